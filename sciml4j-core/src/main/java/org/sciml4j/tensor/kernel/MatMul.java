@@ -1,0 +1,57 @@
+package org.sciml4j.tensor.kernel;
+
+import dev.ludovic.netlib.blas.BLAS;
+import java.util.logging.Logger;
+
+/**
+ * Row-major matrix products. Small products run a direct Java loop (a BLAS call costs more than it saves below
+ * {@link Thresholds#BLAS_MIN_MULADDS}); larger ones go to {@code dev.ludovic.netlib} BLAS, which is native OpenBLAS
+ * when the machine has it and a Vector API implementation otherwise. The implementation in use is logged once.
+ */
+public final class MatMul {
+    private MatMul() {
+    }
+
+    private static final class Holder {
+        static final BLAS BLAS_INSTANCE = load();
+
+        private static BLAS load() {
+            BLAS b = BLAS.getInstance();
+            Logger.getLogger("org.sciml4j").info("sciml4j BLAS: " + b.getClass().getName());
+            return b;
+        }
+    }
+
+    /** Name of the BLAS implementation in use (loads it). */
+    public static String blasName() {
+        return Holder.BLAS_INSTANCE.getClass().getName();
+    }
+
+    /**
+     * {@code C[m,n] (+)= A[m,k] * B[k,n]}, all row-major at the given offsets. When {@code accumulate} is false C is
+     * overwritten.
+     */
+    public static void gemm(double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int m, int k, int n,
+                            boolean accumulate) {
+        if ((long) m * k * n >= Thresholds.BLAS_MIN_MULADDS) {
+            // column-major view: C^T (n x m) = B^T (n x k) * A^T (k x m)
+            Holder.BLAS_INSTANCE.dgemm("N", "N", n, m, k, 1.0, b, bOff, n, a, aOff, k, accumulate ? 1.0 : 0.0,
+                    c, cOff, n);
+            return;
+        }
+        if (!accumulate) {
+            java.util.Arrays.fill(c, cOff, cOff + m * n, 0.0);
+        }
+        for (int i = 0; i < m; i++) {
+            int ci = cOff + i * n;
+            int ai = aOff + i * k;
+            for (int p = 0; p < k; p++) {
+                double aip = a[ai + p];
+                int bp = bOff + p * n;
+                for (int j = 0; j < n; j++) {
+                    c[ci + j] += aip * b[bp + j];
+                }
+            }
+        }
+    }
+}
