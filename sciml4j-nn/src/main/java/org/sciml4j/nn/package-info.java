@@ -1,0 +1,2 @@
+/** Networks: layers, MLPs, embeddings, named parameters. */
+package org.sciml4j.nn;
