@@ -22,6 +22,18 @@ public final class MatMul {
         }
     }
 
+    /**
+     * Whether the small-product kernel can use the Vector API: the JVM must be started with
+     * {@code --add-modules jdk.incubator.vector} (the launcher, tests and benchmarks do). Without it a plain loop runs.
+     */
+    static final boolean VECTOR_API = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+            && !Boolean.getBoolean("sciml4j.novector");
+
+    /** Which small-product kernel is in use. */
+    public static String smallKernelName() {
+        return VECTOR_API ? "Vector API" : "plain Java loop";
+    }
+
     /** Name of the BLAS implementation in use (loads it). */
     public static String blasName() {
         return Holder.BLAS_INSTANCE.getClass().getName();
@@ -37,6 +49,10 @@ public final class MatMul {
             // column-major view: C^T (n x m) = B^T (n x k) * A^T (k x m)
             Holder.BLAS_INSTANCE.dgemm("N", "N", n, m, k, 1.0, b, bOff, n, a, aOff, k, accumulate ? 1.0 : 0.0,
                     c, cOff, n);
+            return;
+        }
+        if (VECTOR_API) {
+            VectorGemm.gemm(a, aOff, b, bOff, c, cOff, m, k, n, accumulate);
             return;
         }
         if (!accumulate) {

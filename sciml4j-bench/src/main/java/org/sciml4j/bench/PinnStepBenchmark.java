@@ -1,0 +1,37 @@
+package org.sciml4j.bench;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.sciml4j.tensor.Tensor;
+
+/** JMH: microseconds per training step of the damped-oscillator PINN (see {@link OscillatorPinnStep}). */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
+public class PinnStepBenchmark {
+    OscillatorPinnStep step;
+
+    @Setup
+    public void setup() {
+        step = new OscillatorPinnStep(1);
+    }
+
+    @Benchmark
+    public List<Tensor> oscillatorPinnStep() {
+        return step.step();
+    }
+}
