@@ -18,7 +18,7 @@ public final class OscillatorPinnStep {
     final Tensor t;
     final Tensor ones;
     /** W1 (1,20), b1 (20), W2 (20,20), b2 (20), W3 (20,1), b3 (1). */
-    final List<Tensor> params = new ArrayList<>();
+    public final List<Tensor> params = new ArrayList<>();
 
     public OscillatorPinnStep(long seed) {
         Rng rng = new Rng(seed);
