@@ -23,7 +23,7 @@ final class Primitives {
      * without a check fails the build.
      */
     static final java.util.List<String> NAMES = java.util.List.of("add", "sub", "mul", "div", "gt", "ge", "lt", "le",
-            "eq", "sign", "neg", "exp", "log", "sin", "cos", "tanh", "abs", "pow", "where", "sum", "max", "min",
+            "eq", "sign", "neg", "exp", "log", "log1p", "sin", "cos", "tanh", "abs", "pow", "where", "sum", "max", "min",
             "matmul", "reshape", "permute", "broadcast_to", "slice", "unslice", "index_select", "index_add",
             "concat", "identity");
 
@@ -229,6 +229,20 @@ final class Primitives {
 
         Tensor jvp(Tensor[] t, Tensor out, Tensor[] in) {
             return t[0].div(in[0]);
+        }
+    };
+
+    static final Primitive LOG1P = new Primitive() {
+        String name() {
+            return "log1p";
+        }
+
+        Tensor[] vjp(Tensor g, Tensor out, Tensor[] in, boolean[] need) {
+            return one(g.div(in[0].add(1.0)));
+        }
+
+        Tensor jvp(Tensor[] t, Tensor out, Tensor[] in) {
+            return t[0].div(in[0].add(1.0));
         }
     };
 

@@ -312,6 +312,11 @@ public final class Tensor {
         return Primitives.unary(Primitives.LOG, Unary.LOG, this);
     }
 
+    /** {@code log(1 + x)}, accurate for small x. */
+    public Tensor log1p() {
+        return Primitives.unary(Primitives.LOG1P, Unary.LOG1P, this);
+    }
+
     /** Sine. */
     public Tensor sin() {
         return Primitives.unary(Primitives.SIN, Unary.SIN, this);
@@ -357,14 +362,25 @@ public final class Tensor {
         return Primitives.pow(this, 0.5);
     }
 
-    /** Logistic sigmoid {@code 1 / (1 + e^-x)}, computed as {@code (1 + tanh(x/2)) / 2} which cannot overflow. */
+    /**
+     * Logistic sigmoid {@code 1 / (1 + e^-x)}, computed as {@code exp(-softplus(-x))}: no overflow, and full relative
+     * precision in both tails.
+     */
     public Tensor sigmoid() {
-        return mul(0.5).tanh().mul(0.5).add(0.5);
+        return neg().softplus().neg().exp();
     }
 
-    /** {@code log(1 + e^x)}, computed as {@code relu(x) + log(1 + e^-|x|)} which cannot overflow. */
+    /**
+     * {@code log(1 + e^x)}, computed as {@code max(x, 0) + log1p(exp(min(x, 0) - max(x, 0)))}: the exponent is never
+     * positive (no overflow, no NaN in the derivative), precision is kept for very negative x, and each piece is
+     * chosen so the derivative at 0 is the exact 1/2.
+     */
     public Tensor softplus() {
-        return relu().add(abs().neg().exp().add(1.0).log());
+        Tensor positive = gt(0.0);
+        Tensor zero = scalar(0);
+        Tensor max = where(positive, this, zero);
+        Tensor min = where(positive, zero, this);
+        return max.add(min.sub(max).exp().log1p());
     }
 
     /** {@code max(x, 0)}. */

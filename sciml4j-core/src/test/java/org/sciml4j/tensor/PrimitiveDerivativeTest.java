@@ -76,6 +76,7 @@ class PrimitiveDerivativeTest {
             c.add(new Case("neg", l, normal(sh), x -> x[0].neg()));
             c.add(new Case("exp", l, normal(sh), x -> x[0].exp()));
             c.add(new Case("log", l, positive(sh), x -> x[0].log()));
+            c.add(new Case("log1p", l, positive(sh), x -> x[0].sub(0.4).log1p()));
             c.add(new Case("sin", l, normal(sh), x -> x[0].sin()));
             c.add(new Case("cos", l, normal(sh), x -> x[0].cos()));
             c.add(new Case("tanh", l, normal(sh), x -> x[0].tanh()));

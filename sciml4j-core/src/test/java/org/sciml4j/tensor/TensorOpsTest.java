@@ -60,6 +60,18 @@ class TensorOpsTest {
         }
         assertThat(Tensor.scalar(1000).softplus().item()).isEqualTo(1000.0);
         assertThat(Tensor.scalar(-1000).sigmoid().item()).isEqualTo(0.0);
+        // tails keep relative precision; no overflow or NaN anywhere
+        assertThat(Tensor.scalar(-40).softplus().item() / Math.exp(-40) - 1).isCloseTo(0, within(1e-15));
+        assertThat(Tensor.scalar(-13.8155).softplus().item() / Math.log1p(Math.exp(-13.8155)) - 1)
+                .isCloseTo(0, within(1e-15));
+        assertThat(Tensor.scalar(-60).sigmoid().item() / Math.exp(-60) - 1).isCloseTo(0, within(1e-14));
+        // derivatives at the seams: softplus'(0) = sigmoid(0) = 1/2, and finite for huge arguments
+        for (double v : new double[] {0, 800, -800}) {
+            Tensor p = Tensor.scalar(v).requireGrad();
+            double d = Autodiff.grad(p.softplus(), p)[0].item();
+            assertThat(d).as("softplus'(%s)", v).isCloseTo(1 / (1 + Math.exp(-v)), within(1e-16));
+            assertThat(Autodiff.grad(p.sigmoid(), p)[0].item()).isFinite();
+        }
         // the fast tanh is accurate everywhere, tiny arguments included
         Rng rng = new Rng(11);
         for (int i = 0; i < 20000; i++) {

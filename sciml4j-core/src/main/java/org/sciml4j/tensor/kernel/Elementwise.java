@@ -9,7 +9,7 @@ public final class Elementwise {
     }
 
     /** Unary operations with a kernel. */
-    public enum Unary { NEG, EXP, LOG, SIN, COS, TANH, ABS, SIGN, SQUARE }
+    public enum Unary { NEG, EXP, LOG, LOG1P, SIN, COS, TANH, ABS, SIGN, SQUARE }
 
     /** Binary operations with a kernel. Comparisons yield 1.0 for true and 0.0 for false. */
     public enum Binary { ADD, SUB, MUL, DIV, GT, GE, LT, LE, EQ }
@@ -59,6 +59,11 @@ public final class Elementwise {
             case LOG:
                 for (int i = from; i < to; i++) {
                     out[i] = Math.log(x[i]);
+                }
+                break;
+            case LOG1P:
+                for (int i = from; i < to; i++) {
+                    out[i] = Math.log1p(x[i]);
                 }
                 break;
             case SIN:
