@@ -138,6 +138,123 @@ public final class Autodiff {
         return out;
     }
 
+    // ================================================================== per-point Jacobians
+
+    /**
+     * The Jacobian of per-point residuals with respect to parameters, in one reverse pass: row i is the gradient of
+     * {@code r[i]} with respect to all parameters, flattened in order (row-major within each parameter). This is
+     * what Gauss-Newton and Levenberg-Marquardt need, at the cost of one backward pass rather than one per point.
+     * <p>
+     * Every point must be computed independently of the others (row i of every intermediate result that depends on
+     * {@code points} depends only on point i), as in a network applied to a batch and the residuals built from its
+     * derivatives. An operation that mixes points (a sum over them, say) is refused with a message naming it.
+     *
+     * @param r      residuals, shape (N) or (N, 1), computed from {@code points} and the parameters
+     * @param points the tracked input holding the points, shape (N, ...)
+     * @param params parameter leaves; the result has one column per element
+     * @return shape (N, P), P the total number of parameter elements
+     */
+    public static Tensor jacobianRows(Tensor r, Tensor points, List<Tensor> params) {
+        int n = points.shape.length == 0 ? -1 : points.shape[0];
+        if (r.shape.length == 0 || r.shape[0] != n || r.data.length != n) {
+            throw new ShapeException("jacobianRows: residuals of shape " + Shape.str(r.shape)
+                    + " must hold one value per point, shape (" + n + ",) or (" + n + ", 1), for points of shape "
+                    + Shape.str(points.shape));
+        }
+        if (!r.isTracked()) {
+            throw new IllegalArgumentException("jacobianRows: the residuals do not depend on any tracked tensor");
+        }
+        IdentityHashMap<Tensor, Boolean> targets = new IdentityHashMap<>();
+        for (Tensor p : params) {
+            targets.put(p, Boolean.TRUE);
+        }
+        List<Tensor> order = topologicalOrder(r);
+        IdentityHashMap<Tensor, Boolean> batched = new IdentityHashMap<>();
+        IdentityHashMap<Tensor, Boolean> needed = new IdentityHashMap<>();
+        for (Tensor t : order) {
+            boolean b = t == points;
+            boolean need = targets.containsKey(t);
+            if (t.node != null) {
+                for (Tensor in : t.node.inputs) {
+                    b |= isBatched(in, batched, n);
+                    need |= needed.containsKey(in);
+                }
+            }
+            if (b) {
+                batched.put(t, Boolean.TRUE);
+                if (targets.containsKey(t)) {
+                    throw new IllegalArgumentException("jacobianRows: a parameter depends on the points");
+                }
+            }
+            if (need) {
+                needed.put(t, Boolean.TRUE);
+            }
+        }
+        IdentityHashMap<Tensor, Tensor> cot = new IdentityHashMap<>();
+        cot.put(r, Tensor.ones(r.shape));
+        try (Scope scope = noGrad()) {
+            for (int i = order.size() - 1; i >= 0; i--) {
+                Tensor t = order.get(i);
+                Tensor g = cot.get(t);
+                if (g == null || t.node == null || !needed.containsKey(t)) {
+                    continue;
+                }
+                Tensor[] in = t.node.inputs;
+                boolean outBatched = batched.containsKey(t);
+                boolean[] isBatched = new boolean[in.length];
+                boolean[] needBatched = new boolean[in.length];
+                boolean[] needRows = new boolean[in.length];
+                boolean anyBatched = false;
+                boolean anyRows = false;
+                for (int k = 0; k < in.length; k++) {
+                    isBatched[k] = isBatched(in[k], batched, n);
+                    boolean need = needed.containsKey(in[k]);
+                    needBatched[k] = need && isBatched[k];
+                    needRows[k] = need && !isBatched[k];
+                    anyBatched |= needBatched[k];
+                    anyRows |= needRows[k];
+                }
+                if (outBatched && (t.shape.length == 0 || t.shape[0] != n || !t.node.op.keepsRows(t, in, isBatched))) {
+                    throw new UnsupportedOperationException("jacobianRows: operation '" + t.node.op.name()
+                            + "' mixes the points (its output of shape " + Shape.str(t.shape)
+                            + " does not keep row i for point i)");
+                }
+                if (anyBatched) {
+                    accumulate(cot, in, needBatched, t.node.op.vjp(g, t, in, needBatched));
+                }
+                if (anyRows) {
+                    accumulate(cot, in, needRows, t.node.op.vjpRows(g, t, in, needRows, outBatched));
+                }
+                if (!targets.containsKey(t)) {
+                    cot.remove(t);
+                }
+            }
+        }
+        Tensor[] columns = new Tensor[params.size()];
+        for (int k = 0; k < params.size(); k++) {
+            Tensor p = params.get(k);
+            Tensor g = cot.get(p);
+            columns[k] = g != null ? g.reshape(n, p.data.length) : Tensor.zeros(n, p.data.length);
+        }
+        return Tensor.concat(1, columns);
+    }
+
+    /**
+     * Whether a tensor carries the point axis: it is computed from the points, or it is per-point data (an untracked
+     * constant with N rows, such as the seed tangent of a forward-mode derivative). Parameters never do.
+     */
+    private static boolean isBatched(Tensor t, IdentityHashMap<Tensor, Boolean> batched, int n) {
+        return batched.containsKey(t) || (!t.isTracked() && t.shape.length > 0 && t.shape[0] == n);
+    }
+
+    private static void accumulate(IdentityHashMap<Tensor, Tensor> cot, Tensor[] in, boolean[] need, Tensor[] g) {
+        for (int k = 0; k < in.length; k++) {
+            if (need[k] && g[k] != null) {
+                cot.merge(in[k], g[k], Tensor::add);
+            }
+        }
+    }
+
     // ================================================================== forward mode
 
     /**

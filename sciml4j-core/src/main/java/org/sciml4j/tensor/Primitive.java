@@ -30,4 +30,33 @@ abstract class Primitive {
      * @return the tangent of the output, shape of {@code out}; null if zero
      */
     abstract Tensor jvp(Tensor[] t, Tensor out, Tensor[] in);
+
+    // ---------------------------------------------------------------- per-point Jacobians (Autodiff.jacobianRows)
+    // A node is batched when it depends on the points (axis 0 indexes them). A batched node's per-point cotangent
+    // has its own shape; an unbatched node's has shape (N, *its shape). Only where a rule would sum over the points
+    // does a per-point rule differ from the ordinary one.
+
+    /**
+     * For a batched output: whether this application keeps the points apart (row i of the output depends on row i
+     * of each batched input only). The default fits element-wise operations: every batched input has the output's
+     * rank and its leading dimension.
+     */
+    boolean keepsRows(Tensor out, Tensor[] in, boolean[] batched) {
+        for (int k = 0; k < in.length; k++) {
+            if (batched[k] && (in[k].shape.length != out.shape.length || in[k].shape[0] != out.shape[0])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Per-point cotangents of the unbatched inputs marked in {@code need}, each of shape (N, *input shape). When
+     * {@code outBatched} the cotangent {@code g} has the output's shape (row i belongs to point i); otherwise it has
+     * shape (N, *output shape).
+     */
+    Tensor[] vjpRows(Tensor g, Tensor out, Tensor[] in, boolean[] need, boolean outBatched) {
+        throw new UnsupportedOperationException("per-point Jacobian: operation '" + name()
+                + "' on parameters (not on the points) is not supported");
+    }
 }

@@ -46,6 +46,46 @@ final class Primitives {
         return s.reshape(shape);
     }
 
+    /**
+     * Per-point version of {@link #sumTo}: reduces {@code x} of shape (N, ...) to (N, *shape), keeping axis 0 (the
+     * points) and summing the axes along which {@code shape} was broadcast.
+     */
+    static Tensor sumToRows(Tensor x, int[] shape) {
+        int n = x.shape[0];
+        int[] rest = Arrays.copyOfRange(x.shape, 1, x.shape.length);
+        int[] target = shape;
+        if (shape.length == rest.length + 1) {
+            // a batched result whose unbatched input has the result's rank: its leading 1 broadcast over the points
+            if (shape[0] != 1) {
+                throw new UnsupportedOperationException("per-point Jacobian: a parameter of shape " + Shape.str(shape)
+                        + " is combined row by row with the points; only parameters broadcast over the points are"
+                        + " supported");
+            }
+            target = Arrays.copyOfRange(shape, 1, shape.length);
+        }
+        int lead = rest.length - target.length;
+        int count = 0;
+        int[] axes = new int[rest.length];
+        for (int i = 0; i < rest.length; i++) {
+            if (i < lead || (target[i - lead] == 1 && rest[i] != 1)) {
+                axes[count++] = i + 1;
+            }
+        }
+        Tensor s = count == 0 ? x : x.sum(Arrays.copyOf(axes, count), true);
+        int[] full = new int[shape.length + 1];
+        full[0] = n;
+        System.arraycopy(shape, 0, full, 1, shape.length);
+        return s.reshape(full);
+    }
+
+    /** Shape (n, *shape). */
+    static int[] lifted(int n, int[] shape) {
+        int[] full = new int[shape.length + 1];
+        full[0] = n;
+        System.arraycopy(shape, 0, full, 1, shape.length);
+        return full;
+    }
+
     /** Broadcasts a tangent to a shape when needed. */
     static Tensor fit(Tensor t, int[] shape) {
         return t == null || Arrays.equals(t.shape, shape) ? t : t.broadcastTo(shape);
@@ -83,13 +123,42 @@ final class Primitives {
         return Tensor.record(p, out, shape, a, b);
     }
 
-    static final Primitive ADD = new Primitive() {
+    /**
+     * An element-wise binary primitive whose input cotangents are {@code sumTo(term(k), input shape)}: the same terms
+     * give the per-point rules by {@link #sumToRows}.
+     */
+    abstract static class Broadcasting extends Primitive {
+        abstract Tensor term(int k, Tensor g, Tensor out, Tensor[] in);
+
+        Tensor[] vjp(Tensor g, Tensor out, Tensor[] in, boolean[] need) {
+            Tensor[] r = new Tensor[in.length];
+            for (int k = 0; k < in.length; k++) {
+                if (need[k]) {
+                    r[k] = sumTo(term(k, g, out, in), in[k].shape);
+                }
+            }
+            return r;
+        }
+
+        @Override
+        Tensor[] vjpRows(Tensor g, Tensor out, Tensor[] in, boolean[] need, boolean outBatched) {
+            Tensor[] r = new Tensor[in.length];
+            for (int k = 0; k < in.length; k++) {
+                if (need[k]) {
+                    r[k] = sumToRows(term(k, g, out, in), in[k].shape);
+                }
+            }
+            return r;
+        }
+    }
+
+    static final Primitive ADD = new Broadcasting() {
         String name() {
             return "add";
         }
 
-        Tensor[] vjp(Tensor g, Tensor out, Tensor[] in, boolean[] need) {
-            return new Tensor[] {need[0] ? sumTo(g, in[0].shape) : null, need[1] ? sumTo(g, in[1].shape) : null};
+        Tensor term(int k, Tensor g, Tensor out, Tensor[] in) {
+            return g;
         }
 
         Tensor jvp(Tensor[] t, Tensor out, Tensor[] in) {
@@ -97,14 +166,13 @@ final class Primitives {
         }
     };
 
-    static final Primitive SUB = new Primitive() {
+    static final Primitive SUB = new Broadcasting() {
         String name() {
             return "sub";
         }
 
-        Tensor[] vjp(Tensor g, Tensor out, Tensor[] in, boolean[] need) {
-            return new Tensor[] {need[0] ? sumTo(g, in[0].shape) : null,
-                need[1] ? sumTo(g.neg(), in[1].shape) : null};
+        Tensor term(int k, Tensor g, Tensor out, Tensor[] in) {
+            return k == 0 ? g : g.neg();
         }
 
         Tensor jvp(Tensor[] t, Tensor out, Tensor[] in) {
@@ -113,14 +181,13 @@ final class Primitives {
         }
     };
 
-    static final Primitive MUL = new Primitive() {
+    static final Primitive MUL = new Broadcasting() {
         String name() {
             return "mul";
         }
 
-        Tensor[] vjp(Tensor g, Tensor out, Tensor[] in, boolean[] need) {
-            return new Tensor[] {need[0] ? sumTo(g.mul(in[1]), in[0].shape) : null,
-                need[1] ? sumTo(g.mul(in[0]), in[1].shape) : null};
+        Tensor term(int k, Tensor g, Tensor out, Tensor[] in) {
+            return g.mul(in[1 - k]);
         }
 
         Tensor jvp(Tensor[] t, Tensor out, Tensor[] in) {
@@ -129,15 +196,14 @@ final class Primitives {
         }
     };
 
-    static final Primitive DIV = new Primitive() {
+    static final Primitive DIV = new Broadcasting() {
         String name() {
             return "div";
         }
 
-        Tensor[] vjp(Tensor g, Tensor out, Tensor[] in, boolean[] need) {
+        Tensor term(int k, Tensor g, Tensor out, Tensor[] in) {
             Tensor gb = g.div(in[1]);
-            return new Tensor[] {need[0] ? sumTo(gb, in[0].shape) : null,
-                need[1] ? sumTo(gb.mul(out).neg(), in[1].shape) : null};
+            return k == 0 ? gb : gb.mul(out).neg();
         }
 
         Tensor jvp(Tensor[] t, Tensor out, Tensor[] in) {
@@ -181,8 +247,19 @@ final class Primitives {
         return Tensor.record(p, Elementwise.unary(op, x.data, new double[x.data.length]), x.shape, x);
     }
 
+    /**
+     * A unary primitive whose vjp rule broadcasts over an extra leading axis of the cotangent, so the same rule gives
+     * the per-point cotangent of a parameter-only input.
+     */
+    abstract static class LiftableUnary extends Primitive {
+        @Override
+        Tensor[] vjpRows(Tensor g, Tensor out, Tensor[] in, boolean[] need, boolean outBatched) {
+            return vjp(g, out, in, need);
+        }
+    }
+
     /** A unary primitive whose derivative is {@code out' = factor(x, out) * x'}. */
-    abstract static class Pointwise extends Primitive {
+    abstract static class Pointwise extends LiftableUnary {
         abstract Tensor factor(Tensor x, Tensor out);
 
         Tensor[] vjp(Tensor g, Tensor out, Tensor[] in, boolean[] need) {
@@ -194,7 +271,7 @@ final class Primitives {
         }
     }
 
-    static final Primitive NEG = new Primitive() {
+    static final Primitive NEG = new LiftableUnary() {
         String name() {
             return "neg";
         }
@@ -218,7 +295,7 @@ final class Primitives {
         }
     };
 
-    static final Primitive LOG = new Primitive() {
+    static final Primitive LOG = new LiftableUnary() {
         String name() {
             return "log";
         }
@@ -232,7 +309,7 @@ final class Primitives {
         }
     };
 
-    static final Primitive LOG1P = new Primitive() {
+    static final Primitive LOG1P = new LiftableUnary() {
         String name() {
             return "log1p";
         }
@@ -312,7 +389,7 @@ final class Primitives {
     // ------------------------------------------------------------------ selection
 
     /** where(cond, a, b): cond is a constant (never differentiated). */
-    static final class Where extends Primitive {
+    static final class Where extends Broadcasting {
         final Tensor cond;
 
         Where(Tensor cond) {
@@ -323,10 +400,9 @@ final class Primitives {
             return "where";
         }
 
-        Tensor[] vjp(Tensor g, Tensor out, Tensor[] in, boolean[] need) {
+        Tensor term(int k, Tensor g, Tensor out, Tensor[] in) {
             Tensor zero = Tensor.scalar(0);
-            return new Tensor[] {need[0] ? sumTo(Tensor.where(cond, g, zero), in[0].shape) : null,
-                need[1] ? sumTo(Tensor.where(cond, zero, g), in[1].shape) : null};
+            return k == 0 ? Tensor.where(cond, g, zero) : Tensor.where(cond, zero, g);
         }
 
         Tensor jvp(Tensor[] t, Tensor out, Tensor[] in) {
@@ -365,6 +441,17 @@ final class Primitives {
 
         Tensor jvp(Tensor[] t, Tensor out, Tensor[] in) {
             return t[0].sum(axes, keep);
+        }
+
+        @Override
+        boolean keepsRows(Tensor out, Tensor[] in, boolean[] batched) {
+            return axes.length > 0 && axes[0] != 0;
+        }
+
+        @Override
+        Tensor[] vjpRows(Tensor g, Tensor out, Tensor[] in, boolean[] need, boolean outBatched) {
+            int n = g.shape[0];
+            return one(g.reshape(lifted(n, Reduce.keptShape(in[0].shape, axes))).broadcastTo(lifted(n, in[0].shape)));
         }
     }
 
@@ -417,6 +504,11 @@ final class Primitives {
         Tensor jvp(Tensor[] t, Tensor out, Tensor[] in) {
             return t[0].mul(weights(in[0], out)).sum(axes, keep);
         }
+
+        @Override
+        boolean keepsRows(Tensor out, Tensor[] in, boolean[] batched) {
+            return axes.length > 0 && axes[0] != 0;
+        }
     }
 
     static Tensor extreme(Tensor x, int[] axes, boolean keep, boolean max) {
@@ -445,6 +537,28 @@ final class Primitives {
         Tensor jvp(Tensor[] t, Tensor out, Tensor[] in) {
             return plus(t[0] == null ? null : fit(t[0].matmul(in[1]), out.shape),
                     t[1] == null ? null : fit(in[0].matmul(t[1]), out.shape));
+        }
+
+        @Override
+        boolean keepsRows(Tensor out, Tensor[] in, boolean[] batched) {
+            // points on the left: (N, k) @ (k, n); a batched right operand must carry the points as a batch axis
+            if (!batched[0]) {
+                return false;
+            }
+            return !batched[1] || (in[1].shape.length >= 3 && in[1].shape[0] == out.shape[0]
+                    && in[0].shape.length >= 3);
+        }
+
+        @Override
+        Tensor[] vjpRows(Tensor g, Tensor out, Tensor[] in, boolean[] need, boolean outBatched) {
+            if (outBatched) {
+                // dB per point: the outer product of point i's row of A with its row of g, not their sum
+                Tensor a = in[0];
+                Tensor rows = a.shape.length == 2 ? a.unsqueeze(2).mul(g.unsqueeze(1)) : a.mT().matmul(g);
+                return new Tensor[] {null, sumToRows(rows, in[1].shape)};
+            }
+            return new Tensor[] {need[0] ? sumToRows(g.matmul(in[1].mT()), in[0].shape) : null,
+                need[1] ? sumToRows(in[0].mT().matmul(g), in[1].shape) : null};
         }
     };
 
@@ -505,6 +619,16 @@ final class Primitives {
         Tensor jvp(Tensor[] t, Tensor out, Tensor[] in) {
             return t[0].reshape(out.shape);
         }
+
+        @Override
+        boolean keepsRows(Tensor out, Tensor[] in, boolean[] batched) {
+            return out.shape.length > 0 && in[0].shape.length > 0 && out.shape[0] == in[0].shape[0];
+        }
+
+        @Override
+        Tensor[] vjpRows(Tensor g, Tensor out, Tensor[] in, boolean[] need, boolean outBatched) {
+            return one(g.reshape(lifted(g.shape[0], in[0].shape)));
+        }
     }
 
     static final Primitive RESHAPE = new Reshape();
@@ -530,6 +654,20 @@ final class Primitives {
 
         Tensor jvp(Tensor[] t, Tensor out, Tensor[] in) {
             return t[0].permute(perm);
+        }
+
+        @Override
+        boolean keepsRows(Tensor out, Tensor[] in, boolean[] batched) {
+            return perm[0] == 0;
+        }
+
+        @Override
+        Tensor[] vjpRows(Tensor g, Tensor out, Tensor[] in, boolean[] need, boolean outBatched) {
+            int[] inv = new int[perm.length + 1];
+            for (int i = 0; i < perm.length; i++) {
+                inv[perm[i] + 1] = i + 1;
+            }
+            return one(g.permute(inv));
         }
     }
 
@@ -570,6 +708,11 @@ final class Primitives {
         Tensor jvp(Tensor[] t, Tensor out, Tensor[] in) {
             return t[0].broadcastTo(out.shape);
         }
+
+        @Override
+        Tensor[] vjpRows(Tensor g, Tensor out, Tensor[] in, boolean[] need, boolean outBatched) {
+            return one(sumToRows(g, in[0].shape));
+        }
     }
 
     static final Primitive BROADCAST = new BroadcastTo();
@@ -599,6 +742,11 @@ final class Primitives {
             this.count = count;
         }
 
+        @Override
+        boolean keepsRows(Tensor out, Tensor[] in, boolean[] batched) {
+            return axis != 0 && super.keepsRows(out, in, batched);
+        }
+
         String name() {
             return "slice";
         }
@@ -623,6 +771,11 @@ final class Primitives {
 
         Unslice(Slice slice) {
             this.slice = slice;
+        }
+
+        @Override
+        boolean keepsRows(Tensor out, Tensor[] in, boolean[] batched) {
+            return slice.axis != 0 && super.keepsRows(out, in, batched);
         }
 
         String name() {
@@ -652,6 +805,11 @@ final class Primitives {
             this.index = index;
         }
 
+        @Override
+        boolean keepsRows(Tensor out, Tensor[] in, boolean[] batched) {
+            return axis != 0 && super.keepsRows(out, in, batched);
+        }
+
         String name() {
             return "index_select";
         }
@@ -678,6 +836,11 @@ final class Primitives {
             this.select = select;
         }
 
+        @Override
+        boolean keepsRows(Tensor out, Tensor[] in, boolean[] batched) {
+            return select.axis != 0 && super.keepsRows(out, in, batched);
+        }
+
         String name() {
             return "index_add";
         }
@@ -700,6 +863,11 @@ final class Primitives {
 
         Concat(int axis) {
             this.axis = axis;
+        }
+
+        @Override
+        boolean keepsRows(Tensor out, Tensor[] in, boolean[] batched) {
+            return axis != 0 && super.keepsRows(out, in, batched);
         }
 
         String name() {
@@ -756,7 +924,7 @@ final class Primitives {
     }
 
     /** Identity: gives a function its own copy of an input so nested derivatives do not confuse perturbations. */
-    static final Primitive IDENTITY = new Primitive() {
+    static final Primitive IDENTITY = new LiftableUnary() {
         String name() {
             return "identity";
         }
