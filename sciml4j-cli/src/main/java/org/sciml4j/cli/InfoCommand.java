@@ -1,0 +1,18 @@
+package org.sciml4j.cli;
+
+import org.sciml4j.tensor.kernel.MatMul;
+import picocli.CommandLine.Command;
+
+/** Prints the runtime: Java, cores, and which kernels and BLAS sciml4j uses. */
+@Command(name = "info", mixinStandardHelpOptions = true,
+        description = "Show the Java runtime, cores and the numerical kernels in use.")
+final class InfoCommand implements Runnable {
+    @Override
+    public void run() {
+        System.out.println("sciml4j 0.1.0-SNAPSHOT");
+        System.out.println("java: " + System.getProperty("java.vm.name") + " " + Runtime.version());
+        System.out.println("cores: " + Runtime.getRuntime().availableProcessors());
+        System.out.println("small matrix products: " + MatMul.smallKernelName());
+        System.out.println("BLAS (large products): " + MatMul.blasName());
+    }
+}

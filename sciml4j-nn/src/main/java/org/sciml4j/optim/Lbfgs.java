@@ -1,0 +1,213 @@
+package org.sciml4j.optim;
+
+import java.util.Objects;
+
+/**
+ * Limited-memory BFGS (Nocedal and Wright, Algorithms 7.4 and 7.5) with a {@link StrongWolfe} line search.
+ * <p>
+ * The direction is {@code -H g} by the two-loop recursion over the last {@code m} pairs
+ * {@code s = x+ - x, y = g+ - g}, with the initial matrix {@code gamma I}, {@code gamma = s'y / y'y} of the newest
+ * pair. A pair with {@code s'y <= eps y'y} (eps the machine epsilon, as L-BFGS-B) is skipped. The first iteration
+ * (and any after a reset) goes along {@code -g} with initial step {@code min(1, 1/|g|_2)}; later ones start the line
+ * search at 1. If the line search finds no decrease along a quasi-Newton direction, the memory is cleared and the
+ * steepest descent is tried before giving up.
+ * <p>
+ * The default history size is 100, as {@code torch.optim.LBFGS} ({@code history_size}) and DeepXDE
+ * ({@code maxcor}) use for network training; it costs {@code 2 m n} doubles and {@code 4 m n} flops per iteration,
+ * small next to a network's gradient. SciPy's default of 10 is enough for smooth low-dimensional problems.
+ * <p>
+ * Immutable and shareable; each {@link #minimize} call keeps its own memory.
+ */
+public final class Lbfgs extends QuasiNewton {
+    /** Default number of curvature pairs kept. */
+    public static final int DEFAULT_HISTORY_SIZE = 100;
+
+    private final int historySize;
+
+    private Lbfgs(Builder b) {
+        super(b.stopping, b.lineSearch);
+        this.historySize = b.historySize;
+    }
+
+    /** L-BFGS with all defaults (history 100, {@link StoppingCriteria#defaults()}, {@link StrongWolfe#defaults()}). */
+    public static Lbfgs create() {
+        return builder().build();
+    }
+
+    /** A builder starting from the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Number of curvature pairs kept. */
+    public int historySize() {
+        return historySize;
+    }
+
+    @Override
+    String name() {
+        return "L-BFGS";
+    }
+
+    @Override
+    InverseHessian approximation(int n) {
+        return new History(historySize, n);
+    }
+
+    @Override
+    public String toString() {
+        return "Lbfgs[history=" + historySize + ", " + stopping() + ", lineSearch c1=" + lineSearch().c1() + " c2="
+                + lineSearch().c2() + "]";
+    }
+
+    /** The last m pairs in a ring buffer; arrays are allocated as pairs arrive. */
+    private static final class History implements InverseHessian {
+        final int m;
+        final int n;
+        final double[][] s;
+        final double[][] y;
+        final double[] rho;
+        final double[] alpha;
+        int count;
+        int newest = -1;
+        double gamma = 1;
+
+        History(int m, int n) {
+            this.m = m;
+            this.n = n;
+            s = new double[m][];
+            y = new double[m][];
+            rho = new double[m];
+            alpha = new double[m];
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return count == 0;
+        }
+
+        @Override
+        public void reset() {
+            count = 0;
+            newest = -1;
+            gamma = 1;
+        }
+
+        @Override
+        public boolean update(double[] sk, double[] yk) {
+            double sy = dot(sk, yk);
+            double yy = dot(yk, yk);
+            if (!(sy > CURVATURE_EPS * yy) || !Double.isFinite(sy) || !Double.isFinite(yy)) {
+                return false;
+            }
+            int slot = (newest + 1) % m;
+            if (s[slot] == null) {
+                s[slot] = new double[n];
+                y[slot] = new double[n];
+            }
+            System.arraycopy(sk, 0, s[slot], 0, n);
+            System.arraycopy(yk, 0, y[slot], 0, n);
+            rho[slot] = 1 / sy;
+            newest = slot;
+            count = Math.min(count + 1, m);
+            gamma = sy / yy;
+            return true;
+        }
+
+        @Override
+        public void direction(double[] g, double[] d) {
+            double[] q = d;
+            System.arraycopy(g, 0, q, 0, n);
+            for (int k = 0, idx = newest; k < count; k++, idx = (idx - 1 + m) % m) {
+                double[] si = s[idx];
+                double[] yi = y[idx];
+                double a = rho[idx] * dot(si, q);
+                alpha[idx] = a;
+                for (int j = 0; j < n; j++) {
+                    q[j] -= a * yi[j];
+                }
+            }
+            for (int j = 0; j < n; j++) {
+                q[j] *= gamma;
+            }
+            int oldest = (newest - count + 1 + m) % m;
+            for (int k = 0, idx = oldest; k < count; k++, idx = (idx + 1) % m) {
+                double[] si = s[idx];
+                double[] yi = y[idx];
+                double b = alpha[idx] - rho[idx] * dot(yi, q);
+                for (int j = 0; j < n; j++) {
+                    q[j] += b * si[j];
+                }
+            }
+            for (int j = 0; j < n; j++) {
+                d[j] = -q[j];
+            }
+        }
+    }
+
+    /** Builder of {@link Lbfgs}. */
+    public static final class Builder {
+        private int historySize = DEFAULT_HISTORY_SIZE;
+        private StoppingCriteria stopping = StoppingCriteria.defaults();
+        private StrongWolfe lineSearch = StrongWolfe.defaults();
+
+        private Builder() {
+        }
+
+        /** Number of curvature pairs kept, at least 1 (default 100). */
+        public Builder historySize(int m) {
+            if (m < 1) {
+                throw new IllegalArgumentException("Lbfgs: history size must be >= 1, got " + m);
+            }
+            this.historySize = m;
+            return this;
+        }
+
+        /** All stopping tests at once. */
+        public Builder stopping(StoppingCriteria s) {
+            this.stopping = Objects.requireNonNull(s, "stopping");
+            return this;
+        }
+
+        /** Gradient tolerance (infinity norm); see {@link StoppingCriteria}. */
+        public Builder gradientTolerance(double tol) {
+            this.stopping = stopping.withGradientTolerance(tol);
+            return this;
+        }
+
+        /** Relative function-change tolerance; see {@link StoppingCriteria}. */
+        public Builder functionTolerance(double tol) {
+            this.stopping = stopping.withFunctionTolerance(tol);
+            return this;
+        }
+
+        /** Relative step tolerance; see {@link StoppingCriteria}. */
+        public Builder stepTolerance(double tol) {
+            this.stopping = stopping.withStepTolerance(tol);
+            return this;
+        }
+
+        /** Iteration limit. */
+        public Builder maxIterations(int max) {
+            this.stopping = stopping.withMaxIterations(max);
+            return this;
+        }
+
+        /** Evaluation limit. */
+        public Builder maxEvaluations(int max) {
+            this.stopping = stopping.withMaxEvaluations(max);
+            return this;
+        }
+
+        /** The line search (default {@link StrongWolfe#defaults()}). */
+        public Builder lineSearch(StrongWolfe ls) {
+            this.lineSearch = Objects.requireNonNull(ls, "lineSearch");
+            return this;
+        }
+
+        /** The minimiser. */
+        public Lbfgs build() {
+            return new Lbfgs(this);
+        }
+    }
+}
