@@ -111,6 +111,25 @@ class SafeTensorsTest {
             116, 34, 125, 125, 32, 32, 32, 32, 32});
     }
 
+    @Test
+    void readsBytesWrittenByTheReferenceImplementation() throws Exception {
+        // bytes produced by the reference writer, copied from its tests (see the sources cited above)
+        byte[] rust = {
+            64, 0, 0, 0, 0, 0, 0, 0, 123, 34, 97, 116, 116, 110, 46, 48, 34, 58, 123, 34, 100,
+            116, 121, 112, 101, 34, 58, 34, 70, 51, 50, 34, 44, 34, 115, 104, 97, 112, 101, 34,
+            58, 91, 49, 44, 50, 44, 51, 93, 44, 34, 100, 97, 116, 97, 95, 111, 102, 102, 115,
+            101, 116, 115, 34, 58, 91, 48, 44, 50, 52, 93, 125, 125, 0, 0, 0, 0, 0, 0, (byte) 128, 63,
+            0, 0, 0, 64, 0, 0, 64, 64, 0, 0, (byte) 128, 64, 0, 0, (byte) 160, 64};
+        Content c = SafeTensors.fromBytes(rust, "reference");
+        assertThat(c.tensors().get("attn.0").shape()).containsExactly(1, 2, 3);
+        assertThat(c.tensors().get("attn.0").toArray()).containsExactly(0, 1, 2, 3, 4, 5);
+        Content p = SafeTensors.fromBytes(bytes("`\0\0\0\0\0\0\0{\"__metadata__\":{\"framework\":\"pt\"},"
+                + "\"test1\":{\"dtype\":\"I32\",\"shape\":[2,2],\"data_offsets\":[0,16]}} "
+                + "\0\0\0\0\0\0\0\0\0\0\0\0\1\0\0\0"), "reference");
+        assertThat(p.metadata()).containsEntry("framework", "pt");
+        assertThat(p.tensors().get("test1").toArray()).containsExactly(0, 0, 0, 1);
+    }
+
     private static Map<String, Tensor> fixtureTensors() {
         return map("fc1.weight", Tensor.of(new double[] {0, 1, 2, 3, 4, 5}, 2, 3),
                 "fc1.bias", Tensor.vector(0.5, -1.5),
