@@ -4,6 +4,7 @@ package org.sciml4j.tensor;
 public final class NotDifferentiableException extends UnsupportedOperationException {
     private static final long serialVersionUID = 1L;
 
+    /** An error whose message names the operation that has no derivative. */
     public NotDifferentiableException(String message) {
         super(message);
     }

@@ -4,6 +4,7 @@ package org.sciml4j.tensor;
 public final class ShapeException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
+    /** An error whose message names the operation and the shapes involved. */
     public ShapeException(String message) {
         super(message);
     }

@@ -11,6 +11,7 @@ public final class Parallel {
     /** A loop body over the half-open index range [from, to). */
     @FunctionalInterface
     public interface RangeBody {
+        /** Runs the body over [from, to). */
         void run(int from, int to);
     }
 
