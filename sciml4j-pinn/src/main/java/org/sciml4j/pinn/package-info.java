@@ -1,0 +1,2 @@
+/** Physics-informed neural networks. */
+package org.sciml4j.pinn;
