@@ -20,13 +20,12 @@ import org.sciml4j.tensor.Tensor;
  * {@code v} of shape {@code (in, out)}: to import, set {@code weight_s = log(g)} and {@code weight_v = v^T}. Training
  * {@code s} rather than {@code g} keeps the scale positive and multiplies the gradient of each scale by {@code g}.
  */
-public final class FactorizedLinear implements Module {
+public final class FactorizedLinear extends AffineLayer {
     /** Default mean of the log-scales {@code s}. */
     public static final double DEFAULT_MEAN = 1.0;
     /** Default standard deviation of the log-scales {@code s}. */
     public static final double DEFAULT_STDDEV = 0.1;
 
-    private final Parameters parameters = new Parameters();
     private final Tensor s;
     private final Tensor v;
     private final Tensor bias;
@@ -55,6 +54,7 @@ public final class FactorizedLinear implements Module {
     }
 
     private FactorizedLinear(Tensor w0, Tensor b, Rng rng, double mean, double stddev) {
+        super("FactorizedLinear");
         if (!(stddev >= 0) || !Double.isFinite(mean)) {
             throw new IllegalArgumentException("FactorizedLinear: need a finite mean and stddev >= 0, got mean "
                     + mean + ", stddev " + stddev);
@@ -74,14 +74,8 @@ public final class FactorizedLinear implements Module {
         return new FactorizedLinear(plain.weight().copy(), plain.bias().copy(), rng, mean, stddev);
     }
 
-    /** {@code x W^T + b} with {@code W = diag(exp(s)) V}: {@code (N, in) -> (N, out)}. */
-    @Override
-    public Tensor forward(Tensor x) {
-        Checks.input("FactorizedLinear", x, inputSize());
-        return x.matmul(weight().mT()).add(bias);
-    }
-
     /** The effective weight {@code diag(exp(s)) V}, shape {@code (out, in)}, computed from the leaves (tracked). */
+    @Override
     public Tensor weight() {
         return s.exp().unsqueeze(1).mul(v);
     }
@@ -97,28 +91,13 @@ public final class FactorizedLinear implements Module {
     }
 
     /** The bias leaf, shape {@code (out,)}. */
+    @Override
     public Tensor bias() {
         return bias;
     }
 
-    /** {@code weight_s}, {@code weight_v}, {@code bias}. */
     @Override
-    public Parameters parameters() {
-        return parameters;
-    }
-
-    @Override
-    public int inputSize() {
-        return v.size(1);
-    }
-
-    @Override
-    public int outputSize() {
-        return v.size(0);
-    }
-
-    @Override
-    public String toString() {
-        return "FactorizedLinear(in=" + inputSize() + ", out=" + outputSize() + ")";
+    Tensor matrix() {
+        return v;
     }
 }

@@ -9,8 +9,7 @@ import org.sciml4j.tensor.Tensor;
  * {@code (N, out)}. Parameters {@code weight} of shape {@code (out, in)} and {@code bias} of shape {@code (out,)},
  * exactly as PyTorch names and lays them out (a Flax/Keras {@code kernel} is {@code weight} transposed).
  */
-public final class Linear implements Module {
-    private final Parameters parameters = new Parameters();
+public final class Linear extends AffineLayer {
     private final Tensor weight;
     private final Tensor bias;
 
@@ -31,6 +30,7 @@ public final class Linear implements Module {
      * @param bias   shape {@code (out,)}
      */
     public Linear(Tensor weight, Tensor bias) {
+        super("Linear");
         if (weight.rank() != 2 || bias.rank() != 1 || bias.size(0) != weight.size(0)) {
             throw new IllegalArgumentException("Linear: need weight (out, in) and bias (out,), got "
                     + Shape.str(weight.shape()) + " and " + Shape.str(bias.shape()));
@@ -39,41 +39,20 @@ public final class Linear implements Module {
         this.bias = parameters.add("bias", bias.copy());
     }
 
-    /** {@code x W^T + b}: {@code (N, in) -> (N, out)}. */
-    @Override
-    public Tensor forward(Tensor x) {
-        Checks.input("Linear", x, inputSize());
-        return x.matmul(weight.mT()).add(bias);
-    }
-
     /** The weight leaf, shape {@code (out, in)}. */
+    @Override
     public Tensor weight() {
         return weight;
     }
 
     /** The bias leaf, shape {@code (out,)}. */
+    @Override
     public Tensor bias() {
         return bias;
     }
 
-    /** {@code weight} and {@code bias}. */
     @Override
-    public Parameters parameters() {
-        return parameters;
-    }
-
-    @Override
-    public int inputSize() {
-        return weight.size(1);
-    }
-
-    @Override
-    public int outputSize() {
-        return weight.size(0);
-    }
-
-    @Override
-    public String toString() {
-        return "Linear(in=" + inputSize() + ", out=" + outputSize() + ")";
+    Tensor matrix() {
+        return weight;
     }
 }

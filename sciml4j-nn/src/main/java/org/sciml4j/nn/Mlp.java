@@ -3,10 +3,7 @@ package org.sciml4j.nn;
 import org.sciml4j.tensor.Rng;
 import org.sciml4j.tensor.Tensor;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A fully connected network (DeepXDE's {@code FNN}; PyTorch's {@code nn.Sequential} of {@code Linear} layers with
@@ -24,12 +21,8 @@ import java.util.Optional;
  * Tensor y = net.forward(x);   // x (N, 1) -> y (N, 1)
  * }</pre>
  */
-public final class Mlp implements Module {
-    private final int[] sizes;
-    private final Activation activation;
-    private final Module embedding;
+public final class Mlp extends DenseNetwork {
     private final List<Module> layers;
-    private final Parameters parameters = new Parameters();
 
     /**
      * A plain network (no embedding, unfactorised layers), layers drawn in order from {@code rng}.
@@ -41,21 +34,12 @@ public final class Mlp implements Module {
     }
 
     private Mlp(Builder b) {
-        this.sizes = b.checkedSizes("Mlp", 2);
-        this.activation = b.activation;
-        Rng rng = b.generator();
-        this.embedding = b.embedding("Mlp", rng);
-        if (embedding != null) {
-            parameters.register("embedding", embedding.parameters());
-        }
-        List<Module> list = new ArrayList<>();
-        for (int i = 0; i + 1 < sizes.length; i++) {
-            int in = i == 0 && embedding != null ? embedding.outputSize() : sizes[i];
-            Module layer = b.dense(in, sizes[i + 1], rng);
-            parameters.register("layers." + i, layer.parameters());
-            list.add(layer);
-        }
-        this.layers = List.copyOf(list);
+        this(b, b.generator());
+    }
+
+    private Mlp(Builder b, Rng rng) {
+        super("Mlp", b.checkedSizes("Mlp", 2), b, rng);
+        this.layers = denseLayers(b, rng);
     }
 
     /** A builder; see {@link NetworkBuilder} for the settings and defaults. */
@@ -77,8 +61,8 @@ public final class Mlp implements Module {
     /** {@code (N, in) -> (N, out)}. */
     @Override
     public Tensor forward(Tensor x) {
-        Checks.input("Mlp", x, inputSize());
-        Tensor h = embedding != null ? embedding.forward(x) : x;
+        Tensor h = embed(x);
+        Activation activation = activation();
         int last = layers.size() - 1;
         for (int i = 0; i < last; i++) {
             h = activation.apply(layers.get(i).forward(h));
@@ -89,42 +73,5 @@ public final class Mlp implements Module {
     /** The dense layers in order ({@link Linear} or {@link FactorizedLinear}), {@code layers.i} at index i. */
     public List<Module> layers() {
         return layers;
-    }
-
-    /** The input embedding, if any. */
-    public Optional<Module> embedding() {
-        return Optional.ofNullable(embedding);
-    }
-
-    /** The activation between layers. */
-    public Activation activation() {
-        return activation;
-    }
-
-    /** The layer sizes {@code {in, h1, ..., out}} (a copy). */
-    public int[] sizes() {
-        return sizes.clone();
-    }
-
-    /** {@code embedding.*} (if any), then {@code layers.0.*}, {@code layers.1.*}, ... */
-    @Override
-    public Parameters parameters() {
-        return parameters;
-    }
-
-    @Override
-    public int inputSize() {
-        return sizes[0];
-    }
-
-    @Override
-    public int outputSize() {
-        return sizes[sizes.length - 1];
-    }
-
-    @Override
-    public String toString() {
-        return "Mlp(sizes=" + Arrays.toString(sizes) + ", activation=" + activation
-                + (embedding != null ? ", embedding=" + embedding : "") + ", parameters=" + parameters.count() + ")";
     }
 }

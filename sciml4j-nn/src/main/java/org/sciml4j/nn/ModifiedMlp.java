@@ -3,10 +3,8 @@ package org.sciml4j.nn;
 import org.sciml4j.tensor.Rng;
 import org.sciml4j.tensor.Tensor;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The modified MLP of Wang, Teng &amp; Perdikaris (2021), "Understanding and mitigating gradient pathologies in
@@ -30,14 +28,10 @@ import java.util.Optional;
  * {@link Mlp} of the same sizes, {@code in'} being the embedding's width when there is one ({@code embedding.*}).
  * Weight factorisation, when chosen, applies to all dense layers, {@code U} and {@code V} included, as in jaxpi.
  */
-public final class ModifiedMlp implements Module {
-    private final int[] sizes;
-    private final Activation activation;
-    private final Module embedding;
+public final class ModifiedMlp extends DenseNetwork {
     private final Module encoderU;
     private final Module encoderV;
     private final List<Module> layers;
-    private final Parameters parameters = new Parameters();
 
     /**
      * A modified MLP without embedding or factorisation, drawn from {@code rng} in the order {@code u, v, layers}.
@@ -49,32 +43,24 @@ public final class ModifiedMlp implements Module {
     }
 
     private ModifiedMlp(Builder b) {
-        this.sizes = b.checkedSizes("ModifiedMlp", 3);
-        int hidden = sizes[1];
+        this(b, equalHiddenWidths(b.checkedSizes("ModifiedMlp", 3)), b.generator());
+    }
+
+    private ModifiedMlp(Builder b, int[] sizes, Rng rng) {
+        super("ModifiedMlp", sizes, b, rng);
+        this.encoderU = dense(b, "u", denseInputSize(), sizes[1], rng);
+        this.encoderV = dense(b, "v", denseInputSize(), sizes[1], rng);
+        this.layers = denseLayers(b, rng);
+    }
+
+    private static int[] equalHiddenWidths(int[] sizes) {
         for (int i = 1; i < sizes.length - 1; i++) {
-            if (sizes[i] != hidden) {
+            if (sizes[i] != sizes[1]) {
                 throw new IllegalArgumentException("ModifiedMlp: all hidden layers must have the same width (they are"
                         + " gated by U and V), got sizes " + Arrays.toString(sizes));
             }
         }
-        this.activation = b.activation;
-        Rng rng = b.generator();
-        this.embedding = b.embedding("ModifiedMlp", rng);
-        int in = embedding != null ? embedding.outputSize() : sizes[0];
-        if (embedding != null) {
-            parameters.register("embedding", embedding.parameters());
-        }
-        this.encoderU = b.dense(in, hidden, rng);
-        this.encoderV = b.dense(in, hidden, rng);
-        parameters.register("u", encoderU.parameters());
-        parameters.register("v", encoderV.parameters());
-        List<Module> list = new ArrayList<>();
-        for (int i = 0; i + 1 < sizes.length; i++) {
-            Module layer = b.dense(i == 0 ? in : sizes[i], sizes[i + 1], rng);
-            parameters.register("layers." + i, layer.parameters());
-            list.add(layer);
-        }
-        this.layers = List.copyOf(list);
+        return sizes;
     }
 
     /** A builder; see {@link NetworkBuilder} for the settings and defaults. */
@@ -96,8 +82,8 @@ public final class ModifiedMlp implements Module {
     /** {@code (N, in) -> (N, out)}, as in the class description. */
     @Override
     public Tensor forward(Tensor x) {
-        Checks.input("ModifiedMlp", x, inputSize());
-        Tensor h = embedding != null ? embedding.forward(x) : x;
+        Tensor h = embed(x);
+        Activation activation = activation();
         Tensor u = activation.apply(encoderU.forward(h));
         Tensor v = activation.apply(encoderV.forward(h));
         Tensor uMinusV = u.sub(v);
@@ -122,42 +108,5 @@ public final class ModifiedMlp implements Module {
     /** The gated hidden layers and the output layer, {@code layers.i} at index i. */
     public List<Module> layers() {
         return layers;
-    }
-
-    /** The input embedding, if any. */
-    public Optional<Module> embedding() {
-        return Optional.ofNullable(embedding);
-    }
-
-    /** The activation. */
-    public Activation activation() {
-        return activation;
-    }
-
-    /** The layer sizes {@code {in, h, ..., h, out}} (a copy). */
-    public int[] sizes() {
-        return sizes.clone();
-    }
-
-    /** {@code embedding.*} (if any), {@code u.*}, {@code v.*}, {@code layers.0.*}, ... */
-    @Override
-    public Parameters parameters() {
-        return parameters;
-    }
-
-    @Override
-    public int inputSize() {
-        return sizes[0];
-    }
-
-    @Override
-    public int outputSize() {
-        return sizes[sizes.length - 1];
-    }
-
-    @Override
-    public String toString() {
-        return "ModifiedMlp(sizes=" + Arrays.toString(sizes) + ", activation=" + activation
-                + (embedding != null ? ", embedding=" + embedding : "") + ", parameters=" + parameters.count() + ")";
     }
 }

@@ -20,6 +20,7 @@ import java.util.Objects;
 abstract class AbstractOptimizer implements Optimizer {
     private final double baseRate;
     private final LearningRateSchedule schedule;
+    private final double weightDecay;
     private final String[] bufferNames;
 
     private int steps;
@@ -28,13 +29,62 @@ abstract class AbstractOptimizer implements Optimizer {
     /** {@code buffers[b][i]}: buffer {@code bufferNames[b]} of parameter {@code i}. */
     private double[][][] buffers;
 
-    AbstractOptimizer(double baseRate, LearningRateSchedule schedule, String... bufferNames) {
-        if (!(baseRate >= 0) || Double.isInfinite(baseRate)) {
-            throw new IllegalArgumentException(name() + ": learning rate must be finite and >= 0, got " + baseRate);
+    AbstractOptimizer(Builder<?, ?> b, String... bufferNames) {
+        if (!(b.learningRate >= 0) || Double.isInfinite(b.learningRate)) {
+            throw new IllegalArgumentException(name() + ": learning rate must be finite and >= 0, got "
+                    + b.learningRate);
         }
-        this.baseRate = baseRate;
-        this.schedule = Objects.requireNonNull(schedule, "schedule");
+        this.baseRate = b.learningRate;
+        this.schedule = Objects.requireNonNull(b.schedule, "schedule");
+        this.weightDecay = b.weightDecay;
         this.bufferNames = bufferNames.clone();
+    }
+
+    /**
+     * The settings shared by the builders of {@link Sgd}, {@link Adam} and {@link AdamW}: base learning rate
+     * (default 1e-3), schedule (default constant) and weight decay. Each setter validates its argument.
+     *
+     * @param <B> the concrete builder (for chaining)
+     * @param <O> the optimiser it builds
+     */
+    abstract static class Builder<B extends Builder<B, O>, O> {
+        /** The optimiser's name in messages. */
+        final String owner;
+        private double learningRate = 1e-3;
+        private LearningRateSchedule schedule = LearningRateSchedule.constant();
+        private double weightDecay;
+
+        Builder(String owner, double defaultWeightDecay) {
+            this.owner = owner;
+            this.weightDecay = defaultWeightDecay;
+        }
+
+        /** This builder, as its concrete type. */
+        abstract B self();
+
+        /** Base learning rate (default 1e-3). */
+        public B learningRate(double lr) {
+            this.learningRate = checkNonNegative(owner, "learning rate", lr);
+            return self();
+        }
+
+        /** Learning-rate schedule (default constant). */
+        public B schedule(LearningRateSchedule s) {
+            this.schedule = Objects.requireNonNull(s, "schedule");
+            return self();
+        }
+
+        /**
+         * Weight decay, {@code >= 0}: L2, added to the gradient, for {@link Sgd} and {@link Adam} (default 0);
+         * decoupled for {@link AdamW} (default 1e-2, as PyTorch).
+         */
+        public B weightDecay(double wd) {
+            this.weightDecay = checkNonNegative(owner, "weight decay", wd);
+            return self();
+        }
+
+        /** The optimiser. */
+        public abstract O build();
     }
 
     /** Short name for messages. */
@@ -59,6 +109,11 @@ abstract class AbstractOptimizer implements Optimizer {
     /** The learning-rate schedule. */
     public final LearningRateSchedule schedule() {
         return schedule;
+    }
+
+    /** Weight decay coefficient: L2 (added to the gradient) for {@link Sgd} and {@link Adam}, decoupled for AdamW. */
+    public final double weightDecay() {
+        return weightDecay;
     }
 
     @Override

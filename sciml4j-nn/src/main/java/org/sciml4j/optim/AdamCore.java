@@ -1,15 +1,91 @@
 package org.sciml4j.optim;
 
 /**
- * The Adam update shared by {@link Adam} and {@link AdamW}, in the exact floating-point arithmetic of PyTorch's
- * single-tensor implementation ({@code torch.optim.adam._single_tensor_adam}, non-AMSGrad) on its CPU kernels.
- * Those kernels (in the AVX2 and AVX-512 builds every current x86 processor runs) fuse the multiply-adds of
- * {@code add(alpha)}, {@code lerp} and {@code addcmul}; {@link Math#fma}, exactly rounded on every JVM, reproduces
- * them. {@code addcdiv} divides, so it is not fused. The scalar {@code beta^t} is the correctly rounded power, as
- * the C library's {@code pow} that Python uses gives in all but rare cases.
+ * What {@link Adam} and {@link AdamW} share: the hyper-parameters, their builder, and the update, in the exact
+ * floating-point arithmetic of PyTorch's single-tensor implementation ({@code torch.optim.adam._single_tensor_adam},
+ * non-AMSGrad) on its CPU kernels. Those kernels (in the AVX2 and AVX-512 builds every current x86 processor runs)
+ * fuse the multiply-adds of {@code add(alpha)}, {@code lerp} and {@code addcmul}; {@link Math#fma}, exactly rounded
+ * on every JVM, reproduces them. {@code addcdiv} divides, so it is not fused. The scalar {@code beta^t} is the
+ * correctly rounded power, as the C library's {@code pow} that Python uses gives in all but rare cases.
+ * <p>
+ * State: {@code "step"}, {@code "exp_avg.<i>"} and {@code "exp_avg_sq.<i>"}.
  */
-final class AdamCore {
-    private AdamCore() {
+abstract class AdamCore extends AbstractOptimizer {
+    private final double beta1;
+    private final double beta2;
+    private final double eps;
+    private final boolean decoupled;
+
+    /** @param decoupled true for AdamW ({@code p *= 1 - lr*wd} first), false for Adam (L2: {@code g += wd*p}) */
+    AdamCore(Builder<?, ?> b, boolean decoupled) {
+        super(b, "exp_avg", "exp_avg_sq");
+        this.beta1 = b.beta1;
+        this.beta2 = b.beta2;
+        this.eps = b.eps;
+        this.decoupled = decoupled;
+    }
+
+    @Override
+    final void update(int step, double lr, double[] p, double[] g, double[][] buffers) {
+        update(step, lr, beta1, beta2, eps, weightDecay(), decoupled, p, g, buffers[0], buffers[1]);
+    }
+
+    /** Decay rate of the first-moment estimate. */
+    public final double beta1() {
+        return beta1;
+    }
+
+    /** Decay rate of the second-moment estimate. */
+    public final double beta2() {
+        return beta2;
+    }
+
+    /** Term added to the denominator. */
+    public final double eps() {
+        return eps;
+    }
+
+    /** {@code builder} set to this optimiser's configuration, built: a fresh optimiser (step 0, no buffers). */
+    final <O> O copy(Builder<?, O> builder) {
+        return builder.learningRate(baseLearningRate()).schedule(schedule()).betas(beta1, beta2).eps(eps)
+                .weightDecay(weightDecay()).build();
+    }
+
+    @Override
+    public String toString() {
+        return name() + "[lr=" + baseLearningRate() + ", betas=(" + beta1 + ", " + beta2 + "), eps=" + eps
+                + ", weightDecay=" + weightDecay() + ", schedule=" + schedule() + "]";
+    }
+
+    /**
+     * The settings of the Adam family on top of the common ones: betas (default 0.9, 0.999) and eps (default 1e-8).
+     *
+     * @param <B> the concrete builder (for chaining)
+     * @param <O> the optimiser it builds
+     */
+    abstract static class Builder<B extends Builder<B, O>, O> extends AbstractOptimizer.Builder<B, O> {
+        private double beta1 = 0.9;
+        private double beta2 = 0.999;
+        private double eps = 1e-8;
+
+        Builder(String owner, double defaultWeightDecay) {
+            super(owner, defaultWeightDecay);
+        }
+
+        /** Decay rates of the moment estimates, each in [0, 1) (default 0.9, 0.999). */
+        public B betas(double beta1, double beta2) {
+            checkBeta(owner, 1, beta1);
+            checkBeta(owner, 2, beta2);
+            this.beta1 = beta1;
+            this.beta2 = beta2;
+            return self();
+        }
+
+        /** Term added to the denominator (default 1e-8). */
+        public B eps(double eps) {
+            this.eps = checkNonNegative(owner, "eps", eps);
+            return self();
+        }
     }
 
     /**

@@ -1,7 +1,5 @@
 package org.sciml4j.optim;
 
-import java.util.Objects;
-
 /**
  * BFGS with a dense inverse-Hessian approximation (Nocedal and Wright, Algorithm 6.1) and a {@link StrongWolfe}
  * line search, for small parameter counts: it stores {@code n^2} doubles and spends {@code O(n^2)} per iteration.
@@ -20,7 +18,7 @@ public final class Bfgs extends QuasiNewton {
     public static final int MAX_DIMENSION = 46_340;
 
     private Bfgs(Builder b) {
-        super(b.stopping, b.lineSearch);
+        super(b);
     }
 
     /** BFGS with all defaults ({@link StoppingCriteria#defaults()}, {@link StrongWolfe#defaults()}). */
@@ -131,57 +129,18 @@ public final class Bfgs extends QuasiNewton {
         }
     }
 
-    /** Builder of {@link Bfgs}. */
-    public static final class Builder {
-        private StoppingCriteria stopping = StoppingCriteria.defaults();
-        private StrongWolfe lineSearch = StrongWolfe.defaults();
-
+    /** Builder of {@link Bfgs}; the stopping and line-search settings are those of every quasi-Newton minimiser. */
+    public static final class Builder extends QuasiNewton.Builder<Builder, Bfgs> {
         private Builder() {
         }
 
-        /** All stopping tests at once. */
-        public Builder stopping(StoppingCriteria s) {
-            this.stopping = Objects.requireNonNull(s, "stopping");
-            return this;
-        }
-
-        /** Gradient tolerance (infinity norm); see {@link StoppingCriteria}. */
-        public Builder gradientTolerance(double tol) {
-            this.stopping = stopping.withGradientTolerance(tol);
-            return this;
-        }
-
-        /** Relative function-change tolerance; see {@link StoppingCriteria}. */
-        public Builder functionTolerance(double tol) {
-            this.stopping = stopping.withFunctionTolerance(tol);
-            return this;
-        }
-
-        /** Relative step tolerance; see {@link StoppingCriteria}. */
-        public Builder stepTolerance(double tol) {
-            this.stopping = stopping.withStepTolerance(tol);
-            return this;
-        }
-
-        /** Iteration limit. */
-        public Builder maxIterations(int max) {
-            this.stopping = stopping.withMaxIterations(max);
-            return this;
-        }
-
-        /** Evaluation limit. */
-        public Builder maxEvaluations(int max) {
-            this.stopping = stopping.withMaxEvaluations(max);
-            return this;
-        }
-
-        /** The line search (default {@link StrongWolfe#defaults()}). */
-        public Builder lineSearch(StrongWolfe ls) {
-            this.lineSearch = Objects.requireNonNull(ls, "lineSearch");
+        @Override
+        Builder self() {
             return this;
         }
 
         /** The minimiser. */
+        @Override
         public Bfgs build() {
             return new Bfgs(this);
         }

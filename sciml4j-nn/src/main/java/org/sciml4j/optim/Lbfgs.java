@@ -1,7 +1,5 @@
 package org.sciml4j.optim;
 
-import java.util.Objects;
-
 /**
  * Limited-memory BFGS (Nocedal and Wright, Algorithms 7.4 and 7.5) with a {@link StrongWolfe} line search.
  * <p>
@@ -25,7 +23,7 @@ public final class Lbfgs extends QuasiNewton {
     private final int historySize;
 
     private Lbfgs(Builder b) {
-        super(b.stopping, b.lineSearch);
+        super(b);
         this.historySize = b.historySize;
     }
 
@@ -145,11 +143,9 @@ public final class Lbfgs extends QuasiNewton {
         }
     }
 
-    /** Builder of {@link Lbfgs}. */
-    public static final class Builder {
+    /** Builder of {@link Lbfgs}; the stopping and line-search settings are those of every quasi-Newton minimiser. */
+    public static final class Builder extends QuasiNewton.Builder<Builder, Lbfgs> {
         private int historySize = DEFAULT_HISTORY_SIZE;
-        private StoppingCriteria stopping = StoppingCriteria.defaults();
-        private StrongWolfe lineSearch = StrongWolfe.defaults();
 
         private Builder() {
         }
@@ -163,49 +159,13 @@ public final class Lbfgs extends QuasiNewton {
             return this;
         }
 
-        /** All stopping tests at once. */
-        public Builder stopping(StoppingCriteria s) {
-            this.stopping = Objects.requireNonNull(s, "stopping");
-            return this;
-        }
-
-        /** Gradient tolerance (infinity norm); see {@link StoppingCriteria}. */
-        public Builder gradientTolerance(double tol) {
-            this.stopping = stopping.withGradientTolerance(tol);
-            return this;
-        }
-
-        /** Relative function-change tolerance; see {@link StoppingCriteria}. */
-        public Builder functionTolerance(double tol) {
-            this.stopping = stopping.withFunctionTolerance(tol);
-            return this;
-        }
-
-        /** Relative step tolerance; see {@link StoppingCriteria}. */
-        public Builder stepTolerance(double tol) {
-            this.stopping = stopping.withStepTolerance(tol);
-            return this;
-        }
-
-        /** Iteration limit. */
-        public Builder maxIterations(int max) {
-            this.stopping = stopping.withMaxIterations(max);
-            return this;
-        }
-
-        /** Evaluation limit. */
-        public Builder maxEvaluations(int max) {
-            this.stopping = stopping.withMaxEvaluations(max);
-            return this;
-        }
-
-        /** The line search (default {@link StrongWolfe#defaults()}). */
-        public Builder lineSearch(StrongWolfe ls) {
-            this.lineSearch = Objects.requireNonNull(ls, "lineSearch");
+        @Override
+        Builder self() {
             return this;
         }
 
         /** The minimiser. */
+        @Override
         public Lbfgs build() {
             return new Lbfgs(this);
         }

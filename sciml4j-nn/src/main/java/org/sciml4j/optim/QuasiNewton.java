@@ -15,9 +15,9 @@ abstract class QuasiNewton implements Minimizer {
     private final StoppingCriteria stopping;
     private final StrongWolfe lineSearch;
 
-    QuasiNewton(StoppingCriteria stopping, StrongWolfe lineSearch) {
-        this.stopping = Objects.requireNonNull(stopping, "stopping");
-        this.lineSearch = Objects.requireNonNull(lineSearch, "lineSearch");
+    QuasiNewton(Builder<?, ?> b) {
+        this.stopping = Objects.requireNonNull(b.stopping, "stopping");
+        this.lineSearch = Objects.requireNonNull(b.lineSearch, "lineSearch");
     }
 
     /** Name for messages. */
@@ -34,6 +34,69 @@ abstract class QuasiNewton implements Minimizer {
     /** The line search. */
     public final StrongWolfe lineSearch() {
         return lineSearch;
+    }
+
+    /**
+     * The settings shared by the builders of {@link Lbfgs} and {@link Bfgs}: the stopping tests and the line search,
+     * starting from {@link StoppingCriteria#defaults()} and {@link StrongWolfe#defaults()}.
+     *
+     * @param <B> the concrete builder (for chaining)
+     * @param <M> the minimiser it builds
+     */
+    abstract static class Builder<B extends Builder<B, M>, M> {
+        private StoppingCriteria stopping = StoppingCriteria.defaults();
+        private StrongWolfe lineSearch = StrongWolfe.defaults();
+
+        Builder() {
+        }
+
+        /** This builder, as its concrete type. */
+        abstract B self();
+
+        /** All stopping tests at once. */
+        public B stopping(StoppingCriteria s) {
+            this.stopping = Objects.requireNonNull(s, "stopping");
+            return self();
+        }
+
+        /** Gradient tolerance (infinity norm); see {@link StoppingCriteria}. */
+        public B gradientTolerance(double tol) {
+            this.stopping = stopping.withGradientTolerance(tol);
+            return self();
+        }
+
+        /** Relative function-change tolerance; see {@link StoppingCriteria}. */
+        public B functionTolerance(double tol) {
+            this.stopping = stopping.withFunctionTolerance(tol);
+            return self();
+        }
+
+        /** Relative step tolerance; see {@link StoppingCriteria}. */
+        public B stepTolerance(double tol) {
+            this.stopping = stopping.withStepTolerance(tol);
+            return self();
+        }
+
+        /** Iteration limit. */
+        public B maxIterations(int max) {
+            this.stopping = stopping.withMaxIterations(max);
+            return self();
+        }
+
+        /** Evaluation limit. */
+        public B maxEvaluations(int max) {
+            this.stopping = stopping.withMaxEvaluations(max);
+            return self();
+        }
+
+        /** The line search (default {@link StrongWolfe#defaults()}). */
+        public B lineSearch(StrongWolfe ls) {
+            this.lineSearch = Objects.requireNonNull(ls, "lineSearch");
+            return self();
+        }
+
+        /** The minimiser. */
+        public abstract M build();
     }
 
     /** Per-run inverse-Hessian approximation. */

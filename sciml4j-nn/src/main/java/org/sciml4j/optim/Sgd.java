@@ -22,14 +22,12 @@ public final class Sgd extends AbstractOptimizer {
     private final double momentum;
     private final double dampening;
     private final boolean nesterov;
-    private final double weightDecay;
 
     private Sgd(Builder b) {
-        super(b.learningRate, b.schedule, b.momentum != 0 ? new String[] {"momentum_buffer"} : new String[0]);
+        super(b, b.momentum != 0 ? new String[] {"momentum_buffer"} : new String[0]);
         this.momentum = b.momentum;
         this.dampening = b.dampening;
         this.nesterov = b.nesterov;
-        this.weightDecay = b.weightDecay;
     }
 
     /** Plain gradient descent ({@code p -= lr * g}) with a constant rate. */
@@ -45,7 +43,7 @@ public final class Sgd extends AbstractOptimizer {
     /** A fresh optimiser (step 0, no buffers) with this one's configuration. */
     public Sgd fresh() {
         return new Builder().learningRate(baseLearningRate()).schedule(schedule()).momentum(momentum)
-                .dampening(dampening).nesterov(nesterov).weightDecay(weightDecay).build();
+                .dampening(dampening).nesterov(nesterov).weightDecay(weightDecay()).build();
     }
 
     @Override
@@ -55,7 +53,7 @@ public final class Sgd extends AbstractOptimizer {
 
     @Override
     void update(int step, double lr, double[] p, double[] grad, double[][] buffers) {
-        final double wd = weightDecay;
+        final double wd = weightDecay();
         final double mu = momentum;
         final double oneMinusDampening = 1 - dampening;
         final double negLr = -lr;
@@ -90,38 +88,24 @@ public final class Sgd extends AbstractOptimizer {
         return nesterov;
     }
 
-    /** L2 weight decay coefficient. */
-    public double weightDecay() {
-        return weightDecay;
-    }
-
     @Override
     public String toString() {
         return "Sgd[lr=" + baseLearningRate() + ", momentum=" + momentum + ", dampening=" + dampening
-                + ", nesterov=" + nesterov + ", weightDecay=" + weightDecay + ", schedule=" + schedule() + "]";
+                + ", nesterov=" + nesterov + ", weightDecay=" + weightDecay() + ", schedule=" + schedule() + "]";
     }
 
     /** Builder of {@link Sgd}; each setter validates its argument. */
-    public static final class Builder {
-        private double learningRate = 1e-3;
-        private LearningRateSchedule schedule = LearningRateSchedule.constant();
+    public static final class Builder extends AbstractOptimizer.Builder<Builder, Sgd> {
         private double momentum;
         private double dampening;
         private boolean nesterov;
-        private double weightDecay;
 
         private Builder() {
+            super("Sgd", 0);
         }
 
-        /** Base learning rate (default 1e-3). */
-        public Builder learningRate(double lr) {
-            this.learningRate = checkNonNegative("Sgd", "learning rate", lr);
-            return this;
-        }
-
-        /** Learning-rate schedule (default constant). */
-        public Builder schedule(LearningRateSchedule s) {
-            this.schedule = java.util.Objects.requireNonNull(s, "schedule");
+        @Override
+        Builder self() {
             return this;
         }
 
@@ -143,13 +127,8 @@ public final class Sgd extends AbstractOptimizer {
             return this;
         }
 
-        /** L2 weight decay, added to the gradient (default 0). */
-        public Builder weightDecay(double wd) {
-            this.weightDecay = checkNonNegative("Sgd", "weight decay", wd);
-            return this;
-        }
-
         /** The optimiser. */
+        @Override
         public Sgd build() {
             if (nesterov && (momentum <= 0 || dampening != 0)) {
                 throw new IllegalArgumentException("Sgd: Nesterov momentum requires a momentum > 0 and zero"
