@@ -1,0 +1,81 @@
+package org.sciml4j.pinn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+import org.sciml4j.nn.Mlp;
+import org.sciml4j.tensor.Autodiff;
+import org.sciml4j.tensor.NotDifferentiableException;
+import org.sciml4j.tensor.Rng;
+import org.sciml4j.tensor.Tensor;
+
+/** The fused jet equals the generic engine: values of u, u', u'' and the parameter gradient of a residual loss. */
+class MlpJetTest {
+
+    static double maxDiff(Tensor a, Tensor b) {
+        return a.sub(b).abs().max().item() / Math.max(1, b.abs().max().item());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"tanh,1", "tanh,2", "sin,2"})
+    void valuesAndParameterGradientMatchTheGenericEngine(String activation, int inputs) {
+        Mlp net = Mlp.builder().sizes(inputs, 12, 9, 2).activation(activation).seed(4).build();
+        Rng rng = new Rng(8);
+        int n = 17;
+        Tensor x = Tensor.uniform(rng, -1.5, 1.5, n, inputs);
+        Tensor v = Tensor.randn(rng, n, inputs);
+        List<Tensor> params = net.parameters().trainable();
+
+        Tensor[] jet = MlpJet.of(net, x, v);
+        Tensor xi = x.requireGrad();
+        Tensor u = net.forward(xi);
+        Tensor u1 = Autodiff.jvp(u, xi, v);
+        Tensor u2 = Autodiff.jvp(u1, xi, v);
+        assertThat(maxDiff(jet[0], u)).isLessThan(1e-14);
+        assertThat(maxDiff(jet[1], u1)).isLessThan(1e-13);
+        assertThat(maxDiff(jet[2], u2)).isLessThan(1e-13);
+
+        // a residual loss mixing all three orders, as a PINN's
+        Tensor w = Tensor.randn(rng, n, 2);
+        Tensor fusedLoss = jet[2].add(jet[1].mul(0.3)).add(jet[0].mul(jet[0])).mul(w).square().mean();
+        Tensor genericLoss = u2.add(u1.mul(0.3)).add(u.mul(u)).mul(w).square().mean();
+        assertThat(fusedLoss.item()).isCloseTo(genericLoss.item(), org.assertj.core.data.Offset.offset(1e-13));
+        List<Tensor> fused = Autodiff.grad(fusedLoss, params, null, false);
+        List<Tensor> generic = Autodiff.grad(genericLoss, params, null, false);
+        for (int k = 0; k < params.size(); k++) {
+            assertThat(maxDiff(fused.get(k), generic.get(k))).as("gradient %d", k).isLessThan(1e-12);
+        }
+        // and with respect to the points and the direction
+        Tensor xs = x.requireGrad();
+        Tensor vs = v.requireGrad();
+        Tensor[] j2 = MlpJet.of(net, xs, vs);
+        Tensor l2 = j2[2].add(j2[1]).add(j2[0]).square().sum();
+        List<Tensor> gx = Autodiff.grad(l2, List.of(xs, vs), null, false);
+        Tensor xg = x.requireGrad();
+        Tensor vg = v.requireGrad();
+        Tensor[] j3 = Autodiff.jvp(z -> net.forward(z), xg, vg); // value and first derivative, generic
+        Tensor ug = j3[0];
+        Tensor ug1 = j3[1];
+        assertThat(maxDiff(ug, j2[0].detach())).isLessThan(1e-14);
+        assertThat(maxDiff(ug1, j2[1].detach())).isLessThan(1e-13);
+        assertThat(gx.get(0).shape()).containsExactly(n, inputs);
+        assertThat(gx.get(1).shape()).containsExactly(n, inputs);
+    }
+
+    @Test
+    void isDifferentiableOnceAndSaysSo() {
+        Mlp net = Mlp.builder().sizes(1, 4, 1).seed(1).build();
+        List<Tensor> params = net.parameters().trainable();
+        Tensor[] jet = MlpJet.of(net, Tensor.ones(3, 1), Tensor.ones(3, 1));
+        Tensor loss = jet[2].square().sum();
+        assertThatThrownBy(() -> Autodiff.grad(loss, params, null, true))
+                .isInstanceOf(NotDifferentiableException.class).hasMessageContaining("mlp_jet");
+        assertThatThrownBy(() -> MlpJet.of(Mlp.builder().sizes(1, 4, 1).activation("relu").build(),
+                Tensor.ones(3, 1), Tensor.ones(3, 1))).hasMessageContaining("'relu' has no fused rule");
+    }
+}
