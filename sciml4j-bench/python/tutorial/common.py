@@ -1,0 +1,136 @@
+"""Shared pieces of the PyTorch reference scripts for the damped-oscillator PINN tutorial.
+
+The setup follows okazakitomo/pinn_damped-oscillation (MIT): float32 throughout, PyTorch's default nn.Linear
+initialisation after torch.manual_seed(<per-program seed>), tanh MLPs, Adam(lr=1e-3), full batch, every loss term
+a plain mean of squares and the terms summed with weight 1. See README.md in this directory.
+"""
+import argparse
+import math
+import os
+import time
+
+import numpy as np
+import torch
+
+# Problem constants of the tutorial.
+M, K = 1.0, 1.0
+C_TRUE = 0.1
+U0, V0 = 1.0, 0.0
+TMIN, TMAX = 0.0, 10.0
+NUM_COLL = 101            # forward / inverse collocation points
+NUM_COLL_C, NUM_COLL_T = 21, 51  # surrogate grid
+C0 = 1.0                  # inverse: initial guess for c
+LR = 1e-3
+
+# Tutorial seeds: 1a/1b supervised 1, forward 2, inverse 3, surrogate 4.
+SEEDS = {"supervised": 1, "forward": 2, "inverse": 3, "surrogate": 4}
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO_ROOT = os.path.abspath(os.path.join(HERE, "..", "..", ".."))
+DEFAULT_DATA_DIR = os.path.abspath(os.path.join(REPO_ROOT, "..", "shared", "data", "damped-oscillation"))
+
+
+def parse_args(program, with_data=False):
+    p = argparse.ArgumentParser(description=f"PyTorch reference: damped-oscillator tutorial, {program}")
+    if with_data:
+        p.add_argument("--data", choices=["exact", "noisy"], default="exact", help="training data file")
+    p.add_argument("--epochs", type=int, default=10000)
+    p.add_argument("--data-dir", default=DEFAULT_DATA_DIR)
+    p.add_argument("--threads", type=int, default=None, help="torch.set_num_threads (default: torch's default)")
+    p.add_argument("--seed", type=int, default=SEEDS[program], help="torch/numpy seed (default: the tutorial's)")
+    p.add_argument("--loss-file", default=None, help="optional: write epoch, total, each term (and c) per line")
+    args = p.parse_args()
+    if args.threads is not None:
+        torch.set_num_threads(args.threads)
+    np.random.seed(args.seed)
+    torch.manual_seed(args.seed)
+    return args
+
+
+def mlp(sizes):
+    """tanh MLP with PyTorch default initialisation (Linear: kaiming_uniform(a=sqrt 5) weights, U(+-1/sqrt fan_in) bias)."""
+    layers = []
+    for i in range(len(sizes) - 1):
+        layers.append(torch.nn.Linear(sizes[i], sizes[i + 1]))
+        if i < len(sizes) - 2:
+            layers.append(torch.nn.Tanh())
+    return torch.nn.Sequential(*layers)
+
+
+def load(data_dir, name):
+    """Tab-separated columns as a float32 tensor, as the tutorial reads them."""
+    return torch.from_numpy(np.loadtxt(os.path.join(data_dir, name), dtype="float32"))
+
+
+def d_dt(y, x):
+    """dy/dx (elementwise for a batch), keeping the graph for higher derivatives and the parameter gradient."""
+    return torch.autograd.grad(y, x, grad_outputs=torch.ones_like(y), create_graph=True)[0]
+
+
+def ic_loss(net):
+    """Initial value and slope at t = 0: mean((u(0) - u0)^2 + (u'(0) - v0)^2) over the single point."""
+    t0 = torch.zeros((1, 1), requires_grad=True)
+    u = net(t0)
+    v = d_dt(u, t0)
+    return torch.mean((u - U0) ** 2 + (v - V0) ** 2)
+
+
+def ode_loss(net, t_coll, c):
+    """Mean squared residual m u'' + c u' + k u at the collocation points."""
+    u = net(t_coll)
+    u_t = d_dt(u, t_coll)
+    u_tt = d_dt(u_t, t_coll)
+    return torch.mean((M * u_tt + c * u_t + K * u) ** 2)
+
+
+def collocation_1d():
+    return torch.linspace(TMIN, TMAX, NUM_COLL, requires_grad=True).view(-1, 1)
+
+
+def train(program, args, params, loss_fn, names, c_param=None):
+    """Full-batch Adam loop. loss_fn() returns (total, term1, ...). Returns the training wall time in seconds."""
+    opt = torch.optim.Adam(params, lr=LR)
+    hist = [] if args.loss_file else None
+
+    def report(epoch, terms):
+        parts = " ".join(f"{n}={float(v):.4e}" for n, v in zip(names, terms))
+        cs = f" c={float(c_param):.4f}" if c_param is not None else ""
+        print(f"epoch={epoch} {parts}{cs}", flush=True)
+
+    start = time.perf_counter()
+    for epoch in range(args.epochs):
+        opt.zero_grad()
+        terms = loss_fn()
+        terms[0].backward()
+        opt.step()
+        if hist is not None:
+            hist.append([epoch] + [float(v) for v in terms] + ([float(c_param)] if c_param is not None else []))
+        if epoch % 1000 == 0:
+            report(epoch, terms)
+    seconds = time.perf_counter() - start
+    terms = loss_fn()
+    report(args.epochs, terms)
+    if hist is not None:
+        hist.append([args.epochs] + [float(v) for v in terms] + ([float(c_param)] if c_param is not None else []))
+        np.savetxt(args.loss_file, np.array(hist), fmt="%.6e", delimiter="\t")
+    return seconds
+
+
+def errors(u_pred, u_true):
+    """abs = RMS(pred - true), rel = abs / RMS(true), computed in float32 like the tutorial."""
+    abs_err = torch.sqrt(torch.mean((u_pred - u_true) ** 2)).item()
+    rel_err = abs_err / torch.sqrt(torch.mean(u_true ** 2)).item()
+    return abs_err, rel_err
+
+
+def evaluate_1d(net, data_dir):
+    tu = load(data_dir, "data_truth.txt")
+    with torch.no_grad():
+        u_pred = net(tu[:, [0]])
+    return errors(u_pred, tu[:, [1]])
+
+
+def result(program, seconds, abs_err, rel_err, c=float("nan")):
+    print(f"RESULT program={program} seconds={seconds:.3f} abs_error={abs_err:.6f} rel_error={rel_err:.6f} "
+          f"c={c if math.isnan(c) else format(c, '.6f')} threads={torch.get_num_threads()} torch={torch.__version__}",
+          flush=True)

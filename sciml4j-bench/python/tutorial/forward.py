@@ -1,0 +1,23 @@
+"""Forward PINN, no data (tutorial 2_forward.py).
+
+Net 1-20-20-1 tanh, seed 2; loss = mean ODE residual^2 at 101 uniform points on [0, 10]
++ ((u(0) - 1)^2 + u'(0)^2); c = 0.1 known. Adam lr 1e-3, full batch.
+Usage: forward.py [--epochs N] [--data-dir DIR] [--threads T]
+"""
+import common as cm
+
+args = cm.parse_args("forward")
+program = "forward"
+net = cm.mlp([1, 20, 20, 1])
+t_coll = cm.collocation_1d()
+print(f"{program}: epochs={args.epochs} seed={args.seed} collocation={cm.NUM_COLL} c={cm.C_TRUE}", flush=True)
+
+
+def loss_fn():
+    l_ode = cm.ode_loss(net, t_coll, cm.C_TRUE)
+    l_ic = cm.ic_loss(net)
+    return l_ode + l_ic, l_ode, l_ic
+
+
+seconds = cm.train(program, args, list(net.parameters()), loss_fn, ["loss", "ode", "ic"])
+cm.result(program, seconds, *cm.evaluate_1d(net, args.data_dir))
