@@ -15,11 +15,13 @@ mkdir -p target
 JAVA_OPTS="--add-modules jdk.incubator.vector"
 java $JAVA_OPTS -jar sciml4j-bench/target/benchmarks.jar PinnStepBenchmark -rf csv -rff target/pinn-step.csv \
   >target/pinn-step-jmh.log 2>&1 || { cat target/pinn-step-jmh.log; exit 1; }
-ours=$(awk -F, 'NR==2 {gsub(/"/,"",$5); printf "%.1f", $5}' target/pinn-step.csv)
-err=$(awk -F, 'NR==2 {gsub(/"/,"",$6); printf "%.1f", $6}' target/pinn-step.csv)
+row() { awk -F, -v name="$1" '$1 ~ name"\"" {gsub(/"/,"",$5); gsub(/"/,"",$6); printf "%.1f %.1f", $5, $6}' target/pinn-step.csv; }
+read -r ours err <<<"$(row oscillatorPinnStep)"
+read -r fused ferr <<<"$(row oscillatorPinnStepFused)"
 torch_line=$(OMP_NUM_THREADS=$(nproc) "$PY" sciml4j-bench/python/pinn_step.py 3000)
 theirs=$(echo "$torch_line" | sed -E 's/.*: ([0-9.]+) us\/step.*/\1/')
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1)"
-echo "sciml4j: $ours +- $err us/step (JMH; every product here is below the BLAS threshold: Vector API kernel)"
+echo "sciml4j generic engine: $ours +- $err us/step (JMH; all products below the BLAS threshold: Vector API kernel)"
+echo "sciml4j fused MlpJet:   $fused +- $ferr us/step"
 echo "$torch_line"
-awk -v a="$ours" -v b="$theirs" 'BEGIN {printf "ratio: sciml4j is %.1fx faster than PyTorch per step\n", b / a}'
+awk -v a="$ours" -v f="$fused" -v b="$theirs" 'BEGIN {printf "ratio: generic %.1fx, fused %.1fx faster than PyTorch per step\n", b / a, b / f}'

@@ -15,7 +15,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.sciml4j.tensor.Tensor;
 
-/** JMH: microseconds per training step of the damped-oscillator PINN (see {@link OscillatorPinnStep}). */
+/** JMH: microseconds per training step of the damped-oscillator PINN, generic and fused paths. */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -24,14 +24,23 @@ import org.sciml4j.tensor.Tensor;
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 public class PinnStepBenchmark {
     OscillatorPinnStep step;
+    FusedOscillatorPinnStep fused;
 
     @Setup
     public void setup() {
         step = new OscillatorPinnStep(1);
+        fused = new FusedOscillatorPinnStep(1);
     }
 
+    /** Generic engine: two nested forward-mode JVPs, then one reverse pass. */
     @Benchmark
     public List<Tensor> oscillatorPinnStep() {
         return step.step();
+    }
+
+    /** Fused Taylor-mode jet ({@code MlpJet}), then one reverse pass. */
+    @Benchmark
+    public List<Tensor> oscillatorPinnStepFused() {
+        return fused.step();
     }
 }

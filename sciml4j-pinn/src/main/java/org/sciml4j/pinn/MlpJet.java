@@ -62,6 +62,9 @@ public final class MlpJet {
         /** Per layer: its stacked input (3N, in) and its stacked pre-activation (3N, out). */
         private final List<double[]> layerInputs = new ArrayList<>();
         private final List<double[]> preActivations = new ArrayList<>();
+        /** Per hidden layer: f(z) and f'(z) at the value row, kept for the reverse rule. */
+        private final List<double[]> values = new ArrayList<>();
+        private final List<double[]> slopes = new ArrayList<>();
         private int n;
 
         JetOp(boolean tanh) {
@@ -107,6 +110,10 @@ public final class MlpJet {
         /** (z, z', z'') -> (f, f' z', f' z'' + f'' z'^2). */
         private double[] activate(double[] z, int m) {
             double[] y = new double[3 * m];
+            double[] fs = new double[m];
+            double[] d1s = new double[m];
+            values.add(fs);
+            slopes.add(d1s);
             for (int j = 0; j < m; j++) {
                 double z0 = z[j];
                 double z1 = z[m + j];
@@ -123,6 +130,8 @@ public final class MlpJet {
                     d1 = Math.cos(z0);
                     d2 = -f;
                 }
+                fs[j] = f;
+                d1s[j] = d1;
                 y[j] = f;
                 y[m + j] = d1 * z1;
                 y[2 * m + j] = d1 * z2 + d2 * z1 * z1;
@@ -142,7 +151,7 @@ public final class MlpJet {
                 double[] h = layerInputs.get(l);
                 // dW (o, i) = gz^T h over all 3N rows; db = sum of the value rows of gz
                 double[] dw = new double[o * i];
-                MatMul.gemm(transpose(gz, 3 * n, o), 0, h, 0, dw, 0, o, 3 * n, i, false);
+                MatMul.gemmTransA(gz, 0, h, 0, dw, 0, o, 3 * n, i, false);
                 double[] db = new double[o];
                 for (int rr = 0; rr < n; rr++) {
                     for (int c = 0; c < o; c++) {
@@ -161,32 +170,22 @@ public final class MlpJet {
                     r[1] = need[1] ? Tensor.wrap(java.util.Arrays.copyOfRange(gh, n * i, 2 * n * i), n, i) : null;
                     break;
                 }
-                gz = deactivate(gh, preActivations.get(l - 1), n * i);
+                gz = deactivate(gh, preActivations.get(l - 1), values.get(l - 1), slopes.get(l - 1), n * i);
             }
             return r;
         }
 
         /** Reverse rule of {@link #activate}: cotangents of (z, z', z'') from those of (y, y', y''). */
-        private double[] deactivate(double[] gy, double[] z, int m) {
+        private double[] deactivate(double[] gy, double[] z, double[] fs, double[] d1s, int m) {
             double[] gz = new double[3 * m];
             for (int j = 0; j < m; j++) {
-                double z0 = z[j];
                 double z1 = z[m + j];
                 double z2 = z[2 * m + j];
-                double d1;
-                double d2;
-                double d3;
-                if (tanh) {
-                    double f = org.sciml4j.tensor.kernel.Elementwise.tanh(z0);
-                    d1 = 1 - f * f;
-                    d2 = -2 * f * d1;
-                    d3 = d1 * (4 * f * f - 2 * d1);
-                } else {
-                    double s = Math.sin(z0);
-                    d1 = Math.cos(z0);
-                    d2 = -s;
-                    d3 = -d1;
-                }
+                double f = fs[j];
+                double d1 = d1s[j];
+                // tanh: f'' = -2 f f', f''' = f' (4 f^2 - 2 f'); sin: f'' = -f, f''' = -f'
+                double d2 = tanh ? -2 * f * d1 : -f;
+                double d3 = tanh ? d1 * (4 * f * f - 2 * d1) : -d1;
                 double g0 = gy[j];
                 double g1 = gy[m + j];
                 double g2 = gy[2 * m + j];

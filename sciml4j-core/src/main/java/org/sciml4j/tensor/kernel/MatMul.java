@@ -40,6 +40,31 @@ public final class MatMul {
     }
 
     /**
+     * {@code C[m,n] (+)= A^T B} where A is a row-major (k, m) array and B a row-major (k, n) array: the product with
+     * a transposed left operand, without copying the transpose (e.g. a weight gradient h^T g summed over points).
+     */
+    public static void gemmTransA(double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int m, int k,
+                                  int n, boolean accumulate) {
+        if (VECTOR_API && n > 1) {
+            VectorGemm.gemm(a, aOff, 1, m, b, bOff, c, cOff, m, k, n, accumulate);
+            return;
+        }
+        if (!accumulate) {
+            java.util.Arrays.fill(c, cOff, cOff + m * n, 0.0);
+        }
+        for (int p = 0; p < k; p++) {
+            for (int i = 0; i < m; i++) {
+                double api = a[aOff + p * m + i];
+                int ci = cOff + i * n;
+                int bp = bOff + p * n;
+                for (int j = 0; j < n; j++) {
+                    c[ci + j] += api * b[bp + j];
+                }
+            }
+        }
+    }
+
+    /**
      * {@code C[m,n] (+)= A[m,k] * B[k,n]}, all row-major at the given offsets. When {@code accumulate} is false C is
      * overwritten.
      */

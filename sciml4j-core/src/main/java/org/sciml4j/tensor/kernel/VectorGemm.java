@@ -1,7 +1,6 @@
 package org.sciml4j.tensor.kernel;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -24,47 +23,74 @@ final class VectorGemm {
             gemv(a, aOff, b, bOff, c, cOff, m, k, accumulate);
             return;
         }
+        gemm(a, aOff, k, 1, b, bOff, c, cOff, m, k, n, accumulate);
+    }
+
+    /**
+     * {@code C[m,n] (+)= A B} where element (i, p) of A is {@code a[aOff + i * ars + p * acs]}: (k, 1) for a
+     * row-major A, (1, m) for the transpose of a row-major (k, m) array. A is only ever read one element at a time
+     * (broadcast), so the layout costs nothing.
+     */
+    static void gemm(double[] a, int aOff, int ars, int acs, double[] b, int bOff, double[] c, int cOff, int m, int k,
+                     int n, boolean accumulate) {
+        int full = S.loopBound(n); // whole vectors: unmasked loads and stores (masked ones are not intrinsic on
+                                   // every JDK and fall back to slow code); the tail columns run scalar
         int i = 0;
         // four rows at a time share each load of B
         for (; i + 4 <= m; i += 4) {
-            int a0 = aOff + i * k;
+            int a0 = aOff + i * ars;
             int c0 = cOff + i * n;
-            for (int j = 0; j < n; j += L) {
-                VectorMask<Double> mask = S.indexInRange(j, n);
-                DoubleVector s0 = start(c, c0 + j, mask, accumulate);
-                DoubleVector s1 = start(c, c0 + n + j, mask, accumulate);
-                DoubleVector s2 = start(c, c0 + 2 * n + j, mask, accumulate);
-                DoubleVector s3 = start(c, c0 + 3 * n + j, mask, accumulate);
+            for (int j = 0; j < full; j += L) {
+                DoubleVector s0 = start(c, c0 + j, accumulate);
+                DoubleVector s1 = start(c, c0 + n + j, accumulate);
+                DoubleVector s2 = start(c, c0 + 2 * n + j, accumulate);
+                DoubleVector s3 = start(c, c0 + 3 * n + j, accumulate);
                 for (int p = 0; p < k; p++) {
-                    DoubleVector bv = DoubleVector.fromArray(S, b, bOff + p * n + j, mask);
-                    s0 = bv.fma(DoubleVector.broadcast(S, a[a0 + p]), s0);
-                    s1 = bv.fma(DoubleVector.broadcast(S, a[a0 + k + p]), s1);
-                    s2 = bv.fma(DoubleVector.broadcast(S, a[a0 + 2 * k + p]), s2);
-                    s3 = bv.fma(DoubleVector.broadcast(S, a[a0 + 3 * k + p]), s3);
+                    DoubleVector bv = DoubleVector.fromArray(S, b, bOff + p * n + j);
+                    int ap = a0 + p * acs;
+                    s0 = bv.fma(DoubleVector.broadcast(S, a[ap]), s0);
+                    s1 = bv.fma(DoubleVector.broadcast(S, a[ap + ars]), s1);
+                    s2 = bv.fma(DoubleVector.broadcast(S, a[ap + 2 * ars]), s2);
+                    s3 = bv.fma(DoubleVector.broadcast(S, a[ap + 3 * ars]), s3);
                 }
-                s0.intoArray(c, c0 + j, mask);
-                s1.intoArray(c, c0 + n + j, mask);
-                s2.intoArray(c, c0 + 2 * n + j, mask);
-                s3.intoArray(c, c0 + 3 * n + j, mask);
+                s0.intoArray(c, c0 + j);
+                s1.intoArray(c, c0 + n + j);
+                s2.intoArray(c, c0 + 2 * n + j);
+                s3.intoArray(c, c0 + 3 * n + j);
+            }
+            for (int r = 0; r < 4; r++) {
+                scalarTail(a, a0 + r * ars, acs, b, bOff, c, c0 + r * n, k, n, full, accumulate);
             }
         }
         for (; i < m; i++) {
-            int ai = aOff + i * k;
+            int ai = aOff + i * ars;
             int ci = cOff + i * n;
-            for (int j = 0; j < n; j += L) {
-                VectorMask<Double> mask = S.indexInRange(j, n);
-                DoubleVector s0 = start(c, ci + j, mask, accumulate);
+            for (int j = 0; j < full; j += L) {
+                DoubleVector s0 = start(c, ci + j, accumulate);
                 for (int p = 0; p < k; p++) {
-                    DoubleVector bv = DoubleVector.fromArray(S, b, bOff + p * n + j, mask);
-                    s0 = bv.fma(DoubleVector.broadcast(S, a[ai + p]), s0);
+                    DoubleVector bv = DoubleVector.fromArray(S, b, bOff + p * n + j);
+                    s0 = bv.fma(DoubleVector.broadcast(S, a[ai + p * acs]), s0);
                 }
-                s0.intoArray(c, ci + j, mask);
+                s0.intoArray(c, ci + j);
             }
+            scalarTail(a, ai, acs, b, bOff, c, ci, k, n, full, accumulate);
         }
     }
 
-    private static DoubleVector start(double[] c, int off, VectorMask<Double> mask, boolean accumulate) {
-        return accumulate ? DoubleVector.fromArray(S, c, off, mask) : DoubleVector.zero(S);
+    /** Columns [from, n) of one output row, scalar. */
+    private static void scalarTail(double[] a, int ai, int acs, double[] b, int bOff, double[] c, int ci, int k,
+                                   int n, int from, boolean accumulate) {
+        for (int j = from; j < n; j++) {
+            double s = accumulate ? c[ci + j] : 0;
+            for (int p = 0; p < k; p++) {
+                s += a[ai + p * acs] * b[bOff + p * n + j];
+            }
+            c[ci + j] = s;
+        }
+    }
+
+    private static DoubleVector start(double[] c, int off, boolean accumulate) {
+        return accumulate ? DoubleVector.fromArray(S, c, off) : DoubleVector.zero(S);
     }
 
     /** Matrix-vector: {@code c[i] (+)= sum_p A[i,p] b[p]}, vectorised along the contiguous rows of A. */

@@ -1,0 +1,47 @@
+package org.sciml4j.bench;
+
+import java.util.List;
+
+import org.sciml4j.nn.Mlp;
+import org.sciml4j.pinn.MlpJet;
+import org.sciml4j.tensor.Autodiff;
+import org.sciml4j.tensor.Tensor;
+
+/**
+ * The same PINN step as {@link OscillatorPinnStep} (1-20-20-1 tanh, 101 points, u_tt + 0.1 u_t + u, mean squared
+ * residual, gradient for all 481 parameters), with u, u_t, u_tt from the fused Taylor-mode {@link MlpJet}.
+ */
+public final class FusedOscillatorPinnStep {
+    final Mlp net;
+    final List<Tensor> params;
+    final Tensor t = Tensor.linspace(0, 10, 101).reshape(101, 1);
+    final Tensor ones = Tensor.ones(101, 1);
+
+    public FusedOscillatorPinnStep(long seed) {
+        net = Mlp.builder().sizes(1, 20, 20, 1).activation("tanh").initializer("glorot_normal").seed(seed).build();
+        params = net.parameters().trainable();
+    }
+
+    /** One step: loss and its gradient with respect to every parameter. */
+    public List<Tensor> step() {
+        Tensor[] jet = MlpJet.of(net, t, ones);
+        Tensor loss = jet[2].add(jet[1].mul(0.1)).add(jet[0]).square().mean();
+        return Autodiff.grad(loss, params, null, false);
+    }
+
+    /** Quick timing without JMH. */
+    public static void main(String[] args) {
+        int steps = args.length > 0 ? Integer.parseInt(args[0]) : 50000;
+        FusedOscillatorPinnStep s = new FusedOscillatorPinnStep(1);
+        double sink = 0;
+        for (int i = 0; i < steps / 2; i++) {
+            sink += s.step().get(0).data()[0];
+        }
+        long t0 = System.nanoTime();
+        for (int i = 0; i < steps; i++) {
+            sink += s.step().get(0).data()[0];
+        }
+        double us = (System.nanoTime() - t0) / 1e3 / steps;
+        System.out.printf("sciml4j fused oscillator PINN step: %.1f us/step (%d steps, checksum %.3g)%n", us, steps, sink);
+    }
+}
