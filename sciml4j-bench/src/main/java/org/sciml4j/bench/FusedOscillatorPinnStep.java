@@ -31,17 +31,8 @@ public final class FusedOscillatorPinnStep {
 
     /** Quick timing without JMH. */
     public static void main(String[] args) {
-        int steps = args.length > 0 ? Integer.parseInt(args[0]) : 50000;
         FusedOscillatorPinnStep s = new FusedOscillatorPinnStep(1);
-        double sink = 0;
-        for (int i = 0; i < steps / 2; i++) {
-            sink += s.step().get(0).data()[0];
-        }
-        long t0 = System.nanoTime();
-        for (int i = 0; i < steps; i++) {
-            sink += s.step().get(0).data()[0];
-        }
-        double us = (System.nanoTime() - t0) / 1e3 / steps;
-        System.out.printf("sciml4j fused oscillator PINN step: %.1f us/step (%d steps, checksum %.3g)%n", us, steps, sink);
+        OscillatorPinnStep.time("sciml4j oscillator PINN step (fused MlpJet)", s::step,
+                args.length > 0 ? Integer.parseInt(args[0]) : 50000);
     }
 }

@@ -59,17 +59,21 @@ public final class OscillatorPinnStep {
 
     /** Quick timing without JMH: {@code java -cp benchmarks.jar org.sciml4j.bench.OscillatorPinnStep [steps]}. */
     public static void main(String[] args) {
-        int steps = args.length > 0 ? Integer.parseInt(args[0]) : 20000;
         OscillatorPinnStep s = new OscillatorPinnStep(1);
+        time("sciml4j oscillator PINN step (generic engine)", s::step, args.length > 0 ? Integer.parseInt(args[0]) : 20000);
+    }
+
+    /** Runs {@code step} steps/2 times to warm up, then {@code steps} times, and prints microseconds per step. */
+    static void time(String label, java.util.function.Supplier<List<Tensor>> step, int steps) {
         double sink = 0;
         for (int i = 0; i < steps / 2; i++) {
-            sink += s.step().get(0).data()[0];
+            sink += step.get().get(0).data()[0];
         }
         long t0 = System.nanoTime();
         for (int i = 0; i < steps; i++) {
-            sink += s.step().get(0).data()[0];
+            sink += step.get().get(0).data()[0];
         }
         double us = (System.nanoTime() - t0) / 1e3 / steps;
-        System.out.printf("sciml4j oscillator PINN step: %.1f us/step (%d steps, checksum %.3g)%n", us, steps, sink);
+        System.out.printf("%s: %.1f us/step (%d steps, checksum %.3g)%n", label, us, steps, sink);
     }
 }
