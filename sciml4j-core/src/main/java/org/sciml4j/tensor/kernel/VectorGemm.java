@@ -36,11 +36,49 @@ final class VectorGemm {
         int full = S.loopBound(n); // whole vectors: unmasked loads and stores (masked ones are not intrinsic on
                                    // every JDK and fall back to slow code); the tail columns run scalar
         int i = 0;
-        // four rows at a time share each load of B
+        // four rows at a time share each load of B; two vectors of columns give eight independent FMA chains,
+        // enough to keep two FMA units busy through their latency
         for (; i + 4 <= m; i += 4) {
             int a0 = aOff + i * ars;
             int c0 = cOff + i * n;
-            for (int j = 0; j < full; j += L) {
+            int j = 0;
+            for (; j + 2 * L <= full; j += 2 * L) {
+                DoubleVector s0 = start(c, c0 + j, accumulate);
+                DoubleVector s1 = start(c, c0 + n + j, accumulate);
+                DoubleVector s2 = start(c, c0 + 2 * n + j, accumulate);
+                DoubleVector s3 = start(c, c0 + 3 * n + j, accumulate);
+                DoubleVector t0 = start(c, c0 + j + L, accumulate);
+                DoubleVector t1 = start(c, c0 + n + j + L, accumulate);
+                DoubleVector t2 = start(c, c0 + 2 * n + j + L, accumulate);
+                DoubleVector t3 = start(c, c0 + 3 * n + j + L, accumulate);
+                for (int p = 0; p < k; p++) {
+                    int bp = bOff + p * n + j;
+                    DoubleVector bv = DoubleVector.fromArray(S, b, bp);
+                    DoubleVector bw = DoubleVector.fromArray(S, b, bp + L);
+                    int ap = a0 + p * acs;
+                    DoubleVector x0 = DoubleVector.broadcast(S, a[ap]);
+                    DoubleVector x1 = DoubleVector.broadcast(S, a[ap + ars]);
+                    DoubleVector x2 = DoubleVector.broadcast(S, a[ap + 2 * ars]);
+                    DoubleVector x3 = DoubleVector.broadcast(S, a[ap + 3 * ars]);
+                    s0 = bv.fma(x0, s0);
+                    s1 = bv.fma(x1, s1);
+                    s2 = bv.fma(x2, s2);
+                    s3 = bv.fma(x3, s3);
+                    t0 = bw.fma(x0, t0);
+                    t1 = bw.fma(x1, t1);
+                    t2 = bw.fma(x2, t2);
+                    t3 = bw.fma(x3, t3);
+                }
+                s0.intoArray(c, c0 + j);
+                s1.intoArray(c, c0 + n + j);
+                s2.intoArray(c, c0 + 2 * n + j);
+                s3.intoArray(c, c0 + 3 * n + j);
+                t0.intoArray(c, c0 + j + L);
+                t1.intoArray(c, c0 + n + j + L);
+                t2.intoArray(c, c0 + 2 * n + j + L);
+                t3.intoArray(c, c0 + 3 * n + j + L);
+            }
+            for (; j < full; j += L) {
                 DoubleVector s0 = start(c, c0 + j, accumulate);
                 DoubleVector s1 = start(c, c0 + n + j, accumulate);
                 DoubleVector s2 = start(c, c0 + 2 * n + j, accumulate);
