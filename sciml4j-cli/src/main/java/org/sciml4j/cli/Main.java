@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code sciml4j} command: {@code sciml4j demo}, {@code sciml4j info}, {@code sciml4j --help}. */
 @Command(name = "sciml4j", mixinStandardHelpOptions = true, version = "sciml4j 0.1.0-SNAPSHOT",
         description = "Scientific machine learning for the JVM.",
-        subcommands = {DemoCommand.class, InfoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, DataCommand.class, InfoCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @Override
