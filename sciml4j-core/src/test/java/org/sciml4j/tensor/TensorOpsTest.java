@@ -79,6 +79,23 @@ class TensorOpsTest {
             assertThat(Math.abs(Tensor.scalar(v).tanh().item() / Math.tanh(v) - 1)).as("tanh(%s)", v)
                     .isLessThan(5e-16);
         }
+        // the vectorised path (whole arrays) too, across both of its branches and the saturated range
+        double[] many = new double[100_003];
+        for (int i = 0; i < many.length; i++) {
+            many[i] = Math.pow(10, rng.uniform(-12, 1.5)) * (rng.uniform() < 0.5 ? -1 : 1);
+        }
+        double[] th = Tensor.of(many, many.length).tanh().toArray();
+        for (int i = 0; i < many.length; i++) {
+            assertThat(Math.abs(th[i] / Math.tanh(many[i]) - 1)).as("tanh(%s)", many[i]).isLessThan(1e-15);
+        }
+        double[] seams = {0.29999, 0.3, 0.30001, -0.3, 0.5499, 0.55, 19.99, -0.0};
+        double[] atSeams = Tensor.of(seams, seams.length).tanh().toArray();
+        for (int i = 0; i < seams.length; i++) {
+            assertThat(atSeams[i]).as("tanh(%s)", seams[i])
+                    .isCloseTo(Math.tanh(seams[i]), within(1e-15 * Math.abs(Math.tanh(seams[i]))));
+        }
+        assertThat(Tensor.vector(20, 25, -700, Double.NaN, 1, 2, 3, 4).tanh().toArray())
+                .startsWith(1.0, 1.0, -1.0, Double.NaN);
         assertThat(Tensor.scalar(1e-300).tanh().item()).isEqualTo(1e-300);
         assertThat(Tensor.scalar(400).tanh().item()).isEqualTo(1.0);
     }

@@ -114,6 +114,9 @@ public final class MlpJet {
             double[] d1s = new double[m];
             values.add(fs);
             slopes.add(d1s);
+            if (tanh) {
+                org.sciml4j.tensor.kernel.Elementwise.tanh(z, 0, m, fs, 0); // vectorised
+            }
             for (int j = 0; j < m; j++) {
                 double z0 = z[j];
                 double z1 = z[m + j];
@@ -122,7 +125,7 @@ public final class MlpJet {
                 double d1;
                 double d2;
                 if (tanh) {
-                    f = org.sciml4j.tensor.kernel.Elementwise.tanh(z0);
+                    f = fs[j];
                     d1 = 1 - f * f;
                     d2 = -2 * f * d1;
                 } else {

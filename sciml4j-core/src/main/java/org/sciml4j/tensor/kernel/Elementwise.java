@@ -77,9 +77,7 @@ public final class Elementwise {
                 }
                 break;
             case TANH:
-                for (int i = from; i < to; i++) {
-                    out[i] = tanh(x[i]);
-                }
+                tanh(x, from, to - from, out, from);
                 break;
             case ABS:
                 for (int i = from; i < to; i++) {
@@ -98,6 +96,17 @@ public final class Elementwise {
                 break;
             default:
                 throw new AssertionError(op);
+        }
+    }
+
+    /** {@code out[outOff + i] = tanh(x[off + i])} for i in [0, len): vectorised when the Vector API is present. */
+    public static void tanh(double[] x, int off, int len, double[] out, int outOff) {
+        if (MatMul.VECTOR_API) {
+            VectorMath.tanh(x, off, len, out, outOff);
+            return;
+        }
+        for (int i = 0; i < len; i++) {
+            out[outOff + i] = tanh(x[off + i]);
         }
     }
 
