@@ -1,0 +1,667 @@
+package org.sciml4j.cli.plot;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.AffineTransform;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+import javax.imageio.ImageIO;
+
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.AxesChartStyler;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.lines.SeriesLines;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.sciml4j.io.AtomicFiles;
+
+/**
+ * PNG plots of plain {@code double[]} data: prediction against truth, loss curves, heat maps and families of curves.
+ * <p>
+ * Every method renders headless (the class sets {@code java.awt.headless=true} before any AWT class is used), draws an
+ * image of {@value #WIDTH} x {@value #HEIGHT} pixels and writes it atomically with {@link AtomicFiles}: a reader sees
+ * the old file or the complete new one, and no temporary file is left behind, also when rendering fails. Missing
+ * parent folders are created. Non-finite y values (NaN, infinities) are left out of the lines (they leave a gap)
+ * rather than breaking the axis range. Arrays whose lengths do not match are rejected with an
+ * {@link IllegalArgumentException} that names the arrays and their lengths.
+ * <p>
+ * Line charts use XChart; the heat map is drawn directly with Java2D and the viridis colour map.
+ */
+public final class Plots {
+    static {
+        // before any AWT class is loaded: no display is needed (or wanted) to render PNGs
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    /** Width of every image, in pixels. */
+    public static final int WIDTH = 800;
+    /** Height of every image, in pixels. */
+    public static final int HEIGHT = 500;
+
+    /** Colour of the prediction line. */
+    static final Color PREDICTION = new Color(0x1f77b4);
+    /** Colour of the (dashed) truth line. */
+    static final Color TRUTH = new Color(0x222222);
+    /** Colour of the data markers. */
+    static final Color DATA = new Color(0xd62728);
+    /** Categorical colours (matplotlib's tab10) for up to ten lines. */
+    static final Color[] PALETTE = {
+        new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c), new Color(0xd62728), new Color(0x9467bd),
+        new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f), new Color(0xbcbd22), new Color(0x17becf),
+    };
+    /** Colour of heat-map cells whose value is not finite. */
+    static final Color NOT_FINITE = new Color(0xbbbbbb);
+    /** Viridis sampled at 0, 0.1, ..., 1 (linearly interpolated in between). */
+    private static final int[] VIRIDIS = {
+        0x440154, 0x482576, 0x414487, 0x35608d, 0x2a788e, 0x21908c, 0x22a884, 0x43bf71, 0x7ad151, 0xbbdf27, 0xfde725,
+    };
+
+    private static final String FONT = Font.SANS_SERIF;
+    /** A dash pattern that reads as dashes (XChart's DASH_DASH looks dotted at 2 px). */
+    private static final BasicStroke DASHED = new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
+            new float[] {9f, 5f}, 0f);
+
+    private Plots() {
+    }
+
+    // ------------------------------------------------------------------------------------------------ line charts
+
+    /**
+     * Plots a prediction u(t) as a solid line, optionally the true solution as a dashed line over the same t, and
+     * optionally data points as markers without a line; axes are labelled t and u, with a legend.
+     *
+     * @param png       the PNG file to write (replaced atomically)
+     * @param title     the chart title ({@code null} for none)
+     * @param t         the times of {@code predicted} (and {@code truth}); finite and not empty
+     * @param predicted the predicted u, one per t
+     * @param truth     the true u, one per t, or {@code null} for no truth line
+     * @param dataT     the times of the data points, or {@code null} for no data (then {@code dataU} must be
+     *                  {@code null} too)
+     * @param dataU     the measured u, one per {@code dataT}, or {@code null}
+     * @throws IllegalArgumentException if an array length does not match, {@code t} is empty, a time is not finite,
+     *                                  or only one of {@code dataT}, {@code dataU} is given
+     * @throws IOException              if the file cannot be written
+     */
+    public static void predictionVsTruth(Path png, String title, double[] t, double[] predicted, double[] truth,
+            double[] dataT, double[] dataU) throws IOException {
+        Objects.requireNonNull(png, "png");
+        requireX("t", t);
+        sameLength("t", t, "predicted", predicted);
+        if (truth != null) {
+            sameLength("t", t, "truth", truth);
+        }
+        if ((dataT == null) != (dataU == null)) {
+            throw new IllegalArgumentException("dataT and dataU must both be given or both be null, but "
+                    + (dataT == null ? "dataT" : "dataU") + " is null");
+        }
+        if (dataT != null) {
+            sameLength("dataT", dataT, "dataU", dataU);
+            requireFinite("dataT", dataT);
+        }
+
+        XYChart chart = lineChart(title, "t", "u");
+        XYSeries p = chart.addSeries("prediction", t, finiteOrNaN(predicted));
+        style(p, PREDICTION, SeriesLines.SOLID, 2.5f);
+        boolean anyY = anyFinite(predicted);
+        if (truth != null) {
+            XYSeries s = chart.addSeries("truth", t, finiteOrNaN(truth));
+            style(s, TRUTH, DASHED, 2f);
+            anyY |= anyFinite(truth);
+        }
+        if (dataT != null && dataT.length > 0) {
+            XYSeries d = chart.addSeries("data", dataT, finiteOrNaN(dataU));
+            d.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            d.setMarker(SeriesMarkers.CIRCLE);
+            d.setMarkerColor(DATA);
+            d.setLineColor(DATA);
+            anyY |= anyFinite(dataU);
+        }
+        if (!anyY) {
+            chart.getStyler().setYAxisMin(-1.0).setYAxisMax(1.0);
+        }
+        writeChart(png, chart);
+    }
+
+    /**
+     * Plots loss terms against the epoch on a logarithmic y axis, one line per term in the order given; the first
+     * term is taken to be the total and is drawn thicker and in black. Values that a log axis cannot show (zero,
+     * negative, not finite) are left out, leaving a gap in the line; a term without any positive value stays in
+     * the legend, marked "(no positive values)".
+     *
+     * @param png    the PNG file to write (replaced atomically)
+     * @param title  the chart title ({@code null} for none)
+     * @param epochs the x values (epochs or steps); finite and not empty
+     * @param names  the names of the terms, total first (distinct; a repeated name gets a suffix)
+     * @param values one array per name, each as long as {@code epochs}
+     * @throws IllegalArgumentException if {@code names} and {@code values} differ in size, there is no term, an array
+     *                                  is not as long as {@code epochs}, or an epoch is not finite
+     * @throws IOException              if the file cannot be written
+     */
+    public static void lossCurves(Path png, String title, double[] epochs, List<String> names, List<double[]> values)
+            throws IOException {
+        Objects.requireNonNull(png, "png");
+        requireX("epochs", epochs);
+        checkSeries("epochs", epochs, "names", names, "values", values);
+
+        XYChart chart = lineChart(title, "epoch", "loss (log scale)");
+        chart.getStyler().setYAxisLogarithmic(true);
+        chart.getStyler().setYAxisDecimalPattern("0E0"); // 1E0, 1E-1, ... rather than a mix of 0.001 and 1E-4
+        chart.getStyler().setXAxisDecimalPattern("0"); // epochs
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        List<String> unique = uniqueNames(names, "term");
+        for (int i = 0; i < values.size(); i++) {
+            double[] v = values.get(i).clone();
+            boolean any = false;
+            for (int k = 0; k < v.length; k++) {
+                if (v[k] > 0 && v[k] < Double.POSITIVE_INFINITY) {
+                    any = true;
+                    lo = Math.min(lo, v[k]);
+                    hi = Math.max(hi, v[k]);
+                } else {
+                    v[k] = Double.NaN;
+                }
+            }
+            String name = any ? unique.get(i) : unique.get(i) + " (no positive values)";
+            XYSeries s = chart.addSeries(name, epochs, v);
+            style(s, i == 0 ? Color.BLACK : PALETTE[(i - 1) % PALETTE.length], SeriesLines.SOLID,
+                    i == 0 ? 2.8f : 2f);
+        }
+        if (lo > hi) { // nothing to show: a plain decade range keeps the axis valid
+            lo = 0.1;
+            hi = 10;
+        }
+        // whole decades around the data, so that the log axis always has labelled ticks
+        chart.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(lo))));
+        chart.getStyler().setYAxisMax(Math.pow(10, Math.max(Math.ceil(Math.log10(hi)), Math.floor(Math.log10(lo)) + 1)));
+        writeChart(png, chart);
+    }
+
+    /**
+     * Plots several lines over the same x values on one chart, e.g. u(t) for c = 0, 0.1, ..., 1, with a legend.
+     * Up to ten lines get distinct categorical colours; more lines are coloured along the viridis map, in order.
+     *
+     * @param png    the PNG file to write (replaced atomically)
+     * @param title  the chart title ({@code null} for none)
+     * @param t      the x values, labelled t; finite and not empty
+     * @param labels the legend label of each line (distinct; a repeated label gets a suffix)
+     * @param ys     one array per label, each as long as {@code t}
+     * @throws IllegalArgumentException if {@code labels} and {@code ys} differ in size, there is no line, an array is
+     *                                  not as long as {@code t}, or a t is not finite
+     * @throws IOException              if the file cannot be written
+     */
+    public static void curves(Path png, String title, double[] t, List<String> labels, List<double[]> ys)
+            throws IOException {
+        Objects.requireNonNull(png, "png");
+        requireX("t", t);
+        checkSeries("t", t, "labels", labels, "ys", ys);
+
+        XYChart chart = lineChart(title, "t", "u");
+        List<String> unique = uniqueNames(labels, "curve");
+        int n = ys.size();
+        boolean anyY = false;
+        for (int i = 0; i < n; i++) {
+            Color c = n <= PALETTE.length ? PALETTE[i] : viridis(0.9 * i / (n - 1));
+            XYSeries s = chart.addSeries(unique.get(i), t, finiteOrNaN(ys.get(i)));
+            style(s, c, SeriesLines.SOLID, 2f);
+            anyY |= anyFinite(ys.get(i));
+        }
+        if (!anyY) {
+            chart.getStyler().setYAxisMin(-1.0).setYAxisMax(1.0);
+        }
+        writeChart(png, chart);
+    }
+
+    private static XYChart lineChart(String title, String xLabel, String yLabel) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title == null ? "" : title)
+                .xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+        var st = chart.getStyler();
+        st.setChartTitleVisible(title != null && !title.isEmpty());
+        st.setChartBackgroundColor(Color.WHITE);
+        st.setPlotBackgroundColor(Color.WHITE);
+        st.setPlotBorderColor(Color.DARK_GRAY);
+        st.setPlotGridLinesColor(new Color(0xdddddd));
+        st.setChartFontColor(Color.BLACK);
+        st.setAxisTickLabelsColor(Color.BLACK);
+        st.setChartTitleBoxVisible(false);
+        st.setChartTitleFont(new Font(FONT, Font.BOLD, 16));
+        st.setAxisTitleFont(new Font(FONT, Font.PLAIN, 14));
+        st.setAxisTickLabelsFont(new Font(FONT, Font.PLAIN, 12));
+        st.setLegendFont(new Font(FONT, Font.PLAIN, 12));
+        st.setLegendPosition(Styler.LegendPosition.OutsideE);
+        st.setLegendBorderColor(Color.GRAY);
+        st.setLegendSeriesLineLength(30);
+        st.setMarkerSize(7);
+        st.setLocale(Locale.ROOT);
+        st.setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        st.setXAxisTickMarkSpacingHint(80);
+        st.setYAxisLabelAlignment(AxesChartStyler.TextAlignment.Right);
+        // plain numbers (no grouping commas); XChart's formatting callbacks would bypass its tick spacing
+        st.setXAxisDecimalPattern("0.###");
+        return chart;
+    }
+
+    /**
+     * XChart puts x ticks on the data's own x values when these are equally spaced, packed as tightly as the labels
+     * allow (0, 0.4, 0.8, ... for a grid of step 0.05), which is unreadable. One invisible point off that grid makes it
+     * choose round ticks (1, 2, 5 times a power of ten) at its usual spacing instead.
+     */
+    private static void spaceOutXTicks(XYChart chart) {
+        double xMin = Double.POSITIVE_INFINITY;
+        double xMax = Double.NEGATIVE_INFINITY;
+        double yAny = Double.NaN;
+        boolean log = chart.getStyler().isYAxisLogarithmic();
+        for (XYSeries s : chart.getSeriesMap().values()) {
+            for (double v : s.getXData()) {
+                xMin = Math.min(xMin, v);
+                xMax = Math.max(xMax, v);
+            }
+            for (double v : s.getYData()) {
+                if (Double.isNaN(yAny) && Double.isFinite(v) && (!log || v > 0)) {
+                    yAny = v;
+                }
+            }
+        }
+        if (!(xMax > xMin) || Double.isNaN(yAny)) {
+            return;
+        }
+        // inside the data's range, so that neither axis changes; 1/sqrt(2) is on no regular grid
+        double x = xMin + (xMax - xMin) * 0.7071067811865476;
+        XYSeries hidden = chart.addSeries("\u0000ticks", new double[] {x}, new double[] {yAny});
+        hidden.setShowInLegend(false);
+        hidden.setMarker(SeriesMarkers.NONE);
+        hidden.setLineStyle(SeriesLines.NONE);
+        hidden.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+    }
+
+    private static void style(XYSeries s, Color color, BasicStroke pattern, float width) {
+        s.setMarker(SeriesMarkers.NONE);
+        s.setLineColor(color);
+        s.setMarkerColor(color);
+        s.setLineStyle(new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
+                pattern.getDashArray(), 0f));
+    }
+
+    private static void writeChart(Path png, XYChart chart) throws IOException {
+        spaceOutXTicks(chart);
+        byte[] bytes = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+        createParent(png);
+        AtomicFiles.write(png, bytes);
+    }
+
+    // --------------------------------------------------------------------------------------------------- heat map
+
+    /**
+     * Draws {@code z} as a heat map in the viridis colour map (dark purple for the smallest value, yellow for the
+     * largest) with a labelled colour bar. Column {@code j} of {@code z} is centred on {@code x[j]} (horizontal axis)
+     * and row {@code i} on {@code y[i]} (vertical axis, increasing upwards); each cell reaches halfway to its
+     * neighbours, so uneven grids are drawn to scale. Non-finite values are drawn grey. The smallest and largest
+     * finite values are printed at the ends of the colour bar.
+     *
+     * @param png    the PNG file to write (replaced atomically)
+     * @param title  the chart title ({@code null} for none)
+     * @param x      the column centres, strictly increasing and finite (e.g. t)
+     * @param y      the row centres, strictly increasing and finite (e.g. c)
+     * @param z      the values, {@code z[row][col]}: {@code y.length} rows of {@code x.length} values each
+     * @param xLabel the label of the horizontal axis ({@code null} for none)
+     * @param yLabel the label of the vertical axis ({@code null} for none)
+     * @throws IllegalArgumentException if {@code x} or {@code y} is empty, not strictly increasing or not finite, or
+     *                                  the shape of {@code z} does not match them
+     * @throws IOException              if the file cannot be written
+     */
+    public static void heatMap(Path png, String title, double[] x, double[] y, double[][] z, String xLabel,
+            String yLabel) throws IOException {
+        Objects.requireNonNull(png, "png");
+        requireIncreasing("x", x);
+        requireIncreasing("y", y);
+        Objects.requireNonNull(z, "z");
+        if (z.length != y.length) {
+            throw new IllegalArgumentException(
+                    "z has " + z.length + " rows but y has length " + y.length + " (z is z[row][col], rows follow y)");
+        }
+        for (int i = 0; i < z.length; i++) {
+            if (z[i] == null || z[i].length != x.length) {
+                throw new IllegalArgumentException("z[" + i + "] has length " + (z[i] == null ? "null" : z[i].length)
+                        + " but x has length " + x.length + " (z is z[row][col], columns follow x)");
+            }
+        }
+        BufferedImage img = renderHeatMap(title, x, y, z, xLabel, yLabel);
+        createParent(png);
+        AtomicFiles.write(png, out -> {
+            if (!ImageIO.write(img, "png", out)) {
+                throw new IOException("no PNG writer available");
+            }
+        });
+    }
+
+    private static BufferedImage renderHeatMap(String title, double[] x, double[] y, double[][] z, String xLabel,
+            String yLabel) {
+        double zMin = Double.POSITIVE_INFINITY;
+        double zMax = Double.NEGATIVE_INFINITY;
+        for (double[] row : z) {
+            for (double v : row) {
+                if (Double.isFinite(v)) {
+                    zMin = Math.min(zMin, v);
+                    zMax = Math.max(zMax, v);
+                }
+            }
+        }
+        boolean anyFinite = zMin <= zMax;
+        double cLo = anyFinite ? zMin : 0;
+        double cHi = anyFinite ? zMax : 1;
+        if (!(cHi > cLo)) { // constant field: widen so that the colour bar has a range
+            double pad = cLo == 0 ? 0.5 : Math.abs(cLo) * 0.5;
+            cLo -= pad;
+            cHi += pad;
+        }
+
+        double[] xe = edges(x);
+        double[] ye = edges(y);
+        BufferedImage img = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, WIDTH, HEIGHT);
+
+            Font titleFont = new Font(FONT, Font.BOLD, 16);
+            Font labelFont = new Font(FONT, Font.PLAIN, 14);
+            Font tickFont = new Font(FONT, Font.PLAIN, 12);
+            boolean hasTitle = title != null && !title.isEmpty();
+            int left = 80;
+            int top = hasTitle ? 45 : 20;
+            int right = WIDTH - 150;
+            int bottom = HEIGHT - 60;
+            int w = right - left;
+            int h = bottom - top;
+
+            // the cells, pixel by pixel: each pixel centre looks up its cell (handles uneven grids)
+            int[] col = new int[w];
+            for (int px = 0; px < w; px++) {
+                col[px] = cell(xe, xe[0] + (px + 0.5) / w * (xe[xe.length - 1] - xe[0]));
+            }
+            for (int py = 0; py < h; py++) {
+                int row = cell(ye, ye[ye.length - 1] - (py + 0.5) / h * (ye[ye.length - 1] - ye[0]));
+                for (int px = 0; px < w; px++) {
+                    double v = z[row][col[px]];
+                    int rgb = Double.isFinite(v) ? viridisRgb((v - cLo) / (cHi - cLo)) : NOT_FINITE.getRGB();
+                    img.setRGB(left + px, top + py, rgb);
+                }
+            }
+            g.setColor(Color.DARK_GRAY);
+            g.setStroke(new BasicStroke(1f));
+            g.drawRect(left - 1, top - 1, w + 1, h + 1);
+
+            // axes
+            g.setFont(tickFont);
+            FontMetrics tm = g.getFontMetrics();
+            double[] xt = niceTicks(xe[0], xe[xe.length - 1], 8);
+            for (double v : xt) {
+                int px = left + (int) Math.round((v - xe[0]) / (xe[xe.length - 1] - xe[0]) * w);
+                g.drawLine(px, bottom, px, bottom + 5);
+                String s = format(v, xt);
+                g.drawString(s, px - tm.stringWidth(s) / 2, bottom + 7 + tm.getAscent());
+            }
+            double[] yt = niceTicks(ye[0], ye[ye.length - 1], 6);
+            int yTickWidth = 0;
+            for (double v : yt) {
+                int py = bottom - (int) Math.round((v - ye[0]) / (ye[ye.length - 1] - ye[0]) * h);
+                g.drawLine(left - 6, py, left - 1, py);
+                String s = format(v, yt);
+                yTickWidth = Math.max(yTickWidth, tm.stringWidth(s));
+                g.drawString(s, left - 9 - tm.stringWidth(s), py + tm.getAscent() / 2 - 1);
+            }
+            g.setColor(Color.BLACK);
+            g.setFont(labelFont);
+            FontMetrics lm = g.getFontMetrics();
+            if (xLabel != null && !xLabel.isEmpty()) {
+                g.drawString(xLabel, left + (w - lm.stringWidth(xLabel)) / 2, bottom + 12 + tm.getHeight() + lm.getAscent());
+            }
+            if (yLabel != null && !yLabel.isEmpty()) {
+                AffineTransform saved = g.getTransform();
+                int lx = Math.max(lm.getAscent(), left - 14 - yTickWidth);
+                g.translate(lx, top + (h + lm.stringWidth(yLabel)) / 2.0);
+                g.rotate(-Math.PI / 2);
+                g.drawString(yLabel, 0, 0);
+                g.setTransform(saved);
+            }
+            if (hasTitle) {
+                g.setFont(titleFont);
+                FontMetrics fm = g.getFontMetrics();
+                g.drawString(title, Math.max(5, (WIDTH - fm.stringWidth(title)) / 2), 15 + fm.getAscent());
+            }
+
+            // colour bar
+            int bx = right + 25;
+            int bw = 22;
+            for (int py = 0; py < h; py++) {
+                int rgb = viridisRgb(1 - (py + 0.5) / h);
+                for (int px = 0; px < bw; px++) {
+                    img.setRGB(bx + px, top + py, rgb);
+                }
+            }
+            g.setColor(Color.DARK_GRAY);
+            g.drawRect(bx - 1, top - 1, bw + 1, h + 1);
+            g.setFont(tickFont);
+            double[] ct = niceTicks(cLo, cHi, 6);
+            for (double v : ct) {
+                int py = bottom - (int) Math.round((v - cLo) / (cHi - cLo) * h);
+                g.drawLine(bx + bw, py, bx + bw + 5, py);
+                g.drawString(format(v, ct), bx + bw + 8, py + tm.getAscent() / 2 - 1);
+            }
+            g.setColor(Color.BLACK);
+            String maxText = anyFinite ? "max " + format(zMax, null) : "no finite values";
+            String minText = anyFinite ? "min " + format(zMin, null) : "";
+            g.drawString(maxText, Math.min(bx - 10, WIDTH - 3 - tm.stringWidth(maxText)), top - 6);
+            g.drawString(minText, Math.min(bx - 10, WIDTH - 3 - tm.stringWidth(minText)), bottom + 7 + tm.getAscent());
+        } finally {
+            g.dispose();
+        }
+        return img;
+    }
+
+    /** Cell boundaries halfway between the centres, the outer ones half a cell out (one cell: width 1). */
+    private static double[] edges(double[] c) {
+        int n = c.length;
+        double[] e = new double[n + 1];
+        if (n == 1) {
+            double half = c[0] == 0 ? 0.5 : Math.abs(c[0]) * 0.5;
+            e[0] = c[0] - half;
+            e[1] = c[0] + half;
+            return e;
+        }
+        for (int i = 1; i < n; i++) {
+            e[i] = 0.5 * (c[i - 1] + c[i]);
+        }
+        e[0] = c[0] - (e[1] - c[0]);
+        e[n] = c[n - 1] + (c[n - 1] - e[n - 1]);
+        return e;
+    }
+
+    /** The cell {@code i} with {@code e[i] <= v < e[i + 1]}, clamped to the grid. */
+    private static int cell(double[] e, double v) {
+        int i = Arrays.binarySearch(e, v);
+        if (i < 0) {
+            i = -i - 2; // insertion point - 1: the edge below v
+        }
+        return Math.max(0, Math.min(e.length - 2, i));
+    }
+
+    /** Viridis at {@code f} in [0, 1] (clamped). */
+    static Color viridis(double f) {
+        return new Color(viridisRgb(f));
+    }
+
+    private static int viridisRgb(double f) {
+        double s = Math.max(0, Math.min(1, f)) * (VIRIDIS.length - 1);
+        int i = Math.min(VIRIDIS.length - 2, (int) s);
+        double a = s - i;
+        int c0 = VIRIDIS[i];
+        int c1 = VIRIDIS[i + 1];
+        int r = (int) Math.round(((c0 >> 16) & 0xff) * (1 - a) + ((c1 >> 16) & 0xff) * a);
+        int gr = (int) Math.round(((c0 >> 8) & 0xff) * (1 - a) + ((c1 >> 8) & 0xff) * a);
+        int b = (int) Math.round((c0 & 0xff) * (1 - a) + (c1 & 0xff) * a);
+        return 0xff000000 | (r << 16) | (gr << 8) | b;
+    }
+
+    /** About {@code target} ticks at 1, 2 or 5 times a power of ten, inside [lo, hi]. */
+    static double[] niceTicks(double lo, double hi, int target) {
+        double range = hi - lo;
+        if (!(range > 0) || !Double.isFinite(range)) {
+            return new double[] {lo};
+        }
+        double raw = range / target;
+        double mag = Math.pow(10, Math.floor(Math.log10(raw)));
+        double norm = raw / mag;
+        double step = (norm < 1.5 ? 1 : norm < 3 ? 2 : norm < 7 ? 5 : 10) * mag;
+        long first = (long) Math.ceil(lo / step - 1e-9);
+        long last = (long) Math.floor(hi / step + 1e-9);
+        double[] t = new double[(int) Math.max(0, last - first + 1)];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = (first + i) * step;
+            if (Math.abs(t[i]) < step * 1e-9) {
+                t[i] = 0; // no "-0"
+            }
+        }
+        return t;
+    }
+
+    /** Formats a tick (with the decimals its spacing needs) or, with {@code ticks == null}, a single value. */
+    static String format(double v, double[] ticks) {
+        if (v == 0 && (ticks == null || ticks.length < 2)) {
+            return "0";
+        }
+        double step = ticks != null && ticks.length > 1 ? Math.abs(ticks[1] - ticks[0]) : 0;
+        double big = Math.abs(v);
+        if (ticks != null) {
+            for (double t : ticks) {
+                big = Math.max(big, Math.abs(t));
+            }
+        }
+        if (big >= 1e5 || big < 1e-3 || (step > 0 && step < 1e-4)) {
+            String e = String.format(Locale.ROOT, "%.3e", v).replace("e+0", "e").replace("e-0", "e-").replace("e+", "e");
+            return e.replaceAll("\\.?0+e", "e"); // 1.000e-4 -> 1e-4, 1.500e-6 -> 1.5e-6
+        }
+        if (step > 0) {
+            int decimals = Math.max(0, (int) -Math.floor(Math.log10(step) + 1e-9));
+            return String.format(Locale.ROOT, "%." + decimals + "f", v);
+        }
+        String s = String.format(Locale.ROOT, "%.4g", v);
+        if (s.contains(".") && !s.contains("e")) {
+            s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
+        }
+        return s;
+    }
+
+    // ------------------------------------------------------------------------------------------------- checks etc.
+
+    private static void requireX(String name, double[] x) {
+        Objects.requireNonNull(x, name);
+        if (x.length == 0) {
+            throw new IllegalArgumentException(name + " is empty");
+        }
+        requireFinite(name, x);
+    }
+
+    private static void requireFinite(String name, double[] x) {
+        for (int i = 0; i < x.length; i++) {
+            if (!Double.isFinite(x[i])) {
+                throw new IllegalArgumentException(name + "[" + i + "] is not finite: " + x[i]);
+            }
+        }
+    }
+
+    private static void requireIncreasing(String name, double[] x) {
+        requireX(name, x);
+        for (int i = 1; i < x.length; i++) {
+            if (!(x[i] > x[i - 1])) {
+                throw new IllegalArgumentException(name + " must be strictly increasing, but " + name + "[" + (i - 1)
+                        + "] = " + x[i - 1] + " and " + name + "[" + i + "] = " + x[i]);
+            }
+        }
+    }
+
+    private static void sameLength(String xName, double[] x, String yName, double[] y) {
+        Objects.requireNonNull(y, yName);
+        if (y.length != x.length) {
+            throw new IllegalArgumentException(
+                    yName + " has length " + y.length + " but " + xName + " has length " + x.length);
+        }
+    }
+
+    private static void checkSeries(String xName, double[] x, String namesName, List<String> names, String valuesName,
+            List<double[]> values) {
+        Objects.requireNonNull(names, namesName);
+        Objects.requireNonNull(values, valuesName);
+        if (names.size() != values.size()) {
+            throw new IllegalArgumentException(
+                    namesName + " has size " + names.size() + " but " + valuesName + " has size " + values.size());
+        }
+        if (values.isEmpty()) {
+            throw new IllegalArgumentException(valuesName + " is empty: nothing to plot");
+        }
+        for (int i = 0; i < values.size(); i++) {
+            String name = valuesName + "[" + i + "] (" + names.get(i) + ")";
+            sameLength(xName, x, name, values.get(i));
+        }
+    }
+
+    /** The names, with null or blank ones replaced and repeated ones made distinct (XChart needs unique names). */
+    private static List<String> uniqueNames(List<String> names, String fallback) {
+        Set<String> seen = new HashSet<>();
+        List<String> out = new ArrayList<>(names.size());
+        for (int i = 0; i < names.size(); i++) {
+            String n = names.get(i);
+            String base = n == null || n.isBlank() ? fallback + " " + (i + 1) : n;
+            String candidate = base;
+            for (int k = 2; !seen.add(candidate); k++) {
+                candidate = base + " (" + k + ")";
+            }
+            out.add(candidate);
+        }
+        return out;
+    }
+
+    private static double[] finiteOrNaN(double[] v) {
+        double[] out = v.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (!Double.isFinite(out[i])) {
+                out[i] = Double.NaN;
+            }
+        }
+        return out;
+    }
+
+    private static boolean anyFinite(double[] v) {
+        for (double d : v) {
+            if (Double.isFinite(d)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void createParent(Path png) throws IOException {
+        Path parent = png.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            Files.createDirectories(parent);
+        }
+    }
+}
