@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import org.sciml4j.cli.plot.Plots;
 import org.sciml4j.io.TextTable;
 import org.sciml4j.nn.Mlp;
 import org.sciml4j.optim.Adam;
@@ -104,8 +105,26 @@ final class DemoCommand implements Callable<Integer> {
         double abs = Math.sqrt(sq / 101);
         double rel = abs / Math.sqrt(sqTrue / 101);
         TextTable.write(out.resolve("prediction.tsv"), List.of("t", "u_pred", "u_exact"), Tensor.wrap(rows, 101, 3));
+        double[] tt = new double[101];
+        double[] up = new double[101];
+        double[] ue = new double[101];
+        for (int i = 0; i < 101; i++) {
+            tt[i] = rows[3 * i];
+            up[i] = rows[3 * i + 1];
+            ue[i] = rows[3 * i + 2];
+        }
+        Plots.predictionVsTruth(out.resolve("prediction.png"), "Damped oscillator, forward PINN", tt, up, ue, null,
+                null);
+        double[][] cols = new double[4][history.size()];
+        for (int i = 0; i < history.size(); i++) {
+            for (int c = 0; c < 4; c++) {
+                cols[c][i] = history.get(i)[c];
+            }
+        }
+        Plots.lossCurves(out.resolve("loss.png"), "Training loss", cols[0], List.of("total", "equation", "initial"),
+                List.of(cols[1], cols[2], cols[3]));
         System.out.printf(Locale.ROOT, "trained in %.1f s; absolute error %.4g, relative error %.4g%n", seconds, abs, rel);
-        System.out.println("outputs: " + out.resolve("loss.tsv") + ", " + out.resolve("prediction.tsv"));
+        System.out.println("outputs in " + out + ": loss.tsv, prediction.tsv, loss.png, prediction.png");
         return 0;
     }
 

@@ -43,7 +43,7 @@ class MainTest {
         assertThat(Main.run("demo", "--epochs", "20", "--every", "10", "--out", dir.toString())).isZero();
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())
-                    .containsExactly("loss.tsv", "prediction.tsv");
+                    .containsExactly("loss.png", "loss.tsv", "prediction.png", "prediction.tsv");
         }
     }
 }
