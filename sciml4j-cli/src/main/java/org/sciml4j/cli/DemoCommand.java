@@ -41,11 +41,9 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--every", defaultValue = "1000", description = "print the losses every N epochs")
     int every;
 
-    /** The exact solution. */
+    /** The exact solution (k = 1). */
     static double exact(double t) {
-        double gamma = C / 2;
-        double omega = Math.sqrt(K - gamma * gamma);
-        return Math.exp(-gamma * t) * Math.cos(omega * t);
+        return DataCommand.exact(C, t);
     }
 
     @Override
