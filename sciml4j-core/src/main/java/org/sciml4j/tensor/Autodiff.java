@@ -84,27 +84,9 @@ public final class Autodiff {
             throw new ShapeException("grad: cotangent of shape " + Shape.str(seed.shape)
                     + " does not match the output shape " + Shape.str(y.shape));
         }
-        IdentityHashMap<Tensor, Boolean> targets = new IdentityHashMap<>();
-        for (Tensor x : xs) {
-            targets.put(x, Boolean.TRUE);
-        }
+        IdentityHashMap<Tensor, Boolean> targets = identitySet(xs);
         List<Tensor> order = topologicalOrder(y);
-        // which tensors lie on a path to a target: only those get cotangents
-        IdentityHashMap<Tensor, Boolean> needed = new IdentityHashMap<>();
-        for (Tensor t : order) {
-            boolean n = targets.containsKey(t);
-            if (!n && t.node != null) {
-                for (Tensor in : t.node.inputs) {
-                    if (needed.containsKey(in)) {
-                        n = true;
-                        break;
-                    }
-                }
-            }
-            if (n) {
-                needed.put(t, Boolean.TRUE);
-            }
-        }
+        IdentityHashMap<Tensor, Boolean> needed = onPathTo(order, targets);
         IdentityHashMap<Tensor, Tensor> cot = new IdentityHashMap<>();
         cot.put(y, seed != null ? seed : Tensor.ones(y.shape));
         try (Scope scope = createGraph ? enableGrad() : noGrad()) {
@@ -119,12 +101,7 @@ public final class Autodiff {
                 for (int k = 0; k < inputs.length; k++) {
                     need[k] = needed.containsKey(inputs[k]);
                 }
-                Tensor[] gi = t.node.op.vjp(g, t, inputs, need);
-                for (int k = 0; k < inputs.length; k++) {
-                    if (need[k] && gi[k] != null) {
-                        cot.merge(inputs[k], gi[k], Tensor::add);
-                    }
-                }
+                accumulate(cot, inputs, need, t.node.op.vjp(g, t, inputs, need));
                 if (!targets.containsKey(t)) {
                     cot.remove(t); // free memory as we go
                 }
@@ -164,30 +141,22 @@ public final class Autodiff {
         if (!r.isTracked()) {
             throw new IllegalArgumentException("jacobianRows: the residuals do not depend on any tracked tensor");
         }
-        IdentityHashMap<Tensor, Boolean> targets = new IdentityHashMap<>();
-        for (Tensor p : params) {
-            targets.put(p, Boolean.TRUE);
-        }
+        IdentityHashMap<Tensor, Boolean> targets = identitySet(params);
         List<Tensor> order = topologicalOrder(r);
+        IdentityHashMap<Tensor, Boolean> needed = onPathTo(order, targets);
         IdentityHashMap<Tensor, Boolean> batched = new IdentityHashMap<>();
-        IdentityHashMap<Tensor, Boolean> needed = new IdentityHashMap<>();
         for (Tensor t : order) {
             boolean b = t == points;
-            boolean need = targets.containsKey(t);
             if (t.node != null) {
                 for (Tensor in : t.node.inputs) {
                     b |= isBatched(in, batched, n);
-                    need |= needed.containsKey(in);
                 }
             }
             if (b) {
-                batched.put(t, Boolean.TRUE);
                 if (targets.containsKey(t)) {
                     throw new IllegalArgumentException("jacobianRows: a parameter depends on the points");
                 }
-            }
-            if (need) {
-                needed.put(t, Boolean.TRUE);
+                batched.put(t, Boolean.TRUE);
             }
         }
         IdentityHashMap<Tensor, Tensor> cot = new IdentityHashMap<>();
@@ -237,6 +206,29 @@ public final class Autodiff {
             columns[k] = g != null ? g.reshape(n, p.data.length) : Tensor.zeros(n, p.data.length);
         }
         return Tensor.concat(1, columns);
+    }
+
+    private static IdentityHashMap<Tensor, Boolean> identitySet(List<Tensor> tensors) {
+        IdentityHashMap<Tensor, Boolean> set = new IdentityHashMap<>();
+        for (Tensor t : tensors) {
+            set.put(t, Boolean.TRUE);
+        }
+        return set;
+    }
+
+    /** The tensors of {@code order} that are targets or lie on a path to one: only these need cotangents. */
+    private static IdentityHashMap<Tensor, Boolean> onPathTo(List<Tensor> order, IdentityHashMap<Tensor, Boolean> targets) {
+        IdentityHashMap<Tensor, Boolean> needed = new IdentityHashMap<>();
+        for (Tensor t : order) {
+            boolean n = targets.containsKey(t);
+            for (int k = 0; !n && t.node != null && k < t.node.inputs.length; k++) {
+                n = needed.containsKey(t.node.inputs[k]);
+            }
+            if (n) {
+                needed.put(t, Boolean.TRUE);
+            }
+        }
+        return needed;
     }
 
     /**

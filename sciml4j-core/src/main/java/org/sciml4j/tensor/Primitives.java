@@ -116,8 +116,8 @@ final class Primitives {
             out = Elementwise.scalarBinary(op, a.data[0], b.data, new double[b.data.length]);
         } else {
             shape = Shape.broadcast(p.name(), a.shape, b.shape);
-            double[] ea = Arrays.equals(a.shape, shape) ? a.data : Layout.expand(a.data, a.shape, shape);
-            double[] eb = Arrays.equals(b.shape, shape) ? b.data : Layout.expand(b.data, b.shape, shape);
+            double[] ea = Layout.expand(a.data, a.shape, shape);
+            double[] eb = Layout.expand(b.data, b.shape, shape);
             out = Elementwise.binary(op, ea, eb, new double[ea.length]);
         }
         return Tensor.record(p, out, shape, a, b);

@@ -163,6 +163,14 @@ class TensorOpsTest {
         Tensor w = Tensor.where(a.gt(2.0), a, Tensor.scalar(-1));
         assertThat(w.toArray()).containsExactly(-1, -1, -1, 3, 4, 5);
         assertThat(a.lt(Tensor.scalar(1)).toArray()).containsExactly(1, 0, 0, 0, 0, 0);
+        // a scalar on the left: s op a[i]
+        Tensor two = Tensor.scalar(2);
+        assertThat(two.gt(a).toArray()).containsExactly(1, 1, 0, 0, 0, 0);
+        assertThat(two.ge(a).toArray()).containsExactly(1, 1, 1, 0, 0, 0);
+        assertThat(two.lt(a).toArray()).containsExactly(0, 0, 0, 1, 1, 1);
+        assertThat(two.le(a).toArray()).containsExactly(0, 0, 1, 1, 1, 1);
+        assertThat(two.eq(a).toArray()).containsExactly(0, 0, 1, 0, 0, 0);
+        assertThat(two.sub(a).toArray()).containsExactly(2, 1, 0, -1, -2, -3);
     }
 
     @Test

@@ -210,8 +210,33 @@ public final class Elementwise {
                         out[i] = a[i] / s;
                     }
                     break;
+                case GT:
+                    for (int i = from; i < to; i++) {
+                        out[i] = a[i] > s ? 1 : 0;
+                    }
+                    break;
+                case GE:
+                    for (int i = from; i < to; i++) {
+                        out[i] = a[i] >= s ? 1 : 0;
+                    }
+                    break;
+                case LT:
+                    for (int i = from; i < to; i++) {
+                        out[i] = a[i] < s ? 1 : 0;
+                    }
+                    break;
+                case LE:
+                    for (int i = from; i < to; i++) {
+                        out[i] = a[i] <= s ? 1 : 0;
+                    }
+                    break;
+                case EQ:
+                    for (int i = from; i < to; i++) {
+                        out[i] = a[i] == s ? 1 : 0;
+                    }
+                    break;
                 default:
-                    binaryRange(op, a, filled(a.length, s), out, from, to);
+                    throw new AssertionError(op);
             }
         });
         return out;
@@ -224,7 +249,15 @@ public final class Elementwise {
             case MUL:
             case EQ:
                 return binaryScalar(op, b, s, out);
-            default:
+            case GT:
+                return binaryScalar(Binary.LT, b, s, out);
+            case GE:
+                return binaryScalar(Binary.LE, b, s, out);
+            case LT:
+                return binaryScalar(Binary.GT, b, s, out);
+            case LE:
+                return binaryScalar(Binary.GE, b, s, out);
+            default: // s - b, s / b
                 return binary(op, filled(b.length, s), b, out);
         }
     }

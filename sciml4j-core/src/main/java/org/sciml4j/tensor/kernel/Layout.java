@@ -7,14 +7,16 @@ public final class Layout {
     private Layout() {
     }
 
-    /** Copies {@code x} of shape {@code from} to a new array of the broadcast shape {@code to}. */
+    /**
+     * The values of {@code x} (shape {@code from}) broadcast to shape {@code to}: {@code x} itself when broadcasting
+     * adds no elements (the caller only reads it), else a new array.
+     */
     public static double[] expand(double[] x, int[] from, int[] to) {
         int n = Shape.numel(to);
-        double[] out = new double[n];
         if (x.length == n) {
-            System.arraycopy(x, 0, out, 0, n);
-            return out;
+            return x;
         }
+        double[] out = new double[n];
         if (x.length == 1) {
             java.util.Arrays.fill(out, x[0]);
             return out;
