@@ -3,6 +3,7 @@ package org.sciml4j.pinn;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.sciml4j.nn.FactorizedLinear;
 import org.sciml4j.nn.Linear;
 import org.sciml4j.nn.Mlp;
 import org.sciml4j.nn.Module;
@@ -28,7 +29,7 @@ public final class MlpJet {
     /**
      * The jet of {@code net} at {@code x} along {@code v}.
      *
-     * @param net an Mlp without input embedding, activation tanh or sin
+     * @param net an Mlp (plain or weight-factorised layers) without input embedding, activation tanh or sin
      * @param x   points, shape (N, in)
      * @param v   direction per point, shape (N, in) (ones in the time column for d/dt)
      * @return {u, u', u''}, each of shape (N, out), recorded against the network's parameters
@@ -45,9 +46,16 @@ public final class MlpJet {
         inputs.add(x);
         inputs.add(v);
         for (Module m : net.layers()) {
-            Linear l = (Linear) m;
-            inputs.add(l.weight());
-            inputs.add(l.bias());
+            // a factorised layer's weight is computed from its factors: the engine carries its gradient on to them
+            if (m instanceof Linear) {
+                inputs.add(((Linear) m).weight());
+                inputs.add(((Linear) m).bias());
+            } else if (m instanceof FactorizedLinear) {
+                inputs.add(((FactorizedLinear) m).weight());
+                inputs.add(((FactorizedLinear) m).bias());
+            } else {
+                throw new IllegalArgumentException("MlpJet: layer " + m + " is not an affine layer");
+            }
         }
         int n = x.size(0);
         Tensor jet = new JetOp(act.equals("tanh")).apply(inputs.toArray(new Tensor[0]));

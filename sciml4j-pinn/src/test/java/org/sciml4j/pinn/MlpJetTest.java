@@ -22,9 +22,10 @@ class MlpJetTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"tanh,1", "tanh,2", "sin,2"})
-    void valuesAndParameterGradientMatchTheGenericEngine(String activation, int inputs) {
-        Mlp net = Mlp.builder().sizes(inputs, 12, 9, 2).activation(activation).seed(4).build();
+    @CsvSource({"tanh,1,false", "tanh,2,false", "sin,2,false", "tanh,2,true"})
+    void valuesAndParameterGradientMatchTheGenericEngine(String activation, int inputs, boolean factorised) {
+        Mlp.Builder b = Mlp.builder().sizes(inputs, 12, 9, 2).activation(activation).seed(4);
+        Mlp net = (factorised ? b.weightFactorization() : b).build();
         Rng rng = new Rng(8);
         int n = 17;
         Tensor x = Tensor.uniform(rng, -1.5, 1.5, n, inputs);
