@@ -60,7 +60,8 @@ public final class OscillatorPinnStep {
     /** Quick timing without JMH: {@code java -cp benchmarks.jar org.sciml4j.bench.OscillatorPinnStep [steps]}. */
     public static void main(String[] args) {
         OscillatorPinnStep s = new OscillatorPinnStep(1);
-        time("sciml4j oscillator PINN step (generic engine)", s::step, args.length > 0 ? Integer.parseInt(args[0]) : 20000);
+        int steps = args.length > 0 ? Integer.parseInt(args[0]) : 20000;
+        time("sciml4j oscillator PINN step (generic engine)", s::step, steps);
     }
 
     /** Runs {@code step} steps/2 times to warm up, then {@code steps} times, and prints microseconds per step. */
