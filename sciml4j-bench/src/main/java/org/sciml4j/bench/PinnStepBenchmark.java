@@ -25,11 +25,13 @@ import org.sciml4j.tensor.Tensor;
 public class PinnStepBenchmark {
     OscillatorPinnStep step;
     FusedOscillatorPinnStep fused;
+    DemoOscillatorPinnStep demo;
 
     @Setup
     public void setup() {
         step = new OscillatorPinnStep(1);
         fused = new FusedOscillatorPinnStep(1);
+        demo = new DemoOscillatorPinnStep(0);
     }
 
     /** Generic engine: two nested forward-mode JVPs, then one reverse pass. */
@@ -42,5 +44,11 @@ public class PinnStepBenchmark {
     @Benchmark
     public List<Tensor> oscillatorPinnStepFused() {
         return fused.step();
+    }
+
+    /** The whole loop body of {@code ./sciml4j demo}: fused jet at 102 points, loss with the initial terms, Adam. */
+    @Benchmark
+    public List<Tensor> oscillatorPinnStepDemo() {
+        return demo.step();
     }
 }

@@ -1,7 +1,9 @@
 package org.sciml4j.pinn;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.lang.ref.SoftReference;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Iterator;
 
 import org.sciml4j.nn.FactorizedLinear;
 import org.sciml4j.nn.Linear;
@@ -10,6 +12,7 @@ import org.sciml4j.nn.Module;
 import org.sciml4j.tensor.FusedOp;
 import org.sciml4j.tensor.Tensor;
 import org.sciml4j.tensor.kernel.MatMul;
+import org.sciml4j.tensor.kernel.TaylorKernels;
 
 /**
  * Taylor-mode propagation through an {@link Mlp}: the value u, the first derivative u' and the second derivative u''
@@ -21,6 +24,12 @@ import org.sciml4j.tensor.kernel.MatMul;
  * <p>
  * The result is differentiable once with respect to the parameters (and x, v): enough for first-order optimisers
  * and L-BFGS. For derivatives along several directions or of higher order, use {@code Autodiff.jvp}.
+ * <p>
+ * The per-layer values the reverse rule needs live in a workspace that is reused across calls: a jet holds one from
+ * its forward pass until its reverse rule has run, then hands it back to a small pool for the next jet of the same
+ * shapes (a jet that is never differentiated simply keeps its own). Results and gradients are always fresh arrays.
+ * Differentiating the same jet a second time recomputes its forward pass first (from the parameters' current
+ * values).
  */
 public final class MlpJet {
     private MlpJet() {
@@ -42,38 +51,122 @@ public final class MlpJet {
         if (!act.equals("tanh") && !act.equals("sin")) {
             throw new IllegalArgumentException("MlpJet: activation '" + act + "' has no fused rule (tanh, sin)");
         }
-        List<Tensor> inputs = new ArrayList<>();
-        inputs.add(x);
-        inputs.add(v);
-        for (Module m : net.layers()) {
+        java.util.List<Module> layers = net.layers();
+        Tensor[] inputs = new Tensor[2 + 2 * layers.size()];
+        inputs[0] = x;
+        inputs[1] = v;
+        int k = 2;
+        for (Module m : layers) {
             // a factorised layer's weight is computed from its factors: the engine carries its gradient on to them
             if (m instanceof Linear) {
-                inputs.add(((Linear) m).weight());
-                inputs.add(((Linear) m).bias());
+                inputs[k++] = ((Linear) m).weight();
+                inputs[k++] = ((Linear) m).bias();
             } else if (m instanceof FactorizedLinear) {
-                inputs.add(((FactorizedLinear) m).weight());
-                inputs.add(((FactorizedLinear) m).bias());
+                inputs[k++] = ((FactorizedLinear) m).weight();
+                inputs[k++] = ((FactorizedLinear) m).bias();
             } else {
                 throw new IllegalArgumentException("MlpJet: layer " + m + " is not an affine layer");
             }
         }
+        if (layers.isEmpty()) {
+            throw new IllegalArgumentException("MlpJet: the network has no layers");
+        }
         int n = x.size(0);
-        Tensor jet = new JetOp(act.equals("tanh")).apply(inputs.toArray(new Tensor[0]));
+        JetOp op = new JetOp(act.equals("tanh"));
+        Tensor jet = op.apply(inputs);
+        if (!jet.isTracked()) {
+            op.releaseWorkspace(); // nothing will run the reverse rule
+        }
         int out = jet.size(2);
         return new Tensor[] {jet.slice(0, 0, 1).reshape(n, out), jet.slice(0, 1, 2).reshape(n, out),
             jet.slice(0, 2, 3).reshape(n, out)};
     }
 
-    /** Inputs: x, v, W0, b0, W1, b1, ...; output (3, N, out). Keeps the per-layer values for its reverse rule. */
+    /**
+     * The buffers of one jet: per layer its stacked input (3N, in) and, for hidden layers, its stacked
+     * pre-activation (3N, out) (and f' for sin); the transposed weights; two scratch buffers for the reverse rule.
+     */
+    static final class Workspace {
+        /** Layer widths: in, hidden..., out. */
+        final int[] dims;
+        final int n;
+        final boolean tanh;
+        final double[][] h;
+        final double[][] z;
+        final double[][] d1;
+        final double[][] wt;
+        final double[] ping;
+        final double[] pong;
+
+        Workspace(int[] dims, int n, boolean tanh) {
+            this.dims = dims;
+            this.n = n;
+            this.tanh = tanh;
+            int layers = dims.length - 1;
+            h = new double[layers][];
+            z = new double[layers][];
+            d1 = new double[layers][];
+            wt = new double[layers][];
+            int widest = 0;
+            for (int l = 0; l < layers; l++) {
+                h[l] = new double[3 * n * dims[l]];
+                wt[l] = new double[dims[l] * dims[l + 1]];
+                if (l + 1 < layers) {
+                    z[l] = new double[3 * n * dims[l + 1]];
+                    if (!tanh) {
+                        d1[l] = new double[n * dims[l + 1]];
+                    }
+                }
+                widest = Math.max(widest, dims[l]);
+            }
+            ping = new double[3 * n * widest];
+            pong = new double[3 * n * widest];
+        }
+
+        boolean fits(int[] dims, int n, boolean tanh) {
+            return this.n == n && this.tanh == tanh && Arrays.equals(this.dims, dims);
+        }
+    }
+
+    /** Free workspaces, most recently returned first; softly held, at most {@link #POOL_SIZE}. */
+    private static final ArrayDeque<SoftReference<Workspace>> POOL = new ArrayDeque<>();
+    private static final int POOL_SIZE = 4;
+
+    static Workspace acquire(int[] dims, int n, boolean tanh) {
+        synchronized (POOL) {
+            for (Iterator<SoftReference<Workspace>> it = POOL.iterator(); it.hasNext(); ) {
+                Workspace w = it.next().get();
+                if (w == null) {
+                    it.remove();
+                } else if (w.fits(dims, n, tanh)) {
+                    it.remove();
+                    return w;
+                }
+            }
+        }
+        return new Workspace(dims, n, tanh);
+    }
+
+    static void release(Workspace w) {
+        synchronized (POOL) {
+            POOL.addFirst(new SoftReference<>(w));
+            while (POOL.size() > POOL_SIZE) {
+                POOL.removeLast();
+            }
+        }
+    }
+
+    /** Number of free workspaces in the pool (for tests). */
+    static int pooled() {
+        synchronized (POOL) {
+            return POOL.size();
+        }
+    }
+
+    /** Inputs: x, v, W0, b0, W1, b1, ...; output (3, N, out). Holds its workspace until its reverse rule has run. */
     private static final class JetOp extends FusedOp {
         private final boolean tanh;
-        /** Per layer: its stacked input (3N, in) and its stacked pre-activation (3N, out). */
-        private final List<double[]> layerInputs = new ArrayList<>();
-        private final List<double[]> preActivations = new ArrayList<>();
-        /** Per hidden layer: f(z) and f'(z) at the value row, kept for the reverse rule. */
-        private final List<double[]> values = new ArrayList<>();
-        private final List<double[]> slopes = new ArrayList<>();
-        private int n;
+        private Workspace ws;
 
         JetOp(boolean tanh) {
             this.tanh = tanh;
@@ -84,137 +177,126 @@ public final class MlpJet {
             return "mlp_jet";
         }
 
-        @Override
-        protected Tensor forward(Tensor[] in) {
-            Tensor x = in[0];
-            n = x.size(0);
-            int width = x.size(1);
-            double[] h = new double[3 * n * width];
-            System.arraycopy(x.data(), 0, h, 0, n * width);
-            System.arraycopy(in[1].data(), 0, h, n * width, n * width);
+        synchronized void releaseWorkspace() {
+            if (ws != null) {
+                release(ws);
+                ws = null;
+            }
+        }
+
+        private static int[] dims(Tensor[] in) {
             int layers = (in.length - 2) / 2;
+            int[] dims = new int[layers + 1];
+            dims[0] = in[0].size(1);
             for (int l = 0; l < layers; l++) {
-                Tensor w = in[2 + 2 * l];
-                double[] b = in[3 + 2 * l].data();
-                int o = w.size(0);
-                int i = w.size(1);
-                double[] z = new double[3 * n * o];
-                MatMul.gemm(h, 0, transpose(w.data(), o, i), 0, z, 0, 3 * n, i, o, false);
-                for (int r = 0; r < n; r++) {
-                    for (int c = 0; c < o; c++) {
-                        z[r * o + c] += b[c];
-                    }
-                }
-                layerInputs.add(h);
-                preActivations.add(z);
-                if (l == layers - 1) {
-                    return Tensor.wrap(z, 3, n, o);
-                }
-                h = activate(z, n * o);
+                dims[l + 1] = in[2 + 2 * l].size(0);
             }
-            throw new IllegalArgumentException("MlpJet: the network has no layers");
-        }
-
-        /** (z, z', z'') -> (f, f' z', f' z'' + f'' z'^2). */
-        private double[] activate(double[] z, int m) {
-            double[] y = new double[3 * m];
-            double[] fs = new double[m];
-            double[] d1s = new double[m];
-            values.add(fs);
-            slopes.add(d1s);
-            if (tanh) {
-                org.sciml4j.tensor.kernel.Elementwise.tanh(z, 0, m, fs, 0); // vectorised
-            }
-            for (int j = 0; j < m; j++) {
-                double z0 = z[j];
-                double z1 = z[m + j];
-                double z2 = z[2 * m + j];
-                double f;
-                double d1;
-                double d2;
-                if (tanh) {
-                    f = fs[j];
-                    d1 = 1 - f * f;
-                    d2 = -2 * f * d1;
-                } else {
-                    f = Math.sin(z0);
-                    d1 = Math.cos(z0);
-                    d2 = -f;
-                }
-                fs[j] = f;
-                d1s[j] = d1;
-                y[j] = f;
-                y[m + j] = d1 * z1;
-                y[2 * m + j] = d1 * z2 + d2 * z1 * z1;
-            }
-            return y;
+            return dims;
         }
 
         @Override
-        protected Tensor[] backward(Tensor g, Tensor output, Tensor[] in, boolean[] need) {
-            Tensor[] r = new Tensor[in.length];
-            int layers = (in.length - 2) / 2;
-            double[] gz = g.data().clone(); // cotangent of the last pre-activation, (3N, out)
-            for (int l = layers - 1; l >= 0; l--) {
-                Tensor w = in[2 + 2 * l];
-                int o = w.size(0);
-                int i = w.size(1);
-                double[] h = layerInputs.get(l);
-                // dW (o, i) = gz^T h over all 3N rows; db = sum of the value rows of gz
-                double[] dw = new double[o * i];
-                MatMul.gemmTransA(gz, 0, h, 0, dw, 0, o, 3 * n, i, false);
-                double[] db = new double[o];
-                for (int rr = 0; rr < n; rr++) {
-                    for (int c = 0; c < o; c++) {
-                        db[c] += gz[rr * o + c];
-                    }
+        protected synchronized Tensor forward(Tensor[] in) {
+            int n = in[0].size(0);
+            ws = acquire(dims(in), n, tanh);
+            return Tensor.wrap(compute(ws, in), 3, n, ws.dims[ws.dims.length - 1]);
+        }
+
+        /** The forward pass into {@code w}; returns the output (3N, out), a fresh array. */
+        private static double[] compute(Workspace w, Tensor[] in) {
+            int n = w.n;
+            int[] dims = w.dims;
+            int layers = dims.length - 1;
+            int m0 = n * dims[0];
+            double[] h = w.h[0];
+            System.arraycopy(in[0].data(), 0, h, 0, m0);
+            System.arraycopy(in[1].data(), 0, h, m0, m0);
+            Arrays.fill(h, 2 * m0, 3 * m0, 0.0);
+            for (int l = 0; ; l++) {
+                double[] wd = in[2 + 2 * l].data();
+                int o = dims[l + 1];
+                int i = dims[l];
+                transpose(wd, o, i, w.wt[l]);
+                boolean last = l == layers - 1;
+                double[] z = last ? new double[3 * n * o] : w.z[l];
+                MatMul.gemm(h, 0, w.wt[l], 0, z, 0, 3 * n, i, o, false);
+                TaylorKernels.addBias(z, n, o, in[3 + 2 * l].data());
+                if (last) {
+                    return z;
                 }
+                double[] y = w.h[l + 1];
+                if (w.tanh) {
+                    TaylorKernels.tanhJet(z, y, n * o);
+                } else {
+                    TaylorKernels.sinJet(z, y, w.d1[l], n * o);
+                }
+                h = y;
+            }
+        }
+
+        @Override
+        protected synchronized Tensor[] backward(Tensor g, Tensor output, Tensor[] in, boolean[] need) {
+            Workspace w = ws;
+            ws = null;
+            if (w == null) { // differentiated again: the workspace went back to the pool, recompute it
+                w = acquire(dims(in), in[0].size(0), tanh);
+                compute(w, in);
+            }
+            Tensor[] r = backward(w, g.data(), in, need);
+            release(w);
+            return r;
+        }
+
+        private static Tensor[] backward(Workspace w, double[] g, Tensor[] in, boolean[] need) {
+            Tensor[] r = new Tensor[in.length];
+            int n = w.n;
+            int[] dims = w.dims;
+            int layers = dims.length - 1;
+            double[] gz = g; // cotangent of the last pre-activation, (3N, out); read only
+            for (int l = layers - 1; l >= 0; l--) {
+                int o = dims[l + 1];
+                int i = dims[l];
+                double[] h = w.h[l];
+                // dW (o, i) = gz^T h over all 3N rows, vectorised along the wider of o and i
+                double[] dw = new double[o * i];
+                if (i >= o) {
+                    MatMul.gemmTransA(gz, 0, h, 0, dw, 0, o, 3 * n, i, false);
+                } else {
+                    MatMul.gemmTransA(h, 0, gz, 0, w.wt[l], 0, i, 3 * n, o, false);
+                    transpose(w.wt[l], i, o, dw);
+                }
+                // db = sum of the value rows of gz
+                double[] db = new double[o];
+                TaylorKernels.columnSums(gz, n, o, db);
                 r[2 + 2 * l] = Tensor.wrap(dw, o, i);
                 r[3 + 2 * l] = Tensor.wrap(db, o);
                 if (l == 0 && !need[0] && !need[1]) {
                     break;
                 }
-                double[] gh = new double[3 * n * i]; // cotangent of this layer's stacked input
-                MatMul.gemm(gz, 0, w.data(), 0, gh, 0, 3 * n, o, i, false);
+                double[] gh = gz == w.ping ? w.pong : w.ping; // cotangent of this layer's stacked input
+                MatMul.gemm(gz, 0, in[2 + 2 * l].data(), 0, gh, 0, 3 * n, o, i, false);
                 if (l == 0) {
-                    r[0] = need[0] ? Tensor.wrap(java.util.Arrays.copyOfRange(gh, 0, n * i), n, i) : null;
-                    r[1] = need[1] ? Tensor.wrap(java.util.Arrays.copyOfRange(gh, n * i, 2 * n * i), n, i) : null;
+                    r[0] = need[0] ? Tensor.wrap(Arrays.copyOfRange(gh, 0, n * i), n, i) : null;
+                    r[1] = need[1] ? Tensor.wrap(Arrays.copyOfRange(gh, n * i, 2 * n * i), n, i) : null;
                     break;
                 }
-                gz = deactivate(gh, preActivations.get(l - 1), values.get(l - 1), slopes.get(l - 1), n * i);
+                // through the activation of layer l - 1, in place
+                if (w.tanh) {
+                    TaylorKernels.tanhJetBackward(gh, w.z[l - 1], w.h[l], n * i);
+                } else {
+                    TaylorKernels.sinJetBackward(gh, w.z[l - 1], w.h[l], w.d1[l - 1], n * i);
+                }
+                gz = gh;
             }
             return r;
         }
 
-        /** Reverse rule of {@link #activate}: cotangents of (z, z', z'') from those of (y, y', y''). */
-        private double[] deactivate(double[] gy, double[] z, double[] fs, double[] d1s, int m) {
-            double[] gz = new double[3 * m];
-            for (int j = 0; j < m; j++) {
-                double z1 = z[m + j];
-                double z2 = z[2 * m + j];
-                double f = fs[j];
-                double d1 = d1s[j];
-                // tanh: f'' = -2 f f', f''' = f' (4 f^2 - 2 f'); sin: f'' = -f, f''' = -f'
-                double d2 = tanh ? -2 * f * d1 : -f;
-                double d3 = tanh ? d1 * (4 * f * f - 2 * d1) : -d1;
-                double g0 = gy[j];
-                double g1 = gy[m + j];
-                double g2 = gy[2 * m + j];
-                gz[j] = g0 * d1 + g1 * d2 * z1 + g2 * (d2 * z2 + d3 * z1 * z1);
-                gz[m + j] = g1 * d1 + 2 * g2 * d2 * z1;
-                gz[2 * m + j] = g2 * d1;
-            }
-            return gz;
-        }
-
-        private static double[] transpose(double[] a, int rows, int cols) {
-            double[] t = new double[a.length];
+        /** {@code t (cols, rows) = a (rows, cols)^T}. */
+        private static void transpose(double[] a, int rows, int cols, double[] t) {
             for (int r = 0; r < rows; r++) {
                 for (int c = 0; c < cols; c++) {
                     t[c * rows + r] = a[r * cols + c];
                 }
             }
-            return t;
         }
     }
 }

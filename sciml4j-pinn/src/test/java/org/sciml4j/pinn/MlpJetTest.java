@@ -68,6 +68,73 @@ class MlpJetTest {
         assertThat(gx.get(1).shape()).containsExactly(n, inputs);
     }
 
+    /** A step as a PINN takes it: jet, residual loss, parameter gradient. */
+    private static List<Tensor> gradient(Mlp net, Tensor x, Tensor v, Tensor[] jet) {
+        Tensor loss = jet[2].add(jet[1].mul(0.1)).add(jet[0]).square().mean();
+        return Autodiff.grad(loss, net.parameters().trainable(), null, false);
+    }
+
+    private static void assertSame(List<Tensor> a, List<Tensor> b) {
+        assertThat(a).hasSameSizeAs(b);
+        for (int k = 0; k < a.size(); k++) {
+            assertThat(a.get(k).toArray()).as("gradient %d", k).containsExactly(b.get(k).toArray());
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"tanh,false", "sin,false", "tanh,true"})
+    void reusedWorkspacesGiveTheSameResultsWhenJetsInterleave(String activation, boolean factorised) {
+        Mlp.Builder b = Mlp.builder().sizes(2, 7, 5, 1).activation(activation).seed(3);
+        Mlp net = (factorised ? b.weightFactorization() : b).build();
+        Rng rng = new Rng(5);
+        Tensor xa = Tensor.uniform(rng, -1, 1, 13, 2);
+        Tensor va = Tensor.randn(rng, 13, 2);
+        Tensor xb = Tensor.uniform(rng, -1, 1, 13, 2);
+        Tensor vb = Tensor.randn(rng, 13, 2);
+        Tensor xc = Tensor.uniform(rng, -1, 1, 6, 2); // another size: another workspace
+        Tensor vc = Tensor.randn(rng, 6, 2);
+        // one at a time: each jet's reverse rule runs before the next jet starts
+        List<Tensor> ga = gradient(net, xa, va, MlpJet.of(net, xa, va));
+        List<Tensor> gb = gradient(net, xb, vb, MlpJet.of(net, xb, vb));
+        List<Tensor> gc = gradient(net, xc, vc, MlpJet.of(net, xc, vc));
+        Tensor[] ja = MlpJet.of(net, xa, va);
+        double[] ua = ja[0].toArray();
+        // interleaved: three forward passes, then the reverse rules in another order
+        Tensor[] jb = MlpJet.of(net, xb, vb);
+        Tensor[] jc = MlpJet.of(net, xc, vc);
+        assertSame(gradient(net, xb, vb, jb), gb);
+        Tensor[] jb2 = MlpJet.of(net, xb, vb); // takes the workspace jb has just given back
+        assertSame(gradient(net, xa, va, ja), ga);
+        assertSame(gradient(net, xc, vc, jc), gc);
+        assertSame(gradient(net, xb, vb, jb2), gb);
+        // results are never overwritten by later jets
+        assertThat(ja[0].toArray()).containsExactly(ua);
+        // a jet differentiated twice (its workspace already given back) recomputes what it needs
+        Tensor loss = ja[2].add(ja[1].mul(0.1)).add(ja[0]).square().mean();
+        List<Tensor> params = net.parameters().trainable();
+        assertSame(Autodiff.grad(loss, params, null, false), ga);
+        MlpJet.of(net, xb, vb); // and another jet takes the pooled workspace in between
+        assertSame(Autodiff.grad(loss, params, null, false), ga);
+        assertThat(MlpJet.pooled()).isLessThanOrEqualTo(4);
+    }
+
+    @Test
+    void evaluationWithoutRecordingMatchesAndKeepsNoWorkspace() {
+        Mlp net = Mlp.builder().sizes(1, 6, 6, 1).seed(2).build();
+        Tensor x = Tensor.linspace(0, 1, 9).reshape(9, 1);
+        Tensor v = Tensor.ones(9, 1);
+        Tensor[] tracked = MlpJet.of(net, x, v);
+        Tensor[] plain;
+        try (Autodiff.Scope s = Autodiff.noGrad()) {
+            plain = MlpJet.of(net, x, v);
+            MlpJet.of(net, x, v);
+        }
+        for (int k = 0; k < 3; k++) {
+            assertThat(plain[k].isTracked()).isFalse();
+            assertThat(plain[k].toArray()).containsExactly(tracked[k].toArray());
+        }
+    }
+
     @Test
     void isDifferentiableOnceAndSaysSo() {
         Mlp net = Mlp.builder().sizes(1, 4, 1).seed(1).build();

@@ -1,0 +1,104 @@
+package org.sciml4j.tensor.kernel;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Vector API loops of {@link TaylorKernels}, with the same arithmetic element by element (no fused multiply-adds
+ * where the scalar loop has none). Loaded only when {@code jdk.incubator.vector} is present.
+ */
+final class VectorJet {
+    private VectorJet() {
+    }
+
+    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+
+    static void addBias(double[] a, int rows, int cols, double[] b) {
+        int bound = S.loopBound(cols);
+        for (int r = 0; r < rows; r++) {
+            int off = r * cols;
+            int c = 0;
+            for (; c < bound; c += L) {
+                DoubleVector.fromArray(S, a, off + c).add(DoubleVector.fromArray(S, b, c)).intoArray(a, off + c);
+            }
+            for (; c < cols; c++) {
+                a[off + c] += b[c];
+            }
+        }
+    }
+
+    static void columnSums(double[] a, int rows, int cols, double[] out) {
+        int bound = S.loopBound(cols);
+        int c = 0;
+        for (; c + 2 * L <= bound; c += 2 * L) {
+            DoubleVector s0 = DoubleVector.zero(S);
+            DoubleVector s1 = DoubleVector.zero(S);
+            for (int r = 0; r < rows; r++) {
+                s0 = s0.add(DoubleVector.fromArray(S, a, r * cols + c));
+                s1 = s1.add(DoubleVector.fromArray(S, a, r * cols + c + L));
+            }
+            s0.intoArray(out, c);
+            s1.intoArray(out, c + L);
+        }
+        for (; c < bound; c += L) {
+            DoubleVector s0 = DoubleVector.zero(S);
+            for (int r = 0; r < rows; r++) {
+                s0 = s0.add(DoubleVector.fromArray(S, a, r * cols + c));
+            }
+            s0.intoArray(out, c);
+        }
+        for (; c < cols; c++) {
+            double s = 0;
+            for (int r = 0; r < rows; r++) {
+                s += a[r * cols + c];
+            }
+            out[c] = s;
+        }
+    }
+
+    /** The derivative rows of a tanh jet, given f = tanh(z) in row 0 of y. */
+    static void tanhJetTail(double[] z, double[] y, int m) {
+        int bound = S.loopBound(m);
+        DoubleVector one = DoubleVector.broadcast(S, 1.0);
+        int j = 0;
+        for (; j < bound; j += L) {
+            DoubleVector f = DoubleVector.fromArray(S, y, j);
+            DoubleVector d1 = one.sub(f.mul(f));
+            DoubleVector d2 = f.mul(-2.0).mul(d1);
+            DoubleVector z1 = DoubleVector.fromArray(S, z, m + j);
+            DoubleVector z2 = DoubleVector.fromArray(S, z, 2 * m + j);
+            d1.mul(z1).intoArray(y, m + j);
+            d1.mul(z2).add(d2.mul(z1).mul(z1)).intoArray(y, 2 * m + j);
+        }
+        for (; j < m; j++) {
+            double f = y[j];
+            double d1 = 1 - f * f;
+            double d2 = -2 * f * d1;
+            double z1 = z[m + j];
+            y[m + j] = d1 * z1;
+            y[2 * m + j] = d1 * z[2 * m + j] + d2 * z1 * z1;
+        }
+    }
+
+    static void tanhJetBackward(double[] g, double[] z, double[] y, int m, int from) {
+        int bound = from + S.loopBound(m - from);
+        DoubleVector one = DoubleVector.broadcast(S, 1.0);
+        int j = from;
+        for (; j < bound; j += L) {
+            DoubleVector f = DoubleVector.fromArray(S, y, j);
+            DoubleVector d1 = one.sub(f.mul(f));
+            DoubleVector d2 = f.mul(-2.0).mul(d1);
+            DoubleVector d3 = d1.mul(f.mul(4.0).mul(f).sub(d1.mul(2.0)));
+            DoubleVector z1 = DoubleVector.fromArray(S, z, m + j);
+            DoubleVector z2 = DoubleVector.fromArray(S, z, 2 * m + j);
+            DoubleVector g0 = DoubleVector.fromArray(S, g, j);
+            DoubleVector g1 = DoubleVector.fromArray(S, g, m + j);
+            DoubleVector g2 = DoubleVector.fromArray(S, g, 2 * m + j);
+            g0.mul(d1).add(g1.mul(d2).mul(z1)).add(g2.mul(d2.mul(z2).add(d3.mul(z1).mul(z1)))).intoArray(g, j);
+            g1.mul(d1).add(g2.mul(2.0).mul(d2).mul(z1)).intoArray(g, m + j);
+            g2.mul(d1).intoArray(g, 2 * m + j);
+        }
+        TaylorKernels.tanhJetBackwardScalar(g, z, y, m, j);
+    }
+}

@@ -1,0 +1,103 @@
+package org.sciml4j.tensor.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+
+/** The jet loops (vectorised where the Vector API is present) against the formulas written out element by element. */
+class TaylorKernelsTest {
+
+    private static double[] random(SplittableRandom rng, int n, double scale) {
+        double[] a = new double[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = (2 * rng.nextDouble() - 1) * scale;
+        }
+        return a;
+    }
+
+    @Test
+    void tanhJetAndItsReverseRuleFollowTheFormulas() {
+        SplittableRandom rng = new SplittableRandom(7);
+        for (int m : new int[] {1, 3, 4, 13, 40, 2041}) { // vector bodies and scalar tails
+            double[] z = random(rng, 3 * m, 3);
+            double[] y = new double[3 * m];
+            TaylorKernels.tanhJet(z, y, m);
+            double[] g = random(rng, 3 * m, 1);
+            double[] gz = g.clone();
+            TaylorKernels.tanhJetBackward(gz, z, y, m);
+            for (int j = 0; j < m; j++) {
+                double f = Math.tanh(z[j]);
+                double d1 = 1 - f * f;
+                double d2 = -2 * f * d1;
+                double d3 = d1 * (4 * f * f - 2 * d1);
+                double z1 = z[m + j];
+                double z2 = z[2 * m + j];
+                assertThat(y[j]).isCloseTo(f, within(1e-15 * Math.abs(f)));
+                assertThat(y[m + j]).isCloseTo(d1 * z1, within(1e-14 * Math.abs(z1)));
+                assertThat(y[2 * m + j]).isCloseTo(d1 * z2 + d2 * z1 * z1, within(1e-14 * (Math.abs(z2) + z1 * z1)));
+                double s = Math.abs(g[j]) + Math.abs(g[m + j]) + Math.abs(g[2 * m + j]);
+                double scale = 1e-14 * s * (1 + Math.abs(z1) + Math.abs(z2) + z1 * z1);
+                assertThat(gz[j]).isCloseTo(g[j] * d1 + g[m + j] * d2 * z1 + g[2 * m + j] * (d2 * z2 + d3 * z1 * z1),
+                        within(scale));
+                assertThat(gz[m + j]).isCloseTo(g[m + j] * d1 + 2 * g[2 * m + j] * d2 * z1, within(scale));
+                assertThat(gz[2 * m + j]).isCloseTo(g[2 * m + j] * d1, within(scale));
+            }
+        }
+    }
+
+    @Test
+    void sinJetAndItsReverseRuleFollowTheFormulas() {
+        SplittableRandom rng = new SplittableRandom(9);
+        int m = 11;
+        double[] z = random(rng, 3 * m, 3);
+        double[] y = new double[3 * m];
+        double[] d1 = new double[m];
+        TaylorKernels.sinJet(z, y, d1, m);
+        double[] g = random(rng, 3 * m, 1);
+        double[] gz = g.clone();
+        TaylorKernels.sinJetBackward(gz, z, y, d1, m);
+        for (int j = 0; j < m; j++) {
+            double s = Math.sin(z[j]);
+            double c = Math.cos(z[j]);
+            double z1 = z[m + j];
+            double z2 = z[2 * m + j];
+            assertThat(y[j]).isEqualTo(s);
+            assertThat(d1[j]).isEqualTo(c);
+            assertThat(y[m + j]).isEqualTo(c * z1);
+            assertThat(y[2 * m + j]).isEqualTo(c * z2 - s * z1 * z1);
+            assertThat(gz[j]).isEqualTo(g[j] * c + g[m + j] * -s * z1 + g[2 * m + j] * (-s * z2 + -c * z1 * z1));
+            assertThat(gz[m + j]).isEqualTo(g[m + j] * c + 2 * g[2 * m + j] * -s * z1);
+            assertThat(gz[2 * m + j]).isEqualTo(g[2 * m + j] * c);
+        }
+    }
+
+    @Test
+    void biasAndColumnSumsOfTheValueRows() {
+        SplittableRandom rng = new SplittableRandom(3);
+        for (int cols : new int[] {1, 3, 4, 8, 9, 20, 21}) {
+            int rows = 7;
+            double[] a = random(rng, 3 * rows * cols, 2); // a whole jet: only the value rows are touched
+            double[] b = random(rng, cols, 1);
+            double[] expected = a.clone();
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0; c < cols; c++) {
+                    expected[r * cols + c] += b[c];
+                }
+            }
+            TaylorKernels.addBias(a, rows, cols, b);
+            assertThat(a).containsExactly(expected);
+            double[] sums = new double[cols];
+            TaylorKernels.columnSums(a, rows, cols, sums);
+            for (int c = 0; c < cols; c++) {
+                double s = 0;
+                for (int r = 0; r < rows; r++) {
+                    s += a[r * cols + c];
+                }
+                assertThat(sums[c]).as("column %d of %d", c, cols).isEqualTo(s);
+            }
+        }
+    }
+}
