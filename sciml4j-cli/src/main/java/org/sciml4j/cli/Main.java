@@ -3,10 +3,10 @@ package org.sciml4j.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code sciml4j} command: {@code sciml4j demo}, {@code sciml4j info}, {@code sciml4j --help}. */
+/** The {@code sciml4j} command: {@code sciml4j run PROBLEM.yaml}, {@code sciml4j demo}, {@code sciml4j info}, {@code sciml4j --help}. */
 @Command(name = "sciml4j", mixinStandardHelpOptions = true, version = "sciml4j 0.1.0-SNAPSHOT",
         description = "Scientific machine learning for the JVM.",
-        subcommands = {DemoCommand.class, DataCommand.class, InfoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, DemoCommand.class, DataCommand.class, InfoCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @Override

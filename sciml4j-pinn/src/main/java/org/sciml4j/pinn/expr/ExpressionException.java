@@ -35,8 +35,11 @@ public final class ExpressionException extends IllegalArgumentException {
         this.sourceLine = sourceLine;
     }
 
-    /** An error at character {@code offset} of {@code source}, a text that starts at (baseLine, baseColumn). */
-    static ExpressionException at(String source, int offset, int baseLine, int baseColumn, String hint) {
+    /**
+     * An error at character {@code offset} of {@code source}, a text that starts at line {@code baseLine}, column
+     * {@code baseColumn} (1-based) of its file; later lines of a multi-line text start at column 1.
+     */
+    public static ExpressionException at(String source, int offset, int baseLine, int baseColumn, String hint) {
         int lineStart = source.lastIndexOf('\n', offset - 1) + 1;
         int lineEnd = source.indexOf('\n', offset);
         String text = source.substring(lineStart, lineEnd < 0 ? source.length() : lineEnd).stripTrailing();

@@ -1,0 +1,239 @@
+package org.sciml4j.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.sciml4j.cli.plot.Plots;
+import org.sciml4j.io.AtomicFiles;
+import org.sciml4j.io.TextTable;
+import org.sciml4j.nn.Checkpoint;
+import org.sciml4j.nn.Mlp;
+import org.sciml4j.nn.Parameters;
+import org.sciml4j.nn.Variable;
+import org.sciml4j.pinn.Condition;
+import org.sciml4j.pinn.Errors;
+import org.sciml4j.pinn.LossHistory;
+import org.sciml4j.pinn.Problem;
+import org.sciml4j.pinn.Progress;
+import org.sciml4j.pinn.Solution;
+import org.sciml4j.pinn.Trainer;
+import org.sciml4j.pinn.TrainingListener;
+import org.sciml4j.pinn.config.ProblemFile;
+import org.sciml4j.tensor.Tensor;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code sciml4j run PROBLEM.yaml}: reads and checks a problem file (nothing is trained if it has a mistake), trains,
+ * and writes the run's folder: the problem file as run, loss.tsv, model.safetensors, prediction.tsv, summary.json and
+ * PNG plots.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Train the PINN a problem file describes and write its results.",
+            "Outputs in the run folder: problem.yaml (as run), loss.tsv (epoch, total, each term, each unknown),"
+                + " model.safetensors, prediction.tsv, summary.json, loss.png, prediction.png (one variable) or"
+                + " heatmap.png, error.png and curves.png (two variables)."})
+final class RunCommand implements Callable<Integer> {
+
+    @picocli.CommandLine.Parameters(index = "0", paramLabel = "PROBLEM.yaml", description = "the problem file")
+    Path file;
+
+    @Option(names = "--out", description = "output folder (default: runs/<name>)")
+    Path out;
+
+    @Option(names = "--epochs", description = "Adam epochs (default: the file's)")
+    Integer epochs;
+
+    @Option(names = "--lbfgs", description = "L-BFGS iterations after Adam (default: the file's)")
+    Integer lbfgs;
+
+    @Option(names = "--seed", description = "seed of the network and of the point sampling (default: the file's)")
+    Long seed;
+
+    @Option(names = "--every", description = "print the losses every N epochs (default: the file's, else 1000)")
+    Integer every;
+
+    @Option(names = "--quiet", description = "print only the final errors")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws IOException {
+        ProblemFile pf = ProblemFile.read(file); // every mistake is reported here, before anything is trained
+        Problem problem = pf.problem();
+        ProblemFile.TrainingSpec spec = pf.training();
+        int adamEpochs = epochs != null ? epochs : spec.epochs();
+        int lbfgsIterations = lbfgs != null ? lbfgs : spec.lbfgsIterations();
+        long s = seed != null ? seed : spec.seed();
+        int logEvery = every != null ? every : spec.logEvery();
+        if (adamEpochs < 0 || lbfgsIterations < 0 || logEvery < 1 || adamEpochs + lbfgsIterations == 0) {
+            throw new IllegalArgumentException("--epochs and --lbfgs must be >= 0 and not both 0; --every >= 1");
+        }
+        Path dir = out != null ? out : Path.of("runs", pf.name());
+        Files.createDirectories(dir);
+        AtomicFiles.write(dir.resolve("problem.yaml"), pf.text().getBytes(StandardCharsets.UTF_8));
+
+        Mlp net = pf.newNetwork(s);
+        Parameters all = new Parameters().register("network", net.parameters());
+        for (Variable v : problem.unknowns()) {
+            all.register("unknown", v.parameters());
+        }
+        if (!quiet) {
+            printSetup(pf, net, adamEpochs, lbfgsIterations, s);
+        }
+        Trainer trainer = pf.trainer().adam(spec.learningRate(), adamEpochs).lbfgs(lbfgsIterations).seed(s)
+                .listener(new TrainingListener() {
+                    private LossHistory history;
+
+                    @Override
+                    public void onStart(LossHistory h) {
+                        history = h;
+                    }
+
+                    @Override
+                    public boolean onEpoch(Progress p) {
+                        if (p.epoch() % logEvery == 0) {
+                            if (!quiet) {
+                                System.out.println(p);
+                            }
+                            // on disk as training goes: an interrupted run keeps what it learned
+                            saveProgress(dir, all, history);
+                        }
+                        return true;
+                    }
+                }).build();
+        Solution sol = trainer.train(problem, net);
+        saveProgress(dir, all, sol.history());
+
+        Errors errors = null;
+        ProblemFile.EvaluationSpec ev = pf.evaluation();
+        if (ev != null) {
+            errors = sol.errors(ev.points(), ev.truth());
+        }
+        writePrediction(dir, pf, sol);
+        writeSummary(dir, pf, sol, errors, adamEpochs, lbfgsIterations, s);
+        Plotting.plots(dir, pf, sol, s);
+        System.out.printf(Locale.ROOT, "trained %d epochs in %.2f s (%s)%n", sol.epochs(), sol.trainSeconds(),
+                sol.stopReason());
+        sol.parameters().forEach((k, v) -> System.out.printf(Locale.ROOT, "estimated %s = %.6g%n", k, v));
+        if (errors != null) {
+            System.out.printf(Locale.ROOT, "absolute error %.4e, relative error %.4e (against %s)%n",
+                    errors.absolute(), errors.relative(), ev.file());
+        }
+        System.out.println("outputs in " + dir);
+        return 0;
+    }
+
+    private static void saveProgress(Path dir, Parameters all, LossHistory history) {
+        try {
+            if (history != null) {
+                history.write(dir.resolve("loss.tsv"));
+            }
+            Checkpoint.save(dir.resolve("model.safetensors"), all);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot write to " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void printSetup(ProblemFile pf, Mlp net, int adam, int lbfgs, long seed) {
+        Problem p = pf.problem();
+        List<String> vars = new ArrayList<>();
+        p.variables().forEach(r -> vars.add(r.name() + " in [" + num(r.lo()) + ", " + num(r.hi()) + "]"));
+        System.out.println("problem " + pf.name() + " (" + pf.path() + ")");
+        System.out.println("  variables: " + String.join(", ", vars) + "; fields: " + String.join(", ", p.fields()));
+        if (!p.knownParameters().isEmpty()) {
+            List<String> k = new ArrayList<>();
+            p.knownParameters().forEach((n, v) -> k.add(n + " = " + num(v)));
+            System.out.println("  parameters: " + String.join(", ", k));
+        }
+        for (Variable v : p.unknowns()) {
+            System.out.println("  unknown: " + v.name() + " (initial " + num(v.current()) + ", " + v.transform() + ")");
+        }
+        p.equations().forEach(e -> System.out.println("  " + e.name() + ": " + e.expression() + " = 0"));
+        p.conditions().forEach(c -> System.out.println("  " + c));
+        System.out.println("  network " + Arrays.toString(net.sizes()).replace(", ", "-").replaceAll("[\\[\\]]", "")
+                + " " + net.activation() + ", " + net.parameters().countTrainable() + " parameters, seed " + seed);
+        System.out.println("  training: Adam lr " + num(pf.training().learningRate()) + " for " + adam + " epochs"
+                + (lbfgs > 0 ? ", then L-BFGS for up to " + lbfgs + " iterations" : ""));
+    }
+
+    static String num(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    private static void writePrediction(Path dir, ProblemFile pf, Solution sol) throws IOException {
+        Problem p = pf.problem();
+        Tensor points = pf.evaluation() != null ? pf.evaluation().points() : Plotting.grid(p);
+        Tensor pred = sol.predict(points);
+        List<String> header = new ArrayList<>(p.variableNames());
+        p.fields().forEach(f -> header.add(f + "_pred"));
+        Tensor table;
+        if (pf.evaluation() != null) {
+            p.fields().forEach(f -> header.add(f + "_true"));
+            table = Tensor.concat(1, points, pred, pf.evaluation().truth());
+        } else {
+            table = Tensor.concat(1, points, pred);
+        }
+        TextTable.write(dir.resolve("prediction.tsv"), header, table);
+    }
+
+    private static void writeSummary(Path dir, ProblemFile pf, Solution sol, Errors errors, int adam, int lbfgs,
+            long seed) throws IOException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", pf.name());
+        m.put("problem_file", pf.path().toString());
+        m.put("absolute_error", errors == null ? null : errors.absolute());
+        m.put("relative_error", errors == null ? null : errors.relative());
+        m.put("evaluation_file", pf.evaluation() == null ? null : pf.evaluation().file());
+        m.put("parameters", sol.parameters());
+        m.put("epochs", sol.epochs());
+        m.put("adam_epochs", adam);
+        m.put("lbfgs_iterations", lbfgs);
+        m.put("train_seconds", sol.trainSeconds());
+        m.put("seed", seed);
+        m.put("stop_reason", sol.stopReason());
+        LossHistory h = sol.history();
+        Map<String, Object> fin = new LinkedHashMap<>();
+        for (String c : h.columns()) {
+            if (!c.equals("epoch") && h.size() > 0) {
+                double[] col = h.column(c);
+                fin.put(c, col[col.length - 1]);
+            }
+        }
+        m.put("final_loss", fin);
+        byte[] json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(m);
+        AtomicFiles.write(dir.resolve("summary.json"), json);
+    }
+
+    /** Data points of conditions with observed values, for plots: {points (N, variables), values (N,)} each. */
+    static List<Tensor[]> observed(Problem p, long seed) {
+        List<Tensor[]> out = new ArrayList<>();
+        for (Condition c : p.conditions()) {
+            Condition.Resolved r = c.resolve(p, seed);
+            if (!r.observed().isEmpty() && r.observed().get(0) != null) {
+                out.add(new Tensor[] {r.points(), r.observed().get(0)});
+            }
+        }
+        return out;
+    }
+
+    /** Sorted distinct values. */
+    static double[] distinct(double[] v) {
+        TreeSet<Double> s = new TreeSet<>();
+        for (double x : v) {
+            s.add(x);
+        }
+        return s.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+}

@@ -1,0 +1,149 @@
+package org.sciml4j.pinn;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.sciml4j.io.TextTable;
+import org.sciml4j.pinn.expr.BoundExpression;
+import org.sciml4j.pinn.expr.Derivative;
+import org.sciml4j.pinn.expr.Evaluation;
+import org.sciml4j.tensor.Tensor;
+
+/**
+ * Something the solution must satisfy at given points besides the equations: an initial value or slope, a value at
+ * a point, observed data. Each is a list of {@link Requirement}s ({@code "u = 1"}, {@code "u_t = 0"}) imposed at a
+ * set of points, optionally against observed values; its loss term is the sum over requirements of the mean square
+ * residual {@code lhs - rhs - observed}. One interface for all of them, so the trainer treats boundary, initial and
+ * data terms alike.
+ * <pre>{@code
+ * Condition.at("t", 0, "u = 1", "u_t = 0").named("initial")   // u(0) = 1, u'(0) = 0
+ * Condition.data(Path.of("data_exact.txt"), "t", "u")          // observed u at the file's t
+ * }</pre>
+ */
+public interface Condition {
+
+    /** The name of its loss term. */
+    String name();
+
+    /**
+     * The condition made concrete for a problem: its points and requirements bound against the problem's
+     * vocabulary.
+     *
+     * @param seed seeds any random point sampling
+     * @throws IllegalArgumentException if it does not fit the problem (a name that is not a variable, a column
+     *                                  count that differs, a value outside a variable's range)
+     * @throws org.sciml4j.pinn.expr.ExpressionException if a requirement does not bind
+     */
+    Resolved resolve(Problem problem, long seed);
+
+    /** Requirements at fixed values of some variables (e.g. {@code t = 0}); the others are sampled (see {@link PointCondition#points}). */
+    static PointCondition at(Map<String, Double> fixed, String... requirements) {
+        return PointCondition.at(fixed, parse(requirements));
+    }
+
+    /** Requirements where variable {@code variable} equals {@code value}. */
+    static PointCondition at(String variable, double value, String... requirements) {
+        return at(Map.of(variable, value), requirements);
+    }
+
+    /** Requirements at explicit points, shape (N, variables). */
+    static PointCondition at(Tensor points, String... requirements) {
+        return PointCondition.explicit("condition", points, parse(requirements), null);
+    }
+
+    /**
+     * Observed data: at {@code points} (N, variables), each of {@code expressions} (a field such as {@code "u"}, or
+     * any expression of the fields) must equal the matching column of {@code values} (N, expressions). Named "data".
+     */
+    static PointCondition data(Tensor points, Tensor values, String... expressions) {
+        List<Requirement> reqs = new ArrayList<>();
+        for (String e : expressions) {
+            reqs.add(Requirement.parse(e));
+        }
+        return PointCondition.explicit("data", points, reqs, values);
+    }
+
+    /**
+     * Observed data from a text table (whitespace, tab or comma separated; a header line is optional). The file's
+     * columns are named by {@code columns}, in order: variables give the points, every other name (a field, or an
+     * expression of the fields) is observed. Named "data".
+     *
+     * @throws UncheckedIOException if the file cannot be read
+     * @throws org.sciml4j.io.DataFormatException if it is not a table of numbers (the message names line and column)
+     */
+    static PointCondition data(Path file, String... columns) {
+        TextTable.Table table;
+        try {
+            table = TextTable.read(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read data file " + file + ": " + e.getMessage(), e);
+        }
+        return PointCondition.table("data", file.toString(), table, List.of(columns));
+    }
+
+    private static List<Requirement> parse(String... requirements) {
+        if (requirements.length == 0) {
+            throw new IllegalArgumentException("a condition needs at least one requirement, e.g. \"u = 1\"");
+        }
+        List<Requirement> reqs = new ArrayList<>();
+        for (String r : requirements) {
+            reqs.add(Requirement.parse(r));
+        }
+        return reqs;
+    }
+
+    /**
+     * A condition ready to evaluate.
+     *
+     * @param name     the loss term's name
+     * @param points   where it is imposed, shape (N, variables)
+     * @param sides    per requirement, its bound left and right sides
+     * @param observed per requirement, observed values (N, 1), or null where the requirement has none
+     */
+    record Resolved(String name, Tensor points, List<BoundExpression[]> sides, List<Tensor> observed) {
+
+        /** Copies the lists. */
+        public Resolved {
+            sides = List.copyOf(sides);
+            observed = java.util.Collections.unmodifiableList(new ArrayList<>(observed));
+        }
+
+        /** Every field value and derivative the requirements use. */
+        public Set<Derivative> derivatives() {
+            Set<Derivative> all = new TreeSet<>();
+            for (BoundExpression[] s : sides) {
+                all.addAll(s[0].derivatives());
+                all.addAll(s[1].derivatives());
+            }
+            return all;
+        }
+
+        /** Residual of requirement {@code i} at the points, shape (N, 1). */
+        public Tensor residual(int i, Evaluation at) {
+            Tensor r = sides.get(i)[0].evaluate(at).sub(sides.get(i)[1].evaluate(at));
+            Tensor obs = observed.get(i);
+            return obs == null ? r : r.sub(obs);
+        }
+
+        /** The loss term: the sum over requirements of the mean square residual. */
+        public Tensor loss(Evaluation at) {
+            Tensor total = null;
+            for (int i = 0; i < sides.size(); i++) {
+                Tensor r = residual(i, at);
+                if (r.rank() == 0) {
+                    // a requirement without fields (e.g. "c = 0.1" of unknowns only) is the same at every point
+                    r = r.reshape(1, 1);
+                }
+                Tensor m = r.square().mean();
+                total = total == null ? m : total.add(m);
+            }
+            return total;
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package org.sciml4j.pinn;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.sciml4j.io.TextTable;
+import org.sciml4j.tensor.Tensor;
+
+/**
+ * The loss per epoch: columns {@code epoch, total}, each term, each unknown parameter's value. Appended to by the
+ * trainer; {@link #write} saves it atomically as a tab-separated table, so a file written during a run is never
+ * half a table.
+ */
+public final class LossHistory {
+    private final List<String> columns;
+    private double[] rows = new double[1024];
+    private int count;
+
+    LossHistory(List<String> termNames, List<String> paramNames) {
+        List<String> c = new ArrayList<>(List.of("epoch", "total"));
+        c.addAll(termNames);
+        c.addAll(paramNames);
+        columns = List.copyOf(c);
+    }
+
+    void add(Progress p) {
+        int w = columns.size();
+        if ((count + 1) * w > rows.length) {
+            rows = Arrays.copyOf(rows, rows.length * 2);
+        }
+        int o = count * w;
+        rows[o] = p.epoch();
+        rows[o + 1] = p.total();
+        System.arraycopy(p.terms(), 0, rows, o + 2, p.terms().length);
+        System.arraycopy(p.params(), 0, rows, o + 2 + p.terms().length, p.params().length);
+        count++;
+    }
+
+    /** Column names: epoch, total, terms, parameters. */
+    public List<String> columns() {
+        return columns;
+    }
+
+    /** Number of recorded epochs. */
+    public int size() {
+        return count;
+    }
+
+    /** Column {@code name} over the epochs, shape (epochs,). */
+    public double[] column(String name) {
+        int j = columns.indexOf(name);
+        if (j < 0) {
+            throw new IllegalArgumentException("no column '" + name + "'; the columns are " + columns);
+        }
+        double[] out = new double[count];
+        for (int i = 0; i < count; i++) {
+            out[i] = rows[i * columns.size() + j];
+        }
+        return out;
+    }
+
+    /** The table, shape (epochs, columns). */
+    public Tensor values() {
+        return Tensor.of(Arrays.copyOf(rows, count * columns.size()), count, columns.size());
+    }
+
+    /** Writes the table (tab-separated, with a header) atomically. */
+    public void write(Path file) throws IOException {
+        TextTable.write(file, columns, values());
+    }
+}

@@ -1,0 +1,335 @@
+package org.sciml4j.pinn;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import org.sciml4j.nn.Variable;
+import org.sciml4j.pinn.expr.BoundExpression;
+import org.sciml4j.pinn.expr.Expression;
+import org.sciml4j.pinn.expr.Vocabulary;
+import org.sciml4j.pinn.sampling.Sampler;
+import org.sciml4j.tensor.Tensor;
+
+/**
+ * A physics-informed problem: fields (the network's outputs) over a box of variables (its inputs), equations their
+ * derivatives must satisfy at collocation points, {@link Condition}s (initial values, point constraints, observed
+ * data), known parameters and unknown ones ({@link Variable}s trained with the network), and a weight per loss term.
+ * <p>
+ * The variables are the network inputs in declaration order. An ODE has one (time); a surrogate model adds a
+ * parameter as a second variable over its range, so that {@code u(c, t)} is learned for every {@code c} at once:
+ * <pre>{@code
+ * Problem oscillator = Problem.builder()
+ *         .variable("t", 0, 10)
+ *         .fields("u")
+ *         .parameter("m", 1).parameter("k", 1)
+ *         .unknown(Variable.positive("c", 1.0))          // inverse problem: c is trained
+ *         .equation("m*u_tt + c*u_t + k*u")
+ *         .condition(Condition.at("t", 0, "u = 1", "u_t = 0").named("initial"))
+ *         .condition(Condition.data(Path.of("data_exact.txt"), "t", "u"))
+ *         .collocation(Sampler.uniform(), 101)
+ *         .build();
+ * }</pre>
+ * Immutable once built; {@link Trainer} trains a network on it.
+ */
+public final class Problem {
+
+    /**
+     * An independent variable (a network input) and its range.
+     *
+     * @param name its name in equations
+     * @param lo   lower end
+     * @param hi   upper end, above {@code lo}
+     */
+    public record Range(String name, double lo, double hi) {
+        /** Checks the range. */
+        public Range {
+            if (!(lo < hi) || !Double.isFinite(lo) || !Double.isFinite(hi)) {
+                throw new IllegalArgumentException("variable '" + name + "': need finite lo < hi, got [" + lo + ", "
+                        + hi + "]");
+            }
+        }
+    }
+
+    /**
+     * An equation: an expression that must vanish at the collocation points.
+     *
+     * @param name       the name of its loss term
+     * @param expression the bound expression
+     */
+    public record Equation(String name, BoundExpression expression) {
+    }
+
+    private final List<Range> variables;
+    private final List<String> fields;
+    private final Map<String, Double> known;
+    private final List<Variable> unknowns;
+    private final Vocabulary vocabulary;
+    private final List<Equation> equations;
+    private final List<Condition> conditions;
+    private final Sampler collocationSampler;
+    private final int collocationPoints;
+    private final Tensor collocation;
+    private final Map<String, Double> weights;
+
+    private Problem(Builder b) {
+        if (b.variables.isEmpty()) {
+            throw new IllegalArgumentException("a problem needs at least one variable, e.g. variable(\"t\", 0, 10)");
+        }
+        if (b.fields.isEmpty()) {
+            throw new IllegalArgumentException("a problem needs at least one field, e.g. fields(\"u\")");
+        }
+        variables = List.copyOf(b.variables);
+        fields = List.copyOf(b.fields);
+        known = Collections.unmodifiableMap(new LinkedHashMap<>(b.known));
+        unknowns = List.copyOf(b.unknowns);
+        Vocabulary.Builder vb = Vocabulary.builder();
+        variables.forEach(r -> vb.variables(r.name()));
+        vb.fields(fields.toArray(new String[0]));
+        known.forEach(vb::knownParameter);
+        unknowns.forEach(v -> vb.unknownParameter(v.name(), v.current()));
+        vocabulary = vb.build();
+        if (b.equations.isEmpty() && b.conditions.isEmpty()) {
+            throw new IllegalArgumentException("a problem needs an equation or a condition to train on");
+        }
+        List<Equation> eqs = new ArrayList<>();
+        for (int i = 0; i < b.equations.size(); i++) {
+            String name = b.equationNames.get(i);
+            if (name == null) {
+                name = b.equations.size() == 1 ? "equation" : "equation_" + (i + 1);
+            }
+            eqs.add(new Equation(name, b.equations.get(i).bind(vocabulary)));
+        }
+        equations = List.copyOf(eqs);
+        conditions = List.copyOf(b.conditions);
+        Set<String> terms = new LinkedHashSet<>();
+        for (String t : termNames(eqs, conditions)) {
+            if (!terms.add(t)) {
+                throw new IllegalArgumentException("two loss terms are called '" + t + "': name each condition and"
+                        + " equation differently (Condition.named)");
+            }
+        }
+        for (String t : b.weights.keySet()) {
+            if (!terms.contains(t)) {
+                throw new IllegalArgumentException("weight for unknown loss term '" + t + "'; the terms are " + terms);
+            }
+        }
+        weights = Collections.unmodifiableMap(new LinkedHashMap<>(b.weights));
+        collocation = b.collocation;
+        collocationSampler = b.sampler;
+        collocationPoints = b.points;
+        if (collocation != null && (collocation.rank() != 2 || collocation.size(1) != variables.size())) {
+            throw new IllegalArgumentException("collocation points must have shape (N, " + variables.size()
+                    + "), one column per variable, got " + java.util.Arrays.toString(collocation.shape()));
+        }
+        if (!equations.isEmpty() && collocation == null && collocationSampler == null) {
+            throw new IllegalArgumentException("equations need collocation points: collocation(Sampler, n) or"
+                    + " collocation(points)");
+        }
+        for (Condition c : conditions) {
+            c.resolve(this, 0); // binds its requirements now, so that a bad condition fails before training
+        }
+    }
+
+    private static List<String> termNames(List<Equation> eqs, List<Condition> conditions) {
+        List<String> names = new ArrayList<>();
+        eqs.forEach(e -> names.add(e.name()));
+        conditions.forEach(c -> names.add(c.name()));
+        return names;
+    }
+
+    /** A new builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The variables (network inputs) in order. */
+    public List<Range> variables() {
+        return variables;
+    }
+
+    /** Names of the variables, in order. */
+    public List<String> variableNames() {
+        return variables.stream().map(Range::name).toList();
+    }
+
+    /** Index of variable {@code name}, or -1. */
+    public int variableIndex(String name) {
+        return variableNames().indexOf(name);
+    }
+
+    /** The fields (network outputs) in order. */
+    public List<String> fields() {
+        return fields;
+    }
+
+    /** Known parameters by name, in declaration order. */
+    public Map<String, Double> knownParameters() {
+        return known;
+    }
+
+    /** The unknown parameters, trained with the network. */
+    public List<Variable> unknowns() {
+        return unknowns;
+    }
+
+    /** The symbols equations and requirements may use. */
+    public Vocabulary vocabulary() {
+        return vocabulary;
+    }
+
+    /** The equations. */
+    public List<Equation> equations() {
+        return equations;
+    }
+
+    /** The conditions. */
+    public List<Condition> conditions() {
+        return conditions;
+    }
+
+    /** Loss-term names: each equation, then each condition. */
+    public List<String> termNames() {
+        return termNames(equations, conditions);
+    }
+
+    /** The weight of a loss term (1 unless set). */
+    public double weight(String term) {
+        return weights.getOrDefault(term, 1.0);
+    }
+
+    /** Lower ends of the variables' ranges. */
+    public double[] lower() {
+        return variables.stream().mapToDouble(Range::lo).toArray();
+    }
+
+    /** Upper ends of the variables' ranges. */
+    public double[] upper() {
+        return variables.stream().mapToDouble(Range::hi).toArray();
+    }
+
+    /**
+     * The collocation points for a seed: the explicit points if given, else the sampler's points in the box.
+     *
+     * @return shape (N, variables), or (0, variables) when the problem has no equation
+     */
+    public Tensor collocationPoints(long seed) {
+        if (collocation != null) {
+            return collocation;
+        }
+        if (collocationSampler == null) {
+            return Tensor.zeros(0, variables.size());
+        }
+        return collocationSampler.box(collocationPoints, lower(), upper(), seed);
+    }
+
+    /** Builds a {@link Problem}. */
+    public static final class Builder {
+        private final List<Range> variables = new ArrayList<>();
+        private final List<String> fields = new ArrayList<>();
+        private final Map<String, Double> known = new LinkedHashMap<>();
+        private final List<Variable> unknowns = new ArrayList<>();
+        private final List<Expression> equations = new ArrayList<>();
+        private final List<String> equationNames = new ArrayList<>();
+        private final List<Condition> conditions = new ArrayList<>();
+        private final Map<String, Double> weights = new LinkedHashMap<>();
+        private Sampler sampler;
+        private int points;
+        private Tensor collocation;
+
+        private Builder() {
+        }
+
+        /** Adds a variable (the next network input) over {@code [lo, hi]}. */
+        public Builder variable(String name, double lo, double hi) {
+            variables.add(new Range(name, lo, hi));
+            return this;
+        }
+
+        /** Adds fields (network outputs), in order. */
+        public Builder fields(String... names) {
+            fields.addAll(List.of(names));
+            return this;
+        }
+
+        /** Adds a known parameter: a constant in equations. */
+        public Builder parameter(String name, double value) {
+            if (!Double.isFinite(value)) {
+                throw new IllegalArgumentException("parameter '" + name + "' must be a finite number, got " + value);
+            }
+            known.put(Objects.requireNonNull(name, "name"), value);
+            return this;
+        }
+
+        /** Adds an unknown parameter, trained with the network; its name is the variable's. */
+        public Builder unknown(Variable variable) {
+            unknowns.add(Objects.requireNonNull(variable, "variable"));
+            return this;
+        }
+
+        /** Adds an equation that must vanish at the collocation points, e.g. {@code "m*u_tt + c*u_t + k*u"}. */
+        public Builder equation(String text) {
+            return equation(null, Expression.parse(text));
+        }
+
+        /** Adds a named equation (its loss term carries the name). */
+        public Builder equation(String name, String text) {
+            return equation(name, Expression.parse(text));
+        }
+
+        /** Adds a parsed equation; {@code name} may be null for the default ("equation", "equation_2", ...). */
+        public Builder equation(String name, Expression expression) {
+            equationNames.add(name);
+            equations.add(Objects.requireNonNull(expression, "expression"));
+            return this;
+        }
+
+        /** Adds a condition. */
+        public Builder condition(Condition condition) {
+            conditions.add(Objects.requireNonNull(condition, "condition"));
+            return this;
+        }
+
+        /** The weight of a loss term by name (equation or condition), default 1. */
+        public Builder weight(String term, double weight) {
+            if (!(weight >= 0) || !Double.isFinite(weight)) {
+                throw new IllegalArgumentException("weight of '" + term + "' must be finite and >= 0, got " + weight);
+            }
+            weights.put(term, weight);
+            return this;
+        }
+
+        /** Collocation points drawn by {@code sampler}: {@code n} points in the variables' box. */
+        public Builder collocation(Sampler sampler, int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("number of collocation points must be >= 1, got " + n);
+            }
+            this.sampler = Objects.requireNonNull(sampler, "sampler");
+            this.points = n;
+            this.collocation = null;
+            return this;
+        }
+
+        /** Explicit collocation points, shape (N, variables). */
+        public Builder collocation(Tensor points) {
+            this.collocation = Objects.requireNonNull(points, "points").detach();
+            this.sampler = null;
+            return this;
+        }
+
+        /**
+         * The problem.
+         *
+         * @throws IllegalArgumentException for a missing part, a duplicate name, a weight for no term
+         * @throws org.sciml4j.pinn.expr.ExpressionException for an equation or requirement that does not bind
+         */
+        public Problem build() {
+            return new Problem(this);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package org.sciml4j.pinn;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.sciml4j.nn.Module;
+import org.sciml4j.tensor.Tensor;
+
+/**
+ * A trained network with what training learned and recorded.
+ *
+ * @param problem      the problem it solves
+ * @param network      the trained network (inputs: the problem's variables; outputs: its fields)
+ * @param parameters   the unknown parameters' trained values by name (empty for a forward problem)
+ * @param history      the loss per epoch
+ * @param epochs       epochs and L-BFGS iterations run
+ * @param trainSeconds wall time of training
+ * @param stopReason   why training ended: "completed", "stopped by listener", or the L-BFGS termination
+ */
+public record Solution(Problem problem, Module network, Map<String, Double> parameters, LossHistory history,
+        int epochs, double trainSeconds, String stopReason) {
+
+    /** Copies the parameter map. */
+    public Solution {
+        parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+    }
+
+    /**
+     * The fields at points.
+     *
+     * @param points shape (N, variables)
+     * @return shape (N, fields)
+     */
+    public Tensor predict(Tensor points) {
+        return PointEvaluator.predict(network, points);
+    }
+
+    /**
+     * Errors of the prediction against reference values.
+     *
+     * @param points shape (N, variables)
+     * @param truth  reference values of the fields, (N, fields), or (N,) for one field
+     */
+    public Errors errors(Tensor points, Tensor truth) {
+        return Errors.of(predict(points), truth);
+    }
+}

@@ -1,0 +1,292 @@
+package org.sciml4j.pinn;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+
+import org.sciml4j.nn.Module;
+import org.sciml4j.nn.Variable;
+import org.sciml4j.optim.Adam;
+import org.sciml4j.optim.Lbfgs;
+import org.sciml4j.optim.Minimizer;
+import org.sciml4j.optim.Optimizer;
+import org.sciml4j.optim.ParameterVector;
+import org.sciml4j.optim.TrainingDivergedException;
+import org.sciml4j.pinn.expr.Derivative;
+import org.sciml4j.pinn.expr.Evaluation;
+import org.sciml4j.tensor.Autodiff;
+import org.sciml4j.tensor.Tensor;
+
+/**
+ * Trains a network, and the problem's unknown parameters, on a {@link Problem}: a first-order phase (Adam by default)
+ * for a number of epochs, then optionally L-BFGS, full batch. The loss is the weighted sum of the terms: each
+ * equation's mean square residual at the collocation points and each condition's loss. Immutable; every
+ * {@link #train} call starts a fresh optimiser.
+ * <pre>{@code
+ * Solution s = Trainer.builder().adam(1e-3, 10000).lbfgs(2000).seed(0)
+ *         .listener(TrainingListener.printing(System.out, 1000)).build()
+ *         .train(problem, Mlp.builder().sizes(1, 20, 20, 1).activation("tanh").seed(0).build());
+ * }</pre>
+ * Training that diverges (a loss term turns NaN or infinite) stops with a {@link TrainingDivergedException} naming
+ * the epoch and the term.
+ */
+public final class Trainer {
+    private final String phase;
+    private final Supplier<Optimizer> optimizer;
+    private final int epochs;
+    private final int lbfgsIterations;
+    private final long seed;
+    private final TrainingListener listener;
+
+    private Trainer(Builder b) {
+        phase = b.phase;
+        optimizer = b.optimizer;
+        epochs = b.epochs;
+        lbfgsIterations = b.lbfgsIterations;
+        seed = b.seed;
+        listener = b.listener;
+    }
+
+    /** A builder; the defaults are Adam at 1e-3 for 10000 epochs, no L-BFGS, seed 0, no listener. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Epochs of the first-order phase. */
+    public int epochs() {
+        return epochs;
+    }
+
+    /** Iterations of the L-BFGS phase (0: none). */
+    public int lbfgsIterations() {
+        return lbfgsIterations;
+    }
+
+    /**
+     * Trains {@code network} (updated in place) and the problem's unknown parameters (their {@link Variable}s,
+     * likewise).
+     *
+     * @param network inputs: the problem's variables; outputs: its fields
+     * @return the trained solution with its loss history
+     * @throws IllegalArgumentException    if the network's sizes do not fit the problem
+     * @throws TrainingDivergedException if the loss becomes NaN or infinite
+     */
+    public Solution train(Problem problem, Module network) {
+        if (network.outputSize() != problem.fields().size()) {
+            throw new IllegalArgumentException("the network has " + network.outputSize() + " outputs but the problem"
+                    + " has " + problem.fields().size() + " fields " + problem.fields());
+        }
+        Step step = new Step(problem, network, seed);
+        List<Tensor> params = new ArrayList<>(network.parameters().trainable());
+        for (Variable v : problem.unknowns()) {
+            params.addAll(v.parameters().trainable());
+        }
+        LossHistory history = new LossHistory(problem.termNames(), step.paramNames);
+        if (listener != null) {
+            listener.onStart(history);
+        }
+        String reason = "completed";
+        int epoch = 0;
+        long start = System.nanoTime();
+        Optimizer opt = epochs > 0 ? optimizer.get() : null;
+        while (epoch < epochs) {
+            epoch++;
+            Tensor total = step.loss();
+            step.checkFinite(epoch);
+            opt.step(params, Autodiff.grad(total, params, null, false));
+            // logged values are those the step's gradient was taken at, as in PyTorch loops
+            if (!report(history, step.progress(phase, epoch))) {
+                reason = "stopped by listener";
+                break;
+            }
+        }
+        if (lbfgsIterations > 0 && reason.equals("completed")) {
+            int first = epoch;
+            int[] last = {epoch};
+            boolean[] stopped = {false};
+            Lbfgs lbfgs = Lbfgs.builder().maxIterations(lbfgsIterations).maxEvaluations(lbfgsIterations * 5 / 4 + 20)
+                    .gradientTolerance(0).functionTolerance(0).stepTolerance(0).build();
+            Minimizer.Result r = lbfgs.minimize(ParameterVector.objective(step::loss, params),
+                    ParameterVector.get(params), (k, f, g) -> {
+                        if (k == 0) {
+                            return true;
+                        }
+                        last[0] = first + k;
+                        Progress p = step.progress("lbfgs", first + k);
+                        p = new Progress(p.phase(), p.epoch(), f, p.termNames(), p.terms(), p.paramNames(),
+                                p.params());
+                        stopped[0] = !report(history, p);
+                        return !stopped[0];
+                    });
+            ParameterVector.set(params, r.x());
+            epoch = last[0];
+            if (!Double.isFinite(r.value())) {
+                throw new TrainingDivergedException(epoch, -1, "L-BFGS diverged: the loss is " + r.value());
+            }
+            reason = stopped[0] ? "stopped by listener" : r.message();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Map<String, Double> values = new LinkedHashMap<>();
+        for (Variable v : problem.unknowns()) {
+            values.put(v.name(), v.current());
+        }
+        return new Solution(problem, network, values, history, epoch, seconds, reason);
+    }
+
+    private boolean report(LossHistory history, Progress p) {
+        history.add(p);
+        return listener == null || listener.onEpoch(p);
+    }
+
+    /** The loss of one step: points, evaluator and the terms of the last evaluation. */
+    private static final class Step {
+        private final Problem problem;
+        private final PointEvaluator evaluator;
+        private final boolean hasCollocation;
+        private final List<Condition.Resolved> conditions = new ArrayList<>();
+        private final double[] weights;
+        private final List<String> paramNames = new ArrayList<>();
+        private Tensor[] terms;
+        private Tensor total;
+
+        Step(Problem problem, Module network, long seed) {
+            this.problem = problem;
+            List<Tensor> sets = new ArrayList<>();
+            Set<Derivative> needed = new TreeSet<>();
+            Tensor colloc = problem.equations().isEmpty() ? null : problem.collocationPoints(seed);
+            hasCollocation = colloc != null;
+            if (hasCollocation) {
+                sets.add(colloc);
+                problem.equations().forEach(e -> needed.addAll(e.expression().derivatives()));
+            }
+            for (Condition c : problem.conditions()) {
+                Condition.Resolved r = c.resolve(problem, seed);
+                conditions.add(r);
+                sets.add(r.points());
+                needed.addAll(r.derivatives());
+            }
+            evaluator = new PointEvaluator(network, problem.variables().size(), sets, needed);
+            weights = problem.termNames().stream().mapToDouble(problem::weight).toArray();
+            problem.unknowns().forEach(v -> paramNames.add(v.name()));
+        }
+
+        Tensor loss() {
+            Map<String, Tensor> unknowns = new LinkedHashMap<>();
+            for (Variable v : problem.unknowns()) {
+                unknowns.put(v.name(), v.value());
+            }
+            List<Evaluation> at = evaluator.evaluate(unknowns);
+            terms = new Tensor[weights.length];
+            int t = 0;
+            for (Problem.Equation e : problem.equations()) {
+                terms[t++] = e.expression().evaluate(at.get(0)).square().mean();
+            }
+            int set = hasCollocation ? 1 : 0;
+            for (Condition.Resolved c : conditions) {
+                terms[t++] = c.loss(at.get(set++));
+            }
+            total = null;
+            for (int i = 0; i < terms.length; i++) {
+                Tensor w = weights[i] == 1 ? terms[i] : terms[i].mul(weights[i]);
+                total = total == null ? w : total.add(w);
+            }
+            return total;
+        }
+
+        void checkFinite(int epoch) {
+            if (Double.isFinite(total.item())) {
+                return;
+            }
+            List<String> names = problem.termNames();
+            StringBuilder bad = new StringBuilder();
+            for (int i = 0; i < terms.length; i++) {
+                double v = terms[i].item();
+                if (!Double.isFinite(v)) {
+                    bad.append(bad.length() == 0 ? "" : ", ").append(names.get(i)).append(" = ").append(v);
+                }
+            }
+            throw new TrainingDivergedException(epoch, -1, String.format(Locale.ROOT, "training diverged at epoch %d:"
+                    + " loss term %s; lower the learning rate or the loss weights, or rescale the problem", epoch,
+                    bad.length() == 0 ? "total = " + total.item() : bad));
+        }
+
+        Progress progress(String phase, int epoch) {
+            double[] values = new double[terms.length];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = terms[i].item();
+            }
+            double[] params = new double[paramNames.size()];
+            for (int i = 0; i < params.length; i++) {
+                params[i] = problem.unknowns().get(i).current();
+            }
+            return new Progress(phase, epoch, total.item(), problem.termNames(), values, paramNames, params);
+        }
+    }
+
+    /** Builds a {@link Trainer}. */
+    public static final class Builder {
+        private String phase = "adam";
+        private Supplier<Optimizer> optimizer = () -> Adam.of(1e-3);
+        private int epochs = 10000;
+        private int lbfgsIterations;
+        private long seed;
+        private TrainingListener listener;
+
+        private Builder() {
+        }
+
+        /** Adam at learning rate {@code lr} for {@code epochs} epochs (0 for none). */
+        public Builder adam(double lr, int epochs) {
+            if (!(lr > 0) || !Double.isFinite(lr)) {
+                throw new IllegalArgumentException("learning rate must be finite and > 0, got " + lr);
+            }
+            return optimizer("adam", () -> Adam.of(lr), epochs);
+        }
+
+        /** A first-order optimiser, made fresh for each training run, for {@code epochs} epochs. */
+        public Builder optimizer(String phaseName, Supplier<Optimizer> factory, int epochs) {
+            if (epochs < 0) {
+                throw new IllegalArgumentException("epochs must be >= 0, got " + epochs);
+            }
+            this.phase = Objects.requireNonNull(phaseName, "phaseName");
+            this.optimizer = Objects.requireNonNull(factory, "factory");
+            this.epochs = epochs;
+            return this;
+        }
+
+        /** L-BFGS (strong-Wolfe line search) for at most {@code iterations} iterations after the first phase. */
+        public Builder lbfgs(int iterations) {
+            if (iterations < 0) {
+                throw new IllegalArgumentException("L-BFGS iterations must be >= 0, got " + iterations);
+            }
+            this.lbfgsIterations = iterations;
+            return this;
+        }
+
+        /** Seeds the sampling of collocation and condition points. */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** Told about every epoch; may stop training. */
+        public Builder listener(TrainingListener listener) {
+            this.listener = listener;
+            return this;
+        }
+
+        /** The trainer. */
+        public Trainer build() {
+            if (epochs == 0 && lbfgsIterations == 0) {
+                throw new IllegalArgumentException("nothing to train: set Adam epochs or L-BFGS iterations");
+            }
+            return new Trainer(this);
+        }
+    }
+}
