@@ -34,6 +34,11 @@ final class PointEvaluator {
     private final Tensor direction;       // (N, variables) one-hot along the fused variable
 
     PointEvaluator(Module net, int variables, List<Tensor> sets, Set<Derivative> needed) {
+        this(net, variables, sets, needed, true);
+    }
+
+    /** As above; {@code allowFused = false} forces the generic path (to check one path against the other). */
+    PointEvaluator(Module net, int variables, List<Tensor> sets, Set<Derivative> needed, boolean allowFused) {
         this.net = net;
         this.variables = variables;
         offsets = new int[sets.size() + 1];
@@ -55,7 +60,7 @@ final class PointEvaluator {
                     + variables + " variables");
         }
         stacked = Tensor.concat(0, sets.toArray(new Tensor[0])).detach();
-        fusedVariable = fusedVariable(net, variables, needed);
+        fusedVariable = allowFused ? fusedVariable(net, variables, needed) : -1;
         if (fusedVariable >= 0) {
             double[] v = new double[stacked.numel()];
             for (int i = 0; i < stacked.size(0); i++) {

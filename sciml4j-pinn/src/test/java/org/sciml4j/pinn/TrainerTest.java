@@ -1,0 +1,165 @@
+package org.sciml4j.pinn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.sciml4j.nn.Mlp;
+import org.sciml4j.nn.Variable;
+import org.sciml4j.optim.TrainingDivergedException;
+import org.sciml4j.pinn.sampling.Sampler;
+import org.sciml4j.tensor.Tensor;
+
+/** Training on problems with known solutions: the damped oscillator forward and inverse, a first-order system. */
+class TrainerTest {
+    static final double GAMMA = 0.05;
+    static final double OMEGA = Math.sqrt(1 - GAMMA * GAMMA);
+
+    /** The tutorial's reference solution (c = 0.1, m = k = 1): u(0) = 1, u'(0) = -gamma. */
+    static double exact(double t) {
+        return Math.exp(-GAMMA * t) * Math.cos(OMEGA * t);
+    }
+
+    static Tensor truthPoints() {
+        return Tensor.linspace(0, 10, 101).reshape(101, 1);
+    }
+
+    static Tensor truth() {
+        double[] u = new double[101];
+        for (int i = 0; i < 101; i++) {
+            u[i] = exact(0.1 * i);
+        }
+        return Tensor.wrap(u, 101, 1);
+    }
+
+    static Mlp net(long seed, int... sizes) {
+        return Mlp.builder().sizes(sizes).activation("tanh").initializer("glorot_normal").seed(seed).build();
+    }
+
+    @Test
+    void forwardOscillatorWithAdamThenLbfgsReachesTheRecommendedAccuracy() {
+        Problem p = Problem.builder().variable("t", 0, 10).fields("u")
+                .parameter("m", 1).parameter("c", 0.1).parameter("k", 1)
+                .equation("m*u_tt + c*u_t + k*u")
+                .condition(Condition.at("t", 0, "u = 1", "u_t = -c/(2*m)").named("initial"))
+                .collocation(Sampler.uniform(), 201).build();
+        Solution s = Trainer.builder().adam(1e-3, 3000).lbfgs(1500).build().train(p, net(2, 1, 20, 20, 1));
+        Errors e = s.errors(truthPoints(), truth());
+        assertThat(e.relative()).isLessThan(1e-3);
+        assertThat(e.absolute()).isCloseTo(e.relative() * rms(truth()), within(1e-12));
+        assertThat(s.epochs()).isGreaterThan(3000);
+        assertThat(s.history().columns()).containsExactly("epoch", "total", "equation", "initial");
+        assertThat(s.history().size()).isEqualTo(s.epochs());
+    }
+
+    @Test
+    void inverseOscillatorEstimatesTheDamping() {
+        double[] td = new double[10];
+        double[] ud = new double[10];
+        for (int i = 0; i < 10; i++) {
+            td[i] = 0.5 + i;
+            ud[i] = exact(td[i]);
+        }
+        Variable c = Variable.of("c", 1.0);
+        Problem p = Problem.builder().variable("t", 0, 10).fields("u").parameter("m", 1).parameter("k", 1)
+                .unknown(c)
+                .equation("m*u_tt + c*u_t + k*u")
+                .condition(Condition.at("t", 0, "u = 1").named("initial"))
+                .condition(Condition.data(Tensor.wrap(td, 10, 1), Tensor.wrap(ud, 10, 1), "u"))
+                .collocation(Sampler.uniform(), 101).build();
+        Solution s = Trainer.builder().adam(1e-3, 3000).lbfgs(1000).seed(3).build().train(p, net(3, 1, 20, 20, 1));
+        assertThat(s.parameters().get("c")).isCloseTo(0.1, within(0.002));
+        assertThat(c.current()).isEqualTo(s.parameters().get("c"));
+        assertThat(s.history().columns()).containsExactly("epoch", "total", "equation", "initial", "data", "c");
+        assertThat(s.history().column("c")[0]).isCloseTo(1.0, within(0.01));
+        assertThat(s.errors(truthPoints(), truth()).relative()).isLessThan(0.018);
+    }
+
+    @Test
+    void firstOrderSystemOfTwoFields() {
+        // x' = y, y' = -x, x(0) = 1, y(0) = 0: x = cos t, y = -sin t
+        Problem p = Problem.builder().variable("t", 0, 2).fields("x", "y")
+                .equation("dx", "x_t - y").equation("dy", "y_t + x")
+                .condition(Condition.at("t", 0, "x = 1", "y = 0").named("initial"))
+                .collocation(Sampler.uniform(), 41).build();
+        Solution s = Trainer.builder().adam(1e-2, 500).lbfgs(400).build().train(p, net(0, 1, 16, 16, 2));
+        Tensor t = Tensor.linspace(0, 2, 21).reshape(21, 1);
+        double[] ref = new double[42];
+        for (int i = 0; i < 21; i++) {
+            ref[2 * i] = Math.cos(0.1 * i);
+            ref[2 * i + 1] = -Math.sin(0.1 * i);
+        }
+        assertThat(s.errors(t, Tensor.wrap(ref, 21, 2)).relative()).isLessThan(1e-3);
+        assertThat(p.termNames()).containsExactly("dx", "dy", "initial");
+    }
+
+    @Test
+    void theTotalIsTheWeightedSumOfTheTerms() {
+        Problem p = Problem.builder().variable("t", 0, 1).fields("u").equation("u_t - u")
+                .condition(Condition.at("t", 0, "u = 1").named("initial"))
+                .collocation(Sampler.uniform(), 11).weight("initial", 10).build();
+        List<Progress> seen = new ArrayList<>();
+        Trainer.builder().adam(1e-3, 3).listener(seen::add).build().train(p, net(0, 1, 8, 1));
+        assertThat(seen).hasSize(3);
+        for (Progress pr : seen) {
+            assertThat(pr.total()).isCloseTo(pr.terms()[0] + 10 * pr.terms()[1], within(1e-14));
+            assertThat(pr.phase()).isEqualTo("adam");
+        }
+        assertThat(seen.get(0).toString()).startsWith("adam  epoch      1  loss ").contains("initial ");
+    }
+
+    @Test
+    void weightZeroRemovesATermFromTheGradient() {
+        // with the equation weighted 0, training is a plain fit of u(0) = 1 and leaves the equation term free
+        Problem p = Problem.builder().variable("t", 0, 1).fields("u").equation("u_t - u")
+                .condition(Condition.at("t", 0, "u = 1").named("initial"))
+                .collocation(Sampler.uniform(), 11).weight("equation", 0).build();
+        Solution s = Trainer.builder().adam(1e-2, 300).build().train(p, net(0, 1, 8, 1));
+        double[] initial = s.history().column("initial");
+        assertThat(initial[initial.length - 1]).isLessThan(1e-6);
+        assertThat(s.history().column("total")[initial.length - 1]).isEqualTo(initial[initial.length - 1]);
+    }
+
+    @Test
+    void aListenerCanStopTraining() {
+        Problem p = Problem.builder().variable("t", 0, 1).fields("u").equation("u_t - u")
+                .condition(Condition.at("t", 0, "u = 1")).collocation(Sampler.uniform(), 11).build();
+        Solution s = Trainer.builder().adam(1e-3, 100).lbfgs(10).listener(pr -> pr.epoch() < 5).build()
+                .train(p, net(0, 1, 8, 1));
+        assertThat(s.epochs()).isEqualTo(5);
+        assertThat(s.stopReason()).isEqualTo("stopped by listener");
+    }
+
+    @Test
+    void divergenceStopsWithAMessageNamingEpochAndTerm() {
+        Problem p = Problem.builder().variable("t", 0, 1).fields("u").equation("u_t - exp(exp(exp(u + 3)))")
+                .condition(Condition.at("t", 0, "u = 3")).collocation(Sampler.uniform(), 11).build();
+        assertThatThrownBy(() -> Trainer.builder().adam(1e-3, 10).build().train(p, net(0, 1, 8, 1)))
+                .isInstanceOf(TrainingDivergedException.class)
+                .hasMessageContaining("training diverged at epoch")
+                .hasMessageContaining("equation = Infinity");
+    }
+
+    @Test
+    void theNetworkMustFitTheProblem() {
+        Problem p = Problem.builder().variable("t", 0, 1).fields("u").equation("u_t - u")
+                .collocation(Sampler.uniform(), 11).build();
+        Trainer trainer = Trainer.builder().adam(1e-3, 1).build();
+        assertThatThrownBy(() -> trainer.train(p, net(0, 1, 8, 2)))
+                .hasMessageContaining("2 outputs").hasMessageContaining("1 fields");
+        assertThatThrownBy(() -> trainer.train(p, net(0, 2, 8, 1)))
+                .hasMessageContaining("takes 2 inputs").hasMessageContaining("1 variables");
+    }
+
+    static double rms(Tensor t) {
+        double s = 0;
+        for (double v : t.toArray()) {
+            s += v * v;
+        }
+        return Math.sqrt(s / t.numel());
+    }
+}
