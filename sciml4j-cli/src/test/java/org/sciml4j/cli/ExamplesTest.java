@@ -1,0 +1,117 @@
+package org.sciml4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.sciml4j.io.TextTable;
+
+/** Every file in examples/ runs end to end (briefly); the tutorial's forward and inverse programs reach its numbers. */
+class ExamplesTest {
+
+    static Path examples() {
+        Path dir = Path.of(System.getProperty("sciml4j.repoRoot", "")).toAbsolutePath();
+        while (dir != null && !Files.isDirectory(dir.resolve("examples/damped-oscillation"))) {
+            dir = dir.getParent();
+        }
+        assertThat(dir).as("the repository's examples folder").isNotNull();
+        return dir.resolve("examples/damped-oscillation");
+    }
+
+    static Stream<Path> exampleFiles() throws Exception {
+        try (Stream<Path> s = Files.list(examples())) {
+            return s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList().stream();
+        }
+    }
+
+    @Test
+    void theSixTutorialProgramsHaveAFile() throws Exception {
+        assertThat(exampleFiles().map(p -> p.getFileName().toString())).contains("supervised-exact.yaml",
+                "supervised-noisy.yaml", "forward.yaml", "inverse-exact.yaml", "inverse-noisy.yaml", "surrogate.yaml");
+    }
+
+    @ParameterizedTest
+    @MethodSource("exampleFiles")
+    void runsBrieflyAndWritesEveryOutput(Path file, @TempDir Path out) throws Exception {
+        assertThat(Main.run("run", file.toString(), "--out", out.toString(), "--epochs", "30", "--lbfgs", "5",
+                "--every", "10", "--quiet")).isZero();
+        for (String f : new String[] {"problem.yaml", "loss.tsv", "model.safetensors", "prediction.tsv",
+            "summary.json", "loss.png"}) {
+            assertThat(out.resolve(f)).as(f).isRegularFile();
+        }
+        assertThat(Files.readString(out.resolve("problem.yaml"))).isEqualTo(Files.readString(file));
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertThat(summary.get("relative_error").asDouble()).isFinite().isPositive();
+        assertThat(summary.get("absolute_error").asDouble()).isFinite().isPositive();
+        assertThat(summary.get("epochs").asInt()).isBetween(31, 35);
+        assertThat(summary.get("train_seconds").asDouble()).isPositive();
+        TextTable.Table loss = TextTable.read(out.resolve("loss.tsv"));
+        assertThat(loss.columns().subList(0, 2)).containsExactly("epoch", "total");
+        assertThat(loss.rows()).isEqualTo(summary.get("epochs").asInt());
+        TextTable.Table pred = TextTable.read(out.resolve("prediction.tsv"));
+        boolean twoVariables = pred.columns().get(0).equals("c");
+        assertThat(pred.rows()).isEqualTo(twoVariables ? 101 * 101 : 101);
+        if (twoVariables) {
+            assertThat(out.resolve("heatmap.png")).isRegularFile();
+            assertThat(out.resolve("error.png")).isRegularFile();
+            assertThat(out.resolve("curves.png")).isRegularFile();
+        } else {
+            assertThat(out.resolve("prediction.png")).isRegularFile();
+        }
+        if (summary.get("parameters").has("c")) {
+            assertThat(loss.columns()).endsWith("c");
+            assertThat(loss.column("c").toArray()[0]).isCloseTo(1.0, within(0.05));
+        }
+    }
+
+    @Test
+    void tutorialForwardReachesItsError(@TempDir Path out) throws Exception {
+        JsonNode s = run("forward.yaml", out);
+        assertThat(s.get("relative_error").asDouble()).isLessThanOrEqualTo(0.049);
+        assertThat(s.get("epochs").asInt()).isEqualTo(10000);
+    }
+
+    @Test
+    void tutorialInverseEstimatesTheDamping(@TempDir Path out) throws Exception {
+        JsonNode s = run("inverse-exact.yaml", out);
+        assertThat(s.get("parameters").get("c").asDouble()).isCloseTo(0.1, within(0.002));
+        assertThat(s.get("relative_error").asDouble()).isLessThanOrEqualTo(0.018);
+    }
+
+    @Test
+    void aMistakeInTheFileTrainsNothing(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("bad.yaml");
+        Files.writeString(f, "variables: {t: [0, 10]}\nfields: [u]\nequations:\n  - u_tt + cc*u\n"
+                + "collocation: {points: 11}\n");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream old = System.err;
+        int code;
+        try {
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            code = Main.run("run", f.toString(), "--out", dir.resolve("out").toString());
+        } finally {
+            System.setErr(old);
+        }
+        assertThat(code).isNotZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("bad.yaml, line 4, column 12: unknown symbol 'cc'")
+                .contains("^");
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    private static JsonNode run(String name, Path out) throws Exception {
+        assertThat(Main.run("run", examples().resolve(name).toString(), "--out", out.toString(), "--quiet")).isZero();
+        return new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+    }
+}
