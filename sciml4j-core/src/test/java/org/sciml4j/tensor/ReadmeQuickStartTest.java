@@ -33,7 +33,7 @@ class ReadmeQuickStartTest {
     @Test
     void quickStartCompilesRunsAndPrintsTheExpectedNumbers() throws Exception {
         String readme = Files.readString(repoRoot().resolve("README.md"));
-        int section = readme.indexOf("## Quick start (Java)");
+        int section = readme.indexOf("## Quick start: the engine (Java)");
         Matcher m = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL).matcher(readme);
         assertThat(section).isNotNegative();
         assertThat(m.find(section)).as("a ```java block in the quick start").isTrue();

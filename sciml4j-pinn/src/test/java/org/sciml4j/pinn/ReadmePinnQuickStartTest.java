@@ -1,0 +1,54 @@
+package org.sciml4j.pinn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+
+import org.junit.jupiter.api.Test;
+
+/** Compiles and runs the PINN quick start of README.md and checks the error it prints. */
+class ReadmePinnQuickStartTest {
+
+    @Test
+    void pinnQuickStartReachesTheRecommendedAccuracy() throws Exception {
+        Path root = Path.of(System.getProperty("sciml4j.repoRoot", "")).toAbsolutePath();
+        while (root != null && !Files.exists(root.resolve("README.md"))) {
+            root = root.getParent();
+        }
+        String readme = Files.readString(root.resolve("README.md"));
+        int section = readme.indexOf("## Quick start: a PINN in Java");
+        Matcher m = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL).matcher(readme);
+        assertThat(section).isNotNegative();
+        assertThat(m.find(section)).as("a ```java block in the PINN quick start").isTrue();
+        assertThat(m.group(1).lines().count()).as("about 20 lines of user code").isLessThan(30);
+        Path dir = Files.createTempDirectory("quickstart");
+        Files.writeString(dir.resolve("OscillatorPinn.java"), m.group(1));
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        assertThat(javac.run(null, null, null, "-d", dir.toString(), "-cp", cp,
+                dir.resolve("OscillatorPinn.java").toString())).as("javac exit code").isZero();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream saved = System.out;
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()},
+                getClass().getClassLoader())) {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            loader.loadClass("OscillatorPinn").getMethod("main", String[].class).invoke(null, (Object) new String[0]);
+        } finally {
+            System.setOut(saved);
+        }
+        String printed = out.toString(StandardCharsets.UTF_8).strip();
+        assertThat(printed).startsWith("relative error ");
+        assertThat(Double.parseDouble(printed.substring("relative error ".length()))).isLessThan(1e-3);
+    }
+}
