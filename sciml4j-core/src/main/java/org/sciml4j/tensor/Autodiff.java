@@ -84,32 +84,67 @@ public final class Autodiff {
             throw new ShapeException("grad: cotangent of shape " + Shape.str(seed.shape)
                     + " does not match the output shape " + Shape.str(y.shape));
         }
-        IdentityHashMap<Tensor, Boolean> targets = identitySet(xs);
-        List<Tensor> order = topologicalOrder(y);
-        IdentityHashMap<Tensor, Boolean> needed = onPathTo(order, targets);
-        IdentityHashMap<Tensor, Tensor> cot = new IdentityHashMap<>();
-        cot.put(y, seed != null ? seed : Tensor.ones(y.shape));
+        // every tensor of the graph gets its position in the topological order; the walk then works on arrays
+        IdentityHashMap<Tensor, Integer> index = new IdentityHashMap<>(64);
+        List<Tensor> order = topologicalOrder(y, index);
+        int size = order.size();
+        boolean[] target = new boolean[size];
+        for (Tensor x : xs) {
+            Integer i = index.get(x);
+            if (i != null) {
+                target[i] = true;
+            }
+        }
+        // positions of each node's inputs (-1: untracked, outside the graph), and which tensors lie on a path to
+        // a target: only these need cotangents
+        int[][] inputsAt = new int[size][];
+        boolean[] needed = new boolean[size];
+        for (int i = 0; i < size; i++) {
+            Tensor t = order.get(i);
+            boolean n = target[i];
+            if (t.node != null) {
+                Tensor[] inputs = t.node.inputs;
+                int[] at = new int[inputs.length];
+                for (int k = 0; k < inputs.length; k++) {
+                    Integer j = index.get(inputs[k]);
+                    at[k] = j == null ? -1 : j;
+                    n |= j != null && needed[j];
+                }
+                inputsAt[i] = at;
+            }
+            needed[i] = n;
+        }
+        Tensor[] cot = new Tensor[size];
+        cot[index.get(y)] = seed != null ? seed : Tensor.ones(y.shape);
         try (Scope scope = createGraph ? enableGrad() : noGrad()) {
-            for (int i = order.size() - 1; i >= 0; i--) {
+            for (int i = size - 1; i >= 0; i--) {
                 Tensor t = order.get(i);
-                Tensor g = cot.get(t);
-                if (g == null || t.node == null || !needed.containsKey(t)) {
+                Tensor g = cot[i];
+                if (g == null || t.node == null || !needed[i]) {
                     continue;
                 }
                 Tensor[] inputs = t.node.inputs;
+                int[] at = inputsAt[i];
                 boolean[] need = new boolean[inputs.length];
                 for (int k = 0; k < inputs.length; k++) {
-                    need[k] = needed.containsKey(inputs[k]);
+                    need[k] = at[k] >= 0 && needed[at[k]];
                 }
-                accumulate(cot, inputs, need, t.node.op.vjp(g, t, inputs, need));
-                if (!targets.containsKey(t)) {
-                    cot.remove(t); // free memory as we go
+                Tensor[] r = t.node.op.vjp(g, t, inputs, need);
+                for (int k = 0; k < inputs.length; k++) {
+                    if (need[k] && r[k] != null) {
+                        Tensor old = cot[at[k]];
+                        cot[at[k]] = old == null ? r[k] : old.add(r[k]);
+                    }
+                }
+                if (!target[i]) {
+                    cot[i] = null; // free memory as we go
                 }
             }
         }
         List<Tensor> out = new ArrayList<>(xs.size());
         for (Tensor x : xs) {
-            Tensor g = cot.get(x);
+            Integer i = index.get(x);
+            Tensor g = i != null ? cot[i] : null;
             out.add(g != null ? g : Tensor.zeros(x.shape));
         }
         return out;
@@ -326,14 +361,21 @@ public final class Autodiff {
 
     /** Tensors reachable from y through tracked inputs, every tensor after its inputs. */
     static List<Tensor> topologicalOrder(Tensor y) {
+        return topologicalOrder(y, new IdentityHashMap<>());
+    }
+
+    /**
+     * {@link #topologicalOrder(Tensor)}, and {@code index} maps each tensor of the result to its position there.
+     */
+    static List<Tensor> topologicalOrder(Tensor y, IdentityHashMap<Tensor, Integer> index) {
         List<Tensor> order = new ArrayList<>();
-        IdentityHashMap<Tensor, Boolean> visited = new IdentityHashMap<>();
+        final Integer onStack = -1;
         // iterative post-order DFS: deep graphs (high-order derivatives) must not overflow the stack
         ArrayList<Tensor> stack = new ArrayList<>();
         ArrayList<Integer> next = new ArrayList<>();
         stack.add(y);
         next.add(0);
-        visited.put(y, Boolean.TRUE);
+        index.put(y, onStack);
         while (!stack.isEmpty()) {
             int top = stack.size() - 1;
             Tensor t = stack.get(top);
@@ -342,11 +384,12 @@ public final class Autodiff {
             if (inputs != null && k < inputs.length) {
                 next.set(top, k + 1);
                 Tensor in = inputs[k];
-                if (in.isTracked() && visited.put(in, Boolean.TRUE) == null) {
+                if (in.isTracked() && index.putIfAbsent(in, onStack) == null) {
                     stack.add(in);
                     next.add(0);
                 }
             } else {
+                index.put(t, order.size());
                 order.add(t);
                 stack.remove(top);
                 next.remove(top);

@@ -25,9 +25,20 @@ abstract class AdamCore extends AbstractOptimizer {
         this.decoupled = decoupled;
     }
 
+    /** The step whose bias corrections are cached (they are the same for every parameter of a step). */
+    private int correctedStep = -1;
+    private double biasCorrection1;
+    private double biasCorrection2;
+
     @Override
     final void update(int step, double lr, double[] p, double[] g, double[][] buffers) {
-        update(step, lr, beta1, beta2, eps, weightDecay(), decoupled, p, g, buffers[0], buffers[1]);
+        if (step != correctedStep) {
+            biasCorrection1 = 1 - Powers.powInt(beta1, step);   // Python: 1 - beta1 ** step
+            biasCorrection2 = 1 - Powers.powInt(beta2, step);
+            correctedStep = step;
+        }
+        update(lr, beta1, beta2, eps, weightDecay(), decoupled, biasCorrection1, biasCorrection2, p, g, buffers[0],
+                buffers[1]);
     }
 
     /** Decay rate of the first-moment estimate. */
@@ -95,11 +106,16 @@ abstract class AdamCore extends AbstractOptimizer {
      */
     static void update(int step, double lr, double beta1, double beta2, double eps, double weightDecay,
             boolean decoupled, double[] p, double[] grad, double[] m, double[] v) {
+        update(lr, beta1, beta2, eps, weightDecay, decoupled, 1 - Powers.powInt(beta1, step),
+                1 - Powers.powInt(beta2, step), p, grad, m, v);
+    }
+
+    /** One Adam step on one parameter, with the bias corrections {@code 1 - beta1^t} and {@code 1 - beta2^t} given. */
+    static void update(double lr, double beta1, double beta2, double eps, double weightDecay, boolean decoupled,
+            double biasCorrection1, double biasCorrection2, double[] p, double[] grad, double[] m, double[] v) {
         // scalars exactly as torch computes them in Python (double precision)
         final double weight1 = 1 - beta1;               // exp_avg.lerp_(grad, 1 - beta1)
         final double weight2 = 1 - beta2;               // addcmul_(grad, grad, value=1 - beta2)
-        final double biasCorrection1 = 1 - Powers.powInt(beta1, step);   // Python: 1 - beta1 ** step
-        final double biasCorrection2 = 1 - Powers.powInt(beta2, step);
         final double stepSize = lr / biasCorrection1;
         final double negStepSize = -stepSize;           // addcdiv_(exp_avg, denom, value=-step_size)
         final double biasCorrection2Sqrt = Math.sqrt(biasCorrection2);
