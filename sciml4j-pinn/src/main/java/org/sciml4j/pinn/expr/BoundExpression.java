@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -174,6 +175,14 @@ public final class BoundExpression {
     private Code binary(char op, Code l, Code r) {
         Double lc = l instanceof Const k ? k.value() : null;
         Double rc = r instanceof Const k ? k.value() : null;
+        // identities (m*u_tt with m = 1, u + 0): no operation is recorded for them in every training step
+        if ((op == '*' && Objects.equals(lc, 1.0)) || (op == '+' && Objects.equals(lc, 0.0))) {
+            return r;
+        }
+        if (((op == '*' || op == '/' || op == '^') && Objects.equals(rc, 1.0))
+                || ((op == '+' || op == '-') && Objects.equals(rc, 0.0))) {
+            return l;
+        }
         Code code = switch (op) {
             case '+' -> rc != null ? c -> l.eval(c).add(rc) : lc != null ? c -> r.eval(c).add(lc)
                     : c -> l.eval(c).add(r.eval(c));
