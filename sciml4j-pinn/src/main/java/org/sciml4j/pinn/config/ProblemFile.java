@@ -26,6 +26,7 @@ import org.sciml4j.pinn.Requirement;
 import org.sciml4j.pinn.Trainer;
 import org.sciml4j.pinn.expr.Expression;
 import org.sciml4j.pinn.expr.ExpressionException;
+import org.sciml4j.pinn.expr.Vocabulary;
 import org.sciml4j.pinn.sampling.Sampler;
 import org.sciml4j.tensor.Tensor;
 import org.yaml.snakeyaml.DumperOptions;
@@ -38,6 +39,7 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * A problem file: a PINN problem, its network, training schedule and evaluation data, in YAML. Everything is read
@@ -198,6 +200,12 @@ public final class ProblemFile {
         private final Path file;
         private final String fileName;
         private final String[] lines;
+        /** Every declared symbol (variable, field, parameter, unknown): checks names and binds requirements. */
+        private final Vocabulary.Builder symbols = Vocabulary.builder();
+        private final Map<String, Node> declared = new LinkedHashMap<>();
+        private final Map<String, String> kinds = new LinkedHashMap<>();
+        private final Map<String, double[]> ranges = new LinkedHashMap<>();
+        private Vocabulary vocabulary;
 
         Reader(String text, Path file) {
             this.text = text;
@@ -223,29 +231,42 @@ public final class ProblemFile {
                         + " 'fields' and 'equations' or 'conditions'", "");
             }
             Map<String, NodeTuple> top = mapping(root, "the problem file", TOP);
-            String name = top.containsKey("name") ? string(top.get("name").getValueNode())
+            String name = top.containsKey("name") ? string(top.get("name").getValueNode()).strip()
                     : file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+            if (name.isEmpty()) {
+                throw error(top.get("name").getKeyNode(), "'name' is empty; give the run a name, e.g. 'name: forward'"
+                        + " (or leave 'name' out to use the file name)");
+            }
             Problem.Builder b = Problem.builder();
 
-            Map<String, NodeTuple> vars = mapping(required(top, "variables", root, "variables: {t: [0, 10]}"),
-                    "variables", null);
+            Node varsNode = required(top, "variables", root, "variables: {t: [0, 10]}");
+            Map<String, NodeTuple> vars = mapping(varsNode, "variables", null);
+            if (vars.isEmpty()) {
+                throw error(varsNode, "no variables given; e.g. 'variables: {t: [0, 10]}'");
+            }
             for (NodeTuple v : vars.values()) {
                 double[] range = numbers(v.getValueNode(), 2, "a range [lo, hi]");
                 if (!(range[0] < range[1])) {
                     throw error(v.getValueNode(), "the range of '" + key(v) + "' must have lo < hi, got ["
                             + range[0] + ", " + range[1] + "]");
                 }
-                b.variable(checkName(v.getKeyNode()), range[0], range[1]);
+                b.variable(declare(v.getKeyNode(), "a variable", 0), range[0], range[1]);
+                ranges.put(key(v), range);
             }
             Node fieldsNode = required(top, "fields", root, "fields: [u]");
+            if (list(fieldsNode).isEmpty()) {
+                throw error(fieldsNode, "no fields given; e.g. 'fields: [u]'");
+            }
             for (Node f : list(fieldsNode)) {
-                b.fields(checkName(f));
+                b.fields(declare(f, "a field", 0));
             }
             Set<String> knownNames = new HashSet<>();
             if (top.containsKey("parameters")) {
                 for (NodeTuple p : mapping(top.get("parameters").getValueNode(), "parameters", null).values()) {
-                    b.parameter(checkName(p.getKeyNode()), number(p.getValueNode()));
-                    knownNames.add(key(p));
+                    String n = checkName(p.getKeyNode());
+                    double x = number(p.getValueNode());
+                    b.parameter(declare(p.getKeyNode(), "a known parameter", x), x);
+                    knownNames.add(n);
                 }
             }
             if (top.containsKey("unknowns")) {
@@ -254,24 +275,42 @@ public final class ProblemFile {
                         throw error(u.getKeyNode(), "'" + key(u) + "' is both a known parameter and an unknown;"
                                 + " remove it from 'parameters' to estimate it");
                     }
-                    b.unknown(unknown(u));
+                    Variable v = unknown(u);
+                    declare(u.getKeyNode(), "an unknown", v.current());
+                    b.unknown(v);
                 }
             }
+            vocabulary = symbols.build();
+            List<String> equationNames = new ArrayList<>();
             if (top.containsKey("equations")) {
                 Node eqs = top.get("equations").getValueNode();
                 if (eqs instanceof MappingNode) {
                     for (NodeTuple e : mapping(eqs, "equations", null).values()) {
                         b.equation(key(e), expression(e.getValueNode()));
+                        equationNames.add(key(e));
                     }
                 } else {
-                    for (Node e : list(eqs)) {
+                    List<Node> l = list(eqs);
+                    for (Node e : l) {
                         b.equation(null, expression(e));
+                        equationNames.add(l.size() == 1 ? "equation" : "equation_" + (equationNames.size() + 1));
                     }
                 }
+                if (!equationNames.isEmpty() && !top.containsKey("collocation")) {
+                    throw error(top.get("equations").getKeyNode(), "equations need collocation points; add e.g."
+                            + " 'collocation: {points: 101, sampling: uniform}'");
+                }
+            }
+            if (equationNames.isEmpty() && !top.containsKey("conditions")) {
+                throw error(root, "nothing to train on: give 'equations' (with 'collocation') or 'conditions'");
             }
             Map<String, Node> conditionNodes = new LinkedHashMap<>();
             if (top.containsKey("conditions")) {
                 for (NodeTuple c : mapping(top.get("conditions").getValueNode(), "conditions", null).values()) {
+                    if (equationNames.contains(key(c))) {
+                        throw error(c.getKeyNode(), "condition '" + key(c) + "' has the name of an equation's loss"
+                                + " term; rename one (equations: " + equationNames + ")");
+                    }
                     b.condition(condition(key(c), c.getValueNode()));
                     conditionNodes.put(key(c), c.getValueNode());
                 }
@@ -323,6 +362,10 @@ public final class ProblemFile {
                         throw error(m.get("positive").getKeyNode(), "give either 'positive' or 'bounds', not both");
                     }
                     double[] lh = numbers(m.get("bounds").getValueNode(), 2, "bounds [lo, hi]");
+                    if (!(lh[0] < lh[1])) {
+                        throw error(m.get("bounds").getValueNode(), "the bounds of '" + n + "' must have lo < hi, got ["
+                                + lh[0] + ", " + lh[1] + "]");
+                    }
                     return Variable.bounded(n, x0, lh[0], lh[1]);
                 }
                 return positive ? Variable.positive(n, x0) : Variable.of(n, x0);
@@ -346,10 +389,14 @@ public final class ProblemFile {
                 Node fileNode = m.get("file").getValueNode();
                 Node columnsNode = required(m, "columns", node, "columns: [t, u]");
                 List<String> columns = new ArrayList<>();
+                List<Expression> observed = new ArrayList<>();
                 for (Node c : list(columnsNode)) {
                     String col = string(c);
                     try {
                         Requirement.parse(col, line(c), column(c));
+                        if (!ranges.containsKey(col)) {
+                            observed.add(Expression.parse(col, line(c), column(c)));
+                        }
                     } catch (ExpressionException e) {
                         throw expressionError(e);
                     }
@@ -360,30 +407,67 @@ public final class ProblemFile {
                     throw error(columnsNode, string(fileNode) + " has " + table.columns().size() + " columns but "
                             + columns.size() + " names are given " + columns + "; name every column, in order");
                 }
+                for (String v : ranges.keySet()) {
+                    if (!columns.contains(v)) {
+                        throw error(columnsNode, "condition '" + name + "': no column of " + string(fileNode)
+                                + " is named after variable '" + v + "' " + columns + "; the variables' columns give"
+                                + " the points");
+                    }
+                }
+                if (observed.isEmpty()) {
+                    throw error(columnsNode, "condition '" + name + "': the columns " + columns + " name only"
+                            + " variables; name at least one field, e.g. 'u'");
+                }
+                observed.forEach(this::bind);
                 return Condition.data(resolve(fileNode), columns.toArray(new String[0])).named(name);
             }
             Node at = required(m, "at", node, "at: {t: 0}");
             Map<String, Double> fixed = new LinkedHashMap<>();
             for (NodeTuple a : mapping(at, "at", null).values()) {
-                fixed.put(key(a), number(a.getValueNode()));
+                double[] r = ranges.get(key(a));
+                if (r == null) {
+                    String near = closest(key(a), ranges.keySet());
+                    throw error(a.getKeyNode(), "condition '" + name + "': '" + key(a) + "' is not a variable"
+                            + (near != null ? "; did you mean '" + near + "'?" : "") + " (variables: "
+                            + String.join(", ", ranges.keySet()) + ")");
+                }
+                double x = number(a.getValueNode());
+                if (!(x >= r[0] && x <= r[1])) {
+                    throw error(a.getValueNode(), "condition '" + name + "': " + key(a) + " = " + x
+                            + " is outside its range [" + r[0] + ", " + r[1] + "]");
+                }
+                fixed.put(key(a), x);
+            }
+            if (fixed.isEmpty()) {
+                throw error(at, "'at' names no variable; e.g. 'at: {t: 0}'");
             }
             List<String> reqs = new ArrayList<>();
             Node reqNode = required(m, "require", node, "require: [u = 1, u_t = 0]");
-            List<Requirement> parsed = new ArrayList<>();
             for (Node r : list(reqNode)) {
+                Requirement parsed;
                 try {
-                    parsed.add(Requirement.parse(string(r), line(r), column(r)));
+                    parsed = Requirement.parse(string(r), line(r), column(r));
                 } catch (ExpressionException e) {
                     throw expressionError(e);
                 }
+                // bound here, where the text's place is known (the condition parses it again without it)
+                bind(parsed.lhs());
+                bind(parsed.rhs());
                 reqs.add(string(r));
+            }
+            if (reqs.isEmpty()) {
+                throw error(reqNode, "'require' is empty; e.g. 'require: [u = 1, u_t = 0]'");
             }
             PointCondition c = Condition.at(fixed, reqs.toArray(new String[0])).named(name);
             if (m.containsKey("points") || m.containsKey("sampling")) {
                 int n = m.containsKey("points") ? positiveInt(m.get("points").getValueNode())
                         : PointCondition.DEFAULT_FREE_POINTS;
-                c = c.points(m.containsKey("sampling") ? sampler(m.get("sampling").getValueNode()) : Sampler.uniform(),
-                        n);
+                Sampler s = m.containsKey("sampling") ? sampler(m.get("sampling").getValueNode()) : Sampler.uniform();
+                c = c.points(s, n);
+                List<String> free = new ArrayList<>(ranges.keySet());
+                free.removeAll(fixed.keySet());
+                trySampling(s, n, free, m.containsKey("points") ? m.get("points").getValueNode()
+                        : m.get("sampling").getValueNode(), "condition '" + name + "'");
             }
             return c;
         }
@@ -401,12 +485,39 @@ public final class ProblemFile {
                     c[i] = positiveInt(counts.get(i));
                     total *= c[i];
                 }
-                b.collocation(Sampler.grid(c), total);
+                Sampler grid;
+                try {
+                    grid = Sampler.grid(c);
+                } catch (IllegalArgumentException e) {
+                    throw error(m.get("grid").getValueNode(), e.getMessage());
+                }
+                b.collocation(grid, total);
+                trySampling(grid, total, List.copyOf(ranges.keySet()), m.get("grid").getValueNode(), "collocation");
                 return;
             }
             Node pts = required(m, "points", node, "points: 101");
-            b.collocation(m.containsKey("sampling") ? sampler(m.get("sampling").getValueNode()) : Sampler.uniform(),
-                    positiveInt(pts));
+            Sampler s = m.containsKey("sampling") ? sampler(m.get("sampling").getValueNode()) : Sampler.uniform();
+            int n = positiveInt(pts);
+            b.collocation(s, n);
+            trySampling(s, n, List.copyOf(ranges.keySet()), pts, "collocation");
+        }
+
+        /** Draws the points once, so that a count the sampler refuses (uniform: n = m^dim) fails now. */
+        private void trySampling(Sampler s, int n, List<String> over, Node where, String what) {
+            if (over.isEmpty()) {
+                return;
+            }
+            double[] lo = new double[over.size()];
+            double[] hi = new double[over.size()];
+            for (int i = 0; i < lo.length; i++) {
+                lo[i] = ranges.get(over.get(i))[0];
+                hi[i] = ranges.get(over.get(i))[1];
+            }
+            try {
+                s.box(n, lo, hi, 0);
+            } catch (IllegalArgumentException e) {
+                throw error(where, what + " over " + over + ": " + e.getMessage());
+            }
         }
 
         private NetworkSpec network(NodeTuple t) {
@@ -544,6 +655,37 @@ public final class ProblemFile {
             }
         }
 
+        private void bind(Expression e) {
+            try {
+                e.bind(vocabulary);
+            } catch (ExpressionException x) {
+                throw expressionError(x);
+            }
+        }
+
+        /** Checks a symbol's name and that no other variable, field or parameter has it. */
+        private String declare(Node n, String kind, double value) {
+            String s = checkName(n);
+            Node earlier = declared.get(s);
+            if (earlier != null) {
+                throw error(n, "'" + s + "' is declared twice: it is already " + kinds.get(s) + " (line "
+                        + line(earlier) + "); every variable, field and parameter needs its own name");
+            }
+            try {
+                switch (kind) {
+                    case "a variable" -> symbols.variables(s);
+                    case "a field" -> symbols.fields(s);
+                    case "a known parameter" -> symbols.knownParameter(s, value);
+                    default -> symbols.unknownParameter(s, value);
+                }
+            } catch (IllegalArgumentException e) {
+                throw error(n, e.getMessage());
+            }
+            declared.put(s, n);
+            kinds.put(s, kind);
+            return s;
+        }
+
         private Sampler sampler(Node n) {
             try {
                 return Sampler.of(string(n));
@@ -657,6 +799,9 @@ public final class ProblemFile {
             if (n instanceof SequenceNode s) {
                 return s.getValue();
             }
+            if (isEmpty(n)) {
+                throw error(n, "expected a list like [a, b], found nothing");
+            }
             if (n instanceof ScalarNode) {
                 return List.of(n);
             }
@@ -666,11 +811,21 @@ public final class ProblemFile {
         /** Entries of a mapping by key; {@code allowed} null means any key. */
         private Map<String, NodeTuple> mapping(Node n, String what, Set<String> allowed) {
             if (!(n instanceof MappingNode m)) {
-                throw error(n, what + " must be a mapping of 'key: value' entries");
+                if (isEmpty(n)) {
+                    throw error(n, what + " is empty; give its 'key: value' entries");
+                }
+                String hint = n instanceof ScalarNode s && s.getValue().matches("(?s)[^\\s:]+:[^\\s:].*")
+                        ? "; hint: put a space after the colon, as in 'key: value'" : "";
+                throw error(n, what + " must be a mapping of 'key: value' entries" + hint);
             }
             Map<String, NodeTuple> out = new LinkedHashMap<>();
             for (NodeTuple t : m.getValue()) {
                 String k = string(t.getKeyNode());
+                if (out.containsKey(k)) {
+                    throw error(t.getKeyNode(), "'" + k + "' is given twice in " + what + " (first at line "
+                            + line(out.get(k).getKeyNode()) + ", column " + column(out.get(k).getKeyNode())
+                            + "); keep one");
+                }
                 if (allowed != null && !allowed.contains(k)) {
                     String near = closest(k, allowed);
                     throw error(t.getKeyNode(), "unknown key '" + k + "' in " + what
@@ -687,7 +842,15 @@ public final class ProblemFile {
             if (t == null) {
                 throw error(parent, "missing '" + key + "', e.g. '" + example + "'");
             }
+            if (isEmpty(t.getValueNode())) {
+                throw error(t.getKeyNode(), "'" + key + "' has no value; e.g. '" + example + "'");
+            }
             return t.getValueNode();
+        }
+
+        /** A key with nothing after it ({@code fields:}), or {@code ~} / {@code null}. */
+        private static boolean isEmpty(Node n) {
+            return n instanceof ScalarNode && Tag.NULL.equals(n.getTag());
         }
 
         private static String closest(String k, Set<String> candidates) {
@@ -779,6 +942,11 @@ public final class ProblemFile {
             for (NodeTuple w : weights.values()) {
                 if (msg.contains("'" + key(w) + "'")) {
                     return error(w.getKeyNode(), msg);
+                }
+            }
+            for (Map.Entry<String, Node> c : conditions.entrySet()) {
+                if (msg.contains("'" + c.getKey() + "'")) {
+                    return error(c.getValue(), msg);
                 }
             }
             for (String section : List.of("collocation", "equations", "fields", "variables")) {
