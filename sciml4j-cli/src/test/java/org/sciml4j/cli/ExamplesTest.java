@@ -42,6 +42,15 @@ class ExamplesTest {
                 "supervised-noisy.yaml", "forward.yaml", "inverse-exact.yaml", "inverse-noisy.yaml", "surrogate.yaml");
     }
 
+    @Test
+    void theExamplesCarryTheSharedDataFiles() throws Exception {
+        Path shared = DataCommandTest.shared();
+        for (String f : new String[] {"data_exact.txt", "data_noisy.txt", "data_truth.txt", "data_truth_c.txt"}) {
+            assertThat(Files.readString(examples().resolve("data").resolve(f))).as(f)
+                    .isEqualTo(Files.readString(shared.resolve(f)));
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("exampleFiles")
     void runsBrieflyAndWritesEveryOutput(Path file, @TempDir Path out) throws Exception {
