@@ -77,9 +77,8 @@ public final class MlpJet {
         if (!jet.isTracked()) {
             op.releaseWorkspace(); // nothing will run the reverse rule
         }
-        int out = jet.size(2);
-        return new Tensor[] {jet.slice(0, 0, 1).reshape(n, out), jet.slice(0, 1, 2).reshape(n, out),
-            jet.slice(0, 2, 3).reshape(n, out)};
+        Tensor rows = jet.reshape(3 * n, jet.size(2)); // one reshape, then three contiguous row blocks
+        return new Tensor[] {rows.slice(0, 0, n), rows.slice(0, n, 2 * n), rows.slice(0, 2 * n, 3 * n)};
     }
 
     /**
