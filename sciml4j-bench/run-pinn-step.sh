@@ -18,11 +18,13 @@ java $JAVA_OPTS -jar sciml4j-bench/target/benchmarks.jar PinnStepBenchmark -rf c
 row() { awk -F, -v name="$1" '$1 ~ name"\"" {gsub(/"/,"",$5); gsub(/"/,"",$6); printf "%.1f %.1f", $5, $6}' target/pinn-step.csv; }
 read -r ours err <<<"$(row oscillatorPinnStep)"
 read -r fused ferr <<<"$(row oscillatorPinnStepFused)"
+read -r demo derr <<<"$(row oscillatorPinnStepDemo)"
 # PyTorch keeps its own default thread count (1 here; 2 threads measured slower on this 2-core machine)
 torch_line=$("$PY" sciml4j-bench/python/pinn_step.py 3000)
 theirs=$(echo "$torch_line" | sed -E 's/.*: ([0-9.]+) us\/step.*/\1/')
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1)"
 echo "sciml4j generic engine: $ours +- $err us/step (JMH; all products below the BLAS threshold: Vector API kernel)"
 echo "sciml4j fused MlpJet:   $fused +- $ferr us/step"
+echo "sciml4j demo loop body: $demo +- $derr us/step (fused jet at 102 points, initial-value terms, Adam step)"
 echo "$torch_line"
 awk -v a="$ours" -v f="$fused" -v b="$theirs" 'BEGIN {printf "ratio: generic %.1fx, fused %.1fx faster than PyTorch per step\n", b / a, b / f}'
