@@ -4,6 +4,7 @@ import java.lang.ref.SoftReference;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.List;
 
 import org.sciml4j.nn.FactorizedLinear;
 import org.sciml4j.nn.Linear;
@@ -51,7 +52,7 @@ public final class MlpJet {
         if (!act.equals("tanh") && !act.equals("sin")) {
             throw new IllegalArgumentException("MlpJet: activation '" + act + "' has no fused rule (tanh, sin)");
         }
-        java.util.List<Module> layers = net.layers();
+        List<Module> layers = net.layers();
         Tensor[] inputs = new Tensor[2 + 2 * layers.size()];
         inputs[0] = x;
         inputs[1] = v;
