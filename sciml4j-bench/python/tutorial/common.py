@@ -30,10 +30,14 @@ REPO_ROOT = os.path.abspath(os.path.join(HERE, "..", "..", ".."))
 DEFAULT_DATA_DIR = os.path.abspath(os.path.join(REPO_ROOT, "..", "shared", "data", "damped-oscillation"))
 
 
-def parse_args(program, with_data=False):
+def parse_args(program, with_data=False, with_slope=False):
     p = argparse.ArgumentParser(description=f"PyTorch reference: damped-oscillator tutorial, {program}")
     if with_data:
         p.add_argument("--data", choices=["exact", "noisy"], default="exact", help="training data file")
+    if with_slope:
+        p.add_argument("--slope", choices=["tutorial", "reference"], default="tutorial",
+                       help="initial slope imposed: tutorial u'(0) = 0 (default), or reference u'(0) = -c/(2m), the "
+                            "slope of the reference solution exp(-c t/2m) cos(omega t) in the data files")
     p.add_argument("--epochs", type=int, default=10000)
     p.add_argument("--data-dir", default=DEFAULT_DATA_DIR)
     p.add_argument("--threads", type=int, default=None, help="torch.set_num_threads (default: torch's default)")
@@ -67,12 +71,27 @@ def d_dt(y, x):
     return torch.autograd.grad(y, x, grad_outputs=torch.ones_like(y), create_graph=True)[0]
 
 
-def ic_loss(net):
+def initial_slope(args, c):
+    """The slope imposed at t = 0: the tutorial's V0 = 0, or with --slope reference the reference solution's -c/(2m).
+
+    c may be a number, the trainable scalar (inverse: the target then moves with the estimate, and the gradient flows
+    through it) or a column of c values (surrogate)."""
+    if getattr(args, "slope", "tutorial") == "tutorial":
+        return V0
+    return -c / (2 * M)
+
+
+def slope_note(args):
+    """Suffix for the setup line: empty for the tutorial's slope, so that the default output is the tutorial's."""
+    return "" if getattr(args, "slope", "tutorial") == "tutorial" else " slope=reference(u_t(0)=-c/(2m))"
+
+
+def ic_loss(net, v0=V0):
     """Initial value and slope at t = 0: mean((u(0) - u0)^2 + (u'(0) - v0)^2) over the single point."""
     t0 = torch.zeros((1, 1), requires_grad=True)
     u = net(t0)
     v = d_dt(u, t0)
-    return torch.mean((u - U0) ** 2 + (v - V0) ** 2)
+    return torch.mean((u - U0) ** 2 + (v - v0) ** 2)
 
 
 def ode_loss(net, t_coll, c):

@@ -2,20 +2,23 @@
 
 Net 1-20-20-1 tanh, seed 2; loss = mean ODE residual^2 at 101 uniform points on [0, 10]
 + ((u(0) - 1)^2 + u'(0)^2); c = 0.1 known. Adam lr 1e-3, full batch.
-Usage: forward.py [--epochs N] [--data-dir DIR] [--threads T]
+With --slope reference the initial slope is u'(0) = -c/(2m) (the reference solution's) instead of 0.
+Usage: forward.py [--slope tutorial|reference] [--epochs N] [--data-dir DIR] [--threads T]
 """
 import common as cm
 
-args = cm.parse_args("forward")
+args = cm.parse_args("forward", with_slope=True)
 program = "forward"
 net = cm.mlp([1, 20, 20, 1])
 t_coll = cm.collocation_1d()
-print(f"{program}: epochs={args.epochs} seed={args.seed} collocation={cm.NUM_COLL} c={cm.C_TRUE}", flush=True)
+print(f"{program}: epochs={args.epochs} seed={args.seed} collocation={cm.NUM_COLL} c={cm.C_TRUE}"
+      f"{cm.slope_note(args)}", flush=True)
+v0 = cm.initial_slope(args, cm.C_TRUE)
 
 
 def loss_fn():
     l_ode = cm.ode_loss(net, t_coll, cm.C_TRUE)
-    l_ic = cm.ic_loss(net)
+    l_ic = cm.ic_loss(net, v0)
     return l_ode + l_ic, l_ode, l_ic
 
 

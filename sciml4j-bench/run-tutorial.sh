@@ -1,0 +1,155 @@
+#!/usr/bin/env bash
+# The damped-oscillator tutorial's programs end to end: each one trained by sciml4j (`sciml4j run` on the problem
+# files in examples/damped-oscillation) and by our PyTorch reference scripts (sciml4j-bench/python/tutorial, Debian's
+# python3-torch, installed here when missing), one after the other on this machine; prints a markdown table.
+#
+# Usage: sciml4j-bench/run-tutorial.sh [--only NAME[,NAME...]] [--skip-torch]      (from anywhere)
+#   NAME: supervised-exact supervised-noisy forward inverse-exact inverse-noisy surrogate-tutorial surrogate
+#         forward-recommended
+#
+# Times: "train" is the training loop as the program reports it (summary.json train_seconds; the RESULT line's
+# seconds); "wall" is the whole process (JVM start, problem parsing, evaluation, writing plots / Python start,
+# import torch, evaluation). Ratio = PyTorch train / sciml4j train. Both sides read the same data files
+# (examples/damped-oscillation/data, identical to ../shared/data/damped-oscillation).
+#
+# The problem files for forward, inverse-* and surrogate impose the reference solution's initial slope
+# u'(0) = -c/(2m) (the data files are exp(-c t/2m) cos(omega t)); the PyTorch scripts get --slope reference there so
+# that both solve the same problem. surrogate-tutorial keeps the tutorial's slope 0 on both sides.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+PY=/usr/bin/python3
+ALL="supervised-exact supervised-noisy forward inverse-exact inverse-noisy surrogate-tutorial surrogate forward-recommended"
+
+only="" skip_torch=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --only) [ $# -ge 2 ] || { echo "--only needs NAME[,NAME...]" >&2; exit 2; }; only="$2"; shift 2 ;;
+    --only=*) only="${1#--only=}"; shift ;;
+    --skip-torch) skip_torch=1; shift ;;
+    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+selected=$ALL
+if [ -n "$only" ]; then
+  selected=""
+  for n in ${only//,/ }; do
+    case " $ALL " in *" $n "*) selected="$selected $n" ;; *) echo "unknown program: $n (one of: $ALL)" >&2; exit 2 ;; esac
+  done
+fi
+
+# The PyTorch program of each row ("-": sciml4j only) and a note for the table.
+torch_args() {
+  case "$1" in
+    supervised-exact) echo "supervised.py --data exact" ;;
+    supervised-noisy) echo "supervised.py --data noisy" ;;
+    forward) echo "forward.py --slope reference" ;;
+    inverse-exact) echo "inverse.py --data exact --slope reference" ;;
+    inverse-noisy) echo "inverse.py --data noisy --slope reference" ;;
+    surrogate-tutorial) echo "surrogate.py" ;;
+    surrogate) echo "surrogate.py --slope reference" ;;
+    forward-recommended) echo "-" ;;
+  esac
+}
+row_note() {
+  case "$1" in
+    supervised-*) echo "no physics" ;;
+    forward|inverse-*) echo "slope -c/2m both" ;;
+    surrogate-tutorial) echo "tutorial settings both (slope 0): like-for-like speed" ;;
+    surrogate) echo "slope -c/2m both; PyTorch Adam 10000" ;;
+    forward-recommended) echo "sciml4j only" ;;
+  esac
+}
+
+if [ "$skip_torch" = 0 ] && ! "$PY" -c "import torch" 2>/dev/null; then
+  echo "Installing Debian's python3-torch for the reference runs (apt-get update; apt-get install -y python3-torch)..."
+  if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq python3-torch >/dev/null
+  else sudo apt-get update -qq && sudo apt-get install -y -qq python3-torch >/dev/null; fi
+fi
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/sciml4j-tutorial.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+
+# Build once (the launcher builds on first use or when sources changed), then call the jar directly, so that an edit
+# of the sources during the run does not trigger a rebuild between rows.
+echo "Building sciml4j if needed (./sciml4j info)..." >&2
+./sciml4j info >"$work/info.txt" 2>"$work/info.err" || { cat "$work/info.txt" "$work/info.err" >&2; exit 1; }
+jar="$root/sciml4j-cli/target/sciml4j.jar"
+java_cmd=(java --add-modules jdk.incubator.vector ${SCIML4J_JAVA_OPTS:-} -jar "$jar")
+
+if command -v jq >/dev/null 2>&1; then
+  json() { jq -r "$2" "$1"; }
+else
+  json() { "$PY" -c 'import json, sys
+v = json.load(open(sys.argv[1]))
+for k in sys.argv[2].lstrip(".").split("."):
+    v = v.get(k) if isinstance(v, dict) and k else v
+print("null" if v is None else (json.dumps(v) if isinstance(v, dict) else v))' "$1" "$2"; }
+fi
+now() { date +%s.%N; }
+fmt() { awk -v x="$1" -v f="$2" 'BEGIN { if (x == "" || x == "-" || x == "nan" || x == "null") print "-"; else printf f, x }'; }
+field() { sed -nE "s/.* $1=([^ ]+).*/\1/p" <<<"$2"; }
+
+cpu=$(lscpu 2>/dev/null | sed -nE 's/^Model name:[[:space:]]+//p' | head -1)
+[ -n "$cpu" ] || cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)
+echo "date: $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')$( [ -n "$(git status --porcelain --untracked-files=no 2>/dev/null)" ] && echo ' (with local changes)')"
+echo "machine: ${cpu:-unknown CPU}, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at start"
+echo "java: $(java -version 2>&1 | head -1)"
+blas_lib=$(readlink -f "$(ldconfig -p 2>/dev/null | awk '/libblas\.so\.3 / { print $NF; exit }')" 2>/dev/null || true)
+echo "sciml4j kernels (./sciml4j info): $(grep -E '^(small matrix products|BLAS)' "$work/info.txt" | paste -sd ';' | sed 's/;/; /g')${blas_lib:+ (libblas.so.3 = $blas_lib)}"
+if [ "$skip_torch" = 0 ]; then
+  echo "torch: $("$PY" -c 'import torch; print(torch.__version__, "(" + str(torch.get_num_threads()) + " threads, its default)")')"
+else
+  echo "torch: skipped (--skip-torch)"
+fi
+echo
+
+rows=()
+for name in $selected; do
+  echo "== $name: sciml4j run examples/damped-oscillation/$name.yaml" >&2
+  out="$work/$name"
+  t0=$(now)
+  "${java_cmd[@]}" run "examples/damped-oscillation/$name.yaml" --out "$out" --quiet >"$work/$name.log" 2>&1 \
+    || { cat "$work/$name.log" >&2; echo "sciml4j run failed: $name" >&2; exit 1; }
+  s_wall=$(awk -v a="$t0" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }')
+  s=$out/summary.json
+  s_train=$(json "$s" .train_seconds)
+  s_rel=$(json "$s" .relative_error)
+  s_c=$(json "$s" .parameters.c)
+  s_adam=$(json "$s" .adam_epochs)
+  s_lbfgs=$(json "$s" .lbfgs_iterations)
+  echo "   train $(fmt "$s_train" %.2f) s, wall $s_wall s, relative error $(fmt "$s_rel" %.4f), c $(fmt "$s_c" %.4f)" >&2
+
+  targs=$(torch_args "$name")
+  p_train=- p_wall=- p_rel=- p_c=- ratio=-
+  if [ "$targs" != "-" ] && [ "$skip_torch" = 0 ]; then
+    echo "== $name: PyTorch $targs" >&2
+    t0=$(now)
+    # shellcheck disable=SC2086
+    "$PY" "sciml4j-bench/python/tutorial/"$targs --data-dir "$root/examples/damped-oscillation/data" \
+      >"$work/$name.torch.log" 2>&1 || { cat "$work/$name.torch.log" >&2; echo "PyTorch run failed: $name" >&2; exit 1; }
+    p_wall=$(awk -v a="$t0" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }')
+    line=$(grep '^RESULT ' "$work/$name.torch.log" | tail -1) \
+      || { cat "$work/$name.torch.log" >&2; echo "no RESULT line from PyTorch: $name" >&2; exit 1; }
+    p_train=$(field seconds "$line")
+    p_rel=$(field rel_error "$line")
+    p_c=$(field c "$line")
+    ratio=$(awk -v p="$p_train" -v s="$s_train" 'BEGIN { printf "%.1f×", p / s }')
+    echo "   train $(fmt "$p_train" %.2f) s, wall $p_wall s, relative error $(fmt "$p_rel" %.4f), c $(fmt "$p_c" %.4f); ratio $ratio" >&2
+  fi
+
+  sciml_setup="Adam $s_adam"
+  [ "${s_lbfgs:-0}" != 0 ] && [ "$s_lbfgs" != null ] && sciml_setup="$sciml_setup + L-BFGS $s_lbfgs"
+  c_cell=-
+  if [ "$s_c" != null ] || { [ "$p_c" != - ] && [ "$p_c" != nan ]; }; then
+    c_cell="$(fmt "$s_c" %.4f) / $(fmt "$p_c" %.4f)"
+  fi
+  rows+=("| $name | $(fmt "$s_train" %.2f) | $s_wall | $(fmt "$s_rel" %.4f) | $(fmt "$p_train" %.2f) | $p_wall | $(fmt "$p_rel" %.4f) | $ratio | $c_cell | sciml4j $sciml_setup; $(row_note "$name") |")
+done
+
+echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
+echo "| program | sciml4j train s | sciml4j wall s | sciml4j rel. error | PyTorch train s | PyTorch wall s | PyTorch rel. error | ratio (train, PyTorch / sciml4j) | c (sciml4j / PyTorch) | note |"
+echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+printf '%s\n' "${rows[@]}"
