@@ -46,6 +46,8 @@ import picocli.CommandLine.Option;
                 + " model.safetensors, prediction.tsv, summary.json, loss.png, prediction.png (one variable) or"
                 + " heatmap.png, error.png and curves.png (two variables)."})
 final class RunCommand implements Callable<Integer> {
+    /** Least time between two saves of loss.tsv and model.safetensors during training. */
+    static final long SAVE_INTERVAL_NANOS = 5_000_000_000L;
 
     @picocli.CommandLine.Parameters(index = "0", paramLabel = "PROBLEM.yaml", description = "the problem file")
     Path file;
@@ -101,14 +103,20 @@ final class RunCommand implements Callable<Integer> {
                         history = h;
                     }
 
+                    private long lastSave = System.nanoTime();
+
                     @Override
                     public boolean onEpoch(Progress p) {
                         if (p.epoch() % logEvery == 0) {
                             if (!quiet) {
                                 System.out.println(p);
                             }
-                            // on disk as training goes: an interrupted run keeps what it learned
-                            saveProgress(dir, all, history);
+                            // on disk as training goes, so an interrupted run keeps what it learned; at most every
+                            // few seconds, since rewriting the history costs as much as hundreds of epochs
+                            if (System.nanoTime() - lastSave > SAVE_INTERVAL_NANOS) {
+                                saveProgress(dir, all, history);
+                                lastSave = System.nanoTime();
+                            }
                         }
                         return true;
                     }
