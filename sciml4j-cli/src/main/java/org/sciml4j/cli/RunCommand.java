@@ -168,7 +168,7 @@ final class RunCommand implements Callable<Integer> {
         for (Variable v : p.unknowns()) {
             System.out.println("  unknown: " + v.name() + " (initial " + num(v.current()) + ", " + v.transform() + ")");
         }
-        p.equations().forEach(e -> System.out.println("  " + e.name() + ": " + e.expression() + " = 0"));
+        p.equations().forEach(e -> System.out.println("  " + e.name() + ": " + e));
         p.conditions().forEach(c -> System.out.println("  " + c));
         System.out.println("  network " + Arrays.toString(net.sizes()).replace(", ", "-").replaceAll("[\\[\\]]", "")
                 + " " + net.activation() + ", " + net.parameters().countTrainable() + " parameters, seed " + seed);

@@ -8,9 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.sciml4j.nn.Variable;
 import org.sciml4j.pinn.expr.BoundExpression;
+import org.sciml4j.pinn.expr.Derivative;
+import org.sciml4j.pinn.expr.Evaluation;
 import org.sciml4j.pinn.expr.Expression;
 import org.sciml4j.pinn.expr.Vocabulary;
 import org.sciml4j.pinn.sampling.Sampler;
@@ -57,12 +60,34 @@ public final class Problem {
     }
 
     /**
-     * An equation: an expression that must vanish at the collocation points.
+     * An equation that must hold at the collocation points: {@code expression = rhs} ({@code rhs} is 0 for an
+     * equation written as one expression, such as {@code "m*u_tt + c*u_t + k*u"}).
      *
      * @param name       the name of its loss term
-     * @param expression the bound expression
+     * @param expression the left side
+     * @param rhs        the right side
      */
-    public record Equation(String name, BoundExpression expression) {
+    public record Equation(String name, BoundExpression expression, BoundExpression rhs) {
+
+        /** The residual {@code expression - rhs} at the points of {@code at}, shape (N, 1). */
+        public Tensor residual(Evaluation at) {
+            Tensor r = expression.evaluate(at);
+            return rhs.expression().root() instanceof Expression.Num n && n.value() == 0 ? r
+                    : r.sub(rhs.evaluate(at));
+        }
+
+        /** Every field value and derivative either side uses. */
+        public Set<Derivative> derivatives() {
+            Set<Derivative> all = new TreeSet<>(expression.derivatives());
+            all.addAll(rhs.derivatives());
+            return all;
+        }
+
+        /** {@code "lhs = rhs"}. */
+        @Override
+        public String toString() {
+            return expression.toString().strip() + " = " + rhs.toString().strip();
+        }
     }
 
     private final List<Range> variables;
@@ -103,7 +128,8 @@ public final class Problem {
             if (name == null) {
                 name = b.equations.size() == 1 ? "equation" : "equation_" + (i + 1);
             }
-            eqs.add(new Equation(name, b.equations.get(i).bind(vocabulary)));
+            Requirement r = b.equations.get(i);
+            eqs.add(new Equation(name, r.lhs().bind(vocabulary), r.rhs().bind(vocabulary)));
         }
         equations = List.copyOf(eqs);
         conditions = List.copyOf(b.conditions);
@@ -234,7 +260,7 @@ public final class Problem {
         private final List<String> fields = new ArrayList<>();
         private final Map<String, Double> known = new LinkedHashMap<>();
         private final List<Variable> unknowns = new ArrayList<>();
-        private final List<Expression> equations = new ArrayList<>();
+        private final List<Requirement> equations = new ArrayList<>();
         private final List<String> equationNames = new ArrayList<>();
         private final List<Condition> conditions = new ArrayList<>();
         private final Map<String, Double> weights = new LinkedHashMap<>();
@@ -272,20 +298,23 @@ public final class Problem {
             return this;
         }
 
-        /** Adds an equation that must vanish at the collocation points, e.g. {@code "m*u_tt + c*u_t + k*u"}. */
+        /**
+         * Adds an equation that must hold at the collocation points: an expression that must vanish
+         * ({@code "m*u_tt + c*u_t + k*u"}) or {@code "lhs = rhs"} ({@code "u_t = nu*u_xx"}).
+         */
         public Builder equation(String text) {
-            return equation(null, Expression.parse(text));
+            return equation(null, Requirement.parse(text));
         }
 
         /** Adds a named equation (its loss term carries the name). */
         public Builder equation(String name, String text) {
-            return equation(name, Expression.parse(text));
+            return equation(name, Requirement.parse(text));
         }
 
         /** Adds a parsed equation; {@code name} may be null for the default ("equation", "equation_2", ...). */
-        public Builder equation(String name, Expression expression) {
+        public Builder equation(String name, Requirement equation) {
             equationNames.add(name);
-            equations.add(Objects.requireNonNull(expression, "expression"));
+            equations.add(Objects.requireNonNull(equation, "equation"));
             return this;
         }
 

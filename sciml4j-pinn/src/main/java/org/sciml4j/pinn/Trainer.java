@@ -163,7 +163,7 @@ public final class Trainer {
             hasCollocation = colloc != null;
             if (hasCollocation) {
                 sets.add(colloc);
-                problem.equations().forEach(e -> needed.addAll(e.expression().derivatives()));
+                problem.equations().forEach(e -> needed.addAll(e.derivatives()));
             }
             for (Condition c : problem.conditions()) {
                 Condition.Resolved r = c.resolve(problem, seed);
@@ -185,7 +185,7 @@ public final class Trainer {
             terms = new Tensor[weights.length];
             int t = 0;
             for (Problem.Equation e : problem.equations()) {
-                terms[t++] = e.expression().evaluate(at.get(0)).square().mean();
+                terms[t++] = e.residual(at.get(0)).square().mean();
             }
             int set = hasCollocation ? 1 : 0;
             for (Condition.Resolved c : conditions) {

@@ -83,7 +83,7 @@ class TrainerTest {
     void firstOrderSystemOfTwoFields() {
         // x' = y, y' = -x, x(0) = 1, y(0) = 0: x = cos t, y = -sin t
         Problem p = Problem.builder().variable("t", 0, 2).fields("x", "y")
-                .equation("dx", "x_t - y").equation("dy", "y_t + x")
+                .equation("dx", "x_t - y").equation("dy", "y_t = -x")
                 .condition(Condition.at("t", 0, "x = 1", "y = 0").named("initial"))
                 .collocation(Sampler.uniform(), 41).build();
         Solution s = Trainer.builder().adam(1e-2, 500).lbfgs(400).build().train(p, net(0, 1, 16, 16, 2));
@@ -95,6 +95,7 @@ class TrainerTest {
         }
         assertThat(s.errors(t, Tensor.wrap(ref, 21, 2)).relative()).isLessThan(1e-3);
         assertThat(p.termNames()).containsExactly("dx", "dy", "initial");
+        assertThat(p.equations().get(1).toString()).isEqualTo("y_t = -x");
     }
 
     @Test

@@ -647,9 +647,9 @@ public final class ProblemFile {
 
         // ---------------------------------------------------------------- values
 
-        private Expression expression(Node n) {
+        private Requirement expression(Node n) {
             try {
-                return Expression.parse(string(n), line(n), column(n));
+                return Requirement.parse(string(n), line(n), column(n));
             } catch (ExpressionException e) {
                 throw expressionError(e);
             }
