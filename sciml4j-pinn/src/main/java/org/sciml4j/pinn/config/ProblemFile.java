@@ -52,7 +52,8 @@ import org.yaml.snakeyaml.nodes.Tag;
  * parameters: {m: 1, c: 0.1, k: 1}    # known constants
  * unknowns:                           # trained with the network: initial guess, optional positive / bounds
  *   c: {initial: 1.0, positive: true}
- * equations:                          # each must vanish at the collocation points (a list, or name: text)
+ * equations:                          # each holds at the collocation points: expr (= 0) or lhs = rhs;
+ *                                     # a list, or name: text
  *   - m*u_tt + c*u_t + k*u
  * conditions:                         # name: at fixed values (other variables sampled), or data from a file
  *   initial: {at: {t: 0}, require: [u = 1, u_t = 0], points: 21, sampling: uniform}
