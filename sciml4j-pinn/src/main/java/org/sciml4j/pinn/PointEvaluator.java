@@ -20,8 +20,9 @@ import org.sciml4j.tensor.Tensor;
  * condition.
  * <p>
  * Fused path: when the network is an {@link Mlp} that {@link MlpJet} handles and every derivative used is of order at
- * most 2 along one and the same variable (ODEs, surrogates {@code u(c, t)} differentiated in t), one
- * {@link MlpJet} call gives u, u', u'' at all points. Otherwise derivatives come from reverse mode with
+ * most 2 along a single variable (ODEs; surrogates {@code u(c, t)} differentiated in t; PDEs with u_t, u_x, u_xx,
+ * u_yy but no mixed derivative), one {@link MlpJet} call per variable differentiated along gives u, u', u'' at all
+ * points. Otherwise derivatives come from reverse mode with
  * {@code createGraph}, each lower derivative's gradient computed once and reused for all the variables.
  */
 final class PointEvaluator {
@@ -30,8 +31,9 @@ final class PointEvaluator {
     private final Tensor stacked;         // (N, variables), all sets one after another
     private final int[] offsets;          // set i is rows offsets[i] .. offsets[i+1]
     private final List<List<Tensor>> variableColumns = new ArrayList<>();
-    private final int fusedVariable;      // -1: generic path
-    private final Tensor direction;       // (N, variables) one-hot along the fused variable
+    /** Per variable: the one-hot direction (N, variables) of its fused Taylor pass, or null; all null: generic. */
+    private final Tensor[] directions;
+    private final boolean fused;
 
     PointEvaluator(Module net, int variables, List<Tensor> sets, Set<Derivative> needed) {
         this(net, variables, sets, needed, true);
@@ -60,47 +62,58 @@ final class PointEvaluator {
                     + variables + " variables");
         }
         stacked = Tensor.concat(0, sets.toArray(new Tensor[0])).detach();
-        fusedVariable = allowFused ? fusedVariable(net, variables, needed) : -1;
-        if (fusedVariable >= 0) {
-            double[] v = new double[stacked.numel()];
-            for (int i = 0; i < stacked.size(0); i++) {
-                v[i * variables + fusedVariable] = 1;
+        boolean[] along = allowFused ? fusedVariables(net, variables, needed) : null;
+        fused = along != null;
+        directions = new Tensor[variables];
+        for (int v = 0; fused && v < variables; v++) {
+            if (along[v]) {
+                double[] d = new double[stacked.numel()];
+                for (int i = 0; i < stacked.size(0); i++) {
+                    d[i * variables + v] = 1;
+                }
+                directions[v] = Tensor.wrap(d, stacked.size(0), variables);
             }
-            direction = Tensor.wrap(v, stacked.size(0), variables);
-        } else {
-            direction = null;
         }
     }
 
-    /** The variable of a fused Taylor pass, or -1 when the generic path is needed. */
-    private static int fusedVariable(Module net, int variables, Set<Derivative> needed) {
+    /**
+     * The variables to run a fused Taylor pass along, or null when the generic path is needed: the network must be
+     * one {@link MlpJet} handles, and every derivative must be along a single variable, of order at most 2
+     * ({@code u_t}, {@code u_xx}, {@code v_yy}; not {@code u_xt} or {@code u_xxx}). With several variables (Burgers'
+     * u_t, u_x, u_xx) that is one pass per variable, each a few matrix products.
+     */
+    private static boolean[] fusedVariables(Module net, int variables, Set<Derivative> needed) {
         if (!(net instanceof Mlp mlp) || mlp.embedding().isPresent()) {
-            return -1;
+            return null;
         }
         String act = mlp.activation().toString();
         if (!act.equals("tanh") && !act.equals("sin")) {
-            return -1;
+            return null;
         }
-        int along = -1;
+        boolean[] along = new boolean[variables];
+        boolean any = false;
         for (Derivative d : needed) {
-            if (d.order() > 2) {
-                return -1;
-            }
+            int count = 0;
             for (int v = 0; v < variables; v++) {
                 if (d.order(v) > 0) {
-                    if (along >= 0 && along != v) {
-                        return -1;
-                    }
-                    along = v;
+                    along[v] = true;
+                    count++;
                 }
             }
+            if (d.order() > 2 || count > 1) {
+                return null;
+            }
+            any |= count > 0;
         }
-        return Math.max(along, 0);
+        if (!any) {
+            along[0] = true; // values only: one pass still gives them
+        }
+        return along;
     }
 
     /** Whether the fused Taylor pass is used. */
     boolean fused() {
-        return fusedVariable >= 0;
+        return fused;
     }
 
     /** Total number of points. */
@@ -162,14 +175,22 @@ final class PointEvaluator {
     }
 
     private final class FusedPass extends Pass {
-        private Tensor[] jet;
+        private final Tensor[][] jets = new Tensor[variables][];
 
         @Override
         Tensor compute(Derivative d) {
-            if (jet == null) {
-                jet = MlpJet.of((Mlp) net, stacked, direction);
+            int v = -1;
+            for (int i = 0; i < variables; i++) {
+                boolean usable = d.isValue() ? directions[i] != null : d.order(i) > 0;
+                // a value comes from a pass already made when there is one
+                if (usable && (v < 0 || (d.isValue() && jets[i] != null && jets[v] == null))) {
+                    v = i;
+                }
             }
-            return jet[d.order()].col(d.fieldIndex());
+            if (jets[v] == null) {
+                jets[v] = MlpJet.of((Mlp) net, stacked, directions[v]);
+            }
+            return jets[v][d.order()].col(d.fieldIndex());
         }
     }
 

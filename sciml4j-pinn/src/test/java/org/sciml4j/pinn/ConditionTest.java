@@ -142,10 +142,25 @@ class ConditionTest {
         Mlp net = Mlp.builder().sizes(2, 12, 12, 1).activation("tanh").seed(5).build();
         Tensor a = Tensor.matrix(new double[] {0.1, 0.0}, new double[] {0.7, 3.0}, new double[] {0.3, 9.5});
         Tensor b = Tensor.matrix(new double[] {0.9, 0.0});
-        Set<Derivative> needed = new TreeSet<>(
-                surrogate().build().equations().get(0).expression().derivatives());
-        PointEvaluator fused = new PointEvaluator(net, 2, List.of(a, b), needed, true);
-        PointEvaluator generic = new PointEvaluator(net, 2, List.of(a, b), needed, false);
+        // the surrogate: derivatives along t only (one fused pass)
+        assertSamePaths(net, List.of(a, b), surrogate().build().equations().get(0).derivatives(), 3);
+        // Burgers: u_t along t, u_x and u_xx along x (one fused pass per variable)
+        Problem burgers = Problem.builder().variable("t", 0, 1).variable("x", -1, 1).fields("u")
+                .equation("u_t + u*u_x - 0.01*u_xx").collocation(Sampler.uniform(), 9).build();
+        assertSamePaths(net, List.of(a, b), burgers.equations().get(0).derivatives(), 4);
+        // two fields, second derivatives along both variables (Poisson-like systems)
+        Mlp two = Mlp.builder().sizes(2, 10, 2).activation("sin").seed(6).build();
+        Problem system = Problem.builder().variable("x", 0, 1).variable("y", 0, 1).fields("u", "p")
+                .equation("u_xx + u_yy - p_x").equation("p_yy + p").collocation(Sampler.uniform(), 9).build();
+        Set<Derivative> needed = new TreeSet<>(system.equations().get(0).derivatives());
+        needed.addAll(system.equations().get(1).derivatives());
+        assertSamePaths(two, List.of(a, b), needed, 5);
+    }
+
+    private static void assertSamePaths(Mlp net, List<Tensor> sets, Set<Derivative> needed, int count) {
+        assertThat(needed).hasSize(count);
+        PointEvaluator fused = new PointEvaluator(net, 2, sets, needed, true);
+        PointEvaluator generic = new PointEvaluator(net, 2, sets, needed, false);
         assertThat(fused.fused()).isTrue();
         assertThat(generic.fused()).isFalse();
         List<Tensor> params = net.parameters().trainable();
@@ -153,10 +168,9 @@ class ConditionTest {
         double[][] values = new double[2][];
         int k = 0;
         for (PointEvaluator ev : List.of(fused, generic)) {
-            List<Evaluation> at = ev.evaluate(Map.of());
             Tensor loss = Tensor.scalar(0);
             List<Double> vals = new java.util.ArrayList<>();
-            for (Evaluation e : at) {
+            for (Evaluation e : ev.evaluate(Map.of())) {
                 for (Derivative d : needed) {
                     Tensor x = e.derivative(d);
                     loss = loss.add(x.mul(x).sum().mul(1 + d.order()));
@@ -169,7 +183,7 @@ class ConditionTest {
             List<Tensor> g = Autodiff.grad(loss, params, null, false);
             grads[k++] = g.stream().flatMapToDouble(t -> java.util.Arrays.stream(t.toArray())).toArray();
         }
-        assertThat(values[0]).hasSize(4 * 3);
+        assertThat(values[0]).hasSize(4 * count);
         for (int i = 0; i < values[0].length; i++) {
             assertThat(values[0][i]).isCloseTo(values[1][i], within(1e-12 * (1 + Math.abs(values[1][i]))));
         }
@@ -179,11 +193,11 @@ class ConditionTest {
     }
 
     @Test
-    void derivativesAlongTwoVariablesTakeTheGenericPath() {
+    void mixedDerivativesTakeTheGenericPath() {
         Mlp net = Mlp.builder().sizes(2, 8, 1).activation("tanh").seed(1).build();
-        Problem p = Problem.builder().variable("t", 0, 1).variable("x", 0, 1).fields("u").equation("u_t - u_xx")
+        Problem p = Problem.builder().variable("t", 0, 1).variable("x", 0, 1).fields("u").equation("u_xt - u_xx")
                 .collocation(Sampler.uniform(), 9).build();
-        Set<Derivative> needed = new TreeSet<>(p.equations().get(0).expression().derivatives());
+        Set<Derivative> needed = new TreeSet<>(p.equations().get(0).derivatives());
         PointEvaluator ev = new PointEvaluator(net, 2, List.of(p.collocationPoints(0)), needed);
         assertThat(ev.fused()).isFalse();
         // u_xx at one point against a central difference of the network
