@@ -8,6 +8,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,7 +34,9 @@ class ExamplesTest {
 
     static Stream<Path> exampleFiles() throws Exception {
         try (Stream<Path> s = Files.list(examples())) {
-            return s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList().stream();
+            List<Path> files = new ArrayList<>(s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList());
+            files.add(examples().resolve("../burgers/burgers.yaml").normalize());
+            return files.stream();
         }
     }
 
@@ -70,8 +74,9 @@ class ExamplesTest {
         assertThat(loss.columns().subList(0, 2)).containsExactly("epoch", "total");
         assertThat(loss.rows()).isEqualTo(summary.get("epochs").asInt());
         TextTable.Table pred = TextTable.read(out.resolve("prediction.tsv"));
-        boolean twoVariables = pred.columns().get(0).equals("c");
-        assertThat(pred.rows()).isEqualTo(twoVariables ? 101 * 101 : 101);
+        boolean twoVariables = pred.columns().size() == 4;
+        boolean burgers = file.getFileName().toString().equals("burgers.yaml");
+        assertThat(pred.rows()).isEqualTo(burgers ? 256 * 100 : twoVariables ? 101 * 101 : 101);
         if (twoVariables) {
             assertThat(out.resolve("heatmap.png")).isRegularFile();
             assertThat(out.resolve("error.png")).isRegularFile();

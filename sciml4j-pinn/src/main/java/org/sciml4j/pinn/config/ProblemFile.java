@@ -603,8 +603,17 @@ public final class ProblemFile {
         }
 
         private EvaluationSpec evaluation(Node node, Problem problem) {
-            Map<String, NodeTuple> m = mapping(node, "evaluation", Set.of("file", "columns"));
+            Map<String, NodeTuple> m = mapping(node, "evaluation", Set.of("file", "columns", "grid", "values"));
             Node fileNode = required(m, "file", node, "file: data/data_truth.txt");
+            if (string(fileNode).endsWith(".npz")) {
+                return gridEvaluation(m, node, fileNode, problem);
+            }
+            for (String k : List.of("grid", "values")) {
+                if (m.containsKey(k)) {
+                    throw error(m.get(k).getKeyNode(), "'" + k + "' belongs to evaluation data in a NumPy .npz file;"
+                            + " a text table takes 'columns'");
+                }
+            }
             Node columnsNode = required(m, "columns", node, "columns: [t, u]");
             List<Node> cols = list(columnsNode);
             TextTable.Table table = table(fileNode);
@@ -644,6 +653,99 @@ public final class ProblemFile {
                 }
             }
             return new EvaluationSpec(string(fileNode), Tensor.wrap(p, rows, d), Tensor.wrap(y, rows, k));
+        }
+
+        /**
+         * Reference values on a grid from a NumPy .npz file: {@code grid} names the member holding each variable's
+         * axis, in the order of the value arrays' axes; {@code values} the member holding each field, shaped by the
+         * axes ({@code grid: {x: x, t: t}, values: {u: usol}} for DeepXDE's Burgers.npz, usol of shape (256, 100)).
+         */
+        private EvaluationSpec gridEvaluation(Map<String, NodeTuple> m, Node node, Node fileNode, Problem problem) {
+            if (m.containsKey("columns")) {
+                throw error(m.get("columns").getKeyNode(), "a .npz file takes 'grid' and 'values', not 'columns'");
+            }
+            Node gridNode = required(m, "grid", node, "grid: {x: x, t: t}");
+            Node valuesNode = required(m, "values", node, "values: {u: usol}");
+            Path p = resolve(fileNode);
+            if (!Files.isRegularFile(p)) {
+                throw error(fileNode, "data file not found: " + string(fileNode) + " (looked at "
+                        + p.toAbsolutePath().normalize() + "); paths are relative to the problem file's folder");
+            }
+            Map<String, Tensor> arrays;
+            try {
+                arrays = org.sciml4j.io.Npz.read(p);
+            } catch (DataFormatException e) {
+                throw error(fileNode, "bad data file: " + e.getMessage());
+            } catch (IOException e) {
+                throw error(fileNode, "cannot read " + p + ": " + e.getMessage());
+            }
+            Map<String, NodeTuple> grid = mapping(gridNode, "grid", null);
+            int d = problem.variables().size();
+            if (grid.size() != d) {
+                throw error(gridNode, "the grid needs one axis per variable " + problem.variableNames() + ", got "
+                        + grid.size());
+            }
+            double[][] axes = new double[d][];
+            int[] axisOfVariable = new int[d];
+            int[] shape = new int[d];
+            int a = 0;
+            for (NodeTuple t : grid.values()) {
+                int v = problem.variableIndex(key(t));
+                if (v < 0) {
+                    throw error(t.getKeyNode(), "'" + key(t) + "' is not a variable " + problem.variableNames());
+                }
+                Tensor axis = member(arrays, t.getValueNode(), fileNode);
+                axes[v] = axis.toArray();
+                axisOfVariable[v] = a;
+                shape[a++] = axes[v].length;
+            }
+            Map<String, NodeTuple> values = mapping(valuesNode, "values", null);
+            List<Tensor> fieldValues = new ArrayList<>();
+            for (String f : problem.fields()) {
+                NodeTuple t = values.get(f);
+                if (t == null) {
+                    throw error(valuesNode, "no values for field '" + f + "'; give one member per field "
+                            + problem.fields());
+                }
+                Tensor u = member(arrays, t.getValueNode(), fileNode);
+                if (!java.util.Arrays.equals(u.shape(), shape)) {
+                    throw error(t.getValueNode(), "'" + string(t.getValueNode()) + "' has shape "
+                            + java.util.Arrays.toString(u.shape()) + " but the grid axes give "
+                            + java.util.Arrays.toString(shape));
+                }
+                fieldValues.add(u);
+            }
+            int n = 1;
+            for (int s : shape) {
+                n *= s;
+            }
+            double[] pts = new double[n * d];
+            double[] truth = new double[n * problem.fields().size()];
+            int[] index = new int[d];
+            for (int i = 0; i < n; i++) {
+                // i is the row-major position in the value arrays; index[a] along their axis a
+                for (int r = i, ax = d - 1; ax >= 0; ax--) {
+                    index[ax] = r % shape[ax];
+                    r /= shape[ax];
+                }
+                for (int v = 0; v < d; v++) {
+                    pts[i * d + v] = axes[v][index[axisOfVariable[v]]];
+                }
+                for (int f = 0; f < fieldValues.size(); f++) {
+                    truth[i * fieldValues.size() + f] = fieldValues.get(f).data()[i];
+                }
+            }
+            return new EvaluationSpec(string(fileNode), Tensor.wrap(pts, n, d),
+                    Tensor.wrap(truth, n, fieldValues.size()));
+        }
+
+        private Tensor member(Map<String, Tensor> arrays, Node name, Node fileNode) {
+            Tensor t = arrays.get(string(name));
+            if (t == null) {
+                throw error(name, "no member '" + string(name) + "' in " + string(fileNode) + " (members: "
+                        + String.join(", ", new java.util.TreeSet<>(arrays.keySet())) + ")");
+            }
+            return t;
         }
 
         // ---------------------------------------------------------------- values

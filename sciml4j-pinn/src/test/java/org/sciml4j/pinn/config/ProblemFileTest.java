@@ -1306,4 +1306,41 @@ class ProblemFileTest {
         assertThat(f.evaluation().points().toArray()).containsExactly(0.8, 0.1, -0.7);
         assertThat(f.evaluation().truth().toArray()).containsExactly(0.5, 1.5, 2.5);
     }
+
+    // ================================================================== evaluation on a grid from a .npz file
+
+    @Test
+    void burgersEvaluatesOnTheGridOfItsNpzFile() {
+        ProblemFile f = ProblemFile.read(examples().resolve("../burgers/burgers.yaml"));
+        assertThat(f.problem().variableNames()).containsExactly("x", "t");
+        assertThat(f.problem().equations().get(0).toString()).isEqualTo("u_t + u*u_x = nu*u_xx");
+        Tensor pts = f.evaluation().points();
+        Tensor u = f.evaluation().truth();
+        assertThat(pts.shape()).containsExactly(256 * 100, 2);
+        assertThat(u.shape()).containsExactly(256 * 100, 1);
+        // usol is (x, t): row i * 100 + j is x_i, t_j; at t = 0 the solution is -sin(pi x)
+        for (int i = 0; i < 256; i += 17) {
+            double x = pts.data()[2 * (i * 100)];
+            assertThat(pts.data()[2 * (i * 100) + 1]).isZero();
+            assertThat(u.data()[i * 100]).isCloseTo(-Math.sin(Math.PI * x), within(1e-12));
+        }
+        assertThat(pts.data()[2 * 99 + 1]).isCloseTo(0.99, within(1e-12));
+        assertThat(f.problem().conditions()).hasSize(3);
+        assertThat(f.problem().weight("left")).isEqualTo(0.5);
+    }
+
+    @Test
+    void npzEvaluationMistakes() throws IOException {
+        Path npz = examples().resolve("../../../shared/data/deepxde/Burgers.npz").toAbsolutePath().normalize();
+        String head = "variables: {x: [-1, 1], t: [0, 1]}\nfields: [u]\nconditions:\n"
+                + "  c: {at: {t: 0}, require: [u = 0], points: 4}\nevaluation:\n  file: " + npz + "\n";
+        ProblemFileException e = fails(head + "  grid: {x: x, t: time}\n  values: {u: usol}\n");
+        assertThat(e.line()).isEqualTo(7);
+        assertThat(e.problem()).contains("no member 'time'").contains("members: t, usol, x");
+        e = fails(head + "  grid: {t: t, x: x}\n  values: {u: usol}\n");
+        assertThat(e.line()).isEqualTo(8);
+        assertThat(e.problem()).contains("has shape [256, 100] but the grid axes give [100, 256]");
+        e = fails(head + "  columns: [x, t, u]\n");
+        assertThat(e.problem()).contains("takes 'grid' and 'values'");
+    }
 }
