@@ -13,7 +13,9 @@ import org.sciml4j.nn.Module;
 import org.sciml4j.tensor.FusedOp;
 import org.sciml4j.tensor.Tensor;
 import org.sciml4j.tensor.kernel.MatMul;
+import org.sciml4j.tensor.kernel.Parallel;
 import org.sciml4j.tensor.kernel.TaylorKernels;
+import org.sciml4j.tensor.kernel.Thresholds;
 
 /**
  * Taylor-mode propagation through an {@link Mlp}: the value u, the first derivative u' and the second derivative u''
@@ -31,6 +33,11 @@ import org.sciml4j.tensor.kernel.TaylorKernels;
  * shapes (a jet that is never differentiated simply keeps its own). Results and gradients are always fresh arrays.
  * Differentiating the same jet a second time recomputes its forward pass first (from the parameters' current
  * values).
+ * <p>
+ * A batch of more than {@link Thresholds#JET_CHUNK_ROWS} points is split into chunks of that many points (the last
+ * one shorter), each with its own part of the workspace, processed in parallel ({@link Parallel#each}); the
+ * parameter gradients are the chunks' partial sums added in chunk order. The chunks depend only on N, so results
+ * are the same bit for bit whatever the number of threads.
  */
 public final class MlpJet {
     private MlpJet() {
@@ -97,12 +104,47 @@ public final class MlpJet {
         final double[][] wt;
         final double[] ping;
         final double[] pong;
+        /** For more than one chunk of points: one workspace per chunk (and the fields above are null). */
+        final Workspace[] parts;
+        /** In a chunk's workspace: its output (3n, out), its cotangent (3n, out), its partial dW and db per layer. */
+        final double[] out;
+        final double[] g;
+        final double[][] gw;
+        final double[][] gb;
 
         Workspace(int[] dims, int n, boolean tanh) {
+            this(dims, n, tanh, false);
+        }
+
+        private Workspace(int[] dims, int n, boolean tanh, boolean part) {
             this.dims = dims;
             this.n = n;
             this.tanh = tanh;
             int layers = dims.length - 1;
+            int chunk = Math.max(1, Thresholds.JET_CHUNK_ROWS);
+            if (n > chunk) {
+                parts = new Workspace[(n + chunk - 1) / chunk];
+                for (int c = 0; c < parts.length; c++) {
+                    parts[c] = new Workspace(dims, Math.min(chunk, n - c * chunk), tanh, true);
+                }
+                h = z = d1 = wt = gw = gb = null;
+                ping = pong = out = g = null;
+                return;
+            }
+            parts = null;
+            if (part) {
+                out = new double[3 * n * dims[layers]];
+                g = new double[3 * n * dims[layers]];
+                gw = new double[layers][];
+                gb = new double[layers][];
+                for (int l = 0; l < layers; l++) {
+                    gw[l] = new double[dims[l] * dims[l + 1]];
+                    gb[l] = new double[dims[l + 1]];
+                }
+            } else {
+                out = g = null;
+                gw = gb = null;
+            }
             h = new double[layers][];
             z = new double[layers][];
             d1 = new double[layers][];
@@ -203,13 +245,36 @@ public final class MlpJet {
 
         /** The forward pass into {@code w}; returns the output (3N, out), a fresh array. */
         private static double[] compute(Workspace w, Tensor[] in) {
+            if (w.parts == null) {
+                return compute(w, in, 0, null);
+            }
+            int n = w.n;
+            int o = w.dims[w.dims.length - 1];
+            double[] out = new double[3 * n * o];
+            int chunk = w.parts[0].n;
+            Parallel.each(w.parts.length, c -> {
+                Workspace p = w.parts[c];
+                compute(p, in, c * chunk, p.out);
+                int len = p.n * o;
+                for (int k = 0; k < 3; k++) { // block k of the chunk's rows goes to block k of the whole batch
+                    System.arraycopy(p.out, k * len, out, (k * n + c * chunk) * o, len);
+                }
+            });
+            return out;
+        }
+
+        /**
+         * The forward pass of the points from row {@code row0} on (as many as {@code w} holds) into {@code w};
+         * returns the output (3n, out), in {@code out} or (if null) a fresh array.
+         */
+        private static double[] compute(Workspace w, Tensor[] in, int row0, double[] out) {
             int n = w.n;
             int[] dims = w.dims;
             int layers = dims.length - 1;
             int m0 = n * dims[0];
             double[] h = w.h[0];
-            System.arraycopy(in[0].data(), 0, h, 0, m0);
-            System.arraycopy(in[1].data(), 0, h, m0, m0);
+            System.arraycopy(in[0].data(), row0 * dims[0], h, 0, m0);
+            System.arraycopy(in[1].data(), row0 * dims[0], h, m0, m0);
             Arrays.fill(h, 2 * m0, 3 * m0, 0.0);
             for (int l = 0; ; l++) {
                 double[] wd = in[2 + 2 * l].data();
@@ -217,7 +282,7 @@ public final class MlpJet {
                 int i = dims[l];
                 transpose(wd, o, i, w.wt[l]);
                 boolean last = l == layers - 1;
-                double[] z = last ? new double[3 * n * o] : w.z[l];
+                double[] z = last ? (out != null ? out : new double[3 * n * o]) : w.z[l];
                 MatMul.gemm(h, 0, w.wt[l], 0, z, 0, 3 * n, i, o, false);
                 TaylorKernels.addBias(z, n, o, in[3 + 2 * l].data());
                 if (last) {
@@ -248,6 +313,71 @@ public final class MlpJet {
 
         private static Tensor[] backward(Workspace w, double[] g, Tensor[] in, boolean[] need) {
             Tensor[] r = new Tensor[in.length];
+            int[] dims = w.dims;
+            int layers = dims.length - 1;
+            if (w.parts == null) {
+                double[][] dw = new double[layers][];
+                double[][] db = new double[layers][];
+                for (int l = 0; l < layers; l++) {
+                    dw[l] = new double[dims[l] * dims[l + 1]];
+                    db[l] = new double[dims[l + 1]];
+                }
+                double[] gx = need[0] ? new double[w.n * dims[0]] : null;
+                double[] gv = need[1] ? new double[w.n * dims[0]] : null;
+                backward(w, g, in, need, dw, db, gx, gv, 0);
+                return result(r, dw, db, gx, gv, w.n, dims);
+            }
+            int n = w.n;
+            int o = dims[layers];
+            int chunk = w.parts[0].n;
+            double[] gx = need[0] ? new double[n * dims[0]] : null;
+            double[] gv = need[1] ? new double[n * dims[0]] : null;
+            Parallel.each(w.parts.length, c -> {
+                Workspace p = w.parts[c];
+                int len = p.n * o;
+                for (int k = 0; k < 3; k++) {
+                    System.arraycopy(g, (k * n + c * chunk) * o, p.g, k * len, len);
+                }
+                backward(p, p.g, in, need, p.gw, p.gb, gx, gv, c * chunk);
+            });
+            // the parameter gradients: the chunks' partial sums, added in chunk order
+            double[][] dw = new double[layers][];
+            double[][] db = new double[layers][];
+            for (int l = 0; l < layers; l++) {
+                dw[l] = w.parts[0].gw[l].clone();
+                db[l] = w.parts[0].gb[l].clone();
+                for (int c = 1; c < w.parts.length; c++) {
+                    addTo(dw[l], w.parts[c].gw[l]);
+                    addTo(db[l], w.parts[c].gb[l]);
+                }
+            }
+            return result(r, dw, db, gx, gv, n, dims);
+        }
+
+        private static void addTo(double[] acc, double[] a) {
+            for (int k = 0; k < acc.length; k++) {
+                acc[k] += a[k];
+            }
+        }
+
+        private static Tensor[] result(Tensor[] r, double[][] dw, double[][] db, double[] gx, double[] gv, int n,
+                                       int[] dims) {
+            for (int l = 0; l < dw.length; l++) {
+                r[2 + 2 * l] = Tensor.wrap(dw[l], dims[l + 1], dims[l]);
+                r[3 + 2 * l] = Tensor.wrap(db[l], dims[l + 1]);
+            }
+            r[0] = gx != null ? Tensor.wrap(gx, n, dims[0]) : null;
+            r[1] = gv != null ? Tensor.wrap(gv, n, dims[0]) : null;
+            return r;
+        }
+
+        /**
+         * The reverse rule over the points {@code w} holds, from the cotangent {@code g} (3n, out): dW and db of each
+         * layer into {@code dw} and {@code db} (overwritten), the cotangents of x and v (where not null) into the
+         * rows from {@code row0} on of {@code gx} and {@code gv}.
+         */
+        private static void backward(Workspace w, double[] g, Tensor[] in, boolean[] need, double[][] dws,
+                                     double[][] dbs, double[] gx, double[] gv, int row0) {
             int n = w.n;
             int[] dims = w.dims;
             int layers = dims.length - 1;
@@ -257,7 +387,7 @@ public final class MlpJet {
                 int i = dims[l];
                 double[] h = w.h[l];
                 // dW (o, i) = gz^T h over all 3N rows, vectorised along the wider of o and i
-                double[] dw = new double[o * i];
+                double[] dw = dws[l];
                 if (i >= o) {
                     MatMul.gemmTransA(gz, 0, h, 0, dw, 0, o, 3 * n, i, false);
                 } else {
@@ -265,18 +395,19 @@ public final class MlpJet {
                     transpose(w.wt[l], i, o, dw);
                 }
                 // db = sum of the value rows of gz
-                double[] db = new double[o];
-                TaylorKernels.columnSums(gz, n, o, db);
-                r[2 + 2 * l] = Tensor.wrap(dw, o, i);
-                r[3 + 2 * l] = Tensor.wrap(db, o);
+                TaylorKernels.columnSums(gz, n, o, dbs[l]);
                 if (l == 0 && !need[0] && !need[1]) {
                     break;
                 }
                 double[] gh = gz == w.ping ? w.pong : w.ping; // cotangent of this layer's stacked input
                 MatMul.gemm(gz, 0, in[2 + 2 * l].data(), 0, gh, 0, 3 * n, o, i, false);
                 if (l == 0) {
-                    r[0] = need[0] ? Tensor.wrap(Arrays.copyOfRange(gh, 0, n * i), n, i) : null;
-                    r[1] = need[1] ? Tensor.wrap(Arrays.copyOfRange(gh, n * i, 2 * n * i), n, i) : null;
+                    if (gx != null) {
+                        System.arraycopy(gh, 0, gx, row0 * i, n * i);
+                    }
+                    if (gv != null) {
+                        System.arraycopy(gh, n * i, gv, row0 * i, n * i);
+                    }
                     break;
                 }
                 // through the activation of layer l - 1, in place
@@ -287,7 +418,6 @@ public final class MlpJet {
                 }
                 gz = gh;
             }
-            return r;
         }
 
         /** {@code t (cols, rows) = a (rows, cols)^T}. */

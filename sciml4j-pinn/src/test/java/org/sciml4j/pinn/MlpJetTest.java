@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -13,6 +14,7 @@ import org.sciml4j.tensor.Autodiff;
 import org.sciml4j.tensor.NotDifferentiableException;
 import org.sciml4j.tensor.Rng;
 import org.sciml4j.tensor.Tensor;
+import org.sciml4j.tensor.kernel.Thresholds;
 
 /** The fused jet equals the generic engine: values of u, u', u'' and the parameter gradient of a residual loss. */
 class MlpJetTest {
@@ -145,5 +147,54 @@ class MlpJetTest {
                 .isInstanceOf(NotDifferentiableException.class).hasMessageContaining("mlp_jet");
         assertThatThrownBy(() -> MlpJet.of(Mlp.builder().sizes(1, 4, 1).activation("relu").build(),
                 Tensor.ones(3, 1), Tensor.ones(3, 1))).hasMessageContaining("'relu' has no fused rule");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"tanh,false", "sin,false", "tanh,true"})
+    void batchesOfSeveralChunksMatchTheGenericEngineWhateverTheThreadCount(String activation, boolean factorised)
+            throws Exception {
+        Mlp.Builder b = Mlp.builder().sizes(2, 10, 8, 1).activation(activation).seed(6);
+        Mlp net = (factorised ? b.weightFactorization() : b).build();
+        Rng rng = new Rng(11);
+        int n = 3 * Thresholds.JET_CHUNK_ROWS + 37; // three full chunks and a short one
+        Tensor x = Tensor.uniform(rng, -1.5, 1.5, n, 2);
+        Tensor v = Tensor.randn(rng, n, 2);
+        Tensor w = Tensor.randn(rng, n, 1);
+        List<Tensor> params = net.parameters().trainable();
+        Tensor xi = x.requireGrad();
+        Tensor u = net.forward(xi);
+        Tensor u1 = Autodiff.jvp(u, xi, v);
+        Tensor u2 = Autodiff.jvp(u1, xi, v);
+        List<Tensor> generic = Autodiff.grad(u2.add(u1.mul(0.3)).add(u.mul(u)).mul(w).square().mean(), params,
+                null, false);
+
+        // one step: jet values, parameter gradient, and the cotangents of x and v
+        java.util.function.Supplier<List<Tensor>> step = () -> {
+            Tensor xs = x.requireGrad();
+            Tensor vs = v.requireGrad();
+            Tensor[] jet = MlpJet.of(net, xs, vs);
+            Tensor loss = jet[2].add(jet[1].mul(0.3)).add(jet[0].mul(jet[0])).mul(w).square().mean();
+            List<Tensor> all = new java.util.ArrayList<>(List.of(jet[0].detach(), jet[1].detach(), jet[2].detach()));
+            List<Tensor> wrt = new java.util.ArrayList<>(params);
+            wrt.add(xs);
+            wrt.add(vs);
+            all.addAll(Autodiff.grad(loss, wrt, null, false));
+            return all;
+        };
+        List<Tensor> parallel = step.get();
+        assertThat(maxDiff(parallel.get(0), u)).isLessThan(1e-14);
+        assertThat(maxDiff(parallel.get(1), u1)).isLessThan(1e-13);
+        assertThat(maxDiff(parallel.get(2), u2)).isLessThan(1e-13);
+        for (int k = 0; k < params.size(); k++) {
+            assertThat(maxDiff(parallel.get(3 + k), generic.get(k))).as("gradient %d", k).isLessThan(1e-12);
+        }
+        // the same bit for bit in a pool of one thread (every chunk in turn) and run to run
+        ForkJoinPool single = new ForkJoinPool(1);
+        try {
+            assertSame(single.submit(step::get).get(), parallel);
+        } finally {
+            single.shutdown();
+        }
+        assertSame(step.get(), parallel);
     }
 }

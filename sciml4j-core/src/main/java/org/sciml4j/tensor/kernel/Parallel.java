@@ -1,7 +1,10 @@
 package org.sciml4j.tensor.kernel;
 
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.RecursiveAction;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 
 /** Splits an index range over the common fork-join pool when it is large enough to pay for it. */
 public final class Parallel {
@@ -48,6 +51,43 @@ public final class Parallel {
             }
             int mid = (from + to) >>> 1;
             invokeAll(new Chunk(body, from, mid, grain), new Chunk(body, mid, to, grain));
+        }
+    }
+
+    /**
+     * Runs {@code body} once for every index in [0, count): the caller and up to one helper task per other thread of
+     * the current fork-join pool (the common pool outside one) take the next index in turn until none is left.
+     * Which thread runs an index varies; a body that writes only its own index's outputs gives the same results
+     * whatever the number of threads. Inside a pool of parallelism 1 everything runs in the caller, in order.
+     */
+    public static void each(int count, IntConsumer body) {
+        boolean inPool = ForkJoinTask.inForkJoinPool();
+        int threads = inPool ? ForkJoinTask.getPool().getParallelism() - 1 : ForkJoinPool.getCommonPoolParallelism();
+        int helpers = Math.min(threads, count - 1);
+        if (helpers < 1) {
+            for (int c = 0; c < count; c++) {
+                body.accept(c);
+            }
+            return;
+        }
+        AtomicInteger next = new AtomicInteger();
+        Runnable work = () -> {
+            for (int c; (c = next.getAndIncrement()) < count; ) {
+                body.accept(c);
+            }
+        };
+        ForkJoinTask<?>[] tasks = new ForkJoinTask<?>[helpers];
+        for (int t = 0; t < helpers; t++) {
+            tasks[t] = ForkJoinTask.adapt(work).fork();
+        }
+        try {
+            work.run();
+        } finally {
+            for (int t = helpers - 1; t >= 0; t--) {
+                if (!tasks[t].tryUnfork()) { // not started: nothing left for it to do
+                    tasks[t].join();
+                }
+            }
         }
     }
 }

@@ -19,4 +19,11 @@ public final class Thresholds {
      * VectorBLAS (or a native OpenBLAS) win.
      */
     public static final long BLAS_MIN_MULADDS = Long.getLong("sciml4j.blas.min", 192L * 192 * 192);
+
+    /**
+     * Point rows per chunk of a fused Taylor jet ({@code MlpJet}): a larger batch is split into chunks of this many
+     * points (the last one shorter), processed in parallel, and their parameter gradients summed in chunk order, so
+     * results do not depend on the number of cores. At most this many points go through one unsplit pass.
+     */
+    public static final int JET_CHUNK_ROWS = Integer.getInteger("sciml4j.jet.chunk", 256);
 }
