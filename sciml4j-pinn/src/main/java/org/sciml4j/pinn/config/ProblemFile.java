@@ -960,32 +960,13 @@ public final class ProblemFile {
             String best = null;
             int bestD = Math.max(2, k.length() / 3) + 1;
             for (String c : candidates) {
-                int d = levenshtein(k, c);
+                int d = Expression.distance(k, c);
                 if (d < bestD) {
                     bestD = d;
                     best = c;
                 }
             }
             return best;
-        }
-
-        private static int levenshtein(String a, String b) {
-            int[] prev = new int[b.length() + 1];
-            int[] cur = new int[b.length() + 1];
-            for (int j = 0; j <= b.length(); j++) {
-                prev[j] = j;
-            }
-            for (int i = 1; i <= a.length(); i++) {
-                cur[0] = i;
-                for (int j = 1; j <= b.length(); j++) {
-                    cur[j] = Math.min(prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1),
-                            Math.min(prev[j], cur[j - 1]) + 1);
-                }
-                int[] t = prev;
-                prev = cur;
-                cur = t;
-            }
-            return prev[b.length()];
         }
 
         // ---------------------------------------------------------------- positions

@@ -180,8 +180,8 @@ public final class Expression {
         return root.toString();
     }
 
-    /** Levenshtein distance. */
-    static int distance(String a, String b) {
+    /** The Levenshtein (edit) distance between two names, for "did you mean" hints here and in problem files. */
+    public static int distance(String a, String b) {
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {
