@@ -1,7 +1,6 @@
 package org.sciml4j.tensor.kernel;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -226,7 +225,12 @@ final class VectorGemm {
             for (; p < bound; p += L) {
                 acc = DoubleVector.fromArray(S, a, ai + p).fma(DoubleVector.fromArray(S, b, bOff + p), acc);
             }
-            double s = acc.reduceLanes(VectorOperators.ADD);
+            // lanes added in a fixed order: reduceLanes(ADD) on doubles is unordered by specification, and JDK 25's
+            // C2 adds them in another order than the interpreter, which made training depend on JIT timing
+            double s = 0;
+            for (int l = 0; l < L; l++) {
+                s += acc.lane(l);
+            }
             for (; p < k; p++) {
                 s += a[ai + p] * b[bOff + p];
             }

@@ -60,4 +60,32 @@ class MatMulTest {
             }
         }
     }
+
+    /**
+     * The same product gives the same bits before and after the JIT has compiled the kernels: results must not
+     * depend on timing. (JDK 25's C2 reduced the lanes of a vector in another order than the interpreter, so the
+     * matrix-vector kernel gave different bits once compiled, and training runs differed from run to run.)
+     */
+    @Test
+    void resultsDoNotChangeOnceTheKernelsAreCompiled() {
+        SplittableRandom rng = new SplittableRandom(7);
+        int[][] shapes = {{37, 41, 1}, {306, 20, 1}, {102, 20, 20}, {13, 9, 7}};
+        for (int[] sh : shapes) {
+            int m = sh[0];
+            int k = sh[1];
+            int n = sh[2];
+            double[] a = random(rng, m * k);
+            double[] b = random(rng, k * n);
+            double[] first = new double[m * n];
+            MatMul.gemm(a, 0, b, 0, first, 0, m, k, n, false);
+            double[] c = new double[m * n];
+            for (int rep = 0; rep < 20000; rep++) {
+                MatMul.gemm(a, 0, b, 0, c, 0, m, k, n, false);
+            }
+            for (int q = 0; q < c.length; q++) {
+                assertThat(Double.doubleToRawLongBits(c[q])).as(m + "x" + k + "x" + n + " at " + q)
+                        .isEqualTo(Double.doubleToRawLongBits(first[q]));
+            }
+        }
+    }
 }
