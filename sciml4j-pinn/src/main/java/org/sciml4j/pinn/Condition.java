@@ -44,12 +44,27 @@ public interface Condition {
 
     /** Requirements at fixed values of some variables (e.g. {@code t = 0}); the others are sampled (see {@link PointCondition#points}). */
     static PointCondition at(Map<String, Double> fixed, String... requirements) {
-        return PointCondition.at(fixed, parse(requirements));
+        Map<String, double[]> values = new java.util.LinkedHashMap<>();
+        fixed.forEach((k, v) -> values.put(k, new double[] {v}));
+        return PointCondition.at(values, parse(requirements));
     }
 
     /** Requirements where variable {@code variable} equals {@code value}. */
     static PointCondition at(String variable, double value, String... requirements) {
         return at(Map.of(variable, value), requirements);
+    }
+
+    /**
+     * Requirements where variable {@code variable} takes each of {@code values} (both walls {@code x = -1} and
+     * {@code x = 1}): the points sampled for the other variables are shared out among the values in turn.
+     */
+    static PointCondition at(String variable, double[] values, String... requirements) {
+        return atEach(Map.of(variable, values), requirements);
+    }
+
+    /** Requirements at one or several values of each of some variables (see {@link #at(String, double[], String...)}). */
+    static PointCondition atEach(Map<String, double[]> values, String... requirements) {
+        return PointCondition.at(values, parse(requirements));
     }
 
     /** Requirements at explicit points, shape (N, variables). */

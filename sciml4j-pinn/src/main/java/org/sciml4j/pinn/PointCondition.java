@@ -23,7 +23,7 @@ public final class PointCondition implements Condition {
     public static final int DEFAULT_FREE_POINTS = 101;
 
     private final String name;
-    private final Map<String, Double> fixed;      // null for explicit points
+    private final Map<String, double[]> fixed;    // null for explicit points; one or several values each
     private final Tensor points;                  // null for fixed values
     private final List<Requirement> requirements; // for data: one per observed column
     private final Tensor observed;                // (N, requirements) or null
@@ -32,7 +32,7 @@ public final class PointCondition implements Condition {
     private final int freePoints;
     private final List<String> columns;           // for tables: the names of the file's columns
 
-    private PointCondition(String name, Map<String, Double> fixed, Tensor points, List<Requirement> requirements,
+    private PointCondition(String name, Map<String, double[]> fixed, Tensor points, List<Requirement> requirements,
             Tensor observed, String source, Sampler sampler, int freePoints, List<String> columns) {
         this.name = name;
         this.fixed = fixed;
@@ -45,12 +45,19 @@ public final class PointCondition implements Condition {
         this.columns = columns;
     }
 
-    static PointCondition at(Map<String, Double> fixed, List<Requirement> requirements) {
+    static PointCondition at(Map<String, double[]> fixed, List<Requirement> requirements) {
         if (fixed.isEmpty()) {
             throw new IllegalArgumentException("a condition at fixed values needs at least one variable and value");
         }
-        return new PointCondition("condition", new LinkedHashMap<>(fixed), null, requirements, null, null,
-                Sampler.uniform(), DEFAULT_FREE_POINTS, null);
+        Map<String, double[]> copy = new LinkedHashMap<>();
+        fixed.forEach((k, v) -> {
+            if (v.length == 0) {
+                throw new IllegalArgumentException("a condition at fixed values needs a value for '" + k + "'");
+            }
+            copy.put(k, v.clone());
+        });
+        return new PointCondition("condition", copy, null, requirements, null, null, Sampler.uniform(),
+                DEFAULT_FREE_POINTS, null);
     }
 
     static PointCondition explicit(String name, Tensor points, List<Requirement> requirements, Tensor observed) {
@@ -189,20 +196,28 @@ public final class PointCondition implements Condition {
         return Tensor.wrap(out, n, cols.length);
     }
 
+    /**
+     * Points of a condition at fixed values: the free variables sampled, and each fixed variable at its value, or,
+     * when it has several (x = -1 and x = 1 for two walls), at value {@code i mod count} in point i, so that the
+     * values share the sampled points evenly.
+     */
     private Tensor fixedPoints(Problem problem, long seed) {
         List<Problem.Range> ranges = problem.variables();
-        for (Map.Entry<String, Double> e : fixed.entrySet()) {
+        int most = 1;
+        for (Map.Entry<String, double[]> e : fixed.entrySet()) {
             int v = problem.variableIndex(e.getKey());
             if (v < 0) {
                 throw new IllegalArgumentException("condition '" + name + "': '" + e.getKey() + "' is not a variable"
                         + " (variables: " + problem.variableNames() + ")");
             }
             Problem.Range r = ranges.get(v);
-            double x = e.getValue();
-            if (!(x >= r.lo() && x <= r.hi())) {
-                throw new IllegalArgumentException("condition '" + name + "': " + e.getKey() + " = " + x
-                        + " is outside its range [" + r.lo() + ", " + r.hi() + "]");
+            for (double x : e.getValue()) {
+                if (!(x >= r.lo() && x <= r.hi())) {
+                    throw new IllegalArgumentException("condition '" + name + "': " + e.getKey() + " = " + x
+                            + " is outside its range [" + r.lo() + ", " + r.hi() + "]");
+                }
             }
+            most = Math.max(most, e.getValue().length);
         }
         List<Integer> free = new ArrayList<>();
         for (int v = 0; v < ranges.size(); v++) {
@@ -212,7 +227,7 @@ public final class PointCondition implements Condition {
         }
         int d = ranges.size();
         double[] freeValues = null;
-        int n = 1;
+        int n = most;
         if (!free.isEmpty()) {
             double[] lo = free.stream().mapToDouble(v -> ranges.get(v).lo()).toArray();
             double[] hi = free.stream().mapToDouble(v -> ranges.get(v).hi()).toArray();
@@ -224,8 +239,8 @@ public final class PointCondition implements Condition {
         for (int i = 0; i < n; i++) {
             int k = 0;
             for (int v = 0; v < d; v++) {
-                Double x = fixed.get(ranges.get(v).name());
-                out[i * d + v] = x != null ? x : freeValues[i * free.size() + k++];
+                double[] x = fixed.get(ranges.get(v).name());
+                out[i * d + v] = x != null ? x[i % x.length] : freeValues[i * free.size() + k++];
             }
         }
         return Tensor.wrap(out, n, d);
@@ -241,7 +256,7 @@ public final class PointCondition implements Condition {
         b.append(String.join(", ", requirements.stream().map(Requirement::toString).toList()));
         if (fixed != null) {
             List<String> at = new ArrayList<>();
-            fixed.forEach((k, v) -> at.add(k + " = " + v));
+            fixed.forEach((k, v) -> at.add(k + (v.length == 1 ? " = " + v[0] : " in " + Arrays.toString(v))));
             b.append(" at ").append(String.join(", ", at));
         } else {
             b.append(" at ").append(points.size(0)).append(" points");

@@ -61,6 +61,19 @@ class ConditionTest {
     }
 
     @Test
+    void aConditionAtSeveralValuesSharesTheSampledPoints() {
+        Problem p = Problem.builder().variable("x", -1, 1).variable("t", 0, 2).fields("u").equation("u_t")
+                .collocation(Sampler.uniform(), 9)
+                .condition(Condition.at("x", new double[] {-1, 1}, "u = 0").named("walls").points(Sampler.uniform(), 6))
+                .build();
+        Tensor pts = p.conditions().get(0).resolve(p, 0).points();
+        assertThat(pts.toArray()).containsExactly(new double[] {-1, 0, 1, 0.4, -1, 0.8, 1, 1.2, -1, 1.6, 1, 2}, within(1e-15));
+        assertThatThrownBy(() -> Problem.builder().variable("x", -1, 1).fields("u")
+                .condition(Condition.at("x", new double[] {-1, 3}, "u = 0")).build())
+                .hasMessageContaining("x = 3.0 is outside its range");
+    }
+
+    @Test
     void explicitPointsAndObservedArrays() {
         Tensor pts = Tensor.matrix(new double[] {0.5}, new double[] {1.5});
         Problem p = Problem.builder().variable("t", 0, 2).fields("u")

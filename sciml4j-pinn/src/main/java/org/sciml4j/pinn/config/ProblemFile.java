@@ -423,7 +423,7 @@ public final class ProblemFile {
                 return Condition.data(resolve(fileNode), columns.toArray(new String[0])).named(name);
             }
             Node at = required(m, "at", node, "at: {t: 0}");
-            Map<String, Double> fixed = new LinkedHashMap<>();
+            Map<String, double[]> fixed = new LinkedHashMap<>();
             for (NodeTuple a : mapping(at, "at", null).values()) {
                 double[] r = ranges.get(key(a));
                 if (r == null) {
@@ -432,12 +432,20 @@ public final class ProblemFile {
                             + (near != null ? "; did you mean '" + near + "'?" : "") + " (variables: "
                             + String.join(", ", ranges.keySet()) + ")");
                 }
-                double x = number(a.getValueNode());
-                if (!(x >= r[0] && x <= r[1])) {
-                    throw error(a.getValueNode(), "condition '" + name + "': " + key(a) + " = " + x
-                            + " is outside its range [" + r[0] + ", " + r[1] + "]");
+                // one value, or a list (x: [-1, 1]: both walls, the sampled points shared out among them)
+                List<Node> valueNodes = list(a.getValueNode());
+                double[] xs = new double[valueNodes.size()];
+                if (xs.length == 0) {
+                    throw error(a.getValueNode(), "condition '" + name + "': give a value for " + key(a));
                 }
-                fixed.put(key(a), x);
+                for (int i = 0; i < xs.length; i++) {
+                    xs[i] = number(valueNodes.get(i));
+                    if (!(xs[i] >= r[0] && xs[i] <= r[1])) {
+                        throw error(valueNodes.get(i), "condition '" + name + "': " + key(a) + " = " + xs[i]
+                                + " is outside its range [" + r[0] + ", " + r[1] + "]");
+                    }
+                }
+                fixed.put(key(a), xs);
             }
             if (fixed.isEmpty()) {
                 throw error(at, "'at' names no variable; e.g. 'at: {t: 0}'");
@@ -459,7 +467,7 @@ public final class ProblemFile {
             if (reqs.isEmpty()) {
                 throw error(reqNode, "'require' is empty; e.g. 'require: [u = 1, u_t = 0]'");
             }
-            PointCondition c = Condition.at(fixed, reqs.toArray(new String[0])).named(name);
+            PointCondition c = Condition.atEach(fixed, reqs.toArray(new String[0])).named(name);
             if (m.containsKey("points") || m.containsKey("sampling")) {
                 int n = m.containsKey("points") ? positiveInt(m.get("points").getValueNode())
                         : PointCondition.DEFAULT_FREE_POINTS;

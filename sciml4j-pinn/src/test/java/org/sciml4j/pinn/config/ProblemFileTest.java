@@ -1325,8 +1325,15 @@ class ProblemFileTest {
             assertThat(u.data()[i * 100]).isCloseTo(-Math.sin(Math.PI * x), within(1e-12));
         }
         assertThat(pts.data()[2 * 99 + 1]).isCloseTo(0.99, within(1e-12));
-        assertThat(f.problem().conditions()).hasSize(3);
-        assertThat(f.problem().weight("left")).isEqualTo(0.5);
+        assertThat(f.problem().conditions()).hasSize(2);
+        // both walls in one condition: the 80 sampled times shared out, x = -1 at even rows and x = 1 at odd ones
+        Tensor walls = f.problem().conditions().get(0).resolve(f.problem(), 0).points();
+        assertThat(walls.shape()).containsExactly(80, 2);
+        for (int i = 0; i < 80; i++) {
+            assertThat(walls.data()[2 * i]).isEqualTo(i % 2 == 0 ? -1.0 : 1.0);
+            assertThat(walls.data()[2 * i + 1]).isBetween(0.0, 0.99);
+        }
+        assertThat(f.problem().conditions().get(0).toString()).contains("x in [-1.0, 1.0]");
     }
 
     @Test
