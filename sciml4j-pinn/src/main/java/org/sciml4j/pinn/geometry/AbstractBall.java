@@ -88,12 +88,6 @@ abstract class AbstractBall implements Geometry {
         return Shapes.unitSphereMeasure(d) * Math.pow(r, d - 1);
     }
 
-    /** {@inheritDoc} For a ball: rejection from the bounding box, as for every non-box shape. */
-    @Override
-    public Tensor interior(int n, Sampler s, long seed) {
-        return Shapes.rejection(this, n, s, seed);
-    }
-
     /**
      * {@inheritDoc}
      *

@@ -241,12 +241,6 @@ abstract class AbstractPolygon implements Geometry {
         return cum[m];
     }
 
-    /** {@inheritDoc} For a polygon: rejection from the bounding box. */
-    @Override
-    public Tensor interior(int n, Sampler s, long seed) {
-        return Shapes.rejection(this, n, s, seed);
-    }
-
     /**
      * {@inheritDoc}
      *

@@ -230,12 +230,6 @@ public final class Csg implements Geometry {
         return (double) k / ESTIMATE_POINTS;
     }
 
-    /** {@inheritDoc} For a set operation: rejection from the bounding box. */
-    @Override
-    public Tensor interior(int n, Sampler s, long seed) {
-        return Shapes.rejection(this, n, s, seed);
-    }
-
     @Override
     public Tensor boundary(int n, Sampler s, long seed) {
         Shapes.count("boundary", n, s);

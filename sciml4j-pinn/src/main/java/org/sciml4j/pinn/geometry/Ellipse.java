@@ -178,12 +178,6 @@ public final class Ellipse implements Geometry {
         return cum[PANELS];
     }
 
-    /** {@inheritDoc} For an ellipse: rejection from the bounding box. */
-    @Override
-    public Tensor interior(int n, Sampler s, long seed) {
-        return Shapes.rejection(this, n, s, seed);
-    }
-
     @Override
     public Tensor boundary(int n, Sampler s, long seed) {
         Shapes.count("boundary", n, s);

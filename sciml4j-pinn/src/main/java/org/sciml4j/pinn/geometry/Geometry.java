@@ -110,7 +110,9 @@ public interface Geometry {
      * @throws IllegalStateException    if the domain fills so little of its bounding box that rejection would need more
      *                                  than about 2^26 values
      */
-    Tensor interior(int n, Sampler s, long seed);
+    default Tensor interior(int n, Sampler s, long seed) {
+        return Shapes.rejection(this, n, s, seed); // boxes override this with the sampler's own box
+    }
 
     /**
      * {@code n} points on the boundary, distributed in proportion to the boundary's measure: a curve is sampled by
