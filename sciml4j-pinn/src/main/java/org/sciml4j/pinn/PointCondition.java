@@ -24,7 +24,7 @@ public final class PointCondition implements Condition {
 
     private final String name;
     private final Map<String, double[]> fixed;    // null for explicit points; one or several values each
-    private final Tensor points;                  // null for fixed values
+    private final Tensor points;                  // null for fixed values; for a table, all its columns
     private final List<Requirement> requirements; // for data: one per observed column
     private final Tensor observed;                // (N, requirements) or null
     private final String source;                  // where the points came from, for messages
@@ -156,8 +156,8 @@ public final class PointCondition implements Condition {
                 throw new IllegalArgumentException("condition '" + name + "': the columns of " + source + " ("
                         + columns + ") name only variables; name at least one field, e.g. 'u'");
             }
-            at = selectColumns(table(), varColumn);
-            obs = selectColumns(table(), observedColumns.stream().mapToInt(Integer::intValue).toArray());
+            at = selectColumns(points, varColumn);
+            obs = selectColumns(points, observedColumns.stream().mapToInt(Integer::intValue).toArray());
             reqs = observedReqs;
         } else if (points != null) {
             at = points;
@@ -177,10 +177,6 @@ public final class PointCondition implements Condition {
             observedColumns.add(obs == null ? null : obs.col(i).detach());
         }
         return new Resolved(name, at, sides, observedColumns);
-    }
-
-    private Tensor table() {
-        return points;
     }
 
     private static Tensor selectColumns(Tensor t, int[] cols) {

@@ -101,6 +101,7 @@ public final class Problem {
     private final int collocationPoints;
     private final Tensor collocation;
     private final Map<String, Double> weights;
+    private final List<String> termNames;
 
     private Problem(Builder b) {
         if (b.variables.isEmpty()) {
@@ -133,8 +134,9 @@ public final class Problem {
         }
         equations = List.copyOf(eqs);
         conditions = List.copyOf(b.conditions);
+        termNames = List.copyOf(termNames(eqs, conditions));
         Set<String> terms = new LinkedHashSet<>();
-        for (String t : termNames(eqs, conditions)) {
+        for (String t : termNames) {
             if (!terms.add(t)) {
                 throw new IllegalArgumentException("two loss terms are called '" + t + "': name each condition and"
                         + " equation differently (Condition.named)");
@@ -221,7 +223,7 @@ public final class Problem {
 
     /** Loss-term names: each equation, then each condition. */
     public List<String> termNames() {
-        return termNames(equations, conditions);
+        return termNames;
     }
 
     /** The weight of a loss term (1 unless set). */
