@@ -253,7 +253,17 @@ public final class Problem {
         if (collocationSampler == null) {
             return Tensor.zeros(0, variables.size());
         }
-        return collocationSampler.box(collocationPoints, lower(), upper(), seed);
+        return domainPoints(collocationSampler, collocationPoints, seed);
+    }
+
+    /**
+     * {@code n} points of the problem's domain drawn by {@code sampler}: the box of the variables' ranges.
+     *
+     * @return shape (n, variables)
+     * @throws IllegalArgumentException if the sampler refuses the count (uniform in d dimensions: n = m^d)
+     */
+    public Tensor domainPoints(Sampler sampler, int n, long seed) {
+        return sampler.box(n, lower(), upper(), seed);
     }
 
     /** Builds a {@link Problem}. */

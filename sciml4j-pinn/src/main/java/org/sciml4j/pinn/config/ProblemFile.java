@@ -24,6 +24,8 @@ import org.sciml4j.pinn.PointCondition;
 import org.sciml4j.pinn.Problem;
 import org.sciml4j.pinn.Requirement;
 import org.sciml4j.pinn.Trainer;
+import org.sciml4j.pinn.expr.BoundExpression;
+import org.sciml4j.pinn.expr.Evaluation;
 import org.sciml4j.pinn.expr.Expression;
 import org.sciml4j.pinn.expr.ExpressionException;
 import org.sciml4j.pinn.expr.Vocabulary;
@@ -63,6 +65,7 @@ import org.yaml.snakeyaml.nodes.Tag;
  * network: {layers: [20, 20], activation: tanh, initializer: glorot_normal}   # hidden layer sizes
  * training: {seed: 0, adam: {lr: 1e-3, epochs: 10000}, lbfgs: {iterations: 0}, log_every: 1000}
  * evaluation: {file: data/data_truth.txt, columns: [t, u]}   # reference values: errors and plots
+ *                                     # or {exact: {u: exp(-t)*sin(pi*x)}, grid: [101, 101]} (or points, sampling)
  * </pre>
  * Relative paths are resolved against the problem file's folder.
  */
@@ -95,6 +98,9 @@ public final class ProblemFile {
      */
     public record EvaluationSpec(String file, Tensor points, Tensor truth) {
     }
+
+    /** Points at which an exact solution is compared when the file does not say (a grid of about as many). */
+    static final int DEFAULT_EVALUATION_POINTS = 10000;
 
     private static final Set<String> TOP = Set.of("name", "description", "variables", "fields", "parameters",
             "unknowns", "equations", "conditions", "collocation", "weights", "network", "training", "evaluation");
@@ -611,7 +617,17 @@ public final class ProblemFile {
         }
 
         private EvaluationSpec evaluation(Node node, Problem problem) {
-            Map<String, NodeTuple> m = mapping(node, "evaluation", Set.of("file", "columns", "grid", "values"));
+            Map<String, NodeTuple> m = mapping(node, "evaluation", Set.of("file", "columns", "grid", "values",
+                    "exact", "points", "sampling"));
+            if (m.containsKey("exact")) {
+                return exactEvaluation(m, node, problem);
+            }
+            for (String k : List.of("points", "sampling")) {
+                if (m.containsKey(k)) {
+                    throw error(m.get(k).getKeyNode(), "'" + k + "' belongs to an exact solution ('exact: {u: ...}');"
+                            + " data files give their own points");
+                }
+            }
             Node fileNode = required(m, "file", node, "file: data/data_truth.txt");
             if (string(fileNode).endsWith(".npz")) {
                 return gridEvaluation(m, node, fileNode, problem);
@@ -745,6 +761,112 @@ public final class ProblemFile {
             }
             return new EvaluationSpec(string(fileNode), Tensor.wrap(pts, n, d),
                     Tensor.wrap(truth, n, fieldValues.size()));
+        }
+
+        /**
+         * An exact solution given as expressions of the variables and known parameters, one per field
+         * ({@code exact: {u: sin(pi*x)*exp(-t)}}), evaluated at points of the domain: {@code points} (default
+         * 10000) drawn by {@code sampling} (default uniform), or the product grid {@code grid: [101, 101]}.
+         */
+        private EvaluationSpec exactEvaluation(Map<String, NodeTuple> m, Node node, Problem problem) {
+            for (String k : List.of("file", "columns", "values")) {
+                if (m.containsKey(k)) {
+                    throw error(m.get(k).getKeyNode(), "give either an exact solution ('exact') or a data file"
+                            + " ('file'), not both");
+                }
+            }
+            Node exactNode = m.get("exact").getValueNode();
+            Map<String, NodeTuple> exact = mapping(exactNode, "exact", null);
+            List<BoundExpression> solutions = new ArrayList<>();
+            List<String> texts = new ArrayList<>();
+            for (String f : problem.fields()) {
+                NodeTuple t = exact.get(f);
+                if (t == null) {
+                    throw error(exactNode, "no exact solution for field '" + f + "'; give one expression per field "
+                            + problem.fields());
+                }
+                Node e = t.getValueNode();
+                BoundExpression bound;
+                try {
+                    bound = Expression.parse(string(e), line(e), column(e)).bind(vocabulary);
+                } catch (ExpressionException x) {
+                    throw expressionError(x);
+                }
+                if (!bound.derivatives().isEmpty() || !bound.unknownParameters().isEmpty()) {
+                    throw error(e, "the exact solution of '" + f + "' may use only variables, known parameters and"
+                            + " constants; it uses " + (bound.derivatives().isEmpty() ? bound.unknownParameters()
+                            : bound.derivatives()));
+                }
+                solutions.add(bound);
+                texts.add(f + " = " + string(e).strip());
+            }
+            for (String k : exact.keySet()) {
+                if (!problem.fields().contains(k)) {
+                    throw error(exact.get(k).getKeyNode(), "'" + k + "' is not a field " + problem.fields());
+                }
+            }
+            Sampler s;
+            int n;
+            Node where;
+            if (m.containsKey("grid")) {
+                if (m.containsKey("points") || m.containsKey("sampling")) {
+                    throw error(m.get("grid").getKeyNode(), "give either 'grid' or 'points' and 'sampling'");
+                }
+                where = m.get("grid").getValueNode();
+                List<Node> counts = list(where);
+                int[] c = new int[counts.size()];
+                n = 1;
+                for (int i = 0; i < c.length; i++) {
+                    c[i] = positiveInt(counts.get(i));
+                    n *= c[i];
+                }
+                try {
+                    s = Sampler.grid(c);
+                } catch (IllegalArgumentException e) {
+                    throw error(where, e.getMessage());
+                }
+            } else {
+                where = m.containsKey("points") ? m.get("points").getValueNode() : exactNode;
+                n = m.containsKey("points") ? positiveInt(m.get("points").getValueNode()) : DEFAULT_EVALUATION_POINTS;
+                s = m.containsKey("sampling") ? sampler(m.get("sampling").getValueNode()) : Sampler.uniform();
+                if (!m.containsKey("points") && !m.containsKey("sampling") && problem.variables().size() > 1) {
+                    s = Sampler.uniform();
+                    n = (int) Math.pow(Math.round(Math.pow(DEFAULT_EVALUATION_POINTS,
+                            1.0 / problem.variables().size())), problem.variables().size());
+                }
+            }
+            Tensor points;
+            try {
+                points = problem.domainPoints(s, n, 0);
+            } catch (IllegalArgumentException e) {
+                throw error(where, "evaluation points: " + e.getMessage());
+            }
+            Tensor truth;
+            try (org.sciml4j.tensor.Autodiff.Scope scope = org.sciml4j.tensor.Autodiff.noGrad()) {
+                List<Tensor> cols = new ArrayList<>();
+                for (int v = 0; v < problem.variables().size(); v++) {
+                    cols.add(points.col(v));
+                }
+                Evaluation at = Evaluation.of(cols, Map.of(), Map.of());
+                Tensor[] columns = new Tensor[solutions.size()];
+                for (int f = 0; f < columns.length; f++) {
+                    Tensor y = solutions.get(f).evaluate(at);
+                    columns[f] = y.rank() == 0 ? Tensor.full(y.item(), points.size(0), 1) : y;
+                }
+                truth = Tensor.concat(1, columns);
+            }
+            double[] y = truth.data();
+            for (int i = 0; i < y.length; i++) {
+                if (!Double.isFinite(y[i])) {
+                    int f = i % solutions.size();
+                    int d = problem.variables().size();
+                    double[] at = java.util.Arrays.copyOfRange(points.data(), i / solutions.size() * d,
+                            i / solutions.size() * d + d);
+                    throw error(exact.get(problem.fields().get(f)).getValueNode(), "the exact solution is " + y[i]
+                            + " at " + problem.variableNames() + " = " + java.util.Arrays.toString(at));
+                }
+            }
+            return new EvaluationSpec("exact: " + String.join(", ", texts), points, truth);
         }
 
         private Tensor member(Map<String, Tensor> arrays, Node name, Node fileNode) {

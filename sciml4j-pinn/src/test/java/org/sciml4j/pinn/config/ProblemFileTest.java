@@ -1350,4 +1350,62 @@ class ProblemFileTest {
         e = fails(head + "  columns: [x, t, u]\n");
         assertThat(e.problem()).contains("takes 'grid' and 'values'");
     }
+
+    // ================================================================== evaluation against an exact solution
+
+    @Test
+    void exactSolutionOnAGrid() throws IOException {
+        ProblemFile f = ok("""
+                variables: {x: [0, 1], t: [0, 2]}
+                fields: [u]
+                parameters: {k: 0.5}
+                equations: [u_t = k*u_xx]
+                collocation: {points: 16}
+                evaluation: {exact: {u: sin(pi*x)*exp(-k*pi^2*t)}, grid: [3, 5]}
+                """);
+        Tensor p = f.evaluation().points();
+        Tensor u = f.evaluation().truth();
+        assertThat(p.shape()).containsExactly(15, 2);
+        assertThat(u.shape()).containsExactly(15, 1);
+        for (int i = 0; i < 15; i++) {
+            double x = p.data()[2 * i];
+            double t = p.data()[2 * i + 1];
+            assertThat(u.data()[i]).isCloseTo(Math.sin(Math.PI * x) * Math.exp(-0.5 * Math.PI * Math.PI * t),
+                    within(1e-14));
+        }
+        assertThat(f.evaluation().file()).isEqualTo("exact: u = sin(pi*x)*exp(-k*pi^2*t)");
+    }
+
+    @Test
+    void exactSolutionDefaultsToAGridOfAbout10000Points() throws IOException {
+        ProblemFile f = ok("""
+                variables: {x: [0, 1], y: [0, 1]}
+                fields: [u, v]
+                equations: [u_xx + u_yy, v]
+                collocation: {points: 16}
+                evaluation: {exact: {v: 0, u: x*y}}
+                """);
+        assertThat(f.evaluation().points().shape()).containsExactly(10000, 2);
+        double[] p = f.evaluation().points().data();
+        double[] y = f.evaluation().truth().data();
+        assertThat(y[2 * 777]).isCloseTo(p[2 * 777] * p[2 * 777 + 1], within(1e-15));
+        assertThat(y[2 * 777 + 1]).isZero();
+    }
+
+    @Test
+    void exactSolutionMistakes() throws IOException {
+        String head = "variables: {x: [0, 1]}\nfields: [u]\nequations: [u_xx]\ncollocation: {points: 11}\n";
+        String text = head + "evaluation: {exact: {u: u_x}}\n";
+        assertAt(fails(text), text, 5, 25, 'u', "may use only variables", "u_x");
+        text = head + "evaluation: {exact: {w: x}}\n";
+        assertAt(fails(text), text, 5, 21, '{', "no exact solution for field 'u'");
+        text = head + "evaluation: {exact: {u: log(x)}, points: 11}\n";
+        assertAt(fails(text), text, 5, 25, 'l', "the exact solution is -Infinity at [x] = [0.0]");
+        text = head + "evaluation: {exact: {u: x}, file: d.txt}\n";
+        assertAt(fails(text), text, 5, 29, 'f', "either an exact solution ('exact') or a data file");
+        text = head + "evaluation: {exact: {u: sinh(x)}}\n";
+        assertThat(fails(text).problem()).contains("sinh");
+        text = head + "evaluation: {file: d.txt, columns: [x, u], points: 5}\n";
+        assertAt(fails(text), text, 5, 44, 'p', "'points' belongs to an exact solution");
+    }
 }
