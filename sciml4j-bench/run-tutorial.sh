@@ -3,9 +3,16 @@
 # files in examples/damped-oscillation) and by our PyTorch reference scripts (sciml4j-bench/python/tutorial, Debian's
 # python3-torch, installed here when missing), one after the other on this machine; prints a markdown table.
 #
-# Usage: sciml4j-bench/run-tutorial.sh [--only NAME[,NAME...]] [--skip-torch]      (from anywhere)
+# Usage: sciml4j-bench/run-tutorial.sh [--only NAME[,NAME...]] [--skip-torch] [--epochs N] [--lbfgs N]   (anywhere)
 #   NAME: supervised-exact supervised-noisy forward inverse-exact inverse-noisy surrogate-tutorial surrogate
-#         forward-recommended
+#         forward-recommended (the default: all of these), or burgers (only when named)
+#   --epochs N / --lbfgs N: Adam epochs / L-BFGS iterations on both sides instead of the files' and scripts' (quick
+#         checks; the PyTorch tutorial scripts have no L-BFGS)
+#
+# burgers: examples/burgers/burgers.yaml and sciml4j-bench/burgers_torch.py (DeepXDE's setup, float64, Adam 15000
+# then L-BFGS 5000); its own table, with the Adam phase timed on each side: PyTorch's from its RESULT line
+# (adam_seconds); sciml4j's from the console, as the time between the line announcing training and the progress
+# line of the last Adam epoch (each line timestamped as it arrives; it includes the trainer's setup, milliseconds).
 #
 # Times: "train" is the training loop as the program reports it (summary.json train_seconds; the RESULT line's
 # seconds); "wall" is the whole process (JVM start, problem parsing, evaluation, writing plots / Python start,
@@ -21,13 +28,15 @@ root=$PWD
 PY=/usr/bin/python3
 ALL="supervised-exact supervised-noisy forward inverse-exact inverse-noisy surrogate-tutorial surrogate forward-recommended"
 
-only="" skip_torch=0
+only="" skip_torch=0 epochs_opt="" lbfgs_opt=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --only) [ $# -ge 2 ] || { echo "--only needs NAME[,NAME...]" >&2; exit 2; }; only="$2"; shift 2 ;;
     --only=*) only="${1#--only=}"; shift ;;
     --skip-torch) skip_torch=1; shift ;;
-    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --epochs) [ $# -ge 2 ] || { echo "--epochs needs N" >&2; exit 2; }; epochs_opt="$2"; shift 2 ;;
+    --lbfgs) [ $# -ge 2 ] || { echo "--lbfgs needs N" >&2; exit 2; }; lbfgs_opt="$2"; shift 2 ;;
+    -h|--help) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -35,7 +44,7 @@ selected=$ALL
 if [ -n "$only" ]; then
   selected=""
   for n in ${only//,/ }; do
-    case " $ALL " in *" $n "*) selected="$selected $n" ;; *) echo "unknown program: $n (one of: $ALL)" >&2; exit 2 ;; esac
+    case " $ALL burgers " in *" $n "*) selected="$selected $n" ;; *) echo "unknown program: $n (one of: $ALL burgers)" >&2; exit 2 ;; esac
   done
 fi
 
@@ -105,12 +114,72 @@ else
 fi
 echo
 
+# --epochs / --lbfgs: the same overrides on both sides
+sciml_over=() torch_over=()
+[ -n "$epochs_opt" ] && sciml_over+=(--epochs "$epochs_opt") && torch_over+=(--epochs "$epochs_opt")
+[ -n "$lbfgs_opt" ] && sciml_over+=(--lbfgs "$lbfgs_opt")
+
+# burgers: sciml4j on examples/burgers/burgers.yaml, its console lines timestamped as they arrive (for the Adam
+# phase's seconds), then burgers_torch.py; one row of burgers_rows.
+burgers_rows=()
+run_burgers() {
+  local out="$work/burgers" every=1000 t0
+  [ -n "$epochs_opt" ] && [ "$epochs_opt" -gt 0 ] && every=$epochs_opt
+  echo "== burgers: sciml4j run examples/burgers/burgers.yaml ${sciml_over[*]}" >&2
+  t0=$(now)
+  if ! "${java_cmd[@]}" run examples/burgers/burgers.yaml --out "$out" --every "$every" "${sciml_over[@]}" 2>&1 \
+      | while IFS= read -r l; do printf '%s %s\n' "$(date +%s.%N)" "$l"; done >"$work/burgers.log"; then
+    cat "$work/burgers.log" >&2; echo "sciml4j run failed: burgers" >&2; exit 1
+  fi
+  local s_wall s=$out/summary.json s_train s_rel s_adam s_lbfgs s_adam_s=- s_lbfgs_s=- ts_start ts_adam
+  s_wall=$(awk -v a="$t0" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }')
+  s_train=$(json "$s" .train_seconds)
+  s_rel=$(json "$s" .relative_error)
+  s_adam=$(json "$s" .adam_epochs)
+  s_lbfgs=$(json "$s" .lbfgs_iterations)
+  # Adam phase: from the line announcing training (printed just before it starts) to the progress line of the last
+  # Adam epoch (printed just after it); L-BFGS = train_seconds - that.
+  ts_start=$(awk '$2 == "training:" { print $1; exit }' "$work/burgers.log")
+  ts_adam=$(awk -v n="$s_adam" '$2 == "adam" && $3 == "epoch" && $4 == n { print $1; exit }' "$work/burgers.log")
+  if [ -n "$ts_start" ] && [ -n "$ts_adam" ]; then
+    s_adam_s=$(awk -v a="$ts_start" -v b="$ts_adam" 'BEGIN { printf "%.2f", b - a }')
+    s_lbfgs_s=$(awk -v t="$s_train" -v a="$s_adam_s" 'BEGIN { printf "%.2f", t - a }')
+  fi
+  echo "   Adam $s_adam_s s, train $(fmt "$s_train" %.2f) s, wall $s_wall s, relative error $(fmt "$s_rel" %.3e)" >&2
+
+  local p_adam_s=- p_lbfgs_s=- p_train=- p_wall=- p_rel=- p_lbfgs=- ratio_adam=- ratio_train=- line
+  if [ "$skip_torch" = 0 ]; then
+    local targs=(sciml4j-bench/burgers_torch.py "${torch_over[@]}")
+    [ -n "$lbfgs_opt" ] && targs+=(--lbfgs "$lbfgs_opt")
+    echo "== burgers: PyTorch ${targs[*]}" >&2
+    t0=$(now)
+    "$PY" "${targs[@]}" >"$work/burgers.torch.log" 2>&1 \
+      || { cat "$work/burgers.torch.log" >&2; echo "PyTorch run failed: burgers" >&2; exit 1; }
+    p_wall=$(awk -v a="$t0" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }')
+    line=$(grep '^RESULT ' "$work/burgers.torch.log" | tail -1) \
+      || { cat "$work/burgers.torch.log" >&2; echo "no RESULT line from PyTorch: burgers" >&2; exit 1; }
+    p_adam_s=$(field adam_seconds "$line")
+    p_lbfgs_s=$(field lbfgs_seconds "$line")
+    p_train=$(field seconds "$line")
+    p_rel=$(field rel_error "$line")
+    p_lbfgs=$(field lbfgs_iterations "$line")
+    [ "$s_adam_s" != - ] && ratio_adam=$(awk -v p="$p_adam_s" -v s="$s_adam_s" 'BEGIN { printf "%.1f×", p / s }')
+    ratio_train=$(awk -v p="$p_train" -v s="$s_train" 'BEGIN { printf "%.1f×", p / s }')
+    echo "   Adam $(fmt "$p_adam_s" %.2f) s, train $(fmt "$p_train" %.2f) s, wall $p_wall s, relative error $(fmt "$p_rel" %.3e); Adam ratio $ratio_adam" >&2
+  fi
+  burgers_rows+=("| burgers | $s_adam | $s_adam_s | $(fmt "$s_train" %.2f) | $s_wall | $(fmt "$s_rel" %.2e) | $(fmt "$p_adam_s" %.2f) | $(fmt "$p_train" %.2f) | $p_wall | $(fmt "$p_rel" %.2e) | $ratio_adam | $ratio_train | L-BFGS: sciml4j $s_lbfgs iterations in $s_lbfgs_s s, PyTorch $p_lbfgs in $(fmt "$p_lbfgs_s" %.2f) s |")
+}
+
 rows=()
 for name in $selected; do
+  if [ "$name" = burgers ]; then
+    run_burgers
+    continue
+  fi
   echo "== $name: sciml4j run examples/damped-oscillation/$name.yaml" >&2
   out="$work/$name"
   t0=$(now)
-  "${java_cmd[@]}" run "examples/damped-oscillation/$name.yaml" --out "$out" --quiet >"$work/$name.log" 2>&1 \
+  "${java_cmd[@]}" run "examples/damped-oscillation/$name.yaml" --out "$out" --quiet "${sciml_over[@]}" >"$work/$name.log" 2>&1 \
     || { cat "$work/$name.log" >&2; echo "sciml4j run failed: $name" >&2; exit 1; }
   s_wall=$(awk -v a="$t0" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }')
   s=$out/summary.json
@@ -127,7 +196,7 @@ for name in $selected; do
     echo "== $name: PyTorch $targs" >&2
     t0=$(now)
     # shellcheck disable=SC2086
-    "$PY" "sciml4j-bench/python/tutorial/"$targs --data-dir "$root/examples/damped-oscillation/data" \
+    "$PY" "sciml4j-bench/python/tutorial/"$targs "${torch_over[@]}" --data-dir "$root/examples/damped-oscillation/data" \
       >"$work/$name.torch.log" 2>&1 || { cat "$work/$name.torch.log" >&2; echo "PyTorch run failed: $name" >&2; exit 1; }
     p_wall=$(awk -v a="$t0" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }')
     line=$(grep '^RESULT ' "$work/$name.torch.log" | tail -1) \
@@ -149,6 +218,13 @@ for name in $selected; do
 done
 
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
+if [ ${#burgers_rows[@]} -gt 0 ]; then
+  echo
+  echo "| program | Adam epochs | sciml4j Adam s | sciml4j train s | sciml4j wall s | sciml4j rel. L2 | PyTorch Adam s | PyTorch train s | PyTorch wall s | PyTorch rel. L2 | Adam ratio (PyTorch / sciml4j) | train ratio | note |"
+  echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+  printf '%s\n' "${burgers_rows[@]}"
+fi
+[ ${#rows[@]} -gt 0 ] || exit 0
 echo
 echo "| program | sciml4j train s | sciml4j wall s | sciml4j rel. error | PyTorch train s | PyTorch wall s | PyTorch rel. error | ratio (train, PyTorch / sciml4j) | c (sciml4j / PyTorch) | note |"
 echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"

@@ -95,54 +95,98 @@ final class Plotting {
     }
 
     /**
-     * Two variables (a surrogate u(c, t)): the prediction as a heat map over (second variable, first variable),
-     * the error against the evaluation data when it forms a grid, and curves of the first field at eleven values of
-     * the first variable across its range.
+     * Two variables: for each field, heat maps of the prediction, and when the evaluation data forms a grid (with
+     * holes where the domain has them) of the reference and of the error; points outside the domain are grey. With
+     * a time variable (Burgers' u(x, t), a surrogate u(c, t)) time runs along the horizontal axis and curves of the
+     * first field over time are drawn at eleven values of the other variable; otherwise the first variable runs
+     * along it. The first field's maps are heatmap.png, reference.png and error.png; another field's carry its
+     * name (heatmap-v.png).
      */
     private static void twoVariables(Path dir, ProblemFile pf, Solution sol) throws IOException {
         Problem p = pf.problem();
-        Problem.Range a = p.variables().get(0);
-        Problem.Range b = p.variables().get(1);
-        Tensor g = Sampler.grid(GRID, GRID).box(GRID * GRID, p.lower(), p.upper(), 0);
-        double[] u = sol.predict(g).col(0).toArray();
-        double[] ys = Tensor.linspace(a.lo(), a.hi(), GRID).toArray();
-        double[] xs = Tensor.linspace(b.lo(), b.hi(), GRID).toArray();
-        double[][] z = new double[GRID][GRID];
+        boolean timeFirst = p.variableNames().get(0).equals("t");
+        boolean hasTime = timeFirst || p.variableNames().get(1).equals("t");
+        // the horizontal variable h, the vertical one v; plotted arrays are z[row along v][column along h]
+        int h = hasTime ? (timeFirst ? 0 : 1) : 0;
+        int v = 1 - h;
+        Problem.Range hr = p.variables().get(h);
+        Problem.Range vr = p.variables().get(v);
+        double[] hs = Tensor.linspace(hr.lo(), hr.hi(), GRID).toArray();
+        double[] vs = Tensor.linspace(vr.lo(), vr.hi(), GRID).toArray();
+        double[] pts = new double[2 * GRID * GRID];
         for (int i = 0; i < GRID; i++) {
-            System.arraycopy(u, i * GRID, z[i], 0, GRID);
-        }
-        String f = p.fields().get(0);
-        Plots.heatMap(dir.resolve("heatmap.png"), pf.name() + ": predicted " + f, xs, ys, z, b.name(), a.name());
-
-        ProblemFile.EvaluationSpec ev = pf.evaluation();
-        if (ev != null) {
-            double[] pa = ev.points().col(0).toArray();
-            double[] pb = ev.points().col(1).toArray();
-            double[] ua = RunCommand.distinct(pa);
-            double[] ub = RunCommand.distinct(pb);
-            if ((long) ua.length * ub.length == pa.length) {
-                double[] err = sol.predict(ev.points()).col(0).sub(ev.truth().col(0)).abs().toArray();
-                double[][] e = new double[ua.length][ub.length];
-                for (int i = 0; i < pa.length; i++) {
-                    e[java.util.Arrays.binarySearch(ua, pa[i])][java.util.Arrays.binarySearch(ub, pb[i])] = err[i];
-                }
-                Plots.heatMap(dir.resolve("error.png"), pf.name() + ": |predicted - true| " + f, ub, ua, e, b.name(),
-                        a.name());
+            for (int j = 0; j < GRID; j++) {
+                pts[2 * (i * GRID + j) + h] = hs[j];
+                pts[2 * (i * GRID + j) + v] = vs[i];
             }
         }
+        Tensor g = Tensor.wrap(pts, GRID * GRID, 2);
+        boolean[] in = p.inside(g);
+        Tensor pred = sol.predict(g);
+        ProblemFile.EvaluationSpec ev = pf.evaluation();
+        Tensor evPred = ev == null ? null : sol.predict(ev.points());
+        for (int f = 0; f < p.fields().size(); f++) {
+            String field = p.fields().get(f);
+            String suffix = f == 0 ? "" : "-" + field;
+            double[] u = pred.col(f).toArray();
+            double[][] z = new double[GRID][GRID];
+            for (int i = 0; i < GRID; i++) {
+                for (int j = 0; j < GRID; j++) {
+                    z[i][j] = in[i * GRID + j] ? u[i * GRID + j] : Double.NaN;
+                }
+            }
+            Plots.heatMap(dir.resolve("heatmap" + suffix + ".png"), pf.name() + ": predicted " + field, hs, vs, z,
+                    hr.name(), vr.name());
+            if (ev != null) {
+                double[] truth = ev.truth().col(f).toArray();
+                double[] err = evPred.col(f).sub(ev.truth().col(f)).abs().toArray();
+                gridMap(dir.resolve("reference" + suffix + ".png"), pf.name() + ": reference " + field, ev, h, truth,
+                        hr.name(), vr.name());
+                gridMap(dir.resolve("error" + suffix + ".png"), pf.name() + ": |predicted - reference| " + field, ev,
+                        h, err, hr.name(), vr.name());
+            }
+        }
+        if (!hasTime) {
+            return;
+        }
+        String f = p.fields().get(0);
         List<String> labels = new ArrayList<>();
         List<double[]> curves = new ArrayList<>();
         for (int k = 0; k <= 10; k++) {
-            double c = a.lo() + (a.hi() - a.lo()) * k / 10;
-            double[] pts = new double[2 * GRID];
+            double c = vr.lo() + (vr.hi() - vr.lo()) * k / 10;
+            double[] at = new double[2 * GRID];
             for (int i = 0; i < GRID; i++) {
-                pts[2 * i] = c;
-                pts[2 * i + 1] = xs[i];
+                at[2 * i + v] = c;
+                at[2 * i + h] = hs[i];
             }
-            curves.add(sol.predict(Tensor.wrap(pts, GRID, 2)).col(0).toArray());
-            labels.add(String.format(Locale.ROOT, "%s = %.3g", a.name(), c));
+            curves.add(sol.predict(Tensor.wrap(at, GRID, 2)).col(0).toArray());
+            labels.add(String.format(Locale.ROOT, "%s = %.3g", vr.name(), c));
         }
-        Plots.curves(dir.resolve("curves.png"), pf.name() + ": " + f + "(" + b.name() + ") at fixed " + a.name(), xs,
+        Plots.curves(dir.resolve("curves.png"), pf.name() + ": " + f + "(" + hr.name() + ") at fixed " + vr.name(), hs,
                 labels, curves);
+    }
+
+    /**
+     * A heat map of {@code values} at the evaluation points when they lie on a grid (at most 1000 distinct values
+     * per variable, each grid node at most once; nodes without a point, such as those in a hole, are grey).
+     */
+    private static void gridMap(Path png, String title, ProblemFile.EvaluationSpec ev, int h, double[] values,
+            String hName, String vName) throws IOException {
+        double[] ph = ev.points().col(h).toArray();
+        double[] pv = ev.points().col(1 - h).toArray();
+        double[] uh = RunCommand.distinct(ph);
+        double[] uv = RunCommand.distinct(pv);
+        if (uh.length < 2 || uv.length < 2 || uh.length > 1000 || uv.length > 1000
+                || (long) uh.length * uv.length > 4L * ph.length) {
+            return;
+        }
+        double[][] z = new double[uv.length][uh.length];
+        for (double[] row : z) {
+            java.util.Arrays.fill(row, Double.NaN);
+        }
+        for (int i = 0; i < ph.length; i++) {
+            z[java.util.Arrays.binarySearch(uv, pv[i])][java.util.Arrays.binarySearch(uh, ph[i])] = values[i];
+        }
+        Plots.heatMap(png, title, uh, uv, z, hName, vName);
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -67,6 +68,32 @@ public interface Condition {
         return PointCondition.at(values, parse(requirements));
     }
 
+    /**
+     * Requirements on the boundary of the problem's domain (Dirichlet {@code "u = 0"}, Neumann {@code "u_n = 1"},
+     * Robin {@code "u_n + u = 0"}, any operator), at {@value BoundaryCondition#DEFAULT_POINTS} points; restrict it
+     * to a part with {@link BoundaryCondition#where}. Named "boundary".
+     */
+    static BoundaryCondition boundary(String... requirements) {
+        return BoundaryCondition.of("boundary", null, parse(requirements));
+    }
+
+    /**
+     * Requirements on the boundary of {@code shape} where it lies inside the problem's domain: an interface between
+     * subdomains ({@code "a = b"}, {@code "ka*a_n = kb*b_n"} with the shape's outward normals). The shape has the
+     * problem's space dimension; a time variable is added as for the domain. Named "interface".
+     */
+    static BoundaryCondition on(org.sciml4j.pinn.geometry.Geometry shape, String... requirements) {
+        return BoundaryCondition.of("interface", Objects.requireNonNull(shape, "shape"), parse(requirements));
+    }
+
+    /**
+     * Periodicity in {@code variable}: each of {@code expressions} ({@code "u"}, {@code "u_x"}) equal at both ends
+     * of its range. Named "periodic".
+     */
+    static PeriodicCondition periodic(String variable, String... expressions) {
+        return PeriodicCondition.of(variable, parse(expressions));
+    }
+
     /** Requirements at explicit points, shape (N, variables). */
     static PointCondition at(Tensor points, String... requirements) {
         return PointCondition.explicit("condition", points, parse(requirements), null);
@@ -116,17 +143,61 @@ public interface Condition {
     /**
      * A condition ready to evaluate.
      *
-     * @param name     the loss term's name
-     * @param points   where it is imposed, shape (N, variables)
-     * @param sides    per requirement, its bound left and right sides
-     * @param observed per requirement, observed values (N, 1), or null where the requirement has none
+     * @param name      the loss term's name
+     * @param points    where it is imposed, shape (N, variables)
+     * @param sides     per requirement, its bound left and right sides
+     * @param observed  per requirement, observed values (N, 1), or null where the requirement has none
+     * @param auxiliary per-point quantities the requirements may use besides variables and fields, by name, each
+     *                  (N, 1): a boundary's outward normal {@code normal_x}, ...
+     * @param paired    0, or for a periodic condition the number P of pairs: N = 2P, and each requirement's residual
+     *                  is its value at point i minus its value at point P + i
      */
-    record Resolved(String name, Tensor points, List<BoundExpression[]> sides, List<Tensor> observed) {
+    record Resolved(String name, Tensor points, List<BoundExpression[]> sides, List<Tensor> observed,
+            Map<String, Tensor> auxiliary, int paired) {
 
-        /** Copies the lists. */
+        /** Copies the lists and checks the pairing. */
         public Resolved {
             sides = List.copyOf(sides);
             observed = java.util.Collections.unmodifiableList(new ArrayList<>(observed));
+            auxiliary = Map.copyOf(auxiliary);
+            if (paired < 0 || (paired > 0 && points.size(0) != 2 * paired)) {
+                throw new IllegalArgumentException("condition '" + name + "': " + paired + " pairs need "
+                        + 2 * paired + " points, got " + points.size(0));
+            }
+        }
+
+        /** A condition without auxiliary quantities or pairs. */
+        public Resolved(String name, Tensor points, List<BoundExpression[]> sides, List<Tensor> observed) {
+            this(name, points, sides, observed, Map.of(), 0);
+        }
+
+        /** {@code at} with this condition's auxiliary quantities. */
+        private Evaluation withAuxiliary(Evaluation at) {
+            if (auxiliary.isEmpty()) {
+                return at;
+            }
+            return new Evaluation() {
+                @Override
+                public Tensor variable(int index) {
+                    return at.variable(index);
+                }
+
+                @Override
+                public Tensor derivative(Derivative d) {
+                    return at.derivative(d);
+                }
+
+                @Override
+                public Tensor parameter(String p) {
+                    return at.parameter(p);
+                }
+
+                @Override
+                public Tensor auxiliary(String a) {
+                    Tensor t = auxiliary.get(a);
+                    return t != null ? t : at.auxiliary(a);
+                }
+            };
         }
 
         /** Every field value and derivative the requirements use. */
@@ -139,9 +210,14 @@ public interface Condition {
             return all;
         }
 
-        /** Residual of requirement {@code i} at the points, shape (N, 1). */
+        /** Residual of requirement {@code i} at the points, shape (N, 1); (P, 1) for P pairs. */
         public Tensor residual(int i, Evaluation at) {
-            Tensor r = sides.get(i)[0].evaluate(at).sub(sides.get(i)[1].evaluate(at));
+            Evaluation env = withAuxiliary(at);
+            Tensor r = sides.get(i)[0].evaluate(env).sub(sides.get(i)[1].evaluate(env));
+            if (paired > 0) {
+                // a requirement without fields is the same at both ends of every pair
+                return r.rank() == 0 ? r.mul(0) : r.slice(0, 0, paired).sub(r.slice(0, paired, 2 * paired));
+            }
             Tensor obs = observed.get(i);
             return obs == null ? r : r.sub(obs);
         }

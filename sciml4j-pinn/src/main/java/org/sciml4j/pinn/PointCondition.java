@@ -222,6 +222,9 @@ public final class PointCondition implements Condition {
             }
         }
         int d = ranges.size();
+        if (!free.isEmpty() && problem.domain().isPresent()) {
+            return inDomain(problem, seed);
+        }
         double[] freeValues = null;
         int n = most;
         if (!free.isEmpty()) {
@@ -240,6 +243,36 @@ public final class PointCondition implements Condition {
             }
         }
         return Tensor.wrap(out, n, d);
+    }
+
+    /**
+     * Points of a condition at fixed values in a problem with a domain: the domain's own points (so that at t = 0
+     * of a space-time domain the space points are those of its shape), the fixed variables set to their values in
+     * turn, and the rows that then lie outside the domain dropped.
+     */
+    private Tensor inDomain(Problem problem, long seed) {
+        int d = problem.variables().size();
+        double[] p = problem.domainPoints(sampler, freePoints, seed).data();
+        int n = p.length / d;
+        for (int i = 0; i < n; i++) {
+            for (Map.Entry<String, double[]> e : fixed.entrySet()) {
+                double[] x = e.getValue();
+                p[i * d + problem.variableIndex(e.getKey())] = x[i % x.length];
+            }
+        }
+        boolean[] in = problem.inside(Tensor.wrap(p, n, d));
+        double[] out = new double[n * d];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            if (in[i]) {
+                System.arraycopy(p, i * d, out, k++ * d, d);
+            }
+        }
+        if (k == 0) {
+            throw new IllegalArgumentException("condition '" + name + "': no point of the domain has " + fixed.keySet()
+                    + " at the given values");
+        }
+        return Tensor.wrap(java.util.Arrays.copyOf(out, k * d), k, d);
     }
 
     /** {@code initial: u = 1, u_t = 0 at t = 0}. */

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import org.sciml4j.nn.Mlp;
 import org.sciml4j.nn.Module;
@@ -27,6 +28,7 @@ import org.sciml4j.tensor.Tensor;
  */
 final class PointEvaluator {
     private final Module net;
+    private final UnaryOperator<Tensor> output;
     private final int variables;
     private final Tensor stacked;         // (N, variables), all sets one after another
     private final int[] offsets;          // set i is rows offsets[i] .. offsets[i+1]
@@ -41,7 +43,19 @@ final class PointEvaluator {
 
     /** As above; {@code allowFused = false} forces the generic path (to check one path against the other). */
     PointEvaluator(Module net, int variables, List<Tensor> sets, Set<Derivative> needed, boolean allowFused) {
+        this(net, null, variables, sets, needed, allowFused);
+    }
+
+    /**
+     * As above, with the fields computed from the inputs by {@code output} (the network followed by a problem's
+     * output transforms, see {@link Problem#output}) rather than by the network alone; null for the network. With
+     * an output function the generic path is used.
+     */
+    PointEvaluator(Module net, UnaryOperator<Tensor> output, int variables, List<Tensor> sets, Set<Derivative> needed,
+            boolean allowFused) {
         this.net = net;
+        this.output = output != null ? output : net::forward;
+        allowFused &= output == null;
         this.variables = variables;
         offsets = new int[sets.size() + 1];
         for (int i = 0; i < sets.size(); i++) {
@@ -203,7 +217,7 @@ final class PointEvaluator {
         @Override
         Tensor compute(Derivative d) {
             if (u == null) {
-                u = net.forward(x);
+                u = output.apply(x);
             }
             return column(d.fieldIndex(), d.orders());
         }

@@ -10,12 +10,17 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
+import java.util.Optional;
+
+import org.sciml4j.nn.Module;
 import org.sciml4j.nn.Variable;
 import org.sciml4j.pinn.expr.BoundExpression;
 import org.sciml4j.pinn.expr.Derivative;
 import org.sciml4j.pinn.expr.Evaluation;
 import org.sciml4j.pinn.expr.Expression;
 import org.sciml4j.pinn.expr.Vocabulary;
+import org.sciml4j.pinn.geometry.Geometry;
+import org.sciml4j.pinn.geometry.SpaceTime;
 import org.sciml4j.pinn.sampling.Sampler;
 import org.sciml4j.tensor.Tensor;
 
@@ -102,6 +107,9 @@ public final class Problem {
     private final Tensor collocation;
     private final Map<String, Double> weights;
     private final List<String> termNames;
+    private final Geometry domain;
+    private final Vocabulary boundaryVocabulary;
+    private final Map<String, BoundExpression> transforms;
 
     private Problem(Builder b) {
         if (b.variables.isEmpty()) {
@@ -110,16 +118,42 @@ public final class Problem {
         if (b.fields.isEmpty()) {
             throw new IllegalArgumentException("a problem needs at least one field, e.g. fields(\"u\")");
         }
+        if (b.domain != null && b.variables.size() != b.domain.dimension()) {
+            throw new IllegalArgumentException("a problem with a domain takes its variables from it; declare time"
+                    + " and other variables as part of the domain (e.g. SpaceTime.timeLast(space, 0, 1) with"
+                    + " names x, y, t), not with variable(...)");
+        }
+        domain = b.domain;
         variables = List.copyOf(b.variables);
         fields = List.copyOf(b.fields);
         known = Collections.unmodifiableMap(new LinkedHashMap<>(b.known));
         unknowns = List.copyOf(b.unknowns);
         Vocabulary.Builder vb = Vocabulary.builder();
         variables.forEach(r -> vb.variables(r.name()));
+        if (b.space != null) {
+            vb.space(b.space.toArray(new String[0]));
+        }
         vb.fields(fields.toArray(new String[0]));
         known.forEach(vb::knownParameter);
         unknowns.forEach(v -> vb.unknownParameter(v.name(), v.current()));
         vocabulary = vb.build();
+        boundaryVocabulary = vocabulary.withNormals();
+        Map<String, BoundExpression> tr = new LinkedHashMap<>();
+        b.transforms.forEach((field, text) -> {
+            if (!fields.contains(field)) {
+                throw new IllegalArgumentException("output transform for '" + field + "', which is not a field "
+                        + fields);
+            }
+            BoundExpression e = text.bind(vocabulary);
+            for (Derivative d : e.derivatives()) {
+                if (!d.isValue()) {
+                    throw new IllegalArgumentException("the output transform of '" + field + "' may use the network's"
+                            + " outputs but not their derivatives; '" + d + "' is one");
+                }
+            }
+            tr.put(field, e);
+        });
+        transforms = Collections.unmodifiableMap(tr);
         if (b.equations.isEmpty() && b.conditions.isEmpty()) {
             throw new IllegalArgumentException("a problem needs an equation or a condition to train on");
         }
@@ -231,6 +265,77 @@ public final class Problem {
         return weights.getOrDefault(term, 1.0);
     }
 
+    /**
+     * The domain the variables range over, when one was given ({@link Builder#domain}); else the box of their
+     * ranges is the domain.
+     */
+    public Optional<Geometry> domain() {
+        return Optional.ofNullable(domain);
+    }
+
+    /** Whether each row of {@code points} (N, variables) lies in the domain. */
+    public boolean[] inside(Tensor points) {
+        if (domain != null) {
+            return domain.inside(points);
+        }
+        int d = variables.size();
+        double[] p = points.data();
+        boolean[] in = new boolean[points.size(0)];
+        for (int i = 0; i < in.length; i++) {
+            in[i] = true;
+            for (int v = 0; v < d; v++) {
+                Range r = variables.get(v);
+                in[i] &= p[i * d + v] >= r.lo() && p[i * d + v] <= r.hi();
+            }
+        }
+        return in;
+    }
+
+    /**
+     * The symbols of boundary conditions: the {@link #vocabulary()} plus the outward normal's components
+     * {@code normal_x}, ... and the normal derivatives {@code u_n}.
+     */
+    public Vocabulary boundaryVocabulary() {
+        return boundaryVocabulary;
+    }
+
+    /** The output transforms by field (hard constraints); a field without one is the network's output itself. */
+    public Map<String, BoundExpression> transforms() {
+        return transforms;
+    }
+
+    /**
+     * The fields at {@code x}: the network's outputs, each transformed by its output transform if it has one. With
+     * {@code x} recorded (an autodiff input), the result is differentiable with respect to it.
+     *
+     * @param x shape (N, variables)
+     * @return shape (N, fields)
+     */
+    public Tensor output(Module network, Tensor x) {
+        Tensor raw = network.forward(x);
+        if (transforms.isEmpty()) {
+            return raw;
+        }
+        List<Tensor> xs = new ArrayList<>();
+        for (int v = 0; v < variables.size(); v++) {
+            xs.add(x.col(v));
+        }
+        Map<String, Tensor> outs = new LinkedHashMap<>();
+        for (int f = 0; f < fields.size(); f++) {
+            outs.put(fields.get(f), raw.col(f));
+        }
+        Evaluation at = Evaluation.of(xs, outs, Map.of());
+        Tensor[] cols = new Tensor[fields.size()];
+        for (int f = 0; f < cols.length; f++) {
+            BoundExpression t = transforms.get(fields.get(f));
+            cols[f] = t == null ? outs.get(fields.get(f)) : t.evaluate(at);
+            if (cols[f].rank() == 0) {
+                cols[f] = Tensor.full(cols[f].item(), x.size(0), 1);
+            }
+        }
+        return Tensor.concat(1, cols);
+    }
+
     /** Lower ends of the variables' ranges. */
     public double[] lower() {
         return variables.stream().mapToDouble(Range::lo).toArray();
@@ -257,13 +362,14 @@ public final class Problem {
     }
 
     /**
-     * {@code n} points of the problem's domain drawn by {@code sampler}: the box of the variables' ranges.
+     * {@code n} points of the problem's domain drawn by {@code sampler}: the {@link #domain()}'s interior points
+     * ({@link Geometry#interior}), or the box of the variables' ranges.
      *
      * @return shape (n, variables)
      * @throws IllegalArgumentException if the sampler refuses the count (uniform in d dimensions: n = m^d)
      */
     public Tensor domainPoints(Sampler sampler, int n, long seed) {
-        return sampler.box(n, lower(), upper(), seed);
+        return domain != null ? domain.interior(n, sampler, seed) : sampler.box(n, lower(), upper(), seed);
     }
 
     /** Builds a {@link Problem}. */
@@ -279,8 +385,61 @@ public final class Problem {
         private Sampler sampler;
         private int points;
         private Tensor collocation;
+        private Geometry domain;
+        private List<String> space;
+        private final Map<String, Expression> transforms = new LinkedHashMap<>();
 
         private Builder() {
+        }
+
+        /**
+         * The domain, whose coordinates are the variables (network inputs) {@code names}, in order: a
+         * {@link Geometry} such as {@code new Disk(new double[] {0, 0}, 1)} with names x, y, or a
+         * {@link SpaceTime} with names x, t. Each variable ranges over the domain's bounding box; collocation
+         * points are drawn inside the domain, {@link Condition#boundary boundary conditions} on its boundary. The
+         * space variables ({@code lap}, {@code div}, normals) are all the names but a SpaceTime's time.
+         *
+         * @throws IllegalArgumentException if there is not one name per coordinate or a domain was given already
+         */
+        public Builder domain(Geometry geometry, String... names) {
+            Objects.requireNonNull(geometry, "geometry");
+            if (domain != null) {
+                throw new IllegalArgumentException("the domain is given twice; combine shapes with union,"
+                        + " difference or intersection");
+            }
+            if (names.length != geometry.dimension()) {
+                throw new IllegalArgumentException("the domain " + geometry + " has " + geometry.dimension()
+                        + " coordinates but " + names.length + " variable names are given " + List.of(names));
+            }
+            domain = geometry;
+            double[] lo = geometry.lower();
+            double[] hi = geometry.upper();
+            List<String> spaceNames = new ArrayList<>();
+            for (int i = 0; i < names.length; i++) {
+                variable(names[i], lo[i], hi[i]);
+                if (!(geometry instanceof SpaceTime st) || i != st.timeColumn()) {
+                    spaceNames.add(names[i]);
+                }
+            }
+            space = spaceNames;
+            return this;
+        }
+
+        /**
+         * A hard constraint: field {@code field} is the expression {@code text} of the variables and the network's
+         * raw outputs (named by the fields), e.g. {@code transform("u", "x*(1 - x)*u")} so that u = 0 at x = 0 and
+         * x = 1 whatever the network (DeepXDE's output transform). Derivatives in equations and conditions are
+         * those of the transformed field.
+         */
+        public Builder transform(String field, String text) {
+            transforms.put(Objects.requireNonNull(field, "field"), Expression.parse(text));
+            return this;
+        }
+
+        /** {@link #transform(String, String)} with a parsed expression (which knows its place in a file). */
+        public Builder transform(String field, Expression expression) {
+            transforms.put(Objects.requireNonNull(field, "field"), Objects.requireNonNull(expression, "expression"));
+            return this;
         }
 
         /** Adds a variable (the next network input) over {@code [lo, hi]}. */

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.sciml4j.nn.Module;
+import org.sciml4j.tensor.Autodiff;
 import org.sciml4j.tensor.Tensor;
 
 /**
@@ -27,13 +28,15 @@ public record Solution(Problem problem, Module network, Map<String, Double> para
     }
 
     /**
-     * The fields at points.
+     * The fields at points (the network's outputs, through the problem's output transforms if it has any).
      *
      * @param points shape (N, variables)
      * @return shape (N, fields)
      */
     public Tensor predict(Tensor points) {
-        return PointEvaluator.predict(network, points);
+        try (Autodiff.Scope s = Autodiff.noGrad()) {
+            return problem.output(network, points);
+        }
     }
 
     /**

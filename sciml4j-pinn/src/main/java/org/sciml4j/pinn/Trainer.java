@@ -171,7 +171,8 @@ public final class Trainer {
                 sets.add(r.points());
                 needed.addAll(r.derivatives());
             }
-            evaluator = new PointEvaluator(network, problem.variables().size(), sets, needed);
+            evaluator = new PointEvaluator(network, problem.transforms().isEmpty() ? null
+                    : x -> problem.output(network, x), problem.variables().size(), sets, needed, true);
             weights = problem.termNames().stream().mapToDouble(problem::weight).toArray();
             problem.unknowns().forEach(v -> paramNames.add(v.name()));
         }

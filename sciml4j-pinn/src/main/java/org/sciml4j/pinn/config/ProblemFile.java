@@ -19,6 +19,7 @@ import org.sciml4j.nn.Activation;
 import org.sciml4j.nn.Initializer;
 import org.sciml4j.nn.Mlp;
 import org.sciml4j.nn.Variable;
+import org.sciml4j.pinn.BoundaryCondition;
 import org.sciml4j.pinn.Condition;
 import org.sciml4j.pinn.PointCondition;
 import org.sciml4j.pinn.Problem;
@@ -29,6 +30,16 @@ import org.sciml4j.pinn.expr.Evaluation;
 import org.sciml4j.pinn.expr.Expression;
 import org.sciml4j.pinn.expr.ExpressionException;
 import org.sciml4j.pinn.expr.Vocabulary;
+import org.sciml4j.pinn.geometry.Ball;
+import org.sciml4j.pinn.geometry.Box;
+import org.sciml4j.pinn.geometry.Disk;
+import org.sciml4j.pinn.geometry.Ellipse;
+import org.sciml4j.pinn.geometry.Geometry;
+import org.sciml4j.pinn.geometry.Interval;
+import org.sciml4j.pinn.geometry.Polygon;
+import org.sciml4j.pinn.geometry.Rectangle;
+import org.sciml4j.pinn.geometry.SpaceTime;
+import org.sciml4j.pinn.geometry.Triangle;
 import org.sciml4j.pinn.sampling.Sampler;
 import org.sciml4j.tensor.Tensor;
 import org.yaml.snakeyaml.DumperOptions;
@@ -102,8 +113,13 @@ public final class ProblemFile {
     /** Points at which an exact solution is compared when the file does not say (a grid of about as many). */
     static final int DEFAULT_EVALUATION_POINTS = 10000;
 
-    private static final Set<String> TOP = Set.of("name", "description", "variables", "fields", "parameters",
-            "unknowns", "equations", "conditions", "collocation", "weights", "network", "training", "evaluation");
+    private static final Set<String> TOP = Set.of("name", "description", "variables", "domain", "fields",
+            "parameters", "unknowns", "equations", "conditions", "collocation", "weights", "transform", "network",
+            "training", "evaluation");
+
+    /** The shapes a domain may be made of. */
+    private static final Set<String> SHAPES = Set.of("interval", "rectangle", "box", "disk", "ball", "ellipse",
+            "polygon", "triangle", "union", "difference", "intersection");
 
     private final Path path;
     private final String text;
@@ -213,6 +229,7 @@ public final class ProblemFile {
         private final Map<String, String> kinds = new LinkedHashMap<>();
         private final Map<String, double[]> ranges = new LinkedHashMap<>();
         private Vocabulary vocabulary;
+        private Geometry domainShape;
 
         Reader(String text, Path file) {
             this.text = text;
@@ -246,10 +263,18 @@ public final class ProblemFile {
             }
             Problem.Builder b = Problem.builder();
 
-            Node varsNode = required(top, "variables", root, "variables: {t: [0, 10]}");
-            Map<String, NodeTuple> vars = mapping(varsNode, "variables", null);
-            if (vars.isEmpty()) {
+            if (top.containsKey("domain") && top.containsKey("variables")) {
+                throw error(top.get("variables").getKeyNode(), "give either 'domain' (its shape and variable names)"
+                        + " or 'variables' (ranges: a box), not both");
+            }
+            Node varsNode = top.containsKey("domain") ? null
+                    : required(top, "variables", root, "variables: {t: [0, 10]}");
+            Map<String, NodeTuple> vars = varsNode == null ? Map.of() : mapping(varsNode, "variables", null);
+            if (varsNode != null && vars.isEmpty()) {
                 throw error(varsNode, "no variables given; e.g. 'variables: {t: [0, 10]}'");
+            }
+            if (top.containsKey("domain")) {
+                domain(b, top.get("domain").getValueNode());
             }
             for (NodeTuple v : vars.values()) {
                 double[] range = numbers(v.getValueNode(), 2, "a range [lo, hi]");
@@ -325,6 +350,23 @@ public final class ProblemFile {
             if (top.containsKey("collocation")) {
                 collocation(b, top.get("collocation").getValueNode());
             }
+            if (top.containsKey("transform")) {
+                for (NodeTuple t : mapping(top.get("transform").getValueNode(), "transform", null).values()) {
+                    if (!vocabulary.fields().contains(key(t))) {
+                        throw error(t.getKeyNode(), "'" + key(t) + "' is not a field " + vocabulary.fields()
+                                + "; a transform gives a field from the network's outputs, e.g. 'u: x*(1 - x)*u'");
+                    }
+                    Expression e;
+                    try {
+                        e = Expression.parse(string(t.getValueNode()), line(t.getValueNode()),
+                                column(t.getValueNode()));
+                    } catch (ExpressionException x) {
+                        throw expressionError(x);
+                    }
+                    bind(e);
+                    b.transform(key(t), e);
+                }
+            }
             Map<String, NodeTuple> weights = Map.of();
             if (top.containsKey("weights")) {
                 weights = mapping(top.get("weights").getValueNode(), "weights", null);
@@ -385,7 +427,13 @@ public final class ProblemFile {
 
         private Condition condition(String name, Node node) {
             Map<String, NodeTuple> m = mapping(node, "condition '" + name + "'",
-                    Set.of("at", "require", "points", "sampling", "file", "columns"));
+                    Set.of("at", "require", "points", "sampling", "file", "columns", "on", "where", "periodic"));
+            if (m.containsKey("on") || m.containsKey("periodic")) {
+                return boundaryCondition(name, node, m);
+            }
+            if (m.containsKey("where")) {
+                throw error(m.get("where").getKeyNode(), "'where' selects part of a boundary: add 'on: boundary'");
+            }
             if (m.containsKey("file")) {
                 for (String k : List.of("at", "require", "points", "sampling")) {
                     if (m.containsKey(k)) {
@@ -487,6 +535,248 @@ public final class ProblemFile {
             return c;
         }
 
+        /**
+         * {@code on: boundary} (the domain's) or {@code on: {disk: ...}} (an interface), with {@code where},
+         * {@code points}, {@code sampling}; or {@code periodic: x} with the expressions in {@code require}.
+         */
+        private Condition boundaryCondition(String name, Node node, Map<String, NodeTuple> m) {
+            for (String k : List.of("at", "file", "columns")) {
+                if (m.containsKey(k)) {
+                    throw error(m.get(k).getKeyNode(), "'" + k + "' does not go with '" + (m.containsKey("on") ? "on"
+                            : "periodic") + "': a condition is at fixed values ('at'), on a boundary ('on'),"
+                            + " periodic ('periodic') or data ('file')");
+                }
+            }
+            boolean periodic = m.containsKey("periodic");
+            if (periodic && m.containsKey("on")) {
+                throw error(m.get("periodic").getKeyNode(), "give either 'on' or 'periodic', not both");
+            }
+            if (periodic && m.containsKey("where")) {
+                throw error(m.get("where").getKeyNode(), "'where' selects part of a boundary ('on: boundary'); a"
+                        + " periodic condition holds at both ends of its variable");
+            }
+            Node reqNode = required(m, "require", node, periodic ? "require: [u, u_x]" : "require: [u = 0]");
+            List<String> reqs = new ArrayList<>();
+            Vocabulary symbolsHere = periodic ? vocabulary : boundaryVocabulary();
+            for (Node r : list(reqNode)) {
+                Requirement parsed;
+                try {
+                    parsed = Requirement.parse(string(r), line(r), column(r));
+                    parsed.lhs().bind(symbolsHere);
+                    parsed.rhs().bind(symbolsHere);
+                } catch (ExpressionException e) {
+                    throw expressionError(e);
+                }
+                reqs.add(string(r));
+            }
+            int n = m.containsKey("points") ? positiveInt(m.get("points").getValueNode())
+                    : BoundaryCondition.DEFAULT_POINTS;
+            Sampler s = m.containsKey("sampling") ? sampler(m.get("sampling").getValueNode()) : Sampler.uniform();
+            if (periodic) {
+                Node v = m.get("periodic").getValueNode();
+                if (!ranges.containsKey(string(v))) {
+                    throw error(v, "'" + string(v) + "' is not a variable (variables: " + String.join(", ",
+                            ranges.keySet()) + ")");
+                }
+                return Condition.periodic(string(v), reqs.toArray(new String[0])).named(name).points(s, n);
+            }
+            Node on = m.get("on").getValueNode();
+            BoundaryCondition c;
+            if (on instanceof ScalarNode && string(on).equals("boundary")) {
+                c = Condition.boundary(reqs.toArray(new String[0]));
+            } else if (on instanceof MappingNode) {
+                Geometry shape = shape(on);
+                int space = boundaryVocabulary().space().size();
+                if (shape.dimension() != space) {
+                    throw error(on, "the shape has " + shape.dimension() + " coordinates but the problem has " + space
+                            + " space variables " + boundaryVocabulary().space());
+                }
+                c = Condition.on(shape, reqs.toArray(new String[0]));
+            } else {
+                throw error(on, "'on' takes 'boundary' (the domain's) or a shape, e.g. 'on: {disk: {center: [0, 0],"
+                        + " radius: 0.5}}' for an interface");
+            }
+            if (m.containsKey("where")) {
+                for (Node w : list(m.get("where").getValueNode())) {
+                    try {
+                        c = c.where(string(w));
+                    } catch (ExpressionException e) {
+                        throw error(w, e.getMessage());
+                    } catch (IllegalArgumentException e) {
+                        throw error(w, e.getMessage());
+                    }
+                }
+            }
+            return c.named(name).points(s, n);
+        }
+
+        private Vocabulary boundaryVocabulary() {
+            try {
+                return vocabulary.withNormals();
+            } catch (IllegalArgumentException e) {
+                throw new ProblemFileException(fileName, 0, 0, e.getMessage(), "");
+            }
+        }
+
+        /**
+         * {@code domain: {variables: [x, y], <shape>: ..., time: {t: [0, 1]}}}: the shape's coordinates are the
+         * variables in order; time, when given, is one more variable, last.
+         */
+        private void domain(Problem.Builder b, Node node) {
+            Map<String, NodeTuple> m = mapping(node, "domain", null);
+            Node namesNode = required(m, "variables", node, "variables: [x, y]");
+            Geometry g = null;
+            Node shapeNode = null;
+            for (NodeTuple t : m.values()) {
+                String k = key(t);
+                if (k.equals("variables") || k.equals("time")) {
+                    continue;
+                }
+                if (!SHAPES.contains(k)) {
+                    String near = closest(k, SHAPES);
+                    throw error(t.getKeyNode(), "unknown key '" + k + "' in domain" + (near != null ? "; did you mean '"
+                            + near + "'?" : "") + " (a domain has 'variables', one shape ("
+                            + String.join(", ", SHAPES.stream().sorted().toList()) + ") and optionally 'time')");
+                }
+                if (g != null) {
+                    throw error(t.getKeyNode(), "a domain has one shape; combine shapes with union, difference or"
+                            + " intersection");
+                }
+                shapeNode = t.getKeyNode();
+                g = shape(k, t.getValueNode());
+            }
+            if (g == null) {
+                throw error(node, "the domain needs a shape, e.g. 'rectangle: [[0, 0], [1, 1]]' or 'disk: {center:"
+                        + " [0, 0], radius: 1}'");
+            }
+            List<Node> names = list(namesNode);
+            if (names.size() != g.dimension()) {
+                throw error(namesNode, "the " + string(shapeNode) + " has " + g.dimension() + " coordinates but "
+                        + names.size() + " variable names are given");
+            }
+            List<String> all = new ArrayList<>();
+            for (Node n : names) {
+                all.add(declare(n, "a variable", 0));
+            }
+            symbols.space(all.toArray(new String[0]));
+            if (m.containsKey("time")) {
+                Map<String, NodeTuple> time = mapping(m.get("time").getValueNode(), "time", null);
+                if (time.size() != 1) {
+                    throw error(m.get("time").getValueNode(), "'time' takes one variable and its range, e.g. 'time:"
+                            + " {t: [0, 1]}'");
+                }
+                NodeTuple t = time.values().iterator().next();
+                double[] range = numbers(t.getValueNode(), 2, "a range [t0, t1]");
+                if (!(range[0] < range[1])) {
+                    throw error(t.getValueNode(), "the range of '" + key(t) + "' must have t0 < t1");
+                }
+                all.add(declare(t.getKeyNode(), "a variable", 0));
+                g = SpaceTime.timeLast(g, range[0], range[1]);
+            }
+            b.domain(g, all.toArray(new String[0]));
+            domainShape = g;
+            double[] lo = g.lower();
+            double[] hi = g.upper();
+            for (int i = 0; i < all.size(); i++) {
+                ranges.put(all.get(i), new double[] {lo[i], hi[i]});
+            }
+        }
+
+        /** A shape written as a mapping of one key, e.g. {@code {disk: {center: [0, 0], radius: 1}}}. */
+        private Geometry shape(Node node) {
+            Map<String, NodeTuple> m = mapping(node, "a shape", SHAPES);
+            if (m.size() != 1) {
+                throw error(node, "a shape is one of " + String.join(", ", SHAPES.stream().sorted().toList())
+                        + ", e.g. '{disk: {center: [0, 0], radius: 1}}'");
+            }
+            NodeTuple t = m.values().iterator().next();
+            return shape(key(t), t.getValueNode());
+        }
+
+        private Geometry shape(String kind, Node v) {
+            try {
+                return switch (kind) {
+                    case "interval" -> {
+                        double[] ab = numbers(v, 2, "an interval [a, b]");
+                        yield new Interval(ab[0], ab[1]);
+                    }
+                    case "rectangle", "box" -> {
+                        double[][] corners = corners(v, kind);
+                        yield kind.equals("box") ? new Box(corners[0], corners[1])
+                                : new Rectangle(corners[0], corners[1]);
+                    }
+                    case "disk", "ball" -> {
+                        Map<String, NodeTuple> m = mapping(v, kind, Set.of("center", "radius"));
+                        double[] c = vector(required(m, "center", v, "center: [0, 0]"));
+                        double r = number(required(m, "radius", v, "radius: 1"));
+                        yield kind.equals("disk") ? new Disk(c, r) : new Ball(c, r);
+                    }
+                    case "ellipse" -> {
+                        Map<String, NodeTuple> m = mapping(v, kind, Set.of("center", "semi_axes", "angle"));
+                        double[] c = vector(required(m, "center", v, "center: [0, 0]"));
+                        double[] ax = vector(required(m, "semi_axes", v, "semi_axes: [2, 1]"));
+                        double angle = m.containsKey("angle") ? number(m.get("angle").getValueNode()) : 0;
+                        yield new Ellipse(c, ax, angle);
+                    }
+                    case "polygon", "triangle" -> {
+                        List<Node> l = list(v);
+                        double[][] pts = new double[l.size()][];
+                        for (int i = 0; i < pts.length; i++) {
+                            pts[i] = vector(l.get(i));
+                        }
+                        if (kind.equals("triangle")) {
+                            if (pts.length != 3) {
+                                throw error(v, "a triangle has 3 vertices, got " + pts.length);
+                            }
+                            yield new Triangle(pts[0], pts[1], pts[2]);
+                        }
+                        yield new Polygon(pts);
+                    }
+                    default -> {
+                        List<Node> parts = list(v);
+                        if (parts.size() < 2) {
+                            throw error(v, "'" + kind + "' takes a list of two or more shapes");
+                        }
+                        Geometry g = shape(parts.get(0));
+                        for (Node part : parts.subList(1, parts.size())) {
+                            Geometry h = shape(part);
+                            g = kind.equals("union") ? g.union(h) : kind.equals("difference") ? g.difference(h)
+                                    : g.intersection(h);
+                        }
+                        yield g;
+                    }
+                };
+            } catch (ProblemFileException e) {
+                throw e;
+            } catch (IllegalArgumentException e) {
+                throw error(v, e.getMessage());
+            }
+        }
+
+        /** {@code [[x0, y0], [x1, y1]]} or {@code {lower: [...], upper: [...]}}. */
+        private double[][] corners(Node v, String kind) {
+            if (v instanceof MappingNode) {
+                Map<String, NodeTuple> m = mapping(v, kind, Set.of("lower", "upper"));
+                return new double[][] {vector(required(m, "lower", v, "lower: [0, 0]")),
+                        vector(required(m, "upper", v, "upper: [1, 1]"))};
+            }
+            List<Node> l = list(v);
+            if (l.size() != 2) {
+                throw error(v, "a " + kind + " is [lower corner, upper corner], e.g. [[0, 0], [1, 1]]");
+            }
+            return new double[][] {vector(l.get(0)), vector(l.get(1))};
+        }
+
+        /** A list of numbers of any length. */
+        private double[] vector(Node n) {
+            List<Node> l = list(n);
+            double[] out = new double[l.size()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = number(l.get(i));
+            }
+            return out;
+        }
+
         private void collocation(Problem.Builder b, Node node) {
             Map<String, NodeTuple> m = mapping(node, "collocation", Set.of("points", "sampling", "grid"));
             if (m.containsKey("grid")) {
@@ -520,6 +810,14 @@ public final class ProblemFile {
         /** Draws the points once, so that a count the sampler refuses (uniform: n = m^dim) fails now. */
         private void trySampling(Sampler s, int n, List<String> over, Node where, String what) {
             if (over.isEmpty()) {
+                return;
+            }
+            if (domainShape != null) {
+                try {
+                    domainShape.interior(n, s, 0);
+                } catch (IllegalArgumentException | IllegalStateException e) {
+                    throw error(where, what + " in the domain: " + e.getMessage());
+                }
                 return;
             }
             double[] lo = new double[over.size()];
@@ -837,7 +1135,9 @@ public final class ProblemFile {
             }
             Tensor points;
             try {
-                points = problem.domainPoints(s, n, 0);
+                // a grid's points inside the domain (all of them for a box); other samplers draw inside it
+                points = m.containsKey("grid") ? inside(problem, s.box(n, problem.lower(), problem.upper(), 0))
+                        : problem.domainPoints(s, n, 0);
             } catch (IllegalArgumentException e) {
                 throw error(where, "evaluation points: " + e.getMessage());
             }
@@ -867,6 +1167,20 @@ public final class ProblemFile {
                 }
             }
             return new EvaluationSpec("exact: " + String.join(", ", texts), points, truth);
+        }
+
+        private static Tensor inside(Problem problem, Tensor points) {
+            boolean[] in = problem.inside(points);
+            int d = points.size(1);
+            double[] p = points.data();
+            double[] out = new double[p.length];
+            int k = 0;
+            for (int i = 0; i < in.length; i++) {
+                if (in[i]) {
+                    System.arraycopy(p, i * d, out, k++ * d, d);
+                }
+            }
+            return Tensor.wrap(java.util.Arrays.copyOf(out, k * d), k, d);
         }
 
         private Tensor member(Map<String, Tensor> arrays, Node name, Node fileNode) {

@@ -141,6 +141,9 @@ public final class BoundExpression {
             return binary(b.op(), compile(b.left()), compile(b.right()));
         }
         Call call = (Call) node;
+        if (call.function().equals("lap") || call.function().equals("div")) {
+            return differential(call);
+        }
         List<Code> args = new ArrayList<>();
         call.args().forEach(a -> args.add(compile(a)));
         Code a = args.get(0);
@@ -170,6 +173,68 @@ public final class BoundExpression {
             }
             default -> throw new IllegalStateException(call.function());
         };
+    }
+
+    /**
+     * {@code lap(u)}: the sum of u's second derivatives along each space variable; {@code div(u, v, ...)}: the sum
+     * of each argument's derivative along the space variable of its position. The arguments are fields or field
+     * derivatives ({@code lap(u_t)} is allowed), written as names.
+     */
+    private Code differential(Call call) {
+        List<String> space = vocabulary.space();
+        boolean lap = call.function().equals("lap");
+        if (space.isEmpty()) {
+            throw expression.error(call.offset(), "'" + call.function() + "' needs space variables; this problem"
+                    + " has none (variables: " + String.join(", ", vocabulary.variables()) + ")");
+        }
+        if (!lap && call.args().size() != space.size()) {
+            throw expression.error(call.offset(), "'div' takes one field per space variable (" + String.join(", ",
+                    space) + "), got " + call.args().size());
+        }
+        Code sum = null;
+        for (int k = 0; k < space.size(); k++) {
+            Node arg = call.args().get(lap ? 0 : k);
+            if (!(arg instanceof Name n) || fieldOrders(n.name()) == null) {
+                throw expression.error(arg.offset(), "the argument of '" + call.function() + "' must be a field or a"
+                        + " field's derivative, e.g. " + call.function() + "(" + (lap ? "u" : "u, v") + ")");
+            }
+            Object[] fo = fieldOrders(n.name());
+            int[] orders = ((int[]) fo[1]).clone();
+            orders[vocabulary.variableIndex(space.get(k))] += lap ? 2 : 1;
+            Code term = field((String) fo[0], orders);
+            Code previous = sum;
+            sum = previous == null ? term : c -> previous.eval(c).add(term.eval(c));
+        }
+        return sum;
+    }
+
+    /** {@code {field, orders}} for a field's or field derivative's name, or null. */
+    private Object[] fieldOrders(String name) {
+        if (vocabulary.fieldIndex(name) >= 0) {
+            return new Object[] {name, new int[vocabulary.variables().size()]};
+        }
+        for (int i = name.indexOf('_'); i > 0; i = name.indexOf('_', i + 1)) {
+            int[] orders = orders(name.substring(i + 1));
+            if (vocabulary.fieldIndex(name.substring(0, i)) >= 0 && orders != null) {
+                return new Object[] {name.substring(0, i), orders};
+            }
+        }
+        return null;
+    }
+
+    /** {@code u_n} on a boundary: the sum over space variables of the normal's component times u's derivative. */
+    private Code normalDerivative(String field) {
+        Code sum = null;
+        for (String v : vocabulary.space()) {
+            int[] orders = new int[vocabulary.variables().size()];
+            orders[vocabulary.variableIndex(v)] = 1;
+            Code d = field(field, orders);
+            String normal = Vocabulary.NORMAL_PREFIX + v;
+            Code term = c -> c.get("aux:" + normal, env -> env.auxiliary(normal)).mul(d.eval(c));
+            Code previous = sum;
+            sum = previous == null ? term : c -> previous.eval(c).add(term.eval(c));
+        }
+        return sum;
     }
 
     private Code binary(char op, Code l, Code r) {
@@ -233,12 +298,17 @@ public final class BoundExpression {
         if (Expression.CONSTANTS.containsKey(name)) {
             return new Const(Expression.CONSTANTS.get(name));
         }
+        if (vocabulary.normalNames().contains(name)) {
+            return c -> c.get("aux:" + name, env -> env.auxiliary(name));
+        }
         // derivative: the first split at a '_' with a field before it and variable letters after it
-        for (int i = name.indexOf('_'); i > 0; i = name.indexOf('_', i + 1)) {
-            int[] orders = orders(name.substring(i + 1));
-            if (vocabulary.fieldIndex(name.substring(0, i)) >= 0 && orders != null) {
-                return field(name.substring(0, i), orders);
-            }
+        Object[] fo = fieldOrders(name);
+        if (fo != null) {
+            return field((String) fo[0], (int[]) fo[1]);
+        }
+        if (vocabulary.normals() && name.endsWith("_n") && vocabulary.fieldIndex(name.substring(0, name.length() - 2))
+                >= 0) {
+            return normalDerivative(name.substring(0, name.length() - 2));
         }
         throw unresolved(n);
     }
@@ -270,6 +340,15 @@ public final class BoundExpression {
     /** The most helpful error for a name that resolves to nothing. */
     private ExpressionException unresolved(Name n) {
         String name = n.name();
+        if (name.endsWith("_n") && vocabulary.fieldIndex(name.substring(0, name.length() - 2)) >= 0) {
+            return expression.error(n.offset(), "the normal derivative '" + name + "' is defined on a boundary only:"
+                    + " use it in a boundary condition");
+        }
+        if (name.startsWith(Vocabulary.NORMAL_PREFIX)) {
+            return expression.error(n.offset(), "the normal '" + name + "' is defined on a boundary only"
+                    + (vocabulary.normals() ? " (space variables: " + String.join(", ", vocabulary.space()) + ")"
+                    : ": use it in a boundary condition"));
+        }
         int underscore = name.indexOf('_');
         for (int i = underscore; i > 0; i = name.indexOf('_', i + 1)) {
             String base = name.substring(0, i);

@@ -20,6 +20,17 @@ public interface Evaluation {
     Tensor parameter(String name);
 
     /**
+     * Values of a per-point quantity that is neither variable nor field, such as a boundary normal's component
+     * {@code normal_x}, shape (N, 1).
+     *
+     * @throws IllegalArgumentException if these points have no such quantity (the default)
+     */
+    default Tensor auxiliary(String name) {
+        throw new IllegalArgumentException("'" + name + "' is not defined at these points; normals are known on a"
+                + " boundary only");
+    }
+
+    /**
      * An evaluation from fixed tensors.
      *
      * @param variables   one tensor per vocabulary variable

@@ -19,16 +19,22 @@ import java.util.stream.Collectors;
  * number  = digits ['.' digits] [('e'|'E') ['+'|'-'] digits]  |  '.' digits [exponent]
  * name    = letter (letter | digit | '_')*
  * </pre>
- * Functions: {@code sin cos tan exp log sqrt tanh abs sigmoid softplus} (one argument), {@code pow min max} (two).
+ * Functions: {@code sin cos tan exp log sqrt tanh abs sigmoid softplus} (one argument), {@code pow min max} (two);
+ * differential operators on fields: {@code lap(u)} (Laplacian over the space variables) and {@code div(u, v)}
+ * (divergence: one field per space variable), see {@link BoundExpression}.
  * Constants: {@code pi}, {@code e}. Names are resolved later, by {@link #bind(Vocabulary)}.
  */
 public final class Expression {
+
+    /** The arity of a function that takes one or more arguments ({@code div}). */
+    static final int ANY_ARITY = -1;
 
     /** Functions and their number of arguments. */
     static final Map<String, Integer> FUNCTIONS = Map.ofEntries(Map.entry("sin", 1), Map.entry("cos", 1),
             Map.entry("tan", 1), Map.entry("exp", 1), Map.entry("log", 1), Map.entry("sqrt", 1),
             Map.entry("tanh", 1), Map.entry("abs", 1), Map.entry("sigmoid", 1), Map.entry("softplus", 1),
-            Map.entry("pow", 2), Map.entry("min", 2), Map.entry("max", 2));
+            Map.entry("pow", 2), Map.entry("min", 2), Map.entry("max", 2), Map.entry("lap", 1),
+            Map.entry("div", ANY_ARITY));
 
     /** Named constants. */
     static final Map<String, Double> CONSTANTS = Map.of("pi", Math.PI, "e", Math.E);

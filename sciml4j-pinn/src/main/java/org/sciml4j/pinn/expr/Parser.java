@@ -131,7 +131,7 @@ final class Parser {
             args.add(expr());
         }
         close();
-        if (args.size() != arity) {
+        if (arity != Expression.ANY_ARITY && args.size() != arity) {
             throw error(name.offset, "'" + name.text + "' takes " + arity + " argument" + (arity == 1 ? "" : "s")
                     + ", got " + args.size());
         }

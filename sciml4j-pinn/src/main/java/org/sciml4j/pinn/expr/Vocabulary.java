@@ -29,14 +29,69 @@ public final class Vocabulary {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
+    /** Prefix of the names of the outward normal's components on a boundary: {@code normal_x}, {@code normal_y}. */
+    public static final String NORMAL_PREFIX = "normal_";
+
     private final List<String> variables;
     private final List<String> fields;
     private final Map<String, Parameter> parameters;
+    private final List<String> space;
+    private final boolean normals;
 
     private Vocabulary(Builder b) {
         variables = List.copyOf(b.variables);
         fields = List.copyOf(b.fields);
         parameters = Collections.unmodifiableMap(new LinkedHashMap<>(b.parameters));
+        if (b.space != null) {
+            for (String v : b.space) {
+                if (!variables.contains(v)) {
+                    throw new IllegalArgumentException("space variable '" + v + "' is not a variable " + variables);
+                }
+            }
+            space = List.copyOf(b.space);
+        } else {
+            space = variables.stream().filter(v -> !v.equals("t")).toList();
+        }
+        normals = b.normals;
+    }
+
+    /** The same symbols plus the outward normal's components (see {@link #normals()}): for boundary conditions. */
+    public Vocabulary withNormals() {
+        Builder b = new Builder();
+        b.variables.addAll(variables);
+        b.fields.addAll(fields);
+        b.parameters.putAll(parameters);
+        b.space = space;
+        b.normals = true;
+        Vocabulary v = b.build();
+        for (String n : v.normalNames()) {
+            if (variables.contains(n) || fields.contains(n) || parameters.containsKey(n)) {
+                throw new IllegalArgumentException("'" + n + "' names the boundary normal's component; rename the"
+                        + " symbol of that name");
+            }
+        }
+        return v;
+    }
+
+    /**
+     * The space variables, in input order: those {@code lap} and {@code div} differentiate along and a boundary's
+     * normal has components for. By default every variable but one named {@code t}.
+     */
+    public List<String> space() {
+        return space;
+    }
+
+    /**
+     * Whether the symbols of a boundary are known: the outward normal's components {@code normal_x},
+     * {@code normal_y}, ... (one per space variable) and the normal derivatives {@code u_n} of each field.
+     */
+    public boolean normals() {
+        return normals;
+    }
+
+    /** Names of the normal's components, one per space variable, when {@link #normals()}; else empty. */
+    public List<String> normalNames() {
+        return normals ? space.stream().map(v -> NORMAL_PREFIX + v).toList() : List.of();
     }
 
     /** A new, empty builder. */
@@ -84,6 +139,8 @@ public final class Vocabulary {
             return "parameter";
         } else if (Expression.CONSTANTS.containsKey(name)) {
             return "constant";
+        } else if (normalNames().contains(name)) {
+            return "normal component";
         }
         return Expression.FUNCTIONS.containsKey(name) ? "function" : null;
     }
@@ -93,6 +150,7 @@ public final class Vocabulary {
         List<String> all = new ArrayList<>(variables);
         all.addAll(fields);
         all.addAll(parameters.keySet());
+        all.addAll(normalNames());
         Expression.CONSTANTS.keySet().stream().filter(c -> !all.contains(c)).forEach(all::add);
         return all;
     }
@@ -110,6 +168,10 @@ public final class Vocabulary {
         if (!parameters.isEmpty()) {
             parts.add("parameters " + String.join(", ", parameters.keySet()));
         }
+        if (normals) {
+            parts.add("normal " + String.join(", ", normalNames()) + " and normal derivatives "
+                    + String.join(", ", fields.stream().map(f -> f + "_n").toList()));
+        }
         parts.add("constants pi, e");
         return String.join("; ", parts);
     }
@@ -119,8 +181,16 @@ public final class Vocabulary {
         private final List<String> variables = new ArrayList<>();
         private final List<String> fields = new ArrayList<>();
         private final Map<String, Parameter> parameters = new LinkedHashMap<>();
+        private List<String> space;
+        private boolean normals;
 
         private Builder() {
+        }
+
+        /** The space variables (default: every variable but one named {@code t}); see {@link Vocabulary#space()}. */
+        public Builder space(String... names) {
+            space = List.of(names);
+            return this;
         }
 
         /** Adds independent variables, in input order. */
