@@ -482,7 +482,7 @@ class ProblemFileTest {
                   initial: {at: {t: 0}, requires: [u = 1]}
                 """;
         assertAt(fails(text), text, 4, 25, 'r', "unknown key 'requires' in condition 'initial'",
-                "did you mean 'require'?", "valid keys: at, columns, file, points, require, sampling");
+                "did you mean 'require'?", "valid keys: at, columns, file, on, periodic, points, require, sampling, where");
     }
 
     @Test
@@ -1407,5 +1407,114 @@ class ProblemFileTest {
         assertThat(fails(text).problem()).contains("sinh");
         text = head + "evaluation: {file: d.txt, columns: [x, u], points: 5}\n";
         assertAt(fails(text), text, 5, 44, 'p', "'points' belongs to an exact solution");
+    }
+
+    // ================================================================== domains, boundaries, transforms
+
+    @Test
+    void domainWithTimeBoundaryPartsPeriodicAndTransform() throws IOException {
+        ProblemFile f = ok("""
+                domain:
+                  variables: [x, y]
+                  difference:
+                    - rectangle: [[-1, -1], [1, 1]]
+                    - disk: {center: [0, 0], radius: 0.4}
+                  time: {t: [0, 2]}
+                fields: [u]
+                equations: [u_t = lap(u)]
+                conditions:
+                  initial: {at: {t: 0}, require: [u = 0], points: 50, sampling: halton}
+                  hole: {on: boundary, where: [x^2 + y^2 < 0.25], require: [u_n = 1], points: 30}
+                  right: {on: boundary, where: x = 1, require: [u = 0], points: 20, sampling: random}
+                  ring: {on: {disk: {center: [0, 0], radius: 0.7}}, require: [u_n = 0], points: 16}
+                  wrap: {periodic: y, require: [u, u_y], points: 10}
+                transform: {u: t*u}
+                collocation: {points: 300, sampling: hammersley}
+                evaluation: {exact: {u: 0}, grid: [21, 21, 3]}
+                """);
+        Problem p = f.problem();
+        assertThat(p.variableNames()).containsExactly("x", "y", "t");
+        assertThat(p.vocabulary().space()).containsExactly("x", "y");
+        assertThat(p.upper()).containsExactly(1, 1, 2);
+        assertThat(p.domain()).isPresent();
+        assertThat(p.inside(p.collocationPoints(0))).doesNotContain(false);
+        double[] hole = p.conditions().get(1).resolve(p, 0).points().data();
+        assertThat(hole.length / 3).isEqualTo(30);
+        for (int i = 0; i < 30; i++) {
+            assertThat(Math.hypot(hole[3 * i], hole[3 * i + 1])).isCloseTo(0.4, within(1e-12));
+        }
+        double[] right = p.conditions().get(2).resolve(p, 0).points().data();
+        for (int i = 0; i < 20; i++) {
+            assertThat(right[3 * i]).isEqualTo(1.0);
+        }
+        var ring = p.conditions().get(3).resolve(p, 0);
+        assertThat(ring.auxiliary()).containsOnlyKeys("normal_x", "normal_y");
+        assertThat(p.conditions().get(4).resolve(p, 0).paired()).isEqualTo(10);
+        assertThat(p.transforms()).containsOnlyKeys("u");
+        // the grid's points in the hole are left out
+        int n = f.evaluation().points().size(0);
+        assertThat(n).isLessThan(21 * 21 * 3).isGreaterThan(21 * 21 * 3 * 8 / 10);
+        assertThat(p.inside(f.evaluation().points())).doesNotContain(false);
+    }
+
+    @Test
+    void everyShapeReads() throws IOException {
+        String[] shapes = {"interval: [0, 1]", "rectangle: {lower: [0, 0], upper: [2, 1]}", "box: [[0, 0, 0], [1, 1, 1]]",
+            "disk: {center: [0, 0], radius: 1}", "ball: {center: [0, 0, 0], radius: 1}",
+            "ellipse: {center: [0, 0], semi_axes: [2, 1], angle: 0.5}", "polygon: [[0, 0], [1, 0], [1, 1], [0, 2]]",
+            "triangle: [[0, 0], [1, 0], [0, 1]]", "union: [{disk: {center: [0, 0], radius: 1}}, {rectangle: [[0, 0],"
+                + " [2, 1]]}]", "intersection: [{disk: {center: [0, 0], radius: 1}}, {rectangle: [[0, 0], [2, 1]]}]"};
+        int[] dims = {1, 2, 3, 2, 3, 2, 2, 2, 2, 2};
+        for (int i = 0; i < shapes.length; i++) {
+            String names = String.join(", ", List.of("x", "y", "z").subList(0, dims[i]));
+            ProblemFile f = ok("domain: {variables: [" + names + "], " + shapes[i] + "}\nfields: [u]\n"
+                    + "conditions: {b: {on: boundary, require: [u = 0], points: 8}}\n");
+            assertThat(f.problem().domain().get().dimension()).as(shapes[i]).isEqualTo(dims[i]);
+            assertThat(f.problem().conditions().get(0).resolve(f.problem(), 0).points().size(0)).isEqualTo(8);
+        }
+    }
+
+    @Test
+    void domainMistakes() throws IOException {
+        String tail = "fields: [u]\nconditions: {b: {on: boundary, require: [u = 0]}}\n";
+        String text = "variables: {x: [0, 1]}\ndomain: {variables: [x], interval: [0, 1]}\n" + tail;
+        assertAt(fails(text), text, 1, 1, 'v', "either 'domain'", "or 'variables'");
+        text = "domain: {variables: [x, y], circle: {center: [0, 0], radius: 1}}\n" + tail;
+        assertAt(fails(text), text, 1, 29, 'c', "unknown key 'circle' in domain", "disk");
+        text = "domain: {variables: [x, y], disk: {center: [0, 0], radius: 1}, interval: [0, 1]}\n" + tail;
+        assertAt(fails(text), text, 1, 64, 'i', "a domain has one shape");
+        text = "domain: {variables: [x], disk: {center: [0, 0], radius: 1}}\n" + tail;
+        assertAt(fails(text), text, 1, 21, '[', "the disk has 2 coordinates but 1 variable names are given");
+        text = "domain: {variables: [x, y], disk: {center: [0, 0], radius: -1}}\n" + tail;
+        assertAt(fails(text), text, 1, 35, '{', "disk", "radius");
+        text = "domain: {variables: [x, y]}\n" + tail;
+        assertAt(fails(text), text, 1, 9, '{', "the domain needs a shape");
+        text = "domain:\n  variables: [x, y]\n  polygon: [[0, 0], [1, 1], [1, 0], [0, 1]]\n" + tail;
+        assertThat(fails(text).line()).isEqualTo(3);
+    }
+
+    @Test
+    void boundaryConditionMistakes() throws IOException {
+        String head = "domain: {variables: [x, y], rectangle: [[0, 0], [1, 1]]}\nfields: [u]\nconditions:\n";
+        String text = head + "  b: {on: walls, require: [u = 0]}\n";
+        assertAt(fails(text), text, 4, 11, 'w', "'on' takes 'boundary'");
+        text = head + "  b: {at: {x: 0}, where: x = 0, require: [u = 0]}\n";
+        assertAt(fails(text), text, 4, 19, 'w', "'where' selects part of a boundary: add 'on: boundary'");
+        text = head + "  b: {on: boundary, where: x 0, require: [u = 0]}\n";
+        assertAt(fails(text), text, 4, 28, 'x', "is not a comparison");
+        text = head + "  b: {on: boundary, where: x = 5, require: [u = 0]}\n";
+        assertThat(fails(text).problem()).contains("condition 'b': no point of the boundary");
+        text = head + "  b: {on: boundary, require: [u_m = 0]}\n";
+        assertAt(fails(text), text, 4, 33, 'm', "'m' in 'u_m' is not a variable");
+        text = head + "  b: {periodic: z, require: [u]}\n";
+        assertAt(fails(text), text, 4, 17, 'z', "'z' is not a variable");
+        text = head + "  b: {on: {ball: {center: [0, 0, 0], radius: 0.5}}, require: [u = 0]}\n";
+        assertAt(fails(text), text, 4, 11, '{', "the shape has 3 coordinates but the problem has 2 space variables");
+        text = head + "  b: {on: boundary, require: [u = 0]}\nequations: [u_n]\ncollocation: {points: 16}\n";
+        assertAt(fails(text), text, 5, 13, 'u', "the normal derivative 'u_n' is defined on a boundary only");
+        text = head + "  b: {on: boundary, require: [u = 0]}\ntransform: {v: x*v}\n";
+        assertAt(fails(text), text, 5, 13, 'v', "'v' is not a field");
+        text = head + "  b: {on: boundary, require: [u = 0]}\ntransform: {u: x*w}\n";
+        assertAt(fails(text), text, 5, 18, 'w', "unknown symbol 'w'");
     }
 }
