@@ -172,7 +172,10 @@ final class RunCommand implements Callable<Integer> {
         p.conditions().forEach(c -> System.out.println("  " + c));
         System.out.println("  network " + Arrays.toString(net.sizes()).replace(", ", "-").replaceAll("[\\[\\]]", "")
                 + " " + net.activation() + ", " + net.parameters().countTrainable() + " parameters, seed " + seed);
-        System.out.println("  training: Adam lr " + num(pf.training().learningRate()) + " for " + adam + " epochs"
+        ProblemFile.TrainingSpec t = pf.training();
+        System.out.println("  training: Adam lr " + num(t.learningRate()) + " for " + adam + " epochs"
+                + (t.batch() > 0 ? " on batches of " + t.batch() + " collocation points" : "")
+                + (t.resampleEvery() > 0 ? ", new collocation points every " + t.resampleEvery() + " epochs" : "")
                 + (lbfgs > 0 ? ", then L-BFGS for up to " + lbfgs + " iterations" : ""));
     }
 

@@ -21,6 +21,7 @@ import org.sciml4j.optim.TrainingDivergedException;
 import org.sciml4j.pinn.expr.Derivative;
 import org.sciml4j.pinn.expr.Evaluation;
 import org.sciml4j.tensor.Autodiff;
+import org.sciml4j.tensor.Rng;
 import org.sciml4j.tensor.Tensor;
 
 /**
@@ -43,8 +44,12 @@ public final class Trainer {
     private final int lbfgsIterations;
     private final long seed;
     private final TrainingListener listener;
+    private final int resampleEvery;
+    private final int batchSize;
 
     private Trainer(Builder b) {
+        resampleEvery = b.resampleEvery;
+        batchSize = b.batchSize;
         phase = b.phase;
         optimizer = b.optimizer;
         epochs = b.epochs;
@@ -82,7 +87,7 @@ public final class Trainer {
             throw new IllegalArgumentException("the network has " + network.outputSize() + " outputs but the problem"
                     + " has " + problem.fields().size() + " fields " + problem.fields());
         }
-        Step step = new Step(problem, network, seed);
+        Step step = new Step(problem, network, seed, resampleEvery, batchSize);
         List<Tensor> params = new ArrayList<>(network.parameters().trainable());
         for (Variable v : problem.unknowns()) {
             params.addAll(v.parameters().trainable());
@@ -97,6 +102,7 @@ public final class Trainer {
         Optimizer opt = epochs > 0 ? optimizer.get() : null;
         while (epoch < epochs) {
             epoch++;
+            step.prepare(epoch);
             Tensor total = step.loss();
             step.checkFinite(epoch);
             opt.step(params, Autodiff.grad(total, params, null, false));
@@ -107,6 +113,7 @@ public final class Trainer {
             }
         }
         if (lbfgsIterations > 0 && reason.equals("completed")) {
+            step.fullBatch();
             int first = epoch;
             int[] last = {epoch};
             boolean[] stopped = {false};
@@ -146,8 +153,19 @@ public final class Trainer {
 
     /** The loss of one step: points, evaluator and the terms of the last evaluation. */
     private static final class Step {
+        /** Seed increment between successive draws of resampled collocation points. */
+        private static final long DRAW_STEP = 0x9E3779B97F4A7C15L;
+
         private final Problem problem;
-        private final PointEvaluator evaluator;
+        private final Module network;
+        private final long seed;
+        private final int resampleEvery;
+        private final int batchSize;
+        private final Set<Derivative> needed = new TreeSet<>();
+        private final List<Tensor> conditionSets = new ArrayList<>();
+        private Tensor collocation;    // the current draw of collocation points, all of them
+        private Tensor batch;          // the points the evaluator uses: all, or this epoch's mini-batch
+        private PointEvaluator evaluator;
         private final boolean hasCollocation;
         private final List<Condition.Resolved> conditions = new ArrayList<>();
         private final double[] weights;
@@ -155,26 +173,73 @@ public final class Trainer {
         private Tensor[] terms;
         private Tensor total;
 
-        Step(Problem problem, Module network, long seed) {
+        Step(Problem problem, Module network, long seed, int resampleEvery, int batchSize) {
             this.problem = problem;
-            List<Tensor> sets = new ArrayList<>();
-            Set<Derivative> needed = new TreeSet<>();
-            Tensor colloc = problem.equations().isEmpty() ? null : problem.collocationPoints(seed);
-            hasCollocation = colloc != null;
+            this.network = network;
+            this.seed = seed;
+            this.resampleEvery = resampleEvery;
+            this.batchSize = batchSize;
+            collocation = problem.equations().isEmpty() ? null : problem.collocationPoints(seed);
+            hasCollocation = collocation != null;
             if (hasCollocation) {
-                sets.add(colloc);
                 problem.equations().forEach(e -> needed.addAll(e.derivatives()));
             }
             for (Condition c : problem.conditions()) {
                 Condition.Resolved r = c.resolve(problem, seed);
                 conditions.add(r);
-                sets.add(r.points());
+                conditionSets.add(r.points());
                 needed.addAll(r.derivatives());
             }
-            evaluator = new PointEvaluator(network, problem.transforms().isEmpty() ? null
-                    : x -> problem.output(network, x), problem.variables().size(), sets, needed, true);
+            use(collocation);
             weights = problem.termNames().stream().mapToDouble(problem::weight).toArray();
             problem.unknowns().forEach(v -> paramNames.add(v.name()));
+        }
+
+        /** Evaluates at {@code points} (collocation) and the conditions' points from now on. */
+        private void use(Tensor points) {
+            List<Tensor> sets = new ArrayList<>();
+            if (hasCollocation) {
+                sets.add(points);
+            }
+            sets.addAll(conditionSets);
+            batch = points;
+            evaluator = new PointEvaluator(network, problem.transforms().isEmpty() ? null
+                    : x -> problem.output(network, x), problem.variables().size(), sets, needed, true);
+        }
+
+        /**
+         * Before first-order epoch {@code epoch} (from 1): draws new collocation points every {@code resampleEvery}
+         * epochs, and takes this epoch's mini-batch of them, both from seeds fixed by the trainer's seed and the
+         * epoch.
+         */
+        void prepare(int epoch) {
+            if (!hasCollocation) {
+                return;
+            }
+            boolean redraw = resampleEvery > 0 && epoch > 1 && (epoch - 1) % resampleEvery == 0;
+            if (redraw) {
+                collocation = problem.collocationPoints(seed + (long) ((epoch - 1) / resampleEvery) * DRAW_STEP);
+            }
+            int n = collocation.size(0);
+            if (batchSize > 0 && batchSize < n) {
+                int[] perm = new Rng(seed + epoch).permutation(n);
+                int d = collocation.size(1);
+                double[] all = collocation.data();
+                double[] out = new double[batchSize * d];
+                for (int i = 0; i < batchSize; i++) {
+                    System.arraycopy(all, perm[i] * d, out, i * d, d);
+                }
+                use(Tensor.wrap(out, batchSize, d));
+            } else if (redraw) {
+                use(collocation);
+            }
+        }
+
+        /** Evaluates at all the current collocation points again (for L-BFGS, which needs a fixed objective). */
+        void fullBatch() {
+            if (hasCollocation && batch != collocation) {
+                use(collocation);
+            }
         }
 
         Tensor loss() {
@@ -238,8 +303,37 @@ public final class Trainer {
         private int lbfgsIterations;
         private long seed;
         private TrainingListener listener;
+        private int resampleEvery;
+        private int batchSize;
 
         private Builder() {
+        }
+
+        /**
+         * Draws new collocation points every {@code epochs} first-order epochs (0: never, the default), with seeds
+         * that follow from the trainer's seed: worthwhile with a random sampler ({@code random}, {@code lhs}), which
+         * gives new points for each seed; the deterministic ones (uniform, Sobol, Halton, Hammersley) give the same
+         * points again. L-BFGS uses the last draw.
+         */
+        public Builder resample(int epochs) {
+            if (epochs < 0) {
+                throw new IllegalArgumentException("resampling period must be >= 0, got " + epochs);
+            }
+            this.resampleEvery = epochs;
+            return this;
+        }
+
+        /**
+         * Evaluates the equations at a mini-batch of {@code size} collocation points each first-order epoch, drawn
+         * anew every epoch (0: all points, the default); conditions always use all their points. L-BFGS uses all
+         * collocation points.
+         */
+        public Builder batch(int size) {
+            if (size < 0) {
+                throw new IllegalArgumentException("batch size must be >= 0, got " + size);
+            }
+            this.batchSize = size;
+            return this;
         }
 
         /** Adam at learning rate {@code lr} for {@code epochs} epochs (0 for none). */

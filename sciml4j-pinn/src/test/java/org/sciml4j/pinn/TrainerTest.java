@@ -163,4 +163,46 @@ class TrainerTest {
         }
         return Math.sqrt(s / t.numel());
     }
+
+    // ================================================================== mini-batches and resampling
+
+    static Problem heat(Sampler s) {
+        // u_t = u_xx / pi^2 on [0, 1]^2 with u = sin(pi x) exp(-t)
+        return Problem.builder().variable("x", 0, 1).variable("t", 0, 1).fields("u").equation("u_t = u_xx/pi^2")
+                .condition(Condition.at("t", 0, "u = sin(pi*x)").named("initial").points(Sampler.uniform(), 21))
+                .condition(Condition.boundary("u = 0").points(Sampler.uniform(), 20).named("walls"))
+                .collocation(s, 256).build();
+    }
+
+    static double heatError(Solution s) {
+        Tensor pts = Sampler.grid(11, 11).box(121, new double[] {0, 0}, new double[] {1, 1}, 0);
+        double[] truth = new double[121];
+        for (int i = 0; i < 121; i++) {
+            truth[i] = Math.sin(Math.PI * pts.data()[2 * i]) * Math.exp(-pts.data()[2 * i + 1]);
+        }
+        return s.errors(pts, Tensor.wrap(truth, 121, 1)).relative();
+    }
+
+    @Test
+    void miniBatchesAndResamplingTrainDeterministically() {
+        Trainer full = Trainer.builder().adam(3e-3, 300).lbfgs(200).seed(1).build();
+        Trainer batched = Trainer.builder().adam(3e-3, 300).lbfgs(200).seed(1).batch(64).resample(50).build();
+        Solution a = full.train(heat(Sampler.random()), net(5, 2, 16, 16, 1));
+        Solution b = batched.train(heat(Sampler.random()), net(5, 2, 16, 16, 1));
+        Solution c = batched.train(heat(Sampler.random()), net(5, 2, 16, 16, 1));
+        // the first epoch's loss is over other points (64 of them), and the runs part ways
+        assertThat(b.history().column("equation")[0]).isNotEqualTo(a.history().column("equation")[0]);
+        assertThat(b.history().column("total")[299]).isNotEqualTo(a.history().column("total")[299]);
+        // same seed, same batches and draws: the same run bit for bit
+        assertThat(c.history().column("total")).containsExactly(b.history().column("total"));
+        assertThat(heatError(a)).isLessThan(2e-2);
+        assertThat(heatError(b)).isLessThan(2e-2);
+        // a batch at least as large as the points is the full batch
+        Solution d = Trainer.builder().adam(3e-3, 50).seed(1).batch(256).build()
+                .train(heat(Sampler.random()), net(5, 2, 16, 16, 1));
+        Solution e = Trainer.builder().adam(3e-3, 50).seed(1).build()
+                .train(heat(Sampler.random()), net(5, 2, 16, 16, 1));
+        assertThat(d.history().column("total")).containsExactly(e.history().column("total"));
+        assertThatThrownBy(() -> Trainer.builder().batch(-1)).hasMessageContaining("batch size must be >= 0");
+    }
 }

@@ -75,6 +75,7 @@ import org.yaml.snakeyaml.nodes.Tag;
  * weights: {equation: 1, initial: 1}  # per loss term, default 1
  * network: {layers: [20, 20], activation: tanh, initializer: glorot_normal}   # hidden layer sizes
  * training: {seed: 0, adam: {lr: 1e-3, epochs: 10000}, lbfgs: {iterations: 0}, log_every: 1000}
+ *                                     # also adam: {batch: 500} (collocation points per epoch), resample_every: 100
  * evaluation: {file: data/data_truth.txt, columns: [t, u]}   # reference values: errors and plots
  *                                     # or {exact: {u: exp(-t)*sin(pi*x)}, grid: [101, 101]} (or points, sampling)
  * </pre>
@@ -96,8 +97,19 @@ public final class ProblemFile {
         }
     }
 
-    /** Training settings. */
-    public record TrainingSpec(long seed, double learningRate, int epochs, int lbfgsIterations, int logEvery) {
+    /**
+     * Training settings.
+     *
+     * @param batch         collocation points per Adam epoch (0: all)
+     * @param resampleEvery epochs between draws of new collocation points (0: never)
+     */
+    public record TrainingSpec(long seed, double learningRate, int epochs, int lbfgsIterations, int logEvery,
+            int batch, int resampleEvery) {
+
+        /** Full batch, no resampling. */
+        public TrainingSpec(long seed, double learningRate, int epochs, int lbfgsIterations, int logEvery) {
+            this(seed, learningRate, epochs, lbfgsIterations, logEvery, 0, 0);
+        }
     }
 
     /**
@@ -214,7 +226,7 @@ public final class ProblemFile {
     /** A trainer builder with the file's schedule and seed. */
     public Trainer.Builder trainer() {
         return Trainer.builder().adam(training.learningRate, training.epochs).lbfgs(training.lbfgsIterations)
-                .seed(training.seed);
+                .seed(training.seed).batch(training.batch).resample(training.resampleEvery);
     }
 
     /** Walks the YAML tree, keeping positions for messages. */
@@ -876,14 +888,23 @@ public final class ProblemFile {
             int epochs = 10000;
             int lbfgs = 0;
             int every = 1000;
+            int batch = 0;
+            int resample = 0;
             if (t != null) {
                 Map<String, NodeTuple> m = mapping(t.getValueNode(), "training", Set.of("seed", "adam", "lbfgs",
-                        "log_every"));
+                        "log_every", "resample_every"));
+                if (m.containsKey("resample_every")) {
+                    resample = nonNegativeInt(m.get("resample_every").getValueNode());
+                }
                 if (m.containsKey("seed")) {
                     seed = integer(m.get("seed").getValueNode());
                 }
                 if (m.containsKey("adam")) {
-                    Map<String, NodeTuple> a = mapping(m.get("adam").getValueNode(), "adam", Set.of("lr", "epochs"));
+                    Map<String, NodeTuple> a = mapping(m.get("adam").getValueNode(), "adam", Set.of("lr", "epochs",
+                            "batch"));
+                    if (a.containsKey("batch")) {
+                        batch = nonNegativeInt(a.get("batch").getValueNode());
+                    }
                     if (a.containsKey("lr")) {
                         Node n = a.get("lr").getValueNode();
                         lr = number(n);
@@ -911,7 +932,7 @@ public final class ProblemFile {
                     throw error(t.getValueNode(), "nothing to train: set adam epochs or lbfgs iterations above 0");
                 }
             }
-            return new TrainingSpec(seed, lr, epochs, lbfgs, every);
+            return new TrainingSpec(seed, lr, epochs, lbfgs, every, batch, resample);
         }
 
         private EvaluationSpec evaluation(Node node, Problem problem) {
