@@ -205,4 +205,22 @@ class TrainerTest {
         assertThat(d.history().column("total")).containsExactly(e.history().column("total"));
         assertThatThrownBy(() -> Trainer.builder().batch(-1)).hasMessageContaining("batch size must be >= 0");
     }
+
+    /**
+     * An unknown coefficient that varies in space is one more field: -u_xx + k u = f on [0, 1] with u = sin(pi x)
+     * observed at 41 points and k(x) = 1 + x unknown; f = (pi^2 + 1 + x) sin(pi x). The equation then determines k
+     * wherever u is not 0.
+     */
+    @Test
+    void anUnknownCoefficientFieldIsRecoveredAsASecondOutput() {
+        Tensor x = Tensor.linspace(0, 1, 41).reshape(41, 1);
+        Problem p = Problem.builder().variable("x", 0, 1).fields("u", "k")
+                .equation("-u_xx + k*u = (pi^2 + 1 + x)*sin(pi*x)")
+                .condition(Condition.data(x, x.mul(Math.PI).sin(), "u")).weight("data", 100)
+                .collocation(Sampler.uniform(), 101).build();
+        Solution s = Trainer.builder().adam(3e-3, 1000).lbfgs(2000).build().train(p, net(4, 1, 20, 20, 2));
+        Tensor inner = Tensor.linspace(0.1, 0.9, 17).reshape(17, 1);
+        Tensor k = s.predict(inner).col(1);
+        assertThat(Errors.of(k, inner.add(1)).relative()).isLessThan(2e-2);
+    }
 }
