@@ -92,9 +92,7 @@ public final class BoundaryCondition implements Condition {
      * (default {@value #DEFAULT_POINTS}, uniform: equally spaced along a curve).
      */
     public BoundaryCondition points(Sampler s, int n) {
-        if (n < 1) {
-            throw new IllegalArgumentException("condition '" + name + "': number of points must be >= 1, got " + n);
-        }
+        PointCondition.checkCount(name, n);
         return new BoundaryCondition(name, surface, requirements, where, Objects.requireNonNull(s, "sampler"), n);
     }
 

@@ -49,9 +49,7 @@ public final class PeriodicCondition implements Condition {
 
     /** A copy with {@code n} pairs of points, drawn by {@code s} (default {@value BoundaryCondition#DEFAULT_POINTS}, uniform). */
     public PeriodicCondition points(Sampler s, int n) {
-        if (n < 1) {
-            throw new IllegalArgumentException("condition '" + name + "': number of points must be >= 1, got " + n);
-        }
+        PointCondition.checkCount(name, n);
         return new PeriodicCondition(name, variable, expressions, Objects.requireNonNull(s, "sampler"), n);
     }
 

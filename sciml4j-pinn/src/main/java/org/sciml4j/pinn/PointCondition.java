@@ -108,11 +108,16 @@ public final class PointCondition implements Condition {
             throw new IllegalStateException("condition '" + name + "' has explicit points; sampling applies to"
                     + " conditions at fixed values");
         }
+        checkCount(name, n);
+        return new PointCondition(name, fixed, points, requirements, observed, source,
+                Objects.requireNonNull(newSampler, "sampler"), n, columns);
+    }
+
+    /** Refuses a point count below 1 for condition {@code name}. */
+    static void checkCount(String name, int n) {
         if (n < 1) {
             throw new IllegalArgumentException("condition '" + name + "': number of points must be >= 1, got " + n);
         }
-        return new PointCondition(name, fixed, points, requirements, observed, source,
-                Objects.requireNonNull(newSampler, "sampler"), n, columns);
     }
 
     @Override
@@ -260,19 +265,12 @@ public final class PointCondition implements Condition {
                 p[i * d + problem.variableIndex(e.getKey())] = x[i % x.length];
             }
         }
-        boolean[] in = problem.inside(Tensor.wrap(p, n, d));
-        double[] out = new double[n * d];
-        int k = 0;
-        for (int i = 0; i < n; i++) {
-            if (in[i]) {
-                System.arraycopy(p, i * d, out, k++ * d, d);
-            }
-        }
-        if (k == 0) {
+        Tensor in = problem.keepInside(Tensor.wrap(p, n, d));
+        if (in.size(0) == 0) {
             throw new IllegalArgumentException("condition '" + name + "': no point of the domain has " + fixed.keySet()
                     + " at the given values");
         }
-        return Tensor.wrap(java.util.Arrays.copyOf(out, k * d), k, d);
+        return in;
     }
 
     /** {@code initial: u = 1, u_t = 0 at t = 0}. */

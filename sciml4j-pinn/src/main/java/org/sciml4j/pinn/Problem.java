@@ -291,6 +291,21 @@ public final class Problem {
         return in;
     }
 
+    /** The rows of {@code points} (N, variables) that lie in the domain, in order: shape (K, variables), K <= N. */
+    public Tensor keepInside(Tensor points) {
+        boolean[] in = inside(points);
+        int d = points.size(1);
+        double[] p = points.data();
+        double[] out = new double[p.length];
+        int k = 0;
+        for (int i = 0; i < in.length; i++) {
+            if (in[i]) {
+                System.arraycopy(p, i * d, out, k++ * d, d);
+            }
+        }
+        return Tensor.wrap(java.util.Arrays.copyOf(out, k * d), k, d);
+    }
+
     /**
      * The symbols of boundary conditions: the {@link #vocabulary()} plus the outward normal's components
      * {@code normal_x}, ... and the normal derivatives {@code u_n}.

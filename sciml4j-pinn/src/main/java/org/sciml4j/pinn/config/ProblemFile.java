@@ -1157,7 +1157,7 @@ public final class ProblemFile {
             Tensor points;
             try {
                 // a grid's points inside the domain (all of them for a box); other samplers draw inside it
-                points = m.containsKey("grid") ? inside(problem, s.box(n, problem.lower(), problem.upper(), 0))
+                points = m.containsKey("grid") ? problem.keepInside(s.box(n, problem.lower(), problem.upper(), 0))
                         : problem.domainPoints(s, n, 0);
             } catch (IllegalArgumentException e) {
                 throw error(where, "evaluation points: " + e.getMessage());
@@ -1188,20 +1188,6 @@ public final class ProblemFile {
                 }
             }
             return new EvaluationSpec("exact: " + String.join(", ", texts), points, truth);
-        }
-
-        private static Tensor inside(Problem problem, Tensor points) {
-            boolean[] in = problem.inside(points);
-            int d = points.size(1);
-            double[] p = points.data();
-            double[] out = new double[p.length];
-            int k = 0;
-            for (int i = 0; i < in.length; i++) {
-                if (in[i]) {
-                    System.arraycopy(p, i * d, out, k++ * d, d);
-                }
-            }
-            return Tensor.wrap(java.util.Arrays.copyOf(out, k * d), k, d);
         }
 
         private Tensor member(Map<String, Tensor> arrays, Node name, Node fileNode) {
