@@ -509,7 +509,7 @@ class ProblemFileTest {
                   epochs: 10
                 """;
         assertAt(fails(text), text, 7, 3, 'e', "unknown key 'epochs' in training",
-                "valid keys: adam, lbfgs, log_every, seed");
+                "valid keys: adam, lbfgs, log_every, resample_every, seed");
     }
 
     @Test
@@ -1516,5 +1516,20 @@ class ProblemFileTest {
         assertAt(fails(text), text, 5, 13, 'v', "'v' is not a field");
         text = head + "  b: {on: boundary, require: [u = 0]}\ntransform: {u: x*w}\n";
         assertAt(fails(text), text, 5, 18, 'w', "unknown symbol 'w'");
+    }
+
+    @Test
+    void miniBatchesAndResampling() throws IOException {
+        ProblemFile f = ok("""
+                variables: {x: [0, 1], t: [0, 1]}
+                fields: [u]
+                equations: [u_t = u_xx]
+                collocation: {points: 100, sampling: random}
+                training: {adam: {lr: 1e-3, epochs: 10, batch: 32}, resample_every: 5}
+                """);
+        assertThat(f.training()).isEqualTo(new ProblemFile.TrainingSpec(0, 1e-3, 10, 0, 1000, 32, 5));
+        String text = "variables: {x: [0, 1]}\nfields: [u]\nequations: [u_xx]\ncollocation: {points: 10}\n"
+                + "training: {adam: {batch: -3}}\n";
+        assertAt(fails(text), text, 5, 26, '-', "-3");
     }
 }
