@@ -126,4 +126,106 @@ public final class TaylorKernels {
             g[2 * m + j] = g2 * d1;
         }
     }
+
+    /**
+     * tanh of a multi-direction jet of m values in blocks of m: the values z at block 0, the first derivatives along
+     * {@code firsts} directions at blocks 1..firsts, then second derivatives at blocks 1 + firsts + s, the one of
+     * block s along the direction {@code seconds[s]} (an index into the first-derivative blocks, from 0). Maps them
+     * to y = f(z), y'_k = f'(z) z'_k, y''_s = f'(z) z''_s + f''(z) (z'_seconds[s])^2 with the arithmetic of
+     * {@link #tanhJet} element by element. {@code y} must not be {@code z}.
+     */
+    public static void tanhMultiJet(double[] z, double[] y, int m, int firsts, int[] seconds) {
+        Elementwise.tanh(z, 0, m, y, 0);
+        int from = 0;
+        if (MatMul.VECTOR_API) {
+            from = VectorJet.tanhMultiJetTail(z, y, m, firsts, seconds);
+        }
+        for (int j = from; j < m; j++) {
+            double f = y[j];
+            double d1 = 1 - f * f;
+            double d2 = -2 * f * d1;
+            for (int k = 1; k <= firsts; k++) {
+                y[k * m + j] = d1 * z[k * m + j];
+            }
+            for (int s = 0; s < seconds.length; s++) {
+                double z1 = z[(1 + seconds[s]) * m + j];
+                int b = (1 + firsts + s) * m + j;
+                y[b] = d1 * z[b] + d2 * z1 * z1;
+            }
+        }
+    }
+
+    /**
+     * Reverse rule of {@link #tanhMultiJet}, in place: {@code g} holds the cotangents of y's blocks and receives those
+     * of z's. Needs the derivative blocks of {@code z} and f (block 0 of {@code y}).
+     */
+    public static void tanhMultiJetBackward(double[] g, double[] z, double[] y, int m, int firsts, int[] seconds) {
+        int from = 0;
+        if (MatMul.VECTOR_API) {
+            from = VectorJet.tanhMultiJetBackward(g, z, y, m, firsts, seconds);
+        }
+        for (int j = from; j < m; j++) {
+            double f = y[j];
+            double d1 = 1 - f * f;
+            double d2 = -2 * f * d1;
+            double d3 = d1 * (4 * f * f - 2 * d1);
+            multiBackward(g, z, m, firsts, seconds, j, d1, d2, d3);
+        }
+    }
+
+    /** One element of a multi-direction jet's reverse rule, given f', f'', f''' there. */
+    private static void multiBackward(double[] g, double[] z, int m, int firsts, int[] seconds, int j, double d1,
+                                      double d2, double d3) {
+        double g0 = g[j] * d1;
+        for (int k = 1; k <= firsts; k++) {
+            g0 += g[k * m + j] * d2 * z[k * m + j];
+        }
+        for (int s = 0; s < seconds.length; s++) {
+            double z1 = z[(1 + seconds[s]) * m + j];
+            int b = (1 + firsts + s) * m + j;
+            g0 += g[b] * (d2 * z[b] + d3 * z1 * z1);
+        }
+        g[j] = g0;
+        for (int k = 1; k <= firsts; k++) {
+            g[k * m + j] = g[k * m + j] * d1;
+        }
+        for (int s = 0; s < seconds.length; s++) {
+            int a = (1 + seconds[s]) * m + j;
+            int b = (1 + firsts + s) * m + j;
+            double g2 = g[b];
+            g[a] = g[a] + 2 * g2 * d2 * z[a];
+            g[b] = g2 * d1;
+        }
+    }
+
+    /**
+     * sin of a multi-direction jet (blocks as {@link #tanhMultiJet}); f' = cos(z) goes to {@code d1} (m values) for
+     * the reverse rule. {@code y} must not be {@code z}.
+     */
+    public static void sinMultiJet(double[] z, double[] y, double[] d1, int m, int firsts, int[] seconds) {
+        for (int j = 0; j < m; j++) {
+            double f = Math.sin(z[j]);
+            double c = Math.cos(z[j]);
+            double d2 = -f;
+            d1[j] = c;
+            y[j] = f;
+            for (int k = 1; k <= firsts; k++) {
+                y[k * m + j] = c * z[k * m + j];
+            }
+            for (int s = 0; s < seconds.length; s++) {
+                double z1 = z[(1 + seconds[s]) * m + j];
+                int b = (1 + firsts + s) * m + j;
+                y[b] = c * z[b] + d2 * z1 * z1;
+            }
+        }
+    }
+
+    /** Reverse rule of {@link #sinMultiJet}, in place (as {@link #tanhMultiJetBackward}); f''' = -f'. */
+    public static void sinMultiJetBackward(double[] g, double[] z, double[] y, double[] d1s, int m, int firsts,
+                                           int[] seconds) {
+        for (int j = 0; j < m; j++) {
+            double d1 = d1s[j];
+            multiBackward(g, z, m, firsts, seconds, j, d1, -y[j], -d1);
+        }
+    }
 }

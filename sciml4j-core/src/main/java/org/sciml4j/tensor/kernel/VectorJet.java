@@ -101,4 +101,62 @@ final class VectorJet {
         }
         TaylorKernels.tanhJetBackwardScalar(g, z, y, m, j);
     }
+
+    /** The derivative blocks of a tanh multi-direction jet over whole vectors; returns where the scalar tail starts. */
+    static int tanhMultiJetTail(double[] z, double[] y, int m, int firsts, int[] seconds) {
+        int bound = S.loopBound(m);
+        DoubleVector one = DoubleVector.broadcast(S, 1.0);
+        int j = 0;
+        for (; j < bound; j += L) {
+            DoubleVector f = DoubleVector.fromArray(S, y, j);
+            DoubleVector d1 = one.sub(f.mul(f));
+            DoubleVector d2 = f.mul(-2.0).mul(d1);
+            for (int k = 1; k <= firsts; k++) {
+                d1.mul(DoubleVector.fromArray(S, z, k * m + j)).intoArray(y, k * m + j);
+            }
+            for (int s = 0; s < seconds.length; s++) {
+                DoubleVector z1 = DoubleVector.fromArray(S, z, (1 + seconds[s]) * m + j);
+                int b = (1 + firsts + s) * m + j;
+                d1.mul(DoubleVector.fromArray(S, z, b)).add(d2.mul(z1).mul(z1)).intoArray(y, b);
+            }
+        }
+        return j;
+    }
+
+    /** Reverse rule of a tanh multi-direction jet over whole vectors; returns where the scalar tail starts. */
+    static int tanhMultiJetBackward(double[] g, double[] z, double[] y, int m, int firsts, int[] seconds) {
+        int bound = S.loopBound(m);
+        DoubleVector one = DoubleVector.broadcast(S, 1.0);
+        int j = 0;
+        for (; j < bound; j += L) {
+            DoubleVector f = DoubleVector.fromArray(S, y, j);
+            DoubleVector d1 = one.sub(f.mul(f));
+            DoubleVector d2 = f.mul(-2.0).mul(d1);
+            DoubleVector d3 = d1.mul(f.mul(4.0).mul(f).sub(d1.mul(2.0)));
+            DoubleVector g0 = DoubleVector.fromArray(S, g, j).mul(d1);
+            for (int k = 1; k <= firsts; k++) {
+                DoubleVector zk = DoubleVector.fromArray(S, z, k * m + j);
+                g0 = g0.add(DoubleVector.fromArray(S, g, k * m + j).mul(d2).mul(zk));
+            }
+            for (int s = 0; s < seconds.length; s++) {
+                DoubleVector z1 = DoubleVector.fromArray(S, z, (1 + seconds[s]) * m + j);
+                int b = (1 + firsts + s) * m + j;
+                DoubleVector z2 = DoubleVector.fromArray(S, z, b);
+                g0 = g0.add(DoubleVector.fromArray(S, g, b).mul(d2.mul(z2).add(d3.mul(z1).mul(z1))));
+            }
+            g0.intoArray(g, j);
+            for (int k = 1; k <= firsts; k++) {
+                DoubleVector.fromArray(S, g, k * m + j).mul(d1).intoArray(g, k * m + j);
+            }
+            for (int s = 0; s < seconds.length; s++) {
+                int a = (1 + seconds[s]) * m + j;
+                int b = (1 + firsts + s) * m + j;
+                DoubleVector g2 = DoubleVector.fromArray(S, g, b);
+                DoubleVector za = DoubleVector.fromArray(S, z, a);
+                DoubleVector.fromArray(S, g, a).add(g2.mul(2.0).mul(d2).mul(za)).intoArray(g, a);
+                g2.mul(d1).intoArray(g, b);
+            }
+        }
+        return j;
+    }
 }
