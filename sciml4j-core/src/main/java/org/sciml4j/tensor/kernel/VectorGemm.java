@@ -32,6 +32,27 @@ final class VectorGemm {
      */
     static void gemm(double[] a, int aOff, int ars, int acs, double[] b, int bOff, double[] c, int cOff, int m, int k,
                      int n, boolean accumulate) {
+        if (k > K_BLOCK && m > 2) {
+            // long inner dimension (a weight gradient summed over many rows): blocks of K_BLOCK rows of B and A, so
+            // that each block stays in the L1 cache while every row of C passes over it. C holds the running sums
+            // between blocks, so every element is added in the same order as without blocking (same bits)
+            for (int p0 = 0; p0 < k; p0 += K_BLOCK) {
+                gemmPanel(a, aOff + p0 * acs, ars, acs, b, bOff + p0 * n, c, cOff, m, Math.min(K_BLOCK, k - p0), n,
+                        accumulate || p0 > 0);
+            }
+            return;
+        }
+        gemmPanel(a, aOff, ars, acs, b, bOff, c, cOff, m, k, n, accumulate);
+    }
+
+    /**
+     * Rows of B per block of the inner dimension: blocks of A and B of 20 columns take 2 x 10 KiB, within L1 (64 was
+     * the best of 32, 48, 64, 128 for a 20 x 1024 x 20 weight gradient, about 1.3x faster than no blocking).
+     */
+    static final int K_BLOCK = Integer.getInteger("sciml4j.gemm.kblock", 64);
+
+    private static void gemmPanel(double[] a, int aOff, int ars, int acs, double[] b, int bOff, double[] c, int cOff,
+                                  int m, int k, int n, boolean accumulate) {
         int full = S.loopBound(n); // whole vectors: unmasked loads and stores (masked ones are not intrinsic on
                                    // every JDK and fall back to slow code); the tail columns run scalar
         // blocks of five vectors of columns, two rows at a time: ten independent FMA chains, and each broadcast
