@@ -354,7 +354,7 @@ public final class MlpJet {
             return result(r, dw, db, gx, gv, n, dims);
         }
 
-        private static void addTo(double[] acc, double[] a) {
+        static void addTo(double[] acc, double[] a) {
             for (int k = 0; k < acc.length; k++) {
                 acc[k] += a[k];
             }
@@ -421,11 +421,464 @@ public final class MlpJet {
         }
 
         /** {@code t (cols, rows) = a (rows, cols)^T}. */
-        private static void transpose(double[] a, int rows, int cols, double[] t) {
+        static void transpose(double[] a, int rows, int cols, double[] t) {
             for (int r = 0; r < rows; r++) {
                 for (int c = 0; c < cols; c++) {
                     t[c * rows + r] = a[r * cols + c];
                 }
+            }
+        }
+    }
+
+    /**
+     * The multi-direction jet of {@code net} at {@code x}: the value u once, then the first derivative along each
+     * input column {@code variables[k]}, then the second derivative along each variable with {@code orders[k] == 2},
+     * all in one pass whose layers each do one matrix product of (1 + D + S) N rows (D variables, S of them of order
+     * 2): Burgers' u, u_x, u_t, u_xx are 4N rows instead of the 6N of two single-direction jets. Directions are
+     * one-hot along input columns, so the first layer's tangents are columns of its weight (no product) and its
+     * second-order terms are zero.
+     *
+     * @param net       an Mlp (plain or weight-factorised layers) without input embedding, activation tanh or sin
+     * @param x         points, shape (N, in)
+     * @param variables distinct input columns to differentiate along (may be empty: values only)
+     * @param orders    per variable, 1 or 2: the highest order wanted along it
+     * @return {u, then d u / d x_variables[k] for each k, then d2 u / d x_variables[k]^2 for each k of order 2 in
+     *         the order of k}, each of shape (N, out), recorded against the network's parameters and x
+     */
+    public static Tensor[] multi(Mlp net, Tensor x, int[] variables, int[] orders) {
+        String act = checkNetwork(net);
+        if (x.rank() != 2 || x.size(1) != net.inputSize()) {
+            throw new IllegalArgumentException("MlpJet: points must have shape (N, " + net.inputSize() + "), got "
+                    + Arrays.toString(x.shape()));
+        }
+        if (variables.length != orders.length) {
+            throw new IllegalArgumentException("MlpJet: " + variables.length + " variables but " + orders.length
+                    + " orders");
+        }
+        int seconds = 0;
+        for (int k = 0; k < variables.length; k++) {
+            if (variables[k] < 0 || variables[k] >= x.size(1)) {
+                throw new IllegalArgumentException("MlpJet: variable " + variables[k] + " is not an input column (0.."
+                        + (x.size(1) - 1) + ")");
+            }
+            for (int q = 0; q < k; q++) {
+                if (variables[q] == variables[k]) {
+                    throw new IllegalArgumentException("MlpJet: variable " + variables[k] + " given twice");
+                }
+            }
+            if (orders[k] != 1 && orders[k] != 2) {
+                throw new IllegalArgumentException("MlpJet: order " + orders[k] + " along variable " + variables[k]
+                        + " (1 or 2)");
+            }
+            seconds += orders[k] == 2 ? 1 : 0;
+        }
+        int[] second = new int[seconds];
+        for (int k = 0, s = 0; k < variables.length; k++) {
+            if (orders[k] == 2) {
+                second[s++] = k;
+            }
+        }
+        List<Module> layers = net.layers();
+        Tensor[] inputs = new Tensor[1 + 2 * layers.size()];
+        inputs[0] = x;
+        parameters(layers, inputs, 1);
+        int n = x.size(0);
+        int blocks = 1 + variables.length + seconds;
+        MultiOp op = new MultiOp(act.equals("tanh"), variables.clone(), second);
+        Tensor jet = op.apply(inputs);
+        if (!jet.isTracked()) {
+            op.releaseWorkspace();
+        }
+        int out = jet.size(2);
+        Tensor rows = jet.reshape(blocks * n, out);
+        Tensor[] r = new Tensor[blocks];
+        for (int b = 0; b < blocks; b++) {
+            r[b] = rows.slice(0, b * n, (b + 1) * n);
+        }
+        return r;
+    }
+
+    /** The activation's name, after checking that the jets handle the network. */
+    private static String checkNetwork(Mlp net) {
+        if (net.embedding().isPresent()) {
+            throw new IllegalArgumentException("MlpJet: networks with an input embedding are not supported yet");
+        }
+        String act = net.activation().toString();
+        if (!act.equals("tanh") && !act.equals("sin")) {
+            throw new IllegalArgumentException("MlpJet: activation '" + act + "' has no fused rule (tanh, sin)");
+        }
+        if (net.layers().isEmpty()) {
+            throw new IllegalArgumentException("MlpJet: the network has no layers");
+        }
+        return act;
+    }
+
+    /** The layers' weights and biases into {@code inputs} from {@code k} on: W0, b0, W1, b1, ... */
+    private static void parameters(List<Module> layers, Tensor[] inputs, int k) {
+        for (Module m : layers) {
+            // a factorised layer's weight is computed from its factors: the engine carries its gradient on to them
+            if (m instanceof Linear) {
+                inputs[k++] = ((Linear) m).weight();
+                inputs[k++] = ((Linear) m).bias();
+            } else if (m instanceof FactorizedLinear) {
+                inputs[k++] = ((FactorizedLinear) m).weight();
+                inputs[k++] = ((FactorizedLinear) m).bias();
+            } else {
+                throw new IllegalArgumentException("MlpJet: layer " + m + " is not an affine layer");
+            }
+        }
+    }
+
+    /**
+     * The buffers of one multi-direction jet over n points in R blocks of rows: per hidden layer its stacked
+     * pre-activation z (Rn, width) and its stacked output h (Rn, width) (and f' for sin); the transposed weights; two
+     * scratch buffers for the reverse rule. For more than one chunk of points: one workspace per chunk.
+     */
+    static final class MultiWorkspace {
+        final int[] dims;
+        final int n;
+        final int blocks;
+        final boolean tanh;
+        /** Per layer l: its stacked input (h[0] unused: the input is x itself). */
+        final double[][] h;
+        /** Per hidden layer l: its stacked pre-activation (Rn, dims[l + 1]). */
+        final double[][] z;
+        final double[][] d1;
+        final double[][] wt;
+        final double[] ping;
+        final double[] pong;
+        /** Column sums of one block (dims[1]). */
+        final double[] sums;
+        final MultiWorkspace[] parts;
+        final double[] out;
+        final double[] g;
+        final double[][] gw;
+        final double[][] gb;
+
+        MultiWorkspace(int[] dims, int n, int blocks, boolean tanh) {
+            this(dims, n, blocks, tanh, false);
+        }
+
+        private MultiWorkspace(int[] dims, int n, int blocks, boolean tanh, boolean part) {
+            this.dims = dims;
+            this.n = n;
+            this.blocks = blocks;
+            this.tanh = tanh;
+            int layers = dims.length - 1;
+            int chunk = Math.max(1, Thresholds.JET_CHUNK_ROWS);
+            if (n > chunk) {
+                parts = new MultiWorkspace[(n + chunk - 1) / chunk];
+                for (int c = 0; c < parts.length; c++) {
+                    parts[c] = new MultiWorkspace(dims, Math.min(chunk, n - c * chunk), blocks, tanh, true);
+                }
+                h = z = d1 = wt = gw = gb = null;
+                ping = pong = out = g = sums = null;
+                return;
+            }
+            parts = null;
+            int rows = blocks * n;
+            if (part) {
+                out = new double[rows * dims[layers]];
+                g = new double[rows * dims[layers]];
+                gw = new double[layers][];
+                gb = new double[layers][];
+                for (int l = 0; l < layers; l++) {
+                    gw[l] = new double[dims[l] * dims[l + 1]];
+                    gb[l] = new double[dims[l + 1]];
+                }
+            } else {
+                out = g = null;
+                gw = gb = null;
+            }
+            h = new double[layers][];
+            z = new double[layers][];
+            d1 = new double[layers][];
+            wt = new double[layers][];
+            int widest = 1;
+            for (int l = 0; l < layers; l++) {
+                wt[l] = new double[dims[l] * dims[l + 1]];
+                if (l > 0) {
+                    h[l] = new double[rows * dims[l]];
+                    widest = Math.max(widest, dims[l]);
+                }
+                if (l + 1 < layers) {
+                    z[l] = new double[rows * dims[l + 1]];
+                    if (!tanh) {
+                        d1[l] = new double[n * dims[l + 1]];
+                    }
+                }
+            }
+            ping = new double[rows * widest];
+            pong = new double[rows * widest];
+            sums = new double[dims[1]];
+        }
+
+        boolean fits(int[] dims, int n, int blocks, boolean tanh) {
+            return this.n == n && this.blocks == blocks && this.tanh == tanh && Arrays.equals(this.dims, dims);
+        }
+    }
+
+    private static final ArrayDeque<SoftReference<MultiWorkspace>> MULTI_POOL = new ArrayDeque<>();
+
+    static MultiWorkspace acquireMulti(int[] dims, int n, int blocks, boolean tanh) {
+        synchronized (MULTI_POOL) {
+            for (Iterator<SoftReference<MultiWorkspace>> it = MULTI_POOL.iterator(); it.hasNext(); ) {
+                MultiWorkspace w = it.next().get();
+                if (w == null) {
+                    it.remove();
+                } else if (w.fits(dims, n, blocks, tanh)) {
+                    it.remove();
+                    return w;
+                }
+            }
+        }
+        return new MultiWorkspace(dims, n, blocks, tanh);
+    }
+
+    static void releaseMulti(MultiWorkspace w) {
+        synchronized (MULTI_POOL) {
+            MULTI_POOL.addFirst(new SoftReference<>(w));
+            while (MULTI_POOL.size() > POOL_SIZE) {
+                MULTI_POOL.removeLast();
+            }
+        }
+    }
+
+    /** Number of free multi-direction workspaces in the pool (for tests). */
+    static int pooledMulti() {
+        synchronized (MULTI_POOL) {
+            return MULTI_POOL.size();
+        }
+    }
+
+    /**
+     * Inputs: x, W0, b0, W1, b1, ...; output (R, N, out) with R = 1 + D + S blocks: the value, the first derivatives
+     * along {@code variables}, the second derivatives along {@code variables[second[s]]}. Holds its workspace until
+     * its reverse rule has run.
+     */
+    private static final class MultiOp extends FusedOp {
+        private final boolean tanh;
+        private final int[] variables;
+        private final int[] second;
+        private final int blocks;
+        private MultiWorkspace ws;
+
+        MultiOp(boolean tanh, int[] variables, int[] second) {
+            this.tanh = tanh;
+            this.variables = variables;
+            this.second = second;
+            this.blocks = 1 + variables.length + second.length;
+        }
+
+        @Override
+        protected String name() {
+            return "mlp_multi_jet";
+        }
+
+        synchronized void releaseWorkspace() {
+            if (ws != null) {
+                releaseMulti(ws);
+                ws = null;
+            }
+        }
+
+        private static int[] dims(Tensor[] in) {
+            int layers = (in.length - 1) / 2;
+            int[] dims = new int[layers + 1];
+            dims[0] = in[0].size(1);
+            for (int l = 0; l < layers; l++) {
+                dims[l + 1] = in[1 + 2 * l].size(0);
+            }
+            return dims;
+        }
+
+        @Override
+        protected synchronized Tensor forward(Tensor[] in) {
+            int n = in[0].size(0);
+            ws = acquireMulti(dims(in), n, blocks, tanh);
+            return Tensor.wrap(compute(ws, in), blocks, n, ws.dims[ws.dims.length - 1]);
+        }
+
+        private double[] compute(MultiWorkspace w, Tensor[] in) {
+            if (w.parts == null) {
+                return compute(w, in, 0, null);
+            }
+            int n = w.n;
+            int o = w.dims[w.dims.length - 1];
+            double[] out = new double[blocks * n * o];
+            int chunk = w.parts[0].n;
+            Parallel.each(w.parts.length, c -> {
+                MultiWorkspace p = w.parts[c];
+                compute(p, in, c * chunk, p.out);
+                int len = p.n * o;
+                for (int k = 0; k < blocks; k++) { // block k of the chunk's rows goes to block k of the whole batch
+                    System.arraycopy(p.out, k * len, out, (k * n + c * chunk) * o, len);
+                }
+            });
+            return out;
+        }
+
+        /**
+         * The forward pass of the points from row {@code row0} on (as many as {@code w} holds) into {@code w};
+         * returns the output (Rn, out), in {@code out} or (if null) a fresh array.
+         */
+        private double[] compute(MultiWorkspace w, Tensor[] in, int row0, double[] out) {
+            int n = w.n;
+            int[] dims = w.dims;
+            int layers = dims.length - 1;
+            int rows = blocks * n;
+            int firsts = variables.length;
+            // first layer: values x W0^T + b0; first derivatives along column v: W0[:, v] on every row; seconds 0
+            int i0 = dims[0];
+            int o0 = dims[1];
+            double[] w0 = in[1].data();
+            JetOp.transpose(w0, o0, i0, w.wt[0]);
+            double[] z = layers == 1 ? (out != null ? out : new double[rows * o0]) : w.z[0];
+            MatMul.gemm(in[0].data(), row0 * i0, w.wt[0], 0, z, 0, n, i0, o0, false);
+            TaylorKernels.addBias(z, n, o0, in[2].data());
+            for (int k = 0; k < firsts; k++) {
+                int base = (1 + k) * n * o0;
+                System.arraycopy(w.wt[0], variables[k] * o0, z, base, o0); // row v of W0^T is column v of W0
+                for (int filled = 1; filled < n; filled *= 2) {
+                    System.arraycopy(z, base, z, base + filled * o0, Math.min(filled, n - filled) * o0);
+                }
+            }
+            Arrays.fill(z, (1 + firsts) * n * o0, rows * o0, 0.0);
+            for (int l = 0; ; l++) {
+                int o = dims[l + 1];
+                if (l == layers - 1) {
+                    return z;
+                }
+                double[] y = w.h[l + 1];
+                if (w.tanh) {
+                    TaylorKernels.tanhMultiJet(z, y, n * o, firsts, second);
+                } else {
+                    TaylorKernels.sinMultiJet(z, y, w.d1[l], n * o, firsts, second);
+                }
+                int i = o;
+                int on = dims[l + 2];
+                JetOp.transpose(in[1 + 2 * (l + 1)].data(), on, i, w.wt[l + 1]);
+                z = l + 1 == layers - 1 ? (out != null ? out : new double[rows * on]) : w.z[l + 1];
+                MatMul.gemm(y, 0, w.wt[l + 1], 0, z, 0, rows, i, on, false);
+                TaylorKernels.addBias(z, n, on, in[2 + 2 * (l + 1)].data());
+            }
+        }
+
+        @Override
+        protected synchronized Tensor[] backward(Tensor g, Tensor output, Tensor[] in, boolean[] need) {
+            MultiWorkspace w = ws;
+            ws = null;
+            if (w == null) { // differentiated again: the workspace went back to the pool, recompute it
+                w = acquireMulti(dims(in), in[0].size(0), blocks, tanh);
+                compute(w, in);
+            }
+            Tensor[] r = backward(w, g.data(), in, need);
+            releaseMulti(w);
+            return r;
+        }
+
+        private Tensor[] backward(MultiWorkspace w, double[] g, Tensor[] in, boolean[] need) {
+            Tensor[] r = new Tensor[in.length];
+            int[] dims = w.dims;
+            int layers = dims.length - 1;
+            double[] gx = need[0] ? new double[w.n * dims[0]] : null;
+            double[][] dw = new double[layers][];
+            double[][] db = new double[layers][];
+            if (w.parts == null) {
+                for (int l = 0; l < layers; l++) {
+                    dw[l] = new double[dims[l] * dims[l + 1]];
+                    db[l] = new double[dims[l + 1]];
+                }
+                backward(w, g, in, dw, db, gx, 0);
+            } else {
+                int n = w.n;
+                int o = dims[layers];
+                int chunk = w.parts[0].n;
+                Parallel.each(w.parts.length, c -> {
+                    MultiWorkspace p = w.parts[c];
+                    int len = p.n * o;
+                    for (int k = 0; k < blocks; k++) {
+                        System.arraycopy(g, (k * n + c * chunk) * o, p.g, k * len, len);
+                    }
+                    backward(p, p.g, in, p.gw, p.gb, gx, c * chunk);
+                });
+                // the parameter gradients: the chunks' partial sums, added in chunk order
+                for (int l = 0; l < layers; l++) {
+                    dw[l] = w.parts[0].gw[l].clone();
+                    db[l] = w.parts[0].gb[l].clone();
+                    for (int c = 1; c < w.parts.length; c++) {
+                        JetOp.addTo(dw[l], w.parts[c].gw[l]);
+                        JetOp.addTo(db[l], w.parts[c].gb[l]);
+                    }
+                }
+            }
+            for (int l = 0; l < layers; l++) {
+                r[1 + 2 * l] = Tensor.wrap(dw[l], dims[l + 1], dims[l]);
+                r[2 + 2 * l] = Tensor.wrap(db[l], dims[l + 1]);
+            }
+            r[0] = gx != null ? Tensor.wrap(gx, w.n, dims[0]) : null;
+            return r;
+        }
+
+        /**
+         * The reverse rule over the points {@code w} holds, from the cotangent {@code g} (Rn, out): dW and db of
+         * each layer into {@code dws} and {@code dbs} (overwritten), the cotangent of x (where not null) into its rows
+         * from {@code row0} on.
+         */
+        private void backward(MultiWorkspace w, double[] g, Tensor[] in, double[][] dws, double[][] dbs,
+                              double[] gx, int row0) {
+            int n = w.n;
+            int[] dims = w.dims;
+            int layers = dims.length - 1;
+            int rows = blocks * n;
+            int firsts = variables.length;
+            double[] gz = g; // cotangent of the last pre-activation, (Rn, out); read only
+            for (int l = layers - 1; l >= 1; l--) {
+                int o = dims[l + 1];
+                int i = dims[l];
+                double[] h = w.h[l];
+                // dW (o, i) = gz^T h over all Rn rows, vectorised along the wider of o and i
+                double[] dw = dws[l];
+                if (i >= o) {
+                    MatMul.gemmTransA(gz, 0, h, 0, dw, 0, o, rows, i, false);
+                } else {
+                    MatMul.gemmTransA(h, 0, gz, 0, w.wt[l], 0, i, rows, o, false);
+                    JetOp.transpose(w.wt[l], i, o, dw);
+                }
+                TaylorKernels.columnSums(gz, n, o, dbs[l]); // db: the value rows
+                double[] gh = gz == w.ping ? w.pong : w.ping; // cotangent of this layer's stacked input
+                MatMul.gemm(gz, 0, in[1 + 2 * l].data(), 0, gh, 0, rows, o, i, false);
+                // through the activation of layer l - 1, in place
+                if (w.tanh) {
+                    TaylorKernels.tanhMultiJetBackward(gh, w.z[l - 1], w.h[l], n * i, firsts, second);
+                } else {
+                    TaylorKernels.sinMultiJetBackward(gh, w.z[l - 1], w.h[l], w.d1[l - 1], n * i, firsts, second);
+                }
+                gz = gh;
+            }
+            // the first layer: z = x W0^T + b0 on the value rows, z'_k = W0[:, v_k], z'' = 0
+            int o = dims[1];
+            int i = dims[0];
+            double[] x = in[0].data();
+            double[] dw = dws[0];
+            MatMul.gemmTransA(x, row0 * i, gz, 0, w.wt[0], 0, i, n, o, false);
+            JetOp.transpose(w.wt[0], i, o, dw);
+            for (int k = 0; k < firsts; k++) {
+                double[] s = w.sums;
+                Arrays.fill(s, 0.0);
+                for (int p = 0, off = (1 + k) * n * o; p < n; p++, off += o) {
+                    for (int j = 0; j < o; j++) {
+                        s[j] += gz[off + j];
+                    }
+                }
+                int v = variables[k];
+                for (int j = 0; j < o; j++) {
+                    dw[j * i + v] += s[j];
+                }
+            }
+            TaylorKernels.columnSums(gz, n, o, dbs[0]);
+            if (gx != null) {
+                MatMul.gemm(gz, 0, in[1].data(), 0, gx, row0 * i, n, o, i, false);
             }
         }
     }
