@@ -22,8 +22,8 @@ import org.sciml4j.tensor.Tensor;
  * <p>
  * Fused path: when the network is an {@link Mlp} that {@link MlpJet} handles and every derivative used is of order at
  * most 2 along a single variable (ODEs; surrogates {@code u(c, t)} differentiated in t; PDEs with u_t, u_x, u_xx,
- * u_yy but no mixed derivative), one {@link MlpJet} call per variable differentiated along gives u, u', u'' at all
- * points. Otherwise derivatives come from reverse mode with
+ * u_yy but no mixed derivative), one multi-direction {@link MlpJet#multi} pass gives u, its first derivatives along
+ * those variables and the second derivatives where needed at all points. Otherwise derivatives come from reverse mode with
  * {@code createGraph}, each lower derivative's gradient computed once and reused for all the variables.
  */
 final class PointEvaluator {
@@ -33,8 +33,11 @@ final class PointEvaluator {
     private final Tensor stacked;         // (N, variables), all sets one after another
     private final int[] offsets;          // set i is rows offsets[i] .. offsets[i+1]
     private final List<List<Tensor>> variableColumns = new ArrayList<>();
-    /** Per variable: the one-hot direction (N, variables) of its fused Taylor pass, or null; all null: generic. */
-    private final Tensor[] directions;
+    /**
+     * Fused path: per variable, the highest order the multi-direction jet differentiates along it (0: not at all);
+     * null: the generic path.
+     */
+    private final int[] directions;
     private final boolean fused;
 
     PointEvaluator(Module net, int variables, List<Tensor> sets, Set<Derivative> needed) {
@@ -76,27 +79,17 @@ final class PointEvaluator {
                     + variables + " variables");
         }
         stacked = Tensor.concat(0, sets.toArray(new Tensor[0])).detach();
-        boolean[] along = allowFused ? fusedVariables(net, variables, needed) : null;
-        fused = along != null;
-        directions = new Tensor[variables];
-        for (int v = 0; fused && v < variables; v++) {
-            if (along[v]) {
-                double[] d = new double[stacked.numel()];
-                for (int i = 0; i < stacked.size(0); i++) {
-                    d[i * variables + v] = 1;
-                }
-                directions[v] = Tensor.wrap(d, stacked.size(0), variables);
-            }
-        }
+        directions = allowFused ? fusedVariables(net, variables, needed) : null;
+        fused = directions != null;
     }
 
     /**
-     * The variables to run a fused Taylor pass along, or null when the generic path is needed: the network must be
-     * one {@link MlpJet} handles, and every derivative must be along a single variable, of order at most 2
-     * ({@code u_t}, {@code u_xx}, {@code v_yy}; not {@code u_xt} or {@code u_xxx}). With several variables (Burgers'
-     * u_t, u_x, u_xx) that is one pass per variable, each a few matrix products.
+     * Per variable, the order of the fused Taylor pass along it (0: none), or null when the generic path is needed:
+     * the network must be one {@link MlpJet} handles, and every derivative must be along a single variable, of order
+     * at most 2 ({@code u_t}, {@code u_xx}, {@code v_yy}; not {@code u_xt} or {@code u_xxx}). All of them come from
+     * one multi-direction jet (Burgers' u, u_x, u_t, u_xx: one pass of 4N rows), values only from a jet along none.
      */
-    private static boolean[] fusedVariables(Module net, int variables, Set<Derivative> needed) {
+    private static int[] fusedVariables(Module net, int variables, Set<Derivative> needed) {
         if (!(net instanceof Mlp mlp) || mlp.embedding().isPresent()) {
             return null;
         }
@@ -104,23 +97,18 @@ final class PointEvaluator {
         if (!act.equals("tanh") && !act.equals("sin")) {
             return null;
         }
-        boolean[] along = new boolean[variables];
-        boolean any = false;
+        int[] along = new int[variables];
         for (Derivative d : needed) {
             int count = 0;
             for (int v = 0; v < variables; v++) {
                 if (d.order(v) > 0) {
-                    along[v] = true;
+                    along[v] = Math.max(along[v], d.order(v));
                     count++;
                 }
             }
             if (d.order() > 2 || count > 1) {
                 return null;
             }
-            any |= count > 0;
-        }
-        if (!any) {
-            along[0] = true; // values only: one pass still gives them
         }
         return along;
     }
@@ -188,23 +176,46 @@ final class PointEvaluator {
         abstract Tensor compute(Derivative d);
     }
 
+    /** One multi-direction jet ({@link MlpJet#multi}) along every variable in {@code directions}, made on first use. */
     private final class FusedPass extends Pass {
-        private final Tensor[][] jets = new Tensor[variables][];
+        private Tensor[] jet;
+        /** Per variable: its first-derivative block and its second-derivative block in the jet (0: none). */
+        private final int[] first = new int[variables];
+        private final int[] second = new int[variables];
 
         @Override
         Tensor compute(Derivative d) {
-            int v = -1;
-            for (int i = 0; i < variables; i++) {
-                boolean usable = d.isValue() ? directions[i] != null : d.order(i) > 0;
-                // a value comes from a pass already made when there is one
-                if (usable && (v < 0 || (d.isValue() && jets[i] != null && jets[v] == null))) {
-                    v = i;
+            if (jet == null) {
+                int count = 0;
+                for (int o : directions) {
+                    count += o > 0 ? 1 : 0;
+                }
+                int[] along = new int[count];
+                int[] orders = new int[count];
+                int k = 0;
+                int seconds = 0;
+                for (int v = 0; v < variables; v++) {
+                    if (directions[v] > 0) {
+                        along[k] = v;
+                        orders[k] = directions[v];
+                        first[v] = 1 + k++;
+                    }
+                }
+                for (int v = 0; v < variables; v++) {
+                    if (directions[v] == 2) {
+                        second[v] = 1 + count + seconds++;
+                    }
+                }
+                jet = MlpJet.multi((Mlp) net, stacked, along, orders);
+            }
+            int block = 0;
+            for (int v = 0; v < variables; v++) {
+                if (d.order(v) > 0) {
+                    block = d.order(v) == 1 ? first[v] : second[v];
                 }
             }
-            if (jets[v] == null) {
-                jets[v] = MlpJet.of((Mlp) net, stacked, directions[v]);
-            }
-            return jets[v][d.order()].col(d.fieldIndex());
+            Tensor t = jet[block];
+            return t.size(1) == 1 ? t : t.col(d.fieldIndex());
         }
     }
 
