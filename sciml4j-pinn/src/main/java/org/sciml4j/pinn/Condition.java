@@ -57,7 +57,8 @@ public interface Condition {
 
     /**
      * Requirements where variable {@code variable} takes each of {@code values} (both walls {@code x = -1} and
-     * {@code x = 1}): the points sampled for the other variables are shared out among the values in turn.
+     * {@code x = 1}): the points are split evenly among the values (their number must be a multiple of the number of
+     * values), each value with the same points sampled for the other variables.
      */
     static PointCondition at(String variable, double[] values, String... requirements) {
         return atEach(Map.of(variable, values), requirements);

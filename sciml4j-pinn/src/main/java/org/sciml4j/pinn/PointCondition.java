@@ -113,6 +113,20 @@ public final class PointCondition implements Condition {
                 Objects.requireNonNull(newSampler, "sampler"), n, columns);
     }
 
+    /**
+     * The points drawn for each of {@code values} combinations of fixed values when a condition has {@code n} in all:
+     * {@code n / values}, which must be whole.
+     *
+     * @throws IllegalArgumentException if {@code values} does not divide {@code n}
+     */
+    public static int pointsPerValue(String name, int n, int values) {
+        if (n % values != 0) {
+            throw new IllegalArgumentException("condition '" + name + "': " + n + " points cannot be shared evenly"
+                    + " among " + values + " values; give a multiple of " + values);
+        }
+        return n / values;
+    }
+
     /** Refuses a point count below 1 for condition {@code name}. */
     static void checkCount(String name, int n) {
         if (n < 1) {
@@ -199,8 +213,10 @@ public final class PointCondition implements Condition {
 
     /**
      * Points of a condition at fixed values: the free variables sampled, and each fixed variable at its value, or,
-     * when it has several (x = -1 and x = 1 for two walls), at value {@code i mod count} in point i, so that the
-     * values share the sampled points evenly.
+     * when it has several (x = -1 and x = 1 for two walls), the points split evenly among the values, each value with
+     * the same sampled points of the free variables (n / count of them). Every value thus sees the sampler's whole
+     * spread; handing the points of one sequence to the values in turn would not (the even and odd points of a
+     * Sobol or Hammersley sequence lie in different halves of its first coordinate).
      */
     private Tensor fixedPoints(Problem problem, long seed) {
         List<Problem.Range> ranges = problem.variables();
@@ -231,20 +247,25 @@ public final class PointCondition implements Condition {
             return inDomain(problem, seed);
         }
         double[] freeValues = null;
-        int n = most;
+        int per = 1;
         if (!free.isEmpty()) {
+            per = pointsPerValue(name, freePoints, most);
             double[] lo = free.stream().mapToDouble(v -> ranges.get(v).lo()).toArray();
             double[] hi = free.stream().mapToDouble(v -> ranges.get(v).hi()).toArray();
-            Tensor s = sampler.box(freePoints, lo, hi, seed);
+            Tensor s = sampler.box(per, lo, hi, seed);
             freeValues = s.data();
-            n = s.size(0);
+            per = s.size(0);
         }
+        // block b of the points (the same free points in each block) takes value b mod count of each variable
+        int n = per * most;
         double[] out = new double[n * d];
         for (int i = 0; i < n; i++) {
             int k = 0;
+            int block = i / per;
+            int row = i % per;
             for (int v = 0; v < d; v++) {
                 double[] x = fixed.get(ranges.get(v).name());
-                out[i * d + v] = x != null ? x[i % x.length] : freeValues[i * free.size() + k++];
+                out[i * d + v] = x != null ? x[block % x.length] : freeValues[row * free.size() + k++];
             }
         }
         return Tensor.wrap(out, n, d);
@@ -257,12 +278,16 @@ public final class PointCondition implements Condition {
      */
     private Tensor inDomain(Problem problem, long seed) {
         int d = problem.variables().size();
-        double[] p = problem.domainPoints(sampler, freePoints, seed).data();
-        int n = p.length / d;
+        int most = fixed.values().stream().mapToInt(x -> x.length).max().orElse(1);
+        double[] drawn = problem.domainPoints(sampler, pointsPerValue(name, freePoints, most), seed).data();
+        int per = drawn.length / d;
+        int n = per * most;
+        double[] p = new double[n * d];
         for (int i = 0; i < n; i++) {
+            System.arraycopy(drawn, (i % per) * d, p, i * d, d);
             for (Map.Entry<String, double[]> e : fixed.entrySet()) {
                 double[] x = e.getValue();
-                p[i * d + problem.variableIndex(e.getKey())] = x[i % x.length];
+                p[i * d + problem.variableIndex(e.getKey())] = x[(i / per) % x.length];
             }
         }
         Tensor in = problem.keepInside(Tensor.wrap(p, n, d));

@@ -61,13 +61,29 @@ class ConditionTest {
     }
 
     @Test
-    void aConditionAtSeveralValuesSharesTheSampledPoints() {
+    void aConditionAtSeveralValuesSplitsItsPointsEvenly() {
         Problem p = Problem.builder().variable("x", -1, 1).variable("t", 0, 2).fields("u").equation("u_t")
                 .collocation(Sampler.uniform(), 9)
                 .condition(Condition.at("x", new double[] {-1, 1}, "u = 0").named("walls").points(Sampler.uniform(), 6))
                 .build();
         Tensor pts = p.conditions().get(0).resolve(p, 0).points();
-        assertThat(pts.toArray()).containsExactly(new double[] {-1, 0, 1, 0.4, -1, 0.8, 1, 1.2, -1, 1.6, 1, 2}, within(1e-15));
+        // the 6 points split evenly: 3 at each wall, the same 3 times at both
+        assertThat(pts.toArray()).containsExactly(new double[] {-1, 0, -1, 1, -1, 2, 1, 0, 1, 1, 1, 2}, within(1e-15));
+        // with a sequence, each wall gets the whole spread of times (not the even or the odd points of the sequence)
+        Problem q = Problem.builder().variable("x", -1, 1).variable("y", 0, 1).variable("t", 0, 1).fields("u")
+                .condition(Condition.at("x", new double[] {-1, 1}, "u = 0").points(Sampler.sobol(), 64)).build();
+        double[] w = q.conditions().get(0).resolve(q, 0).points().data();
+        for (int i = 0; i < 32; i++) {
+            assertThat(w[3 * i]).isEqualTo(-1.0);
+            assertThat(w[3 * (32 + i)]).isEqualTo(1.0);
+            assertThat(w[3 * (32 + i) + 1]).isEqualTo(w[3 * i + 1]);
+            assertThat(w[3 * (32 + i) + 2]).isEqualTo(w[3 * i + 2]);
+        }
+        long late = java.util.stream.IntStream.range(0, 32).filter(i -> w[3 * i + 2] >= 0.5).count();
+        assertThat(late).isEqualTo(16);
+        assertThatThrownBy(() -> Problem.builder().variable("x", -1, 1).variable("t", 0, 1).fields("u")
+                .condition(Condition.at("x", new double[] {-1, 1}, "u = 0").named("walls").points(Sampler.sobol(), 7))
+                .build()).hasMessageContaining("condition 'walls': 7 points cannot be shared evenly among 2 values");
         assertThatThrownBy(() -> Problem.builder().variable("x", -1, 1).fields("u")
                 .condition(Condition.at("x", new double[] {-1, 3}, "u = 0")).build())
                 .hasMessageContaining("x = 3.0 is outside its range");

@@ -498,7 +498,7 @@ public final class ProblemFile {
                             + (near != null ? "; did you mean '" + near + "'?" : "") + " (variables: "
                             + String.join(", ", ranges.keySet()) + ")");
                 }
-                // one value, or a list (x: [-1, 1]: both walls, the sampled points shared out among them)
+                // one value, or a list (x: [-1, 1]: both walls, the points split evenly among them)
                 List<Node> valueNodes = list(a.getValueNode());
                 double[] xs = new double[valueNodes.size()];
                 if (xs.length == 0) {
@@ -541,8 +541,15 @@ public final class ProblemFile {
                 c = c.points(s, n);
                 List<String> free = new ArrayList<>(ranges.keySet());
                 free.removeAll(fixed.keySet());
-                trySampling(s, n, free, m.containsKey("points") ? m.get("points").getValueNode()
-                        : m.get("sampling").getValueNode(), "condition '" + name + "'");
+                Node where = m.containsKey("points") ? m.get("points").getValueNode() : m.get("sampling").getValueNode();
+                int values = fixed.values().stream().mapToInt(x -> x.length).max().orElse(1);
+                int per;
+                try {
+                    per = free.isEmpty() ? n : PointCondition.pointsPerValue(name, n, values);
+                } catch (IllegalArgumentException e) {
+                    throw error(where, e.getMessage());
+                }
+                trySampling(s, per, free, where, "condition '" + name + "'");
             }
             return c;
         }

@@ -1326,12 +1326,12 @@ class ProblemFileTest {
         }
         assertThat(pts.data()[2 * 99 + 1]).isCloseTo(0.99, within(1e-12));
         assertThat(f.problem().conditions()).hasSize(2);
-        // both walls in one condition: the 80 sampled times shared out, x = -1 at even rows and x = 1 at odd ones
+        // both walls in one condition: 40 points at x = -1, then the same 40 times at x = 1
         Tensor walls = f.problem().conditions().get(0).resolve(f.problem(), 0).points();
         assertThat(walls.shape()).containsExactly(80, 2);
         for (int i = 0; i < 80; i++) {
-            assertThat(walls.data()[2 * i]).isEqualTo(i % 2 == 0 ? -1.0 : 1.0);
-            assertThat(walls.data()[2 * i + 1]).isBetween(0.0, 0.99);
+            assertThat(walls.data()[2 * i]).isEqualTo(i < 40 ? -1.0 : 1.0);
+            assertThat(walls.data()[2 * i + 1]).isBetween(0.0, 0.99).isEqualTo(walls.data()[2 * (i % 40) + 1]);
         }
         assertThat(f.problem().conditions().get(0).toString()).contains("x in [-1.0, 1.0]");
     }
