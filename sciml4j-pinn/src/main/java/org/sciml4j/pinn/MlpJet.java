@@ -26,7 +26,8 @@ import org.sciml4j.tensor.kernel.Thresholds;
  * hundreds of small graph operations.
  * <p>
  * The result is differentiable once with respect to the parameters (and x, v): enough for first-order optimisers
- * and L-BFGS. For derivatives along several directions or of higher order, use {@code Autodiff.jvp}.
+ * and L-BFGS. For derivatives along several input columns at once (u, u_x, u_t, u_xx for Burgers) use
+ * {@link #multi}, one pass whose value rows are shared; for mixed or higher-order derivatives, {@code Autodiff.jvp}.
  * <p>
  * The per-layer values the reverse rule needs live in a workspace that is reused across calls: a jet holds one from
  * its forward pass until its reverse rule has run, then hands it back to a small pool for the next jet of the same
