@@ -138,7 +138,10 @@ public final class TaylorKernels {
         Elementwise.tanh(z, 0, m, y, 0);
         int from = 0;
         if (MatMul.VECTOR_API) {
-            from = VectorJet.tanhMultiJetTail(z, y, m, firsts, seconds);
+            from = VectorJet.tanhMultiJetTailFused(z, y, m, firsts, seconds);
+            if (from < 0) {
+                from = VectorJet.tanhMultiJetTail(z, y, m, firsts, seconds);
+            }
         }
         for (int j = from; j < m; j++) {
             double f = y[j];
@@ -162,7 +165,10 @@ public final class TaylorKernels {
     public static void tanhMultiJetBackward(double[] g, double[] z, double[] y, int m, int firsts, int[] seconds) {
         int from = 0;
         if (MatMul.VECTOR_API) {
-            from = VectorJet.tanhMultiJetBackward(g, z, y, m, firsts, seconds);
+            from = VectorJet.tanhMultiJetBackwardFused(g, z, y, m, firsts, seconds);
+            if (from < 0) {
+                from = VectorJet.tanhMultiJetBackward(g, z, y, m, firsts, seconds);
+            }
         }
         for (int j = from; j < m; j++) {
             double f = y[j];

@@ -159,4 +159,131 @@ final class VectorJet {
         }
         return j;
     }
+
+    /**
+     * {@link #tanhMultiJetTail} written out for the common shapes: one or two first-derivative blocks and at most one
+     * second-derivative block, given f = tanh(z) in block 0 of y. Returns where the scalar tail starts, or -1 when the
+     * shape is not one of these (nothing done). Same arithmetic element by element; without the generic loops over
+     * blocks (and their index arithmetic and bounds checks) each block's vectors stay in registers.
+     */
+    static int tanhMultiJetTailFused(double[] z, double[] y, int m, int firsts, int[] seconds) {
+        if (firsts < 1 || firsts > 2 || seconds.length > 1) {
+            return -1;
+        }
+        int bound = S.loopBound(m);
+        DoubleVector one = DoubleVector.broadcast(S, 1.0);
+        boolean two = firsts == 2;
+        boolean sec = seconds.length == 1;
+        int a = sec ? (1 + seconds[0]) * m : 0; // the first-derivative block the second one goes along
+        int b = (1 + firsts) * m;               // the second-derivative block
+        int j = 0;
+        if (two && sec) {
+            for (; j < bound; j += L) {
+                DoubleVector f = DoubleVector.fromArray(S, y, j);
+                DoubleVector d1 = one.sub(f.mul(f));
+                DoubleVector d2 = f.mul(-2.0).mul(d1);
+                d1.mul(DoubleVector.fromArray(S, z, m + j)).intoArray(y, m + j);
+                d1.mul(DoubleVector.fromArray(S, z, 2 * m + j)).intoArray(y, 2 * m + j);
+                DoubleVector z1 = DoubleVector.fromArray(S, z, a + j);
+                d1.mul(DoubleVector.fromArray(S, z, b + j)).add(d2.mul(z1).mul(z1)).intoArray(y, b + j);
+            }
+        } else if (sec) {
+            for (; j < bound; j += L) {
+                DoubleVector f = DoubleVector.fromArray(S, y, j);
+                DoubleVector d1 = one.sub(f.mul(f));
+                DoubleVector d2 = f.mul(-2.0).mul(d1);
+                DoubleVector z1 = DoubleVector.fromArray(S, z, m + j);
+                d1.mul(z1).intoArray(y, m + j);
+                d1.mul(DoubleVector.fromArray(S, z, b + j)).add(d2.mul(z1).mul(z1)).intoArray(y, b + j);
+            }
+        } else {
+            for (; j < bound; j += L) {
+                DoubleVector f = DoubleVector.fromArray(S, y, j);
+                DoubleVector d1 = one.sub(f.mul(f));
+                d1.mul(DoubleVector.fromArray(S, z, m + j)).intoArray(y, m + j);
+                if (two) {
+                    d1.mul(DoubleVector.fromArray(S, z, 2 * m + j)).intoArray(y, 2 * m + j);
+                }
+            }
+        }
+        return j;
+    }
+
+    /**
+     * The reverse rule of a tanh multi-direction jet for the shapes of {@link #tanhMultiJetTailFused}, with the arithmetic
+     * of {@link #tanhMultiJetBackward}; returns where the scalar tail starts, or -1 for other shapes (nothing done).
+     */
+    static int tanhMultiJetBackwardFused(double[] g, double[] z, double[] y, int m, int firsts, int[] seconds) {
+        if (firsts < 1 || firsts > 2 || seconds.length > 1) {
+            return -1;
+        }
+        int bound = S.loopBound(m);
+        DoubleVector one = DoubleVector.broadcast(S, 1.0);
+        boolean two = firsts == 2;
+        boolean sec = seconds.length == 1;
+        int a = sec ? (1 + seconds[0]) * m : 0;
+        int b = (1 + firsts) * m;
+        int j = 0;
+        if (two && sec) {
+            boolean along1 = a == m;
+            for (; j < bound; j += L) {
+                DoubleVector f = DoubleVector.fromArray(S, y, j);
+                DoubleVector d1 = one.sub(f.mul(f));
+                DoubleVector d2 = f.mul(-2.0).mul(d1);
+                DoubleVector d3 = d1.mul(f.mul(4.0).mul(f).sub(d1.mul(2.0)));
+                DoubleVector z1 = DoubleVector.fromArray(S, z, m + j);
+                DoubleVector z2 = DoubleVector.fromArray(S, z, 2 * m + j);
+                DoubleVector zb = DoubleVector.fromArray(S, z, b + j);
+                DoubleVector g1 = DoubleVector.fromArray(S, g, m + j);
+                DoubleVector g2 = DoubleVector.fromArray(S, g, 2 * m + j);
+                DoubleVector gb = DoubleVector.fromArray(S, g, b + j);
+                DoubleVector za = along1 ? z1 : z2;
+                DoubleVector g0 = DoubleVector.fromArray(S, g, j).mul(d1);
+                g0 = g0.add(g1.mul(d2).mul(z1));
+                g0 = g0.add(g2.mul(d2).mul(z2));
+                g0 = g0.add(gb.mul(d2.mul(zb).add(d3.mul(za).mul(za))));
+                g0.intoArray(g, j);
+                DoubleVector t = gb.mul(2.0).mul(d2).mul(za);
+                DoubleVector h1 = g1.mul(d1);
+                DoubleVector h2 = g2.mul(d1);
+                (along1 ? h1.add(t) : h1).intoArray(g, m + j);
+                (along1 ? h2 : h2.add(t)).intoArray(g, 2 * m + j);
+                gb.mul(d1).intoArray(g, b + j);
+            }
+        } else if (sec) {
+            for (; j < bound; j += L) {
+                DoubleVector f = DoubleVector.fromArray(S, y, j);
+                DoubleVector d1 = one.sub(f.mul(f));
+                DoubleVector d2 = f.mul(-2.0).mul(d1);
+                DoubleVector d3 = d1.mul(f.mul(4.0).mul(f).sub(d1.mul(2.0)));
+                DoubleVector z1 = DoubleVector.fromArray(S, z, m + j);
+                DoubleVector zb = DoubleVector.fromArray(S, z, b + j);
+                DoubleVector g1 = DoubleVector.fromArray(S, g, m + j);
+                DoubleVector gb = DoubleVector.fromArray(S, g, b + j);
+                DoubleVector g0 = DoubleVector.fromArray(S, g, j).mul(d1);
+                g0 = g0.add(g1.mul(d2).mul(z1));
+                g0 = g0.add(gb.mul(d2.mul(zb).add(d3.mul(z1).mul(z1))));
+                g0.intoArray(g, j);
+                g1.mul(d1).add(gb.mul(2.0).mul(d2).mul(z1)).intoArray(g, m + j);
+                gb.mul(d1).intoArray(g, b + j);
+            }
+        } else {
+            for (; j < bound; j += L) {
+                DoubleVector f = DoubleVector.fromArray(S, y, j);
+                DoubleVector d1 = one.sub(f.mul(f));
+                DoubleVector d2 = f.mul(-2.0).mul(d1);
+                DoubleVector g1 = DoubleVector.fromArray(S, g, m + j);
+                DoubleVector g0 = DoubleVector.fromArray(S, g, j).mul(d1);
+                g0 = g0.add(g1.mul(d2).mul(DoubleVector.fromArray(S, z, m + j)));
+                g1.mul(d1).intoArray(g, m + j);
+                if (two) {
+                    DoubleVector g2 = DoubleVector.fromArray(S, g, 2 * m + j);
+                    g0 = g0.add(g2.mul(d2).mul(DoubleVector.fromArray(S, z, 2 * m + j)));
+                    g2.mul(d1).intoArray(g, 2 * m + j);
+                }
+                g0.intoArray(g, j);
+            }
+        }
+        return j;
+    }
 }

@@ -100,4 +100,43 @@ class TaylorKernelsTest {
             }
         }
     }
+
+    @Test
+    void specialisedMultiJetLoopsMatchTheGenericOnesBitForBit() {
+        if (!MatMul.VECTOR_API) {
+            return;
+        }
+        SplittableRandom rng = new SplittableRandom(11);
+        int[][][] shapes = { // {firsts}, seconds
+            {{1}, {}}, {{1}, {0}}, {{2}, {}}, {{2}, {0}}, {{2}, {1}}, {{3}, {1}}, {{2}, {0, 1}}};
+        for (int[][] shape : shapes) {
+            int firsts = shape[0][0];
+            int[] seconds = shape[1];
+            int blocks = 1 + firsts + seconds.length;
+            for (int m : new int[] {1, 4, 13, 40, 2041}) {
+                double[] z = random(rng, blocks * m, 3);
+                double[] y = new double[blocks * m];
+                Elementwise.tanh(z, 0, m, y, 0);
+                double[] y2 = y.clone();
+                int from = VectorJet.tanhMultiJetTailFused(z, y, m, firsts, seconds);
+                boolean special = firsts <= 2 && seconds.length <= 1;
+                assertThat(from).isEqualTo(special ? m - m % DoubleVectorLength.L : -1);
+                if (!special) {
+                    continue;
+                }
+                assertThat(VectorJet.tanhMultiJetTail(z, y2, m, firsts, seconds)).isEqualTo(from);
+                assertThat(y).isEqualTo(y2);
+                double[] g = random(rng, blocks * m, 1);
+                double[] g2 = g.clone();
+                assertThat(VectorJet.tanhMultiJetBackwardFused(g, z, y, m, firsts, seconds)).isEqualTo(from);
+                assertThat(VectorJet.tanhMultiJetBackward(g2, z, y, m, firsts, seconds)).isEqualTo(from);
+                assertThat(g).isEqualTo(g2);
+            }
+        }
+    }
+
+    /** The lane count of the preferred species, as the vector loops use it. */
+    private static final class DoubleVectorLength {
+        static final int L = jdk.incubator.vector.DoubleVector.SPECIES_PREFERRED.length();
+    }
 }
