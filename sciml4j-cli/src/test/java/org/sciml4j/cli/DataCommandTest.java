@@ -14,12 +14,7 @@ import org.sciml4j.tensor.Tensor;
 class DataCommandTest {
 
     static Path shared() {
-        Path dir = Path.of(System.getProperty("sciml4j.repoRoot", "")).toAbsolutePath();
-        while (dir != null && !Files.isDirectory(dir.resolve("../shared/data/damped-oscillation"))) {
-            dir = dir.getParent();
-        }
-        assertThat(dir).as("../shared/data beside the repository").isNotNull();
-        return dir.resolve("../shared/data/damped-oscillation").normalize();
+        return Repo.sharedData("damped-oscillation");
     }
 
     @Test

@@ -24,12 +24,7 @@ import org.sciml4j.io.TextTable;
 class ExamplesTest {
 
     static Path examples() {
-        Path dir = Path.of(System.getProperty("sciml4j.repoRoot", "")).toAbsolutePath();
-        while (dir != null && !Files.isDirectory(dir.resolve("examples/damped-oscillation"))) {
-            dir = dir.getParent();
-        }
-        assertThat(dir).as("the repository's examples folder").isNotNull();
-        return dir.resolve("examples/damped-oscillation");
+        return Repo.examples("damped-oscillation");
     }
 
     static Stream<Path> exampleFiles() throws Exception {

@@ -3,7 +3,6 @@ package org.sciml4j.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -25,21 +24,11 @@ import org.sciml4j.tensor.Tensor;
 class LorenzExampleTest {
 
     static Path lorenz() {
-        Path dir = Path.of(System.getProperty("sciml4j.repoRoot", "")).toAbsolutePath();
-        while (dir != null && !Files.isDirectory(dir.resolve("examples/lorenz"))) {
-            dir = dir.getParent();
-        }
-        assertThat(dir).as("the repository's examples/lorenz folder").isNotNull();
-        return dir.resolve("examples/lorenz");
+        return Repo.examples("lorenz");
     }
 
     static Path sharedNpz() {
-        Path dir = lorenz();
-        while (dir != null && !Files.isRegularFile(dir.resolve("shared/data/deepxde/Lorenz.npz"))) {
-            dir = dir.getParent();
-        }
-        assertThat(dir).as("../shared/data/deepxde/Lorenz.npz beside the repository").isNotNull();
-        return dir.resolve("shared/data/deepxde/Lorenz.npz");
+        return Repo.sharedData("deepxde/Lorenz.npz");
     }
 
     @Test

@@ -25,7 +25,7 @@ import org.sciml4j.tensor.Tensor;
 class PdeExamplesTest {
 
     static Path examples() {
-        return ExamplesTest.examples().resolve("..").normalize();
+        return Repo.examples("");
     }
 
     /**

@@ -3,7 +3,6 @@ package org.sciml4j.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,12 +22,7 @@ import org.sciml4j.tensor.Tensor;
 class PoissonExamplesTest {
 
     static Path poisson() {
-        Path dir = Path.of(System.getProperty("sciml4j.repoRoot", "")).toAbsolutePath();
-        while (dir != null && !Files.isDirectory(dir.resolve("examples/poisson"))) {
-            dir = dir.getParent();
-        }
-        assertThat(dir).as("the repository's examples/poisson folder").isNotNull();
-        return dir.resolve("examples/poisson");
+        return Repo.examples("poisson");
     }
 
     static double relativeError(Path file, Path out, int epochs, int lbfgs) throws Exception {
