@@ -38,7 +38,8 @@ import org.sciml4j.tensor.kernel.Thresholds;
  * A batch of more than {@link Thresholds#JET_CHUNK_ROWS} points is split into chunks of that many points (the last
  * one shorter), each with its own part of the workspace, processed in parallel ({@link Parallel#each}); the
  * parameter gradients are the chunks' partial sums added in chunk order. The chunks depend only on N, so results
- * are the same bit for bit whatever the number of threads.
+ * are the same bit for bit whatever the number of threads. {@link #multi} splits its points into an even number of
+ * chunks of equal lengths (two cores get the same share), at most about that many points each.
  */
 public final class MlpJet {
     private MlpJet() {
@@ -447,6 +448,17 @@ public final class MlpJet {
      *         the order of k}, each of shape (N, out), recorded against the network's parameters and x
      */
     public static Tensor[] multi(Mlp net, Tensor x, int[] variables, int[] orders) {
+        return multi(net, x, variables, orders, x.rank() == 2 ? x.size(0) : 0);
+    }
+
+    /**
+     * As {@link #multi(Mlp, Tensor, int[], int[])}, with the derivatives at the first {@code derivativePoints} points
+     * only: the points after them carry value rows alone (a condition that needs only u does not pay for derivative
+     * rows). Their values are the same, bit for bit, as from a jet with derivatives everywhere.
+     *
+     * @return {u at all N points, then each derivative block at the first derivativePoints points}
+     */
+    public static Tensor[] multi(Mlp net, Tensor x, int[] variables, int[] orders, int derivativePoints) {
         String act = checkNetwork(net);
         if (x.rank() != 2 || x.size(1) != net.inputSize()) {
             throw new IllegalArgumentException("MlpJet: points must have shape (N, " + net.inputSize() + "), got "
@@ -484,17 +496,19 @@ public final class MlpJet {
         inputs[0] = x;
         parameters(layers, inputs, 1);
         int n = x.size(0);
+        if (derivativePoints < 0 || derivativePoints > n) {
+            throw new IllegalArgumentException("MlpJet: derivatives at " + derivativePoints + " of " + n + " points");
+        }
         int blocks = 1 + variables.length + seconds;
-        MultiOp op = new MultiOp(act.equals("tanh"), variables.clone(), second);
-        Tensor jet = op.apply(inputs);
-        if (!jet.isTracked()) {
+        MultiOp op = new MultiOp(act.equals("tanh"), variables.clone(), second, derivativePoints);
+        Tensor rows = op.apply(inputs); // (N + (R - 1) Nd, out): u at all points, then the derivative blocks
+        if (!rows.isTracked()) {
             op.releaseWorkspace();
         }
-        int out = jet.size(2);
-        Tensor rows = jet.reshape(blocks * n, out);
         Tensor[] r = new Tensor[blocks];
-        for (int b = 0; b < blocks; b++) {
-            r[b] = rows.slice(0, b * n, (b + 1) * n);
+        r[0] = rows.slice(0, 0, n);
+        for (int b = 1; b < blocks; b++) {
+            r[b] = rows.slice(0, n + (b - 1) * derivativePoints, n + b * derivativePoints);
         }
         return r;
     }
@@ -533,13 +547,18 @@ public final class MlpJet {
     /**
      * The buffers of one multi-direction jet over n points in R blocks of rows: per hidden layer its stacked
      * pre-activation z (Rn, width) and its stacked output h (Rn, width) (and f' for sin); the transposed weights; two
-     * scratch buffers for the reverse rule. For more than one chunk of points: one workspace per chunk.
+     * scratch buffers for the reverse rule. A whole batch is split into chunks ({@link #chunks}), one workspace each:
+     * first those of the nd points with derivatives (R blocks), then those of the value-only points (1 block).
      */
     static final class MultiWorkspace {
         final int[] dims;
         final int n;
+        /** In a whole batch's workspace: how many of its points (the first ones) carry derivative rows. */
+        final int nd;
         final int blocks;
         final boolean tanh;
+        /** In a chunk's workspace: its first point in the batch. */
+        final int row0;
         /** Per layer l: its stacked input (h[0] unused: the input is x itself). */
         final double[][] h;
         /** Per hidden layer l: its stacked pre-activation (Rn, dims[l + 1]). */
@@ -556,40 +575,53 @@ public final class MlpJet {
         final double[][] gw;
         final double[][] gb;
 
-        MultiWorkspace(int[] dims, int n, int blocks, boolean tanh) {
-            this(dims, n, blocks, tanh, false);
-        }
-
-        private MultiWorkspace(int[] dims, int n, int blocks, boolean tanh, boolean part) {
+        /** The workspace of a whole batch: n points, derivatives (R blocks) at the first nd. */
+        MultiWorkspace(int[] dims, int n, int nd, int blocks, boolean tanh) {
             this.dims = dims;
             this.n = n;
+            this.nd = nd;
             this.blocks = blocks;
             this.tanh = tanh;
-            int layers = dims.length - 1;
+            this.row0 = 0;
             int chunk = Math.max(1, Thresholds.JET_CHUNK_ROWS);
-            if (n > chunk) {
-                parts = new MultiWorkspace[(n + chunk - 1) / chunk];
-                for (int c = 0; c < parts.length; c++) {
-                    parts[c] = new MultiWorkspace(dims, Math.min(chunk, n - c * chunk), blocks, tanh, true);
-                }
-                h = z = d1 = wt = gw = gb = null;
-                ping = pong = out = g = sums = null;
-                return;
+            int[] withDerivatives = chunks(nd, chunk);
+            int[] valuesOnly = chunks(n - nd, chunk * blocks); // as many rows per chunk as a chunk above
+            if (n == 0) {
+                withDerivatives = new int[] {0}; // one empty chunk: zero gradients
             }
+            parts = new MultiWorkspace[withDerivatives.length + valuesOnly.length];
+            int c = 0;
+            int start = 0;
+            for (int len : withDerivatives) {
+                parts[c++] = new MultiWorkspace(dims, len, blocks, tanh, start);
+                start += len;
+            }
+            for (int len : valuesOnly) {
+                parts[c++] = new MultiWorkspace(dims, len, 1, tanh, start);
+                start += len;
+            }
+            h = z = d1 = wt = gw = gb = null;
+            ping = pong = out = g = sums = null;
+        }
+
+        /** The workspace of one chunk: n points from {@code row0} on, in {@code blocks} blocks of rows. */
+        private MultiWorkspace(int[] dims, int n, int blocks, boolean tanh, int row0) {
+            this.dims = dims;
+            this.n = n;
+            this.nd = blocks > 1 ? n : 0;
+            this.blocks = blocks;
+            this.tanh = tanh;
+            this.row0 = row0;
+            int layers = dims.length - 1;
             parts = null;
             int rows = blocks * n;
-            if (part) {
-                out = new double[rows * dims[layers]];
-                g = new double[rows * dims[layers]];
-                gw = new double[layers][];
-                gb = new double[layers][];
-                for (int l = 0; l < layers; l++) {
-                    gw[l] = new double[dims[l] * dims[l + 1]];
-                    gb[l] = new double[dims[l + 1]];
-                }
-            } else {
-                out = g = null;
-                gw = gb = null;
+            out = new double[rows * dims[layers]];
+            g = new double[rows * dims[layers]];
+            gw = new double[layers][];
+            gb = new double[layers][];
+            for (int l = 0; l < layers; l++) {
+                gw[l] = new double[dims[l] * dims[l + 1]];
+                gb[l] = new double[dims[l + 1]];
             }
             h = new double[layers][];
             z = new double[layers][];
@@ -614,26 +646,47 @@ public final class MlpJet {
             sums = new double[dims[1]];
         }
 
-        boolean fits(int[] dims, int n, int blocks, boolean tanh) {
-            return this.n == n && this.blocks == blocks && this.tanh == tanh && Arrays.equals(this.dims, dims);
+        /**
+         * Chunk lengths for {@code points} points, at most about {@code chunk} each: ceil(points / chunk) chunks, made
+         * an even number (two cores share them evenly), of equal lengths (the first ones one longer where it does not
+         * divide). Depends only on its arguments, so results do not depend on the number of threads.
+         */
+        static int[] chunks(int points, int chunk) {
+            if (points == 0) {
+                return new int[0];
+            }
+            int count = (points + chunk - 1) / chunk;
+            if (count > 1 && count % 2 == 1) {
+                count++;
+            }
+            int[] len = new int[count];
+            for (int c = 0; c < count; c++) {
+                len[c] = points / count + (c < points % count ? 1 : 0);
+            }
+            return len;
+        }
+
+        boolean fits(int[] dims, int n, int nd, int blocks, boolean tanh) {
+            return this.n == n && this.nd == nd && this.blocks == blocks && this.tanh == tanh
+                    && Arrays.equals(this.dims, dims);
         }
     }
 
     private static final ArrayDeque<SoftReference<MultiWorkspace>> MULTI_POOL = new ArrayDeque<>();
 
-    static MultiWorkspace acquireMulti(int[] dims, int n, int blocks, boolean tanh) {
+    static MultiWorkspace acquireMulti(int[] dims, int n, int nd, int blocks, boolean tanh) {
         synchronized (MULTI_POOL) {
             for (Iterator<SoftReference<MultiWorkspace>> it = MULTI_POOL.iterator(); it.hasNext(); ) {
                 MultiWorkspace w = it.next().get();
                 if (w == null) {
                     it.remove();
-                } else if (w.fits(dims, n, blocks, tanh)) {
+                } else if (w.fits(dims, n, nd, blocks, tanh)) {
                     it.remove();
                     return w;
                 }
             }
         }
-        return new MultiWorkspace(dims, n, blocks, tanh);
+        return new MultiWorkspace(dims, n, nd, blocks, tanh);
     }
 
     static void releaseMulti(MultiWorkspace w) {
@@ -653,22 +706,25 @@ public final class MlpJet {
     }
 
     /**
-     * Inputs: x, W0, b0, W1, b1, ...; output (R, N, out) with R = 1 + D + S blocks: the value, the first derivatives
-     * along {@code variables}, the second derivatives along {@code variables[second[s]]}. Holds its workspace until
-     * its reverse rule has run.
+     * Inputs: x, W0, b0, W1, b1, ...; output (N + (R - 1) Nd, out) with R = 1 + D + S blocks: the value at all N
+     * points, then at the first Nd points the first derivatives along {@code variables}, the second derivatives along
+     * {@code variables[second[s]]}. Holds its workspace until its reverse rule has run.
      */
     private static final class MultiOp extends FusedOp {
+        private static final int[] NONE = new int[0];
         private final boolean tanh;
         private final int[] variables;
         private final int[] second;
         private final int blocks;
+        private final int nd;
         private MultiWorkspace ws;
 
-        MultiOp(boolean tanh, int[] variables, int[] second) {
+        MultiOp(boolean tanh, int[] variables, int[] second, int nd) {
             this.tanh = tanh;
             this.variables = variables;
             this.second = second;
             this.blocks = 1 + variables.length + second.length;
+            this.nd = nd;
         }
 
         @Override
@@ -696,45 +752,45 @@ public final class MlpJet {
         @Override
         protected synchronized Tensor forward(Tensor[] in) {
             int n = in[0].size(0);
-            ws = acquireMulti(dims(in), n, blocks, tanh);
-            return Tensor.wrap(compute(ws, in), blocks, n, ws.dims[ws.dims.length - 1]);
+            ws = acquireMulti(dims(in), n, nd, blocks, tanh);
+            return Tensor.wrap(compute(ws, in), n + (blocks - 1) * nd, ws.dims[ws.dims.length - 1]);
+        }
+
+        /** Where block k of chunk p's rows starts in the whole output (in rows). */
+        private int rowOf(MultiWorkspace w, MultiWorkspace p, int k) {
+            return k == 0 ? p.row0 : w.n + (k - 1) * w.nd + p.row0;
         }
 
         private double[] compute(MultiWorkspace w, Tensor[] in) {
-            if (w.parts == null) {
-                return compute(w, in, 0, null);
-            }
-            int n = w.n;
             int o = w.dims[w.dims.length - 1];
-            double[] out = new double[blocks * n * o];
-            int chunk = w.parts[0].n;
+            double[] out = new double[(w.n + (blocks - 1) * w.nd) * o];
             Parallel.each(w.parts.length, c -> {
                 MultiWorkspace p = w.parts[c];
-                compute(p, in, c * chunk, p.out);
+                compute(p, in, p.out);
                 int len = p.n * o;
-                for (int k = 0; k < blocks; k++) { // block k of the chunk's rows goes to block k of the whole batch
-                    System.arraycopy(p.out, k * len, out, (k * n + c * chunk) * o, len);
+                for (int k = 0; k < p.blocks; k++) { // block k of the chunk's rows goes to block k of the whole batch
+                    System.arraycopy(p.out, k * len, out, rowOf(w, p, k) * o, len);
                 }
             });
             return out;
         }
 
-        /**
-         * The forward pass of the points from row {@code row0} on (as many as {@code w} holds) into {@code w};
-         * returns the output (Rn, out), in {@code out} or (if null) a fresh array.
-         */
-        private double[] compute(MultiWorkspace w, Tensor[] in, int row0, double[] out) {
+        /** The forward pass of the points of chunk {@code w} into {@code w}; its output (Rn, out) into {@code out}. */
+        private void compute(MultiWorkspace w, Tensor[] in, double[] out) {
             int n = w.n;
+            int row0 = w.row0;
             int[] dims = w.dims;
             int layers = dims.length - 1;
+            int blocks = w.blocks;
             int rows = blocks * n;
-            int firsts = variables.length;
+            int firsts = blocks > 1 ? variables.length : 0;
+            int[] second = blocks > 1 ? this.second : NONE;
             // first layer: values x W0^T + b0; first derivatives along column v: W0[:, v] on every row; seconds 0
             int i0 = dims[0];
             int o0 = dims[1];
             double[] w0 = in[1].data();
             JetOp.transpose(w0, o0, i0, w.wt[0]);
-            double[] z = layers == 1 ? (out != null ? out : new double[rows * o0]) : w.z[0];
+            double[] z = layers == 1 ? out : w.z[0];
             MatMul.gemm(in[0].data(), row0 * i0, w.wt[0], 0, z, 0, n, i0, o0, false);
             TaylorKernels.addBias(z, n, o0, in[2].data());
             for (int k = 0; k < firsts; k++) {
@@ -748,7 +804,7 @@ public final class MlpJet {
             for (int l = 0; ; l++) {
                 int o = dims[l + 1];
                 if (l == layers - 1) {
-                    return z;
+                    return;
                 }
                 double[] y = w.h[l + 1];
                 if (w.tanh) {
@@ -759,7 +815,7 @@ public final class MlpJet {
                 int i = o;
                 int on = dims[l + 2];
                 JetOp.transpose(in[1 + 2 * (l + 1)].data(), on, i, w.wt[l + 1]);
-                z = l + 1 == layers - 1 ? (out != null ? out : new double[rows * on]) : w.z[l + 1];
+                z = l + 1 == layers - 1 ? out : w.z[l + 1];
                 MatMul.gemm(y, 0, w.wt[l + 1], 0, z, 0, rows, i, on, false);
                 TaylorKernels.addBias(z, n, on, in[2 + 2 * (l + 1)].data());
             }
@@ -770,7 +826,7 @@ public final class MlpJet {
             MultiWorkspace w = ws;
             ws = null;
             if (w == null) { // differentiated again: the workspace went back to the pool, recompute it
-                w = acquireMulti(dims(in), in[0].size(0), blocks, tanh);
+                w = acquireMulti(dims(in), in[0].size(0), nd, blocks, tanh);
                 compute(w, in);
             }
             Tensor[] r = backward(w, g.data(), in, need);
@@ -785,32 +841,22 @@ public final class MlpJet {
             double[] gx = need[0] ? new double[w.n * dims[0]] : null;
             double[][] dw = new double[layers][];
             double[][] db = new double[layers][];
-            if (w.parts == null) {
-                for (int l = 0; l < layers; l++) {
-                    dw[l] = new double[dims[l] * dims[l + 1]];
-                    db[l] = new double[dims[l + 1]];
+            int o = dims[layers];
+            Parallel.each(w.parts.length, c -> {
+                MultiWorkspace p = w.parts[c];
+                int len = p.n * o;
+                for (int k = 0; k < p.blocks; k++) {
+                    System.arraycopy(g, rowOf(w, p, k) * o, p.g, k * len, len);
                 }
-                backward(w, g, in, dw, db, gx, 0);
-            } else {
-                int n = w.n;
-                int o = dims[layers];
-                int chunk = w.parts[0].n;
-                Parallel.each(w.parts.length, c -> {
-                    MultiWorkspace p = w.parts[c];
-                    int len = p.n * o;
-                    for (int k = 0; k < blocks; k++) {
-                        System.arraycopy(g, (k * n + c * chunk) * o, p.g, k * len, len);
-                    }
-                    backward(p, p.g, in, p.gw, p.gb, gx, c * chunk);
-                });
-                // the parameter gradients: the chunks' partial sums, added in chunk order
-                for (int l = 0; l < layers; l++) {
-                    dw[l] = w.parts[0].gw[l].clone();
-                    db[l] = w.parts[0].gb[l].clone();
-                    for (int c = 1; c < w.parts.length; c++) {
-                        JetOp.addTo(dw[l], w.parts[c].gw[l]);
-                        JetOp.addTo(db[l], w.parts[c].gb[l]);
-                    }
+                backward(p, p.g, in, p.gw, p.gb, gx);
+            });
+            // the parameter gradients: the chunks' partial sums, added in chunk order
+            for (int l = 0; l < layers; l++) {
+                dw[l] = w.parts[0].gw[l].clone();
+                db[l] = w.parts[0].gb[l].clone();
+                for (int c = 1; c < w.parts.length; c++) {
+                    JetOp.addTo(dw[l], w.parts[c].gw[l]);
+                    JetOp.addTo(db[l], w.parts[c].gb[l]);
                 }
             }
             for (int l = 0; l < layers; l++) {
@@ -822,17 +868,19 @@ public final class MlpJet {
         }
 
         /**
-         * The reverse rule over the points {@code w} holds, from the cotangent {@code g} (Rn, out): dW and db of
+         * The reverse rule over the points of chunk {@code w}, from the cotangent {@code g} (Rn, out): dW and db of
          * each layer into {@code dws} and {@code dbs} (overwritten), the cotangent of x (where not null) into its rows
-         * from {@code row0} on.
+         * of {@code gx}.
          */
         private void backward(MultiWorkspace w, double[] g, Tensor[] in, double[][] dws, double[][] dbs,
-                              double[] gx, int row0) {
+                              double[] gx) {
             int n = w.n;
+            int row0 = w.row0;
             int[] dims = w.dims;
             int layers = dims.length - 1;
-            int rows = blocks * n;
-            int firsts = variables.length;
+            int rows = w.blocks * n;
+            int firsts = w.blocks > 1 ? variables.length : 0;
+            int[] second = w.blocks > 1 ? this.second : NONE;
             double[] gz = g; // cotangent of the last pre-activation, (Rn, out); read only
             for (int l = layers - 1; l >= 1; l--) {
                 int o = dims[l + 1];

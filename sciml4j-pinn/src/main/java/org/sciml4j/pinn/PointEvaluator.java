@@ -39,6 +39,13 @@ final class PointEvaluator {
      */
     private final int[] directions;
     private final boolean fused;
+    /**
+     * Fused path: per point set, whether an earlier pass asked for a derivative there (null before the first pass);
+     * the next passes give derivative rows only to those sets, the others carry value rows alone.
+     */
+    private boolean[] derivativeSets;
+    /** Fused path: the points in the order of the last layout (sets with derivatives first); null: none yet. */
+    private FusedLayout layout;
 
     PointEvaluator(Module net, int variables, List<Tensor> sets, Set<Derivative> needed) {
         this(net, variables, sets, needed, true);
@@ -142,7 +149,7 @@ final class PointEvaluator {
 
                 @Override
                 public Tensor derivative(Derivative d) {
-                    return pass.column(d).slice(0, offsets[set], offsets[set + 1]);
+                    return pass.column(d, set, offsets);
                 }
 
                 @Override
@@ -173,40 +180,128 @@ final class PointEvaluator {
             return columns.computeIfAbsent(d, this::compute);
         }
 
+        /** The column of {@code d} at the points of set {@code set} (rows offsets[set] .. offsets[set + 1]). */
+        Tensor column(Derivative d, int set, int[] offsets) {
+            return column(d).slice(0, offsets[set], offsets[set + 1]);
+        }
+
         abstract Tensor compute(Derivative d);
     }
 
-    /** One multi-direction jet ({@link MlpJet#multi}) along every variable in {@code directions}, made on first use. */
+    /**
+     * The stacked points of a fused pass: the sets with derivatives first (in their order), then the sets that need
+     * values only; {@code start[s]} is set s's first row there (in the value block and, for a set with derivatives, in
+     * each derivative block).
+     */
+    private record FusedLayout(boolean[] derivatives, Tensor points, int derivativePoints, int[] start) {
+    }
+
+    /** The layout for sets with derivatives where {@code derivatives} says (all sets: the stacked order). */
+    private FusedLayout layoutFor(boolean[] derivatives) {
+        int sets = offsets.length - 1;
+        int[] start = new int[sets];
+        List<Tensor> parts = new ArrayList<>();
+        int row = 0;
+        int nd = 0;
+        boolean identity = true;
+        for (int pass = 0; pass < 2; pass++) {
+            for (int s = 0; s < sets; s++) {
+                if (derivatives[s] == (pass == 0)) {
+                    identity &= row == offsets[s];
+                    start[s] = row;
+                    row += offsets[s + 1] - offsets[s];
+                    parts.add(stacked.slice(0, offsets[s], offsets[s + 1]));
+                }
+            }
+            if (pass == 0) {
+                nd = row;
+            }
+        }
+        Tensor points = identity ? stacked : Tensor.concat(0, parts.toArray(new Tensor[0])).detach();
+        return new FusedLayout(derivatives.clone(), points, nd, start);
+    }
+
+    /**
+     * Multi-direction jets ({@link MlpJet#multi}) along every variable in {@code directions}, made on first use: one
+     * with derivative rows at the sets that asked for derivatives in earlier passes (all sets in the first pass) and
+     * value rows alone at the others; should a set ask for a derivative it did not ask for before, a second jet with
+     * derivatives everywhere serves it (its values are the same, bit for bit).
+     */
     private final class FusedPass extends Pass {
         private Tensor[] jet;
+        private FusedLayout at;
+        private Tensor[] full;
+        private FusedLayout fullLayout;
         /** Per variable: its first-derivative block and its second-derivative block in the jet (0: none). */
         private final int[] first = new int[variables];
         private final int[] second = new int[variables];
+        private int[] along;
+        private int[] orders;
+        /** Whole columns already taken from a jet, by jet, block and field. */
+        private final Map<String, Tensor> taken = new HashMap<>();
+
+        private void directions() {
+            int count = 0;
+            for (int o : directions) {
+                count += o > 0 ? 1 : 0;
+            }
+            along = new int[count];
+            orders = new int[count];
+            int k = 0;
+            int seconds = 0;
+            for (int v = 0; v < variables; v++) {
+                if (directions[v] > 0) {
+                    along[k] = v;
+                    orders[k] = directions[v];
+                    first[v] = 1 + k++;
+                }
+            }
+            for (int v = 0; v < variables; v++) {
+                if (directions[v] == 2) {
+                    second[v] = 1 + count + seconds++;
+                }
+            }
+        }
 
         @Override
         Tensor compute(Derivative d) {
+            throw new UnsupportedOperationException("columns of a fused pass are taken per set");
+        }
+
+        @Override
+        Tensor column(Derivative d, int set, int[] offsets) {
+            int sets = offsets.length - 1;
+            boolean derivative = d.order() > 0;
             if (jet == null) {
-                int count = 0;
-                for (int o : directions) {
-                    count += o > 0 ? 1 : 0;
+                directions();
+                boolean[] want = derivativeSets;
+                if (want == null) {
+                    want = new boolean[sets];
+                    Arrays.fill(want, true);
                 }
-                int[] along = new int[count];
-                int[] orders = new int[count];
-                int k = 0;
-                int seconds = 0;
-                for (int v = 0; v < variables; v++) {
-                    if (directions[v] > 0) {
-                        along[k] = v;
-                        orders[k] = directions[v];
-                        first[v] = 1 + k++;
-                    }
+                if (layout == null || !Arrays.equals(layout.derivatives(), want)) {
+                    layout = layoutFor(want);
                 }
-                for (int v = 0; v < variables; v++) {
-                    if (directions[v] == 2) {
-                        second[v] = 1 + count + seconds++;
-                    }
+                at = layout;
+                jet = MlpJet.multi((Mlp) net, at.points(), along, orders, at.derivativePoints());
+                if (derivativeSets == null) {
+                    derivativeSets = new boolean[sets];
                 }
-                jet = MlpJet.multi((Mlp) net, stacked, along, orders);
+            }
+            if (derivative) {
+                derivativeSets[set] = true; // for the next passes
+            }
+            Tensor[] from = jet;
+            FusedLayout in = at;
+            if (derivative && !at.derivatives()[set]) {
+                if (full == null) {
+                    boolean[] all = new boolean[sets];
+                    Arrays.fill(all, true);
+                    fullLayout = layoutFor(all);
+                    full = MlpJet.multi((Mlp) net, fullLayout.points(), along, orders, fullLayout.derivativePoints());
+                }
+                from = full;
+                in = fullLayout;
             }
             int block = 0;
             for (int v = 0; v < variables; v++) {
@@ -214,8 +309,14 @@ final class PointEvaluator {
                     block = d.order(v) == 1 ? first[v] : second[v];
                 }
             }
-            Tensor t = jet[block];
-            return t.size(1) == 1 ? t : t.col(d.fieldIndex());
+            Tensor[] source = from;
+            int b = block;
+            Tensor whole = taken.computeIfAbsent((from == jet ? "j" : "f") + b + ":" + d.fieldIndex(), key -> {
+                Tensor t = source[b];
+                return t.size(1) == 1 ? t : t.col(d.fieldIndex());
+            });
+            int s0 = in.start()[set];
+            return whole.slice(0, s0, s0 + offsets[set + 1] - offsets[set]);
         }
     }
 

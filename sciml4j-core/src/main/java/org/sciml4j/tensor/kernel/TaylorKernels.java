@@ -136,6 +136,9 @@ public final class TaylorKernels {
      */
     public static void tanhMultiJet(double[] z, double[] y, int m, int firsts, int[] seconds) {
         Elementwise.tanh(z, 0, m, y, 0);
+        if (firsts == 0 && seconds.length == 0) {
+            return; // values only
+        }
         int from = 0;
         if (MatMul.VECTOR_API) {
             from = VectorJet.tanhMultiJetTailFused(z, y, m, firsts, seconds);

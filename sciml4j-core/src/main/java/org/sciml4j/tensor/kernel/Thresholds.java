@@ -23,7 +23,8 @@ public final class Thresholds {
     /**
      * Point rows per chunk of a fused Taylor jet ({@code MlpJet}): a larger batch is split into chunks of this many
      * points (the last one shorter), processed in parallel, and their parameter gradients summed in chunk order, so
-     * results do not depend on the number of cores. At most this many points go through one unsplit pass.
+     * results do not depend on the number of cores. At most this many points go through one unsplit pass. (The
+     * multi-direction jet makes the chunk count even and the chunks equal, at most about this many points each.)
      */
     public static final int JET_CHUNK_ROWS = Integer.getInteger("sciml4j.jet.chunk", 256);
 }
