@@ -646,9 +646,13 @@ public final class MlpJet {
             sums = new double[dims[1]];
         }
 
+        /** Fewest points of a chunk made by rounding the chunk count up to even. */
+        static final int MIN_CHUNK = 32;
+
         /**
          * Chunk lengths for {@code points} points, at most about {@code chunk} each: ceil(points / chunk) chunks, made
-         * an even number (two cores share them evenly), of equal lengths (the first ones one longer where it does not
+         * an even number (two cores share them evenly) unless that makes chunks of fewer than {@link #MIN_CHUNK}
+         * points, of equal lengths (the first ones one longer where it does not
          * divide). Depends only on its arguments, so results do not depend on the number of threads.
          */
         static int[] chunks(int points, int chunk) {
@@ -656,7 +660,7 @@ public final class MlpJet {
                 return new int[0];
             }
             int count = (points + chunk - 1) / chunk;
-            if (count > 1 && count % 2 == 1) {
+            if (count % 2 == 1 && points >= 2 * MIN_CHUNK) {
                 count++;
             }
             int[] len = new int[count];
@@ -914,12 +918,7 @@ public final class MlpJet {
             JetOp.transpose(w.wt[0], i, o, dw);
             for (int k = 0; k < firsts; k++) {
                 double[] s = w.sums;
-                Arrays.fill(s, 0.0);
-                for (int p = 0, off = (1 + k) * n * o; p < n; p++, off += o) {
-                    for (int j = 0; j < o; j++) {
-                        s[j] += gz[off + j];
-                    }
-                }
+                TaylorKernels.columnSums(gz, (1 + k) * n * o, n, o, s); // in row order, as the loop it replaces
                 int v = variables[k];
                 for (int j = 0; j < o; j++) {
                     dw[j * i + v] += s[j];

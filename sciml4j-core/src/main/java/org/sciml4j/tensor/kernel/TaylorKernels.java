@@ -28,13 +28,18 @@ public final class TaylorKernels {
 
     /** {@code out[c] = sum over r in [0, rows) of a[r * cols + c]}, summed in row order. */
     public static void columnSums(double[] a, int rows, int cols, double[] out) {
+        columnSums(a, 0, rows, cols, out);
+    }
+
+    /** {@code out[c] = sum over r in [0, rows) of a[from + r * cols + c]}, summed in row order. */
+    public static void columnSums(double[] a, int from, int rows, int cols, double[] out) {
         if (MatMul.VECTOR_API) {
-            VectorJet.columnSums(a, rows, cols, out);
+            VectorJet.columnSums(a, from, rows, cols, out);
             return;
         }
         java.util.Arrays.fill(out, 0, cols, 0.0);
         for (int r = 0; r < rows; r++) {
-            int off = r * cols;
+            int off = from + r * cols;
             for (int c = 0; c < cols; c++) {
                 out[c] += a[off + c];
             }

@@ -28,15 +28,15 @@ final class VectorJet {
         }
     }
 
-    static void columnSums(double[] a, int rows, int cols, double[] out) {
+    static void columnSums(double[] a, int from, int rows, int cols, double[] out) {
         int bound = S.loopBound(cols);
         int c = 0;
         for (; c + 2 * L <= bound; c += 2 * L) {
             DoubleVector s0 = DoubleVector.zero(S);
             DoubleVector s1 = DoubleVector.zero(S);
             for (int r = 0; r < rows; r++) {
-                s0 = s0.add(DoubleVector.fromArray(S, a, r * cols + c));
-                s1 = s1.add(DoubleVector.fromArray(S, a, r * cols + c + L));
+                s0 = s0.add(DoubleVector.fromArray(S, a, from + r * cols + c));
+                s1 = s1.add(DoubleVector.fromArray(S, a, from + r * cols + c + L));
             }
             s0.intoArray(out, c);
             s1.intoArray(out, c + L);
@@ -44,14 +44,14 @@ final class VectorJet {
         for (; c < bound; c += L) {
             DoubleVector s0 = DoubleVector.zero(S);
             for (int r = 0; r < rows; r++) {
-                s0 = s0.add(DoubleVector.fromArray(S, a, r * cols + c));
+                s0 = s0.add(DoubleVector.fromArray(S, a, from + r * cols + c));
             }
             s0.intoArray(out, c);
         }
         for (; c < cols; c++) {
             double s = 0;
             for (int r = 0; r < rows; r++) {
-                s += a[r * cols + c];
+                s += a[from + r * cols + c];
             }
             out[c] = s;
         }
