@@ -115,8 +115,27 @@ public final class BurgersPinnStep {
                 + "; set -Dsciml4j.burgers=PATH");
     }
 
-    /** Quick timing without JMH: {@code java -cp benchmarks.jar org.sciml4j.pinn.BurgersPinnStep [steps] [repeats]}. */
-    public static void main(String[] args) {
+    /**
+     * Quick timing without JMH: {@code java -cp benchmarks.jar org.sciml4j.pinn.BurgersPinnStep [steps] [repeats]
+     * [one]}: wall and process CPU time per step; with a third argument {@code one}, everything on one thread (a
+     * fork-join pool of parallelism 1) and that thread's CPU time, which other jobs on the machine disturb least.
+     */
+    public static void main(String[] args) throws Exception {
+        if (args.length > 2 && args[2].equals("one")) {
+            java.util.concurrent.ForkJoinPool one = new java.util.concurrent.ForkJoinPool(1);
+            try {
+                one.submit(() -> run(args, true)).get();
+            } finally {
+                one.shutdown();
+            }
+            return;
+        }
+        run(args, false);
+    }
+
+    private static void run(String[] args, boolean oneThread) {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        java.util.function.LongSupplier cpu = oneThread ? threads::getCurrentThreadCpuTime : BurgersPinnStep::cpuNanos;
         BurgersPinnStep s = new BurgersPinnStep();
         int steps = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 3;
@@ -125,16 +144,16 @@ public final class BurgersPinnStep {
             for (int i = 0; i < steps / 2; i++) {
                 sink += s.step().get(0).data()[0];
             }
-            long c0 = cpuNanos();
+            long c0 = cpu.getAsLong();
             long t0 = System.nanoTime();
             for (int i = 0; i < steps; i++) {
                 sink += s.step().get(0).data()[0];
             }
             double us = (System.nanoTime() - t0) / 1e3 / steps;
-            double cpu = (cpuNanos() - c0) / 1e3 / steps;
-            System.out.printf("Burgers Adam epoch (%d points, fused=%s): %.1f us/step wall, %.1f us/step CPU (all"
-                    + " threads) (%d steps, loss %.6g, %.3g)%n", s.points(), s.evaluator.fused(), us, cpu, steps,
-                    s.lastLoss, sink);
+            double cpuUs = (cpu.getAsLong() - c0) / 1e3 / steps;
+            System.out.printf("Burgers Adam epoch (%d points, fused=%s): %.1f us/step wall, %.1f us/step CPU (%s)"
+                    + " (%d steps, loss %.6g, %.3g)%n", s.points(), s.evaluator.fused(), us, cpuUs,
+                    oneThread ? "one thread" : "all threads", steps, s.lastLoss, sink);
         }
     }
 }
