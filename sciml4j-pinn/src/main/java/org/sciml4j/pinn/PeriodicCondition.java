@@ -67,7 +67,7 @@ public final class PeriodicCondition implements Condition {
         }
         int d = problem.variables().size();
         Problem.Range r = problem.variables().get(v);
-        double[] free = d == 1 ? new double[1] : problem.domainPoints(sampler, points, seed).data();
+        double[] free = d == 1 ? new double[1] : otherVariables(problem, v, seed);
         int n = free.length / d;
         double[] out = new double[2 * n * d];
         for (int i = 0; i < n; i++) {
@@ -83,6 +83,37 @@ public final class PeriodicCondition implements Condition {
             observed.add(null);
         }
         return new Resolved(name, Tensor.wrap(out, 2 * n, d), sides, observed, Map.of(), n);
+    }
+
+    /**
+     * Points (n, d) whose other variables are drawn: from the domain's points when it has a shape, else by the
+     * sampler over the other variables' box (so that a uniform grid counts only them); column {@code v} is left for
+     * the ends.
+     */
+    private double[] otherVariables(Problem problem, int v, long seed) {
+        if (problem.domain().isPresent()) {
+            return problem.domainPoints(sampler, points, seed).data();
+        }
+        int d = problem.variables().size();
+        double[] lo = new double[d - 1];
+        double[] hi = new double[d - 1];
+        for (int j = 0, k = 0; j < d; j++) {
+            if (j != v) {
+                lo[k] = problem.variables().get(j).lo();
+                hi[k++] = problem.variables().get(j).hi();
+            }
+        }
+        double[] others = sampler.box(points, lo, hi, seed).data();
+        int n = others.length / (d - 1);
+        double[] out = new double[n * d];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0, k = 0; j < d; j++) {
+                if (j != v) {
+                    out[i * d + j] = others[i * (d - 1) + k++];
+                }
+            }
+        }
+        return out;
     }
 
     /** {@code periodic: u, u_x periodic in x}. */
