@@ -1532,4 +1532,16 @@ class ProblemFileTest {
                 + "training: {adam: {batch: -3}}\n";
         assertAt(fails(text), text, 5, 26, '-', "-3");
     }
+
+    @Test
+    void pointsOfAConditionAtSeveralValuesMustSplitEvenly() throws IOException {
+        String text = """
+                variables: {x: [0, 1], t: [0, 1]}
+                fields: [u]
+                conditions:
+                  walls: {at: {x: [0, 1]}, require: [u = 0], points: 81, sampling: hammersley}
+                """;
+        assertAt(fails(text), text, 4, 50, '8', "condition 'walls': 81 points cannot be shared evenly among 2 values",
+                "multiple of 2");
+    }
 }
