@@ -266,9 +266,9 @@ class DomainTest {
             assertThat(pts[2 * i + 1]).isEqualTo(pts[2 * (8 + i) + 1]);
         }
         // a uniform grid counts only the other variables: 10 x 10 over (y, t) in three variables
-        Problem r = Problem.builder().variable("x", 0, 1).variable("y", 0, 1).variable("t", 0, 1).fields("u")
+        Problem three = Problem.builder().variable("x", 0, 1).variable("y", 0, 1).variable("t", 0, 1).fields("u")
                 .condition(Condition.periodic("x", "u")).build();
-        double[] grid = r.conditions().get(0).resolve(r, 0).points().data();
+        double[] grid = three.conditions().get(0).resolve(three, 0).points().data();
         assertThat(grid.length / 3).isEqualTo(2 * BoundaryCondition.DEFAULT_POINTS);
         assertThat(grid[3 * 11 + 1]).isCloseTo(1.0 / 9, within(1e-12));
     }
