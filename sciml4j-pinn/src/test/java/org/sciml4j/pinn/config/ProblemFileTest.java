@@ -1541,7 +1541,7 @@ class ProblemFileTest {
                 conditions:
                   walls: {at: {x: [0, 1]}, require: [u = 0], points: 81, sampling: hammersley}
                 """;
-        assertAt(fails(text), text, 4, 50, '8', "condition 'walls': 81 points cannot be shared evenly among 2 values",
+        assertAt(fails(text), text, 4, 54, '8', "condition 'walls': 81 points cannot be shared evenly among 2 values",
                 "multiple of 2");
     }
 }
