@@ -21,7 +21,9 @@ public final class DemoOscillatorPinnStep {
     final List<Tensor> params;
     final Optimizer adam = Adam.of(1e-3);
     final Tensor t = Tensor.concat(0, Tensor.linspace(0, 10, 101), Tensor.zeros(1)).reshape(102, 1);
-    final Tensor ones = Tensor.ones(102, 1);
+    /** The jet along the one input (t), to second order: u, u_t, u_tt. */
+    static final int[] ALONG_T = {0};
+    static final int[] SECOND_ORDER = {2};
 
     public DemoOscillatorPinnStep(long seed) {
         net = Mlp.builder().sizes(1, 20, 20, 1).activation("tanh").initializer("glorot_normal").seed(seed).build();
@@ -30,7 +32,7 @@ public final class DemoOscillatorPinnStep {
 
     /** One step: the loss, its gradient, the Adam update (as {@code DemoCommand}); returns the gradients. */
     public List<Tensor> step() {
-        Tensor[] jet = MlpJet.of(net, t, ones);
+        Tensor[] jet = MlpJet.multi(net, t, ALONG_T, SECOND_ORDER);
         Tensor u = jet[0].slice(0, 0, 101);
         Tensor ut = jet[1].slice(0, 0, 101);
         Tensor utt = jet[2].slice(0, 0, 101);

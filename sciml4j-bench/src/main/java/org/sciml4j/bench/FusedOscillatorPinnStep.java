@@ -15,7 +15,9 @@ public final class FusedOscillatorPinnStep {
     final Mlp net;
     final List<Tensor> params;
     final Tensor t = Tensor.linspace(0, 10, 101).reshape(101, 1);
-    final Tensor ones = Tensor.ones(101, 1);
+    /** The jet along the one input (t), to second order: u, u_t, u_tt. */
+    static final int[] ALONG_T = {0};
+    static final int[] SECOND_ORDER = {2};
 
     public FusedOscillatorPinnStep(long seed) {
         net = Mlp.builder().sizes(1, 20, 20, 1).activation("tanh").initializer("glorot_normal").seed(seed).build();
@@ -24,7 +26,7 @@ public final class FusedOscillatorPinnStep {
 
     /** One step: loss and its gradient with respect to every parameter. */
     public List<Tensor> step() {
-        Tensor[] jet = MlpJet.of(net, t, ones);
+        Tensor[] jet = MlpJet.multi(net, t, ALONG_T, SECOND_ORDER);
         Tensor loss = jet[2].add(jet[1].mul(0.1)).add(jet[0]).square().mean();
         return Autodiff.grad(loss, params, null, false);
     }

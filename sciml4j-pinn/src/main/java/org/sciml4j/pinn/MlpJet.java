@@ -18,16 +18,16 @@ import org.sciml4j.tensor.kernel.TaylorKernels;
 import org.sciml4j.tensor.kernel.Thresholds;
 
 /**
- * Taylor-mode propagation through an {@link Mlp}: the value u, the first derivative u' and the second derivative u''
- * of the network along a direction v, at N points, in one fused pass. The three Taylor rows are stacked so each layer
- * does one matrix product of 3N rows, and each activation maps (z, z', z'') to (y, y', y'') in one loop:
- * y' = f'(z) z', y'' = f'(z) z'' + f''(z) z'^2. The reverse rule is written by hand the same way, so a PINN step
- * (residual from u, u_t, u_tt, then the parameter gradient) costs a few flat loops and matrix products instead of
+ * Taylor-mode propagation through an {@link Mlp} ({@link #multi}): at N points, the value u, its first derivative
+ * along each of some input columns and its second derivative along some of them, in one fused pass. The Taylor rows
+ * are stacked so each layer does one matrix product of (1 + D + S) N rows (Burgers' u, u_x, u_t, u_xx: 4N), and each
+ * activation maps (z, z'_k, z''_k) to (y, y'_k, y''_k) in one loop: y'_k = f'(z) z'_k,
+ * y''_k = f'(z) z''_k + f''(z) z'_k^2. The reverse rule is written by hand the same way, so a PINN step (residual
+ * from u and its derivatives, then the parameter gradient) costs a few flat loops and matrix products instead of
  * hundreds of small graph operations.
  * <p>
- * The result is differentiable once with respect to the parameters (and x, v): enough for first-order optimisers
- * and L-BFGS. For derivatives along several input columns at once (u, u_x, u_t, u_xx for Burgers) use
- * {@link #multi}, one pass whose value rows are shared; for mixed or higher-order derivatives, {@code Autodiff.jvp}.
+ * The result is differentiable once with respect to the parameters (and x): enough for first-order optimisers and
+ * L-BFGS. For mixed or higher-order derivatives use {@code Autodiff.jvp}.
  * <p>
  * The per-layer values the reverse rule needs live in a workspace that is reused across calls: a jet holds one from
  * its forward pass until its reverse rule has run, then hands it back to a small pool for the next jet of the same
@@ -35,399 +35,27 @@ import org.sciml4j.tensor.kernel.Thresholds;
  * Differentiating the same jet a second time recomputes its forward pass first (from the parameters' current
  * values).
  * <p>
- * A batch of more than {@link Thresholds#JET_CHUNK_ROWS} points is split into chunks of that many points (the last
- * one shorter), each with its own part of the workspace, processed in parallel ({@link Parallel#each}); the
- * parameter gradients are the chunks' partial sums added in chunk order. The chunks depend only on N, so results
- * are the same bit for bit whatever the number of threads. {@link #multi} splits its points into an even number of
- * chunks of equal lengths (two cores get the same share), at most about that many points each.
+ * A batch of more than {@link Thresholds#JET_CHUNK_ROWS} points is split into an even number of chunks of equal
+ * lengths (two cores get the same share), at most about that many points each, processed in parallel
+ * ({@link Parallel#each}); the parameter gradients are the chunks' partial sums added in chunk order. The chunks
+ * depend only on N, so results are the same bit for bit whatever the number of threads.
  */
 public final class MlpJet {
     private MlpJet() {
     }
 
-    /**
-     * The jet of {@code net} at {@code x} along {@code v}.
-     *
-     * @param net an Mlp (plain or weight-factorised layers) without input embedding, activation tanh or sin
-     * @param x   points, shape (N, in)
-     * @param v   direction per point, shape (N, in) (ones in the time column for d/dt)
-     * @return {u, u', u''}, each of shape (N, out), recorded against the network's parameters
-     */
-    public static Tensor[] of(Mlp net, Tensor x, Tensor v) {
-        if (net.embedding().isPresent()) {
-            throw new IllegalArgumentException("MlpJet: networks with an input embedding are not supported yet");
-        }
-        String act = net.activation().toString();
-        if (!act.equals("tanh") && !act.equals("sin")) {
-            throw new IllegalArgumentException("MlpJet: activation '" + act + "' has no fused rule (tanh, sin)");
-        }
-        List<Module> layers = net.layers();
-        Tensor[] inputs = new Tensor[2 + 2 * layers.size()];
-        inputs[0] = x;
-        inputs[1] = v;
-        int k = 2;
-        for (Module m : layers) {
-            // a factorised layer's weight is computed from its factors: the engine carries its gradient on to them
-            if (m instanceof Linear) {
-                inputs[k++] = ((Linear) m).weight();
-                inputs[k++] = ((Linear) m).bias();
-            } else if (m instanceof FactorizedLinear) {
-                inputs[k++] = ((FactorizedLinear) m).weight();
-                inputs[k++] = ((FactorizedLinear) m).bias();
-            } else {
-                throw new IllegalArgumentException("MlpJet: layer " + m + " is not an affine layer");
-            }
-        }
-        if (layers.isEmpty()) {
-            throw new IllegalArgumentException("MlpJet: the network has no layers");
-        }
-        int n = x.size(0);
-        JetOp op = new JetOp(act.equals("tanh"));
-        Tensor jet = op.apply(inputs);
-        if (!jet.isTracked()) {
-            op.releaseWorkspace(); // nothing will run the reverse rule
-        }
-        Tensor rows = jet.reshape(3 * n, jet.size(2)); // one reshape, then three contiguous row blocks
-        return new Tensor[] {rows.slice(0, 0, n), rows.slice(0, n, 2 * n), rows.slice(0, 2 * n, 3 * n)};
-    }
-
-    /**
-     * The buffers of one jet: per layer its stacked input (3N, in) and, for hidden layers, its stacked
-     * pre-activation (3N, out) (and f' for sin); the transposed weights; two scratch buffers for the reverse rule.
-     */
-    static final class Workspace {
-        /** Layer widths: in, hidden..., out. */
-        final int[] dims;
-        final int n;
-        final boolean tanh;
-        final double[][] h;
-        final double[][] z;
-        final double[][] d1;
-        final double[][] wt;
-        final double[] ping;
-        final double[] pong;
-        /** For more than one chunk of points: one workspace per chunk (and the fields above are null). */
-        final Workspace[] parts;
-        /** In a chunk's workspace: its output (3n, out), its cotangent (3n, out), its partial dW and db per layer. */
-        final double[] out;
-        final double[] g;
-        final double[][] gw;
-        final double[][] gb;
-
-        Workspace(int[] dims, int n, boolean tanh) {
-            this(dims, n, tanh, false);
-        }
-
-        private Workspace(int[] dims, int n, boolean tanh, boolean part) {
-            this.dims = dims;
-            this.n = n;
-            this.tanh = tanh;
-            int layers = dims.length - 1;
-            int chunk = Math.max(1, Thresholds.JET_CHUNK_ROWS);
-            if (n > chunk) {
-                parts = new Workspace[(n + chunk - 1) / chunk];
-                for (int c = 0; c < parts.length; c++) {
-                    parts[c] = new Workspace(dims, Math.min(chunk, n - c * chunk), tanh, true);
-                }
-                h = z = d1 = wt = gw = gb = null;
-                ping = pong = out = g = null;
-                return;
-            }
-            parts = null;
-            if (part) {
-                out = new double[3 * n * dims[layers]];
-                g = new double[3 * n * dims[layers]];
-                gw = new double[layers][];
-                gb = new double[layers][];
-                for (int l = 0; l < layers; l++) {
-                    gw[l] = new double[dims[l] * dims[l + 1]];
-                    gb[l] = new double[dims[l + 1]];
-                }
-            } else {
-                out = g = null;
-                gw = gb = null;
-            }
-            h = new double[layers][];
-            z = new double[layers][];
-            d1 = new double[layers][];
-            wt = new double[layers][];
-            int widest = 0;
-            for (int l = 0; l < layers; l++) {
-                h[l] = new double[3 * n * dims[l]];
-                wt[l] = new double[dims[l] * dims[l + 1]];
-                if (l + 1 < layers) {
-                    z[l] = new double[3 * n * dims[l + 1]];
-                    if (!tanh) {
-                        d1[l] = new double[n * dims[l + 1]];
-                    }
-                }
-                widest = Math.max(widest, dims[l]);
-            }
-            ping = new double[3 * n * widest];
-            pong = new double[3 * n * widest];
-        }
-
-        boolean fits(int[] dims, int n, boolean tanh) {
-            return this.n == n && this.tanh == tanh && Arrays.equals(this.dims, dims);
+    /** {@code acc += a}, element by element. */
+    private static void addTo(double[] acc, double[] a) {
+        for (int k = 0; k < acc.length; k++) {
+            acc[k] += a[k];
         }
     }
 
-    /** Free workspaces, most recently returned first; softly held, at most {@link #POOL_SIZE}. */
-    private static final ArrayDeque<SoftReference<Workspace>> POOL = new ArrayDeque<>();
-    private static final int POOL_SIZE = 4;
-
-    static Workspace acquire(int[] dims, int n, boolean tanh) {
-        synchronized (POOL) {
-            for (Iterator<SoftReference<Workspace>> it = POOL.iterator(); it.hasNext(); ) {
-                Workspace w = it.next().get();
-                if (w == null) {
-                    it.remove();
-                } else if (w.fits(dims, n, tanh)) {
-                    it.remove();
-                    return w;
-                }
-            }
-        }
-        return new Workspace(dims, n, tanh);
-    }
-
-    static void release(Workspace w) {
-        synchronized (POOL) {
-            POOL.addFirst(new SoftReference<>(w));
-            while (POOL.size() > POOL_SIZE) {
-                POOL.removeLast();
-            }
-        }
-    }
-
-    /** Number of free workspaces in the pool (for tests). */
-    static int pooled() {
-        synchronized (POOL) {
-            return POOL.size();
-        }
-    }
-
-    /** Inputs: x, v, W0, b0, W1, b1, ...; output (3, N, out). Holds its workspace until its reverse rule has run. */
-    private static final class JetOp extends FusedOp {
-        private final boolean tanh;
-        private Workspace ws;
-
-        JetOp(boolean tanh) {
-            this.tanh = tanh;
-        }
-
-        @Override
-        protected String name() {
-            return "mlp_jet";
-        }
-
-        synchronized void releaseWorkspace() {
-            if (ws != null) {
-                release(ws);
-                ws = null;
-            }
-        }
-
-        private static int[] dims(Tensor[] in) {
-            int layers = (in.length - 2) / 2;
-            int[] dims = new int[layers + 1];
-            dims[0] = in[0].size(1);
-            for (int l = 0; l < layers; l++) {
-                dims[l + 1] = in[2 + 2 * l].size(0);
-            }
-            return dims;
-        }
-
-        @Override
-        protected synchronized Tensor forward(Tensor[] in) {
-            int n = in[0].size(0);
-            ws = acquire(dims(in), n, tanh);
-            return Tensor.wrap(compute(ws, in), 3, n, ws.dims[ws.dims.length - 1]);
-        }
-
-        /** The forward pass into {@code w}; returns the output (3N, out), a fresh array. */
-        private static double[] compute(Workspace w, Tensor[] in) {
-            if (w.parts == null) {
-                return compute(w, in, 0, null);
-            }
-            int n = w.n;
-            int o = w.dims[w.dims.length - 1];
-            double[] out = new double[3 * n * o];
-            int chunk = w.parts[0].n;
-            Parallel.each(w.parts.length, c -> {
-                Workspace p = w.parts[c];
-                compute(p, in, c * chunk, p.out);
-                int len = p.n * o;
-                for (int k = 0; k < 3; k++) { // block k of the chunk's rows goes to block k of the whole batch
-                    System.arraycopy(p.out, k * len, out, (k * n + c * chunk) * o, len);
-                }
-            });
-            return out;
-        }
-
-        /**
-         * The forward pass of the points from row {@code row0} on (as many as {@code w} holds) into {@code w};
-         * returns the output (3n, out), in {@code out} or (if null) a fresh array.
-         */
-        private static double[] compute(Workspace w, Tensor[] in, int row0, double[] out) {
-            int n = w.n;
-            int[] dims = w.dims;
-            int layers = dims.length - 1;
-            int m0 = n * dims[0];
-            double[] h = w.h[0];
-            System.arraycopy(in[0].data(), row0 * dims[0], h, 0, m0);
-            System.arraycopy(in[1].data(), row0 * dims[0], h, m0, m0);
-            Arrays.fill(h, 2 * m0, 3 * m0, 0.0);
-            for (int l = 0; ; l++) {
-                double[] wd = in[2 + 2 * l].data();
-                int o = dims[l + 1];
-                int i = dims[l];
-                transpose(wd, o, i, w.wt[l]);
-                boolean last = l == layers - 1;
-                double[] z = last ? (out != null ? out : new double[3 * n * o]) : w.z[l];
-                MatMul.gemm(h, 0, w.wt[l], 0, z, 0, 3 * n, i, o, false);
-                TaylorKernels.addBias(z, n, o, in[3 + 2 * l].data());
-                if (last) {
-                    return z;
-                }
-                double[] y = w.h[l + 1];
-                if (w.tanh) {
-                    TaylorKernels.tanhJet(z, y, n * o);
-                } else {
-                    TaylorKernels.sinJet(z, y, w.d1[l], n * o);
-                }
-                h = y;
-            }
-        }
-
-        @Override
-        protected synchronized Tensor[] backward(Tensor g, Tensor output, Tensor[] in, boolean[] need) {
-            Workspace w = ws;
-            ws = null;
-            if (w == null) { // differentiated again: the workspace went back to the pool, recompute it
-                w = acquire(dims(in), in[0].size(0), tanh);
-                compute(w, in);
-            }
-            Tensor[] r = backward(w, g.data(), in, need);
-            release(w);
-            return r;
-        }
-
-        private static Tensor[] backward(Workspace w, double[] g, Tensor[] in, boolean[] need) {
-            Tensor[] r = new Tensor[in.length];
-            int[] dims = w.dims;
-            int layers = dims.length - 1;
-            if (w.parts == null) {
-                double[][] dw = new double[layers][];
-                double[][] db = new double[layers][];
-                for (int l = 0; l < layers; l++) {
-                    dw[l] = new double[dims[l] * dims[l + 1]];
-                    db[l] = new double[dims[l + 1]];
-                }
-                double[] gx = need[0] ? new double[w.n * dims[0]] : null;
-                double[] gv = need[1] ? new double[w.n * dims[0]] : null;
-                backward(w, g, in, need, dw, db, gx, gv, 0);
-                return result(r, dw, db, gx, gv, w.n, dims);
-            }
-            int n = w.n;
-            int o = dims[layers];
-            int chunk = w.parts[0].n;
-            double[] gx = need[0] ? new double[n * dims[0]] : null;
-            double[] gv = need[1] ? new double[n * dims[0]] : null;
-            Parallel.each(w.parts.length, c -> {
-                Workspace p = w.parts[c];
-                int len = p.n * o;
-                for (int k = 0; k < 3; k++) {
-                    System.arraycopy(g, (k * n + c * chunk) * o, p.g, k * len, len);
-                }
-                backward(p, p.g, in, need, p.gw, p.gb, gx, gv, c * chunk);
-            });
-            // the parameter gradients: the chunks' partial sums, added in chunk order
-            double[][] dw = new double[layers][];
-            double[][] db = new double[layers][];
-            for (int l = 0; l < layers; l++) {
-                dw[l] = w.parts[0].gw[l].clone();
-                db[l] = w.parts[0].gb[l].clone();
-                for (int c = 1; c < w.parts.length; c++) {
-                    addTo(dw[l], w.parts[c].gw[l]);
-                    addTo(db[l], w.parts[c].gb[l]);
-                }
-            }
-            return result(r, dw, db, gx, gv, n, dims);
-        }
-
-        static void addTo(double[] acc, double[] a) {
-            for (int k = 0; k < acc.length; k++) {
-                acc[k] += a[k];
-            }
-        }
-
-        private static Tensor[] result(Tensor[] r, double[][] dw, double[][] db, double[] gx, double[] gv, int n,
-                                       int[] dims) {
-            for (int l = 0; l < dw.length; l++) {
-                r[2 + 2 * l] = Tensor.wrap(dw[l], dims[l + 1], dims[l]);
-                r[3 + 2 * l] = Tensor.wrap(db[l], dims[l + 1]);
-            }
-            r[0] = gx != null ? Tensor.wrap(gx, n, dims[0]) : null;
-            r[1] = gv != null ? Tensor.wrap(gv, n, dims[0]) : null;
-            return r;
-        }
-
-        /**
-         * The reverse rule over the points {@code w} holds, from the cotangent {@code g} (3n, out): dW and db of each
-         * layer into {@code dw} and {@code db} (overwritten), the cotangents of x and v (where not null) into the
-         * rows from {@code row0} on of {@code gx} and {@code gv}.
-         */
-        private static void backward(Workspace w, double[] g, Tensor[] in, boolean[] need, double[][] dws,
-                                     double[][] dbs, double[] gx, double[] gv, int row0) {
-            int n = w.n;
-            int[] dims = w.dims;
-            int layers = dims.length - 1;
-            double[] gz = g; // cotangent of the last pre-activation, (3N, out); read only
-            for (int l = layers - 1; l >= 0; l--) {
-                int o = dims[l + 1];
-                int i = dims[l];
-                double[] h = w.h[l];
-                // dW (o, i) = gz^T h over all 3N rows, vectorised along the wider of o and i
-                double[] dw = dws[l];
-                if (i >= o) {
-                    MatMul.gemmTransA(gz, 0, h, 0, dw, 0, o, 3 * n, i, false);
-                } else {
-                    MatMul.gemmTransA(h, 0, gz, 0, w.wt[l], 0, i, 3 * n, o, false);
-                    transpose(w.wt[l], i, o, dw);
-                }
-                // db = sum of the value rows of gz
-                TaylorKernels.columnSums(gz, n, o, dbs[l]);
-                if (l == 0 && !need[0] && !need[1]) {
-                    break;
-                }
-                double[] gh = gz == w.ping ? w.pong : w.ping; // cotangent of this layer's stacked input
-                MatMul.gemm(gz, 0, in[2 + 2 * l].data(), 0, gh, 0, 3 * n, o, i, false);
-                if (l == 0) {
-                    if (gx != null) {
-                        System.arraycopy(gh, 0, gx, row0 * i, n * i);
-                    }
-                    if (gv != null) {
-                        System.arraycopy(gh, n * i, gv, row0 * i, n * i);
-                    }
-                    break;
-                }
-                // through the activation of layer l - 1, in place
-                if (w.tanh) {
-                    TaylorKernels.tanhJetBackward(gh, w.z[l - 1], w.h[l], n * i);
-                } else {
-                    TaylorKernels.sinJetBackward(gh, w.z[l - 1], w.h[l], w.d1[l - 1], n * i);
-                }
-                gz = gh;
-            }
-        }
-
-        /** {@code t (cols, rows) = a (rows, cols)^T}. */
-        static void transpose(double[] a, int rows, int cols, double[] t) {
-            for (int r = 0; r < rows; r++) {
-                for (int c = 0; c < cols; c++) {
-                    t[c * rows + r] = a[r * cols + c];
-                }
+    /** {@code t (cols, rows) = a (rows, cols)^T}. */
+    private static void transpose(double[] a, int rows, int cols, double[] t) {
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                t[c * rows + r] = a[r * cols + c];
             }
         }
     }
@@ -677,6 +305,7 @@ public final class MlpJet {
     }
 
     private static final ArrayDeque<SoftReference<MultiWorkspace>> MULTI_POOL = new ArrayDeque<>();
+    private static final int POOL_SIZE = 4;
 
     static MultiWorkspace acquireMulti(int[] dims, int n, int nd, int blocks, boolean tanh) {
         synchronized (MULTI_POOL) {
@@ -793,7 +422,7 @@ public final class MlpJet {
             int i0 = dims[0];
             int o0 = dims[1];
             double[] w0 = in[1].data();
-            JetOp.transpose(w0, o0, i0, w.wt[0]);
+            transpose(w0, o0, i0, w.wt[0]);
             double[] z = layers == 1 ? out : w.z[0];
             MatMul.gemm(in[0].data(), row0 * i0, w.wt[0], 0, z, 0, n, i0, o0, false);
             TaylorKernels.addBias(z, n, o0, in[2].data());
@@ -818,7 +447,7 @@ public final class MlpJet {
                 }
                 int i = o;
                 int on = dims[l + 2];
-                JetOp.transpose(in[1 + 2 * (l + 1)].data(), on, i, w.wt[l + 1]);
+                transpose(in[1 + 2 * (l + 1)].data(), on, i, w.wt[l + 1]);
                 z = l + 1 == layers - 1 ? out : w.z[l + 1];
                 MatMul.gemm(y, 0, w.wt[l + 1], 0, z, 0, rows, i, on, false);
                 TaylorKernels.addBias(z, n, on, in[2 + 2 * (l + 1)].data());
@@ -859,8 +488,8 @@ public final class MlpJet {
                 dw[l] = w.parts[0].gw[l].clone();
                 db[l] = w.parts[0].gb[l].clone();
                 for (int c = 1; c < w.parts.length; c++) {
-                    JetOp.addTo(dw[l], w.parts[c].gw[l]);
-                    JetOp.addTo(db[l], w.parts[c].gb[l]);
+                    addTo(dw[l], w.parts[c].gw[l]);
+                    addTo(db[l], w.parts[c].gb[l]);
                 }
             }
             for (int l = 0; l < layers; l++) {
@@ -896,7 +525,7 @@ public final class MlpJet {
                     MatMul.gemmTransA(gz, 0, h, 0, dw, 0, o, rows, i, false);
                 } else {
                     MatMul.gemmTransA(h, 0, gz, 0, w.wt[l], 0, i, rows, o, false);
-                    JetOp.transpose(w.wt[l], i, o, dw);
+                    transpose(w.wt[l], i, o, dw);
                 }
                 TaylorKernels.columnSums(gz, n, o, dbs[l]); // db: the value rows
                 double[] gh = gz == w.ping ? w.pong : w.ping; // cotangent of this layer's stacked input
@@ -915,7 +544,7 @@ public final class MlpJet {
             double[] x = in[0].data();
             double[] dw = dws[0];
             MatMul.gemmTransA(x, row0 * i, gz, 0, w.wt[0], 0, i, n, o, false);
-            JetOp.transpose(w.wt[0], i, o, dw);
+            transpose(w.wt[0], i, o, dw);
             for (int k = 0; k < firsts; k++) {
                 double[] s = w.sums;
                 TaylorKernels.columnSums(gz, (1 + k) * n * o, n, o, s); // in row order, as the loop it replaces

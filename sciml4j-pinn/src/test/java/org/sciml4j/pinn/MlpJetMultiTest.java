@@ -137,23 +137,6 @@ class MlpJetMultiTest {
         }
     }
 
-    /** The Burgers layout (u, u_x, u_t, u_xx) equals the two single-direction jets it replaces. */
-    @Test
-    void burgersBlocksEqualTheSingleDirectionJets() {
-        Mlp net = Mlp.builder().sizes(2, 20, 20, 20, 1).activation("tanh").seed(0).build();
-        int n = 2 * Thresholds.JET_CHUNK_ROWS + 11;
-        Tensor x = Tensor.uniform(new Rng(3), -1, 1, n, 2);
-        Tensor ex = Tensor.zeros(n, 2).add(Tensor.vector(1, 0));
-        Tensor et = Tensor.zeros(n, 2).add(Tensor.vector(0, 1));
-        Tensor[] jx = MlpJet.of(net, x, ex);
-        Tensor[] jt = MlpJet.of(net, x, et);
-        Tensor[] m = MlpJet.multi(net, x, new int[] {0, 1}, new int[] {2, 1});
-        assertThat(maxDiff(m[0], jx[0])).isLessThan(1e-15);
-        assertThat(maxDiff(m[1], jx[1])).isLessThan(1e-14);
-        assertThat(maxDiff(m[2], jt[1])).isLessThan(1e-14);
-        assertThat(maxDiff(m[3], jx[2])).isLessThan(1e-13);
-    }
-
     @ParameterizedTest
     @CsvSource({"tanh,false", "sin,false", "tanh,true"})
     void chunkedResultsAreTheSameBitForBitWhateverTheThreadCount(String activation, boolean factorised)
