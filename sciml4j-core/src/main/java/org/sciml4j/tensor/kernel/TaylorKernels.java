@@ -47,97 +47,11 @@ public final class TaylorKernels {
     }
 
     /**
-     * tanh of a jet: {@code y = (f, f' z', f' z'' + f'' z'^2)} with f = tanh(z), f' = 1 - f^2, f'' = -2 f f'.
-     * {@code y} must not be {@code z}.
-     */
-    public static void tanhJet(double[] z, double[] y, int m) {
-        Elementwise.tanh(z, 0, m, y, 0);
-        if (MatMul.VECTOR_API) {
-            VectorJet.tanhJetTail(z, y, m);
-            return;
-        }
-        for (int j = 0; j < m; j++) {
-            double f = y[j];
-            double d1 = 1 - f * f;
-            double d2 = -2 * f * d1;
-            double z1 = z[m + j];
-            y[m + j] = d1 * z1;
-            y[2 * m + j] = d1 * z[2 * m + j] + d2 * z1 * z1;
-        }
-    }
-
-    /**
-     * Reverse rule of {@link #tanhJet}, in place: {@code g} holds the cotangents of y's three rows and receives those
-     * of z's. Needs z' and z'' (rows 1 and 2 of {@code z}) and f (row 0 of {@code y}).
-     */
-    public static void tanhJetBackward(double[] g, double[] z, double[] y, int m) {
-        if (MatMul.VECTOR_API) {
-            VectorJet.tanhJetBackward(g, z, y, m, 0);
-            return;
-        }
-        tanhJetBackwardScalar(g, z, y, m, 0);
-    }
-
-    static void tanhJetBackwardScalar(double[] g, double[] z, double[] y, int m, int from) {
-        for (int j = from; j < m; j++) {
-            double f = y[j];
-            double d1 = 1 - f * f;
-            // f'' = -2 f f', f''' = f' (4 f^2 - 2 f')
-            double d2 = -2 * f * d1;
-            double d3 = d1 * (4 * f * f - 2 * d1);
-            double z1 = z[m + j];
-            double z2 = z[2 * m + j];
-            double g0 = g[j];
-            double g1 = g[m + j];
-            double g2 = g[2 * m + j];
-            g[j] = g0 * d1 + g1 * d2 * z1 + g2 * (d2 * z2 + d3 * z1 * z1);
-            g[m + j] = g1 * d1 + 2 * g2 * d2 * z1;
-            g[2 * m + j] = g2 * d1;
-        }
-    }
-
-    /**
-     * sin of a jet: {@code y = (f, f' z', f' z'' + f'' z'^2)} with f = sin(z), f' = cos(z), f'' = -f; f' goes to
-     * {@code d1} (m values) for the reverse rule. {@code y} must not be {@code z}.
-     */
-    public static void sinJet(double[] z, double[] y, double[] d1, int m) {
-        for (int j = 0; j < m; j++) {
-            double z0 = z[j];
-            double z1 = z[m + j];
-            double f = Math.sin(z0);
-            double c = Math.cos(z0);
-            double d2 = -f;
-            d1[j] = c;
-            y[j] = f;
-            y[m + j] = c * z1;
-            y[2 * m + j] = c * z[2 * m + j] + d2 * z1 * z1;
-        }
-    }
-
-    /** Reverse rule of {@link #sinJet}, in place (as {@link #tanhJetBackward}); f''' = -f'. */
-    public static void sinJetBackward(double[] g, double[] z, double[] y, double[] d1s, int m) {
-        for (int j = 0; j < m; j++) {
-            double f = y[j];
-            double d1 = d1s[j];
-            double d2 = -f;
-            double d3 = -d1;
-            double z1 = z[m + j];
-            double z2 = z[2 * m + j];
-            double g0 = g[j];
-            double g1 = g[m + j];
-            double g2 = g[2 * m + j];
-            g[j] = g0 * d1 + g1 * d2 * z1 + g2 * (d2 * z2 + d3 * z1 * z1);
-            g[m + j] = g1 * d1 + 2 * g2 * d2 * z1;
-            g[2 * m + j] = g2 * d1;
-        }
-    }
-
-    /**
      * tanh of a multi-direction jet of m values in blocks of m: the values z at block 0, the first derivatives along
      * {@code firsts} directions at blocks 1..firsts, then second derivatives at blocks 1 + firsts + s, the one of
      * block s along the direction {@code seconds[s]} (an index into the first-derivative blocks, from 0). Maps them
-     * to y = f(z), y'_k = f'(z) z'_k, y''_s = f'(z) z''_s + f''(z) (z'_seconds[s])^2 with the arithmetic of
-     * {@link #tanhJet} element by element. {@code y} must not be {@code z}.
+     * to y = f(z), y'_k = f'(z) z'_k, y''_s = f'(z) z''_s + f''(z) (z'_seconds[s])^2 element by element,
+     * with f' = 1 - f^2 and f'' = -2 f f'. {@code y} must not be {@code z}.
      */
     public static void tanhMultiJet(double[] z, double[] y, int m, int firsts, int[] seconds) {
         Elementwise.tanh(z, 0, m, y, 0);

@@ -57,51 +57,6 @@ final class VectorJet {
         }
     }
 
-    /** The derivative rows of a tanh jet, given f = tanh(z) in row 0 of y. */
-    static void tanhJetTail(double[] z, double[] y, int m) {
-        int bound = S.loopBound(m);
-        DoubleVector one = DoubleVector.broadcast(S, 1.0);
-        int j = 0;
-        for (; j < bound; j += L) {
-            DoubleVector f = DoubleVector.fromArray(S, y, j);
-            DoubleVector d1 = one.sub(f.mul(f));
-            DoubleVector d2 = f.mul(-2.0).mul(d1);
-            DoubleVector z1 = DoubleVector.fromArray(S, z, m + j);
-            DoubleVector z2 = DoubleVector.fromArray(S, z, 2 * m + j);
-            d1.mul(z1).intoArray(y, m + j);
-            d1.mul(z2).add(d2.mul(z1).mul(z1)).intoArray(y, 2 * m + j);
-        }
-        for (; j < m; j++) {
-            double f = y[j];
-            double d1 = 1 - f * f;
-            double d2 = -2 * f * d1;
-            double z1 = z[m + j];
-            y[m + j] = d1 * z1;
-            y[2 * m + j] = d1 * z[2 * m + j] + d2 * z1 * z1;
-        }
-    }
-
-    static void tanhJetBackward(double[] g, double[] z, double[] y, int m, int from) {
-        int bound = from + S.loopBound(m - from);
-        DoubleVector one = DoubleVector.broadcast(S, 1.0);
-        int j = from;
-        for (; j < bound; j += L) {
-            DoubleVector f = DoubleVector.fromArray(S, y, j);
-            DoubleVector d1 = one.sub(f.mul(f));
-            DoubleVector d2 = f.mul(-2.0).mul(d1);
-            DoubleVector d3 = d1.mul(f.mul(4.0).mul(f).sub(d1.mul(2.0)));
-            DoubleVector z1 = DoubleVector.fromArray(S, z, m + j);
-            DoubleVector z2 = DoubleVector.fromArray(S, z, 2 * m + j);
-            DoubleVector g0 = DoubleVector.fromArray(S, g, j);
-            DoubleVector g1 = DoubleVector.fromArray(S, g, m + j);
-            DoubleVector g2 = DoubleVector.fromArray(S, g, 2 * m + j);
-            g0.mul(d1).add(g1.mul(d2).mul(z1)).add(g2.mul(d2.mul(z2).add(d3.mul(z1).mul(z1)))).intoArray(g, j);
-            g1.mul(d1).add(g2.mul(2.0).mul(d2).mul(z1)).intoArray(g, m + j);
-            g2.mul(d1).intoArray(g, 2 * m + j);
-        }
-        TaylorKernels.tanhJetBackwardScalar(g, z, y, m, j);
-    }
-
     /** The derivative blocks of a tanh multi-direction jet over whole vectors; returns where the scalar tail starts. */
     static int tanhMultiJetTail(double[] z, double[] y, int m, int firsts, int[] seconds) {
         int bound = S.loopBound(m);

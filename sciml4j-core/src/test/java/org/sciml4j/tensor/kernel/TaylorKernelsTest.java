@@ -9,6 +9,9 @@ import org.junit.jupiter.api.Test;
 
 /** The jet loops (vectorised where the Vector API is present) against the formulas written out element by element. */
 class TaylorKernelsTest {
+    /** One direction, differentiated twice: blocks u, u', u'' (the single-direction jet of an ODE). */
+    private static final int[] ONE_SECOND = {0};
+
 
     private static double[] random(SplittableRandom rng, int n, double scale) {
         double[] a = new double[n];
@@ -24,10 +27,10 @@ class TaylorKernelsTest {
         for (int m : new int[] {1, 3, 4, 13, 40, 2041}) { // vector bodies and scalar tails
             double[] z = random(rng, 3 * m, 3);
             double[] y = new double[3 * m];
-            TaylorKernels.tanhJet(z, y, m);
+            TaylorKernels.tanhMultiJet(z, y, m, 1, ONE_SECOND);
             double[] g = random(rng, 3 * m, 1);
             double[] gz = g.clone();
-            TaylorKernels.tanhJetBackward(gz, z, y, m);
+            TaylorKernels.tanhMultiJetBackward(gz, z, y, m, 1, ONE_SECOND);
             for (int j = 0; j < m; j++) {
                 double f = Math.tanh(z[j]);
                 double d1 = 1 - f * f;
@@ -55,10 +58,10 @@ class TaylorKernelsTest {
         double[] z = random(rng, 3 * m, 3);
         double[] y = new double[3 * m];
         double[] d1 = new double[m];
-        TaylorKernels.sinJet(z, y, d1, m);
+        TaylorKernels.sinMultiJet(z, y, d1, m, 1, ONE_SECOND);
         double[] g = random(rng, 3 * m, 1);
         double[] gz = g.clone();
-        TaylorKernels.sinJetBackward(gz, z, y, d1, m);
+        TaylorKernels.sinMultiJetBackward(gz, z, y, d1, m, 1, ONE_SECOND);
         for (int j = 0; j < m; j++) {
             double s = Math.sin(z[j]);
             double c = Math.cos(z[j]);
