@@ -176,6 +176,8 @@ final class RunCommand implements Callable<Integer> {
         System.out.println("  training: Adam lr " + num(t.learningRate()) + " for " + adam + " epochs"
                 + (t.batch() > 0 ? " on batches of " + t.batch() + " collocation points" : "")
                 + (t.resampleEvery() > 0 ? ", new collocation points every " + t.resampleEvery() + " epochs" : "")
+                + (t.adaptive() != null ? " placed by the residual (exponent " + num(t.adaptive().exponent())
+                        + ", offset " + num(t.adaptive().offset()) + ")" : "")
                 + (lbfgs > 0 ? ", then L-BFGS for up to " + lbfgs + " iterations" : ""));
     }
 

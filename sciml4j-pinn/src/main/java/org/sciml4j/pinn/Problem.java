@@ -376,6 +376,11 @@ public final class Problem {
         return domainPoints(collocationSampler, collocationPoints, seed);
     }
 
+    /** The sampler that draws the collocation points; empty with explicit points or without equations. */
+    public Optional<Sampler> collocationSampler() {
+        return Optional.ofNullable(collocation == null ? collocationSampler : null);
+    }
+
     /**
      * {@code n} points of the problem's domain drawn by {@code sampler}: the {@link #domain()}'s interior points
      * ({@link Geometry#interior}), or the box of the variables' ranges.

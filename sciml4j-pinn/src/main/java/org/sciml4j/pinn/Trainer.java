@@ -1,6 +1,7 @@
 package org.sciml4j.pinn;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -46,9 +47,11 @@ public final class Trainer {
     private final TrainingListener listener;
     private final int resampleEvery;
     private final int batchSize;
+    private final AdaptiveSampling adaptive;
 
     private Trainer(Builder b) {
         resampleEvery = b.resampleEvery;
+        adaptive = b.adaptive;
         batchSize = b.batchSize;
         phase = b.phase;
         optimizer = b.optimizer;
@@ -87,7 +90,12 @@ public final class Trainer {
             throw new IllegalArgumentException("the network has " + network.outputSize() + " outputs but the problem"
                     + " has " + problem.fields().size() + " fields " + problem.fields());
         }
-        Step step = new Step(problem, network, seed, resampleEvery, batchSize);
+        if (adaptive != null && problem.collocationSampler().isEmpty()) {
+            throw new IllegalArgumentException("adaptive sampling draws collocation points from the problem's sampler,"
+                    + " but this problem has " + (problem.equations().isEmpty() ? "no equation"
+                    : "explicit collocation points") + "; give it collocation(sampler, n)");
+        }
+        Step step = new Step(problem, network, seed, resampleEvery, batchSize, adaptive);
         List<Tensor> params = new ArrayList<>(network.parameters().trainable());
         for (Variable v : problem.unknowns()) {
             params.addAll(v.parameters().trainable());
@@ -114,27 +122,36 @@ public final class Trainer {
         }
         if (lbfgsIterations > 0 && reason.equals("completed")) {
             step.fullBatch();
-            int first = epoch;
-            int[] last = {epoch};
+            // with adaptive sampling L-BFGS also works in rounds, each on points placed by the last round's residual
+            int round = adaptive != null ? resampleEvery : lbfgsIterations;
             boolean[] stopped = {false};
-            Lbfgs lbfgs = Lbfgs.builder().maxIterations(lbfgsIterations).maxEvaluations(lbfgsIterations * 5 / 4 + 20)
-                    .gradientTolerance(0).functionTolerance(0).stepTolerance(0).build();
-            Minimizer.Result r = lbfgs.minimize(ParameterVector.objective(step::loss, params),
-                    ParameterVector.get(params), (k, f, g) -> {
-                        if (k == 0) {
-                            return true;
-                        }
-                        last[0] = first + k;
-                        Progress p = step.progress("lbfgs", first + k);
-                        p = new Progress(p.phase(), p.epoch(), f, p.termNames(), p.terms(), p.paramNames(),
-                                p.params());
-                        stopped[0] = !report(history, p);
-                        return !stopped[0];
-                    });
-            ParameterVector.set(params, r.x());
-            epoch = last[0];
-            if (!Double.isFinite(r.value())) {
-                throw new TrainingDivergedException(epoch, -1, "L-BFGS diverged: the loss is " + r.value());
+            Minimizer.Result r = null;
+            for (int done = 0; done < lbfgsIterations && !stopped[0]; done += round) {
+                if (done > 0) {
+                    step.redraw(epoch + 1);
+                }
+                int iterations = Math.min(round, lbfgsIterations - done);
+                int first = epoch;
+                int[] last = {epoch};
+                Lbfgs lbfgs = Lbfgs.builder().maxIterations(iterations).maxEvaluations(iterations * 5 / 4 + 20)
+                        .gradientTolerance(0).functionTolerance(0).stepTolerance(0).build();
+                r = lbfgs.minimize(ParameterVector.objective(step::loss, params), ParameterVector.get(params),
+                        (k, f, g) -> {
+                            if (k == 0) {
+                                return true;
+                            }
+                            last[0] = first + k;
+                            Progress p = step.progress("lbfgs", first + k);
+                            p = new Progress(p.phase(), p.epoch(), f, p.termNames(), p.terms(), p.paramNames(),
+                                    p.params());
+                            stopped[0] = !report(history, p);
+                            return !stopped[0];
+                        });
+                ParameterVector.set(params, r.x());
+                epoch = last[0];
+                if (!Double.isFinite(r.value())) {
+                    throw new TrainingDivergedException(epoch, -1, "L-BFGS diverged: the loss is " + r.value());
+                }
             }
             reason = stopped[0] ? "stopped by listener" : r.message();
         }
@@ -155,15 +172,20 @@ public final class Trainer {
     private static final class Step {
         /** Seed increment between successive draws of resampled collocation points. */
         private static final long DRAW_STEP = 0x9E3779B97F4A7C15L;
+        /** Candidate points per evaluator pass when adaptive sampling measures the residual. */
+        private static final int RESIDUAL_CHUNK = 4096;
 
         private final Problem problem;
         private final Module network;
         private final long seed;
         private final int resampleEvery;
         private final int batchSize;
+        private final AdaptiveSampling adaptive;
         private final Set<Derivative> needed = new TreeSet<>();
+        private final Set<Derivative> equationsNeed = new TreeSet<>();
         private final List<Tensor> conditionSets = new ArrayList<>();
         private Tensor collocation;    // the current draw of collocation points, all of them
+        private int draws;             // how many times the collocation points were drawn again
         private Tensor batch;          // the points the evaluator uses: all, or this epoch's mini-batch
         private PointEvaluator evaluator;
         private final boolean hasCollocation;
@@ -173,16 +195,19 @@ public final class Trainer {
         private Tensor[] terms;
         private Tensor total;
 
-        Step(Problem problem, Module network, long seed, int resampleEvery, int batchSize) {
+        Step(Problem problem, Module network, long seed, int resampleEvery, int batchSize,
+                AdaptiveSampling adaptive) {
             this.problem = problem;
             this.network = network;
             this.seed = seed;
             this.resampleEvery = resampleEvery;
             this.batchSize = batchSize;
+            this.adaptive = adaptive;
             collocation = problem.equations().isEmpty() ? null : problem.collocationPoints(seed);
             hasCollocation = collocation != null;
             if (hasCollocation) {
-                problem.equations().forEach(e -> needed.addAll(e.derivatives()));
+                problem.equations().forEach(e -> equationsNeed.addAll(e.derivatives()));
+                needed.addAll(equationsNeed);
             }
             for (Condition c : problem.conditions()) {
                 Condition.Resolved r = c.resolve(problem, seed);
@@ -203,8 +228,60 @@ public final class Trainer {
             }
             sets.addAll(conditionSets);
             batch = points;
-            evaluator = new PointEvaluator(network, problem.transforms().isEmpty() ? null
-                    : x -> problem.output(network, x), problem.variables().size(), sets, needed, true);
+            evaluator = evaluator(sets, needed);
+        }
+
+        private PointEvaluator evaluator(List<Tensor> sets, Set<Derivative> derivatives) {
+            return new PointEvaluator(network, problem.transforms().isEmpty() ? null
+                    : x -> problem.output(network, x), problem.variables().size(), sets, derivatives, true);
+        }
+
+        /** New collocation points for draw {@code round}: from the sampler, or placed by the residual. */
+        private Tensor draw(int round, int epoch) {
+            long drawSeed = seed + round * DRAW_STEP;
+            if (adaptive == null) {
+                return problem.collocationPoints(drawSeed);
+            }
+            int n = collocation.size(0);
+            Tensor candidates = problem.domainPoints(problem.collocationSampler().orElseThrow(),
+                    adaptive.candidateCount(n), drawSeed);
+            return adaptive.choose(candidates, residualNorms(candidates, epoch), n, drawSeed + 1);
+        }
+
+        /** The Euclidean norm of the equations' residuals at each point, shape (M, variables). */
+        private double[] residualNorms(Tensor points, int epoch) {
+            int m = points.size(0);
+            double[] norms = new double[m];
+            Map<String, Tensor> unknowns = unknownValues();
+            for (int from = 0; from < m; from += RESIDUAL_CHUNK) {
+                int to = Math.min(m, from + RESIDUAL_CHUNK);
+                Evaluation at = evaluator(List.of(points.slice(0, from, to)), equationsNeed).evaluate(unknowns)
+                        .get(0);
+                for (Problem.Equation e : problem.equations()) {
+                    double[] r = e.residual(at).data();
+                    for (int i = from; i < to; i++) {
+                        double v = r.length == 1 ? r[0] : r[i - from];
+                        norms[i] += v * v;
+                    }
+                }
+            }
+            for (int i = 0; i < m; i++) {
+                norms[i] = Math.sqrt(norms[i]);
+                if (!Double.isFinite(norms[i])) {
+                    throw new TrainingDivergedException(epoch, -1, "training diverged at epoch " + epoch + ": the"
+                            + " residual is " + norms[i] + " at candidate point " + Arrays.toString(
+                            Arrays.copyOfRange(points.data(), i * points.size(1), (i + 1) * points.size(1))));
+                }
+            }
+            return norms;
+        }
+
+        private Map<String, Tensor> unknownValues() {
+            Map<String, Tensor> unknowns = new LinkedHashMap<>();
+            for (Variable v : problem.unknowns()) {
+                unknowns.put(v.name(), v.value());
+            }
+            return unknowns;
         }
 
         /**
@@ -218,7 +295,7 @@ public final class Trainer {
             }
             boolean redraw = resampleEvery > 0 && epoch > 1 && (epoch - 1) % resampleEvery == 0;
             if (redraw) {
-                collocation = problem.collocationPoints(seed + (long) ((epoch - 1) / resampleEvery) * DRAW_STEP);
+                collocation = draw(++draws, epoch);
             }
             int n = collocation.size(0);
             if (batchSize > 0 && batchSize < n) {
@@ -235,6 +312,14 @@ public final class Trainer {
             }
         }
 
+        /** Draws new collocation points before epoch {@code epoch} and evaluates at all of them. */
+        void redraw(int epoch) {
+            if (hasCollocation) {
+                collocation = draw(++draws, epoch);
+                use(collocation);
+            }
+        }
+
         /** Evaluates at all the current collocation points again (for L-BFGS, which needs a fixed objective). */
         void fullBatch() {
             if (hasCollocation && batch != collocation) {
@@ -243,11 +328,7 @@ public final class Trainer {
         }
 
         Tensor loss() {
-            Map<String, Tensor> unknowns = new LinkedHashMap<>();
-            for (Variable v : problem.unknowns()) {
-                unknowns.put(v.name(), v.value());
-            }
-            List<Evaluation> at = evaluator.evaluate(unknowns);
+            List<Evaluation> at = evaluator.evaluate(unknownValues());
             terms = new Tensor[weights.length];
             int t = 0;
             for (Problem.Equation e : problem.equations()) {
@@ -305,15 +386,28 @@ public final class Trainer {
         private TrainingListener listener;
         private int resampleEvery;
         private int batchSize;
+        private AdaptiveSampling adaptive;
 
         private Builder() {
+        }
+
+        /**
+         * Places the collocation points of each {@link #resample} redraw by the equations' residual instead of
+         * drawing them afresh from the sampler (null, the default: from the sampler); see {@link AdaptiveSampling}.
+         * The count stays the problem's; the first points come from the sampler.
+         */
+        public Builder adaptive(AdaptiveSampling sampling) {
+            this.adaptive = sampling;
+            return this;
         }
 
         /**
          * Draws new collocation points every {@code epochs} first-order epochs (0: never, the default), with seeds
          * that follow from the trainer's seed: worthwhile with a random sampler ({@code random}, {@code lhs}), which
          * gives new points for each seed; the deterministic ones (uniform, Sobol, Halton, Hammersley) give the same
-         * points again. L-BFGS uses the last draw.
+         * points again. L-BFGS uses the last draw, except with {@link #adaptive} sampling: then it also runs in rounds
+         * of {@code epochs} iterations, each on points placed by the residual after the last (a fresh L-BFGS memory
+         * each round).
          */
         public Builder resample(int epochs) {
             if (epochs < 0) {
@@ -380,6 +474,10 @@ public final class Trainer {
         public Trainer build() {
             if (epochs == 0 && lbfgsIterations == 0) {
                 throw new IllegalArgumentException("nothing to train: set Adam epochs or L-BFGS iterations");
+            }
+            if (adaptive != null && resampleEvery == 0) {
+                throw new IllegalArgumentException("adaptive sampling places the points of each redraw: set how"
+                        + " often with resample(epochs)");
             }
             return new Trainer(this);
         }

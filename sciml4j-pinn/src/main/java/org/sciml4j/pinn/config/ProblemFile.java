@@ -19,6 +19,7 @@ import org.sciml4j.nn.Activation;
 import org.sciml4j.nn.Initializer;
 import org.sciml4j.nn.Mlp;
 import org.sciml4j.nn.Variable;
+import org.sciml4j.pinn.AdaptiveSampling;
 import org.sciml4j.pinn.BoundaryCondition;
 import org.sciml4j.pinn.Condition;
 import org.sciml4j.pinn.PointCondition;
@@ -75,7 +76,8 @@ import org.yaml.snakeyaml.nodes.Tag;
  * weights: {equation: 1, initial: 1}  # per loss term, default 1
  * network: {layers: [20, 20], activation: tanh, initializer: glorot_normal}   # hidden layer sizes
  * training: {seed: 0, adam: {lr: 1e-3, epochs: 10000}, lbfgs: {iterations: 0}, log_every: 1000}
- *                                     # also adam: {batch: 500} (collocation points per epoch), resample_every: 100
+ *                                     # also adam: {batch: 500} (collocation points per epoch), resample_every: 100,
+ *                                     # adaptive: {exponent: 1, offset: 1, candidates: 50000} (redraws by residual)
  * evaluation: {file: data/data_truth.txt, columns: [t, u]}   # reference values: errors and plots
  *                                     # or {exact: {u: exp(-t)*sin(pi*x)}, grid: [101, 101]} (or points, sampling)
  * </pre>
@@ -102,13 +104,14 @@ public final class ProblemFile {
      *
      * @param batch         collocation points per Adam epoch (0: all)
      * @param resampleEvery epochs between draws of new collocation points (0: never)
+     * @param adaptive      how redraws place the points by the residual; null: drawn afresh by the sampler
      */
     public record TrainingSpec(long seed, double learningRate, int epochs, int lbfgsIterations, int logEvery,
-            int batch, int resampleEvery) {
+            int batch, int resampleEvery, AdaptiveSampling adaptive) {
 
         /** Full batch, no resampling. */
         public TrainingSpec(long seed, double learningRate, int epochs, int lbfgsIterations, int logEvery) {
-            this(seed, learningRate, epochs, lbfgsIterations, logEvery, 0, 0);
+            this(seed, learningRate, epochs, lbfgsIterations, logEvery, 0, 0, null);
         }
     }
 
@@ -226,7 +229,8 @@ public final class ProblemFile {
     /** A trainer builder with the file's schedule and seed. */
     public Trainer.Builder trainer() {
         return Trainer.builder().adam(training.learningRate, training.epochs).lbfgs(training.lbfgsIterations)
-                .seed(training.seed).batch(training.batch).resample(training.resampleEvery);
+                .seed(training.seed).batch(training.batch).resample(training.resampleEvery)
+                .adaptive(training.adaptive);
     }
 
     /** Walks the YAML tree, keeping positions for messages. */
@@ -897,11 +901,20 @@ public final class ProblemFile {
             int every = 1000;
             int batch = 0;
             int resample = 0;
+            AdaptiveSampling adaptive = null;
             if (t != null) {
                 Map<String, NodeTuple> m = mapping(t.getValueNode(), "training", Set.of("seed", "adam", "lbfgs",
-                        "log_every", "resample_every"));
+                        "log_every", "resample_every", "adaptive"));
                 if (m.containsKey("resample_every")) {
                     resample = nonNegativeInt(m.get("resample_every").getValueNode());
+                }
+                if (m.containsKey("adaptive")) {
+                    Node a = m.get("adaptive").getValueNode();
+                    adaptive = adaptive(a);
+                    if (resample == 0) {
+                        throw error(a, "adaptive sampling places the points of each redraw; say how often with"
+                                + " resample_every, e.g. resample_every: 1000");
+                    }
                 }
                 if (m.containsKey("seed")) {
                     seed = integer(m.get("seed").getValueNode());
@@ -939,7 +952,22 @@ public final class ProblemFile {
                     throw error(t.getValueNode(), "nothing to train: set adam epochs or lbfgs iterations above 0");
                 }
             }
-            return new TrainingSpec(seed, lr, epochs, lbfgs, every, batch, resample);
+            return new TrainingSpec(seed, lr, epochs, lbfgs, every, batch, resample, adaptive);
+        }
+
+        private AdaptiveSampling adaptive(Node node) {
+            Map<String, NodeTuple> m = mapping(node, "adaptive", Set.of("exponent", "offset", "candidates"));
+            AdaptiveSampling d = AdaptiveSampling.residual();
+            double exponent = m.containsKey("exponent") ? number(m.get("exponent").getValueNode()) : d.exponent();
+            double offset = m.containsKey("offset") ? number(m.get("offset").getValueNode()) : d.offset();
+            int candidates = m.containsKey("candidates") ? nonNegativeInt(m.get("candidates").getValueNode())
+                    : d.candidates();
+            try {
+                return new AdaptiveSampling(exponent, offset, candidates);
+            } catch (IllegalArgumentException e) {
+                throw error(m.containsKey("exponent") && !(exponent >= 0) ? m.get("exponent").getValueNode()
+                        : m.containsKey("offset") ? m.get("offset").getValueNode() : node, e.getMessage());
+            }
         }
 
         private EvaluationSpec evaluation(Node node, Problem problem) {

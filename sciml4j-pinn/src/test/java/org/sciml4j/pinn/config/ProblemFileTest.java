@@ -17,6 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.sciml4j.io.TextTable;
 import org.sciml4j.nn.Variable;
+import org.sciml4j.pinn.AdaptiveSampling;
 import org.sciml4j.pinn.Condition;
 import org.sciml4j.pinn.PointCondition;
 import org.sciml4j.pinn.Problem;
@@ -509,7 +510,7 @@ class ProblemFileTest {
                   epochs: 10
                 """;
         assertAt(fails(text), text, 7, 3, 'e', "unknown key 'epochs' in training",
-                "valid keys: adam, lbfgs, log_every, resample_every, seed");
+                "valid keys: adam, adaptive, lbfgs, log_every, resample_every, seed");
     }
 
     @Test
@@ -1527,7 +1528,21 @@ class ProblemFileTest {
                 collocation: {points: 100, sampling: random}
                 training: {adam: {lr: 1e-3, epochs: 10, batch: 32}, resample_every: 5}
                 """);
-        assertThat(f.training()).isEqualTo(new ProblemFile.TrainingSpec(0, 1e-3, 10, 0, 1000, 32, 5));
+        assertThat(f.training()).isEqualTo(new ProblemFile.TrainingSpec(0, 1e-3, 10, 0, 1000, 32, 5, null));
+        ProblemFile rad = ok("""
+                variables: {x: [0, 1], t: [0, 1]}
+                fields: [u]
+                equations: [u_t = u_xx]
+                collocation: {points: 100, sampling: random}
+                training: {resample_every: 5, adaptive: {exponent: 2, candidates: 5000}}
+                """);
+        assertThat(rad.training().adaptive()).isEqualTo(new AdaptiveSampling(2, 1, 5000));
+        String noPeriod = "variables: {x: [0, 1]}\nfields: [u]\nequations: [u_xx]\ncollocation: {points: 10}\n"
+                + "training: {adaptive: {exponent: 1}}\n";
+        assertAt(fails(noPeriod), noPeriod, 5, 22, '{', "resample_every");
+        String badExponent = "variables: {x: [0, 1]}\nfields: [u]\nequations: [u_xx]\ncollocation: {points: 10}\n"
+                + "training: {resample_every: 5, adaptive: {exponent: -1}}\n";
+        assertAt(fails(badExponent), badExponent, 5, 52, '-', "exponent must be finite and >= 0");
         String text = "variables: {x: [0, 1]}\nfields: [u]\nequations: [u_xx]\ncollocation: {points: 10}\n"
                 + "training: {adam: {batch: -3}}\n";
         assertAt(fails(text), text, 5, 26, '-', "-3");
