@@ -14,14 +14,16 @@ Our own script (no DeepXDE code), float64 throughout, written to train the same 
   (sciml4j's hammersley sampler gives other points of the same kind: see Sampler.hammersley().)
 - loss = mean(residual^2) over the 2540 collocation points + mean(u^2) over the boundary points + mean((u +
   sin(pi x))^2) over the initial points, weights 1, as burgers.yaml (DeepXDE also puts the residual on the boundary
-  and initial points; neither burgers.yaml nor this script does).
+  and initial points; neither burgers.yaml nor this script does). burgers.yaml also places its collocation points
+  again by the residual every 5000 epochs (RAD); this script keeps them: the same work per Adam step, but for
+  sciml4j's two redraws (the residual at 50800 candidate points each).
 - all 2780 points stacked into one batch: one network pass and one derivative pass per step serve every term.
 - network 2-20-20-20-1 tanh, Glorot-normal weights (torch.nn.init.xavier_normal_), zero biases (DeepXDE's
   "Glorot normal"), seed --seed (default 0).
 - Adam lr 1e-3 (default betas/eps), full batch, --epochs (default 15000); then torch.optim.LBFGS(lr=1,
-  max_iter=--lbfgs (default 5000, burgers.yaml's), max_eval=max_iter*5/4 + 20 (sciml4j's), tolerance_grad=1e-8,
-  tolerance_change=0, history_size=100, line_search_fn="strong_wolfe"): DeepXDE's L-BFGS options (maxcor 100,
-  gtol 1e-8, ftol 0; torch's default max_eval is max_iter*5/4), and sciml4j's (history 100).
+  max_iter=--lbfgs (default 15000: burgers.yaml's, DeepXDE's maxiter), max_eval=max_iter*5/4 + 20 (sciml4j's),
+  tolerance_grad=1e-8, tolerance_change=0, history_size=100, line_search_fn="strong_wolfe"): DeepXDE's L-BFGS
+  options (maxcor 100, gtol 1e-8, ftol 0; torch's default max_eval is max_iter*5/4), and sciml4j's (history 100).
 - evaluation: relative L2 error = ||u_pred - usol|| / ||usol|| over the 256 x 100 grid of Burgers.npz (DeepXDE's
   reference solution; ../shared/data/deepxde beside the repository), which equals sciml4j's relative error
   RMS(pred - true) / RMS(true).
@@ -54,7 +56,7 @@ N_DOMAIN, N_BOUNDARY, N_INITIAL = 2540, 80, 160
 
 p = argparse.ArgumentParser(description="PyTorch reference: Burgers' equation with DeepXDE's setup (float64)")
 p.add_argument("--epochs", type=int, default=15000, help="Adam epochs (default 15000)")
-p.add_argument("--lbfgs", type=int, default=5000, help="L-BFGS iterations after Adam (default 5000; 0: none)")
+p.add_argument("--lbfgs", type=int, default=15000, help="L-BFGS iterations after Adam (default 15000; 0: none)")
 p.add_argument("--threads", type=int, default=None, help="torch.set_num_threads (default: torch's default)")
 p.add_argument("--seed", type=int, default=0)
 p.add_argument("--data", default=DEFAULT_DATA, help="Burgers.npz (default ../shared/data/deepxde/Burgers.npz)")

@@ -10,7 +10,7 @@
 #         checks; the PyTorch tutorial scripts have no L-BFGS)
 #
 # burgers: examples/burgers/burgers.yaml and sciml4j-bench/burgers_torch.py (DeepXDE's setup, float64, Adam 15000
-# then L-BFGS 5000); its own table, with the Adam phase timed on each side: PyTorch's from its RESULT line
+# then L-BFGS 15000; sciml4j also places its points by the residual every 5000, PyTorch keeps them); its own table, with the Adam phase timed on each side: PyTorch's from its RESULT line
 # (adam_seconds); sciml4j's from the console, as the time between the line announcing training and the progress
 # line of the last Adam epoch (each line timestamped as it arrives; it includes the trainer's setup, milliseconds).
 #

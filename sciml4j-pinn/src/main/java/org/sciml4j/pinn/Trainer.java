@@ -153,7 +153,9 @@ public final class Trainer {
                     throw new TrainingDivergedException(epoch, -1, "L-BFGS diverged: the loss is " + r.value());
                 }
             }
-            reason = stopped[0] ? "stopped by listener" : r.message();
+            int rounds = (lbfgsIterations + round - 1) / round;
+            reason = stopped[0] ? "stopped by listener" : rounds == 1 ? r.message()
+                    : r.message() + ", the last of " + rounds + " rounds, points placed again between them";
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         Map<String, Double> values = new LinkedHashMap<>();
