@@ -10,9 +10,9 @@
 #         checks; the PyTorch tutorial scripts have no L-BFGS)
 #
 # burgers: examples/burgers/burgers.yaml and sciml4j-bench/burgers_torch.py (DeepXDE's setup, float64, Adam 15000
-# then L-BFGS 15000; sciml4j also places its points by the residual every 5000, PyTorch keeps them); its own table, with the Adam phase timed on each side: PyTorch's from its RESULT line
-# (adam_seconds); sciml4j's from the console, as the time between the line announcing training and the progress
-# line of the last Adam epoch (each line timestamped as it arrives; it includes the trainer's setup, milliseconds).
+# then L-BFGS 15000; sciml4j also places its points by the residual every 5000, PyTorch keeps them); its own table,
+# with the Adam phase timed on each side: PyTorch's from its RESULT line (adam_seconds), sciml4j's from summary.json
+# (adam_seconds).
 #
 # Times: "train" is the training loop as the program reports it (summary.json train_seconds; the RESULT line's
 # seconds); "wall" is the whole process (JVM start, problem parsing, evaluation, writing plots / Python start,
@@ -119,32 +119,26 @@ sciml_over=() torch_over=()
 [ -n "$epochs_opt" ] && sciml_over+=(--epochs "$epochs_opt") && torch_over+=(--epochs "$epochs_opt")
 [ -n "$lbfgs_opt" ] && sciml_over+=(--lbfgs "$lbfgs_opt")
 
-# burgers: sciml4j on examples/burgers/burgers.yaml, its console lines timestamped as they arrive (for the Adam
-# phase's seconds), then burgers_torch.py; one row of burgers_rows.
+# burgers: sciml4j on examples/burgers/burgers.yaml, then burgers_torch.py; one row of burgers_rows.
 burgers_rows=()
 run_burgers() {
   local out="$work/burgers" every=1000 t0
   [ -n "$epochs_opt" ] && [ "$epochs_opt" -gt 0 ] && every=$epochs_opt
   echo "== burgers: sciml4j run examples/burgers/burgers.yaml ${sciml_over[*]}" >&2
   t0=$(now)
-  if ! "${java_cmd[@]}" run examples/burgers/burgers.yaml --out "$out" --every "$every" "${sciml_over[@]}" 2>&1 \
-      | while IFS= read -r l; do printf '%s %s\n' "$(date +%s.%N)" "$l"; done >"$work/burgers.log"; then
+  if ! "${java_cmd[@]}" run examples/burgers/burgers.yaml --out "$out" --every "$every" "${sciml_over[@]}" \
+      >"$work/burgers.log" 2>&1; then
     cat "$work/burgers.log" >&2; echo "sciml4j run failed: burgers" >&2; exit 1
   fi
-  local s_wall s=$out/summary.json s_train s_rel s_adam s_lbfgs s_adam_s=- s_lbfgs_s=- ts_start ts_adam
+  local s_wall s=$out/summary.json s_train s_rel s_adam s_lbfgs s_adam_s s_lbfgs_s
   s_wall=$(awk -v a="$t0" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }')
   s_train=$(json "$s" .train_seconds)
   s_rel=$(json "$s" .relative_error)
   s_adam=$(json "$s" .adam_epochs)
   s_lbfgs=$(json "$s" .lbfgs_iterations)
-  # Adam phase: from the line announcing training (printed just before it starts) to the progress line of the last
-  # Adam epoch (printed just after it); L-BFGS = train_seconds - that.
-  ts_start=$(awk '$2 == "training:" { print $1; exit }' "$work/burgers.log")
-  ts_adam=$(awk -v n="$s_adam" '$2 == "adam" && $3 == "epoch" && $4 == n { print $1; exit }' "$work/burgers.log")
-  if [ -n "$ts_start" ] && [ -n "$ts_adam" ]; then
-    s_adam_s=$(awk -v a="$ts_start" -v b="$ts_adam" 'BEGIN { printf "%.2f", b - a }')
-    s_lbfgs_s=$(awk -v t="$s_train" -v a="$s_adam_s" 'BEGIN { printf "%.2f", t - a }')
-  fi
+  # the trainer's own clock: the Adam phase, and the rest of training (L-BFGS)
+  s_adam_s=$(fmt "$(json "$s" .adam_seconds)" %.2f)
+  s_lbfgs_s=$(awk -v t="$s_train" -v a="$s_adam_s" 'BEGIN { printf "%.2f", t - a }')
   echo "   Adam $s_adam_s s, train $(fmt "$s_train" %.2f) s, wall $s_wall s, relative error $(fmt "$s_rel" %.3e)" >&2
 
   local p_adam_s=- p_lbfgs_s=- p_train=- p_wall=- p_rel=- p_lbfgs=- ratio_adam=- ratio_train=- line

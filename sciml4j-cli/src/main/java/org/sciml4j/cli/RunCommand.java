@@ -214,6 +214,7 @@ final class RunCommand implements Callable<Integer> {
         m.put("adam_epochs", adam);
         m.put("lbfgs_iterations", lbfgs);
         m.put("train_seconds", sol.trainSeconds());
+        m.put("adam_seconds", sol.firstSeconds());
         m.put("seed", seed);
         m.put("stop_reason", sol.stopReason());
         LossHistory h = sol.history();

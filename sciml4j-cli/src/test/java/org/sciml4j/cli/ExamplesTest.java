@@ -65,6 +65,8 @@ class ExamplesTest {
         assertThat(summary.get("absolute_error").asDouble()).isFinite().isPositive();
         assertThat(summary.get("epochs").asInt()).isBetween(31, 35);
         assertThat(summary.get("train_seconds").asDouble()).isPositive();
+        assertThat(summary.get("adam_seconds").asDouble()).isPositive()
+                .isLessThanOrEqualTo(summary.get("train_seconds").asDouble());
         TextTable.Table loss = TextTable.read(out.resolve("loss.tsv"));
         assertThat(loss.columns().subList(0, 2)).containsExactly("epoch", "total");
         assertThat(loss.rows()).isEqualTo(summary.get("epochs").asInt());

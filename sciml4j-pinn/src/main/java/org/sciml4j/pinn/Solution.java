@@ -17,14 +17,21 @@ import org.sciml4j.tensor.Tensor;
  * @param history      the loss per epoch
  * @param epochs       epochs and L-BFGS iterations run
  * @param trainSeconds wall time of training
+ * @param firstSeconds wall time of the first-order phase (Adam), part of {@code trainSeconds}
  * @param stopReason   why training ended: "completed", "stopped by listener", or the L-BFGS termination
  */
 public record Solution(Problem problem, Module network, Map<String, Double> parameters, LossHistory history,
-        int epochs, double trainSeconds, String stopReason) {
+        int epochs, double trainSeconds, double firstSeconds, String stopReason) {
 
     /** Copies the parameter map. */
     public Solution {
         parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+    }
+
+    /** A solution whose training had a single phase, or none, of {@code trainSeconds}. */
+    public Solution(Problem problem, Module network, Map<String, Double> parameters, LossHistory history,
+            int epochs, double trainSeconds, String stopReason) {
+        this(problem, network, parameters, history, epochs, trainSeconds, trainSeconds, stopReason);
     }
 
     /**

@@ -120,6 +120,7 @@ public final class Trainer {
                 break;
             }
         }
+        double firstSeconds = (System.nanoTime() - start) / 1e9;
         if (lbfgsIterations > 0 && reason.equals("completed")) {
             step.fullBatch();
             // with adaptive sampling L-BFGS also works in rounds, each on points placed by the last round's residual
@@ -162,7 +163,7 @@ public final class Trainer {
         for (Variable v : problem.unknowns()) {
             values.put(v.name(), v.current());
         }
-        return new Solution(problem, network, values, history, epoch, seconds, reason);
+        return new Solution(problem, network, values, history, epoch, seconds, firstSeconds, reason);
     }
 
     private boolean report(LossHistory history, Progress p) {
