@@ -19,7 +19,8 @@ import org.sciml4j.tensor.Tensor;
  * {@code offset} c (1 by default; 0 puts every point where the residual is large), {@code candidates}, the size of
  * the dense set (0: twenty times the number of collocation points). Candidates come from the problem's collocation
  * sampler with a new seed at each redraw: a random or Latin hypercube sampler gives a new set each time, a
- * deterministic one the same set.
+ * quasi-random one the same set; a grid, which cannot have twenty times its points, gives way to pseudo-random
+ * candidates.
  *
  * @param exponent  k >= 0
  * @param offset    c >= 0; k = 0 needs no offset, otherwise k > 0 with c = 0 is allowed

@@ -21,6 +21,7 @@ import org.sciml4j.optim.ParameterVector;
 import org.sciml4j.optim.TrainingDivergedException;
 import org.sciml4j.pinn.expr.Derivative;
 import org.sciml4j.pinn.expr.Evaluation;
+import org.sciml4j.pinn.sampling.Sampler;
 import org.sciml4j.tensor.Autodiff;
 import org.sciml4j.tensor.Rng;
 import org.sciml4j.tensor.Tensor;
@@ -246,8 +247,14 @@ public final class Trainer {
                 return problem.collocationPoints(drawSeed);
             }
             int n = collocation.size(0);
-            Tensor candidates = problem.domainPoints(problem.collocationSampler().orElseThrow(),
-                    adaptive.candidateCount(n), drawSeed);
+            int count = adaptive.candidateCount(n);
+            Tensor candidates;
+            try {
+                candidates = problem.domainPoints(problem.collocationSampler().orElseThrow(), count, drawSeed);
+            } catch (IllegalArgumentException fixedCount) {
+                // a grid has the points it has (m^d for uniform): the candidates are then pseudo-random
+                candidates = problem.domainPoints(Sampler.random(), count, drawSeed);
+            }
             return adaptive.choose(candidates, residualNorms(candidates, epoch), n, drawSeed + 1);
         }
 

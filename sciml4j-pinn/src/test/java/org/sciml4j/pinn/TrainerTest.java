@@ -272,6 +272,15 @@ class TrainerTest {
     }
 
     @Test
+    void adaptiveSamplingFromAGridTakesRandomCandidates() {
+        // 256 = 16^2 grid points; 20 * 256 = 5120 candidates is no square, so they are pseudo-random
+        Solution s = Trainer.builder().adam(3e-3, 200).lbfgs(200).seed(1).resample(100)
+                .adaptive(AdaptiveSampling.residual()).build().train(heat(Sampler.uniform()), net(5, 2, 16, 16, 1));
+        assertThat(s.stopReason()).contains("the last of 2 rounds");
+        assertThat(heatError(s)).isLessThan(5e-2);
+    }
+
+    @Test
     void adaptiveSamplingNeedsRedrawsAndASampler() {
         assertThatThrownBy(() -> Trainer.builder().adaptive(AdaptiveSampling.residual()).build())
                 .hasMessageContaining("set how often with resample(epochs)");
