@@ -64,7 +64,7 @@ public record AdaptiveSampling(double exponent, double offset, int candidates) {
      */
     public Tensor choose(Tensor candidates, double[] residual, int n, long seed) {
         int m = candidates.size(0);
-        if (residual.length != m || n > m) {
+        if (residual.length != m || n < 1 || n > m) {
             throw new IllegalArgumentException("choosing " + n + " of " + m + " candidates with " + residual.length
                     + " residuals");
         }
@@ -76,18 +76,27 @@ public record AdaptiveSampling(double exponent, double offset, int candidates) {
         }
         Rng rng = new Rng(seed);
         double[] keys = new double[m];
-        Integer[] order = new Integer[m];
         for (int i = 0; i < m; i++) {
             // when every residual is 0 (or c = 0 and the mean vanishes) the draw is uniform
             double p = (mean > 0 ? powered[i] / mean : 1) + offset;
             // log(u)/p orders as u^(1/p); p = 0 puts the row last
             keys[i] = p > 0 ? Math.log(rng.uniform()) / p : Double.NEGATIVE_INFINITY;
-            order[i] = i;
         }
-        Arrays.sort(order, (a, b) -> Double.compare(keys[b], keys[a]));
+        // the n largest keys: those above the n-th largest, then ties with it in candidate order
+        double[] sorted = keys.clone();
+        Arrays.sort(sorted);
+        double cut = sorted[m - n];
         int[] chosen = new int[n];
-        for (int i = 0; i < n; i++) {
-            chosen[i] = order[i];
+        int k = 0;
+        for (int i = 0; i < m && k < n; i++) {
+            if (keys[i] > cut) {
+                chosen[k++] = i;
+            }
+        }
+        for (int i = 0; i < m && k < n; i++) {
+            if (keys[i] == cut) {
+                chosen[k++] = i;
+            }
         }
         Arrays.sort(chosen);
         int d = candidates.size(1);
