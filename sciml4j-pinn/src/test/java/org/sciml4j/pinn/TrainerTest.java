@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.sciml4j.nn.Concat;
 import org.sciml4j.nn.Mlp;
 import org.sciml4j.nn.Variable;
 import org.sciml4j.optim.TrainingDivergedException;
@@ -220,6 +221,21 @@ class TrainerTest {
                 .condition(Condition.data(x, x.mul(Math.PI).sin(), "u")).weight("data", 100)
                 .collocation(Sampler.uniform(), 101).build();
         Solution s = Trainer.builder().adam(3e-3, 1000).lbfgs(2000).build().train(p, net(4, 1, 20, 20, 2));
+        Tensor inner = Tensor.linspace(0.1, 0.9, 17).reshape(17, 1);
+        Tensor k = s.predict(inner).col(1);
+        assertThat(Errors.of(k, inner.add(1)).relative()).isLessThan(2e-2);
+    }
+
+    /** The same coefficient field from its own network: u from a 1-20-20-1 network, k from a 1-10-1 one. */
+    @Test
+    void anUnknownCoefficientFieldFromASecondNetwork() {
+        Tensor x = Tensor.linspace(0, 1, 41).reshape(41, 1);
+        Problem p = Problem.builder().variable("x", 0, 1).fields("u", "k")
+                .equation("-u_xx + k*u = (pi^2 + 1 + x)*sin(pi*x)")
+                .condition(Condition.data(x, x.mul(Math.PI).sin(), "u")).weight("data", 100)
+                .collocation(Sampler.uniform(), 101).build();
+        Solution s = Trainer.builder().adam(3e-3, 1000).lbfgs(2000).build()
+                .train(p, Concat.of(net(4, 1, 20, 20, 1), net(5, 1, 10, 1)));
         Tensor inner = Tensor.linspace(0.1, 0.9, 17).reshape(17, 1);
         Tensor k = s.predict(inner).col(1);
         assertThat(Errors.of(k, inner.add(1)).relative()).isLessThan(2e-2);
