@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.sciml4j.nn.Mlp;
+import org.sciml4j.nn.Module;
 import org.sciml4j.optim.Adam;
 import org.sciml4j.optim.Optimizer;
 import org.sciml4j.pinn.config.ProblemFile;
@@ -25,7 +25,7 @@ import org.sciml4j.tensor.Tensor;
  */
 public final class BurgersPinnStep {
     final Problem problem;
-    final Mlp net;
+    final Module net;
     final List<Tensor> params;
     final PointEvaluator evaluator;
     final List<Condition.Resolved> conditions = new ArrayList<>();

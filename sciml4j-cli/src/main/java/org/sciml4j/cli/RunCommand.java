@@ -19,7 +19,9 @@ import org.sciml4j.cli.plot.Plots;
 import org.sciml4j.io.AtomicFiles;
 import org.sciml4j.io.TextTable;
 import org.sciml4j.nn.Checkpoint;
+import org.sciml4j.nn.Concat;
 import org.sciml4j.nn.Mlp;
+import org.sciml4j.nn.Module;
 import org.sciml4j.nn.Parameters;
 import org.sciml4j.nn.Variable;
 import org.sciml4j.pinn.Condition;
@@ -86,7 +88,7 @@ final class RunCommand implements Callable<Integer> {
         Files.createDirectories(dir);
         AtomicFiles.write(dir.resolve("problem.yaml"), pf.text().getBytes(StandardCharsets.UTF_8));
 
-        Mlp net = pf.newNetwork(s);
+        Module net = pf.newNetwork(s);
         Parameters all = new Parameters().register("network", net.parameters());
         for (Variable v : problem.unknowns()) {
             all.register("unknown", v.parameters());
@@ -154,7 +156,7 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private static void printSetup(ProblemFile pf, Mlp net, int adam, int lbfgs, long seed) {
+    private static void printSetup(ProblemFile pf, Module net, int adam, int lbfgs, long seed) {
         Problem p = pf.problem();
         List<String> vars = new ArrayList<>();
         p.variables().forEach(r -> vars.add(r.name() + " in [" + num(r.lo()) + ", " + num(r.hi()) + "]"));
@@ -170,8 +172,8 @@ final class RunCommand implements Callable<Integer> {
         }
         p.equations().forEach(e -> System.out.println("  " + e.name() + ": " + e));
         p.conditions().forEach(c -> System.out.println("  " + c));
-        System.out.println("  network " + Arrays.toString(net.sizes()).replace(", ", "-").replaceAll("[\\[\\]]", "")
-                + " " + net.activation() + ", " + net.parameters().countTrainable() + " parameters, seed " + seed);
+        System.out.println("  network " + describe(net) + ", " + net.parameters().countTrainable() + " parameters, seed "
+                + seed);
         ProblemFile.TrainingSpec t = pf.training();
         System.out.println("  training: Adam lr " + num(t.learningRate()) + " for " + adam + " epochs"
                 + (t.batch() > 0 ? " on batches of " + t.batch() + " collocation points" : "")
@@ -179,6 +181,17 @@ final class RunCommand implements Callable<Integer> {
                 + (t.adaptive() != null ? " placed by the residual (exponent " + num(t.adaptive().exponent())
                         + ", offset " + num(t.adaptive().offset()) + ")" : "")
                 + (lbfgs > 0 ? ", then L-BFGS for up to " + lbfgs + " iterations" : ""));
+    }
+
+    /** "1-20-20-1 tanh", or the parts of a {@link Concat} side by side: "2-20-20-1 tanh | 2-10-1 tanh". */
+    static String describe(Module net) {
+        if (net instanceof Concat c) {
+            return String.join(" | ", c.parts().stream().map(RunCommand::describe).toList());
+        }
+        if (net instanceof Mlp m) {
+            return Arrays.toString(m.sizes()).replace(", ", "-").replaceAll("[\\[\\]]", "") + " " + m.activation();
+        }
+        return net.inputSize() + " inputs, " + net.outputSize() + " outputs";
     }
 
     static String num(double v) {

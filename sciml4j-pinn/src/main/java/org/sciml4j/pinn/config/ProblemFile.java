@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,8 +17,10 @@ import java.util.Set;
 import org.sciml4j.io.DataFormatException;
 import org.sciml4j.io.TextTable;
 import org.sciml4j.nn.Activation;
+import org.sciml4j.nn.Concat;
 import org.sciml4j.nn.Initializer;
 import org.sciml4j.nn.Mlp;
+import org.sciml4j.nn.Module;
 import org.sciml4j.nn.Variable;
 import org.sciml4j.pinn.AdaptiveSampling;
 import org.sciml4j.pinn.BoundaryCondition;
@@ -75,6 +78,7 @@ import org.yaml.snakeyaml.nodes.Tag;
  * collocation: {points: 101, sampling: uniform}    # or {grid: [21, 51]}; sampling: uniform random lhs sobol ...
  * weights: {equation: 1, initial: 1}  # per loss term, default 1
  * network: {layers: [20, 20], activation: tanh, initializer: glorot_normal}   # hidden layer sizes
+ *                                     # also fields: {k: {layers: [10]}}: k from its own network (listed last)
  * training: {seed: 0, adam: {lr: 1e-3, epochs: 10000}, lbfgs: {iterations: 0}, log_every: 1000}
  *                                     # also adam: {batch: 500} (collocation points per epoch), resample_every: 100,
  *                                     # adaptive: {exponent: 1, offset: 1, candidates: 50000} (redraws by residual)
@@ -85,11 +89,23 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 public final class ProblemFile {
 
-    /** Network settings. */
-    public record NetworkSpec(int[] hidden, String activation, String initializer) {
-        /** Copies the sizes. */
+    /**
+     * Network settings.
+     *
+     * @param fieldNetworks fields that come from their own network (one output each, after the main network's
+     *                      outputs), with its settings; empty: one network for all fields
+     */
+    public record NetworkSpec(int[] hidden, String activation, String initializer,
+            Map<String, NetworkSpec> fieldNetworks) {
+        /** Copies the sizes and the map. */
         public NetworkSpec {
             hidden = hidden.clone();
+            fieldNetworks = Collections.unmodifiableMap(new LinkedHashMap<>(fieldNetworks));
+        }
+
+        /** One network for all fields. */
+        public NetworkSpec(int[] hidden, String activation, String initializer) {
+            this(hidden, activation, initializer, Map.of());
         }
 
         /** The hidden layer sizes (a copy). */
@@ -216,14 +232,31 @@ public final class ProblemFile {
         return evaluation;
     }
 
-    /** A fresh network as the file describes, initialised from {@code seed}. */
-    public Mlp newNetwork(long seed) {
-        int[] sizes = new int[network.hidden.length + 2];
+    /**
+     * A fresh network as the file describes, initialised from {@code seed}: an {@link Mlp}, or with
+     * {@code network.fields} a {@link Concat} of the main network (the other fields) and one network per listed field
+     * (seeds {@code seed + 1}, {@code seed + 2}, ...).
+     */
+    public Module newNetwork(long seed) {
+        int own = network.fieldNetworks.size();
+        int shared = problem.fields().size() - own;
+        List<Module> parts = new ArrayList<>();
+        if (shared > 0) {
+            parts.add(mlp(network, shared, seed));
+        }
+        long next = seed;
+        for (NetworkSpec n : network.fieldNetworks.values()) {
+            parts.add(mlp(n, 1, ++next));
+        }
+        return parts.size() == 1 ? parts.get(0) : Concat.of(parts.toArray(new Module[0]));
+    }
+
+    private Mlp mlp(NetworkSpec n, int outputs, long seed) {
+        int[] sizes = new int[n.hidden.length + 2];
         sizes[0] = problem.variables().size();
-        System.arraycopy(network.hidden, 0, sizes, 1, network.hidden.length);
-        sizes[sizes.length - 1] = problem.fields().size();
-        return Mlp.builder().sizes(sizes).activation(network.activation).initializer(network.initializer).seed(seed)
-                .build();
+        System.arraycopy(n.hidden, 0, sizes, 1, n.hidden.length);
+        sizes[sizes.length - 1] = outputs;
+        return Mlp.builder().sizes(sizes).activation(n.activation).initializer(n.initializer).seed(seed).build();
     }
 
     /** A trainer builder with the file's schedule and seed. */
@@ -402,7 +435,7 @@ public final class ProblemFile {
             } catch (IllegalArgumentException e) {
                 throw locate(e, root, top, conditionNodes, weights);
             }
-            NetworkSpec network = network(top.get("network"));
+            NetworkSpec network = network(top.get("network"), problem.fields());
             TrainingSpec training = training(top.get("training"));
             EvaluationSpec evaluation = top.containsKey("evaluation")
                     ? evaluation(top.get("evaluation").getValueNode(), problem) : null;
@@ -856,13 +889,41 @@ public final class ProblemFile {
             }
         }
 
-        private NetworkSpec network(NodeTuple t) {
+        private NetworkSpec network(NodeTuple t, List<String> fields) {
             if (t == null) {
                 return new NetworkSpec(new int[] {20, 20}, "tanh", "glorot_normal");
             }
             Map<String, NodeTuple> m = mapping(t.getValueNode(), "network", Set.of("layers", "activation",
-                    "initializer"));
-            int[] hidden = {20, 20};
+                    "initializer", "fields"));
+            NetworkSpec main = network(m, new NetworkSpec(new int[] {20, 20}, "tanh", "glorot_normal"));
+            if (!m.containsKey("fields")) {
+                return main;
+            }
+            Node fieldsNode = m.get("fields").getValueNode();
+            Map<String, NetworkSpec> own = new LinkedHashMap<>();
+            for (Map.Entry<String, NodeTuple> e : mapping(fieldsNode, "network fields", null).entrySet()) {
+                Node key = e.getValue().getKeyNode();
+                if (!fields.contains(e.getKey())) {
+                    throw error(key, "'" + e.getKey() + "' is not a field; the fields are " + String.join(", ",
+                            fields));
+                }
+                own.put(e.getKey(), network(mapping(e.getValue().getValueNode(), "network of " + e.getKey(),
+                        Set.of("layers", "activation", "initializer")), main));
+            }
+            // the network's outputs are the main network's fields, then one per field with its own network
+            List<String> order = new ArrayList<>(fields);
+            order.removeAll(own.keySet());
+            order.addAll(own.keySet());
+            if (!order.equals(fields)) {
+                throw error(fieldsNode, "the fields with their own network must come last in 'fields', in the order"
+                        + " given here; hint: fields: " + order);
+            }
+            return new NetworkSpec(main.hidden(), main.activation(), main.initializer(), own);
+        }
+
+        /** The settings in {@code m}, each missing one taken from {@code defaults}. */
+        private NetworkSpec network(Map<String, NodeTuple> m, NetworkSpec defaults) {
+            int[] hidden = defaults.hidden();
             if (m.containsKey("layers")) {
                 List<Node> l = list(m.get("layers").getValueNode());
                 hidden = new int[l.size()];
@@ -870,7 +931,7 @@ public final class ProblemFile {
                     hidden[i] = positiveInt(l.get(i));
                 }
             }
-            String act = "tanh";
+            String act = defaults.activation();
             if (m.containsKey("activation")) {
                 Node a = m.get("activation").getValueNode();
                 act = string(a);
@@ -880,7 +941,7 @@ public final class ProblemFile {
                     throw error(a, e.getMessage());
                 }
             }
-            String init = "glorot_normal";
+            String init = defaults.initializer();
             if (m.containsKey("initializer")) {
                 Node a = m.get("initializer").getValueNode();
                 init = string(a);

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.sciml4j.io.TextTable;
+import org.sciml4j.nn.Concat;
+import org.sciml4j.nn.Mlp;
 import org.sciml4j.nn.Variable;
 import org.sciml4j.pinn.AdaptiveSampling;
 import org.sciml4j.pinn.Condition;
@@ -1517,6 +1519,27 @@ class ProblemFileTest {
         assertAt(fails(text), text, 5, 13, 'v', "'v' is not a field");
         text = head + "  b: {on: boundary, require: [u = 0]}\ntransform: {u: x*w}\n";
         assertAt(fails(text), text, 5, 18, 'w', "unknown symbol 'w'");
+    }
+
+    @Test
+    void aFieldFromItsOwnNetwork() throws IOException {
+        String head = "variables: {x: [0, 1]}\nfields: [u, v, k]\nequations: [\"-u_xx + k*u = v\"]\n"
+                + "collocation: {points: 10}\n";
+        ProblemFile f = ok(head + "network: {layers: [20, 20], fields: {k: {layers: [8], activation: sin}}}\n");
+        assertThat(f.network().fieldNetworks()).containsOnlyKeys("k");
+        assertThat(f.network().fieldNetworks().get("k").hidden()).containsExactly(8);
+        assertThat(f.network().fieldNetworks().get("k").initializer()).isEqualTo("glorot_normal");
+        Concat net = (Concat) f.newNetwork(3);
+        assertThat(((Mlp) net.parts().get(0)).sizes()).containsExactly(1, 20, 20, 2);
+        assertThat(((Mlp) net.parts().get(1)).sizes()).containsExactly(1, 8, 1);
+        assertThat(((Mlp) net.parts().get(1)).activation().toString()).isEqualTo("sin");
+        assertThat(net.forward(Tensor.zeros(4, 1)).shape()).containsExactly(4, 3);
+        String unknown = head + "network: {fields: {q: {layers: [8]}}}\n";
+        assertAt(fails(unknown), unknown, 5, 20, 'q', "'q' is not a field; the fields are u, v, k");
+        String order = head + "network: {fields: {u: {layers: [8]}}}\n";
+        assertAt(fails(order), order, 5, 19, '{', "must come last in 'fields'", "fields: [v, k, u]");
+        String badKey = head + "network: {fields: {k: {width: 8}}}\n";
+        assertAt(fails(badKey), badKey, 5, 24, 'w', "unknown key 'width' in network of k");
     }
 
     @Test
