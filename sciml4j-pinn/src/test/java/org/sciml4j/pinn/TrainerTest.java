@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sciml4j.nn.Concat;
 import org.sciml4j.nn.Mlp;
+import org.sciml4j.nn.Module;
 import org.sciml4j.nn.Variable;
 import org.sciml4j.optim.TrainingDivergedException;
 import org.sciml4j.pinn.geometry.Interval;
@@ -211,34 +212,28 @@ class TrainerTest {
     /**
      * An unknown coefficient that varies in space is one more field: -u_xx + k u = f on [0, 1] with u = sin(pi x)
      * observed at 41 points and k(x) = 1 + x unknown; f = (pi^2 + 1 + x) sin(pi x). The equation then determines k
-     * wherever u is not 0.
+     * wherever u is not 0. Returns the relative error of k at 17 points of [0.1, 0.9].
      */
-    @Test
-    void anUnknownCoefficientFieldIsRecoveredAsASecondOutput() {
+    private static double coefficientFieldError(Module network) {
         Tensor x = Tensor.linspace(0, 1, 41).reshape(41, 1);
         Problem p = Problem.builder().variable("x", 0, 1).fields("u", "k")
                 .equation("-u_xx + k*u = (pi^2 + 1 + x)*sin(pi*x)")
                 .condition(Condition.data(x, x.mul(Math.PI).sin(), "u")).weight("data", 100)
                 .collocation(Sampler.uniform(), 101).build();
-        Solution s = Trainer.builder().adam(3e-3, 1000).lbfgs(2000).build().train(p, net(4, 1, 20, 20, 2));
+        Solution s = Trainer.builder().adam(3e-3, 1000).lbfgs(2000).build().train(p, network);
         Tensor inner = Tensor.linspace(0.1, 0.9, 17).reshape(17, 1);
-        Tensor k = s.predict(inner).col(1);
-        assertThat(Errors.of(k, inner.add(1)).relative()).isLessThan(2e-2);
+        return Errors.of(s.predict(inner).col(1), inner.add(1)).relative();
+    }
+
+    @Test
+    void anUnknownCoefficientFieldIsRecoveredAsASecondOutput() {
+        assertThat(coefficientFieldError(net(4, 1, 20, 20, 2))).isLessThan(2e-2);
     }
 
     /** The same coefficient field from its own network: u from a 1-20-20-1 network, k from a 1-10-1 one. */
     @Test
     void anUnknownCoefficientFieldFromASecondNetwork() {
-        Tensor x = Tensor.linspace(0, 1, 41).reshape(41, 1);
-        Problem p = Problem.builder().variable("x", 0, 1).fields("u", "k")
-                .equation("-u_xx + k*u = (pi^2 + 1 + x)*sin(pi*x)")
-                .condition(Condition.data(x, x.mul(Math.PI).sin(), "u")).weight("data", 100)
-                .collocation(Sampler.uniform(), 101).build();
-        Solution s = Trainer.builder().adam(3e-3, 1000).lbfgs(2000).build()
-                .train(p, Concat.of(net(4, 1, 20, 20, 1), net(5, 1, 10, 1)));
-        Tensor inner = Tensor.linspace(0.1, 0.9, 17).reshape(17, 1);
-        Tensor k = s.predict(inner).col(1);
-        assertThat(Errors.of(k, inner.add(1)).relative()).isLessThan(2e-2);
+        assertThat(coefficientFieldError(Concat.of(net(4, 1, 20, 20, 1), net(5, 1, 10, 1)))).isLessThan(2e-2);
     }
 
     /**
