@@ -258,7 +258,7 @@ public final class Trainer {
             return adaptive.choose(candidates, residualNorms(candidates, epoch), n, drawSeed + 1);
         }
 
-        /** The Euclidean norm of the equations' residuals at each point, shape (M, variables). */
+        /** The Euclidean norm of the equations' residuals at each of the points (shape (M, variables)), length M. */
         private double[] residualNorms(Tensor points, int epoch) {
             int m = points.size(0);
             double[] norms = new double[m];

@@ -266,6 +266,9 @@ public final class ProblemFile {
                 .adaptive(training.adaptive);
     }
 
+    /** Two hidden layers of 20, tanh, Glorot-normal weights. */
+    private static final NetworkSpec DEFAULT_NETWORK = new NetworkSpec(new int[] {20, 20}, "tanh", "glorot_normal");
+
     /** Walks the YAML tree, keeping positions for messages. */
     private static final class Reader {
         private final String text;
@@ -891,11 +894,11 @@ public final class ProblemFile {
 
         private NetworkSpec network(NodeTuple t, List<String> fields) {
             if (t == null) {
-                return new NetworkSpec(new int[] {20, 20}, "tanh", "glorot_normal");
+                return DEFAULT_NETWORK;
             }
             Map<String, NodeTuple> m = mapping(t.getValueNode(), "network", Set.of("layers", "activation",
                     "initializer", "fields"));
-            NetworkSpec main = network(m, new NetworkSpec(new int[] {20, 20}, "tanh", "glorot_normal"));
+            NetworkSpec main = network(m, DEFAULT_NETWORK);
             if (!m.containsKey("fields")) {
                 return main;
             }
@@ -1026,7 +1029,8 @@ public final class ProblemFile {
             try {
                 return new AdaptiveSampling(exponent, offset, candidates);
             } catch (IllegalArgumentException e) {
-                throw error(m.containsKey("exponent") && !(exponent >= 0) ? m.get("exponent").getValueNode()
+                boolean badExponent = !(exponent >= 0) || Double.isInfinite(exponent);
+                throw error(m.containsKey("exponent") && badExponent ? m.get("exponent").getValueNode()
                         : m.containsKey("offset") ? m.get("offset").getValueNode() : node, e.getMessage());
             }
         }
