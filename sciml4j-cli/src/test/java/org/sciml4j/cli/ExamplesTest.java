@@ -121,6 +121,23 @@ class ExamplesTest {
         assertThat(dir.resolve("out")).doesNotExist();
     }
 
+    /** The Burgers file with its points placed again every 10 epochs and iterations: redraws through the CLI. */
+    @Test
+    void burgersPlacesItsPointsByTheResidualEndToEnd(@TempDir Path dir) throws Exception {
+        String text = Files.readString(examples().resolve("../burgers/burgers.yaml"))
+                .replace("resample_every: 5000", "resample_every: 10")
+                .replace("../../../shared/data/deepxde/Burgers.npz", Repo.sharedData("deepxde/Burgers.npz").toString());
+        assertThat(text).contains("resample_every: 10", "adaptive:");
+        Path file = Files.writeString(dir.resolve("burgers.yaml"), text);
+        Path out = dir.resolve("out");
+        assertThat(Main.run("run", file.toString(), "--out", out.toString(), "--epochs", "25", "--lbfgs", "25",
+                "--quiet")).isZero();
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        // Adam redraws before epochs 11 and 21; L-BFGS runs 25 iterations in rounds of 10, 10 and 5
+        assertThat(summary.get("stop_reason").asText()).contains("the last of 3 rounds");
+        assertThat(summary.get("relative_error").asDouble()).isFinite().isPositive();
+    }
+
     private static JsonNode run(String name, Path out) throws Exception {
         assertThat(Main.run("run", examples().resolve(name).toString(), "--out", out.toString(), "--quiet")).isZero();
         return new ObjectMapper().readTree(out.resolve("summary.json").toFile());
