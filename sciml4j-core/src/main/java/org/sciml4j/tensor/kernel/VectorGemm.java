@@ -59,14 +59,8 @@ final class VectorGemm {
                                    // every JDK and fall back to slow code); the tail columns run scalar
         // blocks of five vectors of columns, two rows at a time: ten independent FMA chains, and each broadcast
         // of A serves five vectors (measured 1.4x faster than the 4 x 2 blocks below for 306 x 20 x 20)
-        if (n == W && acs == 1) {
-            // one block of five vectors (n = 20 with AVX2) and a row-major A: fixed strides, same arithmetic (about
-            // 5% faster for 1024 x 20 x 20; the same written for a transposed A, as in weight gradients, was slower)
-            block2x5RowMajor(a, aOff, ars, b, bOff, c, cOff, m, k, accumulate);
-            return;
-        }
         int j0 = 0;
-        for (; j0 + 5 * L <= full; j0 += 5 * L) {
+        for (; j0 + W <= full; j0 += W) {
             block2x5(a, aOff, ars, acs, b, bOff, c, cOff, m, k, n, j0, accumulate);
         }
         if (j0 == n) {
@@ -213,84 +207,6 @@ final class VectorGemm {
             for (int p = 0; p < k; p++) {
                 int bp = bOff + p * n + j;
                 DoubleVector x0 = DoubleVector.broadcast(S, a[a0 + p * acs]);
-                s0 = DoubleVector.fromArray(S, b, bp).fma(x0, s0);
-                s1 = DoubleVector.fromArray(S, b, bp + L).fma(x0, s1);
-                s2 = DoubleVector.fromArray(S, b, bp + 2 * L).fma(x0, s2);
-                s3 = DoubleVector.fromArray(S, b, bp + 3 * L).fma(x0, s3);
-                s4 = DoubleVector.fromArray(S, b, bp + 4 * L).fma(x0, s4);
-            }
-            s0.intoArray(c, c0);
-            s1.intoArray(c, c0 + L);
-            s2.intoArray(c, c0 + 2 * L);
-            s3.intoArray(c, c0 + 3 * L);
-            s4.intoArray(c, c0 + 4 * L);
-        }
-    }
-
-    /**
-     * {@link #block2x5} for n = W columns and a row-major A (acs = 1): every index is the loop counter times a
-     * constant, so the JIT can drop the bounds checks from the loop (a variable stride keeps one per load).
-     */
-    private static void block2x5RowMajor(double[] a, int aOff, int ars, double[] b, int bOff, double[] c, int cOff, int m,
-                                 int k, boolean accumulate) {
-        int i = 0;
-        for (; i + 2 <= m; i += 2) {
-            int a0 = aOff + i * ars;
-            int c0 = cOff + i * W;
-            int c1 = c0 + W;
-            DoubleVector s0 = start(c, c0, accumulate);
-            DoubleVector s1 = start(c, c0 + L, accumulate);
-            DoubleVector s2 = start(c, c0 + 2 * L, accumulate);
-            DoubleVector s3 = start(c, c0 + 3 * L, accumulate);
-            DoubleVector s4 = start(c, c0 + 4 * L, accumulate);
-            DoubleVector t0 = start(c, c1, accumulate);
-            DoubleVector t1 = start(c, c1 + L, accumulate);
-            DoubleVector t2 = start(c, c1 + 2 * L, accumulate);
-            DoubleVector t3 = start(c, c1 + 3 * L, accumulate);
-            DoubleVector t4 = start(c, c1 + 4 * L, accumulate);
-            for (int p = 0; p < k; p++) {
-                int bp = bOff + p * W;
-                int ap = a0 + p;
-                DoubleVector x0 = DoubleVector.broadcast(S, a[ap]);
-                DoubleVector x1 = DoubleVector.broadcast(S, a[ap + ars]);
-                DoubleVector b0 = DoubleVector.fromArray(S, b, bp);
-                s0 = b0.fma(x0, s0);
-                t0 = b0.fma(x1, t0);
-                DoubleVector b1 = DoubleVector.fromArray(S, b, bp + L);
-                s1 = b1.fma(x0, s1);
-                t1 = b1.fma(x1, t1);
-                DoubleVector b2 = DoubleVector.fromArray(S, b, bp + 2 * L);
-                s2 = b2.fma(x0, s2);
-                t2 = b2.fma(x1, t2);
-                DoubleVector b3 = DoubleVector.fromArray(S, b, bp + 3 * L);
-                s3 = b3.fma(x0, s3);
-                t3 = b3.fma(x1, t3);
-                DoubleVector b4 = DoubleVector.fromArray(S, b, bp + 4 * L);
-                s4 = b4.fma(x0, s4);
-                t4 = b4.fma(x1, t4);
-            }
-            s0.intoArray(c, c0);
-            s1.intoArray(c, c0 + L);
-            s2.intoArray(c, c0 + 2 * L);
-            s3.intoArray(c, c0 + 3 * L);
-            s4.intoArray(c, c0 + 4 * L);
-            t0.intoArray(c, c1);
-            t1.intoArray(c, c1 + L);
-            t2.intoArray(c, c1 + 2 * L);
-            t3.intoArray(c, c1 + 3 * L);
-            t4.intoArray(c, c1 + 4 * L);
-        }
-        if (i < m) {
-            int a0 = aOff + i * ars;
-            int c0 = cOff + i * W;
-            DoubleVector s0 = start(c, c0, accumulate);
-            DoubleVector s1 = start(c, c0 + L, accumulate);
-            DoubleVector s2 = start(c, c0 + 2 * L, accumulate);
-            DoubleVector s3 = start(c, c0 + 3 * L, accumulate);
-            DoubleVector s4 = start(c, c0 + 4 * L, accumulate);
-            for (int p = 0; p < k; p++) {
-                int bp = bOff + p * W;
-                DoubleVector x0 = DoubleVector.broadcast(S, a[a0 + p]);
                 s0 = DoubleVector.fromArray(S, b, bp).fma(x0, s0);
                 s1 = DoubleVector.fromArray(S, b, bp + L).fma(x0, s1);
                 s2 = DoubleVector.fromArray(S, b, bp + 2 * L).fma(x0, s2);
