@@ -99,6 +99,16 @@ fi
 now() { date +%s.%N; }
 fmt() { awk -v x="$1" -v f="$2" 'BEGIN { if (x == "" || x == "-" || x == "nan" || x == "null") print "-"; else printf f, x }'; }
 field() { sed -nE "s/.* $1=([^ ]+).*/\1/p" <<<"$2"; }
+# torch NAME ARGS...: runs $PY ARGS... into $work/NAME.torch.log (the log shown and the script stopped on failure);
+# sets p_wall (seconds of the whole process) and line (its last RESULT line)
+torch() {
+  local name=$1 log="$work/$1.torch.log" t0
+  shift
+  t0=$(now)
+  "$PY" "$@" >"$log" 2>&1 || { cat "$log" >&2; echo "PyTorch run failed: $name" >&2; exit 1; }
+  p_wall=$(awk -v a="$t0" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }')
+  line=$(grep '^RESULT ' "$log" | tail -1) || { cat "$log" >&2; echo "no RESULT line from PyTorch: $name" >&2; exit 1; }
+}
 
 cpu=$(lscpu 2>/dev/null | sed -nE 's/^Model name:[[:space:]]+//p' | head -1)
 [ -n "$cpu" ] || cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)
@@ -146,12 +156,7 @@ run_burgers() {
     local targs=(sciml4j-bench/burgers_torch.py "${torch_over[@]}")
     [ -n "$lbfgs_opt" ] && targs+=(--lbfgs "$lbfgs_opt")
     echo "== burgers: PyTorch ${targs[*]}" >&2
-    t0=$(now)
-    "$PY" "${targs[@]}" >"$work/burgers.torch.log" 2>&1 \
-      || { cat "$work/burgers.torch.log" >&2; echo "PyTorch run failed: burgers" >&2; exit 1; }
-    p_wall=$(awk -v a="$t0" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }')
-    line=$(grep '^RESULT ' "$work/burgers.torch.log" | tail -1) \
-      || { cat "$work/burgers.torch.log" >&2; echo "no RESULT line from PyTorch: burgers" >&2; exit 1; }
+    torch burgers "${targs[@]}"
     p_adam_s=$(field adam_seconds "$line")
     p_lbfgs_s=$(field lbfgs_seconds "$line")
     p_train=$(field seconds "$line")
@@ -188,13 +193,9 @@ for name in $selected; do
   p_train=- p_wall=- p_rel=- p_c=- ratio=-
   if [ "$targs" != "-" ] && [ "$skip_torch" = 0 ]; then
     echo "== $name: PyTorch $targs" >&2
-    t0=$(now)
     # shellcheck disable=SC2086
-    "$PY" "sciml4j-bench/python/tutorial/"$targs "${torch_over[@]}" --data-dir "$root/examples/damped-oscillation/data" \
-      >"$work/$name.torch.log" 2>&1 || { cat "$work/$name.torch.log" >&2; echo "PyTorch run failed: $name" >&2; exit 1; }
-    p_wall=$(awk -v a="$t0" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }')
-    line=$(grep '^RESULT ' "$work/$name.torch.log" | tail -1) \
-      || { cat "$work/$name.torch.log" >&2; echo "no RESULT line from PyTorch: $name" >&2; exit 1; }
+    torch "$name" "sciml4j-bench/python/tutorial/"$targs "${torch_over[@]}" \
+      --data-dir "$root/examples/damped-oscillation/data"
     p_train=$(field seconds "$line")
     p_rel=$(field rel_error "$line")
     p_c=$(field c "$line")
