@@ -420,10 +420,7 @@ public final class Trainer {
          * each round).
          */
         public Builder resample(int epochs) {
-            if (epochs < 0) {
-                throw new IllegalArgumentException("resampling period must be >= 0, got " + epochs);
-            }
-            this.resampleEvery = epochs;
+            this.resampleEvery = nonNegative("resampling period", epochs);
             return this;
         }
 
@@ -433,10 +430,7 @@ public final class Trainer {
          * collocation points.
          */
         public Builder batch(int size) {
-            if (size < 0) {
-                throw new IllegalArgumentException("batch size must be >= 0, got " + size);
-            }
-            this.batchSize = size;
+            this.batchSize = nonNegative("batch size", size);
             return this;
         }
 
@@ -450,21 +444,15 @@ public final class Trainer {
 
         /** A first-order optimiser, made fresh for each training run, for {@code epochs} epochs. */
         public Builder optimizer(String phaseName, Supplier<Optimizer> factory, int epochs) {
-            if (epochs < 0) {
-                throw new IllegalArgumentException("epochs must be >= 0, got " + epochs);
-            }
+            this.epochs = nonNegative("epochs", epochs);
             this.phase = Objects.requireNonNull(phaseName, "phaseName");
             this.optimizer = Objects.requireNonNull(factory, "factory");
-            this.epochs = epochs;
             return this;
         }
 
         /** L-BFGS (strong-Wolfe line search) for at most {@code iterations} iterations after the first phase. */
         public Builder lbfgs(int iterations) {
-            if (iterations < 0) {
-                throw new IllegalArgumentException("L-BFGS iterations must be >= 0, got " + iterations);
-            }
-            this.lbfgsIterations = iterations;
+            this.lbfgsIterations = nonNegative("L-BFGS iterations", iterations);
             return this;
         }
 
@@ -478,6 +466,13 @@ public final class Trainer {
         public Builder listener(TrainingListener listener) {
             this.listener = listener;
             return this;
+        }
+
+        private static int nonNegative(String what, int value) {
+            if (value < 0) {
+                throw new IllegalArgumentException(what + " must be >= 0, got " + value);
+            }
+            return value;
         }
 
         /** The trainer. */
