@@ -12,8 +12,8 @@ import org.sciml4j.nn.Module;
 import org.sciml4j.optim.Adam;
 import org.sciml4j.optim.Optimizer;
 import org.sciml4j.pinn.config.ProblemFile;
-import org.sciml4j.pinn.expr.Derivative;
-import org.sciml4j.pinn.expr.Evaluation;
+import org.sciml4j.domain.expr.Derivative;
+import org.sciml4j.domain.expr.Evaluation;
 import org.sciml4j.tensor.Autodiff;
 import org.sciml4j.tensor.Tensor;
 

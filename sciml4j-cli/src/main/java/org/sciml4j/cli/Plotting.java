@@ -11,7 +11,7 @@ import org.sciml4j.pinn.LossHistory;
 import org.sciml4j.pinn.Problem;
 import org.sciml4j.pinn.Solution;
 import org.sciml4j.pinn.config.ProblemFile;
-import org.sciml4j.pinn.sampling.Sampler;
+import org.sciml4j.domain.sampling.Sampler;
 import org.sciml4j.tensor.Tensor;
 
 /** The plots of a run: loss curves always; prediction against truth for one variable; maps and curves for two. */
@@ -30,7 +30,7 @@ final class Plotting {
         if (d > 2) {
             java.util.Arrays.fill(counts, 11);
         }
-        org.sciml4j.pinn.sampling.Grid g = Sampler.grid(counts);
+        org.sciml4j.domain.sampling.Grid g = Sampler.grid(counts);
         return g.box(g.size(), p.lower(), p.upper(), 0);
     }
 

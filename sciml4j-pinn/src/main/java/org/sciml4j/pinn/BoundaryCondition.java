@@ -7,14 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import org.sciml4j.pinn.expr.BoundExpression;
-import org.sciml4j.pinn.expr.Evaluation;
-import org.sciml4j.pinn.expr.Expression;
-import org.sciml4j.pinn.expr.Vocabulary;
-import org.sciml4j.pinn.geometry.Box;
-import org.sciml4j.pinn.geometry.Geometry;
-import org.sciml4j.pinn.geometry.SpaceTime;
-import org.sciml4j.pinn.sampling.Sampler;
+import org.sciml4j.domain.expr.BoundExpression;
+import org.sciml4j.domain.expr.Evaluation;
+import org.sciml4j.domain.expr.Expression;
+import org.sciml4j.domain.expr.Vocabulary;
+import org.sciml4j.domain.geometry.Box;
+import org.sciml4j.domain.geometry.Geometry;
+import org.sciml4j.domain.geometry.SpaceTime;
+import org.sciml4j.domain.sampling.Sampler;
 import org.sciml4j.tensor.Autodiff;
 import org.sciml4j.tensor.Tensor;
 

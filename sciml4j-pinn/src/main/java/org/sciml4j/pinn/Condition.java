@@ -11,9 +11,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.sciml4j.io.TextTable;
-import org.sciml4j.pinn.expr.BoundExpression;
-import org.sciml4j.pinn.expr.Derivative;
-import org.sciml4j.pinn.expr.Evaluation;
+import org.sciml4j.domain.expr.BoundExpression;
+import org.sciml4j.domain.expr.Derivative;
+import org.sciml4j.domain.expr.Evaluation;
 import org.sciml4j.tensor.Tensor;
 
 /**
@@ -39,7 +39,7 @@ public interface Condition {
      * @param seed seeds any random point sampling
      * @throws IllegalArgumentException if it does not fit the problem (a name that is not a variable, a column
      *                                  count that differs, a value outside a variable's range)
-     * @throws org.sciml4j.pinn.expr.ExpressionException if a requirement does not bind
+     * @throws org.sciml4j.domain.expr.ExpressionException if a requirement does not bind
      */
     Resolved resolve(Problem problem, long seed);
 
@@ -83,7 +83,7 @@ public interface Condition {
      * subdomains ({@code "a = b"}, {@code "ka*a_n = kb*b_n"} with the shape's outward normals). The shape has the
      * problem's space dimension; a time variable is added as for the domain. Named "interface".
      */
-    static BoundaryCondition on(org.sciml4j.pinn.geometry.Geometry shape, String... requirements) {
+    static BoundaryCondition on(org.sciml4j.domain.geometry.Geometry shape, String... requirements) {
         return BoundaryCondition.of("interface", Objects.requireNonNull(shape, "shape"), parse(requirements));
     }
 

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.sciml4j.io.TextTable;
-import org.sciml4j.pinn.expr.BoundExpression;
-import org.sciml4j.pinn.sampling.Sampler;
+import org.sciml4j.domain.expr.BoundExpression;
+import org.sciml4j.domain.sampling.Sampler;
 import org.sciml4j.tensor.Tensor;
 
 /**

@@ -10,8 +10,8 @@ import java.util.function.UnaryOperator;
 
 import org.sciml4j.nn.Mlp;
 import org.sciml4j.nn.Module;
-import org.sciml4j.pinn.expr.Derivative;
-import org.sciml4j.pinn.expr.Evaluation;
+import org.sciml4j.domain.expr.Derivative;
+import org.sciml4j.domain.expr.Evaluation;
 import org.sciml4j.tensor.Autodiff;
 import org.sciml4j.tensor.Tensor;
 

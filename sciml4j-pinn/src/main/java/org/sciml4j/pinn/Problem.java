@@ -14,14 +14,14 @@ import java.util.Optional;
 
 import org.sciml4j.nn.Module;
 import org.sciml4j.nn.Variable;
-import org.sciml4j.pinn.expr.BoundExpression;
-import org.sciml4j.pinn.expr.Derivative;
-import org.sciml4j.pinn.expr.Evaluation;
-import org.sciml4j.pinn.expr.Expression;
-import org.sciml4j.pinn.expr.Vocabulary;
-import org.sciml4j.pinn.geometry.Geometry;
-import org.sciml4j.pinn.geometry.SpaceTime;
-import org.sciml4j.pinn.sampling.Sampler;
+import org.sciml4j.domain.expr.BoundExpression;
+import org.sciml4j.domain.expr.Derivative;
+import org.sciml4j.domain.expr.Evaluation;
+import org.sciml4j.domain.expr.Expression;
+import org.sciml4j.domain.expr.Vocabulary;
+import org.sciml4j.domain.geometry.Geometry;
+import org.sciml4j.domain.geometry.SpaceTime;
+import org.sciml4j.domain.sampling.Sampler;
 import org.sciml4j.tensor.Tensor;
 
 /**
@@ -546,7 +546,7 @@ public final class Problem {
          * The problem.
          *
          * @throws IllegalArgumentException for a missing part, a duplicate name, a weight for no term
-         * @throws org.sciml4j.pinn.expr.ExpressionException for an equation or requirement that does not bind
+         * @throws org.sciml4j.domain.expr.ExpressionException for an equation or requirement that does not bind
          */
         public Problem build() {
             return new Problem(this);

@@ -2,10 +2,10 @@ package org.sciml4j.pinn;
 
 import java.util.Objects;
 
-import org.sciml4j.pinn.expr.BoundExpression;
-import org.sciml4j.pinn.expr.Expression;
-import org.sciml4j.pinn.expr.ExpressionException;
-import org.sciml4j.pinn.expr.Vocabulary;
+import org.sciml4j.domain.expr.BoundExpression;
+import org.sciml4j.domain.expr.Expression;
+import org.sciml4j.domain.expr.ExpressionException;
+import org.sciml4j.domain.expr.Vocabulary;
 
 /**
  * One equality a condition imposes at its points, written as text: {@code "u = 1"}, {@code "u_t = 0"},

@@ -16,10 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sciml4j.nn.Mlp;
 import org.sciml4j.nn.Variable;
-import org.sciml4j.pinn.expr.Derivative;
-import org.sciml4j.pinn.expr.Evaluation;
-import org.sciml4j.pinn.expr.ExpressionException;
-import org.sciml4j.pinn.sampling.Sampler;
+import org.sciml4j.domain.expr.Derivative;
+import org.sciml4j.domain.expr.Evaluation;
+import org.sciml4j.domain.expr.ExpressionException;
+import org.sciml4j.domain.sampling.Sampler;
 import org.sciml4j.tensor.Autodiff;
 import org.sciml4j.tensor.Tensor;
 

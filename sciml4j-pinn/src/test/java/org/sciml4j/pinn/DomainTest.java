@@ -9,18 +9,18 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.sciml4j.nn.Mlp;
-import org.sciml4j.pinn.expr.Evaluation;
-import org.sciml4j.pinn.expr.ExpressionException;
-import org.sciml4j.pinn.geometry.Disk;
-import org.sciml4j.pinn.geometry.Interval;
-import org.sciml4j.pinn.geometry.Polygon;
-import org.sciml4j.pinn.geometry.Rectangle;
-import org.sciml4j.pinn.geometry.SpaceTime;
-import org.sciml4j.pinn.sampling.Sampler;
+import org.sciml4j.domain.expr.Evaluation;
+import org.sciml4j.domain.expr.ExpressionException;
+import org.sciml4j.domain.geometry.Disk;
+import org.sciml4j.domain.geometry.Interval;
+import org.sciml4j.domain.geometry.Polygon;
+import org.sciml4j.domain.geometry.Rectangle;
+import org.sciml4j.domain.geometry.SpaceTime;
+import org.sciml4j.domain.sampling.Sampler;
 import org.sciml4j.tensor.Tensor;
 
 /**
- * Problems on a {@link org.sciml4j.pinn.geometry.Geometry}: collocation inside the shape, boundary conditions with
+ * Problems on a {@link org.sciml4j.domain.geometry.Geometry}: collocation inside the shape, boundary conditions with
  * normals (Dirichlet, Neumann, Robin), interfaces, periodicity, output transforms, and the operators lap, div, u_n;
  * each trained against an exact solution where it is about training.
  */
@@ -60,7 +60,7 @@ class DomainTest {
             }
 
             @Override
-            public Tensor derivative(org.sciml4j.pinn.expr.Derivative dd) {
+            public Tensor derivative(org.sciml4j.domain.expr.Derivative dd) {
                 return Tensor.scalar(dd.name().equals("u_x") ? 3 : 5);
             }
 

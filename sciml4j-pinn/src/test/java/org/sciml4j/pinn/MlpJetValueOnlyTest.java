@@ -13,9 +13,9 @@ import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 import org.sciml4j.nn.Mlp;
-import org.sciml4j.pinn.expr.Derivative;
-import org.sciml4j.pinn.expr.Evaluation;
-import org.sciml4j.pinn.sampling.Sampler;
+import org.sciml4j.domain.expr.Derivative;
+import org.sciml4j.domain.expr.Evaluation;
+import org.sciml4j.domain.sampling.Sampler;
 import org.sciml4j.tensor.Autodiff;
 import org.sciml4j.tensor.Rng;
 import org.sciml4j.tensor.Tensor;

@@ -13,8 +13,8 @@ import org.sciml4j.nn.Mlp;
 import org.sciml4j.nn.Module;
 import org.sciml4j.nn.Variable;
 import org.sciml4j.optim.TrainingDivergedException;
-import org.sciml4j.pinn.geometry.Interval;
-import org.sciml4j.pinn.sampling.Sampler;
+import org.sciml4j.domain.geometry.Interval;
+import org.sciml4j.domain.sampling.Sampler;
 import org.sciml4j.tensor.Tensor;
 
 /** Training on problems with known solutions: the damped oscillator forward and inverse, a first-order system. */

@@ -23,7 +23,7 @@ import org.sciml4j.pinn.AdaptiveSampling;
 import org.sciml4j.pinn.Condition;
 import org.sciml4j.pinn.PointCondition;
 import org.sciml4j.pinn.Problem;
-import org.sciml4j.pinn.expr.Derivative;
+import org.sciml4j.domain.expr.Derivative;
 import org.sciml4j.tensor.Tensor;
 
 class ProblemFileTest {

@@ -1,8 +1,0 @@
-/**
- * The expression language of PINN problem files: residuals such as {@code u_t + u*u_x - (0.01/pi)*u_xx} are parsed
- * ({@link org.sciml4j.pinn.expr.Expression}), bound to the problem's variables, fields and parameters
- * ({@link org.sciml4j.pinn.expr.Vocabulary}, {@link org.sciml4j.pinn.expr.BoundExpression}), and evaluated as a
- * differentiable tensor computation ({@link org.sciml4j.pinn.expr.Evaluation}). Errors point at the file's line and
- * column ({@link org.sciml4j.pinn.expr.ExpressionException}).
- */
-package org.sciml4j.pinn.expr;
