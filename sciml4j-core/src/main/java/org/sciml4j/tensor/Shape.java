@@ -108,4 +108,44 @@ public final class Shape {
         }
         return out;
     }
+
+    /** {@link Tensor#toString()}: shape, the first eight values, and how the tensor was made. */
+    static String describe(Tensor t) {
+        StringBuilder b = new StringBuilder("Tensor").append(str(t.shape)).append(' ');
+        int show = Math.min(t.data.length, 8);
+        b.append('[');
+        for (int i = 0; i < show; i++) {
+            if (i > 0) {
+                b.append(", ");
+            }
+            b.append(t.data[i]);
+        }
+        if (show < t.data.length) {
+            b.append(", ...");
+        }
+        b.append(']');
+        if (t.node != null) {
+            b.append(" <").append(t.node.op.name()).append('>');
+        } else if (t.requiresGrad) {
+            b.append(" requiresGrad");
+        }
+        return b.toString();
+    }
+
+    /** Row-major position of a full index into a tensor of {@code shape}; {@code op} names the caller in errors. */
+    static int flatIndex(String op, int[] index, int[] shape) {
+        if (index.length != shape.length) {
+            throw new ShapeException(op + ": index " + Arrays.toString(index) + " has " + index.length
+                    + " entries for a tensor of shape " + str(shape));
+        }
+        int flat = 0;
+        for (int i = 0; i < index.length; i++) {
+            if (index[i] < 0 || index[i] >= shape[i]) {
+                throw new ShapeException(op + ": index " + index[i] + " out of range for axis " + i + " of shape "
+                        + str(shape));
+            }
+            flat = flat * shape[i] + index[i];
+        }
+        return flat;
+    }
 }

@@ -194,19 +194,7 @@ public final class Tensor {
 
     /** The element at a full index. */
     public double get(int... index) {
-        if (index.length != shape.length) {
-            throw new ShapeException("get: index " + Arrays.toString(index) + " has " + index.length
-                    + " entries for a tensor of shape " + Shape.str(shape));
-        }
-        int flat = 0;
-        for (int i = 0; i < index.length; i++) {
-            if (index[i] < 0 || index[i] >= shape[i]) {
-                throw new ShapeException("get: index " + index[i] + " out of range for axis " + i + " of shape "
-                        + Shape.str(shape));
-            }
-            flat = flat * shape[i] + index[i];
-        }
-        return data[flat];
+        return data[Shape.flatIndex("get", index, shape)];
     }
 
     /** A copy of the elements in row-major order. */
@@ -252,7 +240,7 @@ public final class Tensor {
 
     /** {@code this + other}, broadcasting. */
     public Tensor add(Tensor other) {
-        return Primitives.binary(Primitives.ADD, Binary.ADD, this, other);
+        return ElementwisePrimitives.binary(ElementwisePrimitives.ADD, Binary.ADD, this, other);
     }
 
     /** {@code this + c}. */
@@ -262,7 +250,7 @@ public final class Tensor {
 
     /** {@code this - other}, broadcasting. */
     public Tensor sub(Tensor other) {
-        return Primitives.binary(Primitives.SUB, Binary.SUB, this, other);
+        return ElementwisePrimitives.binary(ElementwisePrimitives.SUB, Binary.SUB, this, other);
     }
 
     /** {@code this - c}. */
@@ -272,7 +260,7 @@ public final class Tensor {
 
     /** {@code this * other}, broadcasting. */
     public Tensor mul(Tensor other) {
-        return Primitives.binary(Primitives.MUL, Binary.MUL, this, other);
+        return ElementwisePrimitives.binary(ElementwisePrimitives.MUL, Binary.MUL, this, other);
     }
 
     /** {@code this * c}. */
@@ -282,7 +270,7 @@ public final class Tensor {
 
     /** {@code this / other}, broadcasting. */
     public Tensor div(Tensor other) {
-        return Primitives.binary(Primitives.DIV, Binary.DIV, this, other);
+        return ElementwisePrimitives.binary(ElementwisePrimitives.DIV, Binary.DIV, this, other);
     }
 
     /** {@code this / c}. */
@@ -299,52 +287,52 @@ public final class Tensor {
 
     /** {@code -this}. */
     public Tensor neg() {
-        return Primitives.unary(Primitives.NEG, Unary.NEG, this);
+        return ElementwisePrimitives.unary(ElementwisePrimitives.NEG, Unary.NEG, this);
     }
 
     /** e to the power of each element. */
     public Tensor exp() {
-        return Primitives.unary(Primitives.EXP, Unary.EXP, this);
+        return ElementwisePrimitives.unary(ElementwisePrimitives.EXP, Unary.EXP, this);
     }
 
     /** Natural logarithm. */
     public Tensor log() {
-        return Primitives.unary(Primitives.LOG, Unary.LOG, this);
+        return ElementwisePrimitives.unary(ElementwisePrimitives.LOG, Unary.LOG, this);
     }
 
     /** {@code log(1 + x)}, accurate for small x. */
     public Tensor log1p() {
-        return Primitives.unary(Primitives.LOG1P, Unary.LOG1P, this);
+        return ElementwisePrimitives.unary(ElementwisePrimitives.LOG1P, Unary.LOG1P, this);
     }
 
     /** Sine. */
     public Tensor sin() {
-        return Primitives.unary(Primitives.SIN, Unary.SIN, this);
+        return ElementwisePrimitives.unary(ElementwisePrimitives.SIN, Unary.SIN, this);
     }
 
     /** Cosine. */
     public Tensor cos() {
-        return Primitives.unary(Primitives.COS, Unary.COS, this);
+        return ElementwisePrimitives.unary(ElementwisePrimitives.COS, Unary.COS, this);
     }
 
     /** Hyperbolic tangent. */
     public Tensor tanh() {
-        return Primitives.unary(Primitives.TANH, Unary.TANH, this);
+        return ElementwisePrimitives.unary(ElementwisePrimitives.TANH, Unary.TANH, this);
     }
 
     /** Absolute value (derivative sign(x), taken as 0 at 0). */
     public Tensor abs() {
-        return Primitives.unary(Primitives.ABS, Unary.ABS, this);
+        return ElementwisePrimitives.unary(ElementwisePrimitives.ABS, Unary.ABS, this);
     }
 
     /** Sign: -1, 0 or 1. Not differentiable. */
     public Tensor sign() {
-        return Primitives.unary(Primitives.SIGN, Unary.SIGN, this);
+        return ElementwisePrimitives.unary(ElementwisePrimitives.SIGN, Unary.SIGN, this);
     }
 
     /** Each element to the power {@code p}. */
     public Tensor pow(double p) {
-        return Primitives.pow(this, p);
+        return ElementwisePrimitives.pow(this, p);
     }
 
     /** Element-wise power with a tensor exponent, {@code exp(e * log(this))}: needs positive elements. */
@@ -354,12 +342,12 @@ public final class Tensor {
 
     /** {@code this * this}. */
     public Tensor square() {
-        return Primitives.pow(this, 2);
+        return ElementwisePrimitives.pow(this, 2);
     }
 
     /** Square root. */
     public Tensor sqrt() {
-        return Primitives.pow(this, 0.5);
+        return ElementwisePrimitives.pow(this, 0.5);
     }
 
     /**
@@ -403,7 +391,7 @@ public final class Tensor {
 
     /** 1 where {@code this > other}, else 0. Not differentiable. */
     public Tensor gt(Tensor other) {
-        return Primitives.binary(Primitives.GT, Binary.GT, this, other);
+        return ElementwisePrimitives.binary(ElementwisePrimitives.GT, Binary.GT, this, other);
     }
 
     /** 1 where {@code this > c}, else 0. Not differentiable. */
@@ -413,12 +401,12 @@ public final class Tensor {
 
     /** 1 where {@code this >= other}, else 0. Not differentiable. */
     public Tensor ge(Tensor other) {
-        return Primitives.binary(Primitives.GE, Binary.GE, this, other);
+        return ElementwisePrimitives.binary(ElementwisePrimitives.GE, Binary.GE, this, other);
     }
 
     /** 1 where {@code this < other}, else 0. Not differentiable. */
     public Tensor lt(Tensor other) {
-        return Primitives.binary(Primitives.LT, Binary.LT, this, other);
+        return ElementwisePrimitives.binary(ElementwisePrimitives.LT, Binary.LT, this, other);
     }
 
     /** 1 where {@code this < c}, else 0. Not differentiable. */
@@ -428,12 +416,12 @@ public final class Tensor {
 
     /** 1 where {@code this <= other}, else 0. Not differentiable. */
     public Tensor le(Tensor other) {
-        return Primitives.binary(Primitives.LE, Binary.LE, this, other);
+        return ElementwisePrimitives.binary(ElementwisePrimitives.LE, Binary.LE, this, other);
     }
 
     /** 1 where {@code this == other}, else 0. Not differentiable. */
     public Tensor eq(Tensor other) {
-        return Primitives.binary(Primitives.EQ, Binary.EQ, this, other);
+        return ElementwisePrimitives.binary(ElementwisePrimitives.EQ, Binary.EQ, this, other);
     }
 
     /**
@@ -441,24 +429,24 @@ public final class Tensor {
      * constant; derivatives flow to {@code a} and {@code b}.
      */
     public static Tensor where(Tensor cond, Tensor a, Tensor b) {
-        return Primitives.where(cond, a, b);
+        return ElementwisePrimitives.where(cond, a, b);
     }
 
     // ================================================================== reductions
 
     /** Sum of all elements (shape {@code ()}). */
     public Tensor sum() {
-        return Primitives.sum(this, new int[0], false);
+        return Reductions.sum(this, new int[0], false);
     }
 
     /** Sum over the given axes, which are removed. */
     public Tensor sum(int... axes) {
-        return Primitives.sum(this, axes, false);
+        return Reductions.sum(this, axes, false);
     }
 
     /** Sum over the given axes (all when empty), kept with size 1 when {@code keepDims}. */
     public Tensor sum(int[] axes, boolean keepDims) {
-        return Primitives.sum(this, axes, keepDims);
+        return Reductions.sum(this, axes, keepDims);
     }
 
     /** Mean of all elements. */
@@ -478,22 +466,22 @@ public final class Tensor {
 
     /** Maximum of all elements. */
     public Tensor max() {
-        return Primitives.extreme(this, new int[0], false, true);
+        return Reductions.extreme(this, new int[0], false, true);
     }
 
     /** Maximum over axes (all when empty), kept with size 1 when {@code keepDims}. */
     public Tensor max(int[] axes, boolean keepDims) {
-        return Primitives.extreme(this, axes, keepDims, true);
+        return Reductions.extreme(this, axes, keepDims, true);
     }
 
     /** Minimum of all elements. */
     public Tensor min() {
-        return Primitives.extreme(this, new int[0], false, false);
+        return Reductions.extreme(this, new int[0], false, false);
     }
 
     /** Minimum over axes (all when empty), kept with size 1 when {@code keepDims}. */
     public Tensor min(int[] axes, boolean keepDims) {
-        return Primitives.extreme(this, axes, keepDims, false);
+        return Reductions.extreme(this, axes, keepDims, false);
     }
 
     /** Euclidean (Frobenius) norm of all elements. */
@@ -513,55 +501,24 @@ public final class Tensor {
      * dimensions broadcast.
      */
     public Tensor matmul(Tensor other) {
-        return Primitives.matmul(this, other);
+        return MatrixProduct.matmul(this, other);
     }
 
     // ================================================================== shape operations
 
     /** Same elements in a new shape; one dimension may be -1 (inferred). */
     public Tensor reshape(int... newShape) {
-        int[] s = newShape.clone();
-        int infer = -1;
-        long known = 1;
-        for (int i = 0; i < s.length; i++) {
-            if (s[i] == -1) {
-                if (infer >= 0) {
-                    throw new ShapeException("reshape: only one dimension can be -1 in " + Arrays.toString(newShape));
-                }
-                infer = i;
-            } else {
-                known *= s[i];
-            }
-        }
-        if (infer >= 0 && known > 0 && data.length % known == 0) {
-            s[infer] = (int) (data.length / known);
-        }
-        if (infer >= 0 && s[infer] == -1 || Shape.numel(s) != data.length) {
-            throw new ShapeException("reshape: cannot reshape a tensor of shape " + Shape.str(shape) + " ("
-                    + data.length + " elements) to " + Arrays.toString(newShape));
-        }
-        if (Arrays.equals(s, shape)) {
-            return this;
-        }
-        return record(Primitives.RESHAPE, data, s, this);
+        return ShapePrimitives.reshape(this, newShape);
     }
 
     /** Permutes the axes: output axis i is input axis {@code perm[i]}. */
     public Tensor permute(int... perm) {
-        return Primitives.permute(this, perm);
+        return ShapePrimitives.permute(this, perm);
     }
 
     /** Swaps two axes. */
     public Tensor transpose(int axis0, int axis1) {
-        int[] p = new int[shape.length];
-        for (int i = 0; i < p.length; i++) {
-            p[i] = i;
-        }
-        int a = Shape.axis("transpose", axis0, shape.length);
-        int b = Shape.axis("transpose", axis1, shape.length);
-        p[a] = b;
-        p[b] = a;
-        return permute(p);
+        return permute(ShapePrimitives.swap(shape.length, axis0, axis1));
     }
 
     /** Transpose of a matrix (rank 2). */
@@ -580,33 +537,17 @@ public final class Tensor {
 
     /** Broadcasts to a larger shape under NumPy rules. */
     public Tensor broadcastTo(int... newShape) {
-        return Primitives.broadcastTo(this, newShape);
+        return ShapePrimitives.broadcastTo(this, newShape);
     }
 
     /** Inserts an axis of size 1. */
     public Tensor unsqueeze(int axis) {
-        int a = Shape.axis("unsqueeze", axis, shape.length + 1);
-        int[] s = new int[shape.length + 1];
-        for (int i = 0, j = 0; i < s.length; i++) {
-            s[i] = i == a ? 1 : shape[j++];
-        }
-        return reshape(s);
+        return reshape(ShapePrimitives.unsqueezed(shape, axis));
     }
 
     /** Removes an axis of size 1. */
     public Tensor squeeze(int axis) {
-        int a = Shape.axis("squeeze", axis, shape.length);
-        if (shape[a] != 1) {
-            throw new ShapeException("squeeze: axis " + axis + " of shape " + Shape.str(shape) + " has size "
-                    + shape[a] + ", not 1");
-        }
-        int[] s = new int[shape.length - 1];
-        for (int i = 0, j = 0; i < shape.length; i++) {
-            if (i != a) {
-                s[j++] = shape[i];
-            }
-        }
-        return reshape(s);
+        return reshape(ShapePrimitives.squeezed(shape, axis));
     }
 
     /** Elements {@code start <= i < end} along an axis (negative values count from the end, as in Python). */
@@ -616,18 +557,7 @@ public final class Tensor {
 
     /** Elements {@code start, start+step, ...} below {@code end} along an axis (step > 0). */
     public Tensor slice(int axis, int start, int end, int step) {
-        int a = Shape.axis("slice", axis, shape.length);
-        int dim = shape[a];
-        if (step <= 0) {
-            throw new ShapeException("slice: step must be positive, got " + step);
-        }
-        int s = Math.max(0, Math.min(dim, start < 0 ? start + dim : start));
-        int e = Math.max(0, Math.min(dim, end < 0 ? end + dim : end));
-        int count = Math.max(0, (e - s + step - 1) / step);
-        if (s == 0 && count == dim && step == 1) {
-            return this;
-        }
-        return Primitives.slice(this, new Primitives.Slice(a, s, step, count));
+        return ShapePrimitives.slice(this, axis, start, end, step);
     }
 
     /** Column {@code j} of a matrix, as a column {@code (n, 1)}. */
@@ -637,62 +567,26 @@ public final class Tensor {
 
     /** The entries {@code index[0], index[1], ...} along an axis (repeats allowed). */
     public Tensor indexSelect(int axis, int... index) {
-        int a = Shape.axis("index_select", axis, shape.length);
-        for (int i : index) {
-            if (i < 0 || i >= shape[a]) {
-                throw new ShapeException("index_select: index " + i + " out of range for axis " + a + " of shape "
-                        + Shape.str(shape));
-            }
-        }
-        return Primitives.indexSelect(this, new Primitives.IndexSelect(a, index.clone()));
+        return ShapePrimitives.indexSelect(this, axis, index);
     }
 
     /** Concatenation along an existing axis. */
     public static Tensor concat(int axis, Tensor... parts) {
-        return Primitives.concat(axis, parts);
+        return ShapePrimitives.concat(axis, parts);
     }
 
     /** Stacks equal-shaped tensors along a new axis. */
     public static Tensor stack(int axis, Tensor... parts) {
-        if (parts.length == 0) {
-            throw new ShapeException("stack: no tensors given");
-        }
-        Tensor[] u = new Tensor[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            if (!Arrays.equals(parts[i].shape, parts[0].shape)) {
-                throw new ShapeException("stack: tensor " + i + " has shape " + Shape.str(parts[i].shape)
-                        + ", tensor 0 has " + Shape.str(parts[0].shape));
-            }
-            u[i] = parts[i].unsqueeze(axis);
-        }
-        return concat(axis, u);
+        return ShapePrimitives.stack(axis, parts);
     }
 
     /** A new tensor recording the identity, so a function can be differentiated at this point on its own. */
     Tensor identity() {
-        return record(Primitives.IDENTITY, data, shape, this);
+        return record(ElementwisePrimitives.IDENTITY, data, shape, this);
     }
 
     @Override
     public String toString() {
-        StringBuilder b = new StringBuilder("Tensor").append(Shape.str(shape)).append(' ');
-        int show = Math.min(data.length, 8);
-        b.append('[');
-        for (int i = 0; i < show; i++) {
-            if (i > 0) {
-                b.append(", ");
-            }
-            b.append(data[i]);
-        }
-        if (show < data.length) {
-            b.append(", ...");
-        }
-        b.append(']');
-        if (node != null) {
-            b.append(" <").append(node.op.name()).append('>');
-        } else if (requiresGrad) {
-            b.append(" requiresGrad");
-        }
-        return b.toString();
+        return Shape.describe(this);
     }
 }

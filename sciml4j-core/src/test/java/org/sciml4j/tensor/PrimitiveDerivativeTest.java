@@ -109,11 +109,11 @@ class PrimitiveDerivativeTest {
         c.add(new Case("slice", "axis1 step2", normal(s(3, 7)), x -> x[0].slice(1, 1, 6, 2).square()));
         c.add(new Case("slice", "axis0 negative", normal(s(5, 2)), x -> x[0].slice(0, -3, -1).exp()));
         c.add(new Case("unslice", "adjoint of slice", normal(s(3, 2)),
-                x -> Primitives.unslice(x[0], new int[] {3, 6}, new Primitives.Slice(1, 1, 2, 2)).square()));
+                x -> ShapePrimitives.unslice(x[0], new int[] {3, 6}, new ShapePrimitives.Slice(1, 1, 2, 2)).square()));
         c.add(new Case("index_select", "repeats", normal(s(4, 3)), x -> x[0].indexSelect(0, 3, 1, 1).sin()));
         c.add(new Case("index_add", "adjoint of index_select", normal(s(3, 2)),
-                x -> Primitives.indexAdd(x[0], new int[] {4, 2}, new Primitives.IndexSelect(0, new int[] {2, 0, 2}))
-                        .square()));
+                x -> ShapePrimitives.indexAdd(x[0], new int[] {4, 2},
+                        new ShapePrimitives.IndexSelect(0, new int[] {2, 0, 2})).square()));
         c.add(new Case("concat", "axis1", normal(s(2, 3), s(2, 1)), x -> Tensor.concat(1, x[0], x[1]).square()));
         c.add(new Case("concat", "stack axis0", normal(s(2, 3), s(2, 3)), x -> Tensor.stack(0, x[0], x[1]).sin()));
         return c;

@@ -1,0 +1,356 @@
+package org.sciml4j.tensor;
+
+import static org.sciml4j.tensor.Primitives.fit;
+import static org.sciml4j.tensor.Primitives.one;
+import static org.sciml4j.tensor.Primitives.plus;
+import static org.sciml4j.tensor.Primitives.sumTo;
+import static org.sciml4j.tensor.Primitives.sumToRows;
+
+import org.sciml4j.tensor.kernel.Elementwise;
+import org.sciml4j.tensor.kernel.Elementwise.Binary;
+import org.sciml4j.tensor.kernel.Elementwise.Unary;
+import org.sciml4j.tensor.kernel.Layout;
+
+import java.util.Arrays;
+
+/**
+ * The element-wise primitives: arithmetic with broadcasting, comparisons, unary functions, powers, selection
+ * ({@code where}) and the identity.
+ */
+final class ElementwisePrimitives {
+    private ElementwisePrimitives() {
+    }
+
+    static Tensor binary(Primitive p, Binary op, Tensor a, Tensor b) {
+        double[] out;
+        int[] shape;
+        if (Arrays.equals(a.shape, b.shape)) {
+            shape = a.shape;
+            out = Elementwise.binary(op, a.data, b.data, new double[a.data.length]);
+        } else if (b.data.length == 1 && b.shape.length <= a.shape.length) {
+            shape = a.shape;
+            out = Elementwise.binaryScalar(op, a.data, b.data[0], new double[a.data.length]);
+        } else if (a.data.length == 1 && a.shape.length <= b.shape.length) {
+            shape = b.shape;
+            out = Elementwise.scalarBinary(op, a.data[0], b.data, new double[b.data.length]);
+        } else {
+            shape = Shape.broadcast(p.name(), a.shape, b.shape);
+            double[] ea = Layout.expand(a.data, a.shape, shape);
+            double[] eb = Layout.expand(b.data, b.shape, shape);
+            out = Elementwise.binary(op, ea, eb, new double[ea.length]);
+        }
+        return Tensor.record(p, out, shape, a, b);
+    }
+
+    /**
+     * An element-wise binary primitive whose input cotangents are {@code sumTo(term(k), input shape)}: the same terms
+     * give the per-point rules by {@link #sumToRows}.
+     */
+    abstract static class Broadcasting extends Primitive {
+        abstract Tensor term(int k, Tensor g, Tensor out, Tensor[] in);
+
+        Tensor[] vjp(Tensor g, Tensor out, Tensor[] in, boolean[] need) {
+            Tensor[] r = new Tensor[in.length];
+            for (int k = 0; k < in.length; k++) {
+                if (need[k]) {
+                    r[k] = sumTo(term(k, g, out, in), in[k].shape);
+                }
+            }
+            return r;
+        }
+
+        @Override
+        Tensor[] vjpRows(Tensor g, Tensor out, Tensor[] in, boolean[] need, boolean outBatched) {
+            Tensor[] r = new Tensor[in.length];
+            for (int k = 0; k < in.length; k++) {
+                if (need[k]) {
+                    r[k] = sumToRows(term(k, g, out, in), in[k].shape);
+                }
+            }
+            return r;
+        }
+    }
+
+    static final Primitive ADD = new Broadcasting() {
+        String name() {
+            return "add";
+        }
+
+        Tensor term(int k, Tensor g, Tensor out, Tensor[] in) {
+            return g;
+        }
+
+        Tensor jvp(Tensor[] t, Tensor out, Tensor[] in) {
+            return plus(fit(t[0], out.shape), fit(t[1], out.shape));
+        }
+    };
+
+    static final Primitive SUB = new Broadcasting() {
+        String name() {
+            return "sub";
+        }
+
+        Tensor term(int k, Tensor g, Tensor out, Tensor[] in) {
+            return k == 0 ? g : g.neg();
+        }
+
+        Tensor jvp(Tensor[] t, Tensor out, Tensor[] in) {
+            Tensor tb = fit(t[1], out.shape);
+            return plus(fit(t[0], out.shape), tb == null ? null : tb.neg());
+        }
+    };
+
+    static final Primitive MUL = new Broadcasting() {
+        String name() {
+            return "mul";
+        }
+
+        Tensor term(int k, Tensor g, Tensor out, Tensor[] in) {
+            return g.mul(in[1 - k]);
+        }
+
+        Tensor jvp(Tensor[] t, Tensor out, Tensor[] in) {
+            return plus(t[0] == null ? null : fit(t[0].mul(in[1]), out.shape),
+                    t[1] == null ? null : fit(in[0].mul(t[1]), out.shape));
+        }
+    };
+
+    static final Primitive DIV = new Broadcasting() {
+        String name() {
+            return "div";
+        }
+
+        Tensor term(int k, Tensor g, Tensor out, Tensor[] in) {
+            Tensor gb = g.div(in[1]);
+            return k == 0 ? gb : gb.mul(out).neg();
+        }
+
+        Tensor jvp(Tensor[] t, Tensor out, Tensor[] in) {
+            Tensor num = plus(fit(t[0], out.shape), t[1] == null ? null : out.mul(t[1]).neg());
+            return num == null ? null : num.div(in[1]);
+        }
+    };
+
+    /** Comparisons: their outputs are piecewise constant and carry a node only to refuse differentiation. */
+    static Primitive comparison(String name) {
+        return new Primitive() {
+            String name() {
+                return name;
+            }
+
+            Tensor[] vjp(Tensor g, Tensor out, Tensor[] in, boolean[] need) {
+                throw notDifferentiable(name);
+            }
+
+            Tensor jvp(Tensor[] t, Tensor out, Tensor[] in) {
+                throw notDifferentiable(name);
+            }
+        };
+    }
+
+    static NotDifferentiableException notDifferentiable(String name) {
+        return new NotDifferentiableException("operation '" + name + "' is not differentiable (its value is piecewise"
+                + " constant); use detach() to treat its result as a constant, or where(...) to select values");
+    }
+
+    static final Primitive GT = comparison("gt");
+    static final Primitive GE = comparison("ge");
+    static final Primitive LT = comparison("lt");
+    static final Primitive LE = comparison("le");
+    static final Primitive EQ = comparison("eq");
+    static final Primitive SIGN = comparison("sign");
+
+    // ------------------------------------------------------------------ element-wise unary
+
+    static Tensor unary(Primitive p, Unary op, Tensor x) {
+        return Tensor.record(p, Elementwise.unary(op, x.data, new double[x.data.length]), x.shape, x);
+    }
+
+    /**
+     * A unary primitive whose vjp rule broadcasts over an extra leading axis of the cotangent, so the same rule gives
+     * the per-point cotangent of a parameter-only input.
+     */
+    abstract static class LiftableUnary extends Primitive {
+        @Override
+        Tensor[] vjpRows(Tensor g, Tensor out, Tensor[] in, boolean[] need, boolean outBatched) {
+            return vjp(g, out, in, need);
+        }
+    }
+
+    /** A unary primitive whose derivative is {@code out' = factor(x, out) * x'}. */
+    abstract static class Pointwise extends LiftableUnary {
+        abstract Tensor factor(Tensor x, Tensor out);
+
+        Tensor[] vjp(Tensor g, Tensor out, Tensor[] in, boolean[] need) {
+            return one(g.mul(factor(in[0], out)));
+        }
+
+        Tensor jvp(Tensor[] t, Tensor out, Tensor[] in) {
+            return t[0].mul(factor(in[0], out));
+        }
+    }
+
+    static final Primitive NEG = new LiftableUnary() {
+        String name() {
+            return "neg";
+        }
+
+        Tensor[] vjp(Tensor g, Tensor out, Tensor[] in, boolean[] need) {
+            return one(g.neg());
+        }
+
+        Tensor jvp(Tensor[] t, Tensor out, Tensor[] in) {
+            return t[0].neg();
+        }
+    };
+
+    static final Primitive EXP = new Pointwise() {
+        String name() {
+            return "exp";
+        }
+
+        Tensor factor(Tensor x, Tensor out) {
+            return out;
+        }
+    };
+
+    static final Primitive LOG = new LiftableUnary() {
+        String name() {
+            return "log";
+        }
+
+        Tensor[] vjp(Tensor g, Tensor out, Tensor[] in, boolean[] need) {
+            return one(g.div(in[0]));
+        }
+
+        Tensor jvp(Tensor[] t, Tensor out, Tensor[] in) {
+            return t[0].div(in[0]);
+        }
+    };
+
+    static final Primitive LOG1P = new LiftableUnary() {
+        String name() {
+            return "log1p";
+        }
+
+        Tensor[] vjp(Tensor g, Tensor out, Tensor[] in, boolean[] need) {
+            return one(g.div(in[0].add(1.0)));
+        }
+
+        Tensor jvp(Tensor[] t, Tensor out, Tensor[] in) {
+            return t[0].div(in[0].add(1.0));
+        }
+    };
+
+    static final Primitive SIN = new Pointwise() {
+        String name() {
+            return "sin";
+        }
+
+        Tensor factor(Tensor x, Tensor out) {
+            return x.cos();
+        }
+    };
+
+    static final Primitive COS = new Pointwise() {
+        String name() {
+            return "cos";
+        }
+
+        Tensor factor(Tensor x, Tensor out) {
+            return x.sin().neg();
+        }
+    };
+
+    static final Primitive TANH = new Pointwise() {
+        String name() {
+            return "tanh";
+        }
+
+        Tensor factor(Tensor x, Tensor out) {
+            return out.square().neg().add(1.0);
+        }
+    };
+
+    static final Primitive ABS = new Pointwise() {
+        String name() {
+            return "abs";
+        }
+
+        Tensor factor(Tensor x, Tensor out) {
+            return x.sign().detach();
+        }
+    };
+
+    static final class PowScalar extends Pointwise {
+        final double p;
+
+        PowScalar(double p) {
+            this.p = p;
+        }
+
+        String name() {
+            return "pow";
+        }
+
+        Tensor factor(Tensor x, Tensor out) {
+            return p == 2 ? x.mul(2.0) : x.pow(p - 1).mul(p);
+        }
+    }
+
+    static Tensor pow(Tensor x, double p) {
+        if (p == 1) {
+            return x;
+        }
+        return Tensor.record(new PowScalar(p), Elementwise.pow(x.data, p, new double[x.data.length]), x.shape, x);
+    }
+
+    // ------------------------------------------------------------------ selection
+
+    /** where(cond, a, b): cond is a constant (never differentiated). */
+    static final class Where extends Broadcasting {
+        final Tensor cond;
+
+        Where(Tensor cond) {
+            this.cond = cond;
+        }
+
+        String name() {
+            return "where";
+        }
+
+        Tensor term(int k, Tensor g, Tensor out, Tensor[] in) {
+            Tensor zero = Tensor.scalar(0);
+            return k == 0 ? Tensor.where(cond, g, zero) : Tensor.where(cond, zero, g);
+        }
+
+        Tensor jvp(Tensor[] t, Tensor out, Tensor[] in) {
+            Tensor zero = Tensor.scalar(0);
+            return Tensor.where(cond, t[0] == null ? zero : t[0], t[1] == null ? zero : t[1]);
+        }
+    }
+
+    static Tensor where(Tensor cond, Tensor a, Tensor b) {
+        int[] shape = Shape.broadcast("where", Shape.broadcast("where", cond.shape, a.shape), b.shape);
+        double[] c = Layout.expand(cond.data, cond.shape, shape);
+        double[] ea = Layout.expand(a.data, a.shape, shape);
+        double[] eb = Layout.expand(b.data, b.shape, shape);
+        return Tensor.record(new Where(cond.detach()), Elementwise.where(c, ea, eb, new double[c.length]), shape,
+                a, b);
+    }
+
+    /** Identity: gives a function its own copy of an input so nested derivatives do not confuse perturbations. */
+    static final Primitive IDENTITY = new LiftableUnary() {
+        String name() {
+            return "identity";
+        }
+
+        Tensor[] vjp(Tensor g, Tensor out, Tensor[] in, boolean[] need) {
+            return one(g);
+        }
+
+        Tensor jvp(Tensor[] t, Tensor out, Tensor[] in) {
+            return t[0];
+        }
+    };
+}
