@@ -8,9 +8,10 @@ import java.util.List;
  * family, each with its forward computation and its two derivative rules in one place:
  * {@link ElementwisePrimitives} (arithmetic, comparisons, unary functions, where, identity), {@link Reductions}
  * (sum, max, min), {@link ShapePrimitives} (reshape, permute, broadcast, slices, index selections, concat),
- * {@link MatrixProduct} (matmul). Everything
- * else (sqrt, sigmoid, softplus, relu, silu, gelu, mean, norm, transpose, stack, ...) is composed from
- * these. Primitives defined outside the engine extend the public {@link CustomPrimitive}.
+ * {@link MatrixProduct} (matmul) and {@link LinearAlgebra} with {@link Decompositions} (solve, logdet, cholesky,
+ * qr, svd, eigh; public face {@link Linalg}). Everything else (sqrt, sigmoid, softplus, relu, silu, gelu, mean,
+ * norm, transpose, stack, inverse, ...) is composed from these. Primitives defined outside the engine extend the
+ * public {@link CustomPrimitive}.
  */
 final class Primitives {
     private Primitives() {
@@ -28,8 +29,8 @@ final class Primitives {
             "sum", "max", "min",
             // ShapePrimitives
             "reshape", "permute", "broadcast_to", "slice", "unslice", "index_select", "index_add", "concat",
-            // MatrixProduct
-            "matmul");
+            // MatrixProduct and LinearAlgebra (Decompositions)
+            "matmul", "solve", "logdet", "cholesky", "qr", "svd", "eigh");
 
     // ------------------------------------------------------------------ helpers used by the rules
 

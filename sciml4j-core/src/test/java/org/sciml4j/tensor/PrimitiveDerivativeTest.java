@@ -116,6 +116,59 @@ class PrimitiveDerivativeTest {
                         new ShapePrimitives.IndexSelect(0, new int[] {2, 0, 2})).square()));
         c.add(new Case("concat", "axis1", normal(s(2, 3), s(2, 1)), x -> Tensor.concat(1, x[0], x[1]).square()));
         c.add(new Case("concat", "stack axis0", normal(s(2, 3), s(2, 3)), x -> Tensor.stack(0, x[0], x[1]).sin()));
+        c.addAll(linearAlgebraCases());
+        return c;
+    }
+
+    /** A well-conditioned square matrix: 2 I plus a random one of norm about 1. */
+    static Tensor wellConditioned(Rng rng, int n) {
+        return Tensor.randn(rng, n, n).mul(0.4).add(Tensor.eye(n).mul(2.0));
+    }
+
+    /** A symmetric matrix with eigenvalues near 1, 2.5, 4, ...: gaps of about 1.5. */
+    static Tensor separatedSymmetric(Rng rng, int n) {
+        Tensor m = Tensor.randn(rng, n, n).mul(0.15);
+        return Tensor.eye(n).mul(Tensor.arange(1, 1 + 1.5 * n - 0.75, 1.5)).add(m.add(m.mT()));
+    }
+
+    /** The factors of a decomposition as one vector, so a check weighs them all. */
+    static Tensor flat(Tensor... factors) {
+        Tensor[] f = new Tensor[factors.length];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = factors[i].reshape(-1);
+        }
+        return Tensor.concat(0, f);
+    }
+
+    static List<Case> linearAlgebraCases() {
+        List<Case> c = new ArrayList<>();
+        c.add(new Case("solve", "(3,3) (3,2)", rng -> new Tensor[] {wellConditioned(rng, 3), Tensor.randn(rng, 3, 2)},
+                x -> Linalg.solve(x[0], x[1])));
+        c.add(new Case("solve", "(4,4) (4,)", rng -> new Tensor[] {wellConditioned(rng, 4), Tensor.randn(rng, 4)},
+                x -> Linalg.solve(x[0], x[1])));
+        c.add(new Case("solve", "inverse", rng -> new Tensor[] {wellConditioned(rng, 3)}, x -> Linalg.inverse(x[0])));
+        c.add(new Case("logdet", "(3,3)", rng -> new Tensor[] {wellConditioned(rng, 3)}, x -> Linalg.logdet(x[0])));
+        c.add(new Case("logdet", "negative determinant", rng -> new Tensor[] {wellConditioned(rng, 3).neg()},
+                x -> Linalg.logdet(x[0])));
+        c.add(new Case("cholesky", "(4,4) spd", rng -> new Tensor[] {separatedSymmetric(rng, 4)},
+                x -> Linalg.cholesky(x[0])));
+        c.add(new Case("qr", "(3,3)", rng -> new Tensor[] {wellConditioned(rng, 3)},
+                x -> flat(Linalg.qr(x[0]).q(), Linalg.qr(x[0]).r())));
+        c.add(new Case("qr", "(5,3)", normal(s(5, 3)), x -> {
+            Linalg.QR f = Linalg.qr(x[0]);
+            return flat(f.q(), f.r());
+        }));
+        int[][] svdShapes = {s(3, 3), s(5, 3), s(2, 4)};
+        for (int[] sh : svdShapes) {
+            c.add(new Case("svd", Shape.str(sh), normal(sh), x -> {
+                Linalg.SVD f = Linalg.svd(x[0]);
+                return flat(f.u(), f.s(), f.vt());
+            }));
+        }
+        c.add(new Case("eigh", "(4,4)", rng -> new Tensor[] {separatedSymmetric(rng, 4)}, x -> {
+            Linalg.Eigh f = Linalg.eigh(x[0]);
+            return flat(f.values(), f.vectors());
+        }));
         return c;
     }
 
