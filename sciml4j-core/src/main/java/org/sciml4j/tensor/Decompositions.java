@@ -1,16 +1,24 @@
 package org.sciml4j.tensor;
 
+import static org.sciml4j.tensor.LinearAlgebra.batchShape;
 import static org.sciml4j.tensor.LinearAlgebra.diag;
 import static org.sciml4j.tensor.LinearAlgebra.diagonal;
 import static org.sciml4j.tensor.LinearAlgebra.mask;
+import static org.sciml4j.tensor.LinearAlgebra.perMatrix;
 import static org.sciml4j.tensor.LinearAlgebra.rightSolve;
+import static org.sciml4j.tensor.LinearAlgebra.scaleColumns;
+import static org.sciml4j.tensor.LinearAlgebra.scaleRows;
 import static org.sciml4j.tensor.LinearAlgebra.sym;
 import static org.sciml4j.tensor.LinearAlgebra.symmetricValues;
+import static org.sciml4j.tensor.LinearAlgebra.withTail;
 import static org.sciml4j.tensor.Primitives.one;
+
+import java.util.function.Function;
 
 /**
  * The decompositions with several outputs: QR, SVD and the symmetric eigen-decomposition. Each is one primitive whose
- * output packs its factors into one flat vector; {@link Packed#parts} cuts them out with slice and reshape, which are
+ * output packs each matrix's factors into one flat vector, shape (..., size), the leading axes those of the batch
+ * of matrices; {@link Packed#parts} cuts them out with slice and reshape, which are
  * recorded like any operation, so a derivative reaching any factor flows back through the one node and its rules
  * receive (and return) the cotangents (tangents) of all factors at once. Rules follow Walter and Lehmann 2018 /
  * Seeger et al. 2017 (QR), Townsend 2016 (SVD) and Giles 2008 (eigen); the symmetric ones read (A + A^T) / 2.
@@ -19,33 +27,39 @@ final class Decompositions {
     private Decompositions() {
     }
 
-    /** A primitive on one matrix whose output is its factors, flattened and concatenated. */
+    /** A primitive on matrices whose output is, per matrix, its factors flattened and concatenated. */
     abstract static class Packed extends LinearAlgebra.MatrixPrimitive {
+        final int[] batch;
         final int[][] shapes;
 
-        Packed(int[]... shapes) {
+        /**
+         * @param batch  the leading axes of the input
+         * @param shapes the shape of each factor of one matrix
+         */
+        Packed(int[] batch, int[]... shapes) {
+            this.batch = batch;
             this.shapes = shapes;
         }
 
-        /** The factors of a packed output (or of its cotangent or tangent), each in its own shape. */
+        /** The factors of a packed output (or of its cotangent or tangent), each of shape (*batch, *its shape). */
         final Tensor[] parts(Tensor packed) {
             Tensor[] p = new Tensor[shapes.length];
             int offset = 0;
             for (int i = 0; i < shapes.length; i++) {
                 int size = Shape.numel(shapes[i]);
-                p[i] = packed.slice(0, offset, offset + size).reshape(shapes[i]);
+                p[i] = packed.slice(-1, offset, offset + size).reshape(withTail(batch, shapes[i]));
                 offset += size;
             }
             return p;
         }
 
-        /** The factors packed into one flat vector. */
+        /** The factors packed into one tensor of shape (*batch, total size). */
         final Tensor pack(Tensor[] parts) {
             Tensor[] flat = new Tensor[parts.length];
             for (int i = 0; i < parts.length; i++) {
-                flat[i] = parts[i].reshape(-1);
+                flat[i] = parts[i].reshape(withTail(batch, Shape.numel(shapes[i])));
             }
-            return Tensor.concat(0, flat);
+            return Tensor.concat(-1, flat);
         }
 
         /** Cotangent of the input from the factors' cotangents {@code g} and the factors {@code f}. */
@@ -64,26 +78,34 @@ final class Decompositions {
             return pack(jvpParts(t[0], parts(out), in[0]));
         }
 
-        /** Records the packed output of the factors' values. */
-        final Tensor record(Tensor a, double[]... factors) {
-            int size = 0;
-            for (double[] f : factors) {
-                size += f.length;
+        /**
+         * Applies {@code factorise} to each matrix of {@code values} (matrices of {@code matrixSize} elements) and
+         * records the packed factors.
+         */
+        final Tensor record(Tensor a, double[] values, int matrixSize, Function<double[], double[][]> factorise) {
+            int[] sizes = new int[shapes.length];
+            int total = 0;
+            for (int i = 0; i < shapes.length; i++) {
+                sizes[i] = Shape.numel(shapes[i]);
+                total += sizes[i];
             }
-            double[] packed = new double[size];
-            int offset = 0;
-            for (double[] f : factors) {
-                System.arraycopy(f, 0, packed, offset, f.length);
-                offset += f.length;
+            double[][] factors = perMatrix(values, matrixSize, sizes, factorise);
+            int count = values.length / matrixSize;
+            double[] packed = new double[count * total];
+            for (int b = 0, at = 0; b < count; b++) {
+                for (int i = 0; i < shapes.length; i++) {
+                    System.arraycopy(factors[i], b * sizes[i], packed, at, sizes[i]);
+                    at += sizes[i];
+                }
             }
-            return Tensor.record(this, packed, new int[] {size}, a);
+            return Tensor.record(this, packed, withTail(batch, total), a);
         }
     }
 
-    /** F with F_ij = 1 / (x_j - x_i) off the diagonal and 0 on it, for distinct x (n,). */
+    /** F with F_ij = 1 / (x_j - x_i) off the diagonal and 0 on it, for distinct x (..., n); shape (..., n, n). */
     static Tensor inverseGaps(Tensor x) {
-        int n = x.shape[0];
-        Tensor gaps = x.unsqueeze(0).sub(x.unsqueeze(1)).add(Tensor.eye(n));
+        int n = x.size(-1);
+        Tensor gaps = x.unsqueeze(-2).sub(x.unsqueeze(-1)).add(Tensor.eye(n));
         return gaps.pow(-1).mul(Tensor.ones(n, n).sub(Tensor.eye(n)));
     }
 
@@ -95,8 +117,8 @@ final class Decompositions {
      * Reverse: M = gR R^T - Q^T gQ, N = triu(M) + triu(M, 1)^T, gA = (gQ + Q N) R^-T.
      */
     static final class Qr extends Packed {
-        Qr(int m, int n) {
-            super(new int[] {m, n}, new int[] {n, n});
+        Qr(int[] batch, int m, int n) {
+            super(batch, new int[] {m, n}, new int[] {n, n});
         }
 
         String name() {
@@ -106,7 +128,7 @@ final class Decompositions {
         Tensor[] jvpParts(Tensor da, Tensor[] f, Tensor a) {
             Tensor q = f[0];
             Tensor r = f[1];
-            int n = r.shape[0];
+            int n = r.size(-1);
             Tensor c = rightSolve(q.mT().matmul(da), r);
             Tensor below = c.mul(mask(n, true, 0));
             Tensor cMinusOmega = c.sub(below).add(below.mT());
@@ -116,7 +138,7 @@ final class Decompositions {
         Tensor vjpParts(Tensor[] g, Tensor[] f, Tensor a) {
             Tensor q = f[0];
             Tensor r = f[1];
-            int n = r.shape[0];
+            int n = r.size(-1);
             Tensor m = g[1].matmul(r.mT()).sub(q.mT().matmul(g[0]));
             Tensor n1 = m.mul(mask(n, false, 1)).add(m.mul(mask(n, false, 0)).mT());
             return rightSolve(g[0].add(q.matmul(n1)), r.mT());
@@ -124,10 +146,10 @@ final class Decompositions {
     }
 
     static Tensor[] qr(Tensor a) {
-        int m = a.shape[0];
-        int n = a.shape[1];
-        Qr op = new Qr(m, n);
-        return op.parts(op.record(a, Lapack.qr(a.data, m, n)));
+        int m = a.size(-2);
+        int n = a.size(-1);
+        Qr op = new Qr(batchShape(a), m, n);
+        return op.parts(op.record(a, a.data, m * n, x -> Lapack.qr(x, m, n)));
     }
 
     // ------------------------------------------------------------------ symmetric eigen-decomposition
@@ -137,8 +159,8 @@ final class Decompositions {
      * dV = V (F * P). Reverse: gS = V (diag(gw) + F * (V^T gV)) V^T, gA = sym(gS).
      */
     static final class Eigh extends Packed {
-        Eigh(int n) {
-            super(new int[] {n}, new int[] {n, n});
+        Eigh(int[] batch, int n) {
+            super(batch, new int[] {n}, new int[] {n, n});
         }
 
         String name() {
@@ -159,9 +181,9 @@ final class Decompositions {
     }
 
     static Tensor[] eigh(Tensor a) {
-        int n = a.shape[0];
-        Eigh op = new Eigh(n);
-        return op.parts(op.record(a, Lapack.eigh(symmetricValues(a), n)));
+        int n = a.size(-1);
+        Eigh op = new Eigh(batchShape(a), n);
+        return op.parts(op.record(a, symmetricValues(a), n * n, x -> Lapack.eigh(x, n)));
     }
 
     // ------------------------------------------------------------------ singular value decomposition
@@ -173,8 +195,8 @@ final class Decompositions {
      * gA = U gP V^T + (I - U U^T) gU S^-1 V^T.
      */
     static final class Svd extends Packed {
-        Svd(int m, int n) {
-            super(new int[] {m, n}, new int[] {n}, new int[] {n, n});
+        Svd(int[] batch, int m, int n) {
+            super(batch, new int[] {m, n}, new int[] {n}, new int[] {n, n});
         }
 
         String name() {
@@ -187,9 +209,9 @@ final class Decompositions {
             Tensor v = f[2].mT();
             Tensor gaps = inverseGaps(s.square());
             Tensor p = u.mT().matmul(da).matmul(v);
-            Tensor pS = p.mul(s);                                  // P S: column j times s_j
-            Tensor sP = p.mul(s.unsqueeze(1));                     // S P: row i times s_i
-            Tensor daVsInv = da.matmul(v).div(s);
+            Tensor pS = scaleColumns(p, s);
+            Tensor sP = scaleRows(p, s);
+            Tensor daVsInv = da.matmul(v).div(s.unsqueeze(-2));
             Tensor du = u.matmul(gaps.mul(pS.add(pS.mT()))).add(daVsInv.sub(u.matmul(u.mT().matmul(daVsInv))));
             Tensor dv = v.matmul(gaps.mul(sP.add(sP.mT())));
             return new Tensor[] {du, diagonal(p), dv.mT()};
@@ -202,17 +224,17 @@ final class Decompositions {
             Tensor gaps = inverseGaps(s.square());
             Tensor j = gaps.mul(u.mT().matmul(g[0]));
             Tensor k = gaps.mul(v.mT().matmul(g[2].mT()));
-            Tensor gp = diag(g[1]).add(j.add(j.mT()).mul(s)).add(k.add(k.mT()).mul(s.unsqueeze(1)));
-            Tensor guSinv = g[0].div(s);
+            Tensor gp = diag(g[1]).add(scaleColumns(j.add(j.mT()), s)).add(scaleRows(k.add(k.mT()), s));
+            Tensor guSinv = g[0].div(s.unsqueeze(-2));
             Tensor outside = guSinv.sub(u.matmul(u.mT().matmul(guSinv)));      // (I - U U^T) gU S^-1
             return u.matmul(gp).add(outside).matmul(v.mT());
         }
     }
 
     static Tensor[] svd(Tensor a) {
-        int m = a.shape[0];
-        int n = a.shape[1];
-        Svd op = new Svd(m, n);
-        return op.parts(op.record(a, Lapack.svd(a.data, m, n)));
+        int m = a.size(-2);
+        int n = a.size(-1);
+        Svd op = new Svd(batchShape(a), m, n);
+        return op.parts(op.record(a, a.data, m * n, x -> Lapack.svd(x, m, n)));
     }
 }

@@ -1,7 +1,9 @@
 package org.sciml4j.tensor;
 
 /**
- * Differentiable dense linear algebra on matrices (rank 2, no batch axes), forward computations by LAPACK
+ * Differentiable dense linear algebra on matrices, batched: an input of shape (..., m, n) is a batch of matrices
+ * (m, n) along its leading axes, each treated on its own, and the results carry the same leading axes (below,
+ * shapes are written for one matrix). Forward computations by LAPACK
  * ({@code dev.ludovic.netlib}). Every operation is a primitive with reverse and forward rules written in tensor
  * operations, so its derivatives can be differentiated again, in either mode, to any order; each is checked by
  * {@link GradCheck} to second order in both modes.
@@ -34,17 +36,26 @@ public final class Linalg {
     /**
      * The solution X of A X = B, by LU with partial pivoting.
      *
-     * @param a square matrix (n, n), non-singular
-     * @param b right-hand sides (n, k), or one right-hand side (n,)
+     * @param a square matrices (..., n, n), non-singular
+     * @param b right-hand sides (..., n, k) with the batch axes of {@code a}, or one right-hand side (n,) when
+     *          {@code a} is one matrix (n, n)
      * @return X, the shape of {@code b}
-     * @throws IllegalArgumentException if A is exactly singular
+     * @throws IllegalArgumentException if a matrix is exactly singular
      */
     public static Tensor solve(Tensor a, Tensor b) {
         int n = square("solve", a);
-        boolean vector = b.shape.length == 1;
-        if ((b.shape.length != 1 && b.shape.length != 2) || b.shape[0] != n) {
-            throw new ShapeException("solve: the right-hand side of shape " + Shape.str(b.shape) + " must be (" + n
-                    + ",) or (" + n + ", k) for a matrix of shape " + Shape.str(a.shape));
+        boolean vector = b.shape.length == 1 && a.shape.length == 2;
+        int[] batch = LinearAlgebra.batchShape(a);
+        boolean fits = vector ? b.shape[0] == n : b.shape.length == a.shape.length && b.size(-2) == n
+                && java.util.Arrays.equals(LinearAlgebra.batchShape(b), batch);
+        if (!fits) {
+            StringBuilder wanted = new StringBuilder("(");
+            for (int d : batch) {
+                wanted.append(d).append(", ");
+            }
+            wanted.append(n).append(", k)").append(batch.length == 0 ? " or (" + n + ",)" : "");
+            throw new ShapeException("solve: the right-hand side of shape " + Shape.str(b.shape) + " must be "
+                    + wanted + " for matrices of shape " + Shape.str(a.shape));
         }
         finite("solve", b);
         Tensor x = LinearAlgebra.solve(a, vector ? b.reshape(n, 1) : b);
@@ -58,7 +69,7 @@ public final class Linalg {
      * @return shape (n, n)
      */
     public static Tensor inverse(Tensor a) {
-        return LinearAlgebra.solve(a, Tensor.eye(square("inverse", a)));
+        return LinearAlgebra.solve(a, Tensor.eye(square("inverse", a)).broadcastTo(a.shape));
     }
 
     /**
@@ -66,7 +77,7 @@ public final class Linalg {
      * positive definite matrix, its log-determinant. Derivative: A^-T.
      *
      * @param a square matrix (n, n), non-singular
-     * @return shape ()
+     * @return shape (), one value per matrix (the batch shape for a batch)
      * @throws IllegalArgumentException if A is exactly singular
      */
     public static Tensor logdet(Tensor a) {
@@ -94,7 +105,7 @@ public final class Linalg {
      */
     public static QR qr(Tensor a) {
         matrix("qr", a);
-        if (a.shape[0] < a.shape[1]) {
+        if (a.size(-2) < a.size(-1)) {
             throw new ShapeException("qr: the matrix of shape " + Shape.str(a.shape) + " has more columns than rows;"
                     + " the reduced QR here needs m >= n");
         }
@@ -110,7 +121,7 @@ public final class Linalg {
      */
     public static SVD svd(Tensor a) {
         matrix("svd", a);
-        if (a.shape[0] < a.shape[1]) {
+        if (a.size(-2) < a.size(-1)) {
             Tensor[] f = Decompositions.svd(a.mT());
             return new SVD(f[2].mT(), f[1], f[0].mT());
         }
@@ -131,8 +142,9 @@ public final class Linalg {
     }
 
     private static void matrix(String op, Tensor a) {
-        if (a.shape.length != 2 || a.shape[0] == 0 || a.shape[1] == 0) {
-            throw new ShapeException(op + ": needs a non-empty matrix (rank 2), got shape " + Shape.str(a.shape));
+        if (a.shape.length < 2 || a.size(-2) == 0 || a.size(-1) == 0) {
+            throw new ShapeException(op + ": needs non-empty matrices (rank 2, or more for a batch), got shape "
+                    + Shape.str(a.shape));
         }
         finite(op, a);
     }
@@ -140,18 +152,23 @@ public final class Linalg {
     private static void finite(String op, Tensor a) {
         for (int i = 0; i < a.data.length; i++) {
             if (!Double.isFinite(a.data[i])) {
-                int cols = a.shape[a.shape.length - 1];
-                throw new IllegalArgumentException(op + ": entry (" + i / cols + ", " + i % cols + ") of the input of"
-                        + " shape " + Shape.str(a.shape) + " is " + a.data[i]);
+                int[] index = new int[a.shape.length];
+                for (int d = index.length - 1, rest = i; d >= 0; d--) {
+                    index[d] = rest % a.shape[d];
+                    rest /= a.shape[d];
+                }
+                String at = java.util.Arrays.toString(index).replace('[', '(').replace(']', ')');
+                throw new IllegalArgumentException(op + ": entry " + at + " of the input of shape "
+                        + Shape.str(a.shape) + " is " + a.data[i]);
             }
         }
     }
 
     private static int square(String op, Tensor a) {
         matrix(op, a);
-        if (a.shape[0] != a.shape[1]) {
-            throw new ShapeException(op + ": needs a square matrix, got shape " + Shape.str(a.shape));
+        if (a.size(-2) != a.size(-1)) {
+            throw new ShapeException(op + ": needs square matrices, got shape " + Shape.str(a.shape));
         }
-        return a.shape[0];
+        return a.size(-1);
     }
 }

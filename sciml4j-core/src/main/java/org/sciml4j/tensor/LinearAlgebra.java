@@ -2,12 +2,16 @@ package org.sciml4j.tensor;
 
 import static org.sciml4j.tensor.Primitives.one;
 
+import java.util.Arrays;
+import java.util.function.Function;
+
 /**
- * The dense linear-algebra primitives on square matrices: solve, log |det|, Cholesky, and the packed
- * decompositions of {@link Decompositions} (QR, SVD, symmetric eigen). Forward computations call LAPACK
- * ({@link Lapack}); the rules are the standard matrix-calculus ones (Giles 2008, "Collected matrix derivative
- * results"; Murray 2016 for Cholesky) written in tensor operations, solves included, so that every derivative can
- * be differentiated again. Shapes are checked by the public face, {@link Linalg}.
+ * The dense linear-algebra primitives on matrices, batched over leading axes (shape (..., m, n)): solve, log |det|,
+ * Cholesky, and the packed decompositions of {@link Decompositions} (QR, SVD, symmetric eigen). Forward
+ * computations call LAPACK ({@link Lapack}) matrix by matrix; the rules are the standard matrix-calculus ones
+ * (Giles 2008, "Collected matrix derivative results"; Murray 2016 for Cholesky) written in tensor operations,
+ * solves included, so that every derivative can be differentiated again. Shapes are checked by the public face,
+ * {@link Linalg}.
  */
 final class LinearAlgebra {
     private LinearAlgebra() {
@@ -33,14 +37,24 @@ final class LinearAlgebra {
         return solve(a.mT(), x.mT()).mT();
     }
 
-    /** The diagonal of a square matrix, shape (n,). */
+    /** The diagonal of square matrices (..., n, n), shape (..., n). */
     static Tensor diagonal(Tensor x) {
-        return x.mul(Tensor.eye(x.shape[0])).sum(1);
+        return x.mul(Tensor.eye(x.size(-1))).sum(-1);
     }
 
-    /** The diagonal matrix of a vector (n,), shape (n, n). */
+    /** The diagonal matrices of vectors (..., n), shape (..., n, n). */
     static Tensor diag(Tensor v) {
-        return Tensor.eye(v.shape[0]).mul(v);
+        return Tensor.eye(v.size(-1)).mul(v.unsqueeze(-2));
+    }
+
+    /** Scales column j of matrices (..., m, n) by v_j, v of shape (..., n): X diag(v). */
+    static Tensor scaleColumns(Tensor x, Tensor v) {
+        return x.mul(v.unsqueeze(-2));
+    }
+
+    /** Scales row i of matrices (..., n, k) by v_i, v of shape (..., n): diag(v) X. */
+    static Tensor scaleRows(Tensor x, Tensor v) {
+        return x.mul(v.unsqueeze(-1));
     }
 
     /**
@@ -57,16 +71,49 @@ final class LinearAlgebra {
         return Tensor.wrap(m, n, n);
     }
 
-    /** The symmetric part of a square matrix's values, (A + A^T) / 2, the input the symmetric primitives read. */
+    /** The symmetric part of square matrices' values, (A + A^T) / 2, the input the symmetric primitives read. */
     static double[] symmetricValues(Tensor a) {
-        int n = a.shape[0];
-        double[] s = new double[n * n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                s[i * n + j] = (a.data[i * n + j] + a.data[j * n + i]) * 0.5;
+        int n = a.size(-1);
+        double[] s = new double[a.data.length];
+        for (int b = 0; b < s.length; b += n * n) {
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    s[b + i * n + j] = (a.data[b + i * n + j] + a.data[b + j * n + i]) * 0.5;
+                }
             }
         }
         return s;
+    }
+
+    /** The batch shape of matrices (..., m, n): their leading axes. */
+    static int[] batchShape(Tensor a) {
+        return Arrays.copyOf(a.shape, a.shape.length - 2);
+    }
+
+    /** {@code shape} with {@code tail} appended. */
+    static int[] withTail(int[] shape, int... tail) {
+        int[] s = Arrays.copyOf(shape, shape.length + tail.length);
+        System.arraycopy(tail, 0, s, shape.length, tail.length);
+        return s;
+    }
+
+    /**
+     * Runs a computation on each matrix of a batch: {@code f} maps one matrix's values (row-major) to its results,
+     * of the lengths {@code sizes}; the results of all matrices are laid one after the other, per result.
+     */
+    static double[][] perMatrix(double[] batch, int matrixSize, int[] sizes, Function<double[], double[][]> f) {
+        int count = batch.length / matrixSize;
+        double[][] out = new double[sizes.length][];
+        for (int k = 0; k < sizes.length; k++) {
+            out[k] = new double[count * sizes[k]];
+        }
+        for (int b = 0; b < count; b++) {
+            double[][] r = f.apply(Arrays.copyOfRange(batch, b * matrixSize, (b + 1) * matrixSize));
+            for (int k = 0; k < sizes.length; k++) {
+                System.arraycopy(r[k], 0, out[k], b * sizes[k], sizes[k]);
+            }
+        }
+        return out;
     }
 
     // ------------------------------------------------------------------ solve
@@ -88,11 +135,17 @@ final class LinearAlgebra {
         }
     };
 
-    /** A^-1 B for A (n, n) and B (n, k). */
+    /** A^-1 B for A (..., n, n) and B (..., n, k), the same batch axes. */
     static Tensor solve(Tensor a, Tensor b) {
-        int n = a.shape[0];
-        int k = b.shape[1];
-        return Tensor.record(SOLVE, Lapack.solve(a.data, b.data, n, k), new int[] {n, k}, a, b);
+        int n = a.size(-1);
+        int k = b.size(-1);
+        double[] x = new double[b.data.length];
+        for (int i = 0; i < x.length / (n * k); i++) {
+            double[] ai = Arrays.copyOfRange(a.data, i * n * n, (i + 1) * n * n);
+            double[] bi = Arrays.copyOfRange(b.data, i * n * k, (i + 1) * n * k);
+            System.arraycopy(Lapack.solve(ai, bi, n, k), 0, x, i * n * k, n * k);
+        }
+        return Tensor.record(SOLVE, x, b.shape.clone(), a, b);
     }
 
     // ------------------------------------------------------------------ log |det|
@@ -105,16 +158,19 @@ final class LinearAlgebra {
 
         Tensor[] vjp(Tensor g, Tensor out, Tensor[] in, boolean[] need) {
             Tensor a = in[0];
-            return one(solve(a.mT(), Tensor.eye(a.shape[0])).mul(g));
+            Tensor inverseT = solve(a.mT(), Tensor.eye(a.size(-1)).broadcastTo(a.shape));
+            return one(inverseT.mul(g.unsqueeze(-1).unsqueeze(-1)));
         }
 
         Tensor jvp(Tensor[] t, Tensor out, Tensor[] in) {
-            return diagonal(solve(in[0], t[0])).sum();
+            return diagonal(solve(in[0], t[0])).sum(-1);
         }
     };
 
     static Tensor logdet(Tensor a) {
-        return Tensor.record(LOGDET, new double[] {Lapack.logAbsDet(a.data, a.shape[0])}, new int[0], a);
+        int n = a.size(-1);
+        double[] d = perMatrix(a.data, n * n, new int[] {1}, m -> new double[][] {{Lapack.logAbsDet(m, n)}})[0];
+        return Tensor.record(LOGDET, d, batchShape(a), a);
     }
 
     // ------------------------------------------------------------------ Cholesky
@@ -141,12 +197,14 @@ final class LinearAlgebra {
         }
 
         private Tensor phi(Tensor x) {
-            return x.mul(mask(x.shape[0], true, 0.5));
+            return x.mul(mask(x.size(-1), true, 0.5));
         }
     };
 
     static Tensor cholesky(Tensor a) {
-        int n = a.shape[0];
-        return Tensor.record(CHOLESKY, Lapack.cholesky(symmetricValues(a), n), new int[] {n, n}, a);
+        int n = a.size(-1);
+        double[] l = perMatrix(symmetricValues(a), n * n, new int[] {n * n},
+                m -> new double[][] {Lapack.cholesky(m, n)})[0];
+        return Tensor.record(CHOLESKY, l, a.shape.clone(), a);
     }
 }

@@ -145,14 +145,54 @@ class LinalgTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cholesky: the matrix is not"
                         + " positive definite (its leading minor of order 2 is not)");
         assertThatThrownBy(() -> Linalg.eigh(Tensor.zeros(2, 3))).isInstanceOf(ShapeException.class)
-                .hasMessage("eigh: needs a square matrix, got shape (2, 3)");
+                .hasMessage("eigh: needs square matrices, got shape (2, 3)");
         assertThatThrownBy(() -> Linalg.qr(Tensor.zeros(2, 3))).isInstanceOf(ShapeException.class)
                 .hasMessageContaining("qr: the matrix of shape (2, 3) has more columns than rows");
         assertThatThrownBy(() -> Linalg.solve(Tensor.eye(3), Tensor.ones(2))).isInstanceOf(ShapeException.class)
-                .hasMessageContaining("solve: the right-hand side of shape (2,) must be (3,) or (3, k)");
+                .hasMessage("solve: the right-hand side of shape (2,) must be (3, k) or (3,) for matrices of"
+                        + " shape (3, 3)");
         assertThatThrownBy(() -> Linalg.logdet(Tensor.matrix(new double[] {1, Double.NaN}, new double[] {0, 1})))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("logdet: entry (0, 1) of the input of shape (2, 2) is NaN");
+    }
+
+    /** Matrix i of a batch of shape (count, 1, m, n). */
+    static Tensor at(Tensor batch, int i) {
+        return batch.slice(0, i, i + 1).squeeze(0).squeeze(0);
+    }
+
+    @Test
+    void aBatchGivesTheResultsOfItsMatricesBitForBit() {
+        Rng rng = new Rng(10);
+        Tensor a = Tensor.stack(0, spd(rng, 4), spd(rng, 4), spd(rng, 4)).reshape(3, 1, 4, 4);
+        Tensor b = Tensor.randn(rng, 3, 1, 4, 2);
+        Tensor wide = Tensor.randn(rng, 3, 1, 2, 4);
+        Tensor solve = Linalg.solve(a, b);
+        Tensor logdet = Linalg.logdet(a);
+        Tensor cholesky = Linalg.cholesky(a);
+        Linalg.QR qr = Linalg.qr(a);
+        Linalg.SVD svd = Linalg.svd(wide);
+        Linalg.Eigh eigh = Linalg.eigh(a);
+        assertThat(logdet.shape()).containsExactly(3, 1);
+        assertThat(svd.u().shape()).containsExactly(3, 1, 2, 2);
+        assertThat(svd.vt().shape()).containsExactly(3, 1, 2, 4);
+        for (int i = 0; i < 3; i++) {
+            Tensor ai = at(a, i);
+            assertThat(at(solve, i).toArray()).containsExactly(Linalg.solve(ai, at(b, i)).toArray());
+            assertThat(logdet.get(i, 0)).isEqualTo(Linalg.logdet(ai).item());
+            assertThat(at(cholesky, i).toArray()).containsExactly(Linalg.cholesky(ai).toArray());
+            assertThat(at(qr.q(), i).toArray()).containsExactly(Linalg.qr(ai).q().toArray());
+            assertThat(at(qr.r(), i).toArray()).containsExactly(Linalg.qr(ai).r().toArray());
+            Linalg.SVD one = Linalg.svd(at(wide, i));
+            assertThat(at(svd.u(), i).toArray()).containsExactly(one.u().toArray());
+            assertThat(svd.s().slice(0, i, i + 1).toArray()).containsExactly(one.s().toArray());
+            assertThat(at(svd.vt(), i).toArray()).containsExactly(one.vt().toArray());
+            assertThat(eigh.values().slice(0, i, i + 1).toArray()).containsExactly(Linalg.eigh(ai).values().toArray());
+            assertThat(at(eigh.vectors(), i).toArray()).containsExactly(Linalg.eigh(ai).vectors().toArray());
+        }
+        assertThatThrownBy(() -> Linalg.solve(a, Tensor.ones(3, 2, 4, 2))).isInstanceOf(ShapeException.class)
+                .hasMessage("solve: the right-hand side of shape (3, 2, 4, 2) must be (3, 1, 4, k) for matrices of"
+                        + " shape (3, 1, 4, 4)");
     }
 
     @Test

@@ -169,6 +169,37 @@ class PrimitiveDerivativeTest {
             Linalg.Eigh f = Linalg.eigh(x[0]);
             return flat(f.values(), f.vectors());
         }));
+        c.addAll(batchedLinearAlgebraCases());
+        return c;
+    }
+
+    /** Two matrices made by {@code make}, stacked: a batch of shape (2, ...). */
+    static Tensor pair(Rng rng, Function<Rng, Tensor> make) {
+        return Tensor.stack(0, make.apply(rng), make.apply(rng));
+    }
+
+    static List<Case> batchedLinearAlgebraCases() {
+        List<Case> c = new ArrayList<>();
+        c.add(new Case("solve", "batch (2,3,3) (2,3,2)", rng -> new Tensor[] {pair(rng, r -> wellConditioned(r, 3)),
+            Tensor.randn(rng, 2, 3, 2)}, x -> Linalg.solve(x[0], x[1])));
+        c.add(new Case("logdet", "batch (2,3,3)", rng -> new Tensor[] {pair(rng, r -> wellConditioned(r, 3))},
+                x -> Linalg.logdet(x[0])));
+        c.add(new Case("cholesky", "batch (2,3,3)", rng -> new Tensor[] {pair(rng, r -> separatedSymmetric(r, 3))},
+                x -> Linalg.cholesky(x[0])));
+        c.add(new Case("qr", "batch (2,4,3)", normal(s(2, 4, 3)), x -> {
+            Linalg.QR f = Linalg.qr(x[0]);
+            return flat(f.q(), f.r());
+        }));
+        for (int[] sh : new int[][] {s(2, 4, 3), s(2, 2, 3)}) {
+            c.add(new Case("svd", "batch " + Shape.str(sh), normal(sh), x -> {
+                Linalg.SVD f = Linalg.svd(x[0]);
+                return flat(f.u(), f.s(), f.vt());
+            }));
+        }
+        c.add(new Case("eigh", "batch (2,3,3)", rng -> new Tensor[] {pair(rng, r -> separatedSymmetric(r, 3))}, x -> {
+            Linalg.Eigh f = Linalg.eigh(x[0]);
+            return flat(f.values(), f.vectors());
+        }));
         return c;
     }
 
