@@ -55,7 +55,8 @@ class RunFolderTest {
     @Test
     void opensCreatesAndLocksAndCloseReleases() throws IOException {
         Path dir = tmp.resolve("runs/poisson");
-        try (RunFolder folder = RunFolder.open(dir, RunFolder.Mode.FRESH)) {
+        RunFolder folder = RunFolder.open(dir, RunFolder.Mode.FRESH);
+        try {
             assertThat(folder.path()).isEqualTo(dir);
             assertThat(names(dir)).containsExactly(".lock");
             assertThat(Files.readString(dir.resolve(".lock"))).startsWith("process " + PID + " on host ");
@@ -69,10 +70,11 @@ class RunFolderTest {
             // also through another spelling of the same folder
             assertThatThrownBy(() -> RunFolder.open(tmp.resolve("runs/./poisson/../poisson"),
                     RunFolder.Mode.RESUME)).isInstanceOf(RunFolder.InUseException.class);
+        } finally {
             folder.close();
-            folder.close(); // a second close does nothing
-            assertThat(Files.readString(dir.resolve(".lock"))).isEmpty();
         }
+        folder.close(); // a second close does nothing
+        assertThat(Files.readString(dir.resolve(".lock"))).isEmpty();
         try (RunFolder again = RunFolder.open(dir, RunFolder.Mode.RESUME)) {
             assertThat(again.movedAside()).isEmpty();
         }
@@ -96,7 +98,7 @@ class RunFolderTest {
             assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(Files.readString(dir.resolve(".lock"))).contains("process " + child.pid());
             try (RunFolder mine = RunFolder.open(dir, RunFolder.Mode.RESUME)) {
-                assertThat(Files.readString(dir.resolve(".lock"))).startsWith("process " + PID + " ");
+                assertThat(Files.readString(mine.file(".lock"))).startsWith("process " + PID + " ");
             }
         } finally {
             child.destroyForcibly();
@@ -112,7 +114,7 @@ class RunFolderTest {
         Files.createDirectories(dir.resolve("sub"));
         Files.write(dir.resolve("sub/keep.tmp"), new byte[0]); // not where atomic writes of the run go
         try (RunFolder folder = RunFolder.open(dir, RunFolder.Mode.RESUME)) {
-            assertThat(names(dir)).containsExactly(".lock", "notes.txt", "sub");
+            assertThat(names(folder.path())).containsExactly(".lock", "notes.txt", "sub");
             assertThat(names(dir.resolve("sub"))).containsExactly("keep.tmp");
         }
     }

@@ -16,7 +16,7 @@ import org.sciml4j.tensor.Tensor;
  * before giving up.
  * <p>
  * Immutable and shareable; each run ({@link #minimize}, {@link #start}, {@link #restore}) keeps its own matrix. A
- * run's {@link SteppingMinimizer.Run#state() state} holds, besides the entries every quasi-Newton run saves,
+ * run's {@link SteppingMinimizer.Run#state() state} holds, besides the entries listed at {@link #restore},
  * {@code bfgs.h} of shape {@code (n, n)} and {@code bfgs.empty} of shape {@code ()}: 1 while no pair has been
  * taken ({@code H} is then the identity, not yet rescaled), else 0.
  */

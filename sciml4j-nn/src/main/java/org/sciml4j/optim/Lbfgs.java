@@ -20,7 +20,7 @@ import org.sciml4j.tensor.Tensor;
  * small next to a network's gradient. SciPy's default of 10 is enough for smooth low-dimensional problems.
  * <p>
  * Immutable and shareable; each run ({@link #minimize}, {@link #start}, {@link #restore}) keeps its own memory. A
- * run's {@link SteppingMinimizer.Run#state() state} holds, besides the entries every quasi-Newton run saves, the
+ * run's {@link SteppingMinimizer.Run#state() state} holds, besides the entries listed at {@link #restore}, the
  * memory oldest pair first: {@code lbfgs.s} and {@code lbfgs.y} of shape {@code (k, n)}, {@code lbfgs.rho} of
  * shape {@code (k)} ({@code 1 / s'y}), {@code lbfgs.gamma} of shape {@code ()}, for the {@code k <= m} pairs held;
  * it restores into an L-BFGS whose history size is at least {@code k}.

@@ -130,8 +130,14 @@ abstract class QuasiNewton implements SteppingMinimizer {
     }
 
     /**
-     * Restores a run from its {@link Run#state()}; the entries are listed at {@link QuasiNewtonRun} and at the
-     * approximation of {@link Lbfgs} or {@link Bfgs}.
+     * Restores a run from its {@link Run#state()}. The state's entries, n the number of unknowns, scalars of shape
+     * {@code ()}: {@code x} and {@code gradient} (n); {@code value}; {@code iterations}; {@code evaluations};
+     * {@code previous_value}, the value before the last accepted step, and {@code step_norm}, that step's largest
+     * component (both NaN before the first step; the tests that may end the run after a step are made at the start
+     * of the next); {@code best.x}, {@code best.gradient} (n) and {@code best.value}, the lowest point evaluated;
+     * {@code termination}, -1 while running or after {@link Run#stop} (a stopped run resumes), else the ordinal of
+     * the {@link Termination} that ended the run by itself (the restored run has ended too); and the entries of the
+     * inverse-Hessian approximation listed by {@link Lbfgs} and {@link Bfgs}.
      */
     @Override
     public final Run restore(Objective f, Map<String, Tensor> state) {

@@ -21,14 +21,8 @@ import org.sciml4j.tensor.Tensor;
  * The tests that end a run after an accepted iteration (gradient, change of the value, step size, then the limits)
  * are made at the start of the next {@code step()}, so that a caller sees every accepted iteration, and may stop
  * there, before the run ends: the order in which {@code minimize} has always called its listener and made the
- * tests. The state therefore holds what those tests read: the value before the last step and that step's size.
- * <p>
- * State entries (n the number of unknowns; scalars have shape {@code ()}): {@code x}, {@code gradient} (n);
- * {@code value}; {@code iterations}; {@code evaluations}; {@code previous_value} (before the last accepted step, NaN
- * before the first); {@code step_norm} (largest component of the last step, NaN before the first);
- * {@code best.x}, {@code best.gradient} (n) and {@code best.value}, the lowest point evaluated; {@code termination}
- * (-1 while running or stopped by the caller, else the ordinal of the {@link Termination} that ended the run by
- * itself); and the approximation's own entries.
+ * tests. The state therefore holds what those tests read: the value before the last step and that step's size
+ * (the entries are listed at {@link QuasiNewton#restore}).
  */
 final class QuasiNewtonRun implements SteppingMinimizer.Run {
     static final String X = "x";
