@@ -34,6 +34,8 @@ import org.sciml4j.pinn.Trainer;
 import org.sciml4j.pinn.TrainingListener;
 import org.sciml4j.pinn.config.ProblemFile;
 import org.sciml4j.tensor.Tensor;
+import org.sciml4j.train.config.ProblemDefinition;
+import org.sciml4j.train.config.ProblemKinds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -74,7 +76,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        ProblemFile pf = ProblemFile.read(file); // every mistake is reported here, before anything is trained
+        ProblemFile pf = pinn(ProblemKinds.read(file)); // every mistake is reported here, before anything is trained
         Problem problem = pf.problem();
         ProblemFile.TrainingSpec spec = pf.training();
         int adamEpochs = epochs != null ? epochs : spec.epochs();
@@ -143,6 +145,15 @@ final class RunCommand implements Callable<Integer> {
         }
         System.out.println("outputs in " + dir);
         return 0;
+    }
+
+    /** The PINN problem a file defines: this command trains PINNs; other kinds of problem file bring their own. */
+    private static ProblemFile pinn(ProblemDefinition definition) {
+        if (definition instanceof ProblemFile pf) {
+            return pf;
+        }
+        throw new IllegalArgumentException(definition.path() + ": 'run' trains problems of kind 'pinn'; this file is of"
+                + " kind '" + definition.kind() + "'");
     }
 
     private static void saveProgress(Path dir, Parameters all, LossHistory history) {

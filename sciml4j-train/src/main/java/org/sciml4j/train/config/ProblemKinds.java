@@ -94,7 +94,11 @@ public final class ProblemKinds {
     private static ProblemKind kindOf(YamlDocument document) {
         Node node = kindNode(document);
         if (node == null) {
-            return of(DEFAULT_KIND);
+            try {
+                return of(DEFAULT_KIND);
+            } catch (IllegalArgumentException e) {
+                throw document.unplaced(e.getMessage());
+            }
         }
         String name = document.string(node).strip();
         return document.at(node, () -> of(name));
