@@ -100,15 +100,12 @@ public final class PinnKind implements ProblemKind {
         return name;
     }
 
-    /** {@code weights: {equation: 1, initial: 10}}: per loss term (the problem checks the names). */
+    /** {@code weights: {equation: 1, initial: 10}}: per loss term (the problem's builder checks values and names). */
     private static Map<String, NodeTuple> weights(YamlDocument doc, Problem.Builder b, Node node) {
         Map<String, NodeTuple> weights = doc.mapping(node, "weights", null);
         for (NodeTuple w : weights.values()) {
             double x = doc.number(w.getValueNode());
-            if (!(x >= 0)) {
-                throw doc.error(w.getValueNode(), "a weight must be >= 0, got " + x);
-            }
-            b.weight(YamlDocument.key(w), x);
+            doc.at(w.getValueNode(), () -> b.weight(YamlDocument.key(w), x));
         }
         return weights;
     }
