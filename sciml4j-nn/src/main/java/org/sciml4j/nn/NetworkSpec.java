@@ -1,8 +1,10 @@
 package org.sciml4j.nn;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * What network to build, as a problem file's {@code network:} section gives it: a type from the {@link Networks}
@@ -86,7 +88,7 @@ public record NetworkSpec(String type, int[] hidden, String activation, String i
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof NetworkSpec s && type.equals(s.type) && java.util.Arrays.equals(hidden, s.hidden)
+        return o instanceof NetworkSpec s && type.equals(s.type) && Arrays.equals(hidden, s.hidden)
                 && activation.equals(s.activation) && initializer.equals(s.initializer)
                 && fourierFeatures == s.fourierFeatures && Double.compare(fourierScale, s.fourierScale) == 0
                 && fieldNetworks.equals(s.fieldNetworks);
@@ -94,13 +96,13 @@ public record NetworkSpec(String type, int[] hidden, String activation, String i
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(type, java.util.Arrays.hashCode(hidden), activation, initializer,
+        return Objects.hash(type, Arrays.hashCode(hidden), activation, initializer,
                 fourierFeatures, fourierScale, fieldNetworks);
     }
 
     @Override
     public String toString() {
-        return "NetworkSpec[" + type + " " + java.util.Arrays.toString(hidden) + " " + activation + " " + initializer
+        return "NetworkSpec[" + type + " " + Arrays.toString(hidden) + " " + activation + " " + initializer
                 + (fourierFeatures > 0 ? " fourier " + fourierFeatures + " x " + fourierScale : "")
                 + (fieldNetworks.isEmpty() ? "" : " fields " + fieldNetworks) + "]";
     }

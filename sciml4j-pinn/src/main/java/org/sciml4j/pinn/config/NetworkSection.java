@@ -1,10 +1,12 @@
 package org.sciml4j.pinn.config;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.sciml4j.nn.NetworkSpec;
 import org.sciml4j.nn.Networks;
@@ -100,8 +102,7 @@ final class NetworkSection {
     }
 
     /** The spec with the name at {@code key}, a bad name reported there. */
-    private NetworkSpec named(Map<String, NodeTuple> m, String key, java.util.function.Function<String,
-            NetworkSpec> with) {
+    private NetworkSpec named(Map<String, NodeTuple> m, String key, Function<String, NetworkSpec> with) {
         Node n = m.get(key).getValueNode();
         String name = doc.string(n);
         return doc.at(n, () -> with.apply(name));
@@ -117,7 +118,7 @@ final class NetworkSection {
     }
 
     private static Set<String> with(Set<String> keys, String key) {
-        Set<String> all = new java.util.HashSet<>(keys);
+        Set<String> all = new HashSet<>(keys);
         all.add(key);
         return Set.copyOf(all);
     }

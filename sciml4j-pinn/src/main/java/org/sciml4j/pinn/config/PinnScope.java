@@ -17,6 +17,7 @@ import org.sciml4j.io.TextTable;
 import org.sciml4j.pinn.Requirement;
 import org.sciml4j.train.config.YamlDocument;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
 
 /**
  * What the PINN section readers share while one file is read: the document, the symbols declared so far (each
@@ -106,7 +107,7 @@ final class PinnScope {
     }
 
     /** The sampler of an optional {@code sampling} key, uniform without it. */
-    Sampler sampler(Map<String, org.yaml.snakeyaml.nodes.NodeTuple> m) {
+    Sampler sampler(Map<String, NodeTuple> m) {
         return m.containsKey("sampling") ? sampler(m.get("sampling").getValueNode()) : Sampler.uniform();
     }
 
