@@ -21,6 +21,7 @@ import org.sciml4j.io.TextTable;
 import org.sciml4j.nn.Checkpoint;
 import org.sciml4j.nn.Concat;
 import org.sciml4j.nn.Mlp;
+import org.sciml4j.nn.ModifiedMlp;
 import org.sciml4j.nn.Module;
 import org.sciml4j.nn.Parameters;
 import org.sciml4j.nn.Variable;
@@ -194,15 +195,26 @@ final class RunCommand implements Callable<Integer> {
                 + (lbfgs > 0 ? ", then L-BFGS for up to " + lbfgs + " iterations" : ""));
     }
 
-    /** "1-20-20-1 tanh", or the parts of a {@link Concat} side by side: "2-20-20-1 tanh | 2-10-1 tanh". */
+    /**
+     * "1-20-20-1 tanh", "modified 2-64-64-1 tanh" for a {@link ModifiedMlp}, or the parts of a {@link Concat} side by
+     * side: "2-20-20-1 tanh | 2-10-1 tanh".
+     */
     static String describe(Module net) {
         if (net instanceof Concat c) {
             return String.join(" | ", c.parts().stream().map(RunCommand::describe).toList());
         }
         if (net instanceof Mlp m) {
-            return Arrays.toString(m.sizes()).replace(", ", "-").replaceAll("[\\[\\]]", "") + " " + m.activation();
+            return layers(m.sizes()) + " " + m.activation();
+        }
+        if (net instanceof ModifiedMlp m) {
+            return "modified " + layers(m.sizes()) + " " + m.activation();
         }
         return net.inputSize() + " inputs, " + net.outputSize() + " outputs";
+    }
+
+    /** "1-20-20-1". */
+    private static String layers(int[] sizes) {
+        return Arrays.toString(sizes).replace(", ", "-").replaceAll("[\\[\\]]", "");
     }
 
     static String num(double v) {
