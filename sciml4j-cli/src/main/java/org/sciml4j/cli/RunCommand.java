@@ -21,6 +21,7 @@ import org.sciml4j.io.TextTable;
 import org.sciml4j.nn.Checkpoint;
 import org.sciml4j.nn.Concat;
 import org.sciml4j.nn.Mlp;
+import org.sciml4j.nn.ModifiedMlp;
 import org.sciml4j.nn.Module;
 import org.sciml4j.nn.Parameters;
 import org.sciml4j.nn.Variable;
@@ -34,6 +35,8 @@ import org.sciml4j.pinn.Trainer;
 import org.sciml4j.pinn.TrainingListener;
 import org.sciml4j.pinn.config.ProblemFile;
 import org.sciml4j.tensor.Tensor;
+import org.sciml4j.train.config.ProblemDefinition;
+import org.sciml4j.train.config.ProblemKinds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -74,7 +77,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        ProblemFile pf = ProblemFile.read(file); // every mistake is reported here, before anything is trained
+        ProblemFile pf = pinn(ProblemKinds.read(file)); // every mistake is reported here, before anything is trained
         Problem problem = pf.problem();
         ProblemFile.TrainingSpec spec = pf.training();
         int adamEpochs = epochs != null ? epochs : spec.epochs();
@@ -145,6 +148,15 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The PINN problem a file defines: this command trains PINNs; other kinds of problem file bring their own. */
+    private static ProblemFile pinn(ProblemDefinition definition) {
+        if (definition instanceof ProblemFile pf) {
+            return pf;
+        }
+        throw new IllegalArgumentException(definition.path() + ": 'run' trains problems of kind 'pinn'; this file is of"
+                + " kind '" + definition.kind() + "'");
+    }
+
     private static void saveProgress(Path dir, Parameters all, LossHistory history) {
         try {
             if (history != null) {
@@ -183,15 +195,26 @@ final class RunCommand implements Callable<Integer> {
                 + (lbfgs > 0 ? ", then L-BFGS for up to " + lbfgs + " iterations" : ""));
     }
 
-    /** "1-20-20-1 tanh", or the parts of a {@link Concat} side by side: "2-20-20-1 tanh | 2-10-1 tanh". */
+    /**
+     * "1-20-20-1 tanh", "modified 2-64-64-1 tanh" for a {@link ModifiedMlp}, or the parts of a {@link Concat} side by
+     * side: "2-20-20-1 tanh | 2-10-1 tanh".
+     */
     static String describe(Module net) {
         if (net instanceof Concat c) {
             return String.join(" | ", c.parts().stream().map(RunCommand::describe).toList());
         }
         if (net instanceof Mlp m) {
-            return Arrays.toString(m.sizes()).replace(", ", "-").replaceAll("[\\[\\]]", "") + " " + m.activation();
+            return layers(m.sizes()) + " " + m.activation();
+        }
+        if (net instanceof ModifiedMlp m) {
+            return "modified " + layers(m.sizes()) + " " + m.activation();
         }
         return net.inputSize() + " inputs, " + net.outputSize() + " outputs";
+    }
+
+    /** "1-20-20-1". */
+    private static String layers(int[] sizes) {
+        return Arrays.toString(sizes).replace(", ", "-").replaceAll("[\\[\\]]", "");
     }
 
     static String num(double v) {

@@ -518,7 +518,8 @@ public final class Problem {
         /** The weight of a loss term by name (equation or condition), default 1. */
         public Builder weight(String term, double weight) {
             if (!(weight >= 0) || !Double.isFinite(weight)) {
-                throw new IllegalArgumentException("weight of '" + term + "' must be finite and >= 0, got " + weight);
+                throw new IllegalArgumentException("weight of '" + term + "': a weight must be >= 0 and finite, got "
+                        + weight);
             }
             weights.put(term, weight);
             return this;

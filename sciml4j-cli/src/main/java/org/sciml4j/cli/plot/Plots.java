@@ -3,10 +3,6 @@ package org.sciml4j.cli.plot;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.FontMetrics;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,7 +37,7 @@ import org.sciml4j.io.AtomicFiles;
  * rather than breaking the axis range. Arrays whose lengths do not match are rejected with an
  * {@link IllegalArgumentException} that names the arrays and their lengths.
  * <p>
- * Line charts use XChart; the heat map is drawn directly with Java2D and the viridis colour map.
+ * Line charts use XChart; the heat map is drawn directly with Java2D and the viridis colour map ({@link HeatMap}).
  */
 public final class Plots {
     static {
@@ -65,14 +61,8 @@ public final class Plots {
         new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c), new Color(0xd62728), new Color(0x9467bd),
         new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f), new Color(0xbcbd22), new Color(0x17becf),
     };
-    /** Colour of heat-map cells whose value is not finite. */
-    static final Color NOT_FINITE = new Color(0xbbbbbb);
-    /** Viridis sampled at 0, 0.1, ..., 1 (linearly interpolated in between). */
-    private static final int[] VIRIDIS = {
-        0x440154, 0x482576, 0x414487, 0x35608d, 0x2a788e, 0x21908c, 0x22a884, 0x43bf71, 0x7ad151, 0xbbdf27, 0xfde725,
-    };
 
-    private static final String FONT = Font.SANS_SERIF;
+    static final String FONT = Font.SANS_SERIF;
     /** A dash pattern that reads as dashes (XChart's DASH_DASH looks dotted at 2 px). */
     private static final BasicStroke DASHED = new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
             new float[] {9f, 5f}, 0f);
@@ -217,7 +207,7 @@ public final class Plots {
         int n = ys.size();
         boolean anyY = false;
         for (int i = 0; i < n; i++) {
-            Color c = n <= PALETTE.length ? PALETTE[i] : viridis(0.9 * i / (n - 1));
+            Color c = n <= PALETTE.length ? PALETTE[i] : HeatMap.viridis(0.9 * i / (n - 1));
             XYSeries s = chart.addSeries(unique.get(i), t, finiteOrNaN(ys.get(i)));
             style(s, c, SeriesLines.SOLID, 2f);
             anyY |= anyFinite(ys.get(i));
@@ -341,184 +331,13 @@ public final class Plots {
                         + " but x has length " + x.length + " (z is z[row][col], columns follow x)");
             }
         }
-        BufferedImage img = renderHeatMap(title, x, y, z, xLabel, yLabel);
+        BufferedImage img = new HeatMap(title, x, y, z, xLabel, yLabel).render();
         createParent(png);
         AtomicFiles.write(png, out -> {
             if (!ImageIO.write(img, "png", out)) {
                 throw new IOException("no PNG writer available");
             }
         });
-    }
-
-    private static BufferedImage renderHeatMap(String title, double[] x, double[] y, double[][] z, String xLabel,
-            String yLabel) {
-        double zMin = Double.POSITIVE_INFINITY;
-        double zMax = Double.NEGATIVE_INFINITY;
-        for (double[] row : z) {
-            for (double v : row) {
-                if (Double.isFinite(v)) {
-                    zMin = Math.min(zMin, v);
-                    zMax = Math.max(zMax, v);
-                }
-            }
-        }
-        boolean anyFinite = zMin <= zMax;
-        double cLo = anyFinite ? zMin : 0;
-        double cHi = anyFinite ? zMax : 1;
-        if (!(cHi > cLo)) { // constant field: widen so that the colour bar has a range
-            double pad = cLo == 0 ? 0.5 : Math.abs(cLo) * 0.5;
-            cLo -= pad;
-            cHi += pad;
-        }
-
-        double[] xe = edges(x);
-        double[] ye = edges(y);
-        BufferedImage img = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, WIDTH, HEIGHT);
-
-            Font titleFont = new Font(FONT, Font.BOLD, 16);
-            Font labelFont = new Font(FONT, Font.PLAIN, 14);
-            Font tickFont = new Font(FONT, Font.PLAIN, 12);
-            boolean hasTitle = title != null && !title.isEmpty();
-            int left = 80;
-            int top = hasTitle ? 45 : 20;
-            int right = WIDTH - 150;
-            int bottom = HEIGHT - 60;
-            int w = right - left;
-            int h = bottom - top;
-
-            // the cells, pixel by pixel: each pixel centre looks up its cell (handles uneven grids)
-            int[] col = new int[w];
-            for (int px = 0; px < w; px++) {
-                col[px] = cell(xe, xe[0] + (px + 0.5) / w * (xe[xe.length - 1] - xe[0]));
-            }
-            for (int py = 0; py < h; py++) {
-                int row = cell(ye, ye[ye.length - 1] - (py + 0.5) / h * (ye[ye.length - 1] - ye[0]));
-                for (int px = 0; px < w; px++) {
-                    double v = z[row][col[px]];
-                    int rgb = Double.isFinite(v) ? viridisRgb((v - cLo) / (cHi - cLo)) : NOT_FINITE.getRGB();
-                    img.setRGB(left + px, top + py, rgb);
-                }
-            }
-            g.setColor(Color.DARK_GRAY);
-            g.setStroke(new BasicStroke(1f));
-            g.drawRect(left - 1, top - 1, w + 1, h + 1);
-
-            // axes
-            g.setFont(tickFont);
-            FontMetrics tm = g.getFontMetrics();
-            double[] xt = niceTicks(xe[0], xe[xe.length - 1], 8);
-            for (double v : xt) {
-                int px = left + (int) Math.round((v - xe[0]) / (xe[xe.length - 1] - xe[0]) * w);
-                g.drawLine(px, bottom, px, bottom + 5);
-                String s = format(v, xt);
-                g.drawString(s, px - tm.stringWidth(s) / 2, bottom + 7 + tm.getAscent());
-            }
-            double[] yt = niceTicks(ye[0], ye[ye.length - 1], 6);
-            int yTickWidth = 0;
-            for (double v : yt) {
-                int py = bottom - (int) Math.round((v - ye[0]) / (ye[ye.length - 1] - ye[0]) * h);
-                g.drawLine(left - 6, py, left - 1, py);
-                String s = format(v, yt);
-                yTickWidth = Math.max(yTickWidth, tm.stringWidth(s));
-                g.drawString(s, left - 9 - tm.stringWidth(s), py + tm.getAscent() / 2 - 1);
-            }
-            g.setColor(Color.BLACK);
-            g.setFont(labelFont);
-            FontMetrics lm = g.getFontMetrics();
-            if (xLabel != null && !xLabel.isEmpty()) {
-                g.drawString(xLabel, left + (w - lm.stringWidth(xLabel)) / 2, bottom + 12 + tm.getHeight() + lm.getAscent());
-            }
-            if (yLabel != null && !yLabel.isEmpty()) {
-                AffineTransform saved = g.getTransform();
-                int lx = Math.max(lm.getAscent(), left - 14 - yTickWidth);
-                g.translate(lx, top + (h + lm.stringWidth(yLabel)) / 2.0);
-                g.rotate(-Math.PI / 2);
-                g.drawString(yLabel, 0, 0);
-                g.setTransform(saved);
-            }
-            if (hasTitle) {
-                g.setFont(titleFont);
-                FontMetrics fm = g.getFontMetrics();
-                g.drawString(title, Math.max(5, (WIDTH - fm.stringWidth(title)) / 2), 15 + fm.getAscent());
-            }
-
-            // colour bar
-            int bx = right + 25;
-            int bw = 22;
-            for (int py = 0; py < h; py++) {
-                int rgb = viridisRgb(1 - (py + 0.5) / h);
-                for (int px = 0; px < bw; px++) {
-                    img.setRGB(bx + px, top + py, rgb);
-                }
-            }
-            g.setColor(Color.DARK_GRAY);
-            g.drawRect(bx - 1, top - 1, bw + 1, h + 1);
-            g.setFont(tickFont);
-            double[] ct = niceTicks(cLo, cHi, 6);
-            for (double v : ct) {
-                int py = bottom - (int) Math.round((v - cLo) / (cHi - cLo) * h);
-                g.drawLine(bx + bw, py, bx + bw + 5, py);
-                g.drawString(format(v, ct), bx + bw + 8, py + tm.getAscent() / 2 - 1);
-            }
-            g.setColor(Color.BLACK);
-            String maxText = anyFinite ? "max " + format(zMax, null) : "no finite values";
-            String minText = anyFinite ? "min " + format(zMin, null) : "";
-            g.drawString(maxText, Math.min(bx - 10, WIDTH - 3 - tm.stringWidth(maxText)), top - 6);
-            g.drawString(minText, Math.min(bx - 10, WIDTH - 3 - tm.stringWidth(minText)), bottom + 7 + tm.getAscent());
-        } finally {
-            g.dispose();
-        }
-        return img;
-    }
-
-    /** Cell boundaries halfway between the centres, the outer ones half a cell out (one cell: width 1). */
-    private static double[] edges(double[] c) {
-        int n = c.length;
-        double[] e = new double[n + 1];
-        if (n == 1) {
-            double half = c[0] == 0 ? 0.5 : Math.abs(c[0]) * 0.5;
-            e[0] = c[0] - half;
-            e[1] = c[0] + half;
-            return e;
-        }
-        for (int i = 1; i < n; i++) {
-            e[i] = 0.5 * (c[i - 1] + c[i]);
-        }
-        e[0] = c[0] - (e[1] - c[0]);
-        e[n] = c[n - 1] + (c[n - 1] - e[n - 1]);
-        return e;
-    }
-
-    /** The cell {@code i} with {@code e[i] <= v < e[i + 1]}, clamped to the grid. */
-    private static int cell(double[] e, double v) {
-        int i = Arrays.binarySearch(e, v);
-        if (i < 0) {
-            i = -i - 2; // insertion point - 1: the edge below v
-        }
-        return Math.max(0, Math.min(e.length - 2, i));
-    }
-
-    /** Viridis at {@code f} in [0, 1] (clamped). */
-    static Color viridis(double f) {
-        return new Color(viridisRgb(f));
-    }
-
-    private static int viridisRgb(double f) {
-        double s = Math.max(0, Math.min(1, f)) * (VIRIDIS.length - 1);
-        int i = Math.min(VIRIDIS.length - 2, (int) s);
-        double a = s - i;
-        int c0 = VIRIDIS[i];
-        int c1 = VIRIDIS[i + 1];
-        int r = (int) Math.round(((c0 >> 16) & 0xff) * (1 - a) + ((c1 >> 16) & 0xff) * a);
-        int gr = (int) Math.round(((c0 >> 8) & 0xff) * (1 - a) + ((c1 >> 8) & 0xff) * a);
-        int b = (int) Math.round((c0 & 0xff) * (1 - a) + (c1 & 0xff) * a);
-        return 0xff000000 | (r << 16) | (gr << 8) | b;
     }
 
     /** About {@code target} ticks at 1, 2 or 5 times a power of ten, inside [lo, hi]. */

@@ -157,13 +157,13 @@ class PlotsTest {
 
         BufferedImage heat = read(dir.resolve("heatmap.png"));
         assertThat(distinctColours(heat)).isGreaterThan(100);
-        assertThat(pixelsNear(heat, Plots.viridis(0), 6)).as("dark end of viridis").isGreaterThan(100);
-        assertThat(pixelsNear(heat, Plots.viridis(1), 6)).as("bright end of viridis").isGreaterThan(100);
+        assertThat(pixelsNear(heat, HeatMap.viridis(0), 6)).as("dark end of viridis").isGreaterThan(100);
+        assertThat(pixelsNear(heat, HeatMap.viridis(1), 6)).as("bright end of viridis").isGreaterThan(100);
 
         BufferedImage curves = read(dir.resolve("curves.png"));
         assertThat(distinctColours(curves)).isGreaterThan(50);
-        assertThat(pixelsNear(curves, Plots.viridis(0), 12)).as("first curve").isGreaterThan(100);
-        assertThat(pixelsNear(curves, Plots.viridis(0.9), 12)).as("last curve").isGreaterThan(100);
+        assertThat(pixelsNear(curves, HeatMap.viridis(0), 12)).as("first curve").isGreaterThan(100);
+        assertThat(pixelsNear(curves, HeatMap.viridis(0.9), 12)).as("last curve").isGreaterThan(100);
 
         assertOnlyPngs("prediction.png", "loss.png", "heatmap.png", "curves.png");
     }
@@ -252,7 +252,7 @@ class PlotsTest {
         double[][] z = {{1, 1, Double.NaN}, {1, 1, 1}};
         Plots.heatMap(constantWithNaN, null, new double[] {0, 1, 3}, new double[] {-1, 1}, z, null, null);
         BufferedImage img = read(constantWithNaN);
-        assertThat(pixelsNear(img, Plots.NOT_FINITE, 2)).as("the NaN cell").isGreaterThan(1000);
+        assertThat(pixelsNear(img, HeatMap.NOT_FINITE, 2)).as("the NaN cell").isGreaterThan(1000);
         assertOnlyPngs("one.png", "const.png");
     }
 

@@ -25,6 +25,7 @@ import org.sciml4j.pinn.PointCondition;
 import org.sciml4j.pinn.Problem;
 import org.sciml4j.domain.expr.Derivative;
 import org.sciml4j.tensor.Tensor;
+import org.sciml4j.train.config.ProblemFileException;
 
 class ProblemFileTest {
 

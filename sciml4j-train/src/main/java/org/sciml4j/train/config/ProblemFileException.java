@@ -1,4 +1,4 @@
-package org.sciml4j.pinn.config;
+package org.sciml4j.train.config;
 
 /**
  * A mistake in a problem file, located: the message reads {@code forward.yaml, line 12, column 7: unknown symbol

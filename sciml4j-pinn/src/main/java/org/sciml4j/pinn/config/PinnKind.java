@@ -1,0 +1,139 @@
+package org.sciml4j.pinn.config;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.sciml4j.domain.expr.ExpressionException;
+import org.sciml4j.nn.NetworkSpec;
+import org.sciml4j.pinn.Problem;
+import org.sciml4j.pinn.config.ProblemFile.EvaluationSpec;
+import org.sciml4j.pinn.config.ProblemFile.TrainingSpec;
+import org.sciml4j.train.config.ProblemFileException;
+import org.sciml4j.train.config.ProblemKind;
+import org.sciml4j.train.config.YamlDocument;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+
+/**
+ * The {@code pinn} kind of problem file (the default): reads each section with its reader, in the order the
+ * sections depend on each other (symbols, equations, conditions, collocation, transforms, weights; then the
+ * problem is built, and the network, training and evaluation read against it). Registered for
+ * {@link java.util.ServiceLoader} in {@code META-INF/services/org.sciml4j.train.config.ProblemKind}.
+ */
+public final class PinnKind implements ProblemKind {
+
+    /** The kind's name in {@code kind:}. */
+    public static final String NAME = "pinn";
+
+    private static final Set<String> TOP = Set.of("kind", "name", "description", "variables", "domain", "fields",
+            "parameters", "unknowns", "equations", "conditions", "collocation", "weights", "transform", "network",
+            "training", "evaluation");
+
+    /** For {@link java.util.ServiceLoader}. */
+    public PinnKind() {
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /**
+     * Reads and checks a PINN problem file.
+     *
+     * @throws ProblemFileException for any mistake in it or in the data files it names
+     */
+    @Override
+    public ProblemFile read(YamlDocument doc) {
+        Node root = doc.root();
+        if (root == null) {
+            throw doc.unplaced("the file is empty; it needs at least 'variables', 'fields' and 'equations' or"
+                    + " 'conditions'");
+        }
+        Map<String, NodeTuple> top = doc.mapping(root, "the problem file", TOP);
+        String name = name(doc, top);
+        PinnScope scope = new PinnScope(doc);
+        Problem.Builder b = Problem.builder();
+        new SymbolsSection(scope).read(b, top, root);
+        EquationsSection equations = new EquationsSection(scope);
+        List<String> equationNames = equations.equations(b, top);
+        if (equationNames.isEmpty() && !top.containsKey("conditions")) {
+            throw doc.error(root, "nothing to train on: give 'equations' (with 'collocation') or 'conditions'");
+        }
+        Map<String, Node> conditions = top.containsKey("conditions")
+                ? new ConditionsSection(scope).read(b, top.get("conditions").getValueNode(), equationNames) : Map.of();
+        if (top.containsKey("collocation")) {
+            new CollocationSection(scope).read(b, top.get("collocation").getValueNode());
+        }
+        if (top.containsKey("transform")) {
+            equations.transforms(b, top.get("transform").getValueNode());
+        }
+        Map<String, NodeTuple> weights = top.containsKey("weights")
+                ? weights(doc, b, top.get("weights").getValueNode()) : Map.of();
+        Problem problem;
+        try {
+            problem = b.build();
+        } catch (ExpressionException e) {
+            throw doc.expressionError(e);
+        } catch (IllegalArgumentException e) {
+            throw locate(doc, e, root, top, conditions, weights);
+        }
+        NetworkSpec network = new NetworkSection(doc).read(top.get("network"), problem.variables().size(),
+                problem.fields());
+        TrainingSpec training = new TrainingSection(doc).read(top.get("training"));
+        EvaluationSpec evaluation = top.containsKey("evaluation")
+                ? new EvaluationSection(scope, problem).read(top.get("evaluation").getValueNode()) : null;
+        return new ProblemFile(doc.file(), doc.text(), name, problem, network, training, evaluation);
+    }
+
+    /** The file's {@code name:}, else the file name without {@code .yaml}. */
+    private static String name(YamlDocument doc, Map<String, NodeTuple> top) {
+        if (!top.containsKey("name")) {
+            return doc.baseName();
+        }
+        String name = doc.string(top.get("name").getValueNode()).strip();
+        if (name.isEmpty()) {
+            throw doc.error(top.get("name").getKeyNode(), "'name' is empty; give the run a name, e.g. 'name: forward'"
+                    + " (or leave 'name' out to use the file name)");
+        }
+        return name;
+    }
+
+    /** {@code weights: {equation: 1, initial: 10}}: per loss term (the problem's builder checks values and names). */
+    private static Map<String, NodeTuple> weights(YamlDocument doc, Problem.Builder b, Node node) {
+        Map<String, NodeTuple> weights = doc.mapping(node, "weights", null);
+        for (NodeTuple w : weights.values()) {
+            double x = doc.number(w.getValueNode());
+            doc.at(w.getValueNode(), () -> b.weight(YamlDocument.key(w), x));
+        }
+        return weights;
+    }
+
+    /** A problem-level error, placed at the part of the file it is about where that can be told. */
+    private static ProblemFileException locate(YamlDocument doc, IllegalArgumentException e, Node root,
+            Map<String, NodeTuple> top, Map<String, Node> conditions, Map<String, NodeTuple> weights) {
+        String msg = e.getMessage();
+        for (Map.Entry<String, Node> c : conditions.entrySet()) {
+            if (msg.contains("condition '" + c.getKey() + "'")) {
+                return doc.error(c.getValue(), msg);
+            }
+        }
+        for (NodeTuple w : weights.values()) {
+            if (msg.contains("'" + YamlDocument.key(w) + "'")) {
+                return doc.error(w.getKeyNode(), msg);
+            }
+        }
+        for (Map.Entry<String, Node> c : conditions.entrySet()) {
+            if (msg.contains("'" + c.getKey() + "'")) {
+                return doc.error(c.getValue(), msg);
+            }
+        }
+        for (String section : List.of("collocation", "equations", "fields", "variables")) {
+            if (msg.contains(section) && top.containsKey(section)) {
+                return doc.error(top.get(section).getKeyNode(), msg);
+            }
+        }
+        return doc.error(root, msg);
+    }
+}

@@ -1,0 +1,96 @@
+package org.sciml4j.pinn.config;
+
+import java.util.Map;
+import java.util.Set;
+
+import org.sciml4j.pinn.AdaptiveSampling;
+import org.sciml4j.pinn.config.ProblemFile.TrainingSpec;
+import org.sciml4j.train.config.YamlDocument;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+
+/**
+ * {@code training: {seed: 0, adam: {lr: 1e-3, epochs: 10000, batch: 0}, lbfgs: {iterations: 0}, log_every: 1000,
+ * resample_every: 0, adaptive: {exponent: 1, offset: 1, candidates: 50000}}}, every key optional.
+ */
+final class TrainingSection {
+    /** Seed 0, Adam at 1e-3 for 10000 epochs on full batches, no L-BFGS, losses every 1000 epochs. */
+    static final TrainingSpec DEFAULT_TRAINING = new TrainingSpec(0, 1e-3, 10000, 0, 1000);
+
+    private final YamlDocument doc;
+
+    TrainingSection(YamlDocument doc) {
+        this.doc = doc;
+    }
+
+    /** The settings of the file's {@code training:} entry (null: the defaults). */
+    TrainingSpec read(NodeTuple t) {
+        TrainingSpec d = DEFAULT_TRAINING;
+        if (t == null) {
+            return d;
+        }
+        Map<String, NodeTuple> m = doc.mapping(t.getValueNode(), "training", Set.of("seed", "adam", "lbfgs",
+                "log_every", "resample_every", "adaptive"));
+        int resample = m.containsKey("resample_every") ? doc.nonNegativeInt(m.get("resample_every").getValueNode())
+                : d.resampleEvery();
+        AdaptiveSampling adaptive = null;
+        if (m.containsKey("adaptive")) {
+            Node a = m.get("adaptive").getValueNode();
+            adaptive = adaptive(a);
+            if (resample == 0) {
+                throw doc.error(a, "adaptive sampling places the points of each redraw; say how often with"
+                        + " resample_every, e.g. resample_every: 1000");
+            }
+        }
+        long seed = m.containsKey("seed") ? doc.integer(m.get("seed").getValueNode()) : d.seed();
+        TrainingSpec adam = m.containsKey("adam") ? adam(m.get("adam").getValueNode(), d) : d;
+        int lbfgs = m.containsKey("lbfgs") ? lbfgs(m.get("lbfgs").getValueNode()) : d.lbfgsIterations();
+        int every = m.containsKey("log_every") ? doc.positiveInt(m.get("log_every").getValueNode()) : d.logEvery();
+        if (adam.epochs() == 0 && lbfgs == 0) {
+            throw doc.error(t.getValueNode(), "nothing to train: set adam epochs or lbfgs iterations above 0");
+        }
+        return new TrainingSpec(seed, adam.learningRate(), adam.epochs(), lbfgs, every, adam.batch(), resample,
+                adaptive);
+    }
+
+    /** {@code adam: {lr, epochs, batch}}: the defaults with those given (only the Adam settings count). */
+    private TrainingSpec adam(Node node, TrainingSpec d) {
+        Map<String, NodeTuple> a = doc.mapping(node, "adam", Set.of("lr", "epochs", "batch"));
+        int batch = a.containsKey("batch") ? doc.nonNegativeInt(a.get("batch").getValueNode()) : d.batch();
+        double lr = d.learningRate();
+        if (a.containsKey("lr")) {
+            Node n = a.get("lr").getValueNode();
+            lr = doc.number(n);
+            if (!(lr > 0)) {
+                throw doc.error(n, "the learning rate must be > 0, got " + lr);
+            }
+        }
+        int epochs = a.containsKey("epochs") ? doc.nonNegativeInt(a.get("epochs").getValueNode()) : d.epochs();
+        return new TrainingSpec(d.seed(), lr, epochs, d.lbfgsIterations(), d.logEvery(), batch, d.resampleEvery(),
+                d.adaptive());
+    }
+
+    /** {@code lbfgs: 500} or {@code lbfgs: {iterations: 500}}. */
+    private int lbfgs(Node l) {
+        if (l instanceof ScalarNode) {
+            return doc.nonNegativeInt(l);
+        }
+        Map<String, NodeTuple> lm = doc.mapping(l, "lbfgs", Set.of("iterations"));
+        return doc.nonNegativeInt(doc.required(lm, "iterations", l, "iterations: 1000"));
+    }
+
+    private AdaptiveSampling adaptive(Node node) {
+        Map<String, NodeTuple> m = doc.mapping(node, "adaptive", Set.of("exponent", "offset", "candidates"));
+        AdaptiveSampling d = AdaptiveSampling.residual();
+        double exponent = m.containsKey("exponent") ? doc.number(m.get("exponent").getValueNode()) : d.exponent();
+        double offset = m.containsKey("offset") ? doc.number(m.get("offset").getValueNode()) : d.offset();
+        int candidates = m.containsKey("candidates") ? doc.nonNegativeInt(m.get("candidates").getValueNode())
+                : d.candidates();
+        // the constructor holds the rules; its complaint goes to the key it is about
+        boolean badExponent = !(exponent >= 0) || Double.isInfinite(exponent);
+        Node where = m.containsKey("exponent") && badExponent ? m.get("exponent").getValueNode()
+                : m.containsKey("offset") ? m.get("offset").getValueNode() : node;
+        return doc.at(where, () -> new AdaptiveSampling(exponent, offset, candidates));
+    }
+}
