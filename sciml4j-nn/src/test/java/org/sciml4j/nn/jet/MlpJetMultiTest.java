@@ -1,4 +1,4 @@
-package org.sciml4j.pinn;
+package org.sciml4j.nn.jet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -195,7 +195,7 @@ class MlpJetMultiTest {
         Autodiff.grad(loss(List.of(jb), w), params, null, false);
         MlpJet.multi(net, xb, v, o);
         assertSame(Autodiff.grad(la, params, null, false), ga); // workspace given back: recomputed
-        assertThat(MlpJet.pooledMulti()).isLessThanOrEqualTo(4);
+        assertThat(JetWorkspace.pooled()).isLessThanOrEqualTo(4);
         try (Autodiff.Scope s = Autodiff.noGrad()) {
             Tensor[] plain = MlpJet.multi(net, xa, v, o);
             for (int k = 0; k < plain.length; k++) {

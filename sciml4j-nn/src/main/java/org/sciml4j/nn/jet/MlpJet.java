@@ -1,11 +1,10 @@
-package org.sciml4j.pinn;
+package org.sciml4j.nn.jet;
 
-import java.lang.ref.SoftReference;
-import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 
+import org.sciml4j.nn.Activation;
 import org.sciml4j.nn.FactorizedLinear;
 import org.sciml4j.nn.Linear;
 import org.sciml4j.nn.Mlp;
@@ -18,16 +17,18 @@ import org.sciml4j.tensor.kernel.TaylorKernels;
 import org.sciml4j.tensor.kernel.Thresholds;
 
 /**
- * Taylor-mode propagation through an {@link Mlp} ({@link #multi}): at N points, the value u, its first derivative
- * along each of some input columns and its second derivative along some of them, in one fused pass. The Taylor rows
- * are stacked so each layer does one matrix product of (1 + D + S) N rows (Burgers' u, u_x, u_t, u_xx: 4N), and each
- * activation maps (z, z'_k, z''_k) to (y, y'_k, y''_k) in one loop: y'_k = f'(z) z'_k,
- * y''_k = f'(z) z''_k + f''(z) z'_k^2. The reverse rule is written by hand the same way, so a PINN step (residual
- * from u and its derivatives, then the parameter gradient) costs a few flat loops and matrix products instead of
- * hundreds of small graph operations.
+ * Taylor-mode propagation through an {@link Mlp}, the {@link TaylorJet} of plain MLPs ({@link Mlp#taylorJet()}): at
+ * N points, the value u, its first derivative along each of some input columns and its second derivative along some
+ * of them, in one fused pass. The Taylor rows are stacked so each layer does one matrix product of (1 + D + S) N rows
+ * (Burgers' u, u_x, u_t, u_xx: 4N), and each activation maps (z, z'_k, z''_k) to (y, y'_k, y''_k) in one loop:
+ * y'_k = f'(z) z'_k, y''_k = f'(z) z''_k + f''(z) z'_k^2. The reverse rule is written by hand the same way, so a PINN
+ * step (residual from u and its derivatives, then the parameter gradient) costs a few flat loops and matrix products
+ * instead of hundreds of small graph operations.
  * <p>
- * The result is differentiable once with respect to the parameters (and x): enough for first-order optimisers and
- * L-BFGS. For mixed or higher-order derivatives use {@code Autodiff.jvp}.
+ * Handled: networks without input embedding, activation {@link Activation#TANH} or {@link Activation#SIN}, plain or
+ * weight-factorised layers; order at most 2 along each variable. The result is differentiable once with respect to
+ * the parameters (and x): enough for first-order optimisers and L-BFGS. For mixed or higher-order derivatives use
+ * {@code Autodiff.jvp}.
  * <p>
  * The per-layer values the reverse rule needs live in a workspace that is reused across calls: a jet holds one from
  * its forward pass until its reverse rule has run, then hands it back to a small pool for the next jet of the same
@@ -38,10 +39,52 @@ import org.sciml4j.tensor.kernel.Thresholds;
  * A batch of more than {@link Thresholds#JET_CHUNK_ROWS} points is split into an even number of chunks of equal
  * lengths (two cores get the same share), at most about that many points each, processed in parallel
  * ({@link Parallel#each}); the parameter gradients are the chunks' partial sums added in chunk order. The chunks
- * depend only on N, so results are the same bit for bit whatever the number of threads.
+ * depend only on N (and on how many points carry derivatives), so results are the same bit for bit whatever the
+ * number of threads.
  */
-public final class MlpJet {
-    private MlpJet() {
+public final class MlpJet implements TaylorJet {
+    private final Mlp net;
+    private final boolean tanh;
+
+    private MlpJet(Mlp net) {
+        this.net = net;
+        this.tanh = net.activation() == Activation.TANH;
+    }
+
+    /**
+     * The fused jet of {@code net} if it has one (see the class description for what is handled), else empty: the
+     * caller then takes the generic path.
+     */
+    public static Optional<TaylorJet> of(Mlp net) {
+        return unsupported(net) == null ? Optional.of(new MlpJet(net)) : Optional.empty();
+    }
+
+    /** Why the jet does not handle {@code net}, or null when it does. */
+    private static String unsupported(Mlp net) {
+        if (net.embedding().isPresent()) {
+            return "networks with an input embedding are not supported yet";
+        }
+        Activation act = net.activation();
+        if (act != Activation.TANH && act != Activation.SIN) {
+            return "activation '" + act + "' has no fused rule (tanh, sin)";
+        }
+        for (Module m : net.layers()) {
+            if (!(m instanceof Linear) && !(m instanceof FactorizedLinear)) {
+                return "layer " + m + " is not an affine layer";
+            }
+        }
+        return null;
+    }
+
+    /** 2: values, first and second derivatives along single variables. */
+    @Override
+    public int maxOrder() {
+        return 2;
+    }
+
+    @Override
+    public Tensor[] evaluate(Tensor x, int[] variables, int[] orders, int derivativePoints) {
+        return multi(net, tanh, x, variables, orders, derivativePoints);
     }
 
     /** {@code acc += a}, element by element. */
@@ -74,6 +117,7 @@ public final class MlpJet {
      * @param orders    per variable, 1 or 2: the highest order wanted along it
      * @return {u, then d u / d x_variables[k] for each k, then d2 u / d x_variables[k]^2 for each k of order 2 in
      *         the order of k}, each of shape (N, out), recorded against the network's parameters and x
+     * @throws IllegalArgumentException if the jet does not handle {@code net} (saying why), or for bad arguments
      */
     public static Tensor[] multi(Mlp net, Tensor x, int[] variables, int[] orders) {
         return multi(net, x, variables, orders, x.rank() == 2 ? x.size(0) : 0);
@@ -82,25 +126,62 @@ public final class MlpJet {
     /**
      * As {@link #multi(Mlp, Tensor, int[], int[])}, with the derivatives at the first {@code derivativePoints} points
      * only: the points after them carry value rows alone (a condition that needs only u does not pay for derivative
-     * rows). Their values are the same, bit for bit, as from a jet with derivatives everywhere.
+     * rows). Their values agree with those of a jet with derivatives everywhere to a few ulps (the same bits where
+     * the vector width divides both chunkings' rows alike: see {@code MlpJetValueOnlyTest}).
      *
      * @return {u at all N points, then each derivative block at the first derivativePoints points}
      */
     public static Tensor[] multi(Mlp net, Tensor x, int[] variables, int[] orders, int derivativePoints) {
-        String act = checkNetwork(net);
+        String why = unsupported(net);
+        if (why != null) {
+            throw new IllegalArgumentException("MlpJet: " + why);
+        }
+        return multi(net, net.activation() == Activation.TANH, x, variables, orders, derivativePoints);
+    }
+
+    private static Tensor[] multi(Mlp net, boolean tanh, Tensor x, int[] variables, int[] orders,
+                                  int derivativePoints) {
         if (x.rank() != 2 || x.size(1) != net.inputSize()) {
             throw new IllegalArgumentException("MlpJet: points must have shape (N, " + net.inputSize() + "), got "
                     + Arrays.toString(x.shape()));
         }
+        int[] second = secondOrderVariables(variables, orders, x.size(1));
+        List<Module> layers = net.layers();
+        Tensor[] inputs = new Tensor[1 + 2 * layers.size()];
+        inputs[0] = x;
+        parameters(layers, inputs, 1);
+        int n = x.size(0);
+        if (derivativePoints < 0 || derivativePoints > n) {
+            throw new IllegalArgumentException("MlpJet: derivatives at " + derivativePoints + " of " + n + " points");
+        }
+        int blocks = 1 + variables.length + second.length;
+        MultiOp op = new MultiOp(tanh, variables.clone(), second, derivativePoints);
+        Tensor rows = op.apply(inputs); // (N + (R - 1) Nd, out): u at all points, then the derivative blocks
+        if (!rows.isTracked()) {
+            op.releaseWorkspace();
+        }
+        Tensor[] r = new Tensor[blocks];
+        r[0] = rows.slice(0, 0, n);
+        for (int b = 1; b < blocks; b++) {
+            r[b] = rows.slice(0, n + (b - 1) * derivativePoints, n + b * derivativePoints);
+        }
+        return r;
+    }
+
+    /**
+     * Checks the directions against {@code columns} input columns; returns the indices k (into {@code variables}) of
+     * those of order 2, in order.
+     */
+    private static int[] secondOrderVariables(int[] variables, int[] orders, int columns) {
         if (variables.length != orders.length) {
             throw new IllegalArgumentException("MlpJet: " + variables.length + " variables but " + orders.length
                     + " orders");
         }
         int seconds = 0;
         for (int k = 0; k < variables.length; k++) {
-            if (variables[k] < 0 || variables[k] >= x.size(1)) {
+            if (variables[k] < 0 || variables[k] >= columns) {
                 throw new IllegalArgumentException("MlpJet: variable " + variables[k] + " is not an input column (0.."
-                        + (x.size(1) - 1) + ")");
+                        + (columns - 1) + ")");
             }
             for (int q = 0; q < k; q++) {
                 if (variables[q] == variables[k]) {
@@ -119,222 +200,21 @@ public final class MlpJet {
                 second[s++] = k;
             }
         }
-        List<Module> layers = net.layers();
-        Tensor[] inputs = new Tensor[1 + 2 * layers.size()];
-        inputs[0] = x;
-        parameters(layers, inputs, 1);
-        int n = x.size(0);
-        if (derivativePoints < 0 || derivativePoints > n) {
-            throw new IllegalArgumentException("MlpJet: derivatives at " + derivativePoints + " of " + n + " points");
-        }
-        int blocks = 1 + variables.length + seconds;
-        MultiOp op = new MultiOp(act.equals("tanh"), variables.clone(), second, derivativePoints);
-        Tensor rows = op.apply(inputs); // (N + (R - 1) Nd, out): u at all points, then the derivative blocks
-        if (!rows.isTracked()) {
-            op.releaseWorkspace();
-        }
-        Tensor[] r = new Tensor[blocks];
-        r[0] = rows.slice(0, 0, n);
-        for (int b = 1; b < blocks; b++) {
-            r[b] = rows.slice(0, n + (b - 1) * derivativePoints, n + b * derivativePoints);
-        }
-        return r;
-    }
-
-    /** The activation's name, after checking that the jets handle the network. */
-    private static String checkNetwork(Mlp net) {
-        if (net.embedding().isPresent()) {
-            throw new IllegalArgumentException("MlpJet: networks with an input embedding are not supported yet");
-        }
-        String act = net.activation().toString();
-        if (!act.equals("tanh") && !act.equals("sin")) {
-            throw new IllegalArgumentException("MlpJet: activation '" + act + "' has no fused rule (tanh, sin)");
-        }
-        if (net.layers().isEmpty()) {
-            throw new IllegalArgumentException("MlpJet: the network has no layers");
-        }
-        return act;
+        return second;
     }
 
     /** The layers' weights and biases into {@code inputs} from {@code k} on: W0, b0, W1, b1, ... */
     private static void parameters(List<Module> layers, Tensor[] inputs, int k) {
         for (Module m : layers) {
             // a factorised layer's weight is computed from its factors: the engine carries its gradient on to them
-            if (m instanceof Linear) {
-                inputs[k++] = ((Linear) m).weight();
-                inputs[k++] = ((Linear) m).bias();
-            } else if (m instanceof FactorizedLinear) {
-                inputs[k++] = ((FactorizedLinear) m).weight();
-                inputs[k++] = ((FactorizedLinear) m).bias();
+            if (m instanceof Linear linear) {
+                inputs[k++] = linear.weight();
+                inputs[k++] = linear.bias();
             } else {
-                throw new IllegalArgumentException("MlpJet: layer " + m + " is not an affine layer");
+                FactorizedLinear factorized = (FactorizedLinear) m; // checked by unsupported()
+                inputs[k++] = factorized.weight();
+                inputs[k++] = factorized.bias();
             }
-        }
-    }
-
-    /**
-     * The buffers of one multi-direction jet over n points in R blocks of rows: per hidden layer its stacked
-     * pre-activation z (Rn, width) and its stacked output h (Rn, width) (and f' for sin); the transposed weights; two
-     * scratch buffers for the reverse rule. A whole batch is split into chunks ({@link #chunks}), one workspace each:
-     * first those of the nd points with derivatives (R blocks), then those of the value-only points (1 block).
-     */
-    static final class MultiWorkspace {
-        final int[] dims;
-        final int n;
-        /** In a whole batch's workspace: how many of its points (the first ones) carry derivative rows. */
-        final int nd;
-        final int blocks;
-        final boolean tanh;
-        /** In a chunk's workspace: its first point in the batch. */
-        final int row0;
-        /** Per layer l: its stacked input (h[0] unused: the input is x itself). */
-        final double[][] h;
-        /** Per hidden layer l: its stacked pre-activation (Rn, dims[l + 1]). */
-        final double[][] z;
-        final double[][] d1;
-        final double[][] wt;
-        final double[] ping;
-        final double[] pong;
-        /** Column sums of one block (dims[1]). */
-        final double[] sums;
-        final MultiWorkspace[] parts;
-        final double[] out;
-        final double[] g;
-        final double[][] gw;
-        final double[][] gb;
-
-        /** The workspace of a whole batch: n points, derivatives (R blocks) at the first nd. */
-        MultiWorkspace(int[] dims, int n, int nd, int blocks, boolean tanh) {
-            this.dims = dims;
-            this.n = n;
-            this.nd = nd;
-            this.blocks = blocks;
-            this.tanh = tanh;
-            this.row0 = 0;
-            int chunk = Math.max(1, Thresholds.JET_CHUNK_ROWS);
-            int[] withDerivatives = chunks(nd, chunk);
-            int[] valuesOnly = chunks(n - nd, chunk * blocks); // as many rows per chunk as a chunk above
-            if (n == 0) {
-                withDerivatives = new int[] {0}; // one empty chunk: zero gradients
-            }
-            parts = new MultiWorkspace[withDerivatives.length + valuesOnly.length];
-            int c = 0;
-            int start = 0;
-            for (int len : withDerivatives) {
-                parts[c++] = new MultiWorkspace(dims, len, blocks, tanh, start);
-                start += len;
-            }
-            for (int len : valuesOnly) {
-                parts[c++] = new MultiWorkspace(dims, len, 1, tanh, start);
-                start += len;
-            }
-            h = z = d1 = wt = gw = gb = null;
-            ping = pong = out = g = sums = null;
-        }
-
-        /** The workspace of one chunk: n points from {@code row0} on, in {@code blocks} blocks of rows. */
-        private MultiWorkspace(int[] dims, int n, int blocks, boolean tanh, int row0) {
-            this.dims = dims;
-            this.n = n;
-            this.nd = blocks > 1 ? n : 0;
-            this.blocks = blocks;
-            this.tanh = tanh;
-            this.row0 = row0;
-            int layers = dims.length - 1;
-            parts = null;
-            int rows = blocks * n;
-            out = new double[rows * dims[layers]];
-            g = new double[rows * dims[layers]];
-            gw = new double[layers][];
-            gb = new double[layers][];
-            for (int l = 0; l < layers; l++) {
-                gw[l] = new double[dims[l] * dims[l + 1]];
-                gb[l] = new double[dims[l + 1]];
-            }
-            h = new double[layers][];
-            z = new double[layers][];
-            d1 = new double[layers][];
-            wt = new double[layers][];
-            int widest = 1;
-            for (int l = 0; l < layers; l++) {
-                wt[l] = new double[dims[l] * dims[l + 1]];
-                if (l > 0) {
-                    h[l] = new double[rows * dims[l]];
-                    widest = Math.max(widest, dims[l]);
-                }
-                if (l + 1 < layers) {
-                    z[l] = new double[rows * dims[l + 1]];
-                    if (!tanh) {
-                        d1[l] = new double[n * dims[l + 1]];
-                    }
-                }
-            }
-            ping = new double[rows * widest];
-            pong = new double[rows * widest];
-            sums = new double[dims[1]];
-        }
-
-        /** Fewest points of a chunk made by rounding the chunk count up to even. */
-        static final int MIN_CHUNK = 32;
-
-        /**
-         * Chunk lengths for {@code points} points, at most about {@code chunk} each: ceil(points / chunk) chunks, made
-         * an even number (two cores share them evenly) unless that makes chunks of fewer than {@link #MIN_CHUNK}
-         * points, of equal lengths (the first ones one longer where it does not
-         * divide). Depends only on its arguments, so results do not depend on the number of threads.
-         */
-        static int[] chunks(int points, int chunk) {
-            if (points == 0) {
-                return new int[0];
-            }
-            int count = (points + chunk - 1) / chunk;
-            if (count % 2 == 1 && points >= 2 * MIN_CHUNK) {
-                count++;
-            }
-            int[] len = new int[count];
-            for (int c = 0; c < count; c++) {
-                len[c] = points / count + (c < points % count ? 1 : 0);
-            }
-            return len;
-        }
-
-        boolean fits(int[] dims, int n, int nd, int blocks, boolean tanh) {
-            return this.n == n && this.nd == nd && this.blocks == blocks && this.tanh == tanh
-                    && Arrays.equals(this.dims, dims);
-        }
-    }
-
-    private static final ArrayDeque<SoftReference<MultiWorkspace>> MULTI_POOL = new ArrayDeque<>();
-    private static final int POOL_SIZE = 4;
-
-    static MultiWorkspace acquireMulti(int[] dims, int n, int nd, int blocks, boolean tanh) {
-        synchronized (MULTI_POOL) {
-            for (Iterator<SoftReference<MultiWorkspace>> it = MULTI_POOL.iterator(); it.hasNext(); ) {
-                MultiWorkspace w = it.next().get();
-                if (w == null) {
-                    it.remove();
-                } else if (w.fits(dims, n, nd, blocks, tanh)) {
-                    it.remove();
-                    return w;
-                }
-            }
-        }
-        return new MultiWorkspace(dims, n, nd, blocks, tanh);
-    }
-
-    static void releaseMulti(MultiWorkspace w) {
-        synchronized (MULTI_POOL) {
-            MULTI_POOL.addFirst(new SoftReference<>(w));
-            while (MULTI_POOL.size() > POOL_SIZE) {
-                MULTI_POOL.removeLast();
-            }
-        }
-    }
-
-    /** Number of free multi-direction workspaces in the pool (for tests). */
-    static int pooledMulti() {
-        synchronized (MULTI_POOL) {
-            return MULTI_POOL.size();
         }
     }
 
@@ -350,7 +230,7 @@ public final class MlpJet {
         private final int[] second;
         private final int blocks;
         private final int nd;
-        private MultiWorkspace ws;
+        private JetWorkspace ws;
 
         MultiOp(boolean tanh, int[] variables, int[] second, int nd) {
             this.tanh = tanh;
@@ -367,7 +247,7 @@ public final class MlpJet {
 
         synchronized void releaseWorkspace() {
             if (ws != null) {
-                releaseMulti(ws);
+                JetWorkspace.release(ws);
                 ws = null;
             }
         }
@@ -385,20 +265,20 @@ public final class MlpJet {
         @Override
         protected synchronized Tensor forward(Tensor[] in) {
             int n = in[0].size(0);
-            ws = acquireMulti(dims(in), n, nd, blocks, tanh);
+            ws = JetWorkspace.acquire(dims(in), n, nd, blocks, tanh);
             return Tensor.wrap(compute(ws, in), n + (blocks - 1) * nd, ws.dims[ws.dims.length - 1]);
         }
 
         /** Where block k of chunk p's rows starts in the whole output (in rows). */
-        private int rowOf(MultiWorkspace w, MultiWorkspace p, int k) {
+        private int rowOf(JetWorkspace w, JetWorkspace p, int k) {
             return k == 0 ? p.row0 : w.n + (k - 1) * w.nd + p.row0;
         }
 
-        private double[] compute(MultiWorkspace w, Tensor[] in) {
+        private double[] compute(JetWorkspace w, Tensor[] in) {
             int o = w.dims[w.dims.length - 1];
             double[] out = new double[(w.n + (blocks - 1) * w.nd) * o];
             Parallel.each(w.parts.length, c -> {
-                MultiWorkspace p = w.parts[c];
+                JetWorkspace p = w.parts[c];
                 compute(p, in, p.out);
                 int len = p.n * o;
                 for (int k = 0; k < p.blocks; k++) { // block k of the chunk's rows goes to block k of the whole batch
@@ -409,7 +289,7 @@ public final class MlpJet {
         }
 
         /** The forward pass of the points of chunk {@code w} into {@code w}; its output (Rn, out) into {@code out}. */
-        private void compute(MultiWorkspace w, Tensor[] in, double[] out) {
+        private void compute(JetWorkspace w, Tensor[] in, double[] out) {
             int n = w.n;
             int row0 = w.row0;
             int[] dims = w.dims;
@@ -456,18 +336,18 @@ public final class MlpJet {
 
         @Override
         protected synchronized Tensor[] backward(Tensor g, Tensor output, Tensor[] in, boolean[] need) {
-            MultiWorkspace w = ws;
+            JetWorkspace w = ws;
             ws = null;
             if (w == null) { // differentiated again: the workspace went back to the pool, recompute it
-                w = acquireMulti(dims(in), in[0].size(0), nd, blocks, tanh);
+                w = JetWorkspace.acquire(dims(in), in[0].size(0), nd, blocks, tanh);
                 compute(w, in);
             }
             Tensor[] r = backward(w, g.data(), in, need);
-            releaseMulti(w);
+            JetWorkspace.release(w);
             return r;
         }
 
-        private Tensor[] backward(MultiWorkspace w, double[] g, Tensor[] in, boolean[] need) {
+        private Tensor[] backward(JetWorkspace w, double[] g, Tensor[] in, boolean[] need) {
             Tensor[] r = new Tensor[in.length];
             int[] dims = w.dims;
             int layers = dims.length - 1;
@@ -476,7 +356,7 @@ public final class MlpJet {
             double[][] db = new double[layers][];
             int o = dims[layers];
             Parallel.each(w.parts.length, c -> {
-                MultiWorkspace p = w.parts[c];
+                JetWorkspace p = w.parts[c];
                 int len = p.n * o;
                 for (int k = 0; k < p.blocks; k++) {
                     System.arraycopy(g, rowOf(w, p, k) * o, p.g, k * len, len);
@@ -505,7 +385,7 @@ public final class MlpJet {
          * each layer into {@code dws} and {@code dbs} (overwritten), the cotangent of x (where not null) into its rows
          * of {@code gx}.
          */
-        private void backward(MultiWorkspace w, double[] g, Tensor[] in, double[][] dws, double[][] dbs,
+        private void backward(JetWorkspace w, double[] g, Tensor[] in, double[][] dws, double[][] dbs,
                               double[] gx) {
             int n = w.n;
             int row0 = w.row0;
