@@ -14,7 +14,9 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.sciml4j.nn.Concat;
 import org.sciml4j.nn.Mlp;
+import org.sciml4j.nn.Module;
 import org.sciml4j.nn.jet.MlpJet;
 import org.sciml4j.domain.expr.Derivative;
 import org.sciml4j.domain.expr.Evaluation;
@@ -99,11 +101,16 @@ class MlpJetValueOnlyTest {
 
     /**
      * Sets a and c ask for derivatives, b (between them) for values only: from the second pass on b carries value rows
-     * alone; a pass in which b asks for a derivative after all still gets it. All passes agree with the generic path.
+     * alone; a pass in which b asks for a derivative after all still gets it. All passes agree with the generic path:
+     * for a plain MLP, and for networks whose jets the evaluator learns of through {@code Module.taylorJet()} alone
+     * (an MLP after Fourier features beside a plain one).
      */
-    @Test
-    void fusedEvaluatorLearnsWhichSetsNeedDerivatives() {
-        Mlp net = Mlp.builder().sizes(2, 12, 12, 1).activation("tanh").seed(5).build();
+    @ParameterizedTest(name = "side by side with Fourier features: {0}")
+    @ValueSource(booleans = {false, true})
+    void fusedEvaluatorLearnsWhichSetsNeedDerivatives(boolean sideBySide) {
+        Mlp plain = Mlp.builder().sizes(2, 12, 12, 1).activation("tanh").seed(5).build();
+        Module net = !sideBySide ? plain : Concat.of(plain, Mlp.builder().sizes(2, 10, 1).activation("sin")
+                .fourierFeatures(4, 1.0, true).seed(6).build());
         Rng rng = new Rng(2);
         List<Tensor> sets = List.of(Tensor.uniform(rng, -1, 1, 300, 2), Tensor.uniform(rng, -1, 1, 40, 2),
                 Tensor.uniform(rng, -1, 1, 7, 2));
@@ -129,6 +136,10 @@ class MlpJetValueOnlyTest {
                             continue;
                         }
                         Tensor t = at.get(s).derivative(d);
+                        if (sideBySide) { // and the same derivative of the second network's field
+                            Tensor v = at.get(s).derivative(new Derivative("v", 1, d.orders(), "v" + d.name()));
+                            t = t.add(v.mul(0.5));
+                        }
                         loss = loss.add(t.mul(t).sum().mul(1 + d.order()));
                         for (double z : t.toArray()) {
                             vals.add(z);

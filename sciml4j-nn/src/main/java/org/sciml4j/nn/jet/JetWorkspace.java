@@ -10,7 +10,8 @@ import org.sciml4j.tensor.kernel.Thresholds;
 /**
  * The buffers of one multi-direction jet over n points in R blocks of rows: per hidden layer its stacked
  * pre-activation z (Rn, width) and its stacked output h (Rn, width) (and f' for sin); the transposed weights; two
- * scratch buffers for the reverse rule. A whole batch is split into chunks ({@link #chunks}), one workspace each:
+ * scratch buffers for the reverse rule; with a stacked input jet (an embedding's, see {@link MlpJet}) its chunk's rows
+ * of it. A whole batch is split into chunks ({@link #chunks}), one workspace each:
  * first those of the nd points with derivatives (R blocks), then those of the value-only points (1 block).
  */
 final class JetWorkspace {
@@ -20,9 +21,11 @@ final class JetWorkspace {
     final int nd;
     final int blocks;
     final boolean tanh;
+    /** Whether the input is a stacked jet (R blocks of rows, as a hidden layer's) rather than x with one-hot tangents. */
+    final boolean stackedInput;
     /** In a chunk's workspace: its first point in the batch. */
     final int row0;
-    /** Per layer l: its stacked input (h[0] unused: the input is x itself). */
+    /** Per layer l: its stacked input (h[0]: the chunk's rows of a stacked input jet; unused for x itself). */
     final double[][] h;
     /** Per hidden layer l: its stacked pre-activation (Rn, dims[l + 1]). */
     final double[][] z;
@@ -39,12 +42,13 @@ final class JetWorkspace {
     final double[][] gb;
 
     /** The workspace of a whole batch: n points, derivatives (R blocks) at the first nd. */
-    JetWorkspace(int[] dims, int n, int nd, int blocks, boolean tanh) {
+    JetWorkspace(int[] dims, int n, int nd, int blocks, boolean tanh, boolean stackedInput) {
         this.dims = dims;
         this.n = n;
         this.nd = nd;
         this.blocks = blocks;
         this.tanh = tanh;
+        this.stackedInput = stackedInput;
         this.row0 = 0;
         int chunk = Math.max(1, Thresholds.JET_CHUNK_ROWS);
         int[] withDerivatives = chunks(nd, chunk);
@@ -56,11 +60,11 @@ final class JetWorkspace {
         int c = 0;
         int start = 0;
         for (int len : withDerivatives) {
-            parts[c++] = new JetWorkspace(dims, len, blocks, tanh, start);
+            parts[c++] = new JetWorkspace(dims, len, blocks, tanh, stackedInput, start);
             start += len;
         }
         for (int len : valuesOnly) {
-            parts[c++] = new JetWorkspace(dims, len, 1, tanh, start);
+            parts[c++] = new JetWorkspace(dims, len, 1, tanh, stackedInput, start);
             start += len;
         }
         h = z = d1 = wt = gw = gb = null;
@@ -68,12 +72,13 @@ final class JetWorkspace {
     }
 
     /** The workspace of one chunk: n points from {@code row0} on, in {@code blocks} blocks of rows. */
-    private JetWorkspace(int[] dims, int n, int blocks, boolean tanh, int row0) {
+    private JetWorkspace(int[] dims, int n, int blocks, boolean tanh, boolean stackedInput, int row0) {
         this.dims = dims;
         this.n = n;
         this.nd = blocks > 1 ? n : 0;
         this.blocks = blocks;
         this.tanh = tanh;
+        this.stackedInput = stackedInput;
         this.row0 = row0;
         int layers = dims.length - 1;
         parts = null;
@@ -93,7 +98,7 @@ final class JetWorkspace {
         int widest = 1;
         for (int l = 0; l < layers; l++) {
             wt[l] = new double[dims[l] * dims[l + 1]];
-            if (l > 0) {
+            if (l > 0 || stackedInput) {
                 h[l] = new double[rows * dims[l]];
                 widest = Math.max(widest, dims[l]);
             }
@@ -133,27 +138,28 @@ final class JetWorkspace {
         return len;
     }
 
-    boolean fits(int[] dims, int n, int nd, int blocks, boolean tanh) {
+    boolean fits(int[] dims, int n, int nd, int blocks, boolean tanh, boolean stackedInput) {
         return this.n == n && this.nd == nd && this.blocks == blocks && this.tanh == tanh
+                && this.stackedInput == stackedInput
                 && Arrays.equals(this.dims, dims);
     }
 
     private static final ArrayDeque<SoftReference<JetWorkspace>> POOL = new ArrayDeque<>();
     private static final int POOL_SIZE = 4;
 
-    static JetWorkspace acquire(int[] dims, int n, int nd, int blocks, boolean tanh) {
+    static JetWorkspace acquire(int[] dims, int n, int nd, int blocks, boolean tanh, boolean stackedInput) {
         synchronized (POOL) {
             for (Iterator<SoftReference<JetWorkspace>> it = POOL.iterator(); it.hasNext(); ) {
                 JetWorkspace w = it.next().get();
                 if (w == null) {
                     it.remove();
-                } else if (w.fits(dims, n, nd, blocks, tanh)) {
+                } else if (w.fits(dims, n, nd, blocks, tanh, stackedInput)) {
                     it.remove();
                     return w;
                 }
             }
         }
-        return new JetWorkspace(dims, n, nd, blocks, tanh);
+        return new JetWorkspace(dims, n, nd, blocks, tanh, stackedInput);
     }
 
     static void release(JetWorkspace w) {

@@ -25,8 +25,10 @@ import org.sciml4j.tensor.kernel.Thresholds;
  * step (residual from u and its derivatives, then the parameter gradient) costs a few flat loops and matrix products
  * instead of hundreds of small graph operations.
  * <p>
- * Handled: networks without input embedding, activation {@link Activation#TANH} or {@link Activation#SIN}, plain or
- * weight-factorised layers; order at most 2 along each variable. The result is differentiable once with respect to
+ * Handled: activation {@link Activation#TANH} or {@link Activation#SIN}, plain or weight-factorised layers, no input
+ * embedding or one with a fused jet of its own (such as {@link org.sciml4j.nn.FourierFeatures}: {@link FourierJet},
+ * whose stacked blocks the first layer then takes as a hidden layer takes its input); order at most 2 along each
+ * variable. The result is differentiable once with respect to
  * the parameters (and x): enough for first-order optimisers and L-BFGS. For mixed or higher-order derivatives use
  * {@code Autodiff.jvp}.
  * <p>
@@ -61,8 +63,9 @@ public final class MlpJet implements TaylorJet {
 
     /** Why the jet does not handle {@code net}, or null when it does. */
     private static String unsupported(Mlp net) {
-        if (net.embedding().isPresent()) {
-            return "networks with an input embedding are not supported yet";
+        Optional<Module> embedding = net.embedding();
+        if (embedding.isPresent() && embeddingJet(net) == null) {
+            return "its input embedding " + embedding.get() + " has no fused jet of order 2";
         }
         Activation act = net.activation();
         if (act != Activation.TANH && act != Activation.SIN) {
@@ -74,6 +77,11 @@ public final class MlpJet implements TaylorJet {
             }
         }
         return null;
+    }
+
+    /** The jet of the network's input embedding (of order 2 at least), or null: none or no such jet. */
+    private static TaylorJet embeddingJet(Mlp net) {
+        return net.embedding().flatMap(Module::taylorJet).filter(j -> j.maxOrder() >= 2).orElse(null);
     }
 
     /** 2: values, first and second derivatives along single variables. */
@@ -108,10 +116,10 @@ public final class MlpJet implements TaylorJet {
      * input column {@code variables[k]}, then the second derivative along each variable with {@code orders[k] == 2},
      * all in one pass whose layers each do one matrix product of (1 + D + S) N rows (D variables, S of them of order
      * 2): Burgers' u, u_x, u_t, u_xx are 4N rows instead of the 6N of two single-direction jets. Directions are
-     * one-hot along input columns, so the first layer's tangents are columns of its weight (no product) and its
-     * second-order terms are zero.
+     * one-hot along input columns, so without an embedding the first layer's tangents are columns of its weight (no
+     * product) and its second-order terms are zero.
      *
-     * @param net       an Mlp (plain or weight-factorised layers) without input embedding, activation tanh or sin
+     * @param net       an Mlp the jet handles (see the class description)
      * @param x         points, shape (N, in)
      * @param variables distinct input columns to differentiate along (may be empty: values only)
      * @param orders    per variable, 1 or 2: the highest order wanted along it
@@ -145,17 +153,23 @@ public final class MlpJet implements TaylorJet {
             throw new IllegalArgumentException("MlpJet: points must have shape (N, " + net.inputSize() + "), got "
                     + Arrays.toString(x.shape()));
         }
-        int[] second = secondOrderVariables(variables, orders, x.size(1));
-        List<Module> layers = net.layers();
-        Tensor[] inputs = new Tensor[1 + 2 * layers.size()];
-        inputs[0] = x;
-        parameters(layers, inputs, 1);
+        int[] second = secondOrderVariables("MlpJet", variables, orders, x.size(1));
         int n = x.size(0);
         if (derivativePoints < 0 || derivativePoints > n) {
             throw new IllegalArgumentException("MlpJet: derivatives at " + derivativePoints + " of " + n + " points");
         }
+        List<Module> layers = net.layers();
+        Tensor[] inputs = new Tensor[1 + 2 * layers.size()];
+        TaylorJet embedding = embeddingJet(net);
+        if (embedding != null) { // the embedding's jet, blocks stacked as the layers' are: the first layer's input
+            Tensor[] e = embedding.evaluate(x, variables, orders, derivativePoints);
+            inputs[0] = e.length == 1 ? e[0] : Tensor.concat(0, e);
+        } else {
+            inputs[0] = x;
+        }
+        parameters(layers, inputs, 1);
         int blocks = 1 + variables.length + second.length;
-        MultiOp op = new MultiOp(tanh, variables.clone(), second, derivativePoints);
+        MultiOp op = new MultiOp(tanh, variables.clone(), second, derivativePoints, n, embedding != null);
         Tensor rows = op.apply(inputs); // (N + (R - 1) Nd, out): u at all points, then the derivative blocks
         if (!rows.isTracked()) {
             op.releaseWorkspace();
@@ -169,27 +183,27 @@ public final class MlpJet implements TaylorJet {
     }
 
     /**
-     * Checks the directions against {@code columns} input columns; returns the indices k (into {@code variables}) of
-     * those of order 2, in order.
+     * Checks the directions of a jet of order 2 against {@code columns} input columns, naming {@code jet} in the
+     * messages; returns the indices k (into {@code variables}) of those of order 2, in order.
      */
-    private static int[] secondOrderVariables(int[] variables, int[] orders, int columns) {
+    static int[] secondOrderVariables(String jet, int[] variables, int[] orders, int columns) {
         if (variables.length != orders.length) {
-            throw new IllegalArgumentException("MlpJet: " + variables.length + " variables but " + orders.length
+            throw new IllegalArgumentException(jet + ": " + variables.length + " variables but " + orders.length
                     + " orders");
         }
         int seconds = 0;
         for (int k = 0; k < variables.length; k++) {
             if (variables[k] < 0 || variables[k] >= columns) {
-                throw new IllegalArgumentException("MlpJet: variable " + variables[k] + " is not an input column (0.."
+                throw new IllegalArgumentException(jet + ": variable " + variables[k] + " is not an input column (0.."
                         + (columns - 1) + ")");
             }
             for (int q = 0; q < k; q++) {
                 if (variables[q] == variables[k]) {
-                    throw new IllegalArgumentException("MlpJet: variable " + variables[k] + " given twice");
+                    throw new IllegalArgumentException(jet + ": variable " + variables[k] + " given twice");
                 }
             }
             if (orders[k] != 1 && orders[k] != 2) {
-                throw new IllegalArgumentException("MlpJet: order " + orders[k] + " along variable " + variables[k]
+                throw new IllegalArgumentException(jet + ": order " + orders[k] + " along variable " + variables[k]
                         + " (1 or 2)");
             }
             seconds += orders[k] == 2 ? 1 : 0;
@@ -219,9 +233,10 @@ public final class MlpJet implements TaylorJet {
     }
 
     /**
-     * Inputs: x, W0, b0, W1, b1, ...; output (N + (R - 1) Nd, out) with R = 1 + D + S blocks: the value at all N
-     * points, then at the first Nd points the first derivatives along {@code variables}, the second derivatives along
-     * {@code variables[second[s]]}. Holds its workspace until its reverse rule has run.
+     * Inputs: x (N, in) or a stacked input jet (N + (R - 1) Nd, in) (see {@code stackedInput}), then W0, b0, W1, b1,
+     * ...; output (N + (R - 1) Nd, out) with R = 1 + D + S blocks: the value at all N points, then at the first Nd
+     * points the first derivatives along {@code variables}, the second derivatives along {@code variables[second[s]]}.
+     * Holds its workspace until its reverse rule has run.
      */
     private static final class MultiOp extends FusedOp {
         private static final int[] NONE = new int[0];
@@ -230,14 +245,24 @@ public final class MlpJet implements TaylorJet {
         private final int[] second;
         private final int blocks;
         private final int nd;
+        /** N: the number of points. */
+        private final int points;
+        /**
+         * Whether input 0 is the stacked jet of an embedding, its blocks laid out as the output's (the first layer is
+         * then a product over all R blocks, as a hidden layer's) rather than the points x, along whose columns the
+         * tangents are one-hot.
+         */
+        private final boolean stackedInput;
         private JetWorkspace ws;
 
-        MultiOp(boolean tanh, int[] variables, int[] second, int nd) {
+        MultiOp(boolean tanh, int[] variables, int[] second, int nd, int points, boolean stackedInput) {
             this.tanh = tanh;
             this.variables = variables;
             this.second = second;
             this.blocks = 1 + variables.length + second.length;
             this.nd = nd;
+            this.points = points;
+            this.stackedInput = stackedInput;
         }
 
         @Override
@@ -264,9 +289,8 @@ public final class MlpJet implements TaylorJet {
 
         @Override
         protected synchronized Tensor forward(Tensor[] in) {
-            int n = in[0].size(0);
-            ws = JetWorkspace.acquire(dims(in), n, nd, blocks, tanh);
-            return Tensor.wrap(compute(ws, in), n + (blocks - 1) * nd, ws.dims[ws.dims.length - 1]);
+            ws = JetWorkspace.acquire(dims(in), points, nd, blocks, tanh, stackedInput);
+            return Tensor.wrap(compute(ws, in), points + (blocks - 1) * nd, ws.dims[ws.dims.length - 1]);
         }
 
         /** Where block k of chunk p's rows starts in the whole output (in rows). */
@@ -274,16 +298,33 @@ public final class MlpJet implements TaylorJet {
             return k == 0 ? p.row0 : w.n + (k - 1) * w.nd + p.row0;
         }
 
+        /**
+         * Copies chunk p's rows of {@code width} columns between {@code whole} (the batch's layout: N value rows, then
+         * each derivative block's Nd rows) and {@code chunk} (its blocks one after another), one block at a time.
+         */
+        private void copyRows(JetWorkspace w, JetWorkspace p, double[] whole, double[] chunk, int width,
+                              boolean toChunk) {
+            int len = p.n * width;
+            for (int k = 0; k < p.blocks; k++) {
+                int at = rowOf(w, p, k) * width;
+                if (toChunk) {
+                    System.arraycopy(whole, at, chunk, k * len, len);
+                } else {
+                    System.arraycopy(chunk, k * len, whole, at, len);
+                }
+            }
+        }
+
         private double[] compute(JetWorkspace w, Tensor[] in) {
             int o = w.dims[w.dims.length - 1];
             double[] out = new double[(w.n + (blocks - 1) * w.nd) * o];
             Parallel.each(w.parts.length, c -> {
                 JetWorkspace p = w.parts[c];
-                compute(p, in, p.out);
-                int len = p.n * o;
-                for (int k = 0; k < p.blocks; k++) { // block k of the chunk's rows goes to block k of the whole batch
-                    System.arraycopy(p.out, k * len, out, rowOf(w, p, k) * o, len);
+                if (stackedInput) {
+                    copyRows(w, p, in[0].data(), p.h[0], w.dims[0], true);
                 }
+                compute(p, in, p.out);
+                copyRows(w, p, out, p.out, o, false);
             });
             return out;
         }
@@ -291,29 +332,23 @@ public final class MlpJet implements TaylorJet {
         /** The forward pass of the points of chunk {@code w} into {@code w}; its output (Rn, out) into {@code out}. */
         private void compute(JetWorkspace w, Tensor[] in, double[] out) {
             int n = w.n;
-            int row0 = w.row0;
             int[] dims = w.dims;
             int layers = dims.length - 1;
             int blocks = w.blocks;
             int rows = blocks * n;
             int firsts = blocks > 1 ? variables.length : 0;
             int[] second = blocks > 1 ? this.second : NONE;
-            // first layer: values x W0^T + b0; first derivatives along column v: W0[:, v] on every row; seconds 0
             int i0 = dims[0];
             int o0 = dims[1];
             double[] w0 = in[1].data();
             transpose(w0, o0, i0, w.wt[0]);
             double[] z = layers == 1 ? out : w.z[0];
-            MatMul.gemm(in[0].data(), row0 * i0, w.wt[0], 0, z, 0, n, i0, o0, false);
-            TaylorKernels.addBias(z, n, o0, in[2].data());
-            for (int k = 0; k < firsts; k++) {
-                int base = (1 + k) * n * o0;
-                System.arraycopy(w.wt[0], variables[k] * o0, z, base, o0); // row v of W0^T is column v of W0
-                for (int filled = 1; filled < n; filled *= 2) {
-                    System.arraycopy(z, base, z, base + filled * o0, Math.min(filled, n - filled) * o0);
-                }
+            if (stackedInput) { // a stacked input jet: one product over all its rows, the bias on the value rows
+                MatMul.gemm(w.h[0], 0, w.wt[0], 0, z, 0, rows, i0, o0, false);
+                TaylorKernels.addBias(z, n, o0, in[2].data());
+            } else {
+                oneHotFirstLayer(w, in, z, firsts);
             }
-            Arrays.fill(z, (1 + firsts) * n * o0, rows * o0, 0.0);
             for (int l = 0; ; l++) {
                 int o = dims[l + 1];
                 if (l == layers - 1) {
@@ -334,12 +369,32 @@ public final class MlpJet implements TaylorJet {
             }
         }
 
+        /**
+         * The first layer of a chunk on the points x themselves: values x W0^T + b0; first derivatives along column v:
+         * W0[:, v] on every row (the tangent is one-hot, no product); second derivatives 0.
+         */
+        private void oneHotFirstLayer(JetWorkspace w, Tensor[] in, double[] z, int firsts) {
+            int n = w.n;
+            int i0 = w.dims[0];
+            int o0 = w.dims[1];
+            MatMul.gemm(in[0].data(), w.row0 * i0, w.wt[0], 0, z, 0, n, i0, o0, false);
+            TaylorKernels.addBias(z, n, o0, in[2].data());
+            for (int k = 0; k < firsts; k++) {
+                int base = (1 + k) * n * o0;
+                System.arraycopy(w.wt[0], variables[k] * o0, z, base, o0); // row v of W0^T is column v of W0
+                for (int filled = 1; filled < n; filled *= 2) {
+                    System.arraycopy(z, base, z, base + filled * o0, Math.min(filled, n - filled) * o0);
+                }
+            }
+            Arrays.fill(z, (1 + firsts) * n * o0, w.blocks * n * o0, 0.0);
+        }
+
         @Override
         protected synchronized Tensor[] backward(Tensor g, Tensor output, Tensor[] in, boolean[] need) {
             JetWorkspace w = ws;
             ws = null;
             if (w == null) { // differentiated again: the workspace went back to the pool, recompute it
-                w = JetWorkspace.acquire(dims(in), in[0].size(0), nd, blocks, tanh);
+                w = JetWorkspace.acquire(dims(in), points, nd, blocks, tanh, stackedInput);
                 compute(w, in);
             }
             Tensor[] r = backward(w, g.data(), in, need);
@@ -351,17 +406,17 @@ public final class MlpJet implements TaylorJet {
             Tensor[] r = new Tensor[in.length];
             int[] dims = w.dims;
             int layers = dims.length - 1;
-            double[] gx = need[0] ? new double[w.n * dims[0]] : null;
+            double[] gx = need[0] ? new double[in[0].size(0) * dims[0]] : null;
             double[][] dw = new double[layers][];
             double[][] db = new double[layers][];
             int o = dims[layers];
             Parallel.each(w.parts.length, c -> {
                 JetWorkspace p = w.parts[c];
-                int len = p.n * o;
-                for (int k = 0; k < p.blocks; k++) {
-                    System.arraycopy(g, rowOf(w, p, k) * o, p.g, k * len, len);
+                copyRows(w, p, g, p.g, o, true);
+                double[] gin = backward(p, p.g, in, p.gw, p.gb, gx);
+                if (gin != null) { // a stacked input jet's cotangent: the chunk's rows of it
+                    copyRows(w, p, gx, gin, dims[0], false);
                 }
-                backward(p, p.g, in, p.gw, p.gb, gx);
             });
             // the parameter gradients: the chunks' partial sums, added in chunk order
             for (int l = 0; l < layers; l++) {
@@ -376,19 +431,19 @@ public final class MlpJet implements TaylorJet {
                 r[1 + 2 * l] = Tensor.wrap(dw[l], dims[l + 1], dims[l]);
                 r[2 + 2 * l] = Tensor.wrap(db[l], dims[l + 1]);
             }
-            r[0] = gx != null ? Tensor.wrap(gx, w.n, dims[0]) : null;
+            r[0] = gx != null ? Tensor.wrap(gx, in[0].size(0), dims[0]) : null;
             return r;
         }
 
         /**
          * The reverse rule over the points of chunk {@code w}, from the cotangent {@code g} (Rn, out): dW and db of
-         * each layer into {@code dws} and {@code dbs} (overwritten), the cotangent of x (where not null) into its rows
-         * of {@code gx}.
+         * each layer into {@code dws} and {@code dbs} (overwritten), the cotangent of x (where {@code gx} is not
+         * null) into its rows of {@code gx}; with a stacked input jet, returns the cotangent of the chunk's rows of
+         * it (Rn, in) instead (null when {@code gx} is null), else null.
          */
-        private void backward(JetWorkspace w, double[] g, Tensor[] in, double[][] dws, double[][] dbs,
-                              double[] gx) {
+        private double[] backward(JetWorkspace w, double[] g, Tensor[] in, double[][] dws, double[][] dbs,
+                                  double[] gx) {
             int n = w.n;
-            int row0 = w.row0;
             int[] dims = w.dims;
             int layers = dims.length - 1;
             int rows = w.blocks * n;
@@ -398,16 +453,7 @@ public final class MlpJet implements TaylorJet {
             for (int l = layers - 1; l >= 1; l--) {
                 int o = dims[l + 1];
                 int i = dims[l];
-                double[] h = w.h[l];
-                // dW (o, i) = gz^T h over all Rn rows, vectorised along the wider of o and i
-                double[] dw = dws[l];
-                if (i >= o) {
-                    MatMul.gemmTransA(gz, 0, h, 0, dw, 0, o, rows, i, false);
-                } else {
-                    MatMul.gemmTransA(h, 0, gz, 0, w.wt[l], 0, i, rows, o, false);
-                    transpose(w.wt[l], i, o, dw);
-                }
-                TaylorKernels.columnSums(gz, n, o, dbs[l]); // db: the value rows
+                stackedLayerGradients(w, l, gz, dws[l], dbs[l]);
                 double[] gh = gz == w.ping ? w.pong : w.ping; // cotangent of this layer's stacked input
                 MatMul.gemm(gz, 0, in[1 + 2 * l].data(), 0, gh, 0, rows, o, i, false);
                 // through the activation of layer l - 1, in place
@@ -418,11 +464,49 @@ public final class MlpJet implements TaylorJet {
                 }
                 gz = gh;
             }
-            // the first layer: z = x W0^T + b0 on the value rows, z'_k = W0[:, v_k], z'' = 0
-            int o = dims[1];
-            int i = dims[0];
+            if (stackedInput) {
+                stackedLayerGradients(w, 0, gz, dws[0], dbs[0]);
+                if (gx == null) {
+                    return null;
+                }
+                double[] gin = gz == w.ping ? w.pong : w.ping;
+                MatMul.gemm(gz, 0, in[1].data(), 0, gin, 0, rows, dims[1], dims[0], false);
+                return gin;
+            }
+            oneHotFirstLayerGradients(w, gz, in, dws[0], dbs[0], gx);
+            return null;
+        }
+
+        /**
+         * dW (o, i) = gz^T h and db (o) = the column sums of gz's value rows for layer l of chunk w, whose stacked
+         * input is {@code w.h[l]}: a product over all Rn rows, vectorised along the wider of o and i.
+         */
+        private static void stackedLayerGradients(JetWorkspace w, int l, double[] gz, double[] dw, double[] db) {
+            int o = w.dims[l + 1];
+            int i = w.dims[l];
+            int rows = w.blocks * w.n;
+            double[] h = w.h[l];
+            if (i >= o) {
+                MatMul.gemmTransA(gz, 0, h, 0, dw, 0, o, rows, i, false);
+            } else {
+                MatMul.gemmTransA(h, 0, gz, 0, w.wt[l], 0, i, rows, o, false);
+                transpose(w.wt[l], i, o, dw);
+            }
+            TaylorKernels.columnSums(gz, w.n, o, db); // db: the value rows
+        }
+
+        /**
+         * The reverse rule of {@link #oneHotFirstLayer}: z = x W0^T + b0 on the value rows, z'_k = W0[:, v_k],
+         * z'' = 0; the cotangent of x (where {@code gx} is not null) into the chunk's rows of {@code gx}.
+         */
+        private void oneHotFirstLayerGradients(JetWorkspace w, double[] gz, Tensor[] in, double[] dw, double[] db,
+                                               double[] gx) {
+            int n = w.n;
+            int row0 = w.row0;
+            int firsts = w.blocks > 1 ? variables.length : 0;
+            int o = w.dims[1];
+            int i = w.dims[0];
             double[] x = in[0].data();
-            double[] dw = dws[0];
             MatMul.gemmTransA(x, row0 * i, gz, 0, w.wt[0], 0, i, n, o, false);
             transpose(w.wt[0], i, o, dw);
             for (int k = 0; k < firsts; k++) {
@@ -433,7 +517,7 @@ public final class MlpJet implements TaylorJet {
                     dw[j * i + v] += s[j];
                 }
             }
-            TaylorKernels.columnSums(gz, n, o, dbs[0]);
+            TaylorKernels.columnSums(gz, n, o, db);
             if (gx != null) {
                 MatMul.gemm(gz, 0, in[1].data(), 0, gx, row0 * i, n, o, i, false);
             }

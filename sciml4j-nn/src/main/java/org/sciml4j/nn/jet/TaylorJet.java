@@ -64,8 +64,8 @@ public interface TaylorJet {
                     each[i] = copy.get(i).evaluate(x, variables, orders, derivativePoints);
                 }
                 Tensor[] r = new Tensor[each[0].length];
-                Tensor[] block = new Tensor[each.length];
                 for (int b = 0; b < r.length; b++) {
+                    Tensor[] block = new Tensor[each.length]; // a fresh array each: the concatenation keeps it
                     for (int i = 0; i < each.length; i++) {
                         block[i] = each[i][b];
                     }
