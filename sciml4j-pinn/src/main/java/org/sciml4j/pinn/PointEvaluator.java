@@ -217,10 +217,10 @@ final class PointEvaluator {
     }
 
     /**
-     * Multi-direction jets ({@link TaylorJet#evaluate}) along every variable in {@code directions}, made on first use: one
-     * with derivative rows at the sets that asked for derivatives in earlier passes (all sets in the first pass) and
-     * value rows alone at the others; should a set ask for a derivative it did not ask for before, a second jet with
-     * derivatives everywhere serves it (its values agree to a few ulps).
+     * Multi-direction jets ({@link TaylorJet#evaluate}) along every variable in {@code directions}, made on first use:
+     * one with derivative rows at the sets that asked for derivatives in earlier passes (all sets in the first pass)
+     * and value rows alone at the others; should a set ask for a derivative it did not ask for before, a second jet
+     * with derivatives everywhere serves it (its values agree to a few ulps).
      */
     private final class FusedPass extends Pass {
         private Tensor[] jet;

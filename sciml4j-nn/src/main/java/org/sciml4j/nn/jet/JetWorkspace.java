@@ -21,7 +21,7 @@ final class JetWorkspace {
     final int nd;
     final int blocks;
     final boolean tanh;
-    /** Whether the input is a stacked jet (R blocks of rows, as a hidden layer's) rather than x with one-hot tangents. */
+    /** Whether the input is a stacked jet (R blocks of rows, as a hidden layer's), not x with one-hot tangents. */
     final boolean stackedInput;
     /** In a chunk's workspace: its first point in the batch. */
     final int row0;

@@ -14,7 +14,10 @@ import org.sciml4j.tensor.Tensor;
  * Directions are one-hot along input columns: derivative k is {@code d u / d x[:, variables[k]]}, point by point.
  */
 public interface TaylorJet {
-    /** The highest order along one input variable that {@link #evaluate} gives (2: u_x and u_xx, not u_xxx). */
+    /**
+     * The highest order along one input variable that {@link #evaluate} gives: 1 (u_x) or 2 (u_x and u_xx, not
+     * u_xxx); the blocks of {@link #evaluate} go no further than second derivatives.
+     */
     int maxOrder();
 
     /**
