@@ -3,9 +3,9 @@ package org.sciml4j.bench;
 import java.util.List;
 
 import org.sciml4j.nn.Mlp;
+import org.sciml4j.nn.jet.MlpJet;
 import org.sciml4j.optim.Adam;
 import org.sciml4j.optim.Optimizer;
-import org.sciml4j.pinn.MlpJet;
 import org.sciml4j.tensor.Autodiff;
 import org.sciml4j.tensor.Tensor;
 

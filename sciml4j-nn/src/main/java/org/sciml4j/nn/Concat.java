@@ -1,8 +1,11 @@
 package org.sciml4j.nn;
 
 import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
+import org.sciml4j.nn.jet.TaylorJet;
 import org.sciml4j.tensor.ShapeException;
 import org.sciml4j.tensor.Tensor;
 
@@ -82,5 +85,22 @@ public final class Concat implements Module {
     @Override
     public int outputSize() {
         return outputSize;
+    }
+
+    /**
+     * When every part has a fused jet: their jets side by side ({@link TaylorJet#sideBySide}), each block
+     * {@code (N, out_0 + out_1 + ...)}; else empty.
+     */
+    @Override
+    public Optional<TaylorJet> taylorJet() {
+        List<TaylorJet> jets = new ArrayList<>();
+        for (Module part : parts) {
+            Optional<TaylorJet> jet = part.taylorJet();
+            if (jet.isEmpty()) {
+                return Optional.empty();
+            }
+            jets.add(jet.get());
+        }
+        return Optional.of(TaylorJet.sideBySide(jets));
     }
 }

@@ -1,5 +1,9 @@
 package org.sciml4j.nn;
 
+import java.util.Optional;
+
+import org.sciml4j.nn.jet.FourierJet;
+import org.sciml4j.nn.jet.TaylorJet;
 import org.sciml4j.tensor.Rng;
 import org.sciml4j.tensor.Shape;
 import org.sciml4j.tensor.Tensor;
@@ -84,6 +88,12 @@ public final class FourierFeatures implements Module {
     @Override
     public int outputSize() {
         return 2 * b.size(1);
+    }
+
+    /** Its exact {@link FourierJet}: an {@link Mlp} with this embedding fuses it as its first layer. */
+    @Override
+    public Optional<TaylorJet> taylorJet() {
+        return Optional.of(FourierJet.of(this));
     }
 
     @Override

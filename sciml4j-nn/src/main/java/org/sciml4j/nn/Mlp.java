@@ -1,9 +1,12 @@
 package org.sciml4j.nn;
 
+import org.sciml4j.nn.jet.MlpJet;
+import org.sciml4j.nn.jet.TaylorJet;
 import org.sciml4j.tensor.Rng;
 import org.sciml4j.tensor.Tensor;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A fully connected network (DeepXDE's {@code FNN}; PyTorch's {@code nn.Sequential} of {@code Linear} layers with
@@ -73,5 +76,13 @@ public final class Mlp extends DenseNetwork {
     /** The dense layers in order ({@link Linear} or {@link FactorizedLinear}), {@code layers.i} at index i. */
     public List<Module> layers() {
         return layers;
+    }
+
+    /**
+     * The fused {@link MlpJet} when this network has no input embedding, activation tanh or sin; else empty.
+     */
+    @Override
+    public Optional<TaylorJet> taylorJet() {
+        return MlpJet.of(this);
     }
 }

@@ -1,5 +1,8 @@
 package org.sciml4j.nn;
 
+import java.util.Optional;
+
+import org.sciml4j.nn.jet.TaylorJet;
 import org.sciml4j.tensor.Tensor;
 
 /**
@@ -29,4 +32,13 @@ public interface Module {
 
     /** Number of output features (the last axis of the output). */
     int outputSize();
+
+    /**
+     * The module's fused Taylor-mode pass (value and derivatives along input columns in one pass), if it has one;
+     * empty by default: callers then differentiate {@link #forward} generically, with the same results to rounding.
+     * A module that offers one says in its {@link TaylorJet#maxOrder()} how far along one variable it goes.
+     */
+    default Optional<TaylorJet> taylorJet() {
+        return Optional.empty();
+    }
 }

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
-import org.sciml4j.nn.Mlp;
 import org.sciml4j.nn.Module;
+import org.sciml4j.nn.jet.TaylorJet;
 import org.sciml4j.domain.expr.Derivative;
 import org.sciml4j.domain.expr.Evaluation;
 import org.sciml4j.tensor.Autodiff;
@@ -20,14 +20,14 @@ import org.sciml4j.tensor.Tensor;
  * batch, once per training step: one forward pass (or one fused Taylor pass) serves the equations and every
  * condition.
  * <p>
- * Fused path: when the network is an {@link Mlp} that {@link MlpJet} handles and every derivative used is of order at
- * most 2 along a single variable (ODEs; surrogates {@code u(c, t)} differentiated in t; PDEs with u_t, u_x, u_xx,
- * u_yy but no mixed derivative), one multi-direction {@link MlpJet#multi} pass gives u, its first derivatives along
- * those variables and the second derivatives where needed at all points. Otherwise derivatives come from reverse mode with
- * {@code createGraph}, each lower derivative's gradient computed once and reused for all the variables.
+ * Fused path: when the network offers a fused jet ({@link Module#taylorJet()}) and every derivative used is along a
+ * single variable, of an order the jet handles (ODEs; surrogates {@code u(c, t)} differentiated in t; PDEs with u_t,
+ * u_x, u_xx, u_yy but no mixed derivative), one multi-direction {@link TaylorJet#evaluate} pass gives u, its first
+ * derivatives along those variables and the second derivatives where needed at all points. Otherwise derivatives
+ * come from reverse mode with {@code createGraph}, each lower derivative's gradient computed once and reused for all
+ * the variables.
  */
 final class PointEvaluator {
-    private final Module net;
     private final UnaryOperator<Tensor> output;
     private final int variables;
     private final Tensor stacked;         // (N, variables), all sets one after another
@@ -38,7 +38,8 @@ final class PointEvaluator {
      * null: the generic path.
      */
     private final int[] directions;
-    private final boolean fused;
+    /** Fused path: the network's jet; null: the generic path. */
+    private final TaylorJet taylorJet;
     /**
      * Fused path: per point set, whether an earlier pass asked for a derivative there (null before the first pass);
      * the next passes give derivative rows only to those sets, the others carry value rows alone.
@@ -63,7 +64,6 @@ final class PointEvaluator {
      */
     PointEvaluator(Module net, UnaryOperator<Tensor> output, int variables, List<Tensor> sets, Set<Derivative> needed,
             boolean allowFused) {
-        this.net = net;
         this.output = output != null ? output : net::forward;
         allowFused &= output == null;
         this.variables = variables;
@@ -86,24 +86,19 @@ final class PointEvaluator {
                     + variables + " variables");
         }
         stacked = Tensor.concat(0, sets.toArray(new Tensor[0])).detach();
-        directions = allowFused ? fusedVariables(net, variables, needed) : null;
-        fused = directions != null;
+        TaylorJet jet = allowFused ? net.taylorJet().orElse(null) : null;
+        directions = jet != null ? fusedVariables(jet, variables, needed) : null;
+        taylorJet = directions != null ? jet : null;
     }
 
     /**
      * Per variable, the order of the fused Taylor pass along it (0: none), or null when the generic path is needed:
-     * the network must be one {@link MlpJet} handles, and every derivative must be along a single variable, of order
-     * at most 2 ({@code u_t}, {@code u_xx}, {@code v_yy}; not {@code u_xt} or {@code u_xxx}). All of them come from
-     * one multi-direction jet (Burgers' u, u_x, u_t, u_xx: one pass of 4N rows), values only from a jet along none.
+     * every derivative must be along a single variable, of order at most the jet's {@link TaylorJet#maxOrder()}
+     * ({@code u_t}, {@code u_xx}, {@code v_yy}; not {@code u_xt}, nor {@code u_xxx} with today's jets). All of them
+     * come from one multi-direction jet (Burgers' u, u_x, u_t, u_xx: one pass of 4N rows), values only from a jet
+     * along none.
      */
-    private static int[] fusedVariables(Module net, int variables, Set<Derivative> needed) {
-        if (!(net instanceof Mlp mlp) || mlp.embedding().isPresent()) {
-            return null;
-        }
-        String act = mlp.activation().toString();
-        if (!act.equals("tanh") && !act.equals("sin")) {
-            return null;
-        }
+    private static int[] fusedVariables(TaylorJet jet, int variables, Set<Derivative> needed) {
         int[] along = new int[variables];
         for (Derivative d : needed) {
             int count = 0;
@@ -113,7 +108,7 @@ final class PointEvaluator {
                     count++;
                 }
             }
-            if (d.order() > 2 || count > 1) {
+            if (d.order() > jet.maxOrder() || count > 1) {
                 return null;
             }
         }
@@ -122,7 +117,7 @@ final class PointEvaluator {
 
     /** Whether the fused Taylor pass is used. */
     boolean fused() {
-        return fused;
+        return taylorJet != null;
     }
 
     /** Total number of points. */
@@ -222,10 +217,10 @@ final class PointEvaluator {
     }
 
     /**
-     * Multi-direction jets ({@link MlpJet#multi}) along every variable in {@code directions}, made on first use: one
-     * with derivative rows at the sets that asked for derivatives in earlier passes (all sets in the first pass) and
-     * value rows alone at the others; should a set ask for a derivative it did not ask for before, a second jet with
-     * derivatives everywhere serves it (its values are the same, bit for bit).
+     * Multi-direction jets ({@link TaylorJet#evaluate}) along every variable in {@code directions}, made on first use:
+     * one with derivative rows at the sets that asked for derivatives in earlier passes (all sets in the first pass)
+     * and value rows alone at the others; should a set ask for a derivative it did not ask for before, a second jet
+     * with derivatives everywhere serves it (its values agree to a few ulps).
      */
     private final class FusedPass extends Pass {
         private Tensor[] jet;
@@ -283,7 +278,7 @@ final class PointEvaluator {
                     layout = layoutFor(want);
                 }
                 at = layout;
-                jet = MlpJet.multi((Mlp) net, at.points(), along, orders, at.derivativePoints());
+                jet = taylorJet.evaluate(at.points(), along, orders, at.derivativePoints());
                 if (derivativeSets == null) {
                     derivativeSets = new boolean[sets];
                 }
@@ -298,7 +293,7 @@ final class PointEvaluator {
                     boolean[] all = new boolean[sets];
                     Arrays.fill(all, true);
                     fullLayout = layoutFor(all);
-                    full = MlpJet.multi((Mlp) net, fullLayout.points(), along, orders, fullLayout.derivativePoints());
+                    full = taylorJet.evaluate(fullLayout.points(), along, orders, fullLayout.derivativePoints());
                 }
                 from = full;
                 in = fullLayout;

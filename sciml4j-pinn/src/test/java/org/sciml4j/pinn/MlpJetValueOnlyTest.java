@@ -12,7 +12,12 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.sciml4j.nn.Concat;
 import org.sciml4j.nn.Mlp;
+import org.sciml4j.nn.Module;
+import org.sciml4j.nn.jet.MlpJet;
 import org.sciml4j.domain.expr.Derivative;
 import org.sciml4j.domain.expr.Evaluation;
 import org.sciml4j.domain.sampling.Sampler;
@@ -27,9 +32,24 @@ import org.sciml4j.tensor.kernel.Thresholds;
  */
 class MlpJetValueOnlyTest {
 
-    @Test
-    void valueOnlyPointsGiveTheSameValuesAndGradientsAsAFullJet() throws Exception {
-        Mlp net = Mlp.builder().sizes(2, 20, 20, 1).activation("tanh").seed(4).build();
+    /**
+     * Relative tolerance between a jet with value-only points and one with derivatives everywhere. The two split the
+     * points into different chunks, and tanh runs over whole vectors ({@code VectorMath.tanh}) with a scalar tail
+     * ({@code Elementwise.tanh}) that agrees with them to a few ulps, not bit for bit; which elements fall in a tail
+     * depends on chunk length times width modulo the vector length. At width 20 the tails fall alike with 2 or 4
+     * lanes but not with 8 (AVX-512, issue 21); at width 19 they differ at every vector width, so this machine checks
+     * the bound too. Within one chunking the results are the same bit for bit (the thread-count check below).
+     */
+    private static final double CHUNKING_ROUNDING = 1e-13;
+
+    private static double maxDiff(Tensor a, Tensor b) {
+        return a.sub(b).abs().max().item() / Math.max(1, b.abs().max().item());
+    }
+
+    @ParameterizedTest(name = "hidden width {0}")
+    @ValueSource(ints = {20, 19})
+    void valueOnlyPointsGiveTheSameValuesAndGradientsAsAFullJet(int width) throws Exception {
+        Mlp net = Mlp.builder().sizes(2, width, width, 1).activation("tanh").seed(4).build();
         Rng rng = new Rng(8);
         int n = 3 * Thresholds.JET_CHUNK_ROWS + 37;
         int nd = 2 * Thresholds.JET_CHUNK_ROWS + 5;
@@ -52,12 +72,13 @@ class MlpJetValueOnlyTest {
         Tensor fullLoss = residual(full, nd).add(full[0].slice(0, nd, n).square().mean());
         List<Tensor> fullGrad = Autodiff.grad(fullLoss, params, null, false);
         List<Tensor> p = partial.get();
-        assertThat(p.get(0).toArray()).containsExactly(full[0].toArray()); // values: the same bits
+        assertThat(maxDiff(p.get(0), full[0])).as("values").isLessThan(CHUNKING_ROUNDING);
         for (int b = 1; b < full.length; b++) {
-            assertThat(p.get(b).toArray()).containsExactly(full[b].slice(0, 0, nd).toArray());
+            assertThat(maxDiff(p.get(b), full[b].slice(0, 0, nd))).as("block %d", b).isLessThan(CHUNKING_ROUNDING);
         }
         for (int k = 0; k < fullGrad.size(); k++) {
-            assertThat(MlpJetMultiTest.maxDiff(p.get(full.length + k), fullGrad.get(k))).isLessThan(1e-13);
+            assertThat(maxDiff(p.get(full.length + k), fullGrad.get(k))).as("gradient %d", k)
+                    .isLessThan(CHUNKING_ROUNDING);
         }
         ForkJoinPool single = new ForkJoinPool(1);
         try {
@@ -80,11 +101,16 @@ class MlpJetValueOnlyTest {
 
     /**
      * Sets a and c ask for derivatives, b (between them) for values only: from the second pass on b carries value rows
-     * alone; a pass in which b asks for a derivative after all still gets it. All passes agree with the generic path.
+     * alone; a pass in which b asks for a derivative after all still gets it. All passes agree with the generic path:
+     * for a plain MLP, and for networks whose jets the evaluator learns of through {@code Module.taylorJet()} alone
+     * (an MLP after Fourier features beside a plain one).
      */
-    @Test
-    void fusedEvaluatorLearnsWhichSetsNeedDerivatives() {
-        Mlp net = Mlp.builder().sizes(2, 12, 12, 1).activation("tanh").seed(5).build();
+    @ParameterizedTest(name = "side by side with Fourier features: {0}")
+    @ValueSource(booleans = {false, true})
+    void fusedEvaluatorLearnsWhichSetsNeedDerivatives(boolean sideBySide) {
+        Mlp plain = Mlp.builder().sizes(2, 12, 12, 1).activation("tanh").seed(5).build();
+        Module net = !sideBySide ? plain : Concat.of(plain, Mlp.builder().sizes(2, 10, 1).activation("sin")
+                .fourierFeatures(4, 1.0, true).seed(6).build());
         Rng rng = new Rng(2);
         List<Tensor> sets = List.of(Tensor.uniform(rng, -1, 1, 300, 2), Tensor.uniform(rng, -1, 1, 40, 2),
                 Tensor.uniform(rng, -1, 1, 7, 2));
@@ -110,6 +136,10 @@ class MlpJetValueOnlyTest {
                             continue;
                         }
                         Tensor t = at.get(s).derivative(d);
+                        if (sideBySide) { // and the same derivative of the second network's field
+                            Tensor v = at.get(s).derivative(new Derivative("v", 1, d.orders(), "v" + d.name()));
+                            t = t.add(v.mul(0.5));
+                        }
                         loss = loss.add(t.mul(t).sum().mul(1 + d.order()));
                         for (double z : t.toArray()) {
                             vals.add(z);

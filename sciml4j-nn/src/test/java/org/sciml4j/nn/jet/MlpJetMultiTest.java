@@ -1,4 +1,4 @@
-package org.sciml4j.pinn;
+package org.sciml4j.nn.jet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.sciml4j.nn.Mlp;
+import org.sciml4j.nn.Module;
 import org.sciml4j.tensor.Autodiff;
 import org.sciml4j.tensor.NotDifferentiableException;
 import org.sciml4j.tensor.Rng;
@@ -28,7 +29,7 @@ class MlpJetMultiTest {
         return a.sub(b).abs().max().item() / Math.max(1, b.abs().max().item());
     }
 
-    private static int[] ints(String s) {
+    static int[] ints(String s) {
         if (s.isBlank()) {
             return new int[0];
         }
@@ -41,7 +42,7 @@ class MlpJetMultiTest {
     }
 
     /** The blocks of the multi jet from the generic engine: u, first derivatives, second derivatives. */
-    private static List<Tensor> generic(Mlp net, Tensor xi, int[] variables, int[] orders) {
+    static List<Tensor> generic(Module net, Tensor xi, int[] variables, int[] orders) {
         int n = xi.size(0);
         Tensor u = net.forward(xi);
         List<Tensor> blocks = new ArrayList<>(List.of(u));
@@ -63,7 +64,7 @@ class MlpJetMultiTest {
     }
 
     /** A loss mixing every block, products of blocks included (as u u_x in Burgers). */
-    private static Tensor loss(List<Tensor> blocks, Tensor w) {
+    static Tensor loss(List<Tensor> blocks, Tensor w) {
         Tensor r = blocks.get(0).mul(blocks.get(0));
         for (int b = 1; b < blocks.size(); b++) {
             r = r.add(blocks.get(b).mul(0.3 * b).mul(blocks.get(b - 1)));
@@ -195,7 +196,7 @@ class MlpJetMultiTest {
         Autodiff.grad(loss(List.of(jb), w), params, null, false);
         MlpJet.multi(net, xb, v, o);
         assertSame(Autodiff.grad(la, params, null, false), ga); // workspace given back: recomputed
-        assertThat(MlpJet.pooledMulti()).isLessThanOrEqualTo(4);
+        assertThat(JetWorkspace.pooled()).isLessThanOrEqualTo(4);
         try (Autodiff.Scope s = Autodiff.noGrad()) {
             Tensor[] plain = MlpJet.multi(net, xa, v, o);
             for (int k = 0; k < plain.length; k++) {

@@ -1,0 +1,81 @@
+package org.sciml4j.nn.jet;
+
+import java.util.List;
+
+import org.sciml4j.tensor.Tensor;
+
+/**
+ * A network's fused Taylor-mode pass: at N points, the value u, its first derivative along each of some input
+ * columns and its second derivative along some of them, in one pass that is differentiable once with respect to the
+ * parameters and the points. A network that can fuse such a pass offers one through
+ * {@link org.sciml4j.nn.Module#taylorJet()}; callers that get none (or need mixed or higher derivatives) take the
+ * generic path (nested reverse mode), which gives the same numbers to rounding.
+ * <p>
+ * Directions are one-hot along input columns: derivative k is {@code d u / d x[:, variables[k]]}, point by point.
+ */
+public interface TaylorJet {
+    /**
+     * The highest order along one input variable that {@link #evaluate} gives: 1 (u_x) or 2 (u_x and u_xx, not
+     * u_xxx); the blocks of {@link #evaluate} go no further than second derivatives.
+     */
+    int maxOrder();
+
+    /**
+     * The value, first derivatives and second derivatives at {@code x}, the derivatives at the first
+     * {@code derivativePoints} points only (a point set that needs u alone does not pay for derivative rows).
+     *
+     * @param x                points, shape (N, in)
+     * @param variables        distinct input columns to differentiate along (may be empty: values only)
+     * @param orders           per variable, 1 .. {@link #maxOrder()}: the highest order wanted along it
+     * @param derivativePoints how many of the points (the first ones) get derivatives, 0 .. N
+     * @return {u of shape (N, out), then d u / d x_variables[k] for each k, then d2 u / d x_variables[k]^2 for each k
+     *         of order 2 in the order of k, each of shape (derivativePoints, out)}, recorded against the network's
+     *         parameters and x
+     * @throws IllegalArgumentException naming the variable, order or shape that is wrong
+     */
+    Tensor[] evaluate(Tensor x, int[] variables, int[] orders, int derivativePoints);
+
+    /**
+     * The jet of networks side by side ({@link org.sciml4j.nn.Concat}): each part's jet at the same points, block by
+     * block concatenated along the last axis (part 0's outputs first). Its {@link #maxOrder()} is the parts' least.
+     *
+     * @param parts the parts' jets, in output order, at least one
+     */
+    static TaylorJet sideBySide(List<TaylorJet> parts) {
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("TaylorJet.sideBySide: no part given");
+        }
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
+        List<TaylorJet> copy = List.copyOf(parts);
+        int order = Integer.MAX_VALUE;
+        for (TaylorJet p : copy) {
+            order = Math.min(order, p.maxOrder());
+        }
+        int maxOrder = order;
+        return new TaylorJet() {
+            @Override
+            public int maxOrder() {
+                return maxOrder;
+            }
+
+            @Override
+            public Tensor[] evaluate(Tensor x, int[] variables, int[] orders, int derivativePoints) {
+                Tensor[][] each = new Tensor[copy.size()][];
+                for (int i = 0; i < each.length; i++) {
+                    each[i] = copy.get(i).evaluate(x, variables, orders, derivativePoints);
+                }
+                Tensor[] r = new Tensor[each[0].length];
+                for (int b = 0; b < r.length; b++) {
+                    Tensor[] block = new Tensor[each.length]; // a fresh array each: the concatenation keeps it
+                    for (int i = 0; i < each.length; i++) {
+                        block[i] = each[i][b];
+                    }
+                    r[b] = Tensor.concat(-1, block);
+                }
+                return r;
+            }
+        };
+    }
+}
