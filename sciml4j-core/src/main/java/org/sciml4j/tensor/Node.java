@@ -7,6 +7,7 @@ final class Node {
 
     Node(Primitive op, Tensor[] inputs) {
         this.op = op;
-        this.inputs = inputs;
+        // a copy: public varargs entry points (concat, CustomPrimitive.apply) get arrays their callers may reuse
+        this.inputs = inputs.clone();
     }
 }

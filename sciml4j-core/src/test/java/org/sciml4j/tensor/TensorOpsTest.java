@@ -212,4 +212,19 @@ class TensorOpsTest {
         assertThatThrownBy(() -> Autodiff.jvp(x.mul(2), x, Tensor.zeros(3, 2)))
                 .hasMessageContaining("tangent 0 has shape (3, 2) but its input has shape (2, 3)");
     }
+
+    @Test
+    void aGraphKeepsItsOwnCopyOfTheInputsArray() {
+        // callers may reuse the array they pass to a varargs operation; the recorded graph must not see the change
+        Tensor a = Tensor.of(new double[] {1, 2}, 2).requireGrad();
+        Tensor b = Tensor.of(new double[] {3}, 1).requireGrad();
+        Tensor[] parts = {a, b};
+        Tensor c = Tensor.concat(0, parts);
+        parts[0] = b;
+        parts[1] = a;
+        Tensor loss = c.mul(Tensor.of(new double[] {1, 10, 100}, 3)).sum();
+        Tensor[] g = Autodiff.grad(loss, a, b);
+        assertThat(g[0].data()).containsExactly(1, 10);
+        assertThat(g[1].data()).containsExactly(100);
+    }
 }
