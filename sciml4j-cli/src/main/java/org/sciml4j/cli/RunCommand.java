@@ -26,14 +26,14 @@ import org.sciml4j.nn.Parameters;
 import org.sciml4j.nn.Variable;
 import org.sciml4j.pinn.Condition;
 import org.sciml4j.pinn.Errors;
-import org.sciml4j.pinn.LossHistory;
 import org.sciml4j.pinn.Problem;
-import org.sciml4j.pinn.Progress;
 import org.sciml4j.pinn.Solution;
 import org.sciml4j.pinn.Trainer;
-import org.sciml4j.pinn.TrainingListener;
 import org.sciml4j.pinn.config.ProblemFile;
 import org.sciml4j.tensor.Tensor;
+import org.sciml4j.train.LossHistory;
+import org.sciml4j.train.Progress;
+import org.sciml4j.train.TrainingListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

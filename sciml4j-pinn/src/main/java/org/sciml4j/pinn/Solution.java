@@ -7,6 +7,7 @@ import java.util.Map;
 import org.sciml4j.nn.Module;
 import org.sciml4j.tensor.Autodiff;
 import org.sciml4j.tensor.Tensor;
+import org.sciml4j.train.LossHistory;
 
 /**
  * A trained network with what training learned and recorded.
