@@ -1,5 +1,9 @@
 package org.sciml4j.optim;
 
+import java.util.Map;
+
+import org.sciml4j.tensor.Tensor;
+
 /**
  * BFGS with a dense inverse-Hessian approximation (Nocedal and Wright, Algorithm 6.1) and a {@link StrongWolfe}
  * line search, for small parameter counts: it stores {@code n^2} doubles and spends {@code O(n^2)} per iteration.
@@ -11,7 +15,10 @@ package org.sciml4j.optim;
  * search finds no decrease along a quasi-Newton direction, {@code H} is reset and the steepest descent is tried
  * before giving up.
  * <p>
- * Immutable and shareable; each {@link #minimize} call keeps its own matrix.
+ * Immutable and shareable; each run ({@link #minimize}, {@link #start}, {@link #restore}) keeps its own matrix. A
+ * run's {@link SteppingMinimizer.Run#state() state} holds, besides the entries every quasi-Newton run saves,
+ * {@code bfgs.h} of shape {@code (n, n)} and {@code bfgs.empty} of shape {@code ()}: 1 while no pair has been
+ * taken ({@code H} is then the identity, not yet rescaled), else 0.
  */
 public final class Bfgs extends QuasiNewton {
     /** Largest dimension accepted ({@code n^2} must fit in an array). */
@@ -52,6 +59,8 @@ public final class Bfgs extends QuasiNewton {
 
     /** Dense symmetric inverse-Hessian approximation, row-major. */
     private static final class Dense implements InverseHessian {
+        static final String H = "bfgs.h";
+        static final String EMPTY = "bfgs.empty";
         final int n;
         final double[] h;
         final double[] hy;
@@ -76,6 +85,20 @@ public final class Bfgs extends QuasiNewton {
                 h[i * n + i] = 1;
             }
             empty = true;
+        }
+
+        @Override
+        public void save(Map<String, Tensor> state) {
+            state.put(H, Tensor.of(h, n, n));
+            state.put(EMPTY, Tensor.scalar(empty ? 1 : 0));
+        }
+
+        @Override
+        public void load(SavedState state) {
+            double[] saved = state.finite(H, state.matrix(H, n, n));
+            boolean wasEmpty = state.whole(EMPTY, 0, 1) == 1;
+            System.arraycopy(saved, 0, h, 0, h.length);
+            empty = wasEmpty;
         }
 
         @Override

@@ -1,5 +1,10 @@
 package org.sciml4j.optim;
 
+import java.util.Arrays;
+import java.util.Map;
+
+import org.sciml4j.tensor.Tensor;
+
 /**
  * Limited-memory BFGS (Nocedal and Wright, Algorithms 7.4 and 7.5) with a {@link StrongWolfe} line search.
  * <p>
@@ -14,7 +19,11 @@ package org.sciml4j.optim;
  * ({@code maxcor}) use for network training; it costs {@code 2 m n} doubles and {@code 4 m n} flops per iteration,
  * small next to a network's gradient. SciPy's default of 10 is enough for smooth low-dimensional problems.
  * <p>
- * Immutable and shareable; each {@link #minimize} call keeps its own memory.
+ * Immutable and shareable; each run ({@link #minimize}, {@link #start}, {@link #restore}) keeps its own memory. A
+ * run's {@link SteppingMinimizer.Run#state() state} holds, besides the entries every quasi-Newton run saves, the
+ * memory oldest pair first: {@code lbfgs.s} and {@code lbfgs.y} of shape {@code (k, n)}, {@code lbfgs.rho} of
+ * shape {@code (k)} ({@code 1 / s'y}), {@code lbfgs.gamma} of shape {@code ()}, for the {@code k <= m} pairs held;
+ * it restores into an L-BFGS whose history size is at least {@code k}.
  */
 public final class Lbfgs extends QuasiNewton {
     /** Default number of curvature pairs kept. */
@@ -60,6 +69,10 @@ public final class Lbfgs extends QuasiNewton {
 
     /** The last m pairs in a ring buffer; arrays are allocated as pairs arrive. */
     private static final class History implements InverseHessian {
+        static final String S = "lbfgs.s";
+        static final String Y = "lbfgs.y";
+        static final String RHO = "lbfgs.rho";
+        static final String GAMMA = "lbfgs.gamma";
         final int m;
         final int n;
         final double[][] s;
@@ -110,6 +123,45 @@ public final class Lbfgs extends QuasiNewton {
             count = Math.min(count + 1, m);
             gamma = sy / yy;
             return true;
+        }
+
+        @Override
+        public void save(Map<String, Tensor> state) {
+            double[] sk = new double[count * n];
+            double[] yk = new double[count * n];
+            double[] rhok = new double[count];
+            int oldest = (newest - count + 1 + m) % m;
+            for (int k = 0, idx = oldest; k < count; k++, idx = (idx + 1) % m) {
+                System.arraycopy(s[idx], 0, sk, k * n, n);
+                System.arraycopy(y[idx], 0, yk, k * n, n);
+                rhok[k] = rho[idx];
+            }
+            state.put(S, Tensor.wrap(sk, count, n));
+            state.put(Y, Tensor.wrap(yk, count, n));
+            state.put(RHO, Tensor.wrap(rhok, count));
+            state.put(GAMMA, Tensor.scalar(gamma));
+        }
+
+        /** Puts the pairs, oldest first, into slots 0 to k - 1: the slots differ, the arithmetic does not. */
+        @Override
+        public void load(SavedState state) {
+            int k = state.rows(S, n);
+            if (k > m) {
+                throw state.refused(S, "holds " + k + " curvature pairs, more than this L-BFGS's history size " + m);
+            }
+            double[] sk = state.finite(S, state.matrix(S, k, n));
+            double[] yk = state.finite(Y, state.matrix(Y, k, n));
+            double[] rhok = state.finite(RHO, state.vector(RHO, k));
+            double g = state.scalar(GAMMA);
+            reset();
+            for (int i = 0; i < k; i++) {
+                s[i] = Arrays.copyOfRange(sk, i * n, (i + 1) * n);
+                y[i] = Arrays.copyOfRange(yk, i * n, (i + 1) * n);
+                rho[i] = rhok[i];
+            }
+            count = k;
+            newest = k - 1;
+            gamma = g;
         }
 
         @Override

@@ -1,14 +1,17 @@
 package org.sciml4j.optim;
 
-import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+
+import org.sciml4j.tensor.Tensor;
 
 /**
  * The driver shared by {@link Lbfgs} and {@link Bfgs}: quasi-Newton directions from an inverse-Hessian
  * approximation, steps from a {@link StrongWolfe} line search, the stopping tests, and the bookkeeping of the best
- * point seen. The approximation is per-run state, made fresh by {@link #approximation(int)} for every call.
+ * point seen. The approximation is per-run state, made fresh by {@link #approximation(int)} for every run; a run
+ * ({@link QuasiNewtonRun}) goes one iteration per step and can be saved and restored between two steps.
  */
-abstract class QuasiNewton implements Minimizer {
+abstract class QuasiNewton implements SteppingMinimizer {
     /** Curvature pairs with {@code s.y <= CURVATURE_EPS * y.y} are skipped (as L-BFGS-B). */
     static final double CURVATURE_EPS = 0x1.0p-52;
 
@@ -112,159 +115,41 @@ abstract class QuasiNewton implements Minimizer {
 
         /** Takes the pair {@code s = x+ - x, y = g+ - g}; returns false when it was skipped. */
         boolean update(double[] s, double[] y);
+
+        /** Adds the entries that {@link #load} reads to a run's state. */
+        void save(Map<String, Tensor> state);
+
+        /** Replaces this approximation by a saved one; refuses a missing or misshapen entry, naming it. */
+        void load(SavedState state);
+    }
+
+    /** Starts a run at {@code x0}; see {@link SteppingMinimizer#start} and {@link QuasiNewtonRun}. */
+    @Override
+    public final Run start(Objective f, double[] x0) {
+        return QuasiNewtonRun.start(this, f, x0);
+    }
+
+    /**
+     * Restores a run from its {@link Run#state()}; the entries are listed at {@link QuasiNewtonRun} and at the
+     * approximation of {@link Lbfgs} or {@link Bfgs}.
+     */
+    @Override
+    public final Run restore(Objective f, Map<String, Tensor> state) {
+        return QuasiNewtonRun.restore(this, f, state);
     }
 
     @Override
     public final Result minimize(Objective f, double[] x0, IterationListener listener) {
-        Objects.requireNonNull(f, "f");
-        Objects.requireNonNull(x0, "x0");
-        int n = x0.length;
-        Tracker tracker = new Tracker(f, n);
-        double[] x = x0.clone();
-        double[] g = new double[n];
-        double fx = tracker.valueAndGradient(x, g);
-        if (!Double.isFinite(fx) || !allFinite(g)) {
-            throw new IllegalArgumentException(name() + ": the objective is not finite at the starting point (value "
-                    + fx + (allFinite(g) ? "" : ", gradient has non-finite entries") + ")");
+        Run run = start(f, x0);
+        if (listener != null && !listener.iteration(0, run.value(), run.gradientNorm())) {
+            run.stop(Termination.STOPPED_BY_LISTENER);
         }
-        double gnorm = normInf(g);
-        int iterations = 0;
-        if (listener != null && !listener.iteration(0, fx, gnorm)) {
-            return finish(tracker, x, fx, g, 0, Termination.STOPPED_BY_LISTENER, "stopped by the listener");
-        }
-        if (gnorm <= stopping.gradientTolerance()) {
-            return finish(tracker, x, fx, g, 0, Termination.GRADIENT_TOLERANCE, gradientMessage(gnorm));
-        }
-        InverseHessian h = approximation(n);
-        double[] d = new double[n];
-        double[] s = new double[n];
-        double[] y = new double[n];
-        while (true) {
-            if (iterations >= stopping.maxIterations()) {
-                return finish(tracker, x, fx, g, iterations, Termination.MAX_ITERATIONS,
-                        "reached the limit of " + stopping.maxIterations() + " iterations");
-            }
-            int budget = stopping.maxEvaluations() - tracker.evaluations;
-            if (budget <= 0) {
-                return finish(tracker, x, fx, g, iterations, Termination.MAX_EVALUATIONS,
-                        "reached the limit of " + stopping.maxEvaluations() + " evaluations");
-            }
-            boolean steepest = h.isEmpty();
-            if (!steepest) {
-                h.direction(g, d);
-                double gd = dot(g, d);
-                if (!(gd < 0) || Double.isInfinite(gd)) {
-                    h.reset();
-                    steepest = true;
-                }
-            }
-            if (steepest) {
-                for (int i = 0; i < n; i++) {
-                    d[i] = -g[i];
-                }
-            }
-            double initialStep = steepest ? Math.min(1, 1 / GradientClipping.norm2(g)) : 1;
-            StrongWolfe.Step step = lineSearch.search(tracker, x, fx, g, d, initialStep,
-                    Math.min(budget, lineSearch.maxEvaluations()));
-            if (!step.status().isAcceptable()) {
-                if (tracker.evaluations >= stopping.maxEvaluations()) {
-                    return finish(tracker, x, fx, g, iterations, Termination.MAX_EVALUATIONS,
-                            "reached the limit of " + stopping.maxEvaluations() + " evaluations");
-                }
-                if (!steepest) {
-                    h.reset(); // retry once along the steepest descent
-                    continue;
-                }
-                return finish(tracker, x, fx, g, iterations, Termination.LINE_SEARCH_FAILED,
-                        "the line search found no lower value along the steepest descent after " + iterations
-                                + " iterations (value " + fx + ", gradient norm " + gnorm
-                                + "): rounding level reached, or the gradient does not match the function");
-            }
-            double[] xNew = step.point();
-            double[] gNew = step.gradient();
-            for (int i = 0; i < n; i++) {
-                s[i] = xNew[i] - x[i];
-                y[i] = gNew[i] - g[i];
-            }
-            h.update(s, y);
-            double fPrev = fx;
-            x = xNew;
-            g = gNew;
-            fx = step.value();
-            iterations++;
-            gnorm = normInf(g);
-            if (listener != null && !listener.iteration(iterations, fx, gnorm)) {
-                return finish(tracker, x, fx, g, iterations, Termination.STOPPED_BY_LISTENER,
-                        "stopped by the listener after " + iterations + " iterations");
-            }
-            if (gnorm <= stopping.gradientTolerance()) {
-                return finish(tracker, x, fx, g, iterations, Termination.GRADIENT_TOLERANCE, gradientMessage(gnorm));
-            }
-            double change = Math.abs(fPrev - fx);
-            if (change <= stopping.functionTolerance() * Math.max(Math.abs(fPrev), Math.abs(fx))) {
-                return finish(tracker, x, fx, g, iterations, Termination.FUNCTION_TOLERANCE,
-                        String.format(Locale.ROOT, "relative change of the value %.3e <= tolerance %.3e",
-                                change / Math.max(Math.abs(fPrev), Math.abs(fx)), stopping.functionTolerance()));
-            }
-            double stepNorm = normInf(s);
-            if (stepNorm <= stopping.stepTolerance() * normInf(x)) {
-                return finish(tracker, x, fx, g, iterations, Termination.STEP_TOLERANCE,
-                        String.format(Locale.ROOT, "step %.3e <= tolerance %.3e relative to |x| = %.3e",
-                                stepNorm, stopping.stepTolerance(), normInf(x)));
+        while (run.step()) {
+            if (listener != null && !listener.iteration(run.iterations(), run.value(), run.gradientNorm())) {
+                run.stop(Termination.STOPPED_BY_LISTENER);
             }
         }
-    }
-
-    private String gradientMessage(double gnorm) {
-        return String.format(Locale.ROOT, "gradient norm %.3e <= tolerance %.3e", gnorm,
-                stopping.gradientTolerance());
-    }
-
-    /** The result at the best point seen: the current iterate unless some trial point was lower. */
-    private Result finish(Tracker t, double[] x, double fx, double[] g, int iterations, Termination why,
-            String message) {
-        double[] bx = x;
-        double bf = fx;
-        double[] bg = g;
-        if (t.bestValue < fx) {
-            bx = t.bestX;
-            bf = t.bestValue;
-            bg = t.bestG;
-            message += "; returning a lower trial point seen during a line search";
-        }
-        return new Result(bx, bf, normInf(bg), iterations, t.evaluations, why,
-                name() + ": " + message + " (" + iterations + " iterations, " + t.evaluations + " evaluations)");
-    }
-
-    /** Counts evaluations and remembers the lowest finite point evaluated. */
-    private static final class Tracker implements Objective {
-        final Objective f;
-        final int n;
-        int evaluations;
-        double bestValue = Double.POSITIVE_INFINITY;
-        double[] bestX;
-        double[] bestG;
-
-        Tracker(Objective f, int n) {
-            this.f = f;
-            this.n = n;
-        }
-
-        @Override
-        public double valueAndGradient(double[] x, double[] gradientOut) {
-            double v = f.valueAndGradient(x, gradientOut);
-            evaluations++;
-            if (v < bestValue && allFinite(gradientOut)) {
-                if (bestX == null) {
-                    bestX = new double[n];
-                    bestG = new double[n];
-                }
-                System.arraycopy(x, 0, bestX, 0, n);
-                System.arraycopy(gradientOut, 0, bestG, 0, n);
-                bestValue = v;
-            }
-            return v;
-        }
+        return run.result();
     }
 
     // ------------------------------------------------------------------ small vector kernels
