@@ -48,6 +48,7 @@ public final class PinnObjective implements Objective {
     private int draws;             // how many times the collocation points were drawn again
     private Tensor batch;          // the points the evaluator uses: all, or this epoch's mini-batch
     private PointEvaluator evaluator;
+    private boolean evaluated;     // whether the evaluator has made a pass (its later passes lay out rows otherwise)
     private final boolean hasCollocation;
     private final List<Condition.Resolved> conditions = new ArrayList<>();
     private final double[] weights;
@@ -142,6 +143,7 @@ public final class PinnObjective implements Objective {
         sets.addAll(conditionSets);
         batch = points;
         evaluator = evaluator(sets, needed);
+        evaluated = false;
     }
 
     private PointEvaluator evaluator(List<Tensor> sets, Set<Derivative> derivatives) {
@@ -250,6 +252,7 @@ public final class PinnObjective implements Objective {
     @Override
     public List<Tensor> loss() {
         List<Evaluation> at = evaluator.evaluate(unknownValues());
+        evaluated = true;
         Tensor[] terms = new Tensor[weights.length];
         int t = 0;
         for (Problem.Equation e : problem.equations()) {
@@ -262,29 +265,45 @@ public final class PinnObjective implements Objective {
         return Arrays.asList(terms);
     }
 
-    /** {@code collocation} (all current points, shape (N, variables)) and {@code draws} (a scalar), if any. */
+    /**
+     * {@code collocation} (all current points, shape (N, variables)) and {@code draws} (a scalar) if the problem has
+     * equations, and {@code evaluator}: 0 on all points and not yet used, 1 on all points and used, 2 on a
+     * mini-batch. The evaluator's first pass computes derivatives at every point set and its later passes only at
+     * the sets that asked for them, which sums the gradient in another order, so a resumed run must continue with
+     * an evaluator in the same stage to give the same bits.
+     */
     @Override
     public Map<String, Tensor> state() {
-        if (!hasCollocation) {
-            return Map.of();
-        }
         Map<String, Tensor> state = new LinkedHashMap<>();
-        state.put("collocation", collocation.copy());
-        state.put("draws", Tensor.scalar(draws));
+        if (hasCollocation) {
+            state.put("collocation", collocation.copy());
+            state.put("draws", Tensor.scalar(draws));
+        }
+        state.put("evaluator", Tensor.scalar(batch != collocation ? 2 : evaluated ? 1 : 0));
         return state;
     }
 
     @Override
     public void restore(Map<String, Tensor> state) {
-        if (!hasCollocation) {
-            Objective.super.restore(state);
-            return;
+        Tensor stage = state.get("evaluator");
+        if (stage == null || state.size() != (hasCollocation ? 3 : 1)) {
+            throw new IllegalArgumentException("the PINN's state must hold " + (hasCollocation
+                    ? "'collocation', 'draws' and " : "") + "'evaluator', got " + state.keySet());
         }
-        Tensor points = state.get("collocation");
-        Tensor drawn = state.get("draws");
-        if (points == null || drawn == null || state.size() != 2) {
-            throw new IllegalArgumentException("the PINN's state must hold 'collocation' and 'draws', got "
-                    + state.keySet());
+        if (hasCollocation) {
+            restorePoints(state.get("collocation"), state.get("draws"));
+        }
+        use(collocation);
+        if (stage.item() == 1) {
+            loss(); // the first pass, whose result the interrupted run had used already
+        } else if (stage.item() == 2) {
+            batch = null; // on a mini-batch: the next epoch takes its own, a quasi-Newton phase all points anew
+        }
+    }
+
+    private void restorePoints(Tensor points, Tensor drawn) {
+        if (points == null || drawn == null) {
+            throw new IllegalArgumentException("the PINN's state lacks 'collocation' or 'draws'");
         }
         if (points.rank() != 2 || points.size(1) != problem.variables().size()
                 || points.size(0) != collocation.size(0)) {
@@ -294,6 +313,5 @@ public final class PinnObjective implements Objective {
         }
         collocation = points.copy();
         draws = (int) drawn.item();
-        use(collocation);
     }
 }

@@ -5,8 +5,8 @@ import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 import org.sciml4j.optim.Lbfgs;
-import org.sciml4j.optim.Minimizer;
 import org.sciml4j.optim.Optimizer;
+import org.sciml4j.optim.SteppingMinimizer;
 
 /** One phase of a {@link Trainer}'s schedule. */
 public sealed interface Phase {
@@ -51,10 +51,10 @@ public sealed interface Phase {
      * At most {@code iterations} iterations of a full-batch minimiser (L-BFGS, BFGS, ...) in rounds of
      * {@code roundLength} iterations: each round is a fresh minimiser {@code minimizer.apply(iterations of the
      * round)} (so a fresh curvature memory), started after {@link Objective#beforeRound} placed the points again.
-     * A minimiser that is a {@link org.sciml4j.optim.SteppingMinimizer} runs one iteration at a time and can be
-     * checkpointed inside the phase; another can only be checkpointed before or after it.
+     * The minimiser runs one iteration at a time, so that a checkpoint can hold its state between two.
      */
-    record QuasiNewton(String name, IntFunction<? extends Minimizer> minimizer, int iterations, int roundLength)
+    record QuasiNewton(String name, IntFunction<? extends SteppingMinimizer> minimizer, int iterations,
+            int roundLength)
             implements Phase {
         /** Checks the arguments. */
         public QuasiNewton {

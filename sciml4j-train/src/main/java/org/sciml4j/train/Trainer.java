@@ -234,7 +234,6 @@ public final class Trainer {
                 }
                 roundStart = resumed ? from.roundStart() : epoch;
                 int iterations = Math.min(phase.roundLength(), phase.iterations() - round * phase.roundLength());
-                Minimizer minimizer = phase.minimizer().apply(iterations);
                 boolean[] checkStart = {!resumed};
                 org.sciml4j.optim.Objective f = ParameterVector.objective(() -> {
                     Tensor loss = evaluate();
@@ -245,9 +244,16 @@ public final class Trainer {
                     }
                     return loss;
                 }, params);
-                r = minimizer instanceof SteppingMinimizer stepping ? stepped(phase, stepping, f, resumed ? from : null)
-                        : minimizer.minimize(f, ParameterVector.get(params),
-                                (k, value, g) -> k == 0 || iterated(phase.name(), roundStart + k, value));
+                SteppingMinimizer minimizer = phase.minimizer().apply(iterations);
+                minimizerRun = resumed ? minimizer.restore(f, from.minimizer())
+                        : minimizer.start(f, ParameterVector.get(params));
+                while (minimizerRun.step()) {
+                    epoch = roundStart + minimizerRun.iterations();
+                    if (!reported(phase.name(), minimizerRun.value())) {
+                        minimizerRun.stop(Minimizer.Termination.STOPPED_BY_LISTENER);
+                    }
+                }
+                r = minimizerRun.result();
                 minimizerRun = null;
                 ParameterVector.set(params, r.x());
                 if (!Double.isFinite(r.value())) {
@@ -257,34 +263,6 @@ public final class Trainer {
             }
             return phase.rounds() == 1 ? r.message()
                     : r.message() + ", the last of " + phase.rounds() + " rounds, points placed again between them";
-        }
-
-        /** Runs a round one iteration at a time, so that checkpoints can hold the minimiser's state. */
-        private Minimizer.Result stepped(Phase.QuasiNewton phase, SteppingMinimizer minimizer,
-                org.sciml4j.optim.Objective f, RunCheckpoint from) {
-            SteppingMinimizer.Run run = from != null ? minimizer.restore(f, from.minimizer())
-                    : minimizer.start(f, ParameterVector.get(params));
-            minimizerRun = run;
-            int reported = run.iterations();
-            while (run.termination() == null) {
-                boolean going = run.step();
-                if (run.iterations() > reported) {
-                    reported = run.iterations();
-                    if (!iterated(phase.name(), roundStart + reported, run.value())) {
-                        run.stop(Minimizer.Termination.STOPPED_BY_LISTENER);
-                    }
-                }
-                if (!going) {
-                    break;
-                }
-            }
-            return run.result();
-        }
-
-        /** After quasi-Newton iteration {@code at} (an epoch count) with value {@code value}: whether to go on. */
-        private boolean iterated(String phase, int at, double value) {
-            epoch = at;
-            return reported(phase, value);
         }
 
         /** The weighted total of the objective's terms, which are kept for the log. */
@@ -452,15 +430,6 @@ public final class Trainer {
         public Trainer build() {
             if (phases.stream().mapToInt(Phase::length).sum() == 0) {
                 throw new IllegalArgumentException("nothing to train: set Adam epochs or L-BFGS iterations");
-            }
-            if (checkpointDir != null) {
-                for (Phase p : phases) {
-                    if (p instanceof Phase.QuasiNewton q && q.iterations() > 0
-                            && !(q.minimizer().apply(1) instanceof SteppingMinimizer)) {
-                        throw new IllegalArgumentException("phase " + q.name() + ": checkpoints inside a"
-                                + " quasi-Newton phase need a minimiser that implements SteppingMinimizer");
-                    }
-                }
             }
             return new Trainer(this);
         }

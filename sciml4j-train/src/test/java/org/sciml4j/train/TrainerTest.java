@@ -104,6 +104,27 @@ class TrainerTest {
     }
 
     @Test
+    void lbfgsAndTheSwitchFromAdamResumeBitForBit(@TempDir Path dir) throws IOException {
+        ArrayDataset data = Toys.tutorialData();
+        // stopped in Adam, at its last epoch (the switch), inside L-BFGS
+        for (int stopAt : new int[] {23, 40, 71}) {
+            Trainer.Result r = Toys.assertResumeIsExact(() -> new Regression(Toys.net(0, 1, 20, 20, 1), data, 0, 0),
+                    b -> b.adam(1e-3, 40).lbfgs(60), stopAt, dir.resolve("at" + stopAt));
+            assertThat(r.stopReason()).startsWith("L-BFGS: reached the limit of 60 iterations");
+        }
+    }
+
+    @Test
+    void lbfgsInRoundsResumesBitForBitForTheAutoencoder(@TempDir Path dir) throws IOException {
+        // stopped in the second of three rounds, and at the end of the first
+        for (int stopAt : new int[] {62, 50}) {
+            Trainer.Result r = Toys.assertResumeIsExact(Toys.Autoencoder::new,
+                    b -> b.adam(1e-2, 30).phase(Phase.lbfgs(50, 20)), stopAt, dir.resolve("at" + stopAt));
+            assertThat(r.stopReason()).endsWith("the last of 3 rounds, points placed again between them");
+        }
+    }
+
+    @Test
     void aRunKilledAfterAPeriodicCheckpointResumesFromIt(@TempDir Path dir) throws IOException {
         ArrayDataset data = Toys.tutorialData();
         Regression whole = new Regression(Toys.net(0, 1, 20, 20, 1), data, 3, 1);
