@@ -1,7 +1,5 @@
 package org.sciml4j.train;
 
-import java.util.Arrays;
-
 import org.sciml4j.tensor.Tensor;
 
 /**
@@ -32,7 +30,7 @@ public interface Dataset {
     /** Rows of {@code t} (shape (N, ...)), in the order given; a new tensor that records no graph. */
     static Tensor gather(Tensor t, int[] rows) {
         int n = t.size(0);
-        int width = n == 0 ? 0 : (int) (t.numel() / n);
+        int width = n == 0 ? 0 : t.numel() / n;
         double[] all = t.data();
         double[] out = new double[rows.length * width];
         for (int i = 0; i < rows.length; i++) {
@@ -43,6 +41,6 @@ public interface Dataset {
         }
         int[] shape = t.shape().clone();
         shape[0] = rows.length;
-        return Tensor.wrap(out, Arrays.copyOf(shape, shape.length));
+        return Tensor.wrap(out, shape);
     }
 }
