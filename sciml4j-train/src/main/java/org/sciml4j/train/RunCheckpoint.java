@@ -19,15 +19,18 @@ import org.sciml4j.tensor.Tensor;
  * parameters in order), {@code optimizer.<key>} (a first-order phase's optimiser state), {@code minimizer.<key>}
  * (a quasi-Newton phase's run state), {@code objective.<key>} (the objective's draws), {@code history} (the loss
  * history so far, shape (epochs, columns)). Metadata: the format, the phase index (the phase count once training
- * ended), the epochs done, the epoch the phase and the round started at, the round, the history's columns.
+ * ended), the epochs done, the epoch the phase and the round started at, the round, how the last phase ended,
+ * the history's columns.
  *
  * @param phase      index of the phase in progress; the number of phases when training ended
  * @param epoch      epochs and iterations done, across phases
  * @param phaseStart {@code epoch} when the phase began
  * @param round      the quasi-Newton round in progress (0 in a first-order phase)
  * @param roundStart {@code epoch} when the round began
+ * @param ending     how the last phase run so far ended (the stop reason of a run that ended)
  */
-record RunCheckpoint(int phase, int epoch, int phaseStart, int round, int roundStart, List<Tensor> parameters,
+record RunCheckpoint(int phase, int epoch, int phaseStart, int round, int roundStart, String ending,
+        List<Tensor> parameters,
         Map<String, Tensor> optimizer, Map<String, Tensor> minimizer, Map<String, Tensor> objective,
         List<String> columns, Tensor history) {
 
@@ -59,6 +62,7 @@ record RunCheckpoint(int phase, int epoch, int phaseStart, int round, int roundS
         meta.put("phase_start", Integer.toString(phaseStart));
         meta.put("round", Integer.toString(round));
         meta.put("round_start", Integer.toString(roundStart));
+        meta.put("ending", ending);
         meta.put("parameters", Integer.toString(parameters.size()));
         meta.put("columns", String.join("\t", columns));
         Files.createDirectories(dir);
@@ -100,8 +104,8 @@ record RunCheckpoint(int phase, int epoch, int phaseStart, int round, int roundS
         Tensor history = content.tensors().getOrDefault(HISTORY, Tensor.zeros(0, names.size()));
         return new RunCheckpoint(number(file, meta, "phase"), number(file, meta, "epoch"),
                 number(file, meta, "phase_start"), number(file, meta, "round"), number(file, meta, "round_start"),
-                params, prefixed(content, OPTIMIZER), prefixed(content, MINIMIZER), prefixed(content, OBJECTIVE),
-                List.copyOf(names), history);
+                meta.getOrDefault("ending", "completed"), params, prefixed(content, OPTIMIZER),
+                prefixed(content, MINIMIZER), prefixed(content, OBJECTIVE), List.copyOf(names), history);
     }
 
     private static Map<String, Tensor> prefixed(SafeTensors.Content content, String prefix) {

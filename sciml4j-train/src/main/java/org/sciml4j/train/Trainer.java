@@ -132,6 +132,8 @@ public final class Trainer {
         private Tensor total;
         private double best = Double.POSITIVE_INFINITY;
         private String stopReason;
+        /** How the last phase run so far ended ("completed" before any). */
+        private String ending = "completed";
         private Optimizer optimizer;
         private SteppingMinimizer.Run minimizerRun;
 
@@ -169,6 +171,7 @@ public final class Trainer {
             }
             phaseIndex = from.phase();
             epoch = from.epoch();
+            ending = from.ending();
             double[] totals = history.column("total");
             for (double t : totals) {
                 best = Math.min(best, t);
@@ -177,14 +180,13 @@ public final class Trainer {
 
         Result execute(RunCheckpoint from) {
             listeners.forEach(l -> l.onStart(history));
-            String reason = "completed";
             for (; phaseIndex < phases.size() && stopReason == null; phaseIndex++) {
                 Phase phase = phases.get(phaseIndex);
                 boolean resumed = from != null && from.phase() == phaseIndex;
                 phaseStart = resumed ? from.phaseStart() : epoch;
                 long t0 = System.nanoTime();
                 if (phase.length() > 0) {
-                    reason = phase instanceof Phase.FirstOrder f ? firstOrder(f, resumed ? from : null)
+                    ending = phase instanceof Phase.FirstOrder f ? firstOrder(f, resumed ? from : null)
                             : quasiNewton((Phase.QuasiNewton) phase, resumed ? from : null);
                 }
                 phaseSeconds[phaseIndex] = (System.nanoTime() - t0) / 1e9;
@@ -199,7 +201,7 @@ public final class Trainer {
                 times.add(s);
             }
             return new Result(history, epoch, (System.nanoTime() - start) / 1e9, times,
-                    stopReason != null ? stopReason : reason);
+                    stopReason != null ? stopReason : ending);
         }
 
         private String firstOrder(Phase.FirstOrder phase, RunCheckpoint from) {
@@ -339,7 +341,7 @@ public final class Trainer {
             params.forEach(p -> values.add(p.copy()));
             Map<String, Tensor> none = Map.of();
             try {
-                new RunCheckpoint(phaseIndex, epoch, phaseStart, round, roundStart, values,
+                new RunCheckpoint(phaseIndex, epoch, phaseStart, round, roundStart, ending, values,
                         optimizer != null ? optimizer.state() : none,
                         minimizerRun != null ? minimizerRun.state() : none, objective.state(), history.columns(),
                         history.values()).write(checkpointDir);

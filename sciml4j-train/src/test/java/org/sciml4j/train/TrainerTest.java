@@ -149,16 +149,24 @@ class TrainerTest {
     @Test
     void resumingNeedsACheckpointThatFits(@TempDir Path dir) throws IOException {
         ArrayDataset data = Toys.tutorialData();
-        Trainer t = Trainer.builder().adam(1e-3, 5).build();
+        Trainer t = Trainer.builder().adam(1e-3, 5).lbfgs(3).build();
         assertThatThrownBy(() -> t.resume(dir, new Regression(Toys.net(0, 1, 20, 20, 1), data, 0, 0)))
                 .hasMessageContaining("no checkpoint to resume from");
-        Trainer.builder().adam(1e-3, 5).checkpoint(dir, 0).build()
-                .train(new Regression(Toys.net(0, 1, 20, 20, 1), data, 0, 0));
+        Regression done = new Regression(Toys.net(0, 1, 20, 20, 1), data, 0, 0);
+        Trainer.Result finished = Trainer.builder().adam(1e-3, 5).lbfgs(3).checkpoint(dir, 0).build().train(done);
         assertThat(Files.exists(dir.resolve("checkpoint.safetensors"))).isTrue();
+        // a finished run resumes to its end at once, with its ending
+        Regression again = new Regression(Toys.net(0, 1, 20, 20, 1), data, 0, 0);
+        Trainer.Result r = t.resume(dir, again);
+        assertThat(r.stopReason()).isEqualTo(finished.stopReason()).startsWith("L-BFGS: reached the limit of 3");
+        assertThat(r.epochs()).isEqualTo(8);
+        assertThat(ParameterVector.get(again.parameters())).containsExactly(ParameterVector.get(done.parameters()));
         assertThatThrownBy(() -> t.resume(dir, new Regression(Toys.net(0, 1, 10, 20, 1), data, 0, 0)))
                 .hasMessageContaining("cannot resume from").hasMessageContaining("parameter 0 has shape");
         assertThatThrownBy(() -> t.resume(dir, new Toys.Autoencoder()))
                 .hasMessageContaining("loss history has the columns [epoch, total, data]");
+        assertThatThrownBy(() -> Trainer.builder().adam(1e-3, 5).build().resume(dir, again))
+                .hasMessageContaining("is in phase 3 but this trainer has 1 phases");
     }
 
     /** A toy objective: terms a = p^2 * scale (the scale set before each epoch) and b = log(p + shift). */
