@@ -1,5 +1,6 @@
 package org.sciml4j.train;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -23,7 +24,7 @@ public interface Objective {
     /** Each term's weight in the total, in {@link #termNames()} order; all 1 unless overridden. */
     default double[] weights() {
         double[] w = new double[termNames().size()];
-        java.util.Arrays.fill(w, 1);
+        Arrays.fill(w, 1);
         return w;
     }
 

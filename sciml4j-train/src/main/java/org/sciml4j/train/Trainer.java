@@ -101,13 +101,16 @@ public final class Trainer {
      * or minimiser's state, then trains to the end of the schedule. The final parameters and history equal, bit for
      * bit, those of a run that was never interrupted. New checkpoints go to this trainer's checkpoint folder.
      *
-     * @throws org.sciml4j.io.DataFormatException if {@code dir} holds no checkpoint, or one that does not fit this
-     *                                            trainer and objective (naming what differs)
+     * @throws org.sciml4j.io.DataFormatException if {@code dir} holds no checkpoint, or a malformed one
+     * @throws IllegalArgumentException           if the checkpoint does not fit this trainer or objective (more
+     *                                            phases done than the schedule has, other parameter shapes, other
+     *                                            history columns, an objective state it cannot take), naming what
+     *                                            differs
      */
     public Result resume(Path dir, Objective objective) throws IOException {
         RunCheckpoint from = RunCheckpoint.read(dir);
         if (from.phase() > phases.size()) {
-            throw new IllegalArgumentException("the checkpoint in " + dir + " is in phase " + (from.phase() + 1)
+            throw new IllegalArgumentException("the checkpoint in " + dir + " has " + from.phase() + " phases done"
                     + " but this trainer has " + phases.size() + " phases");
         }
         Run run = new Run(objective);

@@ -166,7 +166,7 @@ class TrainerTest {
         assertThatThrownBy(() -> t.resume(dir, new Toys.Autoencoder()))
                 .hasMessageContaining("loss history has the columns [epoch, total, data]");
         assertThatThrownBy(() -> Trainer.builder().adam(1e-3, 5).build().resume(dir, again))
-                .hasMessageContaining("is in phase 3 but this trainer has 1 phases");
+                .hasMessageContaining("has 2 phases done but this trainer has 1 phases");
     }
 
     /** A toy objective: terms a = p^2 * scale (the scale set before each epoch) and b = log(p + shift). */
