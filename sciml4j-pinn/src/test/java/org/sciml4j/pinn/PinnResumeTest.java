@@ -66,6 +66,23 @@ class PinnResumeTest {
                 TrainerTest.net(5, 2, 16, 16, 1))).hasMessageContaining("cannot resume from");
     }
 
+    /** A problem of data alone (no equation, so no collocation points) resumes too. */
+    @Test
+    void aFitToDataAloneResumesBitForBit(@TempDir Path dir) throws IOException {
+        Tensor td = Tensor.linspace(0.5, 9.5, 10).reshape(10, 1);
+        Tensor ud = td.mul(-0.05).exp().mul(td.mul(TrainerTest.OMEGA).cos());
+        Problem p = Problem.builder().variable("t", 0, 10).fields("u").condition(Condition.data(td, ud, "u")).build();
+        Trainer.Builder schedule = Trainer.builder().adam(1e-3, 40).lbfgs(10);
+        Mlp whole = TrainerTest.net(0, 1, 20, 20, 1);
+        Solution a = schedule.build().train(p, whole);
+        schedule.listener(pr -> pr.epoch() < 17).checkpoint(dir, 0).build().train(p, TrainerTest.net(0, 1, 20, 20, 1));
+        Mlp resumed = TrainerTest.net(0, 1, 20, 20, 1);
+        Solution b = schedule.listener(null).build().resume(dir, p, resumed);
+        assertThat(ParameterVector.get(resumed.parameters().trainable()))
+                .containsExactly(ParameterVector.get(whole.parameters().trainable()));
+        assertThat(b.history().values().data()).containsExactly(a.history().values().data());
+    }
+
     private static Problem inverse(Variable c, Tensor td, double[] ud) {
         return Problem.builder().variable("t", 0, 10).fields("u").parameter("m", 1).parameter("k", 1).unknown(c)
                 .equation("m*u_tt + c*u_t + k*u").condition(Condition.at("t", 0, "u = 1").named("initial"))
