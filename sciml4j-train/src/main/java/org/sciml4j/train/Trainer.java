@@ -38,6 +38,8 @@ import org.sciml4j.tensor.Tensor;
  * Immutable; each run makes its optimisers afresh.
  */
 public final class Trainer {
+    /** The checkpoint's file name in the run folder given to {@link Builder#checkpoint} and {@link #resume}. */
+    public static final String CHECKPOINT_FILE = RunCheckpoint.FILE;
     /** How far above its best the total may grow before the run stops as diverged, unless set. */
     public static final double DEFAULT_DIVERGENCE_FACTOR = 1e6;
 

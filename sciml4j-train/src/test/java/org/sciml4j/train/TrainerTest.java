@@ -154,7 +154,8 @@ class TrainerTest {
                 .hasMessageContaining("no checkpoint to resume from");
         Regression done = new Regression(Toys.net(0, 1, 20, 20, 1), data, 0, 0);
         Trainer.Result finished = Trainer.builder().adam(1e-3, 5).lbfgs(3).checkpoint(dir, 0).build().train(done);
-        assertThat(Files.exists(dir.resolve("checkpoint.safetensors"))).isTrue();
+        assertThat(Files.exists(dir.resolve(Trainer.CHECKPOINT_FILE))).isTrue();
+        assertThat(Trainer.CHECKPOINT_FILE).isEqualTo("checkpoint.safetensors");
         // a finished run resumes to its end at once, with its ending
         Regression again = new Regression(Toys.net(0, 1, 20, 20, 1), data, 0, 0);
         Trainer.Result r = t.resume(dir, again);
