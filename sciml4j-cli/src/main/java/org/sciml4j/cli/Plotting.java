@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.Locale;
 
 import org.sciml4j.cli.plot.Plots;
-import org.sciml4j.pinn.LossHistory;
 import org.sciml4j.pinn.Problem;
 import org.sciml4j.pinn.Solution;
 import org.sciml4j.pinn.config.ProblemFile;
 import org.sciml4j.domain.sampling.Sampler;
 import org.sciml4j.tensor.Tensor;
+import org.sciml4j.train.LossHistory;
 
 /** The plots of a run: loss curves always; prediction against truth for one variable; maps and curves for two. */
 final class Plotting {

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.sciml4j.nn.Module;
 import org.sciml4j.tensor.Autodiff;
 import org.sciml4j.tensor.Tensor;
+import org.sciml4j.train.LossHistory;
 
 /**
  * A trained network with what training learned and recorded.
@@ -18,7 +19,8 @@ import org.sciml4j.tensor.Tensor;
  * @param epochs       epochs and L-BFGS iterations run
  * @param trainSeconds wall time of training
  * @param firstSeconds wall time of the first-order phase (Adam), part of {@code trainSeconds}
- * @param stopReason   why training ended: "completed", "stopped by listener", or the L-BFGS termination
+ * @param stopReason   why training ended: "completed", the L-BFGS termination, "stopped by listener", "time budget"
+ *                     or "diverged: ..." (see {@link org.sciml4j.train.Trainer.Result#stopReason()})
  */
 public record Solution(Problem problem, Module network, Map<String, Double> parameters, LossHistory history,
         int epochs, double trainSeconds, double firstSeconds, String stopReason) {

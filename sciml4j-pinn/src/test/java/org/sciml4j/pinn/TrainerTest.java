@@ -13,6 +13,7 @@ import org.sciml4j.nn.Mlp;
 import org.sciml4j.nn.Module;
 import org.sciml4j.nn.Variable;
 import org.sciml4j.optim.TrainingDivergedException;
+import org.sciml4j.train.Progress;
 import org.sciml4j.domain.geometry.Interval;
 import org.sciml4j.domain.sampling.Sampler;
 import org.sciml4j.tensor.Tensor;

@@ -1,4 +1,4 @@
-package org.sciml4j.pinn;
+package org.sciml4j.train;
 
 import java.io.PrintStream;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package org.sciml4j.pinn;
+package org.sciml4j.train;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -37,6 +37,23 @@ public final class LossHistory {
         System.arraycopy(p.terms(), 0, rows, o + 2, p.terms().length);
         System.arraycopy(p.params(), 0, rows, o + 2 + p.terms().length, p.params().length);
         count++;
+    }
+
+    /**
+     * Replaces the rows with those of a history saved in a checkpoint.
+     *
+     * @param saved shape (epochs, columns), columns named {@code savedColumns}
+     * @throws IllegalArgumentException if the saved columns are not this history's
+     */
+    void restore(List<String> savedColumns, Tensor saved) {
+        if (!savedColumns.equals(columns) || saved.numel() > 0 && (saved.rank() != 2
+                || saved.size(1) != columns.size())) {
+            throw new IllegalArgumentException("the checkpoint's loss history has the columns " + savedColumns
+                    + " but this training logs " + columns);
+        }
+        double[] d = saved.data();
+        rows = Arrays.copyOf(d, Math.max(1024, 2 * d.length));
+        count = d.length / columns.size();
     }
 
     /** Column names: epoch, total, terms, parameters. */

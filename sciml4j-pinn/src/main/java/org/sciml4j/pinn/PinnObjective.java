@@ -1,0 +1,317 @@
+package org.sciml4j.pinn;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.sciml4j.domain.expr.Derivative;
+import org.sciml4j.domain.expr.Evaluation;
+import org.sciml4j.domain.sampling.Sampler;
+import org.sciml4j.nn.Module;
+import org.sciml4j.nn.Variable;
+import org.sciml4j.optim.TrainingDivergedException;
+import org.sciml4j.tensor.Rng;
+import org.sciml4j.tensor.Tensor;
+import org.sciml4j.train.Objective;
+
+/**
+ * A {@link Problem} as an {@link Objective} of the general {@link org.sciml4j.train.Trainer}: the terms are each
+ * equation's mean square residual at the collocation points and each condition's loss, weighted by the problem's
+ * weights; the parameters are the network's and the unknowns'. Before each first-order epoch it draws new
+ * collocation points every {@code resampleEvery} epochs (from the sampler, or placed by the residual with
+ * {@link AdaptiveSampling}) and takes the epoch's mini-batch of them; between quasi-Newton rounds it places the
+ * points again. Its {@link #state()} is the current collocation points and the number of draws.
+ * <p>
+ * Updates the network and the unknowns' {@link Variable}s in place; one instance belongs to one training run.
+ */
+public final class PinnObjective implements Objective {
+    /** Seed increment between successive draws of resampled collocation points. */
+    private static final long DRAW_STEP = 0x9E3779B97F4A7C15L;
+    /** Candidate points per evaluator pass when adaptive sampling measures the residual. */
+    private static final int RESIDUAL_CHUNK = 4096;
+
+    private final Problem problem;
+    private final Module network;
+    private final long seed;
+    private final int resampleEvery;
+    private final int batchSize;
+    private final AdaptiveSampling adaptive;
+    private final Set<Derivative> needed = new TreeSet<>();
+    private final Set<Derivative> equationsNeed = new TreeSet<>();
+    private final List<Tensor> conditionSets = new ArrayList<>();
+    private final List<Tensor> parameters = new ArrayList<>();
+    private Tensor collocation;    // the current draw of collocation points, all of them
+    private int draws;             // how many times the collocation points were drawn again
+    private Tensor batch;          // the points the evaluator uses: all, or this epoch's mini-batch
+    private PointEvaluator evaluator;
+    private boolean evaluated;     // whether the evaluator has made a pass (its later passes lay out rows otherwise)
+    private final boolean hasCollocation;
+    private final List<Condition.Resolved> conditions = new ArrayList<>();
+    private final double[] weights;
+    private final List<String> unknownNames = new ArrayList<>();
+
+    /**
+     * @param problem       the problem
+     * @param network       inputs: the problem's variables; outputs: its fields
+     * @param seed          seeds the collocation and condition points, their redraws and the mini-batches
+     * @param resampleEvery draw new collocation points every this many first-order epochs (0: never)
+     * @param batchSize     collocation points per first-order epoch (0: all)
+     * @param adaptive      places the points of each redraw by the residual (null: drawn from the sampler)
+     * @throws IllegalArgumentException if the network does not fit the problem, or adaptive sampling is asked of a
+     *                                  problem without a collocation sampler
+     */
+    public PinnObjective(Problem problem, Module network, long seed, int resampleEvery, int batchSize,
+            AdaptiveSampling adaptive) {
+        if (network.outputSize() != problem.fields().size()) {
+            throw new IllegalArgumentException("the network has " + network.outputSize() + " outputs but the problem"
+                    + " has " + problem.fields().size() + " fields " + problem.fields());
+        }
+        if (adaptive != null && problem.collocationSampler().isEmpty()) {
+            throw new IllegalArgumentException("adaptive sampling draws collocation points from the problem's sampler,"
+                    + " but this problem has " + (problem.equations().isEmpty() ? "no equation"
+                    : "explicit collocation points") + "; give it collocation(sampler, n)");
+        }
+        this.problem = problem;
+        this.network = network;
+        this.seed = seed;
+        this.resampleEvery = resampleEvery;
+        this.batchSize = batchSize;
+        this.adaptive = adaptive;
+        collocation = problem.equations().isEmpty() ? null : problem.collocationPoints(seed);
+        hasCollocation = collocation != null;
+        if (hasCollocation) {
+            problem.equations().forEach(e -> equationsNeed.addAll(e.derivatives()));
+            needed.addAll(equationsNeed);
+        }
+        for (Condition c : problem.conditions()) {
+            Condition.Resolved r = c.resolve(problem, seed);
+            conditions.add(r);
+            conditionSets.add(r.points());
+            needed.addAll(r.derivatives());
+        }
+        use(collocation);
+        weights = problem.termNames().stream().mapToDouble(problem::weight).toArray();
+        parameters.addAll(network.parameters().trainable());
+        for (Variable v : problem.unknowns()) {
+            unknownNames.add(v.name());
+            parameters.addAll(v.parameters().trainable());
+        }
+    }
+
+    @Override
+    public List<String> termNames() {
+        return problem.termNames();
+    }
+
+    @Override
+    public double[] weights() {
+        return weights.clone();
+    }
+
+    /** The network's trainable parameters, then each unknown's. */
+    @Override
+    public List<Tensor> parameters() {
+        return List.copyOf(parameters);
+    }
+
+    /** The unknowns' names. */
+    @Override
+    public List<String> loggedNames() {
+        return List.copyOf(unknownNames);
+    }
+
+    /** The unknowns' current values. */
+    @Override
+    public double[] loggedValues() {
+        double[] values = new double[unknownNames.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = problem.unknowns().get(i).current();
+        }
+        return values;
+    }
+
+    /** Evaluates at {@code points} (collocation) and the conditions' points from now on. */
+    private void use(Tensor points) {
+        List<Tensor> sets = new ArrayList<>();
+        if (hasCollocation) {
+            sets.add(points);
+        }
+        sets.addAll(conditionSets);
+        batch = points;
+        evaluator = evaluator(sets, needed);
+        evaluated = false;
+    }
+
+    private PointEvaluator evaluator(List<Tensor> sets, Set<Derivative> derivatives) {
+        return new PointEvaluator(network, problem.transforms().isEmpty() ? null
+                : x -> problem.output(network, x), problem.variables().size(), sets, derivatives, true);
+    }
+
+    /** New collocation points for draw {@code round}: from the sampler, or placed by the residual. */
+    private Tensor draw(int round, int epoch) {
+        long drawSeed = seed + round * DRAW_STEP;
+        if (adaptive == null) {
+            return problem.collocationPoints(drawSeed);
+        }
+        int n = collocation.size(0);
+        int count = adaptive.candidateCount(n);
+        Tensor candidates;
+        try {
+            candidates = problem.domainPoints(problem.collocationSampler().orElseThrow(), count, drawSeed);
+        } catch (IllegalArgumentException fixedCount) {
+            // a grid has the points it has (m^d for uniform): the candidates are then pseudo-random
+            candidates = problem.domainPoints(Sampler.random(), count, drawSeed);
+        }
+        return adaptive.choose(candidates, residualNorms(candidates, epoch), n, drawSeed + 1);
+    }
+
+    /** The Euclidean norm of the equations' residuals at each of the points (shape (M, variables)), length M. */
+    private double[] residualNorms(Tensor points, int epoch) {
+        int m = points.size(0);
+        double[] norms = new double[m];
+        Map<String, Tensor> unknowns = unknownValues();
+        for (int from = 0; from < m; from += RESIDUAL_CHUNK) {
+            int to = Math.min(m, from + RESIDUAL_CHUNK);
+            Evaluation at = evaluator(List.of(points.slice(0, from, to)), equationsNeed).evaluate(unknowns).get(0);
+            for (Problem.Equation e : problem.equations()) {
+                double[] r = e.residual(at).data();
+                for (int i = from; i < to; i++) {
+                    double v = r.length == 1 ? r[0] : r[i - from];
+                    norms[i] += v * v;
+                }
+            }
+        }
+        for (int i = 0; i < m; i++) {
+            norms[i] = Math.sqrt(norms[i]);
+            if (!Double.isFinite(norms[i])) {
+                throw new TrainingDivergedException(epoch, -1, "training diverged at epoch " + epoch + ": the"
+                        + " residual is " + norms[i] + " at candidate point " + Arrays.toString(
+                        Arrays.copyOfRange(points.data(), i * points.size(1), (i + 1) * points.size(1))));
+            }
+        }
+        return norms;
+    }
+
+    private Map<String, Tensor> unknownValues() {
+        Map<String, Tensor> unknowns = new LinkedHashMap<>();
+        for (Variable v : problem.unknowns()) {
+            unknowns.put(v.name(), v.value());
+        }
+        return unknowns;
+    }
+
+    /**
+     * Draws new collocation points every {@code resampleEvery} epochs, and takes this epoch's mini-batch of them,
+     * both from seeds fixed by the seed and the epoch.
+     */
+    @Override
+    public void beforeEpoch(int epoch) {
+        if (!hasCollocation) {
+            return;
+        }
+        boolean redraw = resampleEvery > 0 && epoch > 1 && (epoch - 1) % resampleEvery == 0;
+        if (redraw) {
+            collocation = draw(++draws, epoch);
+        }
+        int n = collocation.size(0);
+        if (batchSize > 0 && batchSize < n) {
+            int[] perm = new Rng(seed + epoch).permutation(n);
+            int d = collocation.size(1);
+            double[] all = collocation.data();
+            double[] out = new double[batchSize * d];
+            for (int i = 0; i < batchSize; i++) {
+                System.arraycopy(all, perm[i] * d, out, i * d, d);
+            }
+            use(Tensor.wrap(out, batchSize, d));
+        } else if (redraw) {
+            use(collocation);
+        }
+    }
+
+    /** Draws new collocation points (placed by the residual with adaptive sampling) and evaluates at all of them. */
+    @Override
+    public void beforeRound(int round, int epoch) {
+        if (hasCollocation) {
+            collocation = draw(++draws, epoch + 1);
+            use(collocation);
+        }
+    }
+
+    /** Evaluates at all the current collocation points again (for L-BFGS, which needs a fixed objective). */
+    @Override
+    public void fullBatch() {
+        if (hasCollocation && batch != collocation) {
+            use(collocation);
+        }
+    }
+
+    @Override
+    public List<Tensor> loss() {
+        List<Evaluation> at = evaluator.evaluate(unknownValues());
+        evaluated = true;
+        Tensor[] terms = new Tensor[weights.length];
+        int t = 0;
+        for (Problem.Equation e : problem.equations()) {
+            terms[t++] = e.residual(at.get(0)).square().mean();
+        }
+        int set = hasCollocation ? 1 : 0;
+        for (Condition.Resolved c : conditions) {
+            terms[t++] = c.loss(at.get(set++));
+        }
+        return Arrays.asList(terms);
+    }
+
+    /**
+     * {@code collocation} (all current points, shape (N, variables)) and {@code draws} (a scalar) if the problem has
+     * equations, and {@code evaluator}: 0 on all points and not yet used, 1 on all points and used, 2 on a
+     * mini-batch. The evaluator's first pass computes derivatives at every point set and its later passes only at
+     * the sets that asked for them, which sums the gradient in another order, so a resumed run must continue with
+     * an evaluator in the same stage to give the same bits.
+     */
+    @Override
+    public Map<String, Tensor> state() {
+        Map<String, Tensor> state = new LinkedHashMap<>();
+        if (hasCollocation) {
+            state.put("collocation", collocation.copy());
+            state.put("draws", Tensor.scalar(draws));
+        }
+        state.put("evaluator", Tensor.scalar(batch != collocation ? 2 : evaluated ? 1 : 0));
+        return state;
+    }
+
+    @Override
+    public void restore(Map<String, Tensor> state) {
+        Tensor stage = state.get("evaluator");
+        if (stage == null || state.size() != (hasCollocation ? 3 : 1)) {
+            throw new IllegalArgumentException("the PINN's state must hold " + (hasCollocation
+                    ? "'collocation', 'draws' and " : "") + "'evaluator', got " + state.keySet());
+        }
+        if (hasCollocation) {
+            restorePoints(state.get("collocation"), state.get("draws"));
+        }
+        use(collocation);
+        if (stage.item() == 1) {
+            loss(); // the first pass, whose result the interrupted run had used already
+        } else if (stage.item() == 2) {
+            batch = null; // on a mini-batch: the next epoch takes its own, a quasi-Newton phase all points anew
+        }
+    }
+
+    private void restorePoints(Tensor points, Tensor drawn) {
+        if (points == null || drawn == null) {
+            throw new IllegalArgumentException("the PINN's state lacks 'collocation' or 'draws'");
+        }
+        if (points.rank() != 2 || points.size(1) != problem.variables().size()
+                || points.size(0) != collocation.size(0)) {
+            throw new IllegalArgumentException("the saved collocation points have shape "
+                    + Arrays.toString(points.shape()) + " but the problem draws " + collocation.size(0) + " points of "
+                    + problem.variables().size() + " variables");
+        }
+        collocation = points.copy();
+        draws = (int) drawn.item();
+    }
+}

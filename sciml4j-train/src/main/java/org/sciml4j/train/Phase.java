@@ -1,0 +1,82 @@
+package org.sciml4j.train;
+
+import java.util.Objects;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
+
+import org.sciml4j.optim.Lbfgs;
+import org.sciml4j.optim.Optimizer;
+import org.sciml4j.optim.SteppingMinimizer;
+
+/** One phase of a {@link Trainer}'s schedule. */
+public sealed interface Phase {
+
+    /** The name logged in {@link Progress#phase()}, e.g. {@code "adam"} or {@code "lbfgs"}. */
+    String name();
+
+    /** Epochs (first-order steps) or iterations this phase runs at most. */
+    int length();
+
+    /**
+     * L-BFGS (history 100, strong-Wolfe line search) for at most {@code iterations} iterations in rounds of
+     * {@code roundLength}, named {@code "lbfgs"}: each round stops only at its iteration limit or when the line
+     * search fails (every tolerance 0), with at most {@code 5/4} evaluations per iteration plus 20.
+     */
+    static QuasiNewton lbfgs(int iterations, int roundLength) {
+        return new QuasiNewton("lbfgs", n -> Lbfgs.builder().maxIterations(n).maxEvaluations(n * 5 / 4 + 20)
+                .gradientTolerance(0).functionTolerance(0).stepTolerance(0).build(), iterations, roundLength);
+    }
+
+    /**
+     * {@code epochs} steps of a first-order optimiser, each after {@link Objective#beforeEpoch}; the optimiser is made
+     * fresh for every run by {@code optimizer}.
+     */
+    record FirstOrder(String name, Supplier<Optimizer> optimizer, int epochs) implements Phase {
+        /** Checks the arguments. */
+        public FirstOrder {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(optimizer, "optimizer");
+            if (epochs < 0) {
+                throw new IllegalArgumentException("phase " + name + ": epochs must be >= 0, got " + epochs);
+            }
+        }
+
+        @Override
+        public int length() {
+            return epochs;
+        }
+    }
+
+    /**
+     * At most {@code iterations} iterations of a full-batch minimiser (L-BFGS, BFGS, ...) in rounds of
+     * {@code roundLength} iterations: each round is a fresh minimiser {@code minimizer.apply(iterations of the
+     * round)} (so a fresh curvature memory), started after {@link Objective#beforeRound} placed the points again.
+     * The minimiser runs one iteration at a time, so that a checkpoint can hold its state between two.
+     */
+    record QuasiNewton(String name, IntFunction<? extends SteppingMinimizer> minimizer, int iterations,
+            int roundLength)
+            implements Phase {
+        /** Checks the arguments. */
+        public QuasiNewton {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(minimizer, "minimizer");
+            if (iterations < 0) {
+                throw new IllegalArgumentException("phase " + name + ": iterations must be >= 0, got " + iterations);
+            }
+            if (roundLength < 1) {
+                throw new IllegalArgumentException("phase " + name + ": round length must be >= 1, got "
+                        + roundLength);
+            }
+        }
+
+        /** The rounds the phase runs when no round ends early. */
+        public int rounds() {
+            return (iterations + roundLength - 1) / roundLength;
+        }
+
+        @Override
+        public int length() {
+            return iterations;
+        }
+    }
+}

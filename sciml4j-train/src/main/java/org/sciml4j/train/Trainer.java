@@ -1,0 +1,444 @@
+package org.sciml4j.train;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+import org.sciml4j.optim.Adam;
+import org.sciml4j.optim.Minimizer;
+import org.sciml4j.optim.Optimizer;
+import org.sciml4j.optim.ParameterVector;
+import org.sciml4j.optim.SteppingMinimizer;
+import org.sciml4j.optim.TrainingDivergedException;
+import org.sciml4j.tensor.Autodiff;
+import org.sciml4j.tensor.Tensor;
+
+/**
+ * Trains any {@link Objective} through a schedule of {@link Phase}s: first-order optimisers for a number of epochs
+ * (one optimiser step each), then quasi-Newton minimisers in rounds. Every epoch or iteration is logged in a
+ * {@link LossHistory} and told to the {@link TrainingListener}s, which may stop the run. Training also stops when a
+ * time budget runs out ("time budget") or when the total grows far above its best ("diverged: ..."); a loss term
+ * that turns NaN or infinite throws a {@link TrainingDivergedException} naming the epoch and the term.
+ * <p>
+ * With {@link Builder#checkpoint checkpoints}, the run folder receives, atomically, every {@code N} epochs and when
+ * training ends or stops, the parameters, the optimiser's or minimiser's state, the objective's draws and the
+ * history; {@link #resume} continues from there with the same bits as a run that was never interrupted.
+ * <pre>{@code
+ * Trainer.Result r = Trainer.builder().adam(1e-3, 3000).phase(Phase.lbfgs(500, 500))
+ *         .listener(TrainingListener.printing(System.out, 500)).checkpoint(runDir, 1000).build().train(objective);
+ * }</pre>
+ * Immutable; each run makes its optimisers afresh.
+ */
+public final class Trainer {
+    /** The checkpoint's file name in the run folder given to {@link Builder#checkpoint} and {@link #resume}. */
+    public static final String CHECKPOINT_FILE = RunCheckpoint.FILE;
+    /** How far above its best the total may grow before the run stops as diverged, unless set. */
+    public static final double DEFAULT_DIVERGENCE_FACTOR = 1e6;
+
+    private final List<Phase> phases;
+    private final List<TrainingListener> listeners;
+    private final Duration timeBudget;
+    private final double divergenceFactor;
+    private final Path checkpointDir;
+    private final int checkpointEvery;
+
+    private Trainer(Builder b) {
+        phases = List.copyOf(b.phases);
+        listeners = List.copyOf(b.listeners);
+        timeBudget = b.timeBudget;
+        divergenceFactor = b.divergenceFactor;
+        checkpointDir = b.checkpointDir;
+        checkpointEvery = b.checkpointEvery;
+    }
+
+    /** A builder with no phase, no listener, no time budget, no checkpoint. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The phases, in order. */
+    public List<Phase> phases() {
+        return phases;
+    }
+
+    /**
+     * How a run ended.
+     *
+     * @param history      the loss per epoch or iteration
+     * @param epochs       epochs and iterations run, across phases (those before a resume included)
+     * @param seconds      wall time of this call
+     * @param phaseSeconds wall time of each phase in this call (0 for phases not run)
+     * @param stopReason   "completed" after a first-order phase, the minimiser's termination after a quasi-Newton
+     *                     one, or why training stopped early: "stopped by listener", "time budget", "diverged: ..."
+     */
+    public record Result(LossHistory history, int epochs, double seconds, List<Double> phaseSeconds,
+            String stopReason) {
+        /** Copies the phase times. */
+        public Result {
+            phaseSeconds = List.copyOf(phaseSeconds);
+        }
+    }
+
+    /**
+     * Trains the objective's parameters (in place) from where they are.
+     *
+     * @throws TrainingDivergedException if a loss term becomes NaN or infinite (naming it)
+     * @throws UncheckedIOException      if a checkpoint cannot be written
+     */
+    public Result train(Objective objective) {
+        return new Run(objective).execute(null);
+    }
+
+    /**
+     * Continues the run whose checkpoint is in {@code dir}, on an objective built as for the interrupted run (same
+     * data, network shape, seeds): restores its parameters, the objective's draws, the history and the optimiser's
+     * or minimiser's state, then trains to the end of the schedule. The final parameters and history equal, bit for
+     * bit, those of a run that was never interrupted. New checkpoints go to this trainer's checkpoint folder.
+     *
+     * @throws org.sciml4j.io.DataFormatException if {@code dir} holds no checkpoint, or a malformed one
+     * @throws IllegalArgumentException           if the checkpoint does not fit this trainer or objective (more
+     *                                            phases done than the schedule has, other parameter shapes, other
+     *                                            history columns, an objective state it cannot take), naming what
+     *                                            differs
+     */
+    public Result resume(Path dir, Objective objective) throws IOException {
+        RunCheckpoint from = RunCheckpoint.read(dir);
+        if (from.phase() > phases.size()) {
+            throw new IllegalArgumentException("the checkpoint in " + dir + " has " + from.phase() + " phases done"
+                    + " but this trainer has " + phases.size() + " phases");
+        }
+        Run run = new Run(objective);
+        run.restore(from, dir);
+        return run.execute(from);
+    }
+
+    /** One training run: the objective, its parameters, the history and where the schedule stands. */
+    private final class Run {
+        private final Objective objective;
+        private final List<Tensor> params;
+        private final double[] weights;
+        private final LossHistory history;
+        private final long start = System.nanoTime();
+        private final double[] phaseSeconds = new double[phases.size()];
+        private int phaseIndex;
+        private int epoch;
+        private int phaseStart;
+        private int round;
+        private int roundStart;
+        private List<Tensor> terms;
+        private Tensor total;
+        private double best = Double.POSITIVE_INFINITY;
+        private String stopReason;
+        /** How the last phase run so far ended ("completed" before any). */
+        private String ending = "completed";
+        private Optimizer optimizer;
+        private SteppingMinimizer.Run minimizerRun;
+
+        Run(Objective objective) {
+            this.objective = Objects.requireNonNull(objective, "objective");
+            params = List.copyOf(objective.parameters());
+            weights = objective.weights().clone();
+            if (weights.length != objective.termNames().size()) {
+                throw new IllegalArgumentException("the objective has " + objective.termNames().size() + " terms "
+                        + objective.termNames() + " but " + weights.length + " weights");
+            }
+            history = new LossHistory(objective.termNames(), objective.loggedNames());
+        }
+
+        void restore(RunCheckpoint from, Path dir) {
+            try {
+                history.restore(from.columns(), from.history());
+                if (from.parameters().size() != params.size()) {
+                    throw new IllegalArgumentException("the checkpoint has " + from.parameters().size()
+                            + " parameter tensors but the objective has " + params.size());
+                }
+                for (int i = 0; i < params.size(); i++) {
+                    Tensor saved = from.parameters().get(i);
+                    if (!Arrays.equals(saved.shape(), params.get(i).shape())) {
+                        throw new IllegalArgumentException("parameter " + i + " has shape "
+                                + Arrays.toString(params.get(i).shape()) + " but the checkpoint's has "
+                                + Arrays.toString(saved.shape()));
+                    }
+                    System.arraycopy(saved.data(), 0, params.get(i).data(), 0, saved.data().length);
+                }
+                objective.restore(from.objective());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("cannot resume from " + dir.resolve(RunCheckpoint.FILE) + ": "
+                        + e.getMessage(), e);
+            }
+            phaseIndex = from.phase();
+            epoch = from.epoch();
+            ending = from.ending();
+            double[] totals = history.column("total");
+            for (double t : totals) {
+                best = Math.min(best, t);
+            }
+        }
+
+        Result execute(RunCheckpoint from) {
+            listeners.forEach(l -> l.onStart(history));
+            for (; phaseIndex < phases.size() && stopReason == null; phaseIndex++) {
+                Phase phase = phases.get(phaseIndex);
+                boolean resumed = from != null && from.phase() == phaseIndex;
+                phaseStart = resumed ? from.phaseStart() : epoch;
+                long t0 = System.nanoTime();
+                if (phase.length() > 0) {
+                    ending = phase instanceof Phase.FirstOrder f ? firstOrder(f, resumed ? from : null)
+                            : quasiNewton((Phase.QuasiNewton) phase, resumed ? from : null);
+                }
+                phaseSeconds[phaseIndex] = (System.nanoTime() - t0) / 1e9;
+            }
+            if (stopReason == null) {
+                optimizer = null;
+                minimizerRun = null;
+                checkpoint();
+            }
+            List<Double> times = new ArrayList<>();
+            for (double s : phaseSeconds) {
+                times.add(s);
+            }
+            return new Result(history, epoch, (System.nanoTime() - start) / 1e9, times,
+                    stopReason != null ? stopReason : ending);
+        }
+
+        private String firstOrder(Phase.FirstOrder phase, RunCheckpoint from) {
+            optimizer = phase.optimizer().get();
+            if (from != null) {
+                optimizer.loadState(from.optimizer());
+            }
+            round = 0;
+            roundStart = phaseStart;
+            while (epoch - phaseStart < phase.epochs()) {
+                epoch++;
+                objective.beforeEpoch(epoch);
+                Tensor loss = evaluate();
+                checkFinite(epoch);
+                optimizer.step(params, Autodiff.grad(loss, params, null, false));
+                // logged values are those the step's gradient was taken at, as in PyTorch loops
+                if (!reported(phase.name(), loss.item())) {
+                    return stopReason;
+                }
+            }
+            optimizer = null;
+            return "completed";
+        }
+
+        private String quasiNewton(Phase.QuasiNewton phase, RunCheckpoint from) {
+            objective.fullBatch();
+            Minimizer.Result r = null;
+            for (round = from != null ? from.round() : 0; round < phase.rounds() && stopReason == null; round++) {
+                boolean resumed = from != null && round == from.round();
+                if (round > 0 && !resumed) {
+                    objective.beforeRound(round, epoch);
+                }
+                roundStart = resumed ? from.roundStart() : epoch;
+                int iterations = Math.min(phase.roundLength(), phase.iterations() - round * phase.roundLength());
+                boolean[] checkStart = {!resumed};
+                org.sciml4j.optim.Objective f = ParameterVector.objective(() -> {
+                    Tensor loss = evaluate();
+                    if (checkStart[0]) {
+                        // a term that is not finite where the round starts is named, not left to the line search
+                        checkStart[0] = false;
+                        checkFinite(epoch + 1);
+                    }
+                    return loss;
+                }, params);
+                SteppingMinimizer minimizer = phase.minimizer().apply(iterations);
+                minimizerRun = resumed ? minimizer.restore(f, from.minimizer())
+                        : minimizer.start(f, ParameterVector.get(params));
+                while (minimizerRun.step()) {
+                    epoch = roundStart + minimizerRun.iterations();
+                    if (!reported(phase.name(), minimizerRun.value())) {
+                        minimizerRun.stop(Minimizer.Termination.STOPPED_BY_LISTENER);
+                    }
+                }
+                r = minimizerRun.result();
+                minimizerRun = null;
+                ParameterVector.set(params, r.x());
+                if (!Double.isFinite(r.value())) {
+                    throw new TrainingDivergedException(epoch, -1, "the " + phase.name() + " phase diverged: the"
+                            + " loss is " + r.value());
+                }
+            }
+            return phase.rounds() == 1 ? r.message()
+                    : r.message() + ", the last of " + phase.rounds() + " rounds, points placed again between them";
+        }
+
+        /** The weighted total of the objective's terms, which are kept for the log. */
+        private Tensor evaluate() {
+            terms = objective.loss();
+            if (terms.size() != weights.length) {
+                throw new IllegalStateException("the objective returned " + terms.size() + " loss terms but names "
+                        + weights.length + " " + objective.termNames());
+            }
+            total = null;
+            for (int i = 0; i < weights.length; i++) {
+                Tensor w = weights[i] == 1 ? terms.get(i) : terms.get(i).mul(weights[i]);
+                total = total == null ? w : total.add(w);
+            }
+            return total;
+        }
+
+        private void checkFinite(int at) {
+            if (Double.isFinite(total.item())) {
+                return;
+            }
+            List<String> names = objective.termNames();
+            StringBuilder bad = new StringBuilder();
+            for (int i = 0; i < terms.size(); i++) {
+                double v = terms.get(i).item();
+                if (!Double.isFinite(v)) {
+                    bad.append(bad.length() == 0 ? "" : ", ").append(names.get(i)).append(" = ").append(v);
+                }
+            }
+            throw new TrainingDivergedException(at, -1, String.format(Locale.ROOT, "training diverged at epoch %d:"
+                    + " loss term %s; lower the learning rate or the loss weights, or rescale the problem", at,
+                    bad.length() == 0 ? "total = " + total.item() : bad));
+        }
+
+        /**
+         * Logs the epoch and tells the listeners; then checks the stops (listener, divergence, time budget) and
+         * writes a checkpoint when one is due or training stops.
+         *
+         * @return whether to go on
+         */
+        private boolean reported(String phase, double value) {
+            double[] values = new double[terms.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = terms.get(i).item();
+            }
+            Progress p = new Progress(phase, epoch, value, objective.termNames(), values, objective.loggedNames(),
+                    objective.loggedValues());
+            history.add(p);
+            boolean go = true;
+            for (TrainingListener l : listeners) {
+                go &= l.onEpoch(p);
+            }
+            best = Math.min(best, value);
+            if (!go) {
+                stopReason = "stopped by listener";
+            } else if (best > 0 && value > divergenceFactor * best) {
+                stopReason = String.format(Locale.ROOT, "diverged: the loss grew to %.3e at epoch %d, more than %.0e"
+                        + " times its best %.3e", value, epoch, divergenceFactor, best);
+            } else if (timeBudget != null && System.nanoTime() - start > timeBudget.toNanos()) {
+                stopReason = "time budget";
+            }
+            if (stopReason != null || checkpointEvery > 0 && epoch % checkpointEvery == 0) {
+                checkpoint();
+            }
+            return stopReason == null;
+        }
+
+        /** Writes where the run stands, if checkpoints were asked for. */
+        private void checkpoint() {
+            if (checkpointDir == null) {
+                return;
+            }
+            List<Tensor> values = new ArrayList<>();
+            params.forEach(p -> values.add(p.copy()));
+            Map<String, Tensor> none = Map.of();
+            try {
+                new RunCheckpoint(phaseIndex, epoch, phaseStart, round, roundStart, ending, values,
+                        optimizer != null ? optimizer.state() : none,
+                        minimizerRun != null ? minimizerRun.state() : none, objective.state(), history.columns(),
+                        history.values()).write(checkpointDir);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the checkpoint in " + checkpointDir, e);
+            }
+        }
+    }
+
+    /** Builds a {@link Trainer}. */
+    public static final class Builder {
+        private final List<Phase> phases = new ArrayList<>();
+        private final List<TrainingListener> listeners = new ArrayList<>();
+        private Duration timeBudget;
+        private double divergenceFactor = DEFAULT_DIVERGENCE_FACTOR;
+        private Path checkpointDir;
+        private int checkpointEvery;
+
+        private Builder() {
+        }
+
+        /** Appends a phase to the schedule. */
+        public Builder phase(Phase phase) {
+            phases.add(Objects.requireNonNull(phase, "phase"));
+            return this;
+        }
+
+        /** Appends {@code epochs} steps of a first-order optimiser made fresh for each run by {@code factory}. */
+        public Builder firstOrder(String name, Supplier<Optimizer> factory, int epochs) {
+            return phase(new Phase.FirstOrder(name, factory, epochs));
+        }
+
+        /** Appends {@code epochs} steps of Adam at learning rate {@code lr}, named {@code "adam"}. */
+        public Builder adam(double lr, int epochs) {
+            if (!(lr > 0) || !Double.isFinite(lr)) {
+                throw new IllegalArgumentException("learning rate must be finite and > 0, got " + lr);
+            }
+            return firstOrder("adam", () -> Adam.of(lr), epochs);
+        }
+
+        /** Appends at most {@code iterations} iterations of L-BFGS in one round ({@link Phase#lbfgs}). */
+        public Builder lbfgs(int iterations) {
+            return phase(Phase.lbfgs(iterations, Math.max(1, iterations)));
+        }
+
+        /** Adds a listener, told about every epoch and iteration in the order added; any of them may stop. */
+        public Builder listener(TrainingListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /** Stops training ("time budget") after the first epoch or iteration that ends past {@code budget}. */
+        public Builder timeBudget(Duration budget) {
+            if (budget.isNegative() || budget.isZero()) {
+                throw new IllegalArgumentException("time budget must be > 0, got " + budget);
+            }
+            this.timeBudget = budget;
+            return this;
+        }
+
+        /**
+         * Stops training ("diverged: ...") when the total exceeds {@code factor} times its best so far (default
+         * {@value #DEFAULT_DIVERGENCE_FACTOR}; infinity: never).
+         */
+        public Builder divergenceFactor(double factor) {
+            if (!(factor > 1)) {
+                throw new IllegalArgumentException("divergence factor must be > 1, got " + factor);
+            }
+            this.divergenceFactor = factor;
+            return this;
+        }
+
+        /**
+         * Writes a checkpoint into {@code dir} every {@code every} epochs and iterations (counted across phases; 0:
+         * only when training ends or stops), and when training ends or stops. Quasi-Newton phases must then use
+         * {@link SteppingMinimizer}s.
+         */
+        public Builder checkpoint(Path dir, int every) {
+            if (every < 0) {
+                throw new IllegalArgumentException("checkpoint interval must be >= 0, got " + every);
+            }
+            this.checkpointDir = Objects.requireNonNull(dir, "dir");
+            this.checkpointEvery = every;
+            return this;
+        }
+
+        /** The trainer. */
+        public Trainer build() {
+            if (phases.stream().mapToInt(Phase::length).sum() == 0) {
+                throw new IllegalArgumentException("nothing to train: set Adam epochs or L-BFGS iterations");
+            }
+            return new Trainer(this);
+        }
+    }
+}
