@@ -2,7 +2,6 @@ package org.sciml4j.cli;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,8 +16,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.sciml4j.cli.plot.Plots;
 import org.sciml4j.io.AtomicFiles;
+import org.sciml4j.io.Checkpoints;
+import org.sciml4j.io.RunFolder;
 import org.sciml4j.io.TextTable;
-import org.sciml4j.nn.Checkpoint;
 import org.sciml4j.nn.Concat;
 import org.sciml4j.nn.Mlp;
 import org.sciml4j.nn.ModifiedMlp;
@@ -33,8 +33,6 @@ import org.sciml4j.pinn.Trainer;
 import org.sciml4j.pinn.config.ProblemFile;
 import org.sciml4j.tensor.Tensor;
 import org.sciml4j.train.LossHistory;
-import org.sciml4j.train.Progress;
-import org.sciml4j.train.TrainingListener;
 import org.sciml4j.train.config.ProblemDefinition;
 import org.sciml4j.train.config.ProblemKinds;
 import picocli.CommandLine.Command;
@@ -51,14 +49,18 @@ import picocli.CommandLine.Option;
                 + " model.safetensors, prediction.tsv, summary.json, loss.png, prediction.png (one variable) or"
                 + " heatmap.png, error.png and curves.png (two variables)."})
 final class RunCommand implements Callable<Integer> {
-    /** Least time between two saves of loss.tsv and model.safetensors during training. */
-    static final long SAVE_INTERVAL_NANOS = 5_000_000_000L;
+    /** The exit status of a run that stopped because its loss diverged. */
+    static final int DIVERGED_STATUS = 3;
 
     @picocli.CommandLine.Parameters(index = "0", paramLabel = "PROBLEM.yaml", description = "the problem file")
     Path file;
 
     @Option(names = "--out", description = "output folder (default: runs/<name>)")
     Path out;
+
+    @Option(names = "--resume", paramLabel = "DIR", description = "continue the interrupted run in DIR from its"
+            + " checkpoint: it ends with the same bits as a run never interrupted (same problem file and options)")
+    Path resume;
 
     @Option(names = "--epochs", description = "Adam epochs (default: the file's)")
     Integer epochs;
@@ -69,7 +71,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "seed of the network and of the point sampling (default: the file's)")
     Long seed;
 
-    @Option(names = "--every", description = "print the losses every N epochs (default: the file's, else 1000)")
+    @Option(names = "--every", description = "print the losses and write a checkpoint every N epochs (default: the"
+            + " file's, else 1000)")
     Integer every;
 
     @Option(names = "--quiet", description = "print only the final errors")
@@ -78,74 +81,85 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         ProblemFile pf = pinn(ProblemKinds.read(file)); // every mistake is reported here, before anything is trained
-        Problem problem = pf.problem();
-        ProblemFile.TrainingSpec spec = pf.training();
-        int adamEpochs = epochs != null ? epochs : spec.epochs();
-        int lbfgsIterations = lbfgs != null ? lbfgs : spec.lbfgsIterations();
-        long s = seed != null ? seed : spec.seed();
-        int logEvery = every != null ? every : spec.logEvery();
-        if (adamEpochs < 0 || lbfgsIterations < 0 || logEvery < 1 || adamEpochs + lbfgsIterations == 0) {
-            throw new IllegalArgumentException("--epochs and --lbfgs must be >= 0 and not both 0; --every >= 1");
+        if (resume != null && out != null && !resume.equals(out)) {
+            throw new IllegalArgumentException("--resume continues in its own folder; leave --out out");
         }
-        Path dir = out != null ? out : Path.of("runs", pf.name());
-        Files.createDirectories(dir);
-        AtomicFiles.write(dir.resolve("problem.yaml"), pf.text().getBytes(StandardCharsets.UTF_8));
+        Path dir = resume != null ? resume : out != null ? out : RunFolder.under(Path.of("runs"), pf.name(),
+                "the problem's name");
+        try (RunFolder folder = RunFolder.open(dir, resume != null ? RunFolder.Mode.RESUME : RunFolder.Mode.FRESH)) {
+            RunSettings settings;
+            if (resume != null) {
+                RunSettings.checkSameProblem(dir, pf);
+                settings = RunSettings.resumed(dir, epochs, lbfgs, seed, every);
+            } else {
+                settings = RunSettings.of(pf.training(), epochs, lbfgs, seed, every);
+                AtomicFiles.write(dir.resolve("problem.yaml"), pf.text().getBytes(StandardCharsets.UTF_8));
+                settings.write(dir);
+                if (!folder.movedAside().isEmpty() && !quiet) {
+                    System.out.println("an earlier run's results in " + dir + " moved to " + RunFolder.PREVIOUS
+                            + "/: " + String.join(", ", folder.movedAside()));
+                }
+            }
+            return train(pf, dir, settings);
+        }
+    }
 
-        Module net = pf.newNetwork(s);
+    /** Trains, writes the results and says how the run ended; the exit status. */
+    private int train(ProblemFile pf, Path dir, RunSettings st) throws IOException {
+        Problem problem = pf.problem();
+        Module net = pf.newNetwork(st.seed());
         Parameters all = new Parameters().register("network", net.parameters());
         for (Variable v : problem.unknowns()) {
             all.register("unknown", v.parameters());
         }
         if (!quiet) {
-            printSetup(pf, net, adamEpochs, lbfgsIterations, s);
+            printSetup(pf, net, st.adamEpochs(), st.lbfgsIterations(), st.seed());
         }
-        Trainer trainer = pf.trainer().adam(spec.learningRate(), adamEpochs).lbfgs(lbfgsIterations).seed(s)
-                .listener(new TrainingListener() {
-                    private LossHistory history;
+        if (resume != null) {
+            System.out.println("resuming the run in " + dir + " from epoch "
+                    + Checkpoints.read(dir).metadata().get("epoch"));
+        }
+        TrainingOutput output = new TrainingOutput(dir, all, st.logEvery(), quiet);
+        Trainer trainer = pf.trainer().adam(pf.training().learningRate(), st.adamEpochs()).lbfgs(st.lbfgsIterations())
+                .seed(st.seed()).checkpoint(dir, st.logEvery()).listener(output).build();
+        Interrupts.clear();
+        Interrupts.install(System.err);
+        Solution sol;
+        try {
+            sol = resume != null ? trainer.resume(dir, problem, net) : trainer.train(problem, net);
+        } finally {
+            Interrupts.uninstall();
+        }
+        boolean interrupted = Interrupts.requested();
+        String reason = interrupted ? "interrupted" : sol.stopReason();
+        output.save(sol.history());
+        report(pf, dir, sol, st, reason);
+        if (interrupted) {
+            System.out.println("interrupted after epoch " + sol.epochs() + "; to continue: sciml4j run " + pf.path()
+                    + " --resume " + dir);
+            return Interrupts.EXIT_STATUS;
+        }
+        return reason.startsWith("diverged") ? DIVERGED_STATUS : 0;
+    }
 
-                    @Override
-                    public void onStart(LossHistory h) {
-                        history = h;
-                    }
-
-                    private long lastSave = System.nanoTime();
-
-                    @Override
-                    public boolean onEpoch(Progress p) {
-                        if (p.epoch() % logEvery == 0) {
-                            if (!quiet) {
-                                System.out.println(p);
-                            }
-                            // on disk as training goes, so an interrupted run keeps what it learned; at most every
-                            // few seconds, since rewriting the history costs as much as hundreds of epochs
-                            if (System.nanoTime() - lastSave > SAVE_INTERVAL_NANOS) {
-                                saveProgress(dir, all, history);
-                                lastSave = System.nanoTime();
-                            }
-                        }
-                        return true;
-                    }
-                }).build();
-        Solution sol = trainer.train(problem, net);
-        saveProgress(dir, all, sol.history());
-
+    /** Writes the prediction, the summary and the plots, and prints the outcome. */
+    private static void report(ProblemFile pf, Path dir, Solution sol, RunSettings st, String reason)
+            throws IOException {
         Errors errors = null;
         ProblemFile.EvaluationSpec ev = pf.evaluation();
         if (ev != null) {
             errors = sol.errors(ev.points(), ev.truth());
         }
         writePrediction(dir, pf, sol);
-        writeSummary(dir, pf, sol, errors, adamEpochs, lbfgsIterations, s);
-        Plotting.plots(dir, pf, sol, s);
-        System.out.printf(Locale.ROOT, "trained %d epochs in %.2f s (%s)%n", sol.epochs(), sol.trainSeconds(),
-                sol.stopReason());
+        writeSummary(dir, pf, sol, errors, st, reason);
+        Plotting.plots(dir, pf, sol, st.seed());
+        System.out.printf(Locale.ROOT, "trained %d epochs in %.2f s (%s)%n", sol.epochs(), sol.trainSeconds(), reason);
         sol.parameters().forEach((k, v) -> System.out.printf(Locale.ROOT, "estimated %s = %.6g%n", k, v));
         if (errors != null) {
             System.out.printf(Locale.ROOT, "absolute error %.4e, relative error %.4e (against %s)%n",
                     errors.absolute(), errors.relative(), ev.file());
         }
         System.out.println("outputs in " + dir);
-        return 0;
     }
 
     /** The PINN problem a file defines: this command trains PINNs; other kinds of problem file bring their own. */
@@ -155,17 +169,6 @@ final class RunCommand implements Callable<Integer> {
         }
         throw new IllegalArgumentException(definition.path() + ": 'run' trains problems of kind 'pinn'; this file is of"
                 + " kind '" + definition.kind() + "'");
-    }
-
-    private static void saveProgress(Path dir, Parameters all, LossHistory history) {
-        try {
-            if (history != null) {
-                history.write(dir.resolve("loss.tsv"));
-            }
-            Checkpoint.save(dir.resolve("model.safetensors"), all);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot write to " + dir + ": " + e.getMessage(), e);
-        }
     }
 
     private static void printSetup(ProblemFile pf, Module net, int adam, int lbfgs, long seed) {
@@ -237,8 +240,8 @@ final class RunCommand implements Callable<Integer> {
         TextTable.write(dir.resolve("prediction.tsv"), header, table);
     }
 
-    private static void writeSummary(Path dir, ProblemFile pf, Solution sol, Errors errors, int adam, int lbfgs,
-            long seed) throws IOException {
+    private static void writeSummary(Path dir, ProblemFile pf, Solution sol, Errors errors, RunSettings st,
+            String reason) throws IOException {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", pf.name());
         m.put("problem_file", pf.path().toString());
@@ -247,12 +250,12 @@ final class RunCommand implements Callable<Integer> {
         m.put("evaluation_file", pf.evaluation() == null ? null : pf.evaluation().file());
         m.put("parameters", sol.parameters());
         m.put("epochs", sol.epochs());
-        m.put("adam_epochs", adam);
-        m.put("lbfgs_iterations", lbfgs);
+        m.put("adam_epochs", st.adamEpochs());
+        m.put("lbfgs_iterations", st.lbfgsIterations());
         m.put("train_seconds", sol.trainSeconds());
         m.put("adam_seconds", sol.firstSeconds());
-        m.put("seed", seed);
-        m.put("stop_reason", sol.stopReason());
+        m.put("seed", st.seed());
+        m.put("stop_reason", reason);
         LossHistory h = sol.history();
         Map<String, Object> fin = new LinkedHashMap<>();
         for (String c : h.columns()) {

@@ -45,8 +45,9 @@ class MainTest {
         assertThat(Main.run("demo", "--epochs", "20", "--every", "10", "--out", dir.toString())).isZero();
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())
-                    .containsExactly("input", "loss.png", "loss.tsv", "model.safetensors", "prediction.png",
-                            "prediction.tsv", "problem.yaml", "summary.json");
+                    .containsExactly(".lock", "checkpoint.safetensors", "input", "loss.png", "loss.tsv",
+                            "model.safetensors", "prediction.png", "prediction.tsv", "problem.yaml", "run.json",
+                            "summary.json");
         }
     }
 }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.sciml4j.io.Checkpoints;
 import org.sciml4j.io.DataFormatException;
 import org.sciml4j.io.SafeTensors;
 import org.sciml4j.tensor.Tensor;
@@ -35,7 +36,7 @@ record RunCheckpoint(int phase, int epoch, int phaseStart, int round, int roundS
         List<String> columns, Tensor history) {
 
     /** The checkpoint's file name in the run folder. */
-    static final String FILE = "checkpoint.safetensors";
+    static final String FILE = Checkpoints.FILE;
     private static final String FORMAT = "sciml4j-train-checkpoint-1";
     private static final String PARAMETER = "parameter.";
     private static final String OPTIMIZER = "optimizer.";
@@ -66,7 +67,7 @@ record RunCheckpoint(int phase, int epoch, int phaseStart, int round, int roundS
         meta.put("parameters", Integer.toString(parameters.size()));
         meta.put("columns", String.join("\t", columns));
         Files.createDirectories(dir);
-        SafeTensors.write(dir.resolve(FILE), tensors, meta);
+        Checkpoints.write(dir, tensors, meta); // atomic, with a format version and a checksum of the tensors
     }
 
     private static void putAll(Map<String, Tensor> into, String prefix, Map<String, Tensor> entries) {
@@ -84,7 +85,7 @@ record RunCheckpoint(int phase, int epoch, int phaseStart, int round, int roundS
             throw new DataFormatException(file.toString(), null, "no checkpoint to resume from: the run folder has"
                     + " no " + FILE);
         }
-        SafeTensors.Content content = SafeTensors.read(file);
+        SafeTensors.Content content = Checkpoints.read(dir); // refuses a truncated or damaged file, naming it
         Map<String, String> meta = content.metadata();
         if (!FORMAT.equals(meta.get("format"))) {
             throw new DataFormatException(file.toString(), null, "not a training checkpoint: its format is "

@@ -1,0 +1,92 @@
+package org.sciml4j.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.sciml4j.io.AtomicFiles;
+import org.sciml4j.pinn.config.ProblemFile;
+
+/**
+ * The schedule a run trains with: the problem file's, with the command line's overrides. A run folder keeps it in
+ * {@value #FILE} so that {@code --resume} continues with exactly the schedule the run started with.
+ *
+ * @param adamEpochs      epochs of the first-order phase
+ * @param lbfgsIterations iterations of the L-BFGS phase
+ * @param seed            seed of the network and the point draws
+ * @param logEvery        epochs between two loss lines (and two checkpoints)
+ */
+record RunSettings(int adamEpochs, int lbfgsIterations, long seed, int logEvery) {
+    /** The settings' file in a run folder. */
+    static final String FILE = "run.json";
+
+    RunSettings {
+        if (adamEpochs < 0 || lbfgsIterations < 0 || logEvery < 1 || adamEpochs + lbfgsIterations == 0) {
+            throw new IllegalArgumentException("--epochs and --lbfgs must be >= 0 and not both 0; --every >= 1");
+        }
+    }
+
+    /** The file's schedule with the options given ({@code null}: the file's value). */
+    static RunSettings of(ProblemFile.TrainingSpec spec, Integer epochs, Integer lbfgs, Long seed, Integer every) {
+        return new RunSettings(epochs != null ? epochs : spec.epochs(), lbfgs != null ? lbfgs : spec.lbfgsIterations(),
+                seed != null ? seed : spec.seed(), every != null ? every : spec.logEvery());
+    }
+
+    /**
+     * The settings a run in {@code dir} started with; options given again must agree with them, since a resumed run
+     * can only end as the interrupted one would have.
+     *
+     * @throws IllegalArgumentException if the folder holds no settings, or an option differs from them (naming it)
+     */
+    static RunSettings resumed(Path dir, Integer epochs, Integer lbfgs, Long seed, Integer every) throws IOException {
+        Path file = dir.resolve(FILE);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("cannot resume: " + file + " is missing, so " + dir + " holds no run"
+                    + " started by this version of sciml4j run");
+        }
+        JsonNode n = new ObjectMapper().readTree(file.toFile());
+        RunSettings saved = new RunSettings(n.path("adam_epochs").asInt(-1), n.path("lbfgs_iterations").asInt(-1),
+                n.path("seed").asLong(), n.path("every").asInt(-1));
+        agree("--epochs", epochs, saved.adamEpochs);
+        agree("--lbfgs", lbfgs, saved.lbfgsIterations);
+        agree("--seed", seed, saved.seed);
+        agree("--every", every, saved.logEvery);
+        return saved;
+    }
+
+    private static void agree(String option, Number given, long saved) {
+        if (given != null && given.longValue() != saved) {
+            throw new IllegalArgumentException("cannot resume with " + option + " " + given + ": the run started with "
+                    + saved + " (leave the option out to continue as it started)");
+        }
+    }
+
+    /** Writes {@value #FILE} into the run folder, atomically. */
+    void write(Path dir) throws IOException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("adam_epochs", adamEpochs);
+        m.put("lbfgs_iterations", lbfgsIterations);
+        m.put("seed", seed);
+        m.put("every", logEvery);
+        AtomicFiles.write(dir.resolve(FILE), new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValueAsBytes(m));
+    }
+
+    /** Refuses to resume with a problem file other than the one the run in {@code dir} started with. */
+    static void checkSameProblem(Path dir, ProblemFile pf) throws IOException {
+        Path started = dir.resolve("problem.yaml");
+        if (!Files.isRegularFile(started)) {
+            throw new IllegalArgumentException("cannot resume: " + started + " is missing");
+        }
+        if (!Objects.equals(Files.readString(started), pf.text())) {
+            throw new IllegalArgumentException("cannot resume with " + pf.path() + ": it differs from the problem file"
+                    + " the run started with (" + started + "); resume with that file");
+        }
+    }
+}

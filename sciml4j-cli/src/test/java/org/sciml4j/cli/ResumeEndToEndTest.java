@@ -1,0 +1,150 @@
+package org.sciml4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sciml4j.io.Checkpoints;
+
+/**
+ * {@code sciml4j run} in a JVM of its own, stopped the hard way (kill -9) and the soft way (SIGINT), then
+ * {@code --resume}d: the run folder ends with the same model and loss history, bit for bit, as a run that was never
+ * interrupted.
+ */
+class ResumeEndToEndTest {
+    /** The tutorial's forward problem, shortened: Adam, then L-BFGS, a checkpoint every 100 epochs. */
+    private static final String[] SCHEDULE = {"--epochs", "1500", "--lbfgs", "300", "--every", "100", "--quiet"};
+
+    @TempDir
+    static Path work;
+    private static Path problem;
+    private static Path reference;
+
+    @BeforeAll
+    static void uninterrupted() throws Exception {
+        problem = Repo.examples("damped-oscillation/forward.yaml");
+        reference = work.resolve("reference");
+        Process p = start(reference, false);
+        assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(output(reference)).isZero();
+    }
+
+    @Test
+    void killedInAdamThenResumedEndsWithTheSameBits() throws Exception {
+        Path dir = work.resolve("killed-adam");
+        killWhenPhase(dir, 0);
+        resumeAndCompare(dir);
+    }
+
+    @Test
+    void killedInLbfgsThenResumedEndsWithTheSameBits() throws Exception {
+        Path dir = work.resolve("killed-lbfgs");
+        killWhenPhase(dir, 1);
+        resumeAndCompare(dir);
+    }
+
+    @Test
+    void sigintSavesEverythingSaysHowToResumeAndResumes() throws Exception {
+        Path dir = work.resolve("interrupted");
+        Process p = start(dir, false);
+        awaitCheckpoint(p, dir, 0);
+        new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        String out = output(dir);
+        assertThat(p.exitValue()).as(out).isEqualTo(Interrupts.EXIT_STATUS);
+        assertThat(out).contains(Interrupts.FIRST_NOTICE).contains("--resume " + dir);
+        assertThat(new ObjectMapper().readTree(dir.resolve("summary.json").toFile()).path("stop_reason").asText())
+                .isEqualTo("interrupted");
+        assertThat(Checkpoints.exists(dir)).isTrue();
+        resumeAndCompare(dir);
+    }
+
+    @Test
+    void aSecondRunIntoAFolderInUseIsRefused() throws Exception {
+        Path dir = work.resolve("busy");
+        Process p = start(dir, false);
+        try {
+            awaitCheckpoint(p, dir, 0);
+            Process second = start(work.resolve("busy"), false, "--out", dir.toString());
+            assertThat(second.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            assertThat(second.exitValue()).isNotZero();
+        } finally {
+            p.destroyForcibly().waitFor();
+        }
+    }
+
+    /** Starts the run into {@code dir} and kills it (SIGKILL) once it has checkpointed inside phase {@code phase}. */
+    private static void killWhenPhase(Path dir, int phase) throws Exception {
+        Process p = start(dir, false);
+        awaitCheckpoint(p, dir, phase);
+        p.destroyForcibly().waitFor();
+        assertThat(Checkpoints.exists(dir)).isTrue();
+    }
+
+    private static void resumeAndCompare(Path dir) throws Exception {
+        String epoch = Checkpoints.read(dir).metadata().get("epoch");
+        assertThat(Integer.parseInt(epoch)).isPositive();
+        Process p = start(dir, true);
+        assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(output(dir)).isZero();
+        assertThat(output(dir)).contains("resuming the run in " + dir + " from epoch " + epoch + "\n");
+        for (String f : List.of("model.safetensors", "loss.tsv", "prediction.tsv")) {
+            assertThat(Files.readAllBytes(dir.resolve(f))).as(f).isEqualTo(Files.readAllBytes(reference.resolve(f)));
+        }
+        assertThat(Files.list(dir).map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".tmp")).toList())
+                .isEmpty();
+    }
+
+    /** Waits until the run has written a checkpoint whose phase is at least {@code phase}, and is still running. */
+    private static void awaitCheckpoint(Process p, Path dir, int phase) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline) {
+            assertThat(p.isAlive()).as("the run ended before it could be interrupted: " + output(dir)).isTrue();
+            if (Checkpoints.exists(dir)) {
+                try {
+                    if (Integer.parseInt(Checkpoints.read(dir).metadata().get("phase")) >= phase) {
+                        return;
+                    }
+                } catch (IOException | RuntimeException replacedWhileRead) {
+                    // the file was being replaced: look again
+                }
+            }
+            Thread.sleep(5);
+        }
+        throw new AssertionError("no checkpoint of phase " + phase + " in " + dir);
+    }
+
+    private static Process start(Path dir, boolean resume, String... extra) throws IOException {
+        Files.createDirectories(work);
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "run", problem.toString()));
+        cmd.addAll(resume ? List.of("--resume", dir.toString()) : extra.length > 0 ? List.of(extra)
+                : List.of("--out", dir.toString()));
+        cmd.addAll(List.of(SCHEDULE));
+        Path log = work.resolve(dir.getFileName() + (resume ? ".resume" : "") + (extra.length > 0 ? ".second" : "")
+                + ".log");
+        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    private static String output(Path dir) {
+        try (var logs = Files.list(work)) {
+            StringBuilder all = new StringBuilder();
+            for (Path l : logs.filter(f -> f.getFileName().toString().startsWith(dir.getFileName() + ".")).toList()) {
+                all.append(Files.readString(l));
+            }
+            return all.toString();
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.sciml4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** How {@code sciml4j run} picks, guards and resumes its run folder; each refusal is one clear line. */
+class RunFolderOptionsTest {
+    private static final String FORWARD = "damped-oscillation/forward.yaml";
+
+    /** Runs the command in this JVM; {exit status, standard output and error together}. */
+    private static Object[] run(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        PrintStream capture = new PrintStream(buf, true, StandardCharsets.UTF_8);
+        System.setOut(capture);
+        System.setErr(capture);
+        try {
+            int status = Main.run(args);
+            return new Object[] {status, buf.toString(StandardCharsets.UTF_8)};
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    private static String refused(String... args) {
+        Object[] r = run(args);
+        assertThat((int) r[0]).as((String) r[1]).isNotZero();
+        String text = (String) r[1];
+        assertThat(text).doesNotContain("Exception").doesNotContain("\tat ");
+        return text;
+    }
+
+    @Test
+    void anEmptyOutFolderIsRefused() {
+        assertThat(refused("run", Repo.examples(FORWARD).toString(), "--out", "", "--epochs", "5"))
+                .contains("empty");
+    }
+
+    @Test
+    void aProblemNameThatLeavesTheRunsFolderIsRefused(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("escape.yaml");
+        Files.writeString(file, Files.readString(Repo.examples(FORWARD)).replaceFirst("(?m)^name: .*$", "name: ../x")
+                .replace("data/", Repo.examples("damped-oscillation/data/").toString() + "/"));
+        assertThat(refused("run", file.toString(), "--epochs", "5")).contains("'../x'").contains("path separator");
+        assertThat(dir.resolve("x")).doesNotExist();
+    }
+
+    @Test
+    void resumeRefusesAnotherScheduleAnotherFileAndAFolderWithoutARun(@TempDir Path dir) throws Exception {
+        Path run = dir.resolve("run");
+        String forward = Repo.examples(FORWARD).toString();
+        Object[] first = run("run", forward, "--out", run.toString(), "--epochs", "40", "--every", "20", "--quiet");
+        assertThat((int) first[0]).as((String) first[1]).isZero();
+        assertThat(refused("run", forward, "--resume", run.toString(), "--epochs", "50"))
+                .contains("--epochs 50").contains("started with 40");
+        assertThat(refused("run", Repo.examples("damped-oscillation/inverse-exact.yaml").toString(), "--resume",
+                run.toString())).contains("differs from the problem file the run started with");
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        assertThat(refused("run", forward, "--resume", empty.toString())).contains("cannot resume");
+        // a finished run resumes to the same end: nothing more to train, the same model
+        byte[] model = Files.readAllBytes(run.resolve("model.safetensors"));
+        Object[] again = run("run", forward, "--resume", run.toString(), "--quiet");
+        assertThat((int) again[0]).as((String) again[1]).isZero();
+        assertThat(Files.readAllBytes(run.resolve("model.safetensors"))).isEqualTo(model);
+    }
+
+    @Test
+    void aFreshRunMovesAnEarlierRunsResultsAside(@TempDir Path dir) {
+        String forward = Repo.examples(FORWARD).toString();
+        Object[] first = run("run", forward, "--out", dir.toString(), "--epochs", "10", "--quiet");
+        assertThat((int) first[0]).as((String) first[1]).isZero();
+        Object[] second = run("run", forward, "--out", dir.toString(), "--epochs", "10");
+        assertThat((int) second[0]).as((String) second[1]).isZero();
+        assertThat((String) second[1]).contains("moved to previous/");
+        assertThat(dir.resolve("previous/summary.json")).exists();
+        assertThat(dir.resolve("summary.json")).exists();
+    }
+}
