@@ -28,6 +28,7 @@ public final class BurgersPinnStep {
     final Module net;
     final List<Tensor> params;
     final PointEvaluator evaluator;
+    final List<Condition.Resolved> equations = new ArrayList<>();
     final List<Condition.Resolved> conditions = new ArrayList<>();
     final Optimizer adam = Adam.of(1e-3);
     double lastLoss;
@@ -46,6 +47,7 @@ public final class BurgersPinnStep {
         List<Tensor> sets = new ArrayList<>();
         Set<Derivative> needed = new TreeSet<>();
         sets.add(problem.collocationPoints(seed));
+        problem.equations().forEach(e -> equations.add(e.atPoints(sets.get(0))));
         problem.equations().forEach(e -> needed.addAll(e.derivatives()));
         for (Condition c : problem.conditions()) {
             Condition.Resolved r = c.resolve(problem, seed);
@@ -65,8 +67,8 @@ public final class BurgersPinnStep {
     public Tensor loss() {
         List<Evaluation> at = evaluator.evaluate(Map.of());
         Tensor total = null;
-        for (Problem.Equation e : problem.equations()) {
-            Tensor t = e.residual(at.get(0)).square().mean();
+        for (Condition.Resolved e : equations) {
+            Tensor t = e.loss(at.get(0));
             total = total == null ? t : total.add(t);
         }
         int set = 1;

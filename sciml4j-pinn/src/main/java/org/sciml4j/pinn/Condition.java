@@ -14,6 +14,7 @@ import org.sciml4j.io.TextTable;
 import org.sciml4j.domain.expr.BoundExpression;
 import org.sciml4j.domain.expr.Derivative;
 import org.sciml4j.domain.expr.Evaluation;
+import org.sciml4j.domain.expr.Expression;
 import org.sciml4j.tensor.Tensor;
 
 /**
@@ -214,7 +215,11 @@ public interface Condition {
         /** Residual of requirement {@code i} at the points, shape (N, 1); (P, 1) for P pairs. */
         public Tensor residual(int i, Evaluation at) {
             Evaluation env = withAuxiliary(at);
-            Tensor r = sides.get(i)[0].evaluate(env).sub(sides.get(i)[1].evaluate(env));
+            BoundExpression[] side = sides.get(i);
+            Tensor r = side[0].evaluate(env);
+            if (!(side[1].expression().root() instanceof Expression.Num n && n.value() == 0)) {
+                r = r.sub(side[1].evaluate(env)); // "... = 0" subtracts nothing: one operation less per step
+            }
             if (paired > 0) {
                 // a requirement without fields is the same at both ends of every pair
                 return r.rank() == 0 ? r.mul(0) : r.slice(0, 0, paired).sub(r.slice(0, paired, 2 * paired));

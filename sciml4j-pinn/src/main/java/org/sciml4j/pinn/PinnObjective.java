@@ -50,7 +50,11 @@ public final class PinnObjective implements Objective {
     private PointEvaluator evaluator;
     private boolean evaluated;     // whether the evaluator has made a pass (its later passes lay out rows otherwise)
     private final boolean hasCollocation;
-    private final List<Condition.Resolved> conditions = new ArrayList<>();
+    /** The loss terms in order: each equation as a condition at the collocation points, then the conditions. */
+    private final List<Condition.Resolved> terms = new ArrayList<>();
+    /** Per term, the point set of the evaluation it reads (0: the collocation points when there are equations). */
+    private final List<Integer> termSets = new ArrayList<>();
+    private final int equationCount;
     private final double[] weights;
     private final List<String> unknownNames = new ArrayList<>();
 
@@ -83,13 +87,18 @@ public final class PinnObjective implements Objective {
         this.adaptive = adaptive;
         collocation = problem.equations().isEmpty() ? null : problem.collocationPoints(seed);
         hasCollocation = collocation != null;
-        if (hasCollocation) {
-            problem.equations().forEach(e -> equationsNeed.addAll(e.derivatives()));
-            needed.addAll(equationsNeed);
+        equationCount = problem.equations().size();
+        for (Problem.Equation e : problem.equations()) {
+            Condition.Resolved r = e.atPoints(collocation);
+            terms.add(r);
+            termSets.add(0);
+            equationsNeed.addAll(r.derivatives());
         }
+        needed.addAll(equationsNeed);
         for (Condition c : problem.conditions()) {
             Condition.Resolved r = c.resolve(problem, seed);
-            conditions.add(r);
+            termSets.add(conditionSets.size() + (hasCollocation ? 1 : 0));
+            terms.add(r);
             conditionSets.add(r.points());
             needed.addAll(r.derivatives());
         }
@@ -177,8 +186,8 @@ public final class PinnObjective implements Objective {
         for (int from = 0; from < m; from += RESIDUAL_CHUNK) {
             int to = Math.min(m, from + RESIDUAL_CHUNK);
             Evaluation at = evaluator(List.of(points.slice(0, from, to)), equationsNeed).evaluate(unknowns).get(0);
-            for (Problem.Equation e : problem.equations()) {
-                double[] r = e.residual(at).data();
+            for (int k = 0; k < equationCount; k++) {
+                double[] r = terms.get(k).residual(0, at).data();
                 for (int i = from; i < to; i++) {
                     double v = r.length == 1 ? r[0] : r[i - from];
                     norms[i] += v * v;
@@ -253,16 +262,11 @@ public final class PinnObjective implements Objective {
     public List<Tensor> loss() {
         List<Evaluation> at = evaluator.evaluate(unknownValues());
         evaluated = true;
-        Tensor[] terms = new Tensor[weights.length];
-        int t = 0;
-        for (Problem.Equation e : problem.equations()) {
-            terms[t++] = e.residual(at.get(0)).square().mean();
+        Tensor[] values = new Tensor[terms.size()];
+        for (int t = 0; t < values.length; t++) {
+            values[t] = terms.get(t).loss(at.get(termSets.get(t)));
         }
-        int set = hasCollocation ? 1 : 0;
-        for (Condition.Resolved c : conditions) {
-            terms[t++] = c.loss(at.get(set++));
-        }
-        return Arrays.asList(terms);
+        return Arrays.asList(values);
     }
 
     /**

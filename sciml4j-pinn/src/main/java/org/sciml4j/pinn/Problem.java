@@ -74,11 +74,13 @@ public final class Problem {
      */
     public record Equation(String name, BoundExpression expression, BoundExpression rhs) {
 
-        /** The residual {@code expression - rhs} at the points of {@code at}, shape (N, 1). */
-        public Tensor residual(Evaluation at) {
-            Tensor r = expression.evaluate(at);
-            return rhs.expression().root() instanceof Expression.Num n && n.value() == 0 ? r
-                    : r.sub(rhs.evaluate(at));
+        /**
+         * This equation as a condition at {@code points} (the collocation points, shape (N, variables)): equations
+         * and conditions are one kind of loss term, evaluated and differentiated on one path.
+         */
+        public Condition.Resolved atPoints(Tensor points) {
+            return new Condition.Resolved(name, points, List.<BoundExpression[]>of(
+                    new BoundExpression[] {expression, rhs}), java.util.Collections.singletonList(null));
         }
 
         /** Every field value and derivative either side uses. */
