@@ -185,12 +185,22 @@ public final class Trainer {
 
         Result execute(RunCheckpoint from) {
             listeners.forEach(l -> l.onStart(history));
+            try {
+                return runPhases(from);
+            } finally {
+                listeners.forEach(TrainingListener::onEnd);
+            }
+        }
+
+        private Result runPhases(RunCheckpoint from) {
             for (; phaseIndex < phases.size() && stopReason == null; phaseIndex++) {
                 Phase phase = phases.get(phaseIndex);
                 boolean resumed = from != null && from.phase() == phaseIndex;
                 phaseStart = resumed ? from.phaseStart() : epoch;
                 long t0 = System.nanoTime();
                 if (phase.length() > 0) {
+                    int before = phaseStart;
+                    listeners.forEach(l -> l.onPhaseStart(phase, before, epoch - before));
                     ending = phase instanceof Phase.FirstOrder f ? firstOrder(f, resumed ? from : null)
                             : quasiNewton((Phase.QuasiNewton) phase, resumed ? from : null);
                 }
