@@ -58,8 +58,8 @@ public final class Problem {
         /** Checks the range. */
         public Range {
             if (!(lo < hi) || !Double.isFinite(lo) || !Double.isFinite(hi)) {
-                throw new IllegalArgumentException("variable '" + name + "': need finite lo < hi, got [" + lo + ", "
-                        + hi + "]");
+                throw new IllegalArgumentException("the range of variable '" + name + "' must be finite with lo < hi,"
+                        + " got [" + lo + ", " + hi + "]");
             }
         }
     }
@@ -114,6 +114,35 @@ public final class Problem {
     private final Map<String, BoundExpression> transforms;
 
     private Problem(Builder b) {
+        checkSymbols(b);
+        domain = b.domain;
+        variables = List.copyOf(b.variables);
+        fields = List.copyOf(b.fields);
+        known = Collections.unmodifiableMap(new LinkedHashMap<>(b.known));
+        unknowns = List.copyOf(b.unknowns);
+        vocabulary = vocabulary(b);
+        boundaryVocabulary = vocabulary.withNormals();
+        transforms = Collections.unmodifiableMap(transforms(b, vocabulary));
+        if (b.equations.isEmpty() && b.conditions.isEmpty()) {
+            throw new IllegalArgumentException("nothing to train on: give equations or conditions (a problem needs"
+                    + " at least one)");
+        }
+        equations = equations(b, vocabulary);
+        conditions = List.copyOf(b.conditions);
+        termNames = List.copyOf(termNames(equations, conditions));
+        checkTermNames(equations, conditions, b.weights.keySet());
+        weights = Collections.unmodifiableMap(new LinkedHashMap<>(b.weights));
+        collocation = b.collocation;
+        collocationSampler = b.sampler;
+        collocationPoints = b.points;
+        checkCollocation(variables.size());
+        for (Condition c : conditions) {
+            c.resolve(this, 0); // binds its requirements now, so that a bad condition fails before training
+        }
+    }
+
+    /** At least one variable and one field; a domain gives all variables. */
+    private static void checkSymbols(Builder b) {
         if (b.variables.isEmpty()) {
             throw new IllegalArgumentException("a problem needs at least one variable, e.g. variable(\"t\", 0, 10)");
         }
@@ -125,26 +154,28 @@ public final class Problem {
                     + " and other variables as part of the domain (e.g. SpaceTime.timeLast(space, 0, 1) with"
                     + " names x, y, t), not with variable(...)");
         }
-        domain = b.domain;
-        variables = List.copyOf(b.variables);
-        fields = List.copyOf(b.fields);
-        known = Collections.unmodifiableMap(new LinkedHashMap<>(b.known));
-        unknowns = List.copyOf(b.unknowns);
+    }
+
+    /** The symbols of equations and conditions: variables (the space ones marked), fields, parameters. */
+    private static Vocabulary vocabulary(Builder b) {
         Vocabulary.Builder vb = Vocabulary.builder();
-        variables.forEach(r -> vb.variables(r.name()));
+        b.variables.forEach(r -> vb.variables(r.name()));
         if (b.space != null) {
             vb.space(b.space.toArray(new String[0]));
         }
-        vb.fields(fields.toArray(new String[0]));
-        known.forEach(vb::knownParameter);
-        unknowns.forEach(v -> vb.unknownParameter(v.name(), v.current()));
-        vocabulary = vb.build();
-        boundaryVocabulary = vocabulary.withNormals();
+        vb.fields(b.fields.toArray(new String[0]));
+        b.known.forEach(vb::knownParameter);
+        b.unknowns.forEach(v -> vb.unknownParameter(v.name(), v.current()));
+        return vb.build();
+    }
+
+    /** The output transforms bound: each of a field, using the network's outputs but not their derivatives. */
+    private static Map<String, BoundExpression> transforms(Builder b, Vocabulary vocabulary) {
         Map<String, BoundExpression> tr = new LinkedHashMap<>();
         b.transforms.forEach((field, text) -> {
-            if (!fields.contains(field)) {
+            if (!b.fields.contains(field)) {
                 throw new IllegalArgumentException("output transform for '" + field + "', which is not a field "
-                        + fields);
+                        + b.fields);
             }
             BoundExpression e = text.bind(vocabulary);
             for (Derivative d : e.derivatives()) {
@@ -155,10 +186,11 @@ public final class Problem {
             }
             tr.put(field, e);
         });
-        transforms = Collections.unmodifiableMap(tr);
-        if (b.equations.isEmpty() && b.conditions.isEmpty()) {
-            throw new IllegalArgumentException("a problem needs an equation or a condition to train on");
-        }
+        return tr;
+    }
+
+    /** The equations bound, unnamed ones named "equation" (one) or "equation_1", "equation_2", ... */
+    private static List<Equation> equations(Builder b, Vocabulary vocabulary) {
         List<Equation> eqs = new ArrayList<>();
         for (int i = 0; i < b.equations.size(); i++) {
             String name = b.equationNames.get(i);
@@ -168,35 +200,42 @@ public final class Problem {
             Requirement r = b.equations.get(i);
             eqs.add(new Equation(name, r.lhs().bind(vocabulary), r.rhs().bind(vocabulary)));
         }
-        equations = List.copyOf(eqs);
-        conditions = List.copyOf(b.conditions);
-        termNames = List.copyOf(termNames(eqs, conditions));
+        return List.copyOf(eqs);
+    }
+
+    /** Every loss term named once; every weight for a term. */
+    private static void checkTermNames(List<Equation> eqs, List<Condition> conditions, Set<String> weighted) {
+        Set<String> equationNames = new LinkedHashSet<>();
+        eqs.forEach(e -> equationNames.add(e.name()));
         Set<String> terms = new LinkedHashSet<>();
-        for (String t : termNames) {
+        for (String t : termNames(eqs, conditions)) {
             if (!terms.add(t)) {
-                throw new IllegalArgumentException("two loss terms are called '" + t + "': name each condition and"
-                        + " equation differently (Condition.named)");
+                boolean takesAnEquationsName = equationNames.contains(t)
+                        && conditions.stream().anyMatch(c -> c.name().equals(t));
+                throw new IllegalArgumentException(takesAnEquationsName
+                        ? "condition '" + t + "' has the name of an equation's loss term; name each equation and"
+                                + " condition differently (equations: " + equationNames + ")"
+                        : "two loss terms are called '" + t + "': name each condition and equation differently"
+                                + " (Condition.named)");
             }
         }
-        for (String t : b.weights.keySet()) {
+        for (String t : weighted) {
             if (!terms.contains(t)) {
                 throw new IllegalArgumentException("weight for unknown loss term '" + t + "'; the terms are " + terms);
             }
         }
-        weights = Collections.unmodifiableMap(new LinkedHashMap<>(b.weights));
-        collocation = b.collocation;
-        collocationSampler = b.sampler;
-        collocationPoints = b.points;
-        if (collocation != null && (collocation.rank() != 2 || collocation.size(1) != variables.size())) {
-            throw new IllegalArgumentException("collocation points must have shape (N, " + variables.size()
-                    + "), one column per variable, got " + java.util.Arrays.toString(collocation.shape()));
+    }
+
+    /** Explicit points of the right shape; a sampler or points when there are equations. */
+    private void checkCollocation(int d) {
+        if (collocation != null && (collocation.rank() != 2 || collocation.size(1) != d)) {
+            throw new IllegalArgumentException("collocation points must have shape (N, " + d + "), one column per"
+                    + " variable, got " + java.util.Arrays.toString(collocation.shape()));
         }
         if (!equations.isEmpty() && collocation == null && collocationSampler == null) {
-            throw new IllegalArgumentException("equations need collocation points: collocation(Sampler, n) or"
-                    + " collocation(points)");
-        }
-        for (Condition c : conditions) {
-            c.resolve(this, 0); // binds its requirements now, so that a bad condition fails before training
+            throw new IllegalArgumentException("equations need collocation points: give them with"
+                    + " collocation(sampler, n) or collocation(points); in a problem file e.g. 'collocation:"
+                    + " {points: 101, sampling: uniform}'");
         }
     }
 

@@ -40,23 +40,16 @@ final class ConditionsSection {
     }
 
     /**
-     * Adds every condition to {@code b}.
+     * Adds every condition to {@code b} (whose builder checks, when it builds, that no equation has its name).
      *
-     * @param equationNames loss terms the equations already use (a condition may not take one)
-     * @return the node of each condition, by name, in file order
+     * @return each condition's entry (name and definition), by name, in file order
      */
-    Map<String, Node> read(Problem.Builder b, Node node, List<String> equationNames) {
-        Map<String, Node> out = new LinkedHashMap<>();
-        for (NodeTuple c : doc.mapping(node, "conditions", null).values()) {
-            String name = YamlDocument.key(c);
-            if (equationNames.contains(name)) {
-                throw doc.error(c.getKeyNode(), "condition '" + name + "' has the name of an equation's loss term;"
-                        + " rename one (equations: " + equationNames + ")");
-            }
-            b.condition(condition(name, c.getValueNode()));
-            out.put(name, c.getValueNode());
+    Map<String, NodeTuple> read(Problem.Builder b, Node node) {
+        Map<String, NodeTuple> conditions = doc.mapping(node, "conditions", null);
+        for (NodeTuple c : conditions.values()) {
+            b.condition(condition(YamlDocument.key(c), c.getValueNode()));
         }
-        return out;
+        return conditions;
     }
 
     private Condition condition(String name, Node node) {
