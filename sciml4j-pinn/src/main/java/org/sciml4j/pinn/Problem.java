@@ -62,6 +62,20 @@ public final class Problem {
                         + " got [" + lo + ", " + hi + "]");
             }
         }
+
+        /**
+         * {@code x}, checked to lie in the range.
+         *
+         * @param fixedBy who fixes the variable at {@code x}, for the message, e.g. {@code "condition 'initial'"}
+         * @throws IllegalArgumentException naming it, the variable, the value and the range
+         */
+        public double requireContains(String fixedBy, double x) {
+            if (!(x >= lo && x <= hi)) {
+                throw new IllegalArgumentException(fixedBy + ": " + name + " = " + x + " is outside its range [" + lo
+                        + ", " + hi + "]");
+            }
+            return x;
+        }
     }
 
     /**

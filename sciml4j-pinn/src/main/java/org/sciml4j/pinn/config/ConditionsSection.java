@@ -154,12 +154,10 @@ final class ConditionsSection {
             if (xs.length == 0) {
                 throw doc.error(a.getValueNode(), "condition '" + name + "': give a value for " + v);
             }
+            Problem.Range range = new Problem.Range(v, r[0], r[1]);
             for (int i = 0; i < xs.length; i++) {
-                xs[i] = doc.number(valueNodes.get(i));
-                if (!(xs[i] >= r[0] && xs[i] <= r[1])) {
-                    throw doc.error(valueNodes.get(i), "condition '" + name + "': " + v + " = " + xs[i]
-                            + " is outside its range [" + r[0] + ", " + r[1] + "]");
-                }
+                double x = doc.number(valueNodes.get(i));
+                xs[i] = doc.at(valueNodes.get(i), () -> range.requireContains("condition '" + name + "'", x));
             }
             fixed.put(v, xs);
         }
