@@ -1492,6 +1492,8 @@ class ProblemFileTest {
         assertAt(fails(text), text, 1, 64, 'i', "a domain has one shape");
         text = "domain: {variables: [x], disk: {center: [0, 0], radius: 1}}\n" + tail;
         assertAt(fails(text), text, 1, 21, '[', "the disk has 2 coordinates but 1 variable names are given");
+        text = "domain: {variables: [x], interval: [0, 1], time: {t: [1, 0]}}\n" + tail;
+        assertAt(fails(text), text, 1, 54, '[', "space-time: t0 = 1.0 must be < t1 = 0.0");
         text = "domain: {variables: [x, y], disk: {center: [0, 0], radius: -1}}\n" + tail;
         assertAt(fails(text), text, 1, 35, '{', "disk", "radius");
         text = "domain: {variables: [x, y]}\n" + tail;
