@@ -3,7 +3,6 @@ package org.sciml4j.pinn;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -128,7 +127,7 @@ public final class Problem {
     private final Map<String, BoundExpression> transforms;
 
     private Problem(Builder b) {
-        checkSymbols(b);
+        ProblemRules.checkSymbols(b.variables, b.fields, b.domain);
         domain = b.domain;
         variables = List.copyOf(b.variables);
         fields = List.copyOf(b.fields);
@@ -137,36 +136,18 @@ public final class Problem {
         vocabulary = vocabulary(b);
         boundaryVocabulary = vocabulary.withNormals();
         transforms = Collections.unmodifiableMap(transforms(b, vocabulary));
-        if (b.equations.isEmpty() && b.conditions.isEmpty()) {
-            throw new IllegalArgumentException("nothing to train on: give equations or conditions (a problem needs"
-                    + " at least one)");
-        }
+        ProblemRules.checkSomethingToTrainOn(b.equations.size(), b.conditions.size());
         equations = equations(b, vocabulary);
         conditions = List.copyOf(b.conditions);
         termNames = List.copyOf(termNames(equations, conditions));
-        checkTermNames(equations, conditions, b.weights.keySet());
+        ProblemRules.checkTermNames(equations, conditions, termNames, b.weights.keySet());
         weights = Collections.unmodifiableMap(new LinkedHashMap<>(b.weights));
         collocation = b.collocation;
         collocationSampler = b.sampler;
         collocationPoints = b.points;
-        checkCollocation(variables.size());
+        ProblemRules.checkCollocation(collocation, collocationSampler, !equations.isEmpty(), variables.size());
         for (Condition c : conditions) {
             c.resolve(this, 0); // binds its requirements now, so that a bad condition fails before training
-        }
-    }
-
-    /** At least one variable and one field; a domain gives all variables. */
-    private static void checkSymbols(Builder b) {
-        if (b.variables.isEmpty()) {
-            throw new IllegalArgumentException("a problem needs at least one variable, e.g. variable(\"t\", 0, 10)");
-        }
-        if (b.fields.isEmpty()) {
-            throw new IllegalArgumentException("a problem needs at least one field, e.g. fields(\"u\")");
-        }
-        if (b.domain != null && b.variables.size() != b.domain.dimension()) {
-            throw new IllegalArgumentException("a problem with a domain takes its variables from it; declare time"
-                    + " and other variables as part of the domain (e.g. SpaceTime.timeLast(space, 0, 1) with"
-                    + " names x, y, t), not with variable(...)");
         }
     }
 
@@ -215,42 +196,6 @@ public final class Problem {
             eqs.add(new Equation(name, r.lhs().bind(vocabulary), r.rhs().bind(vocabulary)));
         }
         return List.copyOf(eqs);
-    }
-
-    /** Every loss term named once; every weight for a term. */
-    private static void checkTermNames(List<Equation> eqs, List<Condition> conditions, Set<String> weighted) {
-        Set<String> equationNames = new LinkedHashSet<>();
-        eqs.forEach(e -> equationNames.add(e.name()));
-        Set<String> terms = new LinkedHashSet<>();
-        for (String t : termNames(eqs, conditions)) {
-            if (!terms.add(t)) {
-                boolean takesAnEquationsName = equationNames.contains(t)
-                        && conditions.stream().anyMatch(c -> c.name().equals(t));
-                throw new IllegalArgumentException(takesAnEquationsName
-                        ? "condition '" + t + "' has the name of an equation's loss term; name each equation and"
-                                + " condition differently (equations: " + equationNames + ")"
-                        : "two loss terms are called '" + t + "': name each condition and equation differently"
-                                + " (Condition.named)");
-            }
-        }
-        for (String t : weighted) {
-            if (!terms.contains(t)) {
-                throw new IllegalArgumentException("weight for unknown loss term '" + t + "'; the terms are " + terms);
-            }
-        }
-    }
-
-    /** Explicit points of the right shape; a sampler or points when there are equations. */
-    private void checkCollocation(int d) {
-        if (collocation != null && (collocation.rank() != 2 || collocation.size(1) != d)) {
-            throw new IllegalArgumentException("collocation points must have shape (N, " + d + "), one column per"
-                    + " variable, got " + java.util.Arrays.toString(collocation.shape()));
-        }
-        if (!equations.isEmpty() && collocation == null && collocationSampler == null) {
-            throw new IllegalArgumentException("equations need collocation points: give them with"
-                    + " collocation(sampler, n) or collocation(points); in a problem file e.g. 'collocation:"
-                    + " {points: 101, sampling: uniform}'");
-        }
     }
 
     private static List<String> termNames(List<Equation> eqs, List<Condition> conditions) {
