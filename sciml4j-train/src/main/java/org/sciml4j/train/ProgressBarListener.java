@@ -48,7 +48,7 @@ public final class ProgressBarListener implements TrainingListener {
      * {@link TrainingListener#printing printing(out, every)}: redirected output and tests see the loss lines.
      */
     public static TrainingListener orPrinting(PrintStream out, int every) {
-        TrainingListener lines = TrainingListener.printing(out, every);
+        TrainingListener lines = TrainingListener.printing(out, every); // checks every, whichever is shown
         return interactive() ? new ProgressBarListener(out, terminalWidth()) : lines;
     }
 
