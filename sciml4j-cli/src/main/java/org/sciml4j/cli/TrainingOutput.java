@@ -7,11 +7,14 @@ import java.nio.file.Path;
 import org.sciml4j.nn.Checkpoint;
 import org.sciml4j.nn.Parameters;
 import org.sciml4j.train.LossHistory;
+import org.sciml4j.train.Phase;
 import org.sciml4j.train.Progress;
+import org.sciml4j.train.ProgressBarListener;
 import org.sciml4j.train.TrainingListener;
 
 /**
- * What a run shows and keeps while it trains: a loss line every {@code every} epochs, {@code loss.tsv} and
+ * What a run shows and keeps while it trains: a loss line every {@code every} epochs (on an interactive terminal a
+ * progress bar per phase instead, {@link ProgressBarListener#orPrinting}), {@code loss.tsv} and
  * {@code model.safetensors} rewritten at the first line and then at most every {@link #SAVE_INTERVAL_NANOS}, and a
  * stop after the current step when the user interrupts ({@link Interrupts}).
  */
@@ -22,7 +25,8 @@ final class TrainingOutput implements TrainingListener {
     private final Path dir;
     private final Parameters all;
     private final int every;
-    private final boolean quiet;
+    /** The loss lines or the progress bar; null when quiet. */
+    private final TrainingListener display;
     private LossHistory history;
     private long lastSave = Long.MIN_VALUE;
 
@@ -30,7 +34,7 @@ final class TrainingOutput implements TrainingListener {
         this.dir = dir;
         this.all = all;
         this.every = every;
-        this.quiet = quiet;
+        this.display = quiet ? null : ProgressBarListener.orPrinting(System.out, every);
     }
 
     @Override
@@ -39,11 +43,25 @@ final class TrainingOutput implements TrainingListener {
     }
 
     @Override
+    public void onPhaseStart(Phase phase, int epochsBefore, int done) {
+        if (display != null) {
+            display.onPhaseStart(phase, epochsBefore, done);
+        }
+    }
+
+    @Override
+    public void onEnd() {
+        if (display != null) {
+            display.onEnd();
+        }
+    }
+
+    @Override
     public boolean onEpoch(Progress p) {
+        if (display != null) {
+            display.onEpoch(p);
+        }
         if (p.epoch() % every == 0) {
-            if (!quiet) {
-                System.out.println(p);
-            }
             if (lastSave == Long.MIN_VALUE || System.nanoTime() - lastSave > SAVE_INTERVAL_NANOS) {
                 save(history);
                 lastSave = System.nanoTime();

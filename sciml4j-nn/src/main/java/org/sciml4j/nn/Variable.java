@@ -97,7 +97,7 @@ public final class Variable {
     /** {@code value = lo + (hi - lo) * sigmoid(raw)}, values in {@code (lo, hi)}. */
     public static Transform bounded(double lo, double hi) {
         if (!(lo < hi) || Double.isInfinite(lo) || Double.isInfinite(hi)) {
-            throw new IllegalArgumentException("bounded: need finite lo < hi, got " + lo + ", " + hi);
+            throw new IllegalArgumentException("bounds must be finite with lo < hi, got [" + lo + ", " + hi + "]");
         }
         return new Transform() {
             @Override

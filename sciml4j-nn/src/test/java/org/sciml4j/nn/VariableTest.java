@@ -33,7 +33,7 @@ class VariableTest {
     void outOfRangeInitialValuesAreRejected() {
         assertThatThrownBy(() -> Variable.positive("nu", 0)).hasMessageContaining("outside the transform's range (0, inf)");
         assertThatThrownBy(() -> Variable.bounded("k", 1, -1, 1)).hasMessageContaining("range (-1.0, 1.0)");
-        assertThatThrownBy(() -> Variable.bounded("k", 0, 1, 1)).hasMessageContaining("need finite lo < hi");
+        assertThatThrownBy(() -> Variable.bounded("k", 0, 1, 1)).hasMessageContaining("bounds must be finite with lo < hi, got [1.0, 1.0]");
     }
 
     @Test

@@ -229,10 +229,7 @@ public final class PointCondition implements Condition {
             }
             Problem.Range r = ranges.get(v);
             for (double x : e.getValue()) {
-                if (!(x >= r.lo() && x <= r.hi())) {
-                    throw new IllegalArgumentException("condition '" + name + "': " + e.getKey() + " = " + x
-                            + " is outside its range [" + r.lo() + ", " + r.hi() + "]");
-                }
+                r.requireContains("condition '" + name + "'", x);
             }
             most = Math.max(most, e.getValue().length);
         }

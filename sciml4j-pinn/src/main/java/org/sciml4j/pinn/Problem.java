@@ -3,7 +3,6 @@ package org.sciml4j.pinn;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -58,9 +57,23 @@ public final class Problem {
         /** Checks the range. */
         public Range {
             if (!(lo < hi) || !Double.isFinite(lo) || !Double.isFinite(hi)) {
-                throw new IllegalArgumentException("variable '" + name + "': need finite lo < hi, got [" + lo + ", "
-                        + hi + "]");
+                throw new IllegalArgumentException("the range of variable '" + name + "' must be finite with lo < hi,"
+                        + " got [" + lo + ", " + hi + "]");
             }
+        }
+
+        /**
+         * {@code x}, checked to lie in the range.
+         *
+         * @param fixedBy who fixes the variable at {@code x}, for the message, e.g. {@code "condition 'initial'"}
+         * @throws IllegalArgumentException naming it, the variable, the value and the range
+         */
+        public double requireContains(String fixedBy, double x) {
+            if (!(x >= lo && x <= hi)) {
+                throw new IllegalArgumentException(fixedBy + ": " + name + " = " + x + " is outside its range [" + lo
+                        + ", " + hi + "]");
+            }
+            return x;
         }
     }
 
@@ -114,37 +127,50 @@ public final class Problem {
     private final Map<String, BoundExpression> transforms;
 
     private Problem(Builder b) {
-        if (b.variables.isEmpty()) {
-            throw new IllegalArgumentException("a problem needs at least one variable, e.g. variable(\"t\", 0, 10)");
-        }
-        if (b.fields.isEmpty()) {
-            throw new IllegalArgumentException("a problem needs at least one field, e.g. fields(\"u\")");
-        }
-        if (b.domain != null && b.variables.size() != b.domain.dimension()) {
-            throw new IllegalArgumentException("a problem with a domain takes its variables from it; declare time"
-                    + " and other variables as part of the domain (e.g. SpaceTime.timeLast(space, 0, 1) with"
-                    + " names x, y, t), not with variable(...)");
-        }
+        ProblemRules.checkSymbols(b.variables, b.fields, b.domain);
         domain = b.domain;
         variables = List.copyOf(b.variables);
         fields = List.copyOf(b.fields);
         known = Collections.unmodifiableMap(new LinkedHashMap<>(b.known));
         unknowns = List.copyOf(b.unknowns);
+        vocabulary = vocabulary(b);
+        boundaryVocabulary = vocabulary.withNormals();
+        transforms = Collections.unmodifiableMap(transforms(b, vocabulary));
+        ProblemRules.checkSomethingToTrainOn(b.equations.size(), b.conditions.size());
+        equations = equations(b, vocabulary);
+        conditions = List.copyOf(b.conditions);
+        termNames = List.copyOf(termNames(equations, conditions));
+        ProblemRules.checkTermNames(equations, conditions, termNames, b.weights.keySet());
+        weights = Collections.unmodifiableMap(new LinkedHashMap<>(b.weights));
+        collocation = b.collocation;
+        collocationSampler = b.sampler;
+        collocationPoints = b.points;
+        ProblemRules.checkCollocation(collocation, collocationSampler, !equations.isEmpty(), variables.size());
+        for (Condition c : conditions) {
+            c.resolve(this, 0); // binds its requirements now, so that a bad condition fails before training
+        }
+    }
+
+    /** The symbols of equations and conditions: variables (the space ones marked), fields, parameters. */
+    private static Vocabulary vocabulary(Builder b) {
         Vocabulary.Builder vb = Vocabulary.builder();
-        variables.forEach(r -> vb.variables(r.name()));
+        b.variables.forEach(r -> vb.variables(r.name()));
         if (b.space != null) {
             vb.space(b.space.toArray(new String[0]));
         }
-        vb.fields(fields.toArray(new String[0]));
-        known.forEach(vb::knownParameter);
-        unknowns.forEach(v -> vb.unknownParameter(v.name(), v.current()));
-        vocabulary = vb.build();
-        boundaryVocabulary = vocabulary.withNormals();
+        vb.fields(b.fields.toArray(new String[0]));
+        b.known.forEach(vb::knownParameter);
+        b.unknowns.forEach(v -> vb.unknownParameter(v.name(), v.current()));
+        return vb.build();
+    }
+
+    /** The output transforms bound: each of a field, using the network's outputs but not their derivatives. */
+    private static Map<String, BoundExpression> transforms(Builder b, Vocabulary vocabulary) {
         Map<String, BoundExpression> tr = new LinkedHashMap<>();
         b.transforms.forEach((field, text) -> {
-            if (!fields.contains(field)) {
+            if (!b.fields.contains(field)) {
                 throw new IllegalArgumentException("output transform for '" + field + "', which is not a field "
-                        + fields);
+                        + b.fields);
             }
             BoundExpression e = text.bind(vocabulary);
             for (Derivative d : e.derivatives()) {
@@ -155,10 +181,11 @@ public final class Problem {
             }
             tr.put(field, e);
         });
-        transforms = Collections.unmodifiableMap(tr);
-        if (b.equations.isEmpty() && b.conditions.isEmpty()) {
-            throw new IllegalArgumentException("a problem needs an equation or a condition to train on");
-        }
+        return tr;
+    }
+
+    /** The equations bound, unnamed ones named "equation" (one) or "equation_1", "equation_2", ... */
+    private static List<Equation> equations(Builder b, Vocabulary vocabulary) {
         List<Equation> eqs = new ArrayList<>();
         for (int i = 0; i < b.equations.size(); i++) {
             String name = b.equationNames.get(i);
@@ -168,36 +195,7 @@ public final class Problem {
             Requirement r = b.equations.get(i);
             eqs.add(new Equation(name, r.lhs().bind(vocabulary), r.rhs().bind(vocabulary)));
         }
-        equations = List.copyOf(eqs);
-        conditions = List.copyOf(b.conditions);
-        termNames = List.copyOf(termNames(eqs, conditions));
-        Set<String> terms = new LinkedHashSet<>();
-        for (String t : termNames) {
-            if (!terms.add(t)) {
-                throw new IllegalArgumentException("two loss terms are called '" + t + "': name each condition and"
-                        + " equation differently (Condition.named)");
-            }
-        }
-        for (String t : b.weights.keySet()) {
-            if (!terms.contains(t)) {
-                throw new IllegalArgumentException("weight for unknown loss term '" + t + "'; the terms are " + terms);
-            }
-        }
-        weights = Collections.unmodifiableMap(new LinkedHashMap<>(b.weights));
-        collocation = b.collocation;
-        collocationSampler = b.sampler;
-        collocationPoints = b.points;
-        if (collocation != null && (collocation.rank() != 2 || collocation.size(1) != variables.size())) {
-            throw new IllegalArgumentException("collocation points must have shape (N, " + variables.size()
-                    + "), one column per variable, got " + java.util.Arrays.toString(collocation.shape()));
-        }
-        if (!equations.isEmpty() && collocation == null && collocationSampler == null) {
-            throw new IllegalArgumentException("equations need collocation points: collocation(Sampler, n) or"
-                    + " collocation(points)");
-        }
-        for (Condition c : conditions) {
-            c.resolve(this, 0); // binds its requirements now, so that a bad condition fails before training
-        }
+        return List.copyOf(eqs);
     }
 
     private static List<String> termNames(List<Equation> eqs, List<Condition> conditions) {

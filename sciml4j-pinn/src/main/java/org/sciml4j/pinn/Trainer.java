@@ -10,7 +10,6 @@ import java.util.function.Supplier;
 
 import org.sciml4j.nn.Module;
 import org.sciml4j.nn.Variable;
-import org.sciml4j.optim.Adam;
 import org.sciml4j.optim.Optimizer;
 import org.sciml4j.optim.TrainingDivergedException;
 import org.sciml4j.train.Phase;
@@ -43,16 +42,16 @@ public final class Trainer {
         resampleEvery = b.resampleEvery;
         adaptive = b.adaptive;
         batchSize = b.batchSize;
-        epochs = b.epochs;
-        lbfgsIterations = b.lbfgsIterations;
+        epochs = b.firstOrder.epochs();
+        lbfgsIterations = b.lbfgs.iterations();
         seed = b.seed;
         org.sciml4j.train.Trainer.Builder g = org.sciml4j.train.Trainer.builder();
         if (epochs > 0) {
-            g.firstOrder(b.phase, b.optimizer, epochs);
+            g.phase(b.firstOrder);
         }
         if (lbfgsIterations > 0) {
             // with adaptive sampling L-BFGS also works in rounds, each on points placed by the last round's residual
-            g.phase(Phase.lbfgs(lbfgsIterations, adaptive != null ? resampleEvery : lbfgsIterations));
+            g.phase(adaptive != null ? Phase.lbfgs(lbfgsIterations, resampleEvery) : b.lbfgs);
         }
         if (b.listener != null) {
             g.listener(b.listener);
@@ -127,10 +126,8 @@ public final class Trainer {
 
     /** Builds a {@link Trainer}. */
     public static final class Builder {
-        private String phase = "adam";
-        private Supplier<Optimizer> optimizer = () -> Adam.of(1e-3);
-        private int epochs = 10000;
-        private int lbfgsIterations;
+        private Phase.FirstOrder firstOrder = Phase.adam(1e-3, 10000);
+        private Phase.QuasiNewton lbfgs = Phase.lbfgs(0, 1);
         private long seed;
         private TrainingListener listener;
         private int resampleEvery;
@@ -176,25 +173,21 @@ public final class Trainer {
             return this;
         }
 
-        /** Adam at learning rate {@code lr} for {@code epochs} epochs (0 for none). */
+        /** Adam at learning rate {@code lr} for {@code epochs} epochs (0 for none); see {@link Phase#adam}. */
         public Builder adam(double lr, int epochs) {
-            if (!(lr > 0) || !Double.isFinite(lr)) {
-                throw new IllegalArgumentException("learning rate must be finite and > 0, got " + lr);
-            }
-            return optimizer("adam", () -> Adam.of(lr), epochs);
+            this.firstOrder = Phase.adam(lr, epochs);
+            return this;
         }
 
-        /** A first-order optimiser, made fresh for each training run, for {@code epochs} epochs. */
+        /** A first-order optimiser, made fresh for each training run, for {@code epochs} epochs (0 for none). */
         public Builder optimizer(String phaseName, Supplier<Optimizer> factory, int epochs) {
-            this.epochs = nonNegative("epochs", epochs);
-            this.phase = Objects.requireNonNull(phaseName, "phaseName");
-            this.optimizer = Objects.requireNonNull(factory, "factory");
+            this.firstOrder = new Phase.FirstOrder(phaseName, factory, epochs);
             return this;
         }
 
         /** L-BFGS (strong-Wolfe line search) for at most {@code iterations} iterations after the first phase. */
         public Builder lbfgs(int iterations) {
-            this.lbfgsIterations = nonNegative("L-BFGS iterations", iterations);
+            this.lbfgs = Phase.lbfgs(iterations, Math.max(1, iterations));
             return this;
         }
 
@@ -219,11 +212,11 @@ public final class Trainer {
         /**
          * Writes a checkpoint into the run folder {@code dir} every {@code every} epochs and L-BFGS iterations
          * (0: only at the end), and when training ends or stops; {@link Trainer#resume} continues from it. See
-         * {@link org.sciml4j.train.Trainer.Builder#checkpoint}.
+         * {@link org.sciml4j.train.Trainer.Builder#checkpoint}, which checks the values when this builder builds.
          */
         public Builder checkpoint(Path dir, int every) {
             this.checkpointDir = Objects.requireNonNull(dir, "dir");
-            this.checkpointEvery = nonNegative("checkpoint interval", every);
+            this.checkpointEvery = every;
             return this;
         }
 
@@ -234,11 +227,18 @@ public final class Trainer {
             return value;
         }
 
-        /** The trainer. */
+        /**
+         * The trainer.
+         *
+         * @throws IllegalArgumentException with adaptive sampling but no redraws, or when there is nothing to train
+         *                                  (no epochs and no L-BFGS iterations), or a bad time budget or checkpoint
+         *                                  interval
+         */
         public Trainer build() {
             if (adaptive != null && resampleEvery == 0) {
-                throw new IllegalArgumentException("adaptive sampling places the points of each redraw: set how"
-                        + " often with resample(epochs)");
+                throw new IllegalArgumentException("adaptive sampling places the points of each redraw, but no redraw"
+                        + " is set: set how often with resample(epochs) (resample_every in a problem file), e.g."
+                        + " every 1000 epochs");
             }
             return new Trainer(this);
         }

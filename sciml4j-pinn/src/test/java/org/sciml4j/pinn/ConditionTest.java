@@ -145,7 +145,7 @@ class ConditionTest {
                 .condition(Condition.at("t", 0, "u = 1")).condition(Condition.at("t", 1, "u = 2")).build())
                 .hasMessageContaining("two loss terms are called 'condition'");
         assertThatThrownBy(() -> Problem.builder().variable("t", 1, 1))
-                .hasMessageContaining("need finite lo < hi");
+                .hasMessageContaining("the range of variable 't' must be finite with lo < hi, got [1.0, 1.0]");
         assertThatThrownBy(() -> Problem.builder().variable("t", 0, 1).fields("u").equation("u_t").build())
                 .hasMessageContaining("collocation");
         assertThatThrownBy(() -> Condition.at("t", 0, "u = 1 = 2"))

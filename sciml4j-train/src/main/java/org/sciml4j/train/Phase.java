@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
+import org.sciml4j.optim.Adam;
 import org.sciml4j.optim.Lbfgs;
 import org.sciml4j.optim.Optimizer;
 import org.sciml4j.optim.SteppingMinimizer;
@@ -25,6 +26,18 @@ public sealed interface Phase {
     static QuasiNewton lbfgs(int iterations, int roundLength) {
         return new QuasiNewton("lbfgs", n -> Lbfgs.builder().maxIterations(n).maxEvaluations(n * 5 / 4 + 20)
                 .gradientTolerance(0).functionTolerance(0).stepTolerance(0).build(), iterations, roundLength);
+    }
+
+    /**
+     * {@code epochs} steps of Adam (PyTorch's defaults) at learning rate {@code lr}, named {@code "adam"}.
+     *
+     * @throws IllegalArgumentException if {@code lr} is not finite and above 0, or {@code epochs} is negative
+     */
+    static FirstOrder adam(double lr, int epochs) {
+        if (!(lr > 0) || !Double.isFinite(lr)) {
+            throw new IllegalArgumentException("the learning rate must be finite and > 0, got " + lr);
+        }
+        return new FirstOrder("adam", () -> Adam.of(lr), epochs);
     }
 
     /**

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 
-import org.sciml4j.optim.Adam;
 import org.sciml4j.optim.Minimizer;
 import org.sciml4j.optim.Optimizer;
 import org.sciml4j.optim.ParameterVector;
@@ -185,12 +184,22 @@ public final class Trainer {
 
         Result execute(RunCheckpoint from) {
             listeners.forEach(l -> l.onStart(history));
+            try {
+                return runPhases(from);
+            } finally {
+                listeners.forEach(TrainingListener::onEnd);
+            }
+        }
+
+        private Result runPhases(RunCheckpoint from) {
             for (; phaseIndex < phases.size() && stopReason == null; phaseIndex++) {
                 Phase phase = phases.get(phaseIndex);
                 boolean resumed = from != null && from.phase() == phaseIndex;
                 phaseStart = resumed ? from.phaseStart() : epoch;
                 long t0 = System.nanoTime();
                 if (phase.length() > 0) {
+                    int before = phaseStart;
+                    listeners.forEach(l -> l.onPhaseStart(phase, before, epoch - before));
                     ending = phase instanceof Phase.FirstOrder f ? firstOrder(f, resumed ? from : null)
                             : quasiNewton((Phase.QuasiNewton) phase, resumed ? from : null);
                 }
@@ -379,12 +388,9 @@ public final class Trainer {
             return phase(new Phase.FirstOrder(name, factory, epochs));
         }
 
-        /** Appends {@code epochs} steps of Adam at learning rate {@code lr}, named {@code "adam"}. */
+        /** Appends {@code epochs} steps of Adam at learning rate {@code lr} ({@link Phase#adam}). */
         public Builder adam(double lr, int epochs) {
-            if (!(lr > 0) || !Double.isFinite(lr)) {
-                throw new IllegalArgumentException("learning rate must be finite and > 0, got " + lr);
-            }
-            return firstOrder("adam", () -> Adam.of(lr), epochs);
+            return phase(Phase.adam(lr, epochs));
         }
 
         /** Appends at most {@code iterations} iterations of L-BFGS in one round ({@link Phase#lbfgs}). */
@@ -436,7 +442,8 @@ public final class Trainer {
         /** The trainer. */
         public Trainer build() {
             if (phases.stream().mapToInt(Phase::length).sum() == 0) {
-                throw new IllegalArgumentException("nothing to train: set Adam epochs or L-BFGS iterations");
+                throw new IllegalArgumentException("nothing to train: set the Adam epochs or the L-BFGS iterations"
+                        + " (or another phase's length) above 0");
             }
             return new Trainer(this);
         }

@@ -17,6 +17,25 @@ public interface TrainingListener {
     default void onStart(LossHistory history) {
     }
 
+    /**
+     * Called when a phase of at least one epoch or iteration begins, or continues after a resume, before its first
+     * epoch; phases of length 0 are skipped without a call.
+     *
+     * @param phase        the phase: its {@link Phase#name() name} and {@link Phase#length() length}
+     * @param epochsBefore epochs and iterations of the earlier phases: the phase's own count at an epoch is
+     *                     {@code progress.epoch() - epochsBefore}
+     * @param done         epochs or iterations of this phase already run (non-zero only when resuming inside it)
+     */
+    default void onPhaseStart(Phase phase, int epochsBefore, int done) {
+    }
+
+    /**
+     * Called once when training ends: completed, stopped (listener, time budget, divergence) or failed with an
+     * exception (then before it propagates), e.g. to close what the listener opened.
+     */
+    default void onEnd() {
+    }
+
     /** Prints {@link Progress#toString()} at every {@code every}-th epoch (counted across phases). */
     static TrainingListener printing(PrintStream out, int every) {
         Objects.requireNonNull(out, "out");

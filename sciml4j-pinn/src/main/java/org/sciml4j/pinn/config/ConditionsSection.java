@@ -40,23 +40,16 @@ final class ConditionsSection {
     }
 
     /**
-     * Adds every condition to {@code b}.
+     * Adds every condition to {@code b} (whose builder checks, when it builds, that no equation has its name).
      *
-     * @param equationNames loss terms the equations already use (a condition may not take one)
-     * @return the node of each condition, by name, in file order
+     * @return each condition's entry (name and definition), by name, in file order
      */
-    Map<String, Node> read(Problem.Builder b, Node node, List<String> equationNames) {
-        Map<String, Node> out = new LinkedHashMap<>();
-        for (NodeTuple c : doc.mapping(node, "conditions", null).values()) {
-            String name = YamlDocument.key(c);
-            if (equationNames.contains(name)) {
-                throw doc.error(c.getKeyNode(), "condition '" + name + "' has the name of an equation's loss term;"
-                        + " rename one (equations: " + equationNames + ")");
-            }
-            b.condition(condition(name, c.getValueNode()));
-            out.put(name, c.getValueNode());
+    Map<String, NodeTuple> read(Problem.Builder b, Node node) {
+        Map<String, NodeTuple> conditions = doc.mapping(node, "conditions", null);
+        for (NodeTuple c : conditions.values()) {
+            b.condition(condition(YamlDocument.key(c), c.getValueNode()));
         }
-        return out;
+        return conditions;
     }
 
     private Condition condition(String name, Node node) {
@@ -161,12 +154,10 @@ final class ConditionsSection {
             if (xs.length == 0) {
                 throw doc.error(a.getValueNode(), "condition '" + name + "': give a value for " + v);
             }
+            Problem.Range range = new Problem.Range(v, r[0], r[1]);
             for (int i = 0; i < xs.length; i++) {
-                xs[i] = doc.number(valueNodes.get(i));
-                if (!(xs[i] >= r[0] && xs[i] <= r[1])) {
-                    throw doc.error(valueNodes.get(i), "condition '" + name + "': " + v + " = " + xs[i]
-                            + " is outside its range [" + r[0] + ", " + r[1] + "]");
-                }
+                double x = doc.number(valueNodes.get(i));
+                xs[i] = doc.at(valueNodes.get(i), () -> range.requireContains("condition '" + name + "'", x));
             }
             fixed.put(v, xs);
         }

@@ -95,11 +95,8 @@ final class DomainSection {
         }
         NodeTuple t = time.values().iterator().next();
         double[] range = doc.numbers(t.getValueNode(), 2, "a range [t0, t1]");
-        if (!(range[0] < range[1])) {
-            throw doc.error(t.getValueNode(), "the range of '" + YamlDocument.key(t) + "' must have t0 < t1");
-        }
         names.add(scope.declare(t.getKeyNode(), "a variable", 0));
-        return SpaceTime.timeLast(space, range[0], range[1]);
+        return doc.at(t.getValueNode(), () -> SpaceTime.timeLast(space, range[0], range[1]));
     }
 
     private static String sortedShapes() {

@@ -1,7 +1,5 @@
 package org.sciml4j.pinn.config;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import org.sciml4j.domain.expr.Expression;
@@ -25,33 +23,23 @@ final class EquationsSection {
     }
 
     /**
-     * Adds the equations to {@code b}.
-     *
-     * @return the names of their loss terms, in order
+     * Adds the equations to {@code b}, a list's unnamed (the builder names their loss terms and checks, when it
+     * builds, that they have collocation points).
      */
-    List<String> equations(Problem.Builder b, Map<String, NodeTuple> top) {
-        List<String> names = new ArrayList<>();
+    void equations(Problem.Builder b, Map<String, NodeTuple> top) {
         if (!top.containsKey("equations")) {
-            return names;
+            return;
         }
         Node eqs = top.get("equations").getValueNode();
         if (eqs instanceof MappingNode) {
             for (NodeTuple e : doc.mapping(eqs, "equations", null).values()) {
                 b.equation(YamlDocument.key(e), scope.requirement(e.getValueNode()));
-                names.add(YamlDocument.key(e));
             }
         } else {
-            List<Node> l = doc.list(eqs);
-            for (Node e : l) {
+            for (Node e : doc.list(eqs)) {
                 b.equation(null, scope.requirement(e));
-                names.add(l.size() == 1 ? "equation" : "equation_" + (names.size() + 1));
             }
         }
-        if (!names.isEmpty() && !top.containsKey("collocation")) {
-            throw doc.error(top.get("equations").getKeyNode(), "equations need collocation points; add e.g."
-                    + " 'collocation: {points: 101, sampling: uniform}'");
-        }
-        return names;
     }
 
     /** Adds the output transforms of {@code transform: {u: ...}} to {@code b}. */

@@ -57,12 +57,9 @@ public final class PinnKind implements ProblemKind {
         Problem.Builder b = Problem.builder();
         new SymbolsSection(scope).read(b, top, root);
         EquationsSection equations = new EquationsSection(scope);
-        List<String> equationNames = equations.equations(b, top);
-        if (equationNames.isEmpty() && !top.containsKey("conditions")) {
-            throw doc.error(root, "nothing to train on: give 'equations' (with 'collocation') or 'conditions'");
-        }
-        Map<String, Node> conditions = top.containsKey("conditions")
-                ? new ConditionsSection(scope).read(b, top.get("conditions").getValueNode(), equationNames) : Map.of();
+        equations.equations(b, top);
+        Map<String, NodeTuple> conditions = top.containsKey("conditions")
+                ? new ConditionsSection(scope).read(b, top.get("conditions").getValueNode()) : Map.of();
         if (top.containsKey("collocation")) {
             new CollocationSection(scope).read(b, top.get("collocation").getValueNode());
         }
@@ -112,11 +109,16 @@ public final class PinnKind implements ProblemKind {
 
     /** A problem-level error, placed at the part of the file it is about where that can be told. */
     private static ProblemFileException locate(YamlDocument doc, IllegalArgumentException e, Node root,
-            Map<String, NodeTuple> top, Map<String, Node> conditions, Map<String, NodeTuple> weights) {
+            Map<String, NodeTuple> top, Map<String, NodeTuple> conditions, Map<String, NodeTuple> weights) {
         String msg = e.getMessage();
-        for (Map.Entry<String, Node> c : conditions.entrySet()) {
+        for (Map.Entry<String, NodeTuple> c : conditions.entrySet()) {
+            if (msg.contains("condition '" + c.getKey() + "' has the name of")) {
+                return doc.error(c.getValue().getKeyNode(), msg); // about its name: at the name
+            }
+        }
+        for (Map.Entry<String, NodeTuple> c : conditions.entrySet()) {
             if (msg.contains("condition '" + c.getKey() + "'")) {
-                return doc.error(c.getValue(), msg);
+                return doc.error(c.getValue().getValueNode(), msg);
             }
         }
         for (NodeTuple w : weights.values()) {
@@ -124,9 +126,9 @@ public final class PinnKind implements ProblemKind {
                 return doc.error(w.getKeyNode(), msg);
             }
         }
-        for (Map.Entry<String, Node> c : conditions.entrySet()) {
+        for (Map.Entry<String, NodeTuple> c : conditions.entrySet()) {
             if (msg.contains("'" + c.getKey() + "'")) {
-                return doc.error(c.getValue(), msg);
+                return doc.error(c.getValue().getValueNode(), msg);
             }
         }
         for (String section : List.of("collocation", "equations", "fields", "variables")) {

@@ -3,10 +3,10 @@ package org.sciml4j.pinn.config;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.sciml4j.nn.Variable;
 import org.sciml4j.pinn.Problem;
-import org.sciml4j.train.config.ProblemFileException;
 import org.sciml4j.train.config.YamlDocument;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -74,11 +74,8 @@ final class SymbolsSection {
         }
         for (NodeTuple v : vars.values()) {
             double[] range = doc.numbers(v.getValueNode(), 2, "a range [lo, hi]");
-            if (!(range[0] < range[1])) {
-                throw doc.error(v.getValueNode(), "the range of '" + YamlDocument.key(v) + "' must have lo < hi, got ["
-                        + range[0] + ", " + range[1] + "]");
-            }
-            b.variable(scope.declare(v.getKeyNode(), "a variable", 0), range[0], range[1]);
+            String name = scope.declare(v.getKeyNode(), "a variable", 0);
+            doc.at(v.getValueNode(), () -> b.variable(name, range[0], range[1]));
             scope.ranges.put(YamlDocument.key(v), range);
         }
     }
@@ -94,23 +91,25 @@ final class SymbolsSection {
         Node init = doc.required(m, "initial", v, "initial: 1.0");
         double x0 = doc.number(init);
         boolean positive = m.containsKey("positive") && doc.bool(m.get("positive").getValueNode());
-        try {
-            if (m.containsKey("bounds")) {
-                if (positive) {
-                    throw doc.error(m.get("positive").getKeyNode(), "give either 'positive' or 'bounds', not both");
-                }
-                double[] lh = doc.numbers(m.get("bounds").getValueNode(), 2, "bounds [lo, hi]");
-                if (!(lh[0] < lh[1])) {
-                    throw doc.error(m.get("bounds").getValueNode(), "the bounds of '" + n + "' must have lo < hi,"
-                            + " got [" + lh[0] + ", " + lh[1] + "]");
-                }
-                return Variable.bounded(n, x0, lh[0], lh[1]);
+        Variable.Transform transform = positive ? Variable.SOFTPLUS : Variable.IDENTITY;
+        if (m.containsKey("bounds")) {
+            if (positive) {
+                throw doc.error(m.get("positive").getKeyNode(), "give either 'positive' or 'bounds', not both");
             }
-            return positive ? Variable.positive(n, x0) : Variable.of(n, x0);
-        } catch (ProblemFileException e) {
-            throw e;
+            Node boundsNode = m.get("bounds").getValueNode();
+            double[] lh = doc.numbers(boundsNode, 2, "bounds [lo, hi]");
+            transform = doc.at(boundsNode, () -> ofUnknown(n, () -> Variable.bounded(lh[0], lh[1])));
+        }
+        Variable.Transform chosen = transform;
+        return doc.at(init, () -> ofUnknown(n, () -> new Variable(n, x0, chosen)));
+    }
+
+    /** A step about unknown {@code name} (the variable's rules), its complaint naming the unknown. */
+    private static <T> T ofUnknown(String name, Supplier<T> step) {
+        try {
+            return step.get();
         } catch (IllegalArgumentException e) {
-            throw doc.error(init, "unknown '" + n + "': " + e.getMessage());
+            throw new IllegalArgumentException("unknown '" + name + "': " + e.getMessage(), e);
         }
     }
 }

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.sciml4j.pinn.AdaptiveSampling;
+import org.sciml4j.pinn.Trainer;
 import org.sciml4j.pinn.config.ProblemFile.TrainingSpec;
 import org.sciml4j.train.config.YamlDocument;
 import org.yaml.snakeyaml.nodes.Node;
@@ -32,41 +33,33 @@ final class TrainingSection {
         }
         Map<String, NodeTuple> m = doc.mapping(t.getValueNode(), "training", Set.of("seed", "adam", "lbfgs",
                 "log_every", "resample_every", "adaptive"));
+        // the trainer's builder holds the rules; each complaint is placed at the key it is about
+        Trainer.Builder rules = Trainer.builder();
         int resample = m.containsKey("resample_every") ? doc.nonNegativeInt(m.get("resample_every").getValueNode())
                 : d.resampleEvery();
-        AdaptiveSampling adaptive = null;
-        if (m.containsKey("adaptive")) {
-            Node a = m.get("adaptive").getValueNode();
-            adaptive = adaptive(a);
-            if (resample == 0) {
-                throw doc.error(a, "adaptive sampling places the points of each redraw; say how often with"
-                        + " resample_every, e.g. resample_every: 1000");
-            }
-        }
+        AdaptiveSampling adaptive = m.containsKey("adaptive") ? adaptive(m.get("adaptive").getValueNode()) : null;
         long seed = m.containsKey("seed") ? doc.integer(m.get("seed").getValueNode()) : d.seed();
-        TrainingSpec adam = m.containsKey("adam") ? adam(m.get("adam").getValueNode(), d) : d;
+        TrainingSpec adam = m.containsKey("adam") ? adam(m.get("adam").getValueNode(), d, rules) : d;
         int lbfgs = m.containsKey("lbfgs") ? lbfgs(m.get("lbfgs").getValueNode()) : d.lbfgsIterations();
         int every = m.containsKey("log_every") ? doc.positiveInt(m.get("log_every").getValueNode()) : d.logEvery();
-        if (adam.epochs() == 0 && lbfgs == 0) {
-            throw doc.error(t.getValueNode(), "nothing to train: set adam epochs or lbfgs iterations above 0");
+        doc.at(t.getValueNode(), () -> rules.lbfgs(lbfgs).build());
+        if (adaptive != null) {
+            doc.at(m.get("adaptive").getValueNode(), () -> rules.resample(resample).adaptive(adaptive).build());
         }
         return new TrainingSpec(seed, adam.learningRate(), adam.epochs(), lbfgs, every, adam.batch(), resample,
                 adaptive);
     }
 
-    /** {@code adam: {lr, epochs, batch}}: the defaults with those given (only the Adam settings count). */
-    private TrainingSpec adam(Node node, TrainingSpec d) {
+    /**
+     * {@code adam: {lr, epochs, batch}}: the defaults with those given (only the Adam settings count), set in
+     * {@code rules}.
+     */
+    private TrainingSpec adam(Node node, TrainingSpec d, Trainer.Builder rules) {
         Map<String, NodeTuple> a = doc.mapping(node, "adam", Set.of("lr", "epochs", "batch"));
         int batch = a.containsKey("batch") ? doc.nonNegativeInt(a.get("batch").getValueNode()) : d.batch();
-        double lr = d.learningRate();
-        if (a.containsKey("lr")) {
-            Node n = a.get("lr").getValueNode();
-            lr = doc.number(n);
-            if (!(lr > 0)) {
-                throw doc.error(n, "the learning rate must be > 0, got " + lr);
-            }
-        }
+        double lr = a.containsKey("lr") ? doc.number(a.get("lr").getValueNode()) : d.learningRate();
         int epochs = a.containsKey("epochs") ? doc.nonNegativeInt(a.get("epochs").getValueNode()) : d.epochs();
+        doc.at(a.containsKey("lr") ? a.get("lr").getValueNode() : node, () -> rules.adam(lr, epochs));
         return new TrainingSpec(d.seed(), lr, epochs, d.lbfgsIterations(), d.logEvery(), batch, d.resampleEvery(),
                 d.adaptive());
     }

@@ -839,14 +839,15 @@ class ProblemFileTest {
                 variables: {t: [10, 0]}
                 fields: [u]
                 """;
-        assertAt(fails(reversed), reversed, 1, 16, '[', "the range of 't' must have lo < hi", "[10.0, 0.0]");
+        assertAt(fails(reversed), reversed, 1, 16, '[', "the range of variable 't' must be finite with lo < hi",
+                "[10.0, 0.0]");
         String equal = """
                 variables:
                   c: [0, 1]
                   t: [1, 1]
                 fields: [u]
                 """;
-        assertAt(fails(equal), equal, 3, 6, '[', "the range of 't' must have lo < hi");
+        assertAt(fails(equal), equal, 3, 6, '[', "the range of variable 't' must be finite with lo < hi");
     }
 
     @Test
@@ -908,7 +909,8 @@ class ProblemFileTest {
                 equations: [u_t + c]
                 collocation: {points: 11}
                 """;
-        assertAt(fails(text), text, 4, 27, '[', "the bounds of 'c' must have lo < hi");
+        assertAt(fails(text), text, 4, 27, '[', "unknown 'c': bounds must be finite with lo < hi",
+                "[2.0, 0.0]");
     }
 
     @Test
@@ -1216,7 +1218,8 @@ class ProblemFileTest {
                   adam: {epochs: 0}
                   lbfgs: 0
                 """;
-        assertAt(fails(text), text, 6, 3, 'a', "nothing to train", "adam epochs or lbfgs iterations above 0");
+        assertAt(fails(text), text, 6, 3, 'a', "nothing to train", "the Adam epochs or the L-BFGS iterations",
+                "above 0");
     }
 
     @Test
@@ -1236,7 +1239,7 @@ class ProblemFileTest {
                 collocation: {points: 11}
                 training: {adam: {lr: 0}}
                 """;
-        assertAt(fails(lr), lr, 5, 23, '0', "the learning rate must be > 0");
+        assertAt(fails(lr), lr, 5, 23, '0', "the learning rate must be finite and > 0, got 0.0");
         String lbfgs = """
                 variables: {t: [0, 10]}
                 fields: [u]
@@ -1489,6 +1492,8 @@ class ProblemFileTest {
         assertAt(fails(text), text, 1, 64, 'i', "a domain has one shape");
         text = "domain: {variables: [x], disk: {center: [0, 0], radius: 1}}\n" + tail;
         assertAt(fails(text), text, 1, 21, '[', "the disk has 2 coordinates but 1 variable names are given");
+        text = "domain: {variables: [x], interval: [0, 1], time: {t: [1, 0]}}\n" + tail;
+        assertAt(fails(text), text, 1, 54, '[', "space-time: t0 = 1.0 must be < t1 = 0.0");
         text = "domain: {variables: [x, y], disk: {center: [0, 0], radius: -1}}\n" + tail;
         assertAt(fails(text), text, 1, 35, '{', "disk", "radius");
         text = "domain: {variables: [x, y]}\n" + tail;
