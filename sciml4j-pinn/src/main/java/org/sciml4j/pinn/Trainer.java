@@ -18,10 +18,10 @@ import org.sciml4j.train.TrainingListener;
 
 /**
  * Trains a network, and the problem's unknown parameters, on a {@link Problem}: a first-order phase (Adam by default)
- * for a number of epochs, then optionally L-BFGS, full batch. The loss is the weighted sum of the terms: each
- * equation's mean square residual at the collocation points and each condition's loss. This is the PINN's face of
- * the general {@link org.sciml4j.train.Trainer}, which it runs on a {@link PinnObjective}. Immutable; every
- * {@link #train} call starts a fresh optimiser.
+ * for a number of epochs, then optionally L-BFGS and Levenberg-Marquardt, full batch. The loss is the weighted sum of
+ * the terms: each equation's mean square residual at the collocation points and each condition's loss. This is the
+ * PINN's face of the general {@link org.sciml4j.train.Trainer}, which it runs on a {@link PinnObjective}. Immutable;
+ * every {@link #train} call starts a fresh optimiser.
  * <pre>{@code
  * Solution s = Trainer.builder().adam(1e-3, 10000).lbfgs(2000).seed(0)
  *         .listener(TrainingListener.printing(System.out, 1000)).build()
@@ -33,6 +33,7 @@ import org.sciml4j.train.TrainingListener;
 public final class Trainer {
     private final int epochs;
     private final int lbfgsIterations;
+    private final int lmIterations;
     private final long seed;
     private final int resampleEvery;
     private final int batchSize;
@@ -45,6 +46,7 @@ public final class Trainer {
         batchSize = b.batchSize;
         epochs = b.epochs;
         lbfgsIterations = b.lbfgsIterations;
+        lmIterations = b.lmIterations;
         seed = b.seed;
         org.sciml4j.train.Trainer.Builder g = org.sciml4j.train.Trainer.builder();
         if (epochs > 0) {
@@ -53,6 +55,9 @@ public final class Trainer {
         if (lbfgsIterations > 0) {
             // with adaptive sampling L-BFGS also works in rounds, each on points placed by the last round's residual
             g.phase(Phase.lbfgs(lbfgsIterations, adaptive != null ? resampleEvery : lbfgsIterations));
+        }
+        if (lmIterations > 0) {
+            g.phase(Phase.levenbergMarquardt(lmIterations));
         }
         if (b.listener != null) {
             g.listener(b.listener);
@@ -79,6 +84,11 @@ public final class Trainer {
     /** Iterations of the L-BFGS phase (0: none). */
     public int lbfgsIterations() {
         return lbfgsIterations;
+    }
+
+    /** Iterations of the Levenberg-Marquardt phase (0: none). */
+    public int lmIterations() {
+        return lmIterations;
     }
 
     /** The general trainer this one runs: the phases, listeners, time budget and checkpoints. */
@@ -131,6 +141,7 @@ public final class Trainer {
         private Supplier<Optimizer> optimizer = () -> Adam.of(1e-3);
         private int epochs = 10000;
         private int lbfgsIterations;
+        private int lmIterations;
         private long seed;
         private TrainingListener listener;
         private int resampleEvery;
@@ -195,6 +206,16 @@ public final class Trainer {
         /** L-BFGS (strong-Wolfe line search) for at most {@code iterations} iterations after the first phase. */
         public Builder lbfgs(int iterations) {
             this.lbfgsIterations = nonNegative("L-BFGS iterations", iterations);
+            return this;
+        }
+
+        /**
+         * Levenberg-Marquardt ({@link org.sciml4j.optim.LevenbergMarquardt}, default settings) for at most
+         * {@code iterations} iterations after the first phase and L-BFGS, on all collocation points: the way to
+         * drive the loss of a small network (up to a few thousand parameters) to rounding level.
+         */
+        public Builder lm(int iterations) {
+            this.lmIterations = nonNegative("LM iterations", iterations);
             return this;
         }
 
