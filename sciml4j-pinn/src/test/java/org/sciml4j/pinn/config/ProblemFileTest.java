@@ -382,6 +382,11 @@ class ProblemFileTest {
         assertThat(after.training().lmIterations()).isEqualTo(7);
         assertThat(after.trainer().build().general().phases()).extracting(Phase::name)
                 .containsExactly("adam", "lbfgs", "lm");
+        // the second-order examples name their optimiser
+        assertThat(ProblemFile.read(examples().resolve("../second-order/poisson-lm.yaml")).training().lmIterations())
+                .isPositive();
+        assertThat(ProblemFile.read(examples().resolve("../second-order/oscillator-lm.yaml")).training()
+                .lmIterations()).isEqualTo(1000);
         String bad = head + "training: {lm: {steps: 7}}\n";
         assertAt(fails(bad), bad, 5, 17, 's', "steps");
     }
