@@ -16,6 +16,9 @@ import org.sciml4j.nn.Variable;
 import org.sciml4j.optim.TrainingDivergedException;
 import org.sciml4j.tensor.Rng;
 import org.sciml4j.tensor.Tensor;
+import org.sciml4j.optim.LeastSquares;
+import org.sciml4j.tensor.Autodiff;
+import org.sciml4j.train.LeastSquaresObjective;
 import org.sciml4j.train.Objective;
 
 /**
@@ -28,7 +31,7 @@ import org.sciml4j.train.Objective;
  * <p>
  * Updates the network and the unknowns' {@link Variable}s in place; one instance belongs to one training run.
  */
-public final class PinnObjective implements Objective {
+public final class PinnObjective implements LeastSquaresObjective {
     /** Seed increment between successive draws of resampled collocation points. */
     private static final long DRAW_STEP = 0x9E3779B97F4A7C15L;
     /** Candidate points per evaluator pass when adaptive sampling measures the residual. */
@@ -267,6 +270,83 @@ public final class PinnObjective implements Objective {
             values[t] = terms.get(t).loss(at.get(termSets.get(t)));
         }
         return Arrays.asList(values);
+    }
+
+    /**
+     * Every requirement's residual at every point of its term (the equations at all current collocation points, each
+     * condition at its points), scaled by {@code sqrt(weight / N)} for a term of weight w whose requirement has N
+     * rows, and the Jacobian of them all. Each term is evaluated on its own point set by the generic (reverse-mode)
+     * path, so that the Jacobian of its rows comes from one {@link Autodiff#jacobianRows} pass; a periodic condition
+     * (whose rows pair two points) and a requirement without fields (one row) take one backward pass per row.
+     */
+    @Override
+    public LeastSquares.Residuals residuals(boolean withJacobian) {
+        Map<String, Tensor> unknowns = unknownValues();
+        int p = 0;
+        for (Tensor t : parameters) {
+            p += t.numel();
+        }
+        List<double[]> values = new ArrayList<>();
+        List<double[]> rows = new ArrayList<>();
+        int m = 0;
+        for (int t = 0; t < terms.size(); t++) {
+            Condition.Resolved term = terms.get(t);
+            Tensor points = hasCollocation && termSets.get(t) == 0 ? collocation : term.points();
+            Tensor tracked = points.requireGrad();
+            Evaluation at = evaluator(List.of(points), term.derivatives()).evaluateAt(tracked, unknowns);
+            for (int i = 0; i < term.sides().size(); i++) {
+                Tensor r = term.residual(i, at);
+                int n = r.rank() == 0 ? 1 : r.size(0);
+                double scale = Math.sqrt(weights[t] / n);
+                double[] v = r.data().clone();
+                for (int k = 0; k < n; k++) {
+                    v[k] *= scale;
+                }
+                values.add(v);
+                m += n;
+                if (withJacobian) {
+                    double[] j = jacobian(r, n, term.paired() > 0 ? null : tracked, p);
+                    for (int k = 0; k < j.length; k++) {
+                        j[k] *= scale;
+                    }
+                    rows.add(j);
+                }
+            }
+        }
+        return new LeastSquares.Residuals(concat(values, m), withJacobian ? concat(rows, m * p) : null);
+    }
+
+    /**
+     * The (n, p) Jacobian of the n residuals {@code r} with respect to the parameters: one pass per point from
+     * {@code points}, or one backward pass per row when null or when {@code r} is one value.
+     */
+    private double[] jacobian(Tensor r, int n, Tensor points, int p) {
+        if (!r.isTracked()) {
+            return new double[n * p]; // depends on no parameter
+        }
+        if (points != null && r.rank() > 0) {
+            return Autodiff.jacobianRows(r.reshape(n), points, parameters).data().clone();
+        }
+        double[] j = new double[n * p];
+        Tensor flat = r.reshape(n);
+        for (int i = 0; i < n; i++) {
+            int col = i * p;
+            for (Tensor g : Autodiff.grad(flat.slice(0, i, i + 1).sum(), parameters, null, false)) {
+                System.arraycopy(g.data(), 0, j, col, g.numel());
+                col += g.numel();
+            }
+        }
+        return j;
+    }
+
+    private static double[] concat(List<double[]> parts, int length) {
+        double[] out = new double[length];
+        int at = 0;
+        for (double[] part : parts) {
+            System.arraycopy(part, 0, out, at, part.length);
+            at += part.length;
+        }
+        return out;
     }
 
     /**

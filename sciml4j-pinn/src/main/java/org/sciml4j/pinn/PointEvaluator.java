@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 import org.sciml4j.nn.Module;
@@ -132,32 +133,54 @@ final class PointEvaluator {
      * @return one evaluation per point set
      */
     List<Evaluation> evaluate(Map<String, Tensor> unknowns) {
-        Pass pass = fused() ? new FusedPass() : new GenericPass();
+        Pass pass = fused() ? new FusedPass() : new GenericPass(Autodiff.asInput(stacked));
         List<Evaluation> out = new ArrayList<>();
         for (int s = 0; s < offsets.length - 1; s++) {
             int set = s;
-            out.add(new Evaluation() {
-                @Override
-                public Tensor variable(int index) {
-                    return variableColumns.get(set).get(index);
-                }
-
-                @Override
-                public Tensor derivative(Derivative d) {
-                    return pass.column(d, set, offsets);
-                }
-
-                @Override
-                public Tensor parameter(String name) {
-                    Tensor t = unknowns.get(name);
-                    if (t == null) {
-                        throw new IllegalArgumentException("no value for unknown parameter '" + name + "'");
-                    }
-                    return t;
-                }
-            });
+            out.add(evaluation(set, d -> pass.column(d, set, offsets), unknowns));
         }
         return out;
+    }
+
+    /**
+     * One generic pass at the evaluator's single point set, differentiated at {@code points}: a leaf made with
+     * {@code requireGrad()} holding that set's values, shape (N, variables). Columns are not sliced out of a stack,
+     * so every row of a residual is computed from its own point and {@code Autodiff.jacobianRows(residual, points,
+     * parameters)} applies.
+     *
+     * @throws IllegalStateException if the evaluator has more than one point set
+     */
+    Evaluation evaluateAt(Tensor points, Map<String, Tensor> unknowns) {
+        if (offsets.length != 2 || !Arrays.equals(points.shape(), stacked.shape())) {
+            throw new IllegalStateException("evaluateAt needs an evaluator of one point set of shape "
+                    + Arrays.toString(points.shape()));
+        }
+        GenericPass pass = new GenericPass(points);
+        return evaluation(0, pass::column, unknowns);
+    }
+
+    private Evaluation evaluation(int set, Function<Derivative, Tensor> columns,
+            Map<String, Tensor> unknowns) {
+        return new Evaluation() {
+            @Override
+            public Tensor variable(int index) {
+                return variableColumns.get(set).get(index);
+            }
+
+            @Override
+            public Tensor derivative(Derivative d) {
+                return columns.apply(d);
+            }
+
+            @Override
+            public Tensor parameter(String name) {
+                Tensor t = unknowns.get(name);
+                if (t == null) {
+                    throw new IllegalArgumentException("no value for unknown parameter '" + name + "'");
+                }
+                return t;
+            }
+        };
     }
 
     /** The network's values (no derivatives) at {@code x}, (N, outputs), without recording. */
@@ -316,10 +339,15 @@ final class PointEvaluator {
     }
 
     private final class GenericPass extends Pass {
-        private final Tensor x = Autodiff.asInput(stacked);
+        private final Tensor x;
         private Tensor u;
         /** Gradient with respect to x of the column for (field, orders): key "field:orders". */
         private final Map<String, Tensor> gradients = new HashMap<>();
+
+        /** A pass at the tracked points {@code x}, shape (N, variables). */
+        GenericPass(Tensor x) {
+            this.x = x;
+        }
 
         @Override
         Tensor compute(Derivative d) {

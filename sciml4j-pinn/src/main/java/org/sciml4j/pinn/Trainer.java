@@ -17,10 +17,10 @@ import org.sciml4j.train.TrainingListener;
 
 /**
  * Trains a network, and the problem's unknown parameters, on a {@link Problem}: a first-order phase (Adam by default)
- * for a number of epochs, then optionally L-BFGS, full batch. The loss is the weighted sum of the terms: each
- * equation's mean square residual at the collocation points and each condition's loss. This is the PINN's face of
- * the general {@link org.sciml4j.train.Trainer}, which it runs on a {@link PinnObjective}. Immutable; every
- * {@link #train} call starts a fresh optimiser.
+ * for a number of epochs, then optionally L-BFGS and Levenberg-Marquardt, full batch. The loss is the weighted sum of
+ * the terms: each equation's mean square residual at the collocation points and each condition's loss. This is the
+ * PINN's face of the general {@link org.sciml4j.train.Trainer}, which it runs on a {@link PinnObjective}. Immutable;
+ * every {@link #train} call starts a fresh optimiser.
  * <pre>{@code
  * Solution s = Trainer.builder().adam(1e-3, 10000).lbfgs(2000).seed(0)
  *         .listener(TrainingListener.printing(System.out, 1000)).build()
@@ -32,6 +32,7 @@ import org.sciml4j.train.TrainingListener;
 public final class Trainer {
     private final int epochs;
     private final int lbfgsIterations;
+    private final int lmIterations;
     private final long seed;
     private final int resampleEvery;
     private final int batchSize;
@@ -44,6 +45,7 @@ public final class Trainer {
         batchSize = b.batchSize;
         epochs = b.firstOrder.epochs();
         lbfgsIterations = b.lbfgs.iterations();
+        lmIterations = b.lm.iterations();
         seed = b.seed;
         org.sciml4j.train.Trainer.Builder g = org.sciml4j.train.Trainer.builder();
         if (epochs > 0) {
@@ -52,6 +54,9 @@ public final class Trainer {
         if (lbfgsIterations > 0) {
             // with adaptive sampling L-BFGS also works in rounds, each on points placed by the last round's residual
             g.phase(adaptive != null ? Phase.lbfgs(lbfgsIterations, resampleEvery) : b.lbfgs);
+        }
+        if (lmIterations > 0) {
+            g.phase(b.lm);
         }
         if (b.listener != null) {
             g.listener(b.listener);
@@ -78,6 +83,11 @@ public final class Trainer {
     /** Iterations of the L-BFGS phase (0: none). */
     public int lbfgsIterations() {
         return lbfgsIterations;
+    }
+
+    /** Iterations of the Levenberg-Marquardt phase (0: none). */
+    public int lmIterations() {
+        return lmIterations;
     }
 
     /** The general trainer this one runs: the phases, listeners, time budget and checkpoints. */
@@ -128,6 +138,7 @@ public final class Trainer {
     public static final class Builder {
         private Phase.FirstOrder firstOrder = Phase.adam(1e-3, 10000);
         private Phase.QuasiNewton lbfgs = Phase.lbfgs(0, 1);
+        private Phase.GaussNewton lm = Phase.levenbergMarquardt(0);
         private long seed;
         private TrainingListener listener;
         private int resampleEvery;
@@ -188,6 +199,16 @@ public final class Trainer {
         /** L-BFGS (strong-Wolfe line search) for at most {@code iterations} iterations after the first phase. */
         public Builder lbfgs(int iterations) {
             this.lbfgs = Phase.lbfgs(iterations, Math.max(1, iterations));
+            return this;
+        }
+
+        /**
+         * Levenberg-Marquardt ({@link org.sciml4j.optim.LevenbergMarquardt}, default settings) for at most
+         * {@code iterations} iterations after the first phase and L-BFGS, on all collocation points: the way to
+         * drive the loss of a small network (up to a few thousand parameters) to rounding level.
+         */
+        public Builder lm(int iterations) {
+            this.lm = Phase.levenbergMarquardt(iterations);
             return this;
         }
 

@@ -44,6 +44,28 @@ class PinnResumeTest {
         }
     }
 
+    /** Adam then Levenberg-Marquardt on heat, stopped inside Adam, at the switch and inside LM. */
+    @Test
+    void levenbergMarquardtAfterAdamResumesBitForBit(@TempDir Path dir) throws IOException {
+        Trainer.Builder schedule = Trainer.builder().adam(3e-3, 20).lm(15).seed(1);
+        Mlp whole = TrainerTest.net(5, 2, 8, 1);
+        Solution uninterrupted = schedule.build().train(TrainerTest.heat(Sampler.random()), whole);
+        double[] total = uninterrupted.history().column("total");
+        assertThat(total[34]).isLessThan(total[19] / 10); // LM's 15 steps take the loss an order of magnitude down
+        for (int stopAt : new int[] {11, 20, 27}) {
+            Path run = dir.resolve("at" + stopAt);
+            schedule.listener(p -> p.epoch() < stopAt).checkpoint(run, 0).build()
+                    .train(TrainerTest.heat(Sampler.random()), TrainerTest.net(5, 2, 8, 1));
+            Mlp resumedNet = TrainerTest.net(5, 2, 8, 1);
+            Solution resumed = schedule.listener(null).checkpoint(run.resolve("next"), 0).build()
+                    .resume(run, TrainerTest.heat(Sampler.random()), resumedNet);
+            assertThat(ParameterVector.get(resumedNet.parameters().trainable()))
+                    .containsExactly(ParameterVector.get(whole.parameters().trainable()));
+            assertThat(resumed.history().values().data()).containsExactly(uninterrupted.history().values().data());
+            assertThat(resumed.stopReason()).isEqualTo(uninterrupted.stopReason());
+        }
+    }
+
     /** The unknowns of an inverse problem are parameters like the network's and resume with them. */
     @Test
     void anInverseProblemResumesWithItsUnknown(@TempDir Path dir) throws IOException {

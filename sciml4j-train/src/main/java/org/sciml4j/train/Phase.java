@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 
 import org.sciml4j.optim.Adam;
 import org.sciml4j.optim.Lbfgs;
+import org.sciml4j.optim.LevenbergMarquardt;
 import org.sciml4j.optim.Optimizer;
 import org.sciml4j.optim.SteppingMinimizer;
 
@@ -38,6 +39,35 @@ public sealed interface Phase {
             throw new IllegalArgumentException("the learning rate must be finite and > 0, got " + lr);
         }
         return new FirstOrder("adam", () -> Adam.of(lr), epochs);
+    }
+
+    /**
+     * Levenberg-Marquardt with the default settings ({@link LevenbergMarquardt#builder()}) for at most
+     * {@code iterations} taken steps, named {@code "lm"}; it ends earlier when progress reaches rounding level.
+     */
+    static GaussNewton levenbergMarquardt(int iterations) {
+        return new GaussNewton("lm", n -> LevenbergMarquardt.builder().maxIterations(n).build(), iterations);
+    }
+
+    /**
+     * At most {@code iterations} iterations of a least-squares minimiser on the residuals and Jacobian of a
+     * {@link LeastSquaresObjective}, on all points (after {@link Objective#fullBatch}), one taken step at a time so
+     * that a checkpoint can hold its state between two; {@code minimizer.apply(iterations)} makes it.
+     */
+    record GaussNewton(String name, IntFunction<LevenbergMarquardt> minimizer, int iterations) implements Phase {
+        /** Checks the arguments. */
+        public GaussNewton {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(minimizer, "minimizer");
+            if (iterations < 0) {
+                throw new IllegalArgumentException("phase " + name + ": iterations must be >= 0, got " + iterations);
+            }
+        }
+
+        @Override
+        public int length() {
+            return iterations;
+        }
     }
 
     /**

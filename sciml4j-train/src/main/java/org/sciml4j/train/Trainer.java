@@ -12,6 +12,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 
+import org.sciml4j.optim.Adam;
+import org.sciml4j.optim.LeastSquares;
+import org.sciml4j.optim.LevenbergMarquardt;
 import org.sciml4j.optim.Minimizer;
 import org.sciml4j.optim.Optimizer;
 import org.sciml4j.optim.ParameterVector;
@@ -150,6 +153,13 @@ public final class Trainer {
                         + objective.termNames() + " but " + weights.length + " weights");
             }
             history = new LossHistory(objective.termNames(), objective.loggedNames());
+            for (Phase p : phases) {
+                if (p instanceof Phase.GaussNewton && !(objective instanceof LeastSquaresObjective)) {
+                    throw new IllegalArgumentException("phase " + p.name() + " needs the residuals and their"
+                            + " Jacobian (a LeastSquaresObjective), but " + objective.getClass().getSimpleName()
+                            + " gives its loss terms only");
+                }
+            }
         }
 
         void restore(RunCheckpoint from, Path dir) {
@@ -200,8 +210,10 @@ public final class Trainer {
                 if (phase.length() > 0) {
                     int before = phaseStart;
                     listeners.forEach(l -> l.onPhaseStart(phase, before, epoch - before));
-                    ending = phase instanceof Phase.FirstOrder f ? firstOrder(f, resumed ? from : null)
-                            : quasiNewton((Phase.QuasiNewton) phase, resumed ? from : null);
+                    RunCheckpoint at = resumed ? from : null;
+                    ending = phase instanceof Phase.FirstOrder f ? firstOrder(f, at)
+                            : phase instanceof Phase.GaussNewton g ? gaussNewton(g, at)
+                            : quasiNewton((Phase.QuasiNewton) phase, at);
                 }
                 phaseSeconds[phaseIndex] = (System.nanoTime() - t0) / 1e9;
             }
@@ -279,6 +291,41 @@ public final class Trainer {
             }
             return phase.rounds() == 1 ? r.message()
                     : r.message() + ", the last of " + phase.rounds() + " rounds, points placed again between them";
+        }
+
+        /**
+         * A least-squares phase in one run: every taken step is an iteration, logged with the terms at the new point;
+         * the minimiser's trial points move the parameters, which are set to the taken point before each log.
+         */
+        private String gaussNewton(Phase.GaussNewton phase, RunCheckpoint from) {
+            LeastSquaresObjective ls = (LeastSquaresObjective) objective;
+            objective.fullBatch();
+            round = 0;
+            roundStart = phaseStart;
+            if (from == null) {
+                evaluate();
+                checkFinite(epoch + 1); // name a term that is not finite where the phase starts
+            }
+            LeastSquares f = (x, withJacobian) -> {
+                ParameterVector.set(params, x);
+                return ls.residuals(withJacobian);
+            };
+            LevenbergMarquardt minimizer = phase.minimizer().apply(phase.iterations());
+            LevenbergMarquardt.Run run = from != null ? minimizer.restore(f, from.minimizer())
+                    : minimizer.start(f, ParameterVector.get(params));
+            minimizerRun = run;
+            while (run.step()) {
+                epoch = phaseStart + run.iterations();
+                ParameterVector.set(params, run.x());
+                evaluate();
+                if (!reported(phase.name(), run.value())) {
+                    run.stop(Minimizer.Termination.STOPPED_BY_LISTENER);
+                }
+            }
+            Minimizer.Result r = run.result();
+            minimizerRun = null;
+            ParameterVector.set(params, r.x());
+            return r.message();
         }
 
         /** The weighted total of the objective's terms, which are kept for the log. */
@@ -398,6 +445,11 @@ public final class Trainer {
             return phase(Phase.lbfgs(iterations, Math.max(1, iterations)));
         }
 
+        /** Appends at most {@code iterations} iterations of Levenberg-Marquardt ({@link Phase#levenbergMarquardt}). */
+        public Builder levenbergMarquardt(int iterations) {
+            return phase(Phase.levenbergMarquardt(iterations));
+        }
+
         /** Adds a listener, told about every epoch and iteration in the order added; any of them may stop. */
         public Builder listener(TrainingListener listener) {
             listeners.add(Objects.requireNonNull(listener, "listener"));
@@ -442,8 +494,8 @@ public final class Trainer {
         /** The trainer. */
         public Trainer build() {
             if (phases.stream().mapToInt(Phase::length).sum() == 0) {
-                throw new IllegalArgumentException("nothing to train: set the Adam epochs or the L-BFGS iterations"
-                        + " (or another phase's length) above 0");
+                throw new IllegalArgumentException("nothing to train: set the Adam epochs, the L-BFGS or the LM"
+                        + " iterations (or another phase's length) above 0");
             }
             return new Trainer(this);
         }

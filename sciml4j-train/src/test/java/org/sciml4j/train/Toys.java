@@ -11,7 +11,9 @@ import java.util.function.UnaryOperator;
 
 import org.sciml4j.io.TextTable;
 import org.sciml4j.nn.Mlp;
+import org.sciml4j.optim.LeastSquares;
 import org.sciml4j.optim.ParameterVector;
+import org.sciml4j.tensor.Autodiff;
 import org.sciml4j.tensor.Rng;
 import org.sciml4j.tensor.Tensor;
 
@@ -44,9 +46,10 @@ final class Toys {
 
     /**
      * A small autoencoder, 4-3-2 then 2-3-4 (tanh), on 64 points of a curved two-dimensional surface in R^4, in
-     * mini-batches of 16: an objective that is neither a PINN nor a regression against targets.
+     * mini-batches of 16: an objective that is neither a PINN nor a regression against targets. As a least-squares
+     * objective its residuals are the 4 reconstruction errors of every point, over sqrt(points * 4).
      */
-    static final class Autoencoder implements Objective {
+    static final class Autoencoder implements LeastSquaresObjective {
         final Mlp encoder = net(1, 4, 3, 2);
         final Mlp decoder = net(2, 2, 3, 4);
         final Tensor points;
@@ -83,6 +86,25 @@ final class Toys {
         @Override
         public List<Tensor> loss() {
             return List.of(decoder.forward(encoder.forward(batch)).sub(batch).square().mean());
+        }
+
+        /** One Jacobian pass per output coordinate: each has one residual per point. */
+        @Override
+        public LeastSquares.Residuals residuals(boolean withJacobian) {
+            int n = batch.size(0);
+            Tensor x = batch.requireGrad();
+            Tensor error = decoder.forward(encoder.forward(x)).sub(batch).mul(1 / Math.sqrt(4.0 * n));
+            Tensor jacobian = null;
+            if (withJacobian) {
+                Tensor[] blocks = new Tensor[4];
+                for (int k = 0; k < 4; k++) {
+                    blocks[k] = Autodiff.jacobianRows(error.col(k).reshape(n), x, parameters());
+                }
+                // rows point-major like the values: point i's 4 rows together
+                jacobian = Tensor.stack(1, blocks).reshape(4 * n, -1);
+            }
+            return new LeastSquares.Residuals(error.detach().data().clone(),
+                    jacobian != null ? jacobian.data().clone() : null);
         }
 
         @Override

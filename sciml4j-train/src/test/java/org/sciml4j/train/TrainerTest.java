@@ -2,6 +2,7 @@ package org.sciml4j.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sciml4j.io.Npz;
 import org.sciml4j.nn.Mlp;
 import org.sciml4j.optim.Adam;
+import org.sciml4j.optim.LeastSquares;
 import org.sciml4j.optim.Optimizer;
 import org.sciml4j.optim.ParameterVector;
 import org.sciml4j.optim.TrainingDivergedException;
@@ -89,6 +91,36 @@ class TrainerTest {
         ae.fullBatch();
         double whole = ae.loss().get(0).item();
         assertThat(whole).isLessThan(loss[0] / 10);
+    }
+
+    /** Adam then Levenberg-Marquardt drives the autoencoder's loss orders of magnitude below where Adam left it. */
+    @Test
+    void levenbergMarquardtAfterAdamTrainsTheAutoencoderFarDown() {
+        Toys.Autoencoder ae = new Toys.Autoencoder();
+        Trainer.Result r = Trainer.builder().adam(1e-2, 100).levenbergMarquardt(60).build().train(ae);
+        double[] total = r.history().column("total");
+        assertThat(total).hasSize(160);
+        for (int i = 100; i < total.length; i++) {
+            assertThat(total[i]).as("iteration %d", i - 99).isLessThan(total[i - 1]); // every taken step lowers it
+        }
+        assertThat(total[159]).isLessThan(total[99] / 100);
+        LeastSquares.Residuals at = ae.residuals(false);
+        assertThat(at.sumOfSquares()).isCloseTo(ae.loss().get(0).item(), within(1e-14 * total[159]));
+        assertThat(r.stopReason()).startsWith("levenberg-marquardt: ");
+    }
+
+    @Test
+    void levenbergMarquardtAndTheSwitchFromAdamResumeBitForBit(@TempDir Path dir) throws IOException {
+        for (int stopAt : new int[] {20, 33}) {
+            Toys.assertResumeIsExact(Toys.Autoencoder::new, b -> b.adam(1e-2, 20).levenbergMarquardt(25), stopAt,
+                    dir.resolve("at" + stopAt));
+        }
+    }
+
+    @Test
+    void levenbergMarquardtNeedsResiduals() {
+        assertThatThrownBy(() -> Trainer.builder().levenbergMarquardt(5).build().train(new Toy(1, 99)))
+                .hasMessageContaining("phase lm needs the residuals and their Jacobian");
     }
 
     @Test

@@ -56,11 +56,18 @@ public final class ProblemFile implements ProblemDefinition {
      * @param batch         collocation points per Adam epoch (0: all)
      * @param resampleEvery epochs between draws of new collocation points (0: never)
      * @param adaptive      how redraws place the points by the residual; null: drawn afresh by the sampler
+     * @param lmIterations  Levenberg-Marquardt iterations after Adam and L-BFGS (0: none)
      */
     public record TrainingSpec(long seed, double learningRate, int epochs, int lbfgsIterations, int logEvery,
-            int batch, int resampleEvery, AdaptiveSampling adaptive) {
+            int batch, int resampleEvery, AdaptiveSampling adaptive, int lmIterations) {
 
-        /** Full batch, no resampling. */
+        /** No Levenberg-Marquardt phase. */
+        public TrainingSpec(long seed, double learningRate, int epochs, int lbfgsIterations, int logEvery,
+                int batch, int resampleEvery, AdaptiveSampling adaptive) {
+            this(seed, learningRate, epochs, lbfgsIterations, logEvery, batch, resampleEvery, adaptive, 0);
+        }
+
+        /** Full batch, no resampling, no Levenberg-Marquardt phase. */
         public TrainingSpec(long seed, double learningRate, int epochs, int lbfgsIterations, int logEvery) {
             this(seed, learningRate, epochs, lbfgsIterations, logEvery, 0, 0, null);
         }
@@ -171,7 +178,7 @@ public final class ProblemFile implements ProblemDefinition {
     /** A trainer builder with the file's schedule and seed. */
     public Trainer.Builder trainer() {
         return Trainer.builder().adam(training.learningRate, training.epochs).lbfgs(training.lbfgsIterations)
-                .seed(training.seed).batch(training.batch).resample(training.resampleEvery)
+                .lm(training.lmIterations).seed(training.seed).batch(training.batch).resample(training.resampleEvery)
                 .adaptive(training.adaptive);
     }
 }

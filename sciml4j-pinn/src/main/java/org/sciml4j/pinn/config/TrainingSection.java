@@ -12,8 +12,9 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
- * {@code training: {seed: 0, adam: {lr: 1e-3, epochs: 10000, batch: 0}, lbfgs: {iterations: 0}, log_every: 1000,
- * resample_every: 0, adaptive: {exponent: 1, offset: 1, candidates: 50000}}}, every key optional.
+ * {@code training: {seed: 0, adam: {lr: 1e-3, epochs: 10000, batch: 0}, lbfgs: {iterations: 0}, lm: {iterations:
+ * 0}, log_every: 1000, resample_every: 0, adaptive: {exponent: 1, offset: 1, candidates: 50000}}}, every key optional;
+ * the phases run in that order: Adam, L-BFGS, Levenberg-Marquardt.
  */
 final class TrainingSection {
     /** Seed 0, Adam at 1e-3 for 10000 epochs on full batches, no L-BFGS, losses every 1000 epochs. */
@@ -32,7 +33,7 @@ final class TrainingSection {
             return d;
         }
         Map<String, NodeTuple> m = doc.mapping(t.getValueNode(), "training", Set.of("seed", "adam", "lbfgs",
-                "log_every", "resample_every", "adaptive"));
+                "lm", "log_every", "resample_every", "adaptive"));
         // the trainer's builder holds the rules; each complaint is placed at the key it is about
         Trainer.Builder rules = Trainer.builder();
         int resample = m.containsKey("resample_every") ? doc.nonNegativeInt(m.get("resample_every").getValueNode())
@@ -40,14 +41,16 @@ final class TrainingSection {
         AdaptiveSampling adaptive = m.containsKey("adaptive") ? adaptive(m.get("adaptive").getValueNode()) : null;
         long seed = m.containsKey("seed") ? doc.integer(m.get("seed").getValueNode()) : d.seed();
         TrainingSpec adam = m.containsKey("adam") ? adam(m.get("adam").getValueNode(), d, rules) : d;
-        int lbfgs = m.containsKey("lbfgs") ? lbfgs(m.get("lbfgs").getValueNode()) : d.lbfgsIterations();
+        int lbfgs = m.containsKey("lbfgs") ? iterations(m.get("lbfgs").getValueNode(), "lbfgs")
+                : d.lbfgsIterations();
+        int lm = m.containsKey("lm") ? iterations(m.get("lm").getValueNode(), "lm") : d.lmIterations();
         int every = m.containsKey("log_every") ? doc.positiveInt(m.get("log_every").getValueNode()) : d.logEvery();
-        doc.at(t.getValueNode(), () -> rules.lbfgs(lbfgs).build());
+        doc.at(t.getValueNode(), () -> rules.lbfgs(lbfgs).lm(lm).build());
         if (adaptive != null) {
             doc.at(m.get("adaptive").getValueNode(), () -> rules.resample(resample).adaptive(adaptive).build());
         }
         return new TrainingSpec(seed, adam.learningRate(), adam.epochs(), lbfgs, every, adam.batch(), resample,
-                adaptive);
+                adaptive, lm);
     }
 
     /**
@@ -64,12 +67,12 @@ final class TrainingSection {
                 d.adaptive());
     }
 
-    /** {@code lbfgs: 500} or {@code lbfgs: {iterations: 500}}. */
-    private int lbfgs(Node l) {
+    /** {@code lbfgs: 500} or {@code lbfgs: {iterations: 500}}; the same for {@code lm}. */
+    private int iterations(Node l, String key) {
         if (l instanceof ScalarNode) {
             return doc.nonNegativeInt(l);
         }
-        Map<String, NodeTuple> lm = doc.mapping(l, "lbfgs", Set.of("iterations"));
+        Map<String, NodeTuple> lm = doc.mapping(l, key, Set.of("iterations"));
         return doc.nonNegativeInt(doc.required(lm, "iterations", l, "iterations: 1000"));
     }
 

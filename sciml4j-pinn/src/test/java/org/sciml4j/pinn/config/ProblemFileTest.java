@@ -25,6 +25,7 @@ import org.sciml4j.pinn.PointCondition;
 import org.sciml4j.pinn.Problem;
 import org.sciml4j.domain.expr.Derivative;
 import org.sciml4j.tensor.Tensor;
+import org.sciml4j.train.Phase;
 import org.sciml4j.train.config.ProblemFileException;
 
 class ProblemFileTest {
@@ -364,6 +365,32 @@ class ProblemFileTest {
         assertThat(f.evaluation()).isNull();
     }
 
+    /** {@code lm: N} or {@code lm: {iterations: N}} adds a Levenberg-Marquardt phase, alone or after the others. */
+    @Test
+    void levenbergMarquardtIterations() throws IOException {
+        String head = """
+                variables: {t: [0, 1]}
+                fields: [u]
+                equations: [u_t - u]
+                collocation: {points: 11}
+                """;
+        ProblemFile alone = ok(head + "training: {adam: {epochs: 0}, lm: 300}\n");
+        assertThat(alone.training()).isEqualTo(new ProblemFile.TrainingSpec(0, 1e-3, 0, 0, 1000, 0, 0, null, 300));
+        assertThat(alone.trainer().build().lmIterations()).isEqualTo(300);
+        assertThat(alone.trainer().build().general().phases()).extracting(Phase::name).containsExactly("lm");
+        ProblemFile after = ok(head + "training: {adam: {epochs: 10}, lbfgs: 5, lm: {iterations: 7}}\n");
+        assertThat(after.training().lmIterations()).isEqualTo(7);
+        assertThat(after.trainer().build().general().phases()).extracting(Phase::name)
+                .containsExactly("adam", "lbfgs", "lm");
+        // the second-order examples name their optimiser
+        assertThat(ProblemFile.read(examples().resolve("../second-order/poisson-lm.yaml")).training().lmIterations())
+                .isPositive();
+        assertThat(ProblemFile.read(examples().resolve("../second-order/oscillator-lm.yaml")).training()
+                .lmIterations()).isEqualTo(1000);
+        String bad = head + "training: {lm: {steps: 7}}\n";
+        assertAt(fails(bad), bad, 5, 17, 's', "steps");
+    }
+
     @Test
     void defaults() throws IOException {
         ProblemFile f = ok("""
@@ -513,7 +540,7 @@ class ProblemFileTest {
                   epochs: 10
                 """;
         assertAt(fails(text), text, 7, 3, 'e', "unknown key 'epochs' in training",
-                "valid keys: adam, adaptive, lbfgs, log_every, resample_every, seed");
+                "valid keys: adam, adaptive, lbfgs, lm, log_every, resample_every, seed");
     }
 
     @Test
@@ -1218,8 +1245,8 @@ class ProblemFileTest {
                   adam: {epochs: 0}
                   lbfgs: 0
                 """;
-        assertAt(fails(text), text, 6, 3, 'a', "nothing to train", "the Adam epochs or the L-BFGS iterations",
-                "above 0");
+        assertAt(fails(text), text, 6, 3, 'a', "nothing to train", "the Adam epochs, the L-BFGS or the LM",
+                "iterations (or another phase's length) above 0");
     }
 
     @Test
