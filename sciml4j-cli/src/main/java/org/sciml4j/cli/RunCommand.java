@@ -68,6 +68,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--lbfgs", description = "L-BFGS iterations after Adam (default: the file's)")
     Integer lbfgs;
 
+    @Option(names = "--lm", description = "Levenberg-Marquardt iterations after L-BFGS (default: the file's)")
+    Integer lm;
+
     @Option(names = "--seed", description = "seed of the network and of the point sampling (default: the file's)")
     Long seed;
 
@@ -90,9 +93,9 @@ final class RunCommand implements Callable<Integer> {
             RunSettings settings;
             if (resume != null) {
                 RunSettings.checkSameProblem(dir, pf);
-                settings = RunSettings.resumed(dir, epochs, lbfgs, seed, every);
+                settings = RunSettings.resumed(dir, epochs, lbfgs, lm, seed, every);
             } else {
-                settings = RunSettings.of(pf.training(), epochs, lbfgs, seed, every);
+                settings = RunSettings.of(pf.training(), epochs, lbfgs, lm, seed, every);
                 AtomicFiles.write(dir.resolve("problem.yaml"), pf.text().getBytes(StandardCharsets.UTF_8));
                 settings.write(dir);
                 if (!folder.movedAside().isEmpty() && !quiet) {
@@ -113,7 +116,7 @@ final class RunCommand implements Callable<Integer> {
             all.register("unknown", v.parameters());
         }
         if (!quiet) {
-            printSetup(pf, net, st.adamEpochs(), st.lbfgsIterations(), st.seed());
+            printSetup(pf, net, st, st.seed());
         }
         if (resume != null) {
             System.out.println("resuming the run in " + dir + " from epoch "
@@ -121,7 +124,7 @@ final class RunCommand implements Callable<Integer> {
         }
         TrainingOutput output = new TrainingOutput(dir, all, st.logEvery(), quiet);
         Trainer trainer = pf.trainer().adam(pf.training().learningRate(), st.adamEpochs()).lbfgs(st.lbfgsIterations())
-                .seed(st.seed()).checkpoint(dir, st.logEvery()).listener(output).build();
+                .lm(st.lmIterations()).seed(st.seed()).checkpoint(dir, st.logEvery()).listener(output).build();
         Interrupts.clear();
         Interrupts.install(System.err);
         Solution sol;
@@ -171,7 +174,7 @@ final class RunCommand implements Callable<Integer> {
                 + " kind '" + definition.kind() + "'");
     }
 
-    private static void printSetup(ProblemFile pf, Module net, int adam, int lbfgs, long seed) {
+    private static void printSetup(ProblemFile pf, Module net, RunSettings st, long seed) {
         Problem p = pf.problem();
         List<String> vars = new ArrayList<>();
         p.variables().forEach(r -> vars.add(r.name() + " in [" + num(r.lo()) + ", " + num(r.hi()) + "]"));
@@ -190,12 +193,14 @@ final class RunCommand implements Callable<Integer> {
         System.out.println("  network " + describe(net) + ", " + net.parameters().countTrainable() + " parameters, seed "
                 + seed);
         ProblemFile.TrainingSpec t = pf.training();
-        System.out.println("  training: Adam lr " + num(t.learningRate()) + " for " + adam + " epochs"
+        System.out.println("  training: Adam lr " + num(t.learningRate()) + " for " + st.adamEpochs() + " epochs"
                 + (t.batch() > 0 ? " on batches of " + t.batch() + " collocation points" : "")
                 + (t.resampleEvery() > 0 ? ", new collocation points every " + t.resampleEvery() + " epochs" : "")
                 + (t.adaptive() != null ? " placed by the residual (exponent " + num(t.adaptive().exponent())
                         + ", offset " + num(t.adaptive().offset()) + ")" : "")
-                + (lbfgs > 0 ? ", then L-BFGS for up to " + lbfgs + " iterations" : ""));
+                + (st.lbfgsIterations() > 0 ? ", then L-BFGS for up to " + st.lbfgsIterations() + " iterations" : "")
+                + (st.lmIterations() > 0 ? ", then Levenberg-Marquardt for up to " + st.lmIterations()
+                        + " iterations" : ""));
     }
 
     /**
@@ -252,6 +257,7 @@ final class RunCommand implements Callable<Integer> {
         m.put("epochs", sol.epochs());
         m.put("adam_epochs", st.adamEpochs());
         m.put("lbfgs_iterations", st.lbfgsIterations());
+        m.put("lm_iterations", st.lmIterations());
         m.put("train_seconds", sol.trainSeconds());
         m.put("adam_seconds", sol.firstSeconds());
         m.put("seed", st.seed());

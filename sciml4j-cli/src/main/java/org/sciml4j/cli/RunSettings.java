@@ -19,23 +19,27 @@ import org.sciml4j.pinn.config.ProblemFile;
  *
  * @param adamEpochs      epochs of the first-order phase
  * @param lbfgsIterations iterations of the L-BFGS phase
+ * @param lmIterations    iterations of the Levenberg-Marquardt phase
  * @param seed            seed of the network and the point draws
  * @param logEvery        epochs between two loss lines (and two checkpoints)
  */
-record RunSettings(int adamEpochs, int lbfgsIterations, long seed, int logEvery) {
+record RunSettings(int adamEpochs, int lbfgsIterations, int lmIterations, long seed, int logEvery) {
     /** The settings' file in a run folder. */
     static final String FILE = "run.json";
 
     RunSettings {
-        if (adamEpochs < 0 || lbfgsIterations < 0 || logEvery < 1 || adamEpochs + lbfgsIterations == 0) {
-            throw new IllegalArgumentException("--epochs and --lbfgs must be >= 0 and not both 0; --every >= 1");
+        if (adamEpochs < 0 || lbfgsIterations < 0 || lmIterations < 0 || logEvery < 1
+                || (long) adamEpochs + lbfgsIterations + lmIterations == 0) {
+            throw new IllegalArgumentException("--epochs, --lbfgs and --lm must be >= 0 and not all 0; --every >= 1");
         }
     }
 
     /** The file's schedule with the options given ({@code null}: the file's value). */
-    static RunSettings of(ProblemFile.TrainingSpec spec, Integer epochs, Integer lbfgs, Long seed, Integer every) {
+    static RunSettings of(ProblemFile.TrainingSpec spec, Integer epochs, Integer lbfgs, Integer lm, Long seed,
+            Integer every) {
         return new RunSettings(epochs != null ? epochs : spec.epochs(), lbfgs != null ? lbfgs : spec.lbfgsIterations(),
-                seed != null ? seed : spec.seed(), every != null ? every : spec.logEvery());
+                lm != null ? lm : spec.lmIterations(), seed != null ? seed : spec.seed(),
+                every != null ? every : spec.logEvery());
     }
 
     /**
@@ -44,7 +48,8 @@ record RunSettings(int adamEpochs, int lbfgsIterations, long seed, int logEvery)
      *
      * @throws IllegalArgumentException if the folder holds no settings, or an option differs from them (naming it)
      */
-    static RunSettings resumed(Path dir, Integer epochs, Integer lbfgs, Long seed, Integer every) throws IOException {
+    static RunSettings resumed(Path dir, Integer epochs, Integer lbfgs, Integer lm, Long seed, Integer every)
+            throws IOException {
         Path file = dir.resolve(FILE);
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("cannot resume: " + file + " is missing, so " + dir + " holds no run"
@@ -52,9 +57,10 @@ record RunSettings(int adamEpochs, int lbfgsIterations, long seed, int logEvery)
         }
         JsonNode n = new ObjectMapper().readTree(file.toFile());
         RunSettings saved = new RunSettings(n.path("adam_epochs").asInt(-1), n.path("lbfgs_iterations").asInt(-1),
-                n.path("seed").asLong(), n.path("every").asInt(-1));
+                n.path("lm_iterations").asInt(-1), n.path("seed").asLong(), n.path("every").asInt(-1));
         agree("--epochs", epochs, saved.adamEpochs);
         agree("--lbfgs", lbfgs, saved.lbfgsIterations);
+        agree("--lm", lm, saved.lmIterations);
         agree("--seed", seed, saved.seed);
         agree("--every", every, saved.logEvery);
         return saved;
@@ -72,6 +78,7 @@ record RunSettings(int adamEpochs, int lbfgsIterations, long seed, int logEvery)
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("adam_epochs", adamEpochs);
         m.put("lbfgs_iterations", lbfgsIterations);
+        m.put("lm_iterations", lmIterations);
         m.put("seed", seed);
         m.put("every", logEvery);
         AtomicFiles.write(dir.resolve(FILE), new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
