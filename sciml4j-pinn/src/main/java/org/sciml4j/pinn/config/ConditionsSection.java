@@ -93,7 +93,7 @@ final class ConditionsSection {
             }
             columns.add(col);
         }
-        TextTable.Table table = scope.table(fileNode);
+        TextTable.Table table = scope.dataTable(fileNode);
         String file = doc.string(fileNode);
         if (table.columns().size() != columns.size()) {
             throw doc.error(columnsNode, file + " has " + table.columns().size() + " columns but " + columns.size()

@@ -13,6 +13,7 @@ import org.sciml4j.domain.expr.Vocabulary;
 import org.sciml4j.domain.geometry.Geometry;
 import org.sciml4j.domain.sampling.Sampler;
 import org.sciml4j.io.DataFormatException;
+import org.sciml4j.io.InputFiles;
 import org.sciml4j.io.TextTable;
 import org.sciml4j.pinn.Requirement;
 import org.sciml4j.train.config.YamlDocument;
@@ -25,6 +26,9 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
  * symbols, drawing points once to see that a count works, loading data files).
  */
 final class PinnScope {
+    /** The largest data file read, in bytes: a larger one is refused before it is opened. */
+    static final long MAX_DATA_FILE_SIZE = 1L << 30;
+
     final YamlDocument doc;
     /** Every declared symbol (variable, field, parameter, unknown): checks names and binds requirements. */
     final Vocabulary.Builder symbols = Vocabulary.builder();
@@ -153,12 +157,16 @@ final class PinnScope {
         }
     }
 
-    /** A data file named at {@code fileNode}, relative to the problem file's folder. */
+    /** A data file named at {@code fileNode}, relative to the problem file's folder, checked before it is opened. */
     Path dataFile(Node fileNode) {
         Path p = doc.resolve(fileNode);
-        if (!Files.isRegularFile(p)) {
+        if (!Files.exists(p)) {
             throw doc.error(fileNode, "data file not found: " + doc.string(fileNode) + " (looked at "
                     + p.toAbsolutePath().normalize() + "); paths are relative to the problem file's folder");
+        }
+        String problem = InputFiles.problem(p, MAX_DATA_FILE_SIZE, "a data file");
+        if (problem != null) {
+            throw doc.error(fileNode, "data file " + doc.string(fileNode) + " " + problem);
         }
         return p;
     }
@@ -171,7 +179,7 @@ final class PinnScope {
         } catch (DataFormatException e) {
             throw doc.error(fileNode, "bad data file: " + e.getMessage());
         } catch (IOException e) {
-            throw doc.error(fileNode, "cannot read " + p + ": " + e.getMessage());
+            throw doc.error(fileNode, "cannot read " + p + ": " + InputFiles.describe(e));
         }
     }
 
@@ -184,5 +192,10 @@ final class PinnScope {
     /** A text table named at {@code fileNode}. */
     TextTable.Table table(Node fileNode) {
         return load(fileNode, TextTable::read);
+    }
+
+    /** A text table of data to train on named at {@code fileNode}: finite, with rows. */
+    TextTable.Table dataTable(Node fileNode) {
+        return load(fileNode, TextTable::readData);
     }
 }
