@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import org.sciml4j.optim.TrainingDivergedException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -76,9 +77,13 @@ public final class Main implements Runnable {
                 + " with the command line and the problem file";
     }
 
-    /** The exceptions that carry a message written for the user: bad input, files that cannot be read or written. */
+    /**
+     * The exceptions that carry a message written for the user: bad input, files that cannot be read or written, a
+     * training that cannot go on (a loss term not finite).
+     */
     private static boolean isInputMistake(Throwable t) {
         return t instanceof IllegalArgumentException || t instanceof IllegalStateException
-                || t instanceof IOException || t instanceof UncheckedIOException;
+                || t instanceof IOException || t instanceof UncheckedIOException
+                || t instanceof TrainingDivergedException;
     }
 }

@@ -41,6 +41,8 @@ class LastResortMessageTest {
         assertThat(Main.message(new UncheckedIOException(new IOException("disk full")))).isEqualTo("disk full");
         assertThat(Main.message(new IOException("d.txt: java.nio.charset.MalformedInputException: Input length = 1")))
                 .isEqualTo("d.txt: Input length = 1");
+        assertThat(Main.message(new org.sciml4j.optim.TrainingDivergedException(1, -1, "loss term data = NaN")))
+                .isEqualTo("loss term data = NaN");
     }
 
     @Test
