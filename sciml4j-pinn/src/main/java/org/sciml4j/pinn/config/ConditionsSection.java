@@ -200,6 +200,9 @@ final class ConditionsSection {
         String[] reqs = requirements(reqNode, periodic ? scope.vocabulary : scope.boundaryVocabulary());
         int n = m.containsKey("points") ? doc.positiveInt(m.get("points").getValueNode())
                 : BoundaryCondition.DEFAULT_POINTS;
+        HeapCheck.require(doc, m.containsKey("points") ? m.get("points").getValueNode() : node, "the " + n
+                + " points (" + scope.ranges.size() + " coordinates each) for condition '" + name + "'", 2 * 8.0 * n
+                * scope.ranges.size());
         Sampler s = scope.sampler(m);
         if (periodic) {
             Node v = m.get("periodic").getValueNode();

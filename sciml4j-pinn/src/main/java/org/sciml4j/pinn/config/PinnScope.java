@@ -32,6 +32,8 @@ final class PinnScope {
     final YamlDocument doc;
     /** Every declared symbol (variable, field, parameter, unknown): checks names and binds requirements. */
     final Vocabulary.Builder symbols = Vocabulary.builder();
+    /** Collocation points per draw, 0 until the collocation section is read (for the memory estimate). */
+    int collocationPoints;
     /** Each variable's range [lo, hi], in input order. */
     final Map<String, double[]> ranges = new LinkedHashMap<>();
     private final Map<String, Node> declared = new LinkedHashMap<>();
@@ -119,12 +121,16 @@ final class PinnScope {
     Grid grid(Node node) {
         List<Node> counts = doc.list(node);
         int[] c = new int[counts.size()];
-        int total = 1;
+        long total = 1;
         for (int i = 0; i < c.length; i++) {
             c[i] = doc.positiveInt(counts.get(i));
             total *= c[i];
+            if (total > Integer.MAX_VALUE) {
+                throw doc.error(node, "the grid has more than " + Integer.MAX_VALUE + " points; give fewer per axis");
+            }
         }
-        return new Grid(doc.at(node, () -> Sampler.grid(c)), total);
+        int points = (int) total;
+        return new Grid(doc.at(node, () -> Sampler.grid(c)), points);
     }
 
     /** A product grid's sampler and its number of points. */
@@ -136,6 +142,9 @@ final class PinnScope {
         if (over.isEmpty()) {
             return;
         }
+        // the points, and as much again while a sampler draws or a domain keeps the ones inside
+        HeapCheck.require(doc, where, "the " + n + " points (" + over.size() + " coordinates each) for " + what, 2 * 8.0
+                * n * over.size());
         if (domainShape != null) {
             try {
                 domainShape.interior(n, s, 0);
