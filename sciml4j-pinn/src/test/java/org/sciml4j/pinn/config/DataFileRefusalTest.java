@@ -134,4 +134,24 @@ class DataFileRefusalTest {
                 + " grid axes must be finite");
         assertThat(axis.line()).isEqualTo(5);
     }
+
+    @Test
+    void aFileThatIsNoNpzArchiveIsNamedWithoutJavaNames() throws IOException {
+        Files.writeString(dir.resolve("grid.npz"), "x u\n0 1\n");
+        String text = HEAD + "evaluation: {file: grid.npz, grid: {t: t}, values: {u: u}}\n";
+        assertThat(fails(text).problem()).startsWith("bad data file: " + dir.resolve("grid.npz") + ": not a readable"
+                + " .npz (zip) archive: ");
+        byte[] zip = Files.readAllBytes(writeNpz());
+        Files.write(dir.resolve("grid.npz"), java.util.Arrays.copyOf(zip, zip.length - 30));
+        assertThat(fails(text).problem()).startsWith("bad data file: " + dir.resolve("grid.npz") + ": ");
+    }
+
+    private Path writeNpz() throws IOException {
+        Map<String, Tensor> arrays = new LinkedHashMap<>();
+        arrays.put("t", Tensor.vector(0, 1, 2));
+        arrays.put("u", Tensor.vector(1, 2, 3));
+        Path p = dir.resolve("good.npz");
+        Npz.write(p, arrays, true);
+        return p;
+    }
 }

@@ -56,14 +56,14 @@ class ProblemFileFuzzTest {
 
     /**
      * The examples to draw from, each index repeated by its weight: an example that loads a large data file or
-     * evaluates on a grid takes several times longer to read, so it is mutated a quarter as often (the CI time).
+     * evaluates on a grid takes several times longer to read, so it is mutated an eighth as often (the CI time).
      */
     private static int[] picks(List<String> texts) {
         List<Integer> pick = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
             String t = texts.get(i);
             boolean heavy = t.contains(".npz") || t.contains("data_truth_c") || t.contains("grid:");
-            for (int w = heavy ? 1 : 4; w > 0; w--) {
+            for (int w = heavy ? 1 : 8; w > 0; w--) {
                 pick.add(i);
             }
         }
