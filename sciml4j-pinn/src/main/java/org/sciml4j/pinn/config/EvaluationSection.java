@@ -321,6 +321,10 @@ final class EvaluationSection {
                 n = (int) Math.pow(Math.round(Math.pow(DEFAULT_EVALUATION_POINTS, 1.0 / d)), d);
             }
         }
+        int d = problem.variables().size();
+        // the points, a copy while drawing, the columns evaluated and the values of every field
+        HeapCheck.require(doc, where, "the " + n + " evaluation points (" + d + " coordinates each)", 8.0 * n
+                * (3 * d + problem.fields().size()));
         try {
             // a grid's points inside the domain (all of them for a box); other samplers draw inside it
             return m.containsKey("grid") ? problem.keepInside(s.box(n, problem.lower(), problem.upper(), 0))

@@ -83,6 +83,17 @@ class HeapCheckTest {
         assertThat(boundary.line()).isEqualTo(4);
         assertThat(boundary.problem()).startsWith("too large for the memory: the 2000000000 points (3 coordinates"
                 + " each) for condition 'wall' take at least 89.4 GiB");
+        Assumptions.assumeTrue(8.0 * 2_000_000_000L * 4 > HEAP, "a heap of more than 59 GiB");
+        ProblemFileException exact = fails("""
+                variables: {t: [0, 1]}
+                fields: [u]
+                equations: [u_t + u]
+                collocation: {points: 16}
+                evaluation: {exact: {u: t}, grid: [2000000000]}
+                """);
+        assertThat(exact.line()).isEqualTo(5);
+        assertThat(exact.problem()).startsWith("too large for the memory: the 2000000000 evaluation points (1"
+                + " coordinates each) take at least 59.6 GiB");
     }
 
     @Test
