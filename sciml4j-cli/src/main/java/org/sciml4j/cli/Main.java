@@ -1,5 +1,12 @@
 package org.sciml4j.cli;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import org.sciml4j.optim.TrainingDivergedException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,6 +15,12 @@ import picocli.CommandLine.Command;
         description = "Scientific machine learning for the JVM.",
         subcommands = {RunCommand.class, DemoCommand.class, DataCommand.class, InfoCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
+    /** The exit status when something escaped every other handler (input mistakes also exit 1). */
+    static final int FAILURE_STATUS = 1;
+
+    /** A Java class name such as {@code java.nio.charset.MalformedInputException}, with a following ": ". */
+    private static final Pattern CLASS_NAME = Pattern.compile(
+            "\\b(?:[a-z_][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*(?:Exception|Error)\\b(?::\\s*)?");
 
     @Override
     public void run() {
@@ -22,11 +35,55 @@ public final class Main implements Runnable {
     /** Runs the command line and returns its exit status (for tests). */
     public static int run(String... args) {
         CommandLine cl = new CommandLine(new Main());
-        cl.setExecutionExceptionHandler((ex, line, parsed) -> {
-            // a user sees what went wrong, not a stack trace
-            line.getErr().println("sciml4j: " + ex.getMessage());
-            return 1;
-        });
-        return cl.execute(args);
+        cl.setExecutionExceptionHandler((ex, line, parsed) -> report(ex, line.getErr()));
+        try {
+            return cl.execute(args);
+        } catch (RuntimeException | Error e) {
+            // what picocli lets through (errors such as OutOfMemoryError): still one line, not a stack trace
+            return report(e, cl.getErr());
+        }
+    }
+
+    private static int report(Throwable t, PrintWriter err) {
+        err.println("sciml4j: " + message(t));
+        err.flush();
+        return FAILURE_STATUS;
+    }
+
+    /**
+     * The one line a user sees for anything that escaped a command: what was too large for out of memory and stack
+     * overflow (with the setting to raise), the message in words for input and file mistakes, and for anything else
+     * a request to report it. Never a Java class name or a stack frame.
+     */
+    static String message(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof OutOfMemoryError) {
+                return String.format(Locale.ROOT, "out of memory: the problem is too large for the Java heap (at most"
+                        + " %d MiB here); use fewer points, smaller layers or smaller data files, or raise the heap,"
+                        + " e.g. SCIML4J_JAVA_OPTS=-Xmx16g sciml4j ...", Runtime.getRuntime().maxMemory() >> 20);
+            }
+            if (c instanceof StackOverflowError) {
+                return "an input nested too deeply to process (the call stack overflowed); simplify the most deeply"
+                        + " nested expression or structure, or raise the stack, e.g. SCIML4J_JAVA_OPTS=-Xss64m"
+                        + " sciml4j ...";
+            }
+        }
+        Throwable cause = t instanceof CommandLine.ExecutionException && t.getCause() != null ? t.getCause() : t;
+        String text = cause.getMessage() == null ? "" : CLASS_NAME.matcher(cause.getMessage()).replaceAll("").strip();
+        if (isInputMistake(cause) && !text.isEmpty()) {
+            return text;
+        }
+        return "an unexpected internal error" + (text.isEmpty() ? "" : " (" + text + ")") + "; please report it"
+                + " with the command line and the problem file";
+    }
+
+    /**
+     * The exceptions that carry a message written for the user: bad input, files that cannot be read or written, a
+     * training that cannot go on (a loss term not finite).
+     */
+    private static boolean isInputMistake(Throwable t) {
+        return t instanceof IllegalArgumentException || t instanceof IllegalStateException
+                || t instanceof IOException || t instanceof UncheckedIOException
+                || t instanceof TrainingDivergedException;
     }
 }

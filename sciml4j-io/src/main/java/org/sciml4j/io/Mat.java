@@ -115,7 +115,7 @@ public final class Mat {
             try {
                 return readHdf5(file, only);
             } catch (RuntimeException e) {
-                throw new DataFormatException(name, null, "damaged MATLAB v7.3 (HDF5) file: " + e, e);
+                throw new DataFormatException(name, null, "damaged MATLAB v7.3 (HDF5) file: " + Npz.reason(e), e);
             }
         }
         if (head.length < 128) {

@@ -52,6 +52,11 @@ public final class Npz {
     }
 
     /** All arrays (only == null), the one named only, or none but all keys with null values (only == ""). */
+    /** A low-level failure's message, without its class name (a user reads it). */
+    static String reason(Exception e) {
+        return e.getMessage() == null || e.getMessage().isBlank() ? "the data cannot be decoded" : e.getMessage();
+    }
+
     private static Map<String, Tensor> readSome(Path file, String only) throws IOException {
         String name = file.toString();
         Map<String, Tensor> out = new LinkedHashMap<>();
@@ -59,7 +64,7 @@ public final class Npz {
         try {
             zip = new ZipFile(file.toFile());
         } catch (ZipException | RuntimeException e) {
-            throw new DataFormatException(name, null, "not a readable .npz (zip) archive: " + e.getMessage()
+            throw new DataFormatException(name, null, "not a readable .npz (zip) archive: " + reason(e)
                     + "; the file is truncated, damaged, or not an archive", e);
         }
         try (zip) {
@@ -83,7 +88,7 @@ public final class Npz {
             }
         } catch (ZipException | RuntimeException e) {
             // damaged compressed data, bad local headers, ...: the JDK's messages are short, so say where
-            throw new DataFormatException(name, null, "damaged .npz archive: " + e, e);
+            throw new DataFormatException(name, null, "damaged .npz archive: " + reason(e), e);
         }
         return out;
     }

@@ -25,7 +25,8 @@ import org.sciml4j.tensor.Tensor;
  * names may be in double quotes); otherwise all columns are named {@code c0, c1, ...}. Numbers are decimal (also
  * {@code 1.5D-3}, Fortran's exponent), {@code nan}, {@code inf}, {@code infinity} with any case and sign. Every
  * row must have as many fields as the first. Violations give a {@link DataFormatException} naming the file, the
- * line and column, the offending text and a hint.
+ * line and column, the offending text and a hint. Data to train on is read with {@link #readData(Path)}, which
+ * also refuses non-finite cells and a table without data rows.
  */
 public final class TextTable {
     private TextTable() {
@@ -84,16 +85,37 @@ public final class TextTable {
 
     /** Reads a table from a UTF-8 file. */
     public static Table read(Path file) throws IOException {
+        return read(file, false);
+    }
+
+    /**
+     * Reads a table of data to train on from a UTF-8 file: as {@link #read(Path)}, but a {@code nan} or infinite
+     * cell, or a table without data rows, is refused with a {@link DataFormatException} naming the line and column.
+     */
+    public static Table readData(Path file) throws IOException {
+        return read(file, true);
+    }
+
+    private static Table read(Path file, boolean finiteRows) throws IOException {
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return read(in, file.toString());
+            return read(in, file.toString(), finiteRows);
         } catch (CharacterCodingException e) {
-            throw new DataFormatException(file.toString(), null, "not UTF-8 text (" + e + "); a text table must be"
-                    + " UTF-8 or ASCII, is this a binary file?", e);
+            throw new DataFormatException(file.toString(), null, "not UTF-8 text; a text table must be UTF-8 or"
+                    + " ASCII: is this a binary file (.npy, .npz, .mat)? Those are given by their own extension", e);
         }
     }
 
     /** Reads a table from characters; {@code nameForMessages} names the source in error messages. */
     public static Table read(Reader reader, String nameForMessages) throws IOException {
+        return read(reader, nameForMessages, false);
+    }
+
+    /** Reads a table of data to train on from characters, as {@link #readData(Path)}. */
+    public static Table readData(Reader reader, String nameForMessages) throws IOException {
+        return read(reader, nameForMessages, true);
+    }
+
+    private static Table read(Reader reader, String nameForMessages, boolean finiteRows) throws IOException {
         BufferedReader in = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
         List<String> columns = null;
         Boolean comma = null;
@@ -113,6 +135,7 @@ public final class TextTable {
             if (t.isEmpty() || t.charAt(0) == '#') {
                 continue;
             }
+            refuseBinary(line, lineNo, nameForMessages);
             if (comma == null) {
                 comma = line.indexOf(',') >= 0;
             }
@@ -148,6 +171,11 @@ public final class TextTable {
                             + " (character " + (f.start + 1) + ")", "expected a number, found '" + f.text + "';"
                             + " hint: " + NUMBER_HINT + (f.text.isEmpty() ? " (this field is empty)" : ""));
                 }
+                if (finiteRows && !Double.isFinite(v)) {
+                    throw new DataFormatException(nameForMessages, "line " + lineNo + ", column " + (j + 1)
+                            + " (character " + (f.start + 1) + ")", "'" + f.text + "' is not a finite number;"
+                            + " data to train on must be finite: remove the row or fill in the value");
+                }
                 data[n++] = v;
             }
         }
@@ -156,7 +184,21 @@ public final class TextTable {
                     + " table, found only blank or comment lines");
         }
         int rows = n / cols;
+        if (finiteRows && rows == 0) {
+            throw new DataFormatException(nameForMessages, null, "a header (line " + firstLine + ") and no data"
+                    + " rows: data to train on needs at least one row of numbers");
+        }
         return new Table(columns, Tensor.wrap(Arrays.copyOf(data, n), rows, cols));
+    }
+
+    /** A NUL character: a binary file that happened to decode as UTF-8. */
+    private static void refuseBinary(String line, int lineNo, String name) throws DataFormatException {
+        int nul = line.indexOf('\0');
+        if (nul >= 0) {
+            throw new DataFormatException(name, "line " + lineNo + ", column " + (nul + 1), "a NUL character: this"
+                    + " is a binary file, not a text table (.npy, .npz and .mat files are given by their own"
+                    + " extension)");
+        }
     }
 
     private static List<String> header(List<Field> fields, String name, int lineNo) throws DataFormatException {

@@ -100,7 +100,34 @@ class TextTableTest {
         Path f = dir.resolve("bin.txt");
         Files.write(f, new byte[] {(byte) 0xC3, (byte) 0x28, 10});
         assertThatThrownBy(() -> TextTable.read(f)).isInstanceOf(DataFormatException.class)
-                .hasMessageContaining("not UTF-8");
+                .hasMessage(f + ": not UTF-8 text; a text table must be UTF-8 or ASCII: is this a binary file"
+                        + " (.npy, .npz, .mat)? Those are given by their own extension");
+        // a .npy file whose bytes happen to decode: its header is ASCII, the data has NUL bytes
+        Path npy = dir.resolve("u.npy");
+        Npy.write(npy, Tensor.vector(0.0, 1.0));
+        assertThatThrownBy(() -> TextTable.read(npy)).isInstanceOf(DataFormatException.class)
+                .hasMessageNotContaining("Exception").hasMessageContaining("binary file");
+        assertThatThrownBy(() -> parse("1 2\n3\0 4\n")).hasMessage("test.txt: line 2, column 2: a NUL character:"
+                + " this is a binary file, not a text table (.npy, .npz and .mat files are given by their own"
+                + " extension)");
+    }
+
+    @Test
+    void dataToTrainOnMustBeFiniteAndHaveRows() throws Exception {
+        String text = "t, u\n0, 1\n0.5, -inf\n1, 2\n";
+        assertThat(parse(text).values().data()[3]).isEqualTo(Double.NEGATIVE_INFINITY);
+        assertThatThrownBy(() -> TextTable.readData(new StringReader(text), "obs.csv")).isInstanceOf(
+                DataFormatException.class).hasMessage("obs.csv: line 3, column 2 (character 6): '-inf' is not a"
+                + " finite number; data to train on must be finite: remove the row or fill in the value");
+        assertThatThrownBy(() -> TextTable.readData(new StringReader("# c\n1 NaN\n"), "o.txt"))
+                .hasMessageStartingWith("o.txt: line 2, column 2 (character 3): 'NaN' is not a finite number");
+        assertThat(parse("t u\n").rows()).isZero();
+        assertThatThrownBy(() -> TextTable.readData(new StringReader("\nt u\n# none\n"), "o.txt"))
+                .hasMessage("o.txt: a header (line 2) and no data rows: data to train on needs at least one row of"
+                        + " numbers");
+        Path f = dir.resolve("ok.txt");
+        Files.writeString(f, "1 2\n3 4e300\n");
+        assertThat(TextTable.readData(f).values().data()).containsExactly(1, 2, 3, 4e300);
     }
 
     @Test

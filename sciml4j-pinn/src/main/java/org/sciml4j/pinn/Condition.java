@@ -118,13 +118,13 @@ public interface Condition {
      * columns are named by {@code columns}, in order: variables give the points, every other name (a field, or an
      * expression of the fields) is observed. Named "data".
      *
-     * @throws UncheckedIOException if the file cannot be read
-     * @throws org.sciml4j.io.DataFormatException if it is not a table of numbers (the message names line and column)
+     * @throws UncheckedIOException if the file cannot be read, or is not a table of finite numbers with at least one
+     *                              row (the message names line and column)
      */
     static PointCondition data(Path file, String... columns) {
         TextTable.Table table;
         try {
-            table = TextTable.read(file);
+            table = TextTable.readData(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read data file " + file + ": " + e.getMessage(), e);
         }

@@ -145,7 +145,7 @@ class TrainerTest {
                 .condition(Condition.at("t", 0, "u = 3")).collocation(Sampler.uniform(), 11).build();
         assertThatThrownBy(() -> Trainer.builder().adam(1e-3, 10).build().train(p, net(0, 1, 8, 1)))
                 .isInstanceOf(TrainingDivergedException.class)
-                .hasMessageContaining("training diverged at epoch")
+                .hasMessageContaining("training cannot start: loss term")
                 .hasMessageContaining("equation = Infinity");
     }
 

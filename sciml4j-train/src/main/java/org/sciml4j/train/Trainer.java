@@ -355,9 +355,16 @@ public final class Trainer {
                     bad.append(bad.length() == 0 ? "" : ", ").append(names.get(i)).append(" = ").append(v);
                 }
             }
+            String which = bad.length() == 0 ? "total = " + total.item() : bad.toString();
+            if (at == 1) {
+                // nothing has been trained yet: the learning rate is not the cause, the term's formula or data is
+                throw new TrainingDivergedException(at, -1, "training cannot start: loss term " + which + " at the"
+                        + " initial parameters, before any step; look in that term for a division by zero, the log or"
+                        + " square root of a negative number, an exponential that overflows, or non-finite data");
+            }
             throw new TrainingDivergedException(at, -1, String.format(Locale.ROOT, "training diverged at epoch %d:"
                     + " loss term %s; lower the learning rate or the loss weights, or rescale the problem", at,
-                    bad.length() == 0 ? "total = " + total.item() : bad));
+                    which));
         }
 
         /**

@@ -254,10 +254,10 @@ class TrainerTest {
     void aTermNotFiniteAtTheStartIsNamed() {
         assertThatThrownBy(() -> Trainer.builder().adam(1e-3, 5).build().train(new Toy(-2, 99)))
                 .isInstanceOf(TrainingDivergedException.class)
-                .hasMessageContaining("training diverged at epoch 1: loss term b = NaN");
+                .hasMessageContaining("training cannot start: loss term b = NaN at the initial parameters, before any step");
         assertThatThrownBy(() -> Trainer.builder().lbfgs(5).build().train(new Toy(-2, 99)))
                 .isInstanceOf(TrainingDivergedException.class)
-                .hasMessageContaining("training diverged at epoch 1: loss term b = NaN");
+                .hasMessageContaining("training cannot start: loss term b = NaN at the initial parameters, before any step");
     }
 
     @Test

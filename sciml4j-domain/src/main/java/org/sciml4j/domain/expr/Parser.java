@@ -9,8 +9,17 @@ import org.sciml4j.domain.expr.Expression.Neg;
 import org.sciml4j.domain.expr.Expression.Node;
 import org.sciml4j.domain.expr.Expression.Num;
 
-/** Tokenizer and recursive-descent parser for {@link Expression}. */
+/**
+ * Tokenizer and recursive-descent parser for {@link Expression}. The text's length and the nesting depth are limited
+ * ({@link #MAX_LENGTH}, {@link #MAX_DEPTH}) so that a hostile expression gets a clear error, not a stack overflow
+ * here or in the recursive evaluation and differentiation of the tree.
+ */
 final class Parser {
+    /** The longest expression text, in characters (real equations are a few hundred). */
+    static final int MAX_LENGTH = 10_000;
+    /** The deepest nesting of parentheses, calls, signs and powers. */
+    static final int MAX_DEPTH = 200;
+
     private enum Kind { NUM, NAME, OP, LPAREN, RPAREN, COMMA, END }
 
     private record Token(Kind kind, String text, int offset) {
@@ -29,6 +38,7 @@ final class Parser {
     private int pos;
     private Token token;
     private Token previous;
+    private int depth;
 
     Parser(String src, int line, int column) {
         this.src = src;
@@ -37,6 +47,10 @@ final class Parser {
     }
 
     Expression parse() {
+        if (src.length() > MAX_LENGTH) {
+            throw error(0, "the expression is " + src.length() + " characters long, more than the limit of "
+                    + MAX_LENGTH + "; hint: split it using parameters or shorter terms");
+        }
         advance();
         if (token.kind == Kind.END) {
             throw error(token.offset, "empty expression");
@@ -69,6 +83,18 @@ final class Parser {
     }
 
     private Node unary() {
+        if (++depth > MAX_DEPTH) {
+            throw error(token.offset, "the expression is nested more than " + MAX_DEPTH + " deep (parentheses,"
+                    + " calls, signs and powers); hint: simplify it");
+        }
+        try {
+            return signedOrPower();
+        } finally {
+            depth--;
+        }
+    }
+
+    private Node signedOrPower() {
         if (token.is('-')) {
             int at = token.offset;
             advance();

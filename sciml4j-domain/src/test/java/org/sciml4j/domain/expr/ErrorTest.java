@@ -89,4 +89,45 @@ class ErrorTest {
         ExpressionException e = parseError("u_t\n  + * u", 5, 7);
         assertThat(e).hasMessage("line 6, column 5: unexpected '*'\n    + * u\n      ^");
     }
+
+    @Test
+    void nestingDeeperThanTheLimitIsRefusedNotAStackOverflow() {
+        // the 20000 parentheses are longer than the length limit; 4000 are not
+        assertThat(parseError("(".repeat(20000) + "x" + ")".repeat(20000), 1, 1).hint())
+                .startsWith("the expression is 40001 characters long");
+        String deep = "(".repeat(4000) + "x" + ")".repeat(4000);
+        ExpressionException e = parseError(deep, 4, 3);
+        assertThat(e.hint()).isEqualTo("the expression is nested more than 200 deep (parentheses, calls, signs and"
+                + " powers); hint: simplify it");
+        assertThat(e.line()).isEqualTo(4);
+        assertThat(e.column()).isEqualTo(3 + 200);
+        assertThat(parseError("-".repeat(5000) + "x", 1, 1).hint()).startsWith("the expression is nested more than 200");
+        assertThat(parseError("x^".repeat(3000) + "x", 1, 1).hint()).startsWith("the expression is nested more than 200");
+        assertThat(parseError("sin(".repeat(300) + "x" + ")".repeat(300), 1, 1).hint())
+                .startsWith("the expression is nested more than 200");
+        // at the limit it parses: 199 parentheses inside the top level
+        assertThat(Expression.parse("(".repeat(199) + "x" + ")".repeat(199)).toString()).isNotEmpty();
+    }
+
+    @Test
+    void textLongerThanTheLimitIsRefused() {
+        String longest = "x" + "+x".repeat((Parser.MAX_LENGTH - 1) / 2);
+        assertThat(Expression.parse(longest).toString()).isNotEmpty();
+        ExpressionException e = parseError(longest + "+x", 2, 1);
+        assertThat(e.hint()).isEqualTo("the expression is " + (longest.length() + 2) + " characters long, more than"
+                + " the limit of 10000; hint: split it using parameters or shorter terms");
+        assertThat(e.line()).isEqualTo(2);
+    }
+
+    @Test
+    void theLongestChainEvaluatesAndDifferentiatesWithoutAStackOverflow() {
+        // 5000 terms make a tree 5000 deep (the sums associate to the left): evaluation and backward must cope
+        String chain = "u" + "+u".repeat((Parser.MAX_LENGTH - 1) / 2);
+        BoundExpression b = Expression.parse(chain).bind(BindingTest.BURGERS);
+        org.sciml4j.tensor.Tensor u = org.sciml4j.tensor.Tensor.vector(1.5, -2).reshape(2, 1).requireGrad();
+        org.sciml4j.tensor.Tensor r = b.evaluate(Evaluation.of(java.util.List.of(), java.util.Map.of("u", u),
+                java.util.Map.of()));
+        assertThat(r.toArray()).containsExactly(1.5 * 5000, -2.0 * 5000);
+        assertThat(org.sciml4j.tensor.Autodiff.grad(r.sum(), u)[0].toArray()).containsExactly(5000.0, 5000.0);
+    }
 }

@@ -31,6 +31,7 @@ final class CollocationSection {
             Node gridNode = m.get("grid").getValueNode();
             PinnScope.Grid grid = scope.grid(gridNode);
             b.collocation(grid.sampler(), grid.points());
+            scope.collocationPoints = grid.points();
             scope.trySampling(grid.sampler(), grid.points(), variables, gridNode, "collocation");
             return;
         }
@@ -38,6 +39,7 @@ final class CollocationSection {
         Sampler s = scope.sampler(m);
         int n = doc.positiveInt(pts);
         b.collocation(s, n);
+        scope.collocationPoints = n;
         scope.trySampling(s, n, variables, pts, "collocation");
     }
 }

@@ -86,7 +86,7 @@ final class ConditionsSection {
             }
             columns.add(col);
         }
-        TextTable.Table table = scope.table(fileNode);
+        TextTable.Table table = scope.dataTable(fileNode);
         String file = doc.string(fileNode);
         if (table.columns().size() != columns.size()) {
             throw doc.error(columnsNode, file + " has " + table.columns().size() + " columns but " + columns.size()
@@ -191,6 +191,9 @@ final class ConditionsSection {
         String[] reqs = requirements(reqNode, periodic ? scope.vocabulary : scope.boundaryVocabulary());
         int n = m.containsKey("points") ? doc.positiveInt(m.get("points").getValueNode())
                 : BoundaryCondition.DEFAULT_POINTS;
+        HeapCheck.require(doc, m.containsKey("points") ? m.get("points").getValueNode() : node, "the " + n
+                + " points (" + scope.ranges.size() + " coordinates each) for condition '" + name + "'", 2 * 8.0 * n
+                * scope.ranges.size());
         Sampler s = scope.sampler(m);
         if (periodic) {
             Node v = m.get("periodic").getValueNode();

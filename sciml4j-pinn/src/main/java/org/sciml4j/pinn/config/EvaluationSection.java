@@ -24,7 +24,8 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 /**
  * {@code evaluation}: reference values for errors and plots, from a text table ({@code file}, {@code columns}), a
  * NumPy .npz grid ({@code file}, {@code grid}, {@code values}) or an exact solution ({@code exact}, with
- * {@code points} and {@code sampling} or {@code grid}).
+ * {@code points} and {@code sampling} or {@code grid}). In a data file a non-finite reference value marks a point to
+ * leave out (counted in {@link EvaluationSpec#skipped()}); non-finite points are refused.
  */
 final class EvaluationSection {
     /** Points at which an exact solution is compared when the file does not say (a grid of about as many). */
@@ -105,7 +106,41 @@ final class EvaluationSection {
                 y[i * k + j] = v[i * cols.size() + names.indexOf(problem.fields().get(j))];
             }
         }
-        return new EvaluationSpec(doc.string(fileNode), Tensor.wrap(p, rows, d), Tensor.wrap(y, rows, k));
+        for (int i = 0; i < rows * d; i++) {
+            if (!Double.isFinite(p[i])) {
+                throw doc.error(fileNode, doc.string(fileNode) + ", data row " + (i / d + 1) + ": variable '"
+                        + problem.variableNames().get(i % d) + "' is " + p[i] + "; the points must be finite (a"
+                        + " non-finite reference value leaves a point out)");
+            }
+        }
+        return finiteReferences(fileNode, p, y, rows);
+    }
+
+    /**
+     * The points whose reference values are all finite: the others are left out and counted (a file may mark points
+     * to ignore with NaN); none left is refused.
+     */
+    private EvaluationSpec finiteReferences(Node fileNode, double[] points, double[] truth, int rows) {
+        int d = problem.variables().size();
+        int k = problem.fields().size();
+        int kept = 0;
+        for (int i = 0; i < rows; i++) {
+            boolean finite = true;
+            for (int j = 0; j < k; j++) {
+                finite &= Double.isFinite(truth[i * k + j]);
+            }
+            if (finite) {
+                System.arraycopy(points, i * d, points, kept * d, d);
+                System.arraycopy(truth, i * k, truth, kept * k, k);
+                kept++;
+            }
+        }
+        if (kept == 0) {
+            throw doc.error(fileNode, doc.string(fileNode) + " has no point with a finite reference value (" + rows
+                    + " points, all NaN or infinite, or none); nothing to evaluate against");
+        }
+        return new EvaluationSpec(doc.string(fileNode), Tensor.wrap(Arrays.copyOf(points, kept * d), kept, d),
+                Tensor.wrap(Arrays.copyOf(truth, kept * k), kept, k), rows - kept);
     }
 
     /**
@@ -136,12 +171,23 @@ final class EvaluationSection {
                 throw doc.error(t.getKeyNode(), "'" + YamlDocument.key(t) + "' is not a variable "
                         + problem.variableNames());
             }
-            axes[v] = member(arrays, t.getValueNode(), fileNode).toArray();
+            axes[v] = finiteAxis(member(arrays, t.getValueNode(), fileNode).toArray(), t.getValueNode(), fileNode);
             axisOfVariable[v] = a;
             shape[a++] = axes[v].length;
         }
         List<Tensor> fieldValues = gridValues(arrays, valuesNode, fileNode, shape);
-        return gridPoints(doc.string(fileNode), axes, axisOfVariable, shape, fieldValues);
+        return gridPoints(fileNode, axes, axisOfVariable, shape, fieldValues);
+    }
+
+    /** A grid axis, refused where a value is not finite (file, member and index named). */
+    private double[] finiteAxis(double[] axis, Node memberNode, Node fileNode) {
+        for (int i = 0; i < axis.length; i++) {
+            if (!Double.isFinite(axis[i])) {
+                throw doc.error(memberNode, doc.string(fileNode) + ", member '" + doc.string(memberNode) + "', index "
+                        + i + ": the grid axis value is " + axis[i] + "; grid axes must be finite");
+            }
+        }
+        return axis;
     }
 
     /** Each field's member of the .npz file, shaped as the grid. */
@@ -165,7 +211,7 @@ final class EvaluationSection {
     }
 
     /** The grid's points, row-major in the value arrays' axes, and the fields' values at them. */
-    private static EvaluationSpec gridPoints(String file, double[][] axes, int[] axisOfVariable, int[] shape,
+    private EvaluationSpec gridPoints(Node fileNode, double[][] axes, int[] axisOfVariable, int[] shape,
             List<Tensor> fieldValues) {
         int d = axes.length;
         int n = 1;
@@ -188,7 +234,7 @@ final class EvaluationSection {
                 truth[i * fieldValues.size() + f] = fieldValues.get(f).data()[i];
             }
         }
-        return new EvaluationSpec(file, Tensor.wrap(pts, n, d), Tensor.wrap(truth, n, fieldValues.size()));
+        return finiteReferences(fileNode, pts, truth, n);
     }
 
     private Tensor member(Map<String, Tensor> arrays, Node name, Node fileNode) {
@@ -275,6 +321,10 @@ final class EvaluationSection {
                 n = (int) Math.pow(Math.round(Math.pow(DEFAULT_EVALUATION_POINTS, 1.0 / d)), d);
             }
         }
+        int d = problem.variables().size();
+        // the points, a copy while drawing, the columns evaluated and the values of every field
+        HeapCheck.require(doc, where, "the " + n + " evaluation points (" + d + " coordinates each)", 8.0 * n
+                * (3 * d + problem.fields().size()));
         try {
             // a grid's points inside the domain (all of them for a box); other samplers draw inside it
             return m.containsKey("grid") ? problem.keepInside(s.box(n, problem.lower(), problem.upper(), 0))

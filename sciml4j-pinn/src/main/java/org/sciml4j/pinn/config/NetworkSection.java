@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -49,6 +50,9 @@ final class NetworkSection {
         NetworkSpec main = settings(m, DEFAULT_NETWORK);
         NetworkSpec spec = m.containsKey("fields") ? main.withFieldNetworks(
                 fieldNetworks(m.get("fields").getValueNode(), main, fields)) : main;
+        HeapCheck.require(doc, node, String.format(Locale.ROOT, "the network's %.0f parameters (with their gradient"
+                + " and Adam's moments)", HeapCheck.parameters(spec, inputs, fields.size())), HeapCheck.PARAMETER_COPIES
+                * 8.0 * HeapCheck.parameters(spec, inputs, fields.size()));
         doc.at(node, () -> Networks.build(spec, inputs, fields.size(), 0));
         return spec;
     }

@@ -1,6 +1,7 @@
 package org.sciml4j.pinn.config;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -79,9 +80,27 @@ public final class PinnKind implements ProblemKind {
         NetworkSpec network = new NetworkSection(doc).read(top.get("network"), problem.variables().size(),
                 problem.fields());
         TrainingSpec training = new TrainingSection(doc).read(top.get("training"));
+        requireTrainingMemory(scope, top, problem, network, training);
         EvaluationSpec evaluation = top.containsKey("evaluation")
                 ? new EvaluationSection(scope, problem).read(top.get("evaluation").getValueNode()) : null;
         return new ProblemFile(doc.file(), doc.text(), name, problem, network, training, evaluation);
+    }
+
+    /**
+     * The values one epoch keeps for its points (a batch of them, if set) through every layer, against the heap:
+     * refused at {@code collocation} with the numbers.
+     */
+    private static void requireTrainingMemory(PinnScope scope, Map<String, NodeTuple> top, Problem problem,
+            NetworkSpec network, TrainingSpec training) {
+        int points = training.batch() > 0 ? Math.min(training.batch(), scope.collocationPoints)
+                : scope.collocationPoints;
+        if (points == 0) {
+            return;
+        }
+        double width = HeapCheck.width(network, problem.variables().size(), problem.fields().size());
+        HeapCheck.require(scope.doc, top.get("collocation").getValueNode(), String.format(Locale.ROOT,
+                "training on %d points through layers %.0f values wide", points, width),
+                HeapCheck.VALUES_PER_POINT_AND_UNIT * 8.0 * points * width);
     }
 
     /** The file's {@code name:}, else the file name without {@code .yaml}. */

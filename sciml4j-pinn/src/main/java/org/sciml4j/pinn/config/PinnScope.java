@@ -13,6 +13,7 @@ import org.sciml4j.domain.expr.Vocabulary;
 import org.sciml4j.domain.geometry.Geometry;
 import org.sciml4j.domain.sampling.Sampler;
 import org.sciml4j.io.DataFormatException;
+import org.sciml4j.io.InputFiles;
 import org.sciml4j.io.TextTable;
 import org.sciml4j.pinn.Requirement;
 import org.sciml4j.train.config.YamlDocument;
@@ -25,9 +26,14 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
  * symbols, drawing points once to see that a count works, loading data files).
  */
 final class PinnScope {
+    /** The largest data file read, in bytes: a larger one is refused before it is opened. */
+    static final long MAX_DATA_FILE_SIZE = 1L << 30;
+
     final YamlDocument doc;
     /** Every declared symbol (variable, field, parameter, unknown): checks names and binds requirements. */
     final Vocabulary.Builder symbols = Vocabulary.builder();
+    /** Collocation points per draw, 0 until the collocation section is read (for the memory estimate). */
+    int collocationPoints;
     /** Each variable's range [lo, hi], in input order. */
     final Map<String, double[]> ranges = new LinkedHashMap<>();
     private final Map<String, Node> declared = new LinkedHashMap<>();
@@ -115,12 +121,16 @@ final class PinnScope {
     Grid grid(Node node) {
         List<Node> counts = doc.list(node);
         int[] c = new int[counts.size()];
-        int total = 1;
+        long total = 1;
         for (int i = 0; i < c.length; i++) {
             c[i] = doc.positiveInt(counts.get(i));
             total *= c[i];
+            if (total > Integer.MAX_VALUE) {
+                throw doc.error(node, "the grid has more than " + Integer.MAX_VALUE + " points; give fewer per axis");
+            }
         }
-        return new Grid(doc.at(node, () -> Sampler.grid(c)), total);
+        int points = (int) total;
+        return new Grid(doc.at(node, () -> Sampler.grid(c)), points);
     }
 
     /** A product grid's sampler and its number of points. */
@@ -132,6 +142,9 @@ final class PinnScope {
         if (over.isEmpty()) {
             return;
         }
+        // the points, and as much again while a sampler draws or a domain keeps the ones inside
+        HeapCheck.require(doc, where, "the " + n + " points (" + over.size() + " coordinates each) for " + what, 2 * 8.0
+                * n * over.size());
         if (domainShape != null) {
             try {
                 domainShape.interior(n, s, 0);
@@ -153,12 +166,16 @@ final class PinnScope {
         }
     }
 
-    /** A data file named at {@code fileNode}, relative to the problem file's folder. */
+    /** A data file named at {@code fileNode}, relative to the problem file's folder, checked before it is opened. */
     Path dataFile(Node fileNode) {
         Path p = doc.resolve(fileNode);
-        if (!Files.isRegularFile(p)) {
+        if (!Files.exists(p)) {
             throw doc.error(fileNode, "data file not found: " + doc.string(fileNode) + " (looked at "
                     + p.toAbsolutePath().normalize() + "); paths are relative to the problem file's folder");
+        }
+        String problem = InputFiles.problem(p, MAX_DATA_FILE_SIZE, "a data file");
+        if (problem != null) {
+            throw doc.error(fileNode, "data file " + doc.string(fileNode) + " " + problem);
         }
         return p;
     }
@@ -171,7 +188,7 @@ final class PinnScope {
         } catch (DataFormatException e) {
             throw doc.error(fileNode, "bad data file: " + e.getMessage());
         } catch (IOException e) {
-            throw doc.error(fileNode, "cannot read " + p + ": " + e.getMessage());
+            throw doc.error(fileNode, "cannot read " + p + ": " + InputFiles.describe(e));
         }
     }
 
@@ -184,5 +201,10 @@ final class PinnScope {
     /** A text table named at {@code fileNode}. */
     TextTable.Table table(Node fileNode) {
         return load(fileNode, TextTable::read);
+    }
+
+    /** A text table of data to train on named at {@code fileNode}: finite, with rows. */
+    TextTable.Table dataTable(Node fileNode) {
+        return load(fileNode, TextTable::readData);
     }
 }

@@ -74,13 +74,19 @@ public final class ProblemFile implements ProblemDefinition {
     }
 
     /**
-     * Reference values to evaluate against.
+     * Reference values to evaluate against: all finite. Points of the data file whose reference value is not finite
+     * (DeepXDE's Poisson_Lshape.npz marks the points outside its domain with NaN) are left out and counted.
      *
-     * @param file   the data file as written in the problem file
-     * @param points (N, variables)
-     * @param truth  (N, fields)
+     * @param file    the data file as written in the problem file
+     * @param points  (N, variables)
+     * @param truth   (N, fields)
+     * @param skipped how many points of the file were left out for a non-finite reference value
      */
-    public record EvaluationSpec(String file, Tensor points, Tensor truth) {
+    public record EvaluationSpec(String file, Tensor points, Tensor truth, int skipped) {
+        /** Reference values with no point left out. */
+        public EvaluationSpec(String file, Tensor points, Tensor truth) {
+            this(file, points, truth, 0);
+        }
     }
 
     private final Path path;

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,11 +13,13 @@ import java.util.function.Supplier;
 
 import org.sciml4j.domain.expr.Expression;
 import org.sciml4j.domain.expr.ExpressionException;
+import org.sciml4j.io.InputFiles;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -34,6 +35,12 @@ import org.yaml.snakeyaml.nodes.Tag;
  * a rule checked by a builder is written only there.
  */
 public final class YamlDocument {
+    /**
+     * The largest problem file accepted, in bytes (and characters, for text given directly): real ones are a few
+     * kilobytes, and a larger file is refused before parsing, which takes time that grows faster than its size.
+     */
+    public static final int MAX_FILE_SIZE = 1 << 20;
+
     private final String text;
     private final Path file;
     private final String fileName;
@@ -54,13 +61,15 @@ public final class YamlDocument {
      * @throws ProblemFileException when it cannot be read or is not valid YAML
      */
     public static YamlDocument read(Path file) {
+        String problem = InputFiles.problem(file, MAX_FILE_SIZE, "a problem file");
+        if (problem != null) {
+            throw new ProblemFileException(file.toString(), 0, 0, problem, "");
+        }
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new ProblemFileException(file.toString(), 0, 0, "no such file", "");
         } catch (IOException e) {
-            throw new ProblemFileException(file.toString(), 0, 0, "cannot read it: " + e.getMessage(), "");
+            throw new ProblemFileException(file.toString(), 0, 0, "cannot read it: " + InputFiles.describe(e), "");
         }
         return parse(text, file);
     }
@@ -71,6 +80,10 @@ public final class YamlDocument {
      * @throws ProblemFileException when it is not valid YAML
      */
     public static YamlDocument parse(String text, Path file) {
+        if (text.length() > MAX_FILE_SIZE) {
+            throw new ProblemFileException(file.toString(), 0, 0, "is " + text.length() + " characters, more than"
+                    + " the limit of " + MAX_FILE_SIZE + " for a problem file", "");
+        }
         return new YamlDocument(text, file);
     }
 
@@ -84,6 +97,10 @@ public final class YamlDocument {
             String what = e.getProblem() != null ? e.getProblem() : e.getMessage();
             throw error(m, "not valid YAML: " + what + "; hint: check the indentation and that every"
                     + " 'key: value' has a space after the colon");
+        } catch (YAMLException e) {
+            // the parser's own limits (aliases, nesting depth, size) come without a place
+            throw unplaced("not accepted as YAML: " + e.getMessage() + "; hint: a problem file needs no aliases"
+                    + " ('*name') and only a few levels of nesting");
         }
     }
 

@@ -3,12 +3,15 @@ package org.sciml4j.train.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 
@@ -112,5 +115,49 @@ class YamlDocumentTest {
         ProblemFileException missing = fails(() -> YamlDocument.read(Path.of("no", "such.yaml")));
         assertThat(missing.getMessage()).isEqualTo(Path.of("no", "such.yaml") + ": no such file");
         assertThat(doc("").root()).isNull();
+    }
+
+    @Test
+    void filesThatAreNotProblemFilesAreRefusedBeforeReading(@TempDir Path dir) throws Exception {
+        ProblemFileException folder = fails(() -> YamlDocument.read(dir));
+        assertThat(folder.getMessage()).isEqualTo(dir + ": is a directory, not a problem file");
+        Path big = dir.resolve("big.yaml");
+        Files.writeString(big, "# comment\n".repeat(200_000));
+        ProblemFileException tooBig = fails(() -> YamlDocument.read(big));
+        assertThat(tooBig.getMessage()).isEqualTo(big + ": is " + Files.size(big) + " bytes, more than the limit of"
+                + " 1048576 bytes for a problem file");
+        ProblemFileException tooLong = fails(() -> doc("#".repeat(YamlDocument.MAX_FILE_SIZE + 1)));
+        assertThat(tooLong.problem()).isEqualTo("is 1048577 characters, more than the limit of 1048576 for a"
+                + " problem file");
+        Path binary = dir.resolve("model.yaml");
+        Files.write(binary, new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0, (byte) 0xff, (byte) 0xfe});
+        ProblemFileException notText = fails(() -> YamlDocument.read(binary));
+        assertThat(notText.getMessage()).isEqualTo(binary + ": cannot read it: not UTF-8 text; is this a binary"
+                + " file (.npy, .npz, .mat)?");
+    }
+
+    @Test
+    void aPipeIsRefusedWithoutBlocking(@TempDir Path dir) throws Exception {
+        Path fifo = dir.resolve("problem.yaml");
+        Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        Assumptions.assumeTrue(mk.waitFor() == 0, "mkfifo is not available");
+        ProblemFileException e = fails(() -> YamlDocument.read(fifo));
+        assertThat(e.getMessage()).isEqualTo(fifo + ": is not a regular file (a device, pipe or socket); give a"
+                + " problem file");
+    }
+
+    @Test
+    void theParsersLimitsNameTheFile() {
+        StringBuilder bomb = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x]\n");
+        for (char c = 'b'; c <= 'j'; c++) {
+            String prev = String.valueOf((char) (c - 1));
+            bomb.append(c).append(": &").append(c).append(" [").append(("*" + prev + ", ").repeat(8)).append('*')
+                    .append(prev).append("]\n");
+        }
+        ProblemFileException aliases = fails(() -> doc(bomb.toString()));
+        assertThat(aliases.getMessage()).startsWith(FILE + ": not accepted as YAML: Number of aliases")
+                .endsWith("hint: a problem file needs no aliases ('*name') and only a few levels of nesting");
+        ProblemFileException nesting = fails(() -> doc("a: " + "[".repeat(100) + "]".repeat(100)));
+        assertThat(nesting.getMessage()).startsWith(FILE + ": not accepted as YAML: Nesting Depth exceeded");
     }
 }

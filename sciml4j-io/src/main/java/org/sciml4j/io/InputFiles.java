@@ -1,0 +1,66 @@
+package org.sciml4j.io;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * The checks every input file passes before it is opened, and input errors in words. A path is checked to be a
+ * regular file (a directory is "a directory", a FIFO or device is refused before it is opened, so reading cannot block
+ * for ever) no larger than a limit, so that a hostile file is refused at once instead of after minutes of parsing.
+ */
+public final class InputFiles {
+    private InputFiles() {
+    }
+
+    /**
+     * What keeps {@code file} from being read as an input of at most {@code maxBytes} bytes, in words for a user, or
+     * null when it may be read.
+     *
+     * @param file     the path
+     * @param maxBytes the largest size accepted
+     * @param what     what the file should be, e.g. "a problem file", for the messages
+     */
+    public static String problem(Path file, long maxBytes, String what) {
+        if (Files.isDirectory(file)) {
+            return "is a directory, not " + what;
+        }
+        if (!Files.exists(file)) {
+            return "no such file";
+        }
+        if (!Files.isRegularFile(file)) {
+            return "is not a regular file (a device, pipe or socket); give " + what;
+        }
+        if (!Files.isReadable(file)) {
+            return "cannot be read: permission denied";
+        }
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            return "cannot be read: " + describe(e);
+        }
+        if (size > maxBytes) {
+            return "is " + size + " bytes, more than the limit of " + maxBytes + " bytes for " + what;
+        }
+        return null;
+    }
+
+    /** An I/O error in words, without the exception's class name. */
+    public static String describe(IOException e) {
+        if (e instanceof CharacterCodingException) {
+            return "not UTF-8 text; is this a binary file (.npy, .npz, .mat)?";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? "an input/output error" : m;
+    }
+}

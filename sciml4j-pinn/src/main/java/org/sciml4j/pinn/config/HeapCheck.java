@@ -1,0 +1,82 @@
+package org.sciml4j.pinn.config;
+
+import java.util.Locale;
+
+import org.sciml4j.nn.NetworkSpec;
+import org.sciml4j.train.config.YamlDocument;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Rough memory estimates checked against the Java heap before anything large is allocated, so that 200 million
+ * points or a 20000 x 20000 layer is refused at its line with the numbers and the setting to raise the heap, instead
+ * of an out-of-memory error after seconds of work. The estimates are lower bounds of what training holds (float64
+ * values, 8 bytes each), so a refusal is certain to be needed; a run that passes may still need more.
+ */
+final class HeapCheck {
+    /** Copies a network's parameters live in while training: the weights, their gradient, Adam's two moments. */
+    static final int PARAMETER_COPIES = 4;
+    /**
+     * Values training keeps per point and unit of width: the value, at least the first derivatives the equations
+     * need through the jet, and the graph's saved inputs for the backward pass.
+     */
+    static final int VALUES_PER_POINT_AND_UNIT = 4;
+
+    private HeapCheck() {
+    }
+
+    /** Refuses at {@code where} when {@code bytes} would not fit in the heap; {@code what} says what needs them. */
+    static void require(YamlDocument doc, Node where, String what, double bytes) {
+        long heap = Runtime.getRuntime().maxMemory();
+        if (bytes > heap) {
+            throw doc.error(where, String.format(Locale.ROOT, "too large for the memory: %s take at least %s, more"
+                    + " than the Java heap of %s; make it smaller, or raise the heap, e.g. SCIML4J_JAVA_OPTS=-Xmx%dg"
+                    + " sciml4j ...", what, size(bytes), size(heap), Math.max(2, (long) Math.ceil(bytes * 2
+                    / (1L << 30)))));
+        }
+    }
+
+    /** The parameters of the network a spec builds, for {@code inputs} variables and {@code outputs} fields. */
+    static double parameters(NetworkSpec spec, int inputs, int outputs) {
+        int mainOutputs = outputs - spec.fieldNetworks().size();
+        double n = mlpParameters(spec.fourierFeatures() > 0 ? 2 * spec.fourierFeatures() : inputs, spec.hidden(),
+                mainOutputs);
+        for (NetworkSpec f : spec.fieldNetworks().values()) {
+            n += parameters(f, inputs, 1);
+        }
+        return n;
+    }
+
+    /** The sum of the network's layer widths (inputs, hidden, outputs): the values one point passes through. */
+    static double width(NetworkSpec spec, int inputs, int outputs) {
+        double w = inputs + outputs;
+        for (int h : spec.hidden()) {
+            w += h;
+        }
+        for (NetworkSpec f : spec.fieldNetworks().values()) {
+            w += width(f, inputs, 1);
+        }
+        return w;
+    }
+
+    private static double mlpParameters(int inputs, int[] hidden, int outputs) {
+        double n = 0;
+        int in = inputs;
+        for (int h : hidden) {
+            n += (double) in * h + h;
+            in = h;
+        }
+        return n + (double) in * outputs + outputs;
+    }
+
+    /** Bytes in words: "3.2 GiB". */
+    static String size(double bytes) {
+        String[] units = {"bytes", "KiB", "MiB", "GiB", "TiB", "PiB"};
+        int u = 0;
+        while (bytes >= 1024 && u < units.length - 1) {
+            bytes /= 1024;
+            u++;
+        }
+        return u == 0 ? String.format(Locale.ROOT, "%.0f bytes", bytes)
+                : String.format(Locale.ROOT, "%.1f %s", bytes, units[u]);
+    }
+}
