@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.Locale;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 import org.sciml4j.optim.TrainingDivergedException;
@@ -22,6 +24,12 @@ public final class Main implements Runnable {
     private static final Pattern CLASS_NAME = Pattern.compile(
             "\\b(?:[a-z_][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*(?:Exception|Error)\\b(?::\\s*)?");
 
+    /**
+     * netlib's logger, held so the level set on it stays: it reports at warning level on every start that the native
+     * BLAS/LAPACK is absent, which is the normal case (the pure-Java fallback runs; {@code sciml4j info} says which).
+     */
+    private static final Logger NETLIB = Logger.getLogger("dev.ludovic.netlib");
+
     @Override
     public void run() {
         new CommandLine(this).usage(System.out);
@@ -29,6 +37,7 @@ public final class Main implements Runnable {
 
     /** Runs the command line and exits with its status. */
     public static void main(String[] args) {
+        NETLIB.setLevel(Level.SEVERE);
         System.exit(run(args));
     }
 

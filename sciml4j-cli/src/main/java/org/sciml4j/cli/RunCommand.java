@@ -5,15 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import org.sciml4j.cli.plot.Plots;
 import org.sciml4j.io.AtomicFiles;
 import org.sciml4j.io.Checkpoints;
@@ -32,7 +28,6 @@ import org.sciml4j.pinn.Solution;
 import org.sciml4j.pinn.Trainer;
 import org.sciml4j.pinn.config.ProblemFile;
 import org.sciml4j.tensor.Tensor;
-import org.sciml4j.train.LossHistory;
 import org.sciml4j.train.config.ProblemDefinition;
 import org.sciml4j.train.config.ProblemKinds;
 import picocli.CommandLine.Command;
@@ -153,8 +148,12 @@ final class RunCommand implements Callable<Integer> {
         if (ev != null) {
             errors = sol.errors(ev.points(), ev.truth());
         }
+        if (ev != null && ev.skipped() > 0) {
+            System.out.println("evaluation: left out " + ev.skipped() + " points of " + ev.file()
+                    + " whose reference value is not finite");
+        }
         writePrediction(dir, pf, sol);
-        writeSummary(dir, pf, sol, errors, st, reason);
+        RunSummary.write(dir, pf, sol, errors, st, reason);
         Plotting.plots(dir, pf, sol, st.seed());
         System.out.printf(Locale.ROOT, "trained %d epochs in %.2f s (%s)%n", sol.epochs(), sol.trainSeconds(), reason);
         sol.parameters().forEach((k, v) -> System.out.printf(Locale.ROOT, "estimated %s = %.6g%n", k, v));
@@ -243,36 +242,6 @@ final class RunCommand implements Callable<Integer> {
             table = Tensor.concat(1, points, pred);
         }
         TextTable.write(dir.resolve("prediction.tsv"), header, table);
-    }
-
-    private static void writeSummary(Path dir, ProblemFile pf, Solution sol, Errors errors, RunSettings st,
-            String reason) throws IOException {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", pf.name());
-        m.put("problem_file", pf.path().toString());
-        m.put("absolute_error", errors == null ? null : errors.absolute());
-        m.put("relative_error", errors == null ? null : errors.relative());
-        m.put("evaluation_file", pf.evaluation() == null ? null : pf.evaluation().file());
-        m.put("parameters", sol.parameters());
-        m.put("epochs", sol.epochs());
-        m.put("adam_epochs", st.adamEpochs());
-        m.put("lbfgs_iterations", st.lbfgsIterations());
-        m.put("lm_iterations", st.lmIterations());
-        m.put("train_seconds", sol.trainSeconds());
-        m.put("adam_seconds", sol.firstSeconds());
-        m.put("seed", st.seed());
-        m.put("stop_reason", reason);
-        LossHistory h = sol.history();
-        Map<String, Object> fin = new LinkedHashMap<>();
-        for (String c : h.columns()) {
-            if (!c.equals("epoch") && h.size() > 0) {
-                double[] col = h.column(c);
-                fin.put(c, col[col.length - 1]);
-            }
-        }
-        m.put("final_loss", fin);
-        byte[] json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(m);
-        AtomicFiles.write(dir.resolve("summary.json"), json);
     }
 
     /** Data points of conditions with observed values, for plots: {points (N, variables), values (N,)} each. */
