@@ -52,6 +52,49 @@ class ResumeEndToEndTest {
         resumeAndCompare(dir);
     }
 
+    /**
+     * Kills runs at seeded random moments, from the JVM's start to the end of training (the count is the system
+     * property {@code sciml4j.killRuns}, 3 by default; 20 for the issue's measurement): each folder either resumes to
+     * the same bits as the uninterrupted run, or was killed before its first checkpoint and then holds only whole
+     * files, is refused by {@code --resume} with one line, and takes a fresh run.
+     */
+    @Test
+    void killedAtRandomMomentsEachFolderResumesOrHoldsOnlyWholeFiles() throws Exception {
+        int runs = Integer.getInteger("sciml4j.killRuns", 3);
+        java.util.Random random = new java.util.Random(11);
+        for (int i = 0; i < runs; i++) {
+            Path dir = work.resolve("random-" + i);
+            Process p = start(dir, false);
+            boolean ended = p.waitFor(random.nextInt(6000), TimeUnit.MILLISECONDS);
+            if (!ended) {
+                p.destroyForcibly().waitFor();
+            }
+            if (Checkpoints.exists(dir)) {
+                resumeAndCompare(dir);
+                continue;
+            }
+            // killed before the first checkpoint: whatever is there is whole (temporary files aside)
+            if (Files.exists(dir.resolve("problem.yaml"))) {
+                assertThat(Files.readString(dir.resolve("problem.yaml"))).isEqualTo(Files.readString(problem));
+            }
+            if (Files.exists(dir.resolve(RunSettings.FILE))) {
+                assertThat(new ObjectMapper().readTree(dir.resolve(RunSettings.FILE).toFile()).path("seed").isNumber())
+                        .isTrue();
+            }
+            if (Files.isDirectory(dir)) {
+                Process r = start(dir, true);
+                assertThat(r.waitFor(120, TimeUnit.SECONDS)).isTrue();
+                assertThat(r.exitValue()).isNotZero();
+                assertThat(output(dir)).contains("sciml4j: ").doesNotContain("Exception").doesNotContain("\tat ");
+            }
+            Process fresh = start(dir, false, "--out", dir.toString());
+            assertThat(fresh.waitFor(300, TimeUnit.SECONDS)).isTrue();
+            assertThat(fresh.exitValue()).as(output(dir)).isZero();
+            assertThat(Files.readAllBytes(dir.resolve("model.safetensors")))
+                    .isEqualTo(Files.readAllBytes(reference.resolve("model.safetensors")));
+        }
+    }
+
     @Test
     void sigintSavesEverythingSaysHowToResumeAndResumes() throws Exception {
         Path dir = work.resolve("interrupted");

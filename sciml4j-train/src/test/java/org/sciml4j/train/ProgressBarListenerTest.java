@@ -101,7 +101,7 @@ class ProgressBarListenerTest {
             }
         };
         assertThatThrownBy(() -> Trainer.builder().adam(1e-2, 4).listener(rec).build().train(nan))
-                .hasMessageContaining("training diverged at epoch 1");
+                .hasMessageContaining("training cannot start: loss term square = NaN");
         assertThat(rec.calls).containsExactly("adam 4 0 0", "end");
     }
 
