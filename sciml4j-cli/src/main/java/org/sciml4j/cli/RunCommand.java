@@ -192,14 +192,21 @@ final class RunCommand implements Callable<Integer> {
         System.out.println("  network " + describe(net) + ", " + net.parameters().countTrainable() + " parameters, seed "
                 + seed);
         ProblemFile.TrainingSpec t = pf.training();
-        System.out.println("  training: Adam lr " + num(t.learningRate()) + " for " + st.adamEpochs() + " epochs"
-                + (t.batch() > 0 ? " on batches of " + t.batch() + " collocation points" : "")
-                + (t.resampleEvery() > 0 ? ", new collocation points every " + t.resampleEvery() + " epochs" : "")
-                + (t.adaptive() != null ? " placed by the residual (exponent " + num(t.adaptive().exponent())
-                        + ", offset " + num(t.adaptive().offset()) + ")" : "")
-                + (st.lbfgsIterations() > 0 ? ", then L-BFGS for up to " + st.lbfgsIterations() + " iterations" : "")
-                + (st.lmIterations() > 0 ? ", then Levenberg-Marquardt for up to " + st.lmIterations()
-                        + " iterations" : ""));
+        List<String> phases = new ArrayList<>();
+        if (st.adamEpochs() > 0) {
+            phases.add("Adam lr " + num(t.learningRate()) + " for " + st.adamEpochs() + " epochs"
+                    + (t.batch() > 0 ? " on batches of " + t.batch() + " collocation points" : "")
+                    + (t.resampleEvery() > 0 ? ", new collocation points every " + t.resampleEvery() + " epochs" : "")
+                    + (t.adaptive() != null ? " placed by the residual (exponent " + num(t.adaptive().exponent())
+                            + ", offset " + num(t.adaptive().offset()) + ")" : ""));
+        }
+        if (st.lbfgsIterations() > 0) {
+            phases.add("L-BFGS for up to " + st.lbfgsIterations() + " iterations");
+        }
+        if (st.lmIterations() > 0) {
+            phases.add("Levenberg-Marquardt for up to " + st.lmIterations() + " iterations");
+        }
+        System.out.println("  training: " + String.join(", then ", phases));
     }
 
     /**
