@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
+import org.sciml4j.io.InputFiles;
 import org.sciml4j.nn.Checkpoint;
 import org.sciml4j.nn.Parameters;
 import org.sciml4j.train.LossHistory;
@@ -78,7 +79,7 @@ final class TrainingOutput implements TrainingListener {
             }
             Checkpoint.save(dir.resolve("model.safetensors"), all);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write to " + dir + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write to " + dir + ": " + InputFiles.describe(e), e);
         }
     }
 }

@@ -106,8 +106,11 @@ public abstract class CustomPrimitive {
         if (out == null) {
             throw new IllegalArgumentException("primitive '" + name() + "': forward returned null");
         }
-        return Tensor.record(new Adapter(), out.data, out.shape.clone(), inputs.clone());
+        return Tensor.record(adapter, out.data, out.shape.clone(), inputs.clone());
     }
+
+    /** The bridge to the engine (one per primitive: it holds no state of an application). */
+    private final Primitive adapter = new Adapter();
 
     /** The bridge to the engine's primitive interface: checks what the rules return. */
     private final class Adapter extends Primitive {

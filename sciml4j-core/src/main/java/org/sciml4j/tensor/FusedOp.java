@@ -38,8 +38,11 @@ public abstract class FusedOp {
         try (Autodiff.Scope s = Autodiff.noGrad()) {
             out = forward(inputs);
         }
-        return Tensor.record(new Adapter(), out.data, out.shape, inputs);
+        return Tensor.record(adapter, out.data, out.shape, inputs.clone()); // the caller may reuse its array
     }
+
+    /** The bridge to the engine (one per operation: it holds no state of an application). */
+    private final Primitive adapter = new Adapter();
 
     /** The bridge to the engine's primitive interface. */
     private final class Adapter extends Primitive {

@@ -7,7 +7,8 @@ final class Node {
 
     Node(Primitive op, Tensor[] inputs) {
         this.op = op;
-        // a copy: public varargs entry points (concat, CustomPrimitive.apply) get arrays their callers may reuse
-        this.inputs = inputs.clone();
+        // kept as given: the engine's own calls pass fresh varargs arrays; the public entry points that take a
+        // caller's array (Tensor.concat, CustomPrimitive.apply, FusedOp.apply) copy it before recording
+        this.inputs = inputs;
     }
 }

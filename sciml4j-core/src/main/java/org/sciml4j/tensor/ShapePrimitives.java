@@ -330,7 +330,7 @@ final class ShapePrimitives {
             data[i] = parts[i].data;
             shapes[i] = s;
         }
-        return Tensor.record(new Concat(ax), Layout.concat(data, shapes, ax, shape), shape, parts);
+        return Tensor.record(new Concat(ax), Layout.concat(data, shapes, ax, shape), shape, parts.clone());
     }
 
     // ------------------------------------------------------------------ the shape methods of Tensor

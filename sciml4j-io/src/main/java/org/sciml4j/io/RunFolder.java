@@ -174,7 +174,7 @@ public final class RunFolder implements Closeable {
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
-            throw new IOException("cannot create run folder " + folder + ": " + reason(e), e);
+            throw new IOException("cannot create run folder " + folder + ": " + InputFiles.describe(e), e);
         }
         try {
             // a real file, because permission bits do not tell (root, ACLs, read-only mounts); named *.tmp, so that
@@ -182,7 +182,7 @@ public final class RunFolder implements Closeable {
             Path probe = Files.createTempFile(folder, ".write-check", ".tmp");
             Files.deleteIfExists(probe);
         } catch (IOException e) {
-            throw new IOException("run folder " + folder + " is not writable: " + reason(e)
+            throw new IOException("run folder " + folder + " is not writable: " + InputFiles.describe(e)
                     + "; choose another --out", e);
         }
     }
@@ -280,11 +280,6 @@ public final class RunFolder implements Closeable {
             }
         }
         return files;
-    }
-
-    private static String reason(IOException e) {
-        String what = e.getClass().getSimpleName().replace("Exception", "");
-        return e.getMessage() == null ? what : what + " (" + e.getMessage() + ")";
     }
 
     /** The folder. */

@@ -56,10 +56,10 @@ public final class PinnObjective implements LeastSquaresObjective {
     /** The loss terms in order: each equation as a condition at the collocation points, then the conditions. */
     private final List<Condition.Resolved> terms = new ArrayList<>();
     /** Per term, the point set of the evaluation it reads (0: the collocation points when there are equations). */
-    private final List<Integer> termSets = new ArrayList<>();
+    private final int[] termSets;
     private final int equationCount;
     private final double[] weights;
-    private final List<String> unknownNames = new ArrayList<>();
+    private final List<String> unknownNames;
 
     /**
      * @param problem       the problem
@@ -91,16 +91,16 @@ public final class PinnObjective implements LeastSquaresObjective {
         collocation = problem.equations().isEmpty() ? null : problem.collocationPoints(seed);
         hasCollocation = collocation != null;
         equationCount = problem.equations().size();
+        termSets = new int[equationCount + problem.conditions().size()]; // equations read set 0
         for (Problem.Equation e : problem.equations()) {
             Condition.Resolved r = e.atPoints(collocation);
             terms.add(r);
-            termSets.add(0);
             equationsNeed.addAll(r.derivatives());
         }
         needed.addAll(equationsNeed);
         for (Condition c : problem.conditions()) {
             Condition.Resolved r = c.resolve(problem, seed);
-            termSets.add(conditionSets.size() + (hasCollocation ? 1 : 0));
+            termSets[terms.size()] = conditionSets.size() + (hasCollocation ? 1 : 0);
             terms.add(r);
             conditionSets.add(r.points());
             needed.addAll(r.derivatives());
@@ -108,8 +108,8 @@ public final class PinnObjective implements LeastSquaresObjective {
         use(collocation);
         weights = problem.termNames().stream().mapToDouble(problem::weight).toArray();
         parameters.addAll(network.parameters().trainable());
+        unknownNames = problem.unknowns().stream().map(Variable::name).toList();
         for (Variable v : problem.unknowns()) {
-            unknownNames.add(v.name());
             parameters.addAll(v.parameters().trainable());
         }
     }
@@ -133,7 +133,7 @@ public final class PinnObjective implements LeastSquaresObjective {
     /** The unknowns' names. */
     @Override
     public List<String> loggedNames() {
-        return List.copyOf(unknownNames);
+        return unknownNames;
     }
 
     /** The unknowns' current values. */
@@ -267,7 +267,7 @@ public final class PinnObjective implements LeastSquaresObjective {
         evaluated = true;
         Tensor[] values = new Tensor[terms.size()];
         for (int t = 0; t < values.length; t++) {
-            values[t] = terms.get(t).loss(at.get(termSets.get(t)));
+            values[t] = terms.get(t).loss(at.get(termSets[t]));
         }
         return Arrays.asList(values);
     }
@@ -291,7 +291,7 @@ public final class PinnObjective implements LeastSquaresObjective {
         int m = 0;
         for (int t = 0; t < terms.size(); t++) {
             Condition.Resolved term = terms.get(t);
-            Tensor points = hasCollocation && termSets.get(t) == 0 ? collocation : term.points();
+            Tensor points = hasCollocation && termSets[t] == 0 ? collocation : term.points();
             Tensor tracked = points.requireGrad();
             Evaluation at = evaluator(List.of(points), term.derivatives()).evaluateAt(tracked, unknowns);
             for (int i = 0; i < term.sides().size(); i++) {

@@ -258,10 +258,16 @@ class TrainerTest {
 
     @Test
     void pointsPlacedByTheResidualResolveASteepFront() {
-        // measured: fixed points 0.25, redrawn uniformly (k = 0) 0.081, by the residual 1.9e-3
-        assertThat(steepFrontError(2, null)).isGreaterThan(0.1);
-        assertThat(steepFrontError(2, new AdaptiveSampling(0, 1, 0))).isGreaterThan(0.03);
-        assertThat(steepFrontError(2, AdaptiveSampling.residual())).isLessThan(1e-2);
+        // measured with 256-bit vectors: fixed points 0.25, redrawn uniformly (k = 0) 0.081, by the residual 1.9e-3;
+        // with 128-bit vectors the last bits differ and this short, sharp run ends elsewhere (by the residual 2.7e-2),
+        // so the bounds are the ordering and its margin, which hold at both widths
+        double fixed = steepFrontError(2, null);
+        double uniform = steepFrontError(2, new AdaptiveSampling(0, 1, 0));
+        double residual = steepFrontError(2, AdaptiveSampling.residual());
+        String measured = "fixed " + fixed + ", uniform " + uniform + ", residual " + residual;
+        assertThat(fixed).as(measured).isGreaterThan(0.1);
+        assertThat(uniform).as(measured).isGreaterThan(0.03).isLessThan(fixed);
+        assertThat(residual).as(measured).isLessThan(5e-2).isLessThan(uniform / 2);
     }
 
     /**

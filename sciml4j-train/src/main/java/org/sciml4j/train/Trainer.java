@@ -127,6 +127,8 @@ public final class Trainer {
         private final Objective objective;
         private final List<Tensor> params;
         private final double[] weights;
+        private final List<String> termNames;
+        private final List<String> loggedNames;
         private final LossHistory history;
         private final long start = System.nanoTime();
         private final double[] phaseSeconds = new double[phases.size()];
@@ -148,6 +150,8 @@ public final class Trainer {
             this.objective = Objects.requireNonNull(objective, "objective");
             params = List.copyOf(objective.parameters());
             weights = objective.weights().clone();
+            termNames = List.copyOf(objective.termNames()); // names are fixed for a run: not fetched every epoch
+            loggedNames = List.copyOf(objective.loggedNames());
             if (weights.length != objective.termNames().size()) {
                 throw new IllegalArgumentException("the objective has " + objective.termNames().size() + " terms "
                         + objective.termNames() + " but " + weights.length + " weights");
@@ -378,8 +382,7 @@ public final class Trainer {
             for (int i = 0; i < values.length; i++) {
                 values[i] = terms.get(i).item();
             }
-            Progress p = new Progress(phase, epoch, value, objective.termNames(), values, objective.loggedNames(),
-                    objective.loggedValues());
+            Progress p = new Progress(phase, epoch, value, termNames, values, loggedNames, objective.loggedValues());
             history.add(p);
             boolean go = true;
             for (TrainingListener l : listeners) {
