@@ -189,8 +189,8 @@ public final class LevenbergMarquardt {
                 }
                 double[] delta = dampedStep();
                 if (delta != null) {
-                    stepNorm = normInf(delta);
-                    if (stepNorm <= stopping.stepTolerance() * normInf(x) || !Double.isFinite(mu)) {
+                    stepNorm = QuasiNewton.normInf(delta);
+                    if (stepNorm <= stopping.stepTolerance() * QuasiNewton.normInf(x) || !Double.isFinite(mu)) {
                         end(Termination.STEP_TOLERANCE);
                         return false;
                     }
@@ -205,7 +205,7 @@ public final class LevenbergMarquardt {
 
         /** The first test that ends the run at the current point, or null. */
         private Termination endTest() {
-            if (2 * normInf(g) <= stopping.gradientTolerance()) {
+            if (2 * QuasiNewton.normInf(g) <= stopping.gradientTolerance()) {
                 return Termination.GRADIENT_TOLERANCE;
             }
             if (iterations > 0 && previous - value <= stopping.functionTolerance() * previous) {
@@ -276,7 +276,7 @@ public final class LevenbergMarquardt {
                         + " tolerance %.3e", (previous - value) / previous, stopping.functionTolerance());
                 case STEP_TOLERANCE -> String.format(Locale.ROOT, "step %.3e <= tolerance %.3e relative to |x| ="
                         + " %.3e at damping %.3e (no lower value found: rounding level reached)", stepNorm,
-                        stopping.stepTolerance(), normInf(x), mu);
+                        stopping.stepTolerance(), QuasiNewton.normInf(x), mu);
                 case MAX_ITERATIONS -> "reached the limit of " + stopping.maxIterations() + " iterations";
                 case MAX_EVALUATIONS -> "reached the limit of " + stopping.maxEvaluations() + " evaluations";
                 case LINE_SEARCH_FAILED -> "no lower value found";
@@ -312,7 +312,7 @@ public final class LevenbergMarquardt {
         /** The largest component of the gradient {@code 2 J^T r}. */
         @Override
         public double gradientNorm() {
-            return 2 * normInf(g);
+            return 2 * QuasiNewton.normInf(g);
         }
 
         @Override
@@ -357,14 +357,6 @@ public final class LevenbergMarquardt {
             }
             return s;
         }
-    }
-
-    private static double normInf(double[] a) {
-        double m = 0;
-        for (double v : a) {
-            m = Math.max(m, Math.abs(v));
-        }
-        return m;
     }
 
     /** Builds a {@link LevenbergMarquardt}. */
