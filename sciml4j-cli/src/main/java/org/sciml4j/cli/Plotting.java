@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.sciml4j.cli.plot.Plots;
+import org.sciml4j.plot.Plots;
 import org.sciml4j.pinn.Problem;
 import org.sciml4j.pinn.Solution;
 import org.sciml4j.pinn.config.ProblemFile;

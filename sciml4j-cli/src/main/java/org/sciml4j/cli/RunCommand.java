@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
-import org.sciml4j.cli.plot.Plots;
+import org.sciml4j.plot.Plots;
 import org.sciml4j.io.AtomicFiles;
 import org.sciml4j.io.Checkpoints;
 import org.sciml4j.io.RunFolder;
@@ -30,6 +30,8 @@ import org.sciml4j.pinn.config.ProblemFile;
 import org.sciml4j.tensor.Tensor;
 import org.sciml4j.train.config.ProblemDefinition;
 import org.sciml4j.train.config.ProblemKinds;
+import org.sciml4j.train.config.RunContext;
+import org.sciml4j.train.config.RunnableProblem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -39,7 +41,8 @@ import picocli.CommandLine.Option;
  * PNG plots.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Train the PINN a problem file describes and write its results.",
+        description = {"Run the problem a file describes (a PINN, or any other kind: operators, dynamics, discovery,"
+                + " inference) and write its results.", "For PINNs:",
             "Outputs in the run folder: problem.yaml (as run), loss.tsv (epoch, total, each term, each unknown),"
                 + " model.safetensors, prediction.tsv, summary.json, loss.png, prediction.png (one variable) or"
                 + " heatmap.png, error.png and curves.png (two variables)."})
@@ -78,7 +81,11 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        ProblemFile pf = pinn(ProblemKinds.read(file)); // every mistake is reported here, before anything is trained
+        ProblemDefinition definition = ProblemKinds.read(file); // every mistake is reported here, before any run
+        if (definition instanceof RunnableProblem rp) {
+            return runFamily(rp);
+        }
+        ProblemFile pf = pinn(definition);
         if (resume != null && out != null && !resume.equals(out)) {
             throw new IllegalArgumentException("--resume continues in its own folder; leave --out out");
         }
@@ -99,6 +106,34 @@ final class RunCommand implements Callable<Integer> {
                 }
             }
             return train(pf, dir, settings);
+        }
+    }
+
+    /** Runs a problem of another model family in a fresh run folder: the family writes its own results. */
+    private int runFamily(RunnableProblem rp) throws IOException {
+        if (resume != null || lbfgs != null || lm != null || every != null) {
+            throw new IllegalArgumentException(rp.path() + ": problems of kind '" + rp.kind() + "' take --out, --seed,"
+                    + " --epochs and --quiet; not --resume, --lbfgs, --lm or --every");
+        }
+        Path dir = out != null ? out : RunFolder.under(Path.of("runs"), rp.name(), "the problem's name");
+        try (RunFolder folder = RunFolder.open(dir, RunFolder.Mode.FRESH)) {
+            AtomicFiles.write(dir.resolve("problem.yaml"), rp.text().getBytes(StandardCharsets.UTF_8));
+            Interrupts.clear();
+            Interrupts.install(System.err);
+            int status;
+            try {
+                status = rp.run(new RunContext(dir, seed, epochs, quiet, System.out, Interrupts::requested));
+            } finally {
+                Interrupts.uninstall();
+            }
+            if (Interrupts.requested()) {
+                System.out.println("interrupted; what was written is in " + dir);
+                return Interrupts.EXIT_STATUS;
+            }
+            if (!quiet) {
+                System.out.println("outputs in " + dir);
+            }
+            return status;
         }
     }
 
@@ -169,8 +204,8 @@ final class RunCommand implements Callable<Integer> {
         if (definition instanceof ProblemFile pf) {
             return pf;
         }
-        throw new IllegalArgumentException(definition.path() + ": 'run' trains problems of kind 'pinn'; this file is of"
-                + " kind '" + definition.kind() + "'");
+        throw new IllegalArgumentException(definition.path() + ": no runner for problems of kind '" + definition.kind()
+                + "'");
     }
 
     private static void printSetup(ProblemFile pf, Module net, RunSettings st, long seed) {

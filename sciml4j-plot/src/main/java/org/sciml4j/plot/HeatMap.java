@@ -1,4 +1,4 @@
-package org.sciml4j.cli.plot;
+package org.sciml4j.plot;
 
 import java.awt.BasicStroke;
 import java.awt.Color;

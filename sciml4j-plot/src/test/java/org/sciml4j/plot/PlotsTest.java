@@ -1,4 +1,4 @@
-package org.sciml4j.cli.plot;
+package org.sciml4j.plot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;

@@ -1,0 +1,4 @@
+/**
+ * Operator learning: DeepONet (plain and physics-informed), Fourier neural operators, spectral primitives.
+ */
+package org.sciml4j.operators;

@@ -1,0 +1,93 @@
+package org.sciml4j.train.config;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
+
+import org.sciml4j.train.LossHistory;
+import org.sciml4j.train.Phase;
+import org.sciml4j.train.Progress;
+import org.sciml4j.train.ProgressBarListener;
+import org.sciml4j.train.TrainingListener;
+
+/**
+ * What {@code sciml4j run} hands a {@link RunnableProblem}: the opened run folder, the command line's overrides (null
+ * when not given), where to print, and whether the user asked to stop.
+ *
+ * @param dir         the run folder, already holding {@code problem.yaml}
+ * @param seed        {@code --seed}, or null for the file's
+ * @param epochs      {@code --epochs} (the first phase's length), or null for the file's
+ * @param quiet       {@code --quiet}: print only the final figures
+ * @param out         where to print
+ * @param interrupted true once the user interrupted (Ctrl-C): stop after the current step, keep what was written
+ */
+public record RunContext(Path dir, Long seed, Integer epochs, boolean quiet, PrintStream out,
+                         BooleanSupplier interrupted) {
+
+    public RunContext {
+        Objects.requireNonNull(dir, "dir");
+        Objects.requireNonNull(out, "out");
+        Objects.requireNonNull(interrupted, "interrupted");
+    }
+
+    /** A context for a run from Java (tests, examples): no overrides, not quiet, never interrupted. */
+    public static RunContext of(Path dir, PrintStream out) {
+        return new RunContext(dir, null, null, false, out, () -> false);
+    }
+
+    /** The seed to use: {@code --seed} when given, else the file's. */
+    public long seedOr(long fileSeed) {
+        return seed != null ? seed : fileSeed;
+    }
+
+    /** The first phase's length: {@code --epochs} when given, else the file's. */
+    public int epochsOr(int fileEpochs) {
+        return epochs != null ? epochs : fileEpochs;
+    }
+
+    /** Prints a line unless quiet. */
+    public void say(String line) {
+        if (!quiet) {
+            out.println(line);
+        }
+    }
+
+    /**
+     * The listener a family's {@link org.sciml4j.train.Trainer} should get: a progress bar on a terminal or a loss
+     * line every {@code every} epochs (nothing when quiet), and a stop after the current epoch once interrupted.
+     */
+    public TrainingListener listener(int every) {
+        TrainingListener display = quiet ? null : ProgressBarListener.orPrinting(out, every);
+        return new TrainingListener() {
+            @Override
+            public boolean onEpoch(Progress p) {
+                if (display != null) {
+                    display.onEpoch(p);
+                }
+                return !interrupted.getAsBoolean();
+            }
+
+            @Override
+            public void onStart(LossHistory history) {
+                if (display != null) {
+                    display.onStart(history);
+                }
+            }
+
+            @Override
+            public void onPhaseStart(Phase phase, int epochsBefore, int done) {
+                if (display != null) {
+                    display.onPhaseStart(phase, epochsBefore, done);
+                }
+            }
+
+            @Override
+            public void onEnd() {
+                if (display != null) {
+                    display.onEnd();
+                }
+            }
+        };
+    }
+}

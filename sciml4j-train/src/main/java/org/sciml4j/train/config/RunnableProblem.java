@@ -1,0 +1,22 @@
+package org.sciml4j.train.config;
+
+import java.io.IOException;
+
+/**
+ * A problem file whose model family runs it itself (operators, dynamics, discovery, inference, ...). {@code sciml4j
+ * run FILE} reads the file through {@link ProblemKinds} (every mistake reported before anything runs), opens the run
+ * folder, writes {@code problem.yaml} there, and calls {@link #run}; the family writes its results (at least
+ * {@code summary.json}, through {@code org.sciml4j.io.SummaryJson}) into {@link RunContext#dir()}.
+ */
+public interface RunnableProblem extends ProblemDefinition {
+
+    /**
+     * Runs the problem and writes its results.
+     *
+     * @param context the run folder, the command line's overrides, where to print, and the interrupt flag
+     * @return the exit status: 0 when the run finished or stopped as asked ({@link RunContext#interrupted()} is
+     *         reported by the command itself)
+     * @throws IOException when a result cannot be written
+     */
+    int run(RunContext context) throws IOException;
+}
