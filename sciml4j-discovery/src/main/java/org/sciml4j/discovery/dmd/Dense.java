@@ -27,7 +27,10 @@ public final class Dense {
         return Holder.BLAS_INSTANCE;
     }
 
-    /** An economy SVD A = U diag(s) V^T of an (m, n) matrix, k = min(m, n): U (m, k), s (k) descending, Vt (k, n). */
+    /**
+     * An economy SVD A = U diag(s) V^T of an (m, n) matrix: s (k) descending, Vt (k, n), U (m, k) or, from
+     * {@link #svdBySnapshots}, only its leading columns (m, u.length / m).
+     */
     public record Svd(double[] u, double[] s, double[] vt, int m, int n) {
         /** The number k = min(m, n) of singular values. */
         public int k() {
@@ -85,11 +88,12 @@ public final class Dense {
 
     /**
      * Economy SVD of a tall (m, n) matrix, m much larger than n, by the method of snapshots: the Gram matrix A^T A
-     * (one BLAS product, the cost that matters), its symmetric eigen-decomposition, then U = A V diag(1/s) for the
-     * singular values above {@code relativeFloor * s_max}; the rest are dropped (the Gram matrix squares the
-     * condition number, so singular values below about 1e-8 s_max are not resolved). Returns only the kept triplets.
+     * (one BLAS product, the cost that matters), its symmetric eigen-decomposition, then U = A V diag(1/s) for only
+     * the leading columns that {@code rule} keeps (U is (m, rank); computing all of it would cost a second product as
+     * large as the Gram matrix). Singular values at or below {@code relativeFloor * s_max} are dropped: the Gram
+     * matrix squares the condition number, so values below about 1e-8 s_max are not resolved.
      */
-    public static Svd svdBySnapshots(double[] a, int m, int n, double relativeFloor) {
+    public static Svd svdBySnapshots(double[] a, int m, int n, double relativeFloor, RankRule rule) {
         double[] gram = gram(a, m, n);
         double[][] eig = eigh(gram, n); // ascending
         double top = Math.sqrt(Math.max(eig[0][n - 1], 0));
@@ -103,8 +107,9 @@ public final class Dense {
             s[j] = Math.sqrt(eig[0][n - 1 - j]);
             System.arraycopy(eig[1], (n - 1 - j) * n, v, j * n, n);
         }
-        double[] u = multiply(false, false, m, k, n, a, v);
-        for (int j = 0; j < k; j++) {
+        int r = k == 0 ? 0 : rule.rank(s, m, n);
+        double[] u = multiply(false, false, m, r, n, a, v);
+        for (int j = 0; j < r; j++) {
             double inv = 1.0 / s[j];
             for (int i = 0; i < m; i++) {
                 u[i + j * m] *= inv;
@@ -205,7 +210,10 @@ public final class Dense {
         int[] iquery = new int[1];
         lapack().dgelsd(m, n, nrhs, f, Math.max(1, m), x, ld, s, rcond, rank, query, -1, iquery, info);
         double[] work = new double[Math.max(1, (int) query[0])];
-        int[] iwork = new int[Math.max(1, iquery[0])];
+        // the reference LAPACK's iwork formula: the pure-Java translation's query does not return it
+        int minmn = Math.max(1, Math.min(m, n));
+        int nlvl = Math.max(0, (int) (Math.log(minmn / 26.0) / Math.log(2)) + 1);
+        int[] iwork = new int[Math.max(Math.max(1, iquery[0]), 3 * minmn * nlvl + 11 * minmn)];
         lapack().dgelsd(m, n, nrhs, f, Math.max(1, m), x, ld, s, rcond, rank, work, work.length, iwork, info);
         check("least squares (dgelsd)", info);
         double[] out = new double[n * nrhs];

@@ -84,9 +84,9 @@ public record DmdResult(String method, double dt, double[] lambdaRe, double[] la
         for (int j = 0; j < r; j++) {
             top = Math.max(top, Math.hypot(are[j], aim[j]));
         }
-        double unit = top > 0 && Double.isFinite(top) ? top * 1e-9 : 1;
+        double tie = top > 0 && Double.isFinite(top) ? top * 1e-9 : 1;
         // amplitudes equal to 1e-9 (a conjugate pair) tie, and then the positive frequency comes first
-        Arrays.sort(order, Comparator.comparingDouble((Integer j) -> -Math.rint(Math.hypot(are[j], aim[j]) / unit))
+        Arrays.sort(order, Comparator.comparingDouble((Integer j) -> -Math.rint(Math.hypot(are[j], aim[j]) / tie))
                 .thenComparingDouble(j -> -oim[j]));
         int[] o = Arrays.stream(order).mapToInt(Integer::intValue).toArray();
         return new DmdResult(method, dt, pick(lre, o), pick(lim, o), pick(ore, o), pick(oim, o),

@@ -69,9 +69,9 @@ public final class Dmdc {
             System.arraycopy(x, k * m, omega, k * rows, m);
             System.arraycopy(u, k * q, omega, k * rows + m, q);
         }
-        Dense.Svd so = ExactDmd.svd(omega, rows, p);
+        Dense.Svd so = ExactDmd.svd(omega, rows, p, rule);
         int pt = so.k() == 0 ? 0 : rule.rank(so.s(), rows, p);
-        Dense.Svd sy = ExactDmd.svd(y, m, p);
+        Dense.Svd sy = ExactDmd.svd(y, m, p, rule);
         int r = Math.min(rule.rank(sy.s(), m, p), pt);
         double[] uhat = java.util.Arrays.copyOf(sy.u(), m * r);
         int k = so.k();

@@ -36,7 +36,7 @@ public final class ExactDmd {
     }
 
     static Reduced reduce(double[] x, double[] y, int m, int p, RankRule rule) {
-        Dense.Svd svd = svd(x, m, p);
+        Dense.Svd svd = svd(x, m, p, rule);
         int r = rule.rank(svd.s(), m, p);
         int k = svd.k();
         double[] vs = new double[p * r]; // V_r S_r^-1 (p, r): row j of V^T is column j of V
@@ -55,11 +55,12 @@ public final class ExactDmd {
 
     /**
      * The economy SVD of an (m, n) matrix: by dgesdd, or for a tall matrix large enough that it pays by the method of
-     * snapshots (one BLAS Gram product and a small symmetric eigenproblem), keeping singular values above 1e-7 s_max.
+     * snapshots (one BLAS Gram product and a small symmetric eigenproblem), keeping singular values above 1e-7 s_max
+     * and computing only the columns of U that {@code rule} keeps.
      */
-    public static Dense.Svd svd(double[] a, int m, int n) {
+    public static Dense.Svd svd(double[] a, int m, int n, RankRule rule) {
         if (m >= 4L * n && (double) m * n * n > SNAPSHOT_METHOD_ABOVE) {
-            return Dense.svdBySnapshots(a, m, n, 1e-7);
+            return Dense.svdBySnapshots(a, m, n, 1e-7, rule);
         }
         return Dense.svd(a, m, n);
     }

@@ -17,7 +17,7 @@ public final class OptimizedDmd {
     }
 
     static Projection project(double[] x, int m, int n, RankRule rule) {
-        Dense.Svd svd = ExactDmd.svd(x, m, n);
+        Dense.Svd svd = ExactDmd.svd(x, m, n, rule);
         int r = rule.rank(svd.s(), m, n);
         double[] basis = Arrays.copyOf(svd.u(), m * r);
         double[] d = Dense.multiply(true, false, n, r, m, x, basis);

@@ -70,7 +70,7 @@ class ExactDmdTest {
             a[i] = rnd.nextGaussian();
         }
         Dense.Svd s1 = Dense.svd(a, m, n);
-        Dense.Svd s2 = Dense.svdBySnapshots(a, m, n, 1e-7);
+        Dense.Svd s2 = Dense.svdBySnapshots(a, m, n, 1e-7, RankRule.full());
         assertThat(s2.k()).isEqualTo(n);
         for (int j = 0; j < n; j++) {
             assertThat(s2.s()[j]).isCloseTo(s1.s()[j], org.assertj.core.api.Assertions.within(1e-9 * s1.s()[0]));
