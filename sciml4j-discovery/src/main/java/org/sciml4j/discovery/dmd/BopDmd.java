@@ -30,7 +30,7 @@ public final class BopDmd {
         int r = proj.r();
         double[][] start = OptimizedDmd.initialEigenvalues(x, m, n, t, r);
         VariableProjection.Fit full = VariableProjection.fit(t, proj.data(), start[0], start[1]);
-        int size = Math.max(r + 1, (int) Math.round(fraction * n));
+        int size = Math.min(n, Math.max(r + 1, (int) Math.round(fraction * n)));
         SplittableRandom rnd = new SplittableRandom(seed);
         double[][] re = new double[trials][];
         double[][] im = new double[trials][];
