@@ -187,6 +187,9 @@ final class DataSection {
         Node fileNode = m.get("file").getValueNode();
         Path path = doc.resolve(fileNode);
         String name = doc.string(fileNode);
+        if (!java.nio.file.Files.isRegularFile(path)) {
+            throw doc.error(fileNode, "no such file: " + path);
+        }
         boolean npz = name.endsWith(".npz");
         Source src = npz ? new NpzSource(doc, path, fileNode) : new TableSource(doc, path, fileNode);
         double[][] xm;
@@ -259,7 +262,7 @@ final class DataSection {
             try {
                 t = Npz.read(path, key);
             } catch (IOException e) {
-                throw doc.error(fileNode.equals(nameNode) ? fileNode : nameNode, InputFiles.describe(e));
+                throw doc.error(nameNode, InputFiles.describe(e));
             }
             int[] shape = t.shape();
             if (shape.length == 1) {

@@ -61,7 +61,7 @@ class DmdProblemFileTest {
         fails(GEN + "method: {name: exact}\ntruth_time: later\ntruth_eigenvalues: [[0, 1]]\n", 6, 13,
                 "truth_time is");
         fails(GEN + "method: {name: edmd, degree: 40}\n", 5, 30, "more than 2000 terms");
-        fails(GEN + "  noise: {sd: -1}\nmethod: {name: exact}\n", 5, 17, "noise sd must be >= 0");
+        fails(GEN + "  noise: {sd: -1}\nmethod: {name: exact}\n", 5, 15, "noise sd must be >= 0");
     }
 
     @Test
@@ -69,7 +69,8 @@ class DmdProblemFileTest {
         Npz.write(tmp.resolve("d.npz"), Map.of("X", Tensor.of(new double[12], 3, 4)), false);
         fails("kind: dmd\ndata:\n  file: d.npz\n  array: Y\n  dt: 1\nmethod: {name: exact}\n", 4, 10, "no such array");
         fails("kind: dmd\ndata:\n  file: d.npz\n  array: X\nmethod: {name: exact}\n", 3, 3, "give the time step");
-        fails("kind: dmd\ndata:\n  file: missing.npz\n  array: X\n  dt: 1\nmethod: {name: exact}\n", 3, 9, "");
+        fails("kind: dmd\ndata:\n  file: missing.npz\n  array: X\n  dt: 1\nmethod: {name: exact}\n", 3, 9,
+                "no such file");
     }
 
     private JsonNode run(DmdProblem p) throws IOException {
