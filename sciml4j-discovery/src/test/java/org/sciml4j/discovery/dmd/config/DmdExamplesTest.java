@@ -73,6 +73,15 @@ class DmdExamplesTest {
         assertThat(s.get("reconstruction_error").asDouble()).isLessThan(1e-6);
     }
 
+    /** The warning: with observables that miss x1^2 (a degree-1 dictionary) the eigenvalue 2 mu is lost. */
+    @Test
+    void carelessObservablesStrayFromThePhysics() throws IOException {
+        JsonNode s = run("slow-manifold-edmd.yaml", Map.of("degree: 2", "degree: 1", "name: slow-manifold-edmd",
+                "name: slow-manifold-linear"));
+        assertThat(s.get("eigenvalues").get("re")).hasSize(3);
+        assertThat(s.get("eigenvalue_error").asDouble()).isGreaterThan(0.04);
+    }
+
     @Test
     void hankelDmdOnTheTravellingWave() throws IOException {
         JsonNode s = run("travelling-wave.yaml", Map.of());
