@@ -25,6 +25,15 @@ public final class BopDmd {
      */
     public static DmdResult fit(double[] x, int m, int n, double[] times, double dt, RankRule rule, int trials,
                                 double fraction, long seed) {
+        return fit(x, m, n, times, dt, rule, trials, fraction, seed, () -> false);
+    }
+
+    /**
+     * As {@link #fit(double[], int, int, double[], double, RankRule, int, double, long)}, stopping the bagging early
+     * (after at least two trials, whose statistics are then reported) once {@code stop} answers true (Ctrl-C).
+     */
+    public static DmdResult fit(double[] x, int m, int n, double[] times, double dt, RankRule rule, int trials,
+                                double fraction, long seed, java.util.function.BooleanSupplier stop) {
         OptimizedDmd.Projection proj = OptimizedDmd.project(x, m, n, rule);
         double[] t = OptimizedDmd.fromZero(times);
         int r = proj.r();
@@ -34,7 +43,9 @@ public final class BopDmd {
         SplittableRandom rnd = new SplittableRandom(seed);
         double[][] re = new double[trials][];
         double[][] im = new double[trials][];
-        for (int trial = 0; trial < trials; trial++) {
+        int done = 0;
+        for (int trial = 0; trial < trials && !(done >= 2 && stop.getAsBoolean()); trial++) {
+            done++;
             int[] rows = subset(n, size, rnd);
             double[] tt = new double[rows.length];
             ComplexMatrix d = new ComplexMatrix(rows.length, r);
@@ -53,8 +64,8 @@ public final class BopDmd {
                 im[trial][j] = f.alphaIm()[match[j]];
             }
         }
-        double[][] mre = meanSd(re, r);
-        double[][] mim = meanSd(im, r);
+        double[][] mre = meanSd(Arrays.copyOf(re, done), r);
+        double[][] mim = meanSd(Arrays.copyOf(im, done), r);
         double[] p = new double[2 * r];
         System.arraycopy(mre[0], 0, p, 0, r);
         System.arraycopy(mim[0], 0, p, r, r);

@@ -26,7 +26,7 @@ import org.sciml4j.discovery.dmd.Snapshots;
  */
 record DmdFit(DmdResult result, double[] reconstruction) {
 
-    static DmdFit of(MethodSpec spec, Snapshots d, long seed) {
+    static DmdFit of(MethodSpec spec, Snapshots d, long seed, java.util.function.BooleanSupplier stop) {
         int m = d.features();
         double dt = d.uniformStep();
         if (Double.isNaN(dt)) { // uneven times (optimized, bop): discrete eigenvalues refer to the mean step
@@ -48,7 +48,7 @@ record DmdFit(DmdResult result, double[] reconstruction) {
             case "hankel" -> HankelDmd.fit(d.x(), m, d.snapshots(), spec.delays(), dt, rule);
             case "optimized" -> OptimizedDmd.fit(d.x(), m, d.snapshots(), d.times(), dt, rule);
             case "bop" -> BopDmd.fit(d.x(), m, d.snapshots(), d.times(), dt, rule, spec.trials(), spec.fraction(),
-                    seed);
+                    seed, stop);
             case "edmd" -> Edmd.fit(d.pairFirsts(), d.pairSeconds(), m, d.pairs(), dt, dictionary(spec, d, seed),
                     spec.rcond());
             case "kernel" -> KernelDmd.fit(d.pairFirsts(), d.pairSeconds(), m, d.pairs(), dt, kernel(spec), rule);

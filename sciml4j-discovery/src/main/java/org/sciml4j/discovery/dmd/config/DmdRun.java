@@ -40,7 +40,7 @@ final class DmdRun {
         Snapshots d = problem.data();
         MethodSpec spec = problem.method();
         long t0 = System.nanoTime();
-        DmdFit fit = DmdFit.of(spec, d, context.seedOr(spec.seed()));
+        DmdFit fit = DmdFit.of(spec, d, context.seedOr(spec.seed()), context.interrupted());
         double seconds = (System.nanoTime() - t0) / 1e9;
         DmdResult r = fit.result();
         int n1 = d.firstTrajectoryLength();
