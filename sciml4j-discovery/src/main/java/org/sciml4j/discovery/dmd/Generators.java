@@ -73,6 +73,64 @@ public final class Generators {
     }
 
     /**
+     * A forced linear system for DMD with control: latent z_{k+1} = E z_k + G u_k with E = exp(D dt) (the decoupled
+     * real modes and rotating pairs of {@link #linear} for the given continuous-time eigenvalues), G (k, q) and the
+     * inputs u_k random Gaussian, observed as x = V z in m features (V random Gaussian, z_0 random). In the features
+     * x_{k+1} = A x_k + B u_k exactly, with A = V E V^+ and B = V G. Inputs are (q, n), the last column unused.
+     */
+    public static Snapshots forced(double[] re, double[] im, int features, int inputs, int n, double dt, long seed) {
+        int k = 0;
+        for (double b : im) {
+            k += b == 0 ? 1 : 2;
+        }
+        Snapshots free = linear(re, im, k, new double[] {0}, seed); // only for the truth
+        SplittableRandom rnd = new SplittableRandom(seed);
+        double[] v = gaussian(rnd, features * k);
+        double[] g = gaussian(rnd, k * inputs);
+        double[] u = gaussian(rnd, inputs * n);
+        double[] z = gaussian(rnd, k);
+        double[] x = new double[features * n];
+        for (int s = 0; s < n; s++) {
+            for (int j = 0; j < k; j++) {
+                for (int i = 0; i < features; i++) {
+                    x[i + s * features] += v[i + j * features] * z[j];
+                }
+            }
+            double[] next = new double[k];
+            int c = 0;
+            for (int e = 0; e < re.length; e++) {
+                double gr = Math.exp(re[e] * dt);
+                if (im[e] == 0) {
+                    next[c] = gr * z[c];
+                    c++;
+                } else {
+                    double cs = Math.cos(im[e] * dt);
+                    double sn = Math.sin(im[e] * dt);
+                    next[c] = gr * (cs * z[c] - sn * z[c + 1]);
+                    next[c + 1] = gr * (sn * z[c] + cs * z[c + 1]);
+                    c += 2;
+                }
+            }
+            for (int j = 0; j < k; j++) {
+                for (int q = 0; q < inputs; q++) {
+                    next[j] += g[j + q * k] * u[q + s * inputs];
+                }
+            }
+            z = next;
+        }
+        return new Snapshots(x, features, n, uniformTimes(n, dt), new int[] {0}, u, inputs, free.truthRe(),
+                free.truthIm());
+    }
+
+    private static double[] gaussian(SplittableRandom rnd, int count) {
+        double[] out = new double[count];
+        for (int i = 0; i < count; i++) {
+            out[i] = rnd.nextGaussian();
+        }
+        return out;
+    }
+
+    /**
      * Damped oscillations: the linear system with eigenvalues g_j +- i 2 pi f_j, for frequencies f_j (cycles per time
      * unit) and growth rates g_j (negative: damped).
      */

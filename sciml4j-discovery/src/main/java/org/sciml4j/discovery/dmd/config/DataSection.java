@@ -19,14 +19,15 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 
 /**
  * Reads the {@code data:} section of a {@code dmd} problem: a generator ({@code generate:} linear, oscillations,
- * slow_manifold, travelling_wave, with its knobs) or a file ({@code file:} an {@code .npz} with {@code array:}
+ * slow_manifold, travelling_wave, forced (with control inputs), with its knobs) or a file ({@code file:} an {@code .npz} with {@code array:}
  * (features, snapshots), or a text table whose {@code columns:} are the features and rows the snapshots), the times
  * ({@code dt:} or {@code times:}, an array or column), optional {@code inputs:} for DMD with control, and
  * {@code noise:} added with its seed. Files are loaded here, so a wrong name or shape is reported before anything
  * runs.
  */
 final class DataSection {
-    static final List<String> GENERATORS = List.of("linear", "oscillations", "slow_manifold", "travelling_wave");
+    static final List<String> GENERATORS = List.of("linear", "oscillations", "slow_manifold", "travelling_wave",
+            "forced");
     private static final Set<String> COMMON = Set.of("noise");
     private static final Map<String, Set<String>> KEYS = Map.of(
             "linear", Set.of("generate", "eigenvalues", "features", "snapshots", "dt", "seed", "uneven"),
@@ -34,6 +35,7 @@ final class DataSection {
                     "uneven"),
             "slow_manifold", Set.of("generate", "mu", "lambda", "trajectories", "snapshots", "dt", "seed"),
             "travelling_wave", Set.of("generate", "points", "snapshots", "t_end", "part"),
+            "forced", Set.of("generate", "eigenvalues", "features", "inputs", "snapshots", "dt", "seed"),
             "file", Set.of("file", "array", "columns", "dt", "times", "inputs"));
 
     /** What the section gives: the snapshots and the node that a mistake about them is placed at. */
@@ -98,11 +100,24 @@ final class DataSection {
             case "linear" -> linear(m, section, features, times, seed);
             case "oscillations" -> oscillations(m, section, features, times, seed);
             case "slow_manifold" -> slowManifold(m, section, n, dt, seed);
+            case "forced" -> forced(m, section, features, n, dt, seed);
             default -> wave(m, n);
         };
     }
 
+    private Snapshots forced(Map<String, NodeTuple> m, Node section, int features, int n, double dt, long seed) {
+        double[][] e = eigenvalues(m, section, features);
+        int q = m.containsKey("inputs") ? doc.positiveInt(m.get("inputs").getValueNode()) : 1;
+        return Generators.forced(e[0], e[1], features, q, n, dt, seed);
+    }
+
     private Snapshots linear(Map<String, NodeTuple> m, Node section, int features, double[] times, long seed) {
+        double[][] e = eigenvalues(m, section, features);
+        return Generators.linear(e[0], e[1], features, times, seed);
+    }
+
+    /** eigenvalues: [[re, im], ...] in continuous time, im >= 0; {re, im}, checked against the features. */
+    private double[][] eigenvalues(Map<String, NodeTuple> m, Node section, int features) {
         Node e = doc.required(m, "eigenvalues", section, "eigenvalues: [[-0.1, 2.0], [-0.5, 0]]");
         List<Node> pairs = doc.list(e);
         double[] re = new double[pairs.size()];
@@ -118,7 +133,7 @@ final class DataSection {
             k += p[1] == 0 ? 1 : 2;
         }
         checkFeatures(m, section, features, k);
-        return Generators.linear(re, im, features, times, seed);
+        return new double[][] {re, im};
     }
 
     private Snapshots oscillations(Map<String, NodeTuple> m, Node section, int features, double[] times,

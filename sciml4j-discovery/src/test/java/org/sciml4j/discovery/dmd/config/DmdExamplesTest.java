@@ -83,6 +83,16 @@ class DmdExamplesTest {
     }
 
     @Test
+    void dmdcOnAForcedSystem() throws IOException {
+        JsonNode s = run("forced.yaml", Map.of());
+        assertThat(s.get("rank").asInt()).isEqualTo(3);
+        assertThat(s.get("eigenvalue_error").asDouble()).isLessThan(1e-8);
+        assertThat(s.get("reconstruction_error").asDouble()).isLessThan(1e-8);
+        JsonNode plain = run("forced.yaml", Map.of("name: dmdc ", "name: exact"));
+        assertThat(plain.get("eigenvalue_error").asDouble()).isGreaterThan(1e-3);
+    }
+
+    @Test
     void hankelDmdOnTheTravellingWave() throws IOException {
         JsonNode s = run("travelling-wave.yaml", Map.of());
         assertThat(s.get("rank").asInt()).isEqualTo(4);
