@@ -45,16 +45,17 @@ public record Design(double[] theta, int n, int p, double[] y, int m) {
     }
 
     /**
-     * The normal equations: G = Theta^T Theta by BLAS dsyrk and B = Theta^T Y by dgemm (row-major Theta is the
-     * column-major Theta^T, so no copy is needed).
+     * The normal equations: G = Theta^T Theta and B = Theta^T Y by BLAS dgemm (row-major Theta is the column-major
+     * Theta^T, so no copy is needed). dgemm computes both triangles of G, twice dsyrk's work, yet measured 10x faster
+     * than dsyrk with netlib's Java BLAS (0.3 s against 3 s for 100k x 56), whose dsyrk is not vectorised.
      */
     public NormalEquations normal() {
         BLAS blas = BLAS.getInstance();
         double[] g = new double[p * p];
         if (n > 0) {
-            blas.dsyrk("U", "N", p, n, 1.0, theta, p, 0.0, g, p);
+            blas.dgemm("N", "T", p, p, n, 1.0, theta, p, theta, p, 0.0, g, p);
         }
-        // column-major upper triangle -> full symmetric (row-major = column-major for a symmetric matrix)
+        // make G exactly symmetric (the two triangles may differ in the last bit)
         for (int j = 0; j < p; j++) {
             for (int i = 0; i < j; i++) {
                 g[i * p + j] = g[j * p + i];
