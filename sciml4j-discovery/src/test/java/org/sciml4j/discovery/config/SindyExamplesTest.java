@@ -73,4 +73,15 @@ class SindyExamplesTest {
         assertThat(s.get("coefficient_relative_error").asDouble()).isLessThan(1e-3);
         assertThat(s.get("simulation_error").asDouble()).isLessThan(1e-3);
     }
+
+    @Test
+    void deepxdeLorenzFileIsReadButTooSparseForAllThreeEquations() throws IOException {
+        Path file = example("lorenz-deepxde.yaml");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(file.getParent()
+                .resolve("../../../shared/data/deepxde/Lorenz.npz")), "the shared data folder is beside the repository");
+        JsonNode s = run(file, dir);
+        assertThat(s.get("samples").asInt()).isEqualTo(25);
+        assertThat(s.get("equations").get(0).asText()).isEqualTo("x' = -10.023 x + 10.030 y");
+        assertThat(s.get("spurious_terms").asInt()).isPositive();
+    }
 }
