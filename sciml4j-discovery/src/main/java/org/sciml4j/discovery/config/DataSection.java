@@ -56,7 +56,7 @@ final class DataSection {
         String what = doc.string(g);
         if (!GENERATORS.contains(what)) {
             throw doc.error(g, "unknown generator '" + what + "'" + YamlDocument.suggestion(what, GENERATORS)
-                    + "; use one of " + new java.util.TreeSet<>(GENERATORS));
+                    + " (known: " + new java.util.TreeSet<>(GENERATORS) + ")");
         }
         switch (what) {
             case "lorenz" -> {

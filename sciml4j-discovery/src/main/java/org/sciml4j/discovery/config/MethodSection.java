@@ -107,8 +107,7 @@ final class MethodSection {
         }
         Map<String, NodeTuple> m = doc.mapping(node, "library", Set.of("type", "degree", "derivatives"));
         Keys k = new Keys(doc, m);
-        String type = choice(k, "type", "pde", Set.of("pde"), node);
-        assert "pde".equals(type);
+        choice(k, "type", "pde", Set.of("pde"), node);
         return new int[] {k.positiveInt("degree", 2), k.positiveInt("derivatives", 3)};
     }
 
@@ -190,8 +189,8 @@ final class MethodSection {
         Node n = k.node(key);
         String v = doc.string(n);
         if (!allowed.contains(v)) {
-            throw doc.error(n, "unknown " + key + " '" + v + "'" + YamlDocument.suggestion(v, allowed) + "; use one of "
-                    + new TreeSet<>(allowed));
+            throw doc.error(n, "unknown " + key + " '" + v + "'" + YamlDocument.suggestion(v, allowed)
+                    + " (known: " + new TreeSet<>(allowed) + ")");
         }
         return v;
     }

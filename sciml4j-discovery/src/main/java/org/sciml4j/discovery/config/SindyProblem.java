@@ -37,7 +37,8 @@ final class SindyProblem implements RunnableProblem {
     private SindyProblem(YamlDocument doc, Map<String, NodeTuple> m) {
         this.doc = doc;
         Keys k = new Keys(doc, m);
-        DataSection.Result d = new DataSection(doc).read(doc.required(m, "data", doc.root(), "data: {generate: lorenz}"));
+        DataSection.Result d = new DataSection(doc)
+                .read(doc.required(m, "data", doc.root(), "data: {generate: lorenz}"));
         this.data = d.data();
         this.noise = d.noise();
         this.seed = k.has("seed") ? doc.integer(k.node("seed")) : 0;
@@ -151,7 +152,7 @@ final class SindyProblem implements RunnableProblem {
         return out;
     }
 
-    /** Adds Gaussian noise of sd level x the root-mean-square of each column (of the whole field for a field). */
+    /** Adds Gaussian noise of sd level x the root-mean-square of each column (each space point for a field). */
     static double[] withNoise(double[] x, int n, int vars, double level, long seed) {
         if (level == 0) {
             return x;

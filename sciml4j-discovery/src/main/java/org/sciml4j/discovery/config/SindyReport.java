@@ -139,27 +139,20 @@ final class SindyReport {
             num += d * d;
             den += measured[a] * measured[a];
         }
-        for (int j = 0; j < m; j++) {
-            double[] sim = new double[n];
-            double[] obs = new double[n];
-            for (int i = 0; i < n; i++) {
+        // plot the samples the simulation reached (all of them unless the model blew up)
+        int shown = r.completed();
+        for (int j = 0; j < m && shown >= 2; j++) {
+            double[] sim = new double[shown];
+            double[] obs = new double[shown];
+            for (int i = 0; i < shown; i++) {
                 sim[i] = r.x()[i * m + j];
                 obs[i] = measured[i * m + j];
             }
             String name = data.names().get(j);
-            Plots.predictionVsTruth(c.dir().resolve("simulation_" + name + ".png"), name + ": data (truth line)"
-                    + " and the discovered model's simulation", tt, finiteOrZero(sim), obs, null, null);
+            Plots.curves(c.dir().resolve("simulation_" + name + ".png"), name + ": data and the simulated"
+                    + " discovered model", java.util.Arrays.copyOf(tt, shown), List.of("data", "discovered model"),
+                    List.of(obs, sim));
         }
         return r.completed() < n ? Double.NaN : Math.sqrt(num / den);
-    }
-
-    private static double[] finiteOrZero(double[] v) {
-        double[] out = v.clone();
-        for (int i = 0; i < out.length; i++) {
-            if (!Double.isFinite(out[i])) {
-                out[i] = 0;
-            }
-        }
-        return out;
     }
 }

@@ -78,7 +78,8 @@ class SindyExamplesTest {
     void deepxdeLorenzFileIsReadButTooSparseForAllThreeEquations() throws IOException {
         Path file = example("lorenz-deepxde.yaml");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(file.getParent()
-                .resolve("../../../shared/data/deepxde/Lorenz.npz")), "the shared data folder is beside the repository");
+                .resolve("../../../shared/data/deepxde/Lorenz.npz")), "the shared data folder is beside the"
+                + " repository");
         JsonNode s = run(file, dir);
         assertThat(s.get("samples").asInt()).isEqualTo(25);
         assertThat(s.get("equations").get(0).asText()).isEqualTo("x' = -10.023 x + 10.030 y");

@@ -38,9 +38,7 @@ class SindyTest {
         Generators.Trajectory d = Generators.lorenz(10, 28, 8.0 / 3, new double[] {-8, 8, 27}, 0.002, 10);
         SindyModel model = new Sindy(new PolynomialLibrary(2), new Stlsq(0.1), new FiniteDifference(1, 4), null)
                 .fit(d.t(), d.x(), XYZ);
-        System.out.println(model.equations(4));
         double[] e = lorenzErrors(model);
-        System.out.println("worst " + e[0] + " spurious " + e[1]);
         assertThat(e[1]).isZero();
         assertThat(e[0]).isLessThan(1e-3);
         assertThat(model.equations(3).get(0)).isEqualTo("x' = -10.000 x + 10.000 y");
@@ -61,11 +59,10 @@ class SindyTest {
                 x[i * 3 + j] += 0.01 * rms * rng.nextGaussian();
             }
         }
-        SindyModel model = new Sindy(new PolynomialLibrary(2), new Stlsq(0.5, 0, 20, false), null, new WeakForm(400, 101, 4))
+        SindyModel model = new Sindy(new PolynomialLibrary(2), new Stlsq(0.5, 0, 20, false), null,
+                new WeakForm(400, 101, 4))
                 .fit(d.t(), x, XYZ);
-        System.out.println(model.equations(4));
         double[] e = lorenzErrors(model);
-        System.out.println("weak worst " + e[0] + " spurious " + e[1]);
         assertThat(e[1]).isZero();
         assertThat(e[0]).isLessThan(0.02);
     }
