@@ -68,6 +68,9 @@ final class SindyProblem implements RunnableProblem {
         this.optimizerNode = k.node("optimizer");
         methods.optimizer(optimizerNode, seed);
         this.truth = k.has("truth") ? TruthSection.read(doc, k.node("truth"), features, data.names(), lhs) : null;
+        if (data.isField() && k.has("simulate_for")) {
+            throw doc.error(k.node("simulate_for"), "simulate_for is for trajectories; a PDE model is not simulated");
+        }
         double span = data.t()[data.t().length - 1] - data.t()[0];
         this.simulateFor = k.positive("simulate_for", span);
     }
