@@ -153,6 +153,11 @@ final class SindyReport {
                     + " discovered model", java.util.Arrays.copyOf(tt, shown), List.of("data", "discovered model"),
                     List.of(obs, sim));
         }
-        return r.completed() < n ? Double.NaN : Math.sqrt(num / den);
+        if (r.completed() < n) {
+            c.say(String.format(Locale.ROOT, "  the discovered model's simulation blew up after t = %g"
+                    + " (sample %d of %d)", tt[Math.max(r.completed() - 1, 0)], r.completed(), n));
+            return Double.NaN;
+        }
+        return Math.sqrt(num / den);
     }
 }

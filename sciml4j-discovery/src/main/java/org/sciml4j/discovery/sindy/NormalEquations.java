@@ -30,10 +30,12 @@ public final class NormalEquations {
         return b;
     }
 
+    /** The number of features p. */
     public int features() {
         return p;
     }
 
+    /** The number of targets m. */
     public int targets() {
         return m;
     }

@@ -42,10 +42,12 @@ public final class SindyModel {
         this.r2 = r2;
     }
 
+    /** The p feature names, in coefficient row order. */
     public List<String> featureNames() {
         return features;
     }
 
+    /** The m state names. */
     public List<String> stateNames() {
         return states;
     }
