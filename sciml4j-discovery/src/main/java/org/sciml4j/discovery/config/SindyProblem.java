@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.sciml4j.discovery.derivative.FiniteDifference;
 import org.sciml4j.discovery.sindy.Design;
+import org.sciml4j.discovery.sindy.Ensemble;
 import org.sciml4j.discovery.sindy.FeatureLibrary;
 import org.sciml4j.discovery.sindy.PdeLibrary;
 import org.sciml4j.discovery.sindy.Sindy;
@@ -124,7 +125,11 @@ final class SindyProblem implements RunnableProblem {
         for (String e : model.equations(3)) {
             c.say("  " + e);
         }
-        new SindyReport(c, data, measured, model, truth, simulateFor, noise, s).write(method, seconds);
+        SindyReport report = new SindyReport(c, data, measured, model, truth, simulateFor, noise, s);
+        if (optimizer instanceof Ensemble e) {
+            report.inclusion(e.inclusionProbabilities());
+        }
+        report.write(method, seconds);
         return 0;
     }
 

@@ -40,6 +40,13 @@ final class SindyReport {
         this.seed = seed;
     }
 
+    private double[] inclusion;
+
+    /** Adds an ensemble's inclusion probabilities, shape (p, m) row-major, to the summary. */
+    void inclusion(double[] probabilities) {
+        this.inclusion = probabilities;
+    }
+
     void write(String method, double seconds) throws IOException {
         List<String> features = model.featureNames();
         int m = model.equations(3).size();
@@ -57,6 +64,9 @@ final class SindyReport {
                     data.t()[0] + simulateFor));
         } else {
             c.say(String.format(Locale.ROOT, "  R^2 %.6f", model.r2()));
+        }
+        if (inclusion != null) {
+            s.put("inclusion_probabilities", coefficientMap(features, inclusion, m));
         }
         if (truth != null) {
             scoreAgainstTruth(s, xi);

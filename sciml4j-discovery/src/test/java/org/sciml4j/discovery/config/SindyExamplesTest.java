@@ -57,6 +57,15 @@ class SindyExamplesTest {
     }
 
     @Test
+    void lorenzWithOnePercentNoiseByAnEnsemble() throws IOException {
+        JsonNode s = run(example("lorenz-noisy-ensemble.yaml"), dir);
+        assertThat(s.get("spurious_terms").asInt()).isZero();
+        assertThat(s.get("missing_terms").asInt()).isZero();
+        assertThat(s.get("coefficient_relative_error").asDouble()).isLessThan(0.02);
+        assertThat(s.get("inclusion_probabilities").get("y'").get("x z").asDouble()).isEqualTo(1.0);
+    }
+
+    @Test
     void burgersPdeFindWithinOnePercent() throws IOException {
         JsonNode s = run(example("burgers-pde-find.yaml"), dir);
         assertThat(s.get("spurious_terms").asInt()).isZero();
