@@ -65,7 +65,15 @@ public final class Sindy {
         inputs.addAll(controlNames);
         double[] in = SindyModel.join(x, u, n, m, c);
         double[] theta = library.transform(in, n, m + c);
-        int p = library.names(inputs).size();
+        List<String> featureNames = library.names(inputs);
+        int p = featureNames.size();
+        for (int a = 0; a < theta.length; a++) {
+            if (!Double.isFinite(theta[a])) {
+                throw new IllegalArgumentException("library term '" + featureNames.get(a % p) + "' is " + theta[a]
+                        + " at sample " + a / p + " (t = " + t[a / p] + "); leave it out or keep the data in its"
+                        + " domain");
+            }
+        }
         Design design = weak != null ? weak.design(t, x, m, theta, p)
                 : new Design(theta, n, p, differentiator.apply(t, x, m), m);
         double[] xi = optimizer.fit(design);

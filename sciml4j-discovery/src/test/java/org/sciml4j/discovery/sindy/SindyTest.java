@@ -66,4 +66,13 @@ class SindyTest {
         assertThat(e[1]).isZero();
         assertThat(e[0]).isLessThan(0.02);
     }
+
+    @Test
+    void aNonFiniteLibraryTermIsNamed() {
+        double[] t = {0, 1, 2, 3, 4};
+        double[] x = {1, 0.5, -0.2, 0.3, 0.4};
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Sindy(CustomLibrary.of(List.of("x"), "log(x)"),
+                new Stlsq(0.1), new FiniteDifference(), null).fit(t, x, List.of("x")))
+                .hasMessageContaining("library term 'log(x)' is NaN at sample 2 (t = 2.0)");
+    }
 }
