@@ -47,8 +47,24 @@ final class DataSection {
             throw doc.error(node, "data needs exactly one of 'generate: lorenz' (or cubic_oscillator, burgers) and"
                     + " 'file: data.npz'");
         }
+        refuse(m, k.has("generate") ? FILE_ONLY : GENERATE_ONLY, k.has("generate") ? "a generated" : "a file's");
         Measurements d = k.has("generate") ? generate(k) : file(k);
         return new Result(d, noise, k.node("noise"));
+    }
+
+    private static final Set<String> FILE_ONLY = Set.of("time", "state", "array", "control", "field", "space",
+            "periodic");
+    private static final Set<String> GENERATE_ONLY = Set.of("t_end", "initial", "sigma", "rho", "beta", "nu", "nx",
+            "nt");
+
+    /** A key of the other mode is a mistake, not something to ignore. */
+    private void refuse(Map<String, NodeTuple> m, Set<String> keys, String what) {
+        for (NodeTuple t : m.values()) {
+            String key = YamlDocument.key(t);
+            if (keys.contains(key)) {
+                throw doc.error(t.getKeyNode(), "'" + key + "' does not apply to " + what + " data");
+            }
+        }
     }
 
     private Measurements generate(Keys k) {

@@ -87,6 +87,10 @@ class SindyProblemFileTest {
         assertThat(e.line()).isEqualTo(4);
         assertThat(e.problem()).contains("10 values").contains("201 rows");
 
+        e = error(HEAD + "data:\n  generate: lorenz\n  state: [x, y, z]\n");
+        assertThat(e.line()).isEqualTo(4);
+        assertThat(e.problem()).contains("'state' does not apply to a generated");
+
         e = error(HEAD + "data: {generate: lorenz}\nlibrary: {type: custom, terms: [\"sin(x)\", \"cos(q)\"]}\n");
         assertThat(e.line()).isEqualTo(3);
         assertThat(e.problem()).contains("q");
