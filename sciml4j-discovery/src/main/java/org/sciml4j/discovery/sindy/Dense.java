@@ -1,97 +1,68 @@
 package org.sciml4j.discovery.sindy;
 
-/** Small dense solves (up to a few hundred unknowns) in plain Java; the large products go through BLAS elsewhere. */
+import dev.ludovic.netlib.lapack.LAPACK;
+import org.netlib.util.intW;
+
+/**
+ * Small dense solves through LAPACK ({@code dev.ludovic.netlib}: native when installed, its Java translation
+ * otherwise): Cholesky (dposv) for the normal equations, LU with partial pivoting (dgesv) for the indefinite KKT
+ * systems of constrained SR3. Symmetric matrices need no transposition; general ones are passed transposed.
+ */
 final class Dense {
     private Dense() {
     }
 
-    /**
-     * Solves a symmetric positive (semi)definite system by Cholesky; if the factorisation breaks down (a singular
-     * or indefinite matrix) falls back to {@link #solve} with pivoting.
-     */
-    // numerical kernel
-    static double[] solveSymmetric(double[] a, double[] b, int n) {
-        double[] l = new double[n * n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j <= i; j++) {
-                double s = a[i * n + j];
-                for (int k = 0; k < j; k++) {
-                    s -= l[i * n + k] * l[j * n + k];
-                }
-                if (i == j) {
-                    if (!(s > 1e-300)) {
-                        return solve(a.clone(), b.clone(), n);
-                    }
-                    l[i * n + i] = Math.sqrt(s);
-                } else {
-                    l[i * n + j] = s / l[j * n + j];
-                }
-            }
-        }
-        double[] y = new double[n];
-        for (int i = 0; i < n; i++) {
-            double s = b[i];
-            for (int k = 0; k < i; k++) {
-                s -= l[i * n + k] * y[k];
-            }
-            y[i] = s / l[i * n + i];
-        }
-        for (int i = n - 1; i >= 0; i--) {
-            double s = y[i];
-            for (int k = i + 1; k < n; k++) {
-                s -= l[k * n + i] * y[k];
-            }
-            y[i] = s / l[i * n + i];
-        }
-        return y;
+    private static final class Holder {
+        static final LAPACK INSTANCE = LAPACK.getInstance();
     }
 
     /**
-     * Solves a general square system by Gaussian elimination with partial pivoting (overwrites a and b).
+     * Solves A x = b for a symmetric positive definite (n, n) matrix; if Cholesky breaks down (a singular or
+     * indefinite matrix, such as collinear features) falls back to {@link #solve}.
+     */
+    static double[] solveSymmetric(double[] a, double[] b, int n) {
+        double[] f = a.clone();
+        double[] x = b.clone();
+        intW info = new intW(0);
+        Holder.INSTANCE.dposv("U", n, 1, f, n, x, n, info);
+        if (info.val < 0) {
+            throw new IllegalStateException("LAPACK dposv rejected argument " + (-info.val));
+        }
+        return info.val == 0 ? x : solve(a, b, n);
+    }
+
+    /**
+     * Solves A X = B for a general row-major (n, n) matrix and row-major (n, nrhs) right-hand sides.
      *
      * @throws IllegalArgumentException if the matrix is singular
      */
-    // numerical kernel
+    static double[] solve(double[] a, double[] b, int n, int nrhs) {
+        double[] f = transpose(a, n, n);
+        double[] x = transpose(b, n, nrhs);
+        intW info = new intW(0);
+        Holder.INSTANCE.dgesv(n, nrhs, f, n, new int[n], x, n, info);
+        if (info.val < 0) {
+            throw new IllegalStateException("LAPACK dgesv rejected argument " + (-info.val));
+        }
+        if (info.val > 0) {
+            throw new IllegalArgumentException("the least-squares system is singular (a feature is a combination of"
+                    + " others, or a constraint repeats another)");
+        }
+        return transpose(x, nrhs, n);
+    }
+
+    /** Solves A x = b for a general (n, n) matrix. */
     static double[] solve(double[] a, double[] b, int n) {
-        for (int c = 0; c < n; c++) {
-            int piv = c;
-            for (int r = c + 1; r < n; r++) {
-                if (Math.abs(a[r * n + c]) > Math.abs(a[piv * n + c])) {
-                    piv = r;
-                }
-            }
-            if (a[piv * n + c] == 0) {
-                throw new IllegalArgumentException("the least-squares system is singular (a feature is a"
-                        + " combination of others, or a constraint repeats another)");
-            }
-            if (piv != c) {
-                for (int k = 0; k < n; k++) {
-                    double t = a[c * n + k];
-                    a[c * n + k] = a[piv * n + k];
-                    a[piv * n + k] = t;
-                }
-                double t = b[c];
-                b[c] = b[piv];
-                b[piv] = t;
-            }
-            for (int r = c + 1; r < n; r++) {
-                double f = a[r * n + c] / a[c * n + c];
-                if (f != 0) {
-                    for (int k = c; k < n; k++) {
-                        a[r * n + k] -= f * a[c * n + k];
-                    }
-                    b[r] -= f * b[c];
-                }
+        return solve(a, b, n, 1);
+    }
+
+    private static double[] transpose(double[] a, int rows, int cols) {
+        double[] t = new double[a.length];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                t[j * rows + i] = a[i * cols + j];
             }
         }
-        double[] x = new double[n];
-        for (int r = n - 1; r >= 0; r--) {
-            double s = b[r];
-            for (int k = r + 1; k < n; k++) {
-                s -= a[r * n + k] * x[k];
-            }
-            x[r] = s / a[r * n + r];
-        }
-        return x;
+        return t;
     }
 }

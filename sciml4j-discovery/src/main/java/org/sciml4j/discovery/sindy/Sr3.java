@@ -135,16 +135,11 @@ public final class Sr3 implements SparseRegressor {
     }
 
     private static double[] inverse(double[] a, int n) {
-        double[] inv = new double[n * n];
-        for (int col = 0; col < n; col++) {
-            double[] e = new double[n];
-            e[col] = 1;
-            double[] x = Dense.solve(a.clone(), e, n);
-            for (int r = 0; r < n; r++) {
-                inv[r * n + col] = x[r];
-            }
+        double[] identity = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            identity[i * n + i] = 1;
         }
-        return inv;
+        return Dense.solve(a, identity, n, n);
     }
 
     private double[] constrainedResult(double[] w, double[] s, int p, int m) {
