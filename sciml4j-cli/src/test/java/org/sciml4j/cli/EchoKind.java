@@ -1,15 +1,14 @@
 package org.sciml4j.cli;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 
 import org.sciml4j.io.SummaryJson;
+import org.sciml4j.train.config.DocumentProblem;
 import org.sciml4j.train.config.ProblemDefinition;
 import org.sciml4j.train.config.ProblemKind;
 import org.sciml4j.train.config.RunContext;
-import org.sciml4j.train.config.RunnableProblem;
 import org.sciml4j.train.config.YamlDocument;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 
@@ -27,25 +26,12 @@ public final class EchoKind implements ProblemKind {
         return new Echo(doc, value);
     }
 
-    private record Echo(YamlDocument doc, double value) implements RunnableProblem {
-        @Override
-        public String kind() {
-            return "echo";
-        }
+    private static final class Echo extends DocumentProblem {
+        private final double value;
 
-        @Override
-        public String name() {
-            return doc.baseName();
-        }
-
-        @Override
-        public Path path() {
-            return doc.file();
-        }
-
-        @Override
-        public String text() {
-            return doc.text();
+        Echo(YamlDocument doc, double value) {
+            super(doc, "echo", doc.baseName());
+            this.value = value;
         }
 
         @Override

@@ -1,7 +1,6 @@
 package org.sciml4j.discovery.config;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,14 +14,13 @@ import org.sciml4j.discovery.sindy.Sindy;
 import org.sciml4j.discovery.sindy.SindyModel;
 import org.sciml4j.discovery.sindy.SparseRegressor;
 import org.sciml4j.train.config.RunContext;
-import org.sciml4j.train.config.RunnableProblem;
+import org.sciml4j.train.config.DocumentProblem;
 import org.sciml4j.train.config.YamlDocument;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 
 /** A read and checked {@code kind: sindy} file; {@link #run} fits, prints and writes the results. */
-final class SindyProblem implements RunnableProblem {
-    private final YamlDocument doc;
+final class SindyProblem extends DocumentProblem {
     private final Measurements data;
     private final double noise;
     private final long seed;
@@ -36,7 +34,7 @@ final class SindyProblem implements RunnableProblem {
     private final double simulateFor;
 
     private SindyProblem(YamlDocument doc, Map<String, NodeTuple> m) {
-        this.doc = doc;
+        super(doc, "sindy", doc.runName(m));
         Keys k = new Keys(doc, m);
         DataSection.Result d = new DataSection(doc)
                 .read(doc.required(m, "data", doc.root(), "data: {generate: lorenz}"));
@@ -84,30 +82,10 @@ final class SindyProblem implements RunnableProblem {
     }
 
     @Override
-    public String kind() {
-        return "sindy";
-    }
-
-    @Override
-    public String name() {
-        return doc.baseName();
-    }
-
-    @Override
-    public Path path() {
-        return doc.file();
-    }
-
-    @Override
-    public String text() {
-        return doc.text();
-    }
-
-    @Override
     public int run(RunContext c) throws IOException {
         long s = c.seedOr(seed);
         double[] measured = withNoise(data.x(), data.t().length, data.vars(), noise, s);
-        SparseRegressor optimizer = new MethodSection(doc).optimizer(optimizerNode, s);
+        SparseRegressor optimizer = new MethodSection(doc()).optimizer(optimizerNode, s);
         long start = System.nanoTime();
         SindyModel model;
         String method;

@@ -53,7 +53,7 @@ public final class PinnKind implements ProblemKind {
                     + " 'conditions'");
         }
         Map<String, NodeTuple> top = doc.mapping(root, "the problem file", TOP);
-        String name = name(doc, top);
+        String name = doc.runName(top);
         PinnScope scope = new PinnScope(doc);
         Problem.Builder b = Problem.builder();
         new SymbolsSection(scope).read(b, top, root);
@@ -101,19 +101,6 @@ public final class PinnKind implements ProblemKind {
         HeapCheck.require(scope.doc, top.get("collocation").getValueNode(), String.format(Locale.ROOT,
                 "training on %d points through layers %.0f values wide", points, width),
                 HeapCheck.VALUES_PER_POINT_AND_UNIT * 8.0 * points * width);
-    }
-
-    /** The file's {@code name:}, else the file name without {@code .yaml}. */
-    private static String name(YamlDocument doc, Map<String, NodeTuple> top) {
-        if (!top.containsKey("name")) {
-            return doc.baseName();
-        }
-        String name = doc.string(top.get("name").getValueNode()).strip();
-        if (name.isEmpty()) {
-            throw doc.error(top.get("name").getKeyNode(), "'name' is empty; give the run a name, e.g. 'name: forward'"
-                    + " (or leave 'name' out to use the file name)");
-        }
-        return name;
     }
 
     /** {@code weights: {equation: 1, initial: 10}}: per loss term (the problem's builder checks values and names). */

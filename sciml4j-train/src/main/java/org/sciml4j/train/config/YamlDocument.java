@@ -124,6 +124,24 @@ public final class YamlDocument {
         return file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
     }
 
+    /**
+     * The run's name: the file's {@code name:} (top-level mapping {@code top}), else the file name without
+     * {@code .yaml}.
+     *
+     * @throws ProblemFileException for an empty {@code name:}
+     */
+    public String runName(Map<String, NodeTuple> top) {
+        if (!top.containsKey("name")) {
+            return baseName();
+        }
+        String name = string(top.get("name").getValueNode()).strip();
+        if (name.isEmpty()) {
+            throw error(top.get("name").getKeyNode(), "'name' is empty; give the run a name, e.g. 'name: forward'"
+                    + " (or leave 'name' out to use the file name)");
+        }
+        return name;
+    }
+
     /** A path written in the file, resolved against the file's folder unless absolute. */
     public Path resolve(Node fileNode) {
         Path given = Path.of(string(fileNode));

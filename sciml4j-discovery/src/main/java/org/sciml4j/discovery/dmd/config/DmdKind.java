@@ -39,7 +39,7 @@ public final class DmdKind implements ProblemKind {
             throw doc.unplaced("the file is empty; a dmd problem needs 'data:' and 'method:'");
         }
         Map<String, NodeTuple> top = doc.mapping(root, "the problem file", TOP);
-        String name = top.containsKey("name") ? doc.string(top.get("name").getValueNode()) : doc.baseName();
+        String name = doc.runName(top);
         DataSection.Data data = new DataSection(doc).read(doc.required(top, "data", root,
                 "data: {generate: linear, eigenvalues: [[-0.1, 2.0]]}"));
         MethodSpec method = new MethodSection(doc).read(doc.required(top, "method", root, "method: {name: exact}"),
