@@ -17,7 +17,7 @@ import org.sciml4j.solvers.pde.SineGordon1d;
 final class SineGordonGenerator implements Generator {
     static final Set<String> KEYS = Set.of("resolution", "fine_grid", "length", "time", "dt", "velocity_scale",
             "input");
-    static final Fields.Grf DEFAULT_INPUT = new Fields.Grf(30, 3, 2, 0);
+    static final Fields.Grf DEFAULT_INPUT = new Fields.Grf(30, 3, 2, 16);
 
     private final int resolution;
     private final int fineGrid;
@@ -42,13 +42,13 @@ final class SineGordonGenerator implements Generator {
 
     static SineGordonGenerator read(SpecReader spec) {
         int resolution = spec.positiveInt("resolution", 128);
-        int fine = spec.positiveInt("fine_grid", 512);
+        int fine = spec.positiveInt("fine_grid", 1024);
         if (fine < 4 || fine % resolution != 0) {
             throw spec.error("resolution", "'resolution' " + resolution + " must divide 'fine_grid' " + fine);
         }
         double length = spec.positive("length", 10);
         double time = spec.positive("time", 1);
-        double dt = spec.positive("dt", 1e-3);
+        double dt = spec.positive("dt", 2.5e-3);
         if (dt >= length / fine) {
             throw spec.error("dt", "'dt' " + dt + " must be below the grid spacing length / fine_grid = "
                     + length / fine + " (leapfrog's stability limit)");

@@ -10,8 +10,9 @@ import org.sciml4j.tensor.Rng;
  * {@code exp(2 pi i k.x)}, k != 0, with variances {@code lambda_k = sigma^2 ((2 pi |k|)^2 + tau^2)^(-alpha)}.
  * The constant mode is left out (mean exactly zero), as in the FNO data generators.
  * <p>
- * Sampling on an s-point grid ({@code x_j = j / s}): complex white noise on the s (or s x s) discrete frequencies
- * {@code -s/2+1 .. s/2} (or those with |k_i| &lt;= modes), scaled by sqrt(lambda_k), one complex inverse FFT, real part.
+ * Sampling on an s-point grid ({@code x_j = j / s}): complex white noise on the discrete frequencies with
+ * {@code 0 < |k_i| <= min(modes, s/2 - 1)} (all below Nyquist when modes = 0), scaled by sqrt(lambda_k), one complex
+ * inverse FFT, real part.
  * The real part of {@code sum_k sqrt(lambda_k) (xi_k + i eta_k) e^{2 pi i k x}} has covariance
  * {@code sum_k lambda_k cos(2 pi k (x - y))}: exactly the truncated covariance, stationary, on the grid.
  */
@@ -51,22 +52,32 @@ public final class PeriodicGrf {
         return j <= s / 2 ? j : j - s;
     }
 
-    private boolean kept(int k) {
-        return modes == 0 || Math.abs(k) <= modes;
+    /** The largest |k| sampled on an s-point grid: {@code modes}, at most s/2 - 1 (the Nyquist mode is left out). */
+    int cutoff(int s) {
+        int nyquistBelow = s / 2 - 1;
+        return modes == 0 ? nyquistBelow : Math.min(modes, nyquistBelow);
+    }
+
+    private boolean kept(int k, int s) {
+        return k != 0 && Math.abs(k) <= cutoff(s);
     }
 
     /**
-     * One sample on {@code x_j = j / s}.
+     * One sample on {@code x_j = j / s}. The normals are drawn for k = 1, -1, 2, -2, ... up to the cutoff, so with a
+     * fixed {@code modes} the same generator state gives the same function on every grid that resolves it.
      *
      * @return values, shape (s,)
      */
     public double[] sample1d(int s, Rng rng) {
         double[] c = new double[2 * s];
-        for (int j = 0; j < s; j++) {
-            int k = frequency(j, s);
-            double sd = kept(k) ? Math.sqrt(eigenvalue((double) k * k)) : 0;
-            c[2 * j] = sd * rng.normal();
-            c[2 * j + 1] = sd * rng.normal();
+        int cut = cutoff(s);
+        for (int k = 1; k <= cut; k++) {
+            double sd = Math.sqrt(eigenvalue((double) k * k));
+            for (int sign = 1; sign >= -1; sign -= 2) {
+                int j = Math.floorMod(sign * k, s);
+                c[2 * j] = sd * rng.normal();
+                c[2 * j + 1] = sd * rng.normal();
+            }
         }
         new DoubleFFT_1D(s).complexInverse(c, false);
         double[] u = new double[s];
@@ -77,17 +88,22 @@ public final class PeriodicGrf {
     }
 
     /**
-     * One sample on {@code (x_i, y_j) = (i / s, j / s)}.
+     * One sample on {@code (x_i, y_j) = (i / s, j / s)}; frequencies |k1|, |k2| up to the cutoff, drawn in an order
+     * that does not depend on s (as for {@link #sample1d}).
      *
      * @return values row-major, shape (s, s), index {@code i * s + j}
      */
     public double[] sample2d(int s, Rng rng) {
         double[][] c = new double[s][2 * s];
-        for (int a = 0; a < s; a++) {
-            int ka = frequency(a, s);
-            for (int b = 0; b < s; b++) {
-                int kb = frequency(b, s);
-                double sd = kept(ka) && kept(kb) ? Math.sqrt(eigenvalue((double) ka * ka + (double) kb * kb)) : 0;
+        int cut = cutoff(s);
+        for (int ka = -cut; ka <= cut; ka++) {
+            int a = Math.floorMod(ka, s);
+            for (int kb = -cut; kb <= cut; kb++) {
+                if (ka == 0 && kb == 0) {
+                    continue;
+                }
+                int b = Math.floorMod(kb, s);
+                double sd = Math.sqrt(eigenvalue((double) ka * ka + (double) kb * kb));
                 c[a][2 * b] = sd * rng.normal();
                 c[a][2 * b + 1] = sd * rng.normal();
             }
@@ -107,7 +123,7 @@ public final class PeriodicGrf {
         double sum = 0;
         for (int j = 0; j < s; j++) {
             int k = frequency(j, s);
-            if (kept(k)) {
+            if (kept(k, s)) {
                 sum += eigenvalue((double) k * k) * Math.cos(2 * Math.PI * k * r);
             }
         }

@@ -82,6 +82,19 @@ class GrfTest {
     }
 
     @Test
+    void fixedModesGiveTheSameFunctionOnEveryGrid() {
+        PeriodicGrf grf = new PeriodicGrf(3, 2, 2, 10);
+        double[] coarse = grf.sample1d(32, new Rng(9));
+        double[] fine = grf.sample1d(128, new Rng(9));
+        double[] coarse2 = grf.sample2d(32, new Rng(10));
+        double[] fine2 = grf.sample2d(64, new Rng(10));
+        for (int j = 0; j < 32; j++) {
+            assertThat(fine[4 * j]).isCloseTo(coarse[j], within(1e-12));
+            assertThat(fine2[2 * j * 64 + 2 * 5]).isCloseTo(coarse2[j * 32 + 5], within(1e-12));
+        }
+    }
+
+    @Test
     void cosineSumEqualsTheDirectSum() {
         int s = 11;
         double[] c = new double[s];
