@@ -84,7 +84,8 @@ final class DarcyGenerator implements Generator {
     @Override
     public Map<String, Object> settings() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("equation", "-div(a grad u) = source on [0,1]^2, u = 0 on the boundary; a = high where grf >= 0 else low");
+        m.put("equation", "-div(a grad u) = source on [0,1]^2, u = 0 on the boundary;"
+                + " a = high where grf >= 0 else low");
         m.put("method", "5-point finite differences, harmonic-mean faces, multigrid-preconditioned CG");
         m.put("resolution", resolution);
         m.put("fine_grid", fineGrid);

@@ -1,19 +1,19 @@
 package org.sciml4j.solvers.grf;
 
-import org.sciml4j.tensor.Linalg;
+import dev.ludovic.netlib.lapack.LAPACK;
+import org.netlib.util.intW;
 import org.sciml4j.tensor.Rng;
-import org.sciml4j.tensor.Tensor;
 
 /**
  * DeepONet's 1-D Gaussian random field on [0, 1]: mean zero, RBF covariance
  * {@code k(x, y) = sigma^2 exp(-(x - y)^2 / (2 l^2))}, sampled on {@code points} equispaced nodes
- * {@code t_i = i / (points - 1)} by the Cholesky factor of the kernel matrix (plus {@code jitter} on the diagonal,
- * which keeps the factorisation defined when the matrix is numerically singular), then read at any x by linear
+ * {@code t_i = i / (points - 1)} by the Cholesky factor of the kernel matrix (LAPACK dpotrf; {@code jitter} on the
+ * diagonal keeps the factorisation defined when the matrix is numerically singular), then read at any x by linear
  * interpolation between nodes. The factor is computed once, in the constructor: O(points^3).
  */
 public final class RbfGrf1d {
     private final int points;
-    private final double[] factor; // lower triangular (points, points) row-major
+    private final double[] factor; // (points, points) row-major, the Cholesky factor L in its lower triangle
 
     /**
      * @param sigma       amplitude (> 0)
@@ -35,13 +35,16 @@ public final class RbfGrf1d {
             }
             k[i * points + i] += jitter;
         }
-        try {
-            this.factor = Linalg.cholesky(Tensor.of(k, points, points)).toArray();
-        } catch (IllegalArgumentException e) {
+        // the matrix is symmetric, so its row-major array is also its column-major one; LAPACK's upper factor U
+        // (A = U^T U) read row-major is the lower factor L (A = L L^T) in the lower triangle
+        intW info = new intW(0);
+        LAPACK.getInstance().dpotrf("U", points, k, points, info);
+        if (info.val != 0) {
             throw new IllegalArgumentException("rbf grf: the kernel matrix of " + points + " nodes with length scale "
                     + lengthScale + " is not positive definite in floating point; raise 'jitter' (now " + jitter
-                    + ") or use fewer points", e);
+                    + ") or use fewer points");
         }
+        this.factor = k; // only the lower triangle is read
     }
 
     /** The node positions {@code t_i = i / (points - 1)}, shape (points,). */

@@ -74,11 +74,12 @@ public final class Burgers1d {
             Complex ehalf = r.scale(0.5).exp();
             Complex r3 = r.times(r).times(r);
             sq += ehalf.minus(Complex.ONE).div(r).re;
-            Complex a1 = ez.times(new Complex(4, 0).minus(r.scale(3)).plus(r.times(r))).minus(r).minus(new Complex(4, 0));
+            Complex four = new Complex(4, 0);
+            Complex a1 = ez.times(four.minus(r.scale(3)).plus(r.times(r))).minus(r).minus(four);
             s1 += a1.div(r3).re;
             Complex a2 = ez.times(r.minus(new Complex(2, 0))).plus(r).plus(new Complex(2, 0));
             s2 += a2.div(r3).re;
-            Complex a3 = ez.times(new Complex(4, 0).minus(r)).minus(r.times(r)).minus(r.scale(3)).minus(new Complex(4, 0));
+            Complex a3 = ez.times(four.minus(r)).minus(r.times(r)).minus(r.scale(3)).minus(four);
             s3 += a3.div(r3).re;
         }
         q[j] = dt * sq / CONTOUR_POINTS;

@@ -137,7 +137,8 @@ class GenerationTest {
         assertThatThrownBy(() -> spec("generator: burgers\nsamples: 10\nviscosity: -1\n"))
                 .hasMessageContaining("spec.yaml, line 3, column 12:").hasMessageContaining("'viscosity' must be >= 0");
         assertThatThrownBy(() -> spec("generator: burgers\nsamples: 10\nresolution: 300\n"))
-                .hasMessageContaining("spec.yaml, line 3, column 13:").hasMessageContaining("must divide 'fine_grid' 8192");
+                .hasMessageContaining("spec.yaml, line 3, column 13:")
+                .hasMessageContaining("must divide 'fine_grid' 8192");
         assertThatThrownBy(() -> spec("generator: burger\nsamples: 10\n"))
                 .hasMessageContaining("spec.yaml, line 1, column 12:").hasMessageContaining("did you mean 'burgers'");
         assertThatThrownBy(() -> spec("generator: darcy\n"))

@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 class Burgers1dTest {
     static final double NU = 0.05;
 
-    /** Cole-Hopf: u = -2 nu phi_x / phi with phi = 1.5 + e^{-4 pi^2 nu t} cos 2 pi x + 0.3 e^{-16 pi^2 nu t} cos 4 pi x. */
+    /**
+     * Cole-Hopf: u = -2 nu phi_x / phi with phi = 1.5 + e^{-4 pi^2 nu t} cos 2 pi x + 0.3 e^{-16 pi^2 nu t} cos 4 pi x
+     * (phi solves the heat equation phi_t = nu phi_xx and stays positive).
+     */
     static double exact(double x, double t) {
         double w1 = 2 * Math.PI;
         double w2 = 4 * Math.PI;
