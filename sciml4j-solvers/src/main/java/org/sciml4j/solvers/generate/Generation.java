@@ -1,0 +1,166 @@
+package org.sciml4j.solvers.generate;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import pl.edu.icm.jlargearrays.ConcurrencyUtils;
+import org.sciml4j.io.AtomicFiles;
+import org.sciml4j.io.Npz;
+import org.sciml4j.tensor.Rng;
+import org.sciml4j.tensor.Tensor;
+
+/**
+ * Makes a data set with a {@link Generator} on several threads and writes it: one {@code .npz} with float64 arrays
+ * {@code inputs} (N, input shape), {@code outputs} (N, output shape), {@code x} (s,) and for 2-D sets {@code y} (s,),
+ * and beside it {@code <name>.json} with the generator, every knob, the seed, the grid sizes and the time taken;
+ * both written atomically. Sample i is drawn with {@code new Rng(SampleSeeds.of(seed, i))} into its own rows, so the
+ * files hold the same bits for any number of threads.
+ */
+public final class Generation {
+    /** What a generation made. */
+    public record Result(double[] inputs, double[] outputs, int samples, double seconds, int threads) {
+    }
+
+    /** Told of each finished sample (from any thread). */
+    @FunctionalInterface
+    public interface Progress {
+        /** {@code done} samples of {@code total} are finished. */
+        void advanced(int done, int total);
+    }
+
+    private Generation() {
+    }
+
+    /**
+     * Draws and solves {@code samples} pairs on {@code threads} threads.
+     *
+     * @throws IllegalStateException with the solver's message and the sample's index if a sample fails
+     */
+    public static Result run(Generator g, int samples, long seed, int threads, Progress progress) {
+        if (samples < 1 || threads < 1) {
+            throw new IllegalArgumentException("samples and threads must be >= 1, got " + samples + " and " + threads);
+        }
+        int inSize = size(g.inputShape());
+        int outSize = size(g.outputShape());
+        if ((long) samples * Math.max(inSize, outSize) > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(samples + " samples of " + Math.max(inSize, outSize)
+                    + " values do not fit one array; make fewer samples per file");
+        }
+        double[] inputs = new double[samples * inSize];
+        double[] outputs = new double[samples * outSize];
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        int fftThreads = ConcurrencyUtils.getNumberOfThreads();
+        ConcurrencyUtils.setNumberOfThreads(1); // the sample threads are the parallelism; FFTs stay on their thread
+        long start = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                workers.add(pool.submit(() -> work(g, samples, seed, inputs, outputs, next, done, progress)));
+            }
+            for (Future<?> w : workers) {
+                w.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("generation interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            throw c instanceof RuntimeException r ? r : new IllegalStateException(c.getMessage(), c);
+        } finally {
+            pool.shutdownNow();
+            ConcurrencyUtils.setNumberOfThreads(fftThreads);
+        }
+        return new Result(inputs, outputs, samples, (System.nanoTime() - start) / 1e9, threads);
+    }
+
+    private static void work(Generator g, int samples, long seed, double[] inputs, double[] outputs,
+                             AtomicInteger next, AtomicInteger done, Progress progress) {
+        Generator.Sampler sampler = g.newSampler();
+        int inSize = size(g.inputShape());
+        int outSize = size(g.outputShape());
+        double[] in = new double[inSize];
+        double[] out = new double[outSize];
+        for (int i = next.getAndIncrement(); i < samples; i = next.getAndIncrement()) {
+            try {
+                sampler.sample(new Rng(SampleSeeds.of(seed, i)), in, out);
+            } catch (RuntimeException e) {
+                throw new IllegalStateException(g.name() + ": sample " + i + " failed: " + e.getMessage(), e);
+            }
+            System.arraycopy(in, 0, inputs, i * inSize, inSize);
+            System.arraycopy(out, 0, outputs, i * outSize, outSize);
+            progress.advanced(done.incrementAndGet(), samples);
+            if (Thread.currentThread().isInterrupted()) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * Writes {@code file} (.npz) and {@code file} with {@code .json} in place of {@code .npz}, atomically.
+     *
+     * @return the path of the {@code .json}
+     */
+    public static Path write(Path file, Generator g, Result r, long seed) throws IOException {
+        Map<String, Tensor> arrays = new LinkedHashMap<>();
+        arrays.put("inputs", Tensor.wrap(r.inputs(), prepend(r.samples(), g.inputShape())));
+        arrays.put("outputs", Tensor.wrap(r.outputs(), prepend(r.samples(), g.outputShape())));
+        for (Map.Entry<String, double[]> c : g.coordinates().entrySet()) {
+            arrays.put(c.getKey(), Tensor.wrap(c.getValue(), c.getValue().length));
+        }
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            java.nio.file.Files.createDirectories(parent);
+        }
+        Npz.write(file, arrays, false);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("generator", g.name());
+        json.put("samples", r.samples());
+        json.put("seed", seed);
+        json.put("inputs_shape", prepend(r.samples(), g.inputShape()));
+        json.put("outputs_shape", prepend(r.samples(), g.outputShape()));
+        json.put("settings", g.settings());
+        json.put("threads", r.threads());
+        json.put("seconds", Math.round(r.seconds() * 1000) / 1000.0);
+        json.put("sample_seed", "sample i is drawn with org.sciml4j.tensor.Rng(SampleSeeds.of(seed, i))");
+        Path jsonFile = jsonPath(file);
+        AtomicFiles.write(jsonFile, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValueAsString(json).getBytes(StandardCharsets.UTF_8));
+        return jsonFile;
+    }
+
+    /** {@code name.npz} -> {@code name.json} (any other name gets {@code .json} appended). */
+    public static Path jsonPath(Path npz) {
+        String name = npz.getFileName().toString();
+        String base = name.endsWith(".npz") ? name.substring(0, name.length() - 4) : name;
+        return npz.resolveSibling(base + ".json");
+    }
+
+    static int size(int[] shape) {
+        int n = 1;
+        for (int d : shape) {
+            n *= d;
+        }
+        return n;
+    }
+
+    private static int[] prepend(int n, int[] shape) {
+        int[] s = new int[shape.length + 1];
+        s[0] = n;
+        System.arraycopy(shape, 0, s, 1, shape.length);
+        return s;
+    }
+}
