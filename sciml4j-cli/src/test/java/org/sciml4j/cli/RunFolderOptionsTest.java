@@ -2,9 +2,6 @@ package org.sciml4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -17,19 +14,8 @@ class RunFolderOptionsTest {
 
     /** Runs the command in this JVM; {exit status, standard output and error together}. */
     private static Object[] run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        PrintStream capture = new PrintStream(buf, true, StandardCharsets.UTF_8);
-        System.setOut(capture);
-        System.setErr(capture);
-        try {
-            int status = Main.run(args);
-            return new Object[] {status, buf.toString(StandardCharsets.UTF_8)};
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+        Captured c = Captured.run(args);
+        return new Object[] {c.status(), c.text()};
     }
 
     private static String refused(String... args) {

@@ -57,26 +57,13 @@ public final class FactoredFastMarching {
     public TravelTimes solve(Grid grid, double[] slowness, double[] source) {
         check(grid, slowness, source);
         int d = grid.dimension();
-        int base = 0;
-        double[] frac = new double[d];
-        for (int a = 0; a < d; a++) {
-            double u = (source[a] - grid.origin()[a]) / grid.spacing()[a];
-            int i = Math.max(0, Math.min(grid.shape()[a] - 2, (int) Math.floor(u)));
-            frac[a] = u - i;
-            base += i * grid.stride(a);
-        }
         double s0 = Multilinear.at(grid, slowness, source);
         double[] tau = new double[grid.size()];
-        for (int corner = 0; corner < 1 << d; corner++) {
-            double w = 1;
-            int node = base;
-            for (int a = 0; a < d; a++) {
-                boolean high = (corner >> a & 1) == 1;
-                w *= high ? frac[a] : 1 - frac[a];
-                node += high ? grid.stride(a) : 0;
-            }
+        Multilinear.Corners corners = Multilinear.corners(grid, source);
+        for (int k = 0; k < corners.nodes().length; k++) {
+            double w = corners.weights()[k];
             if (w > 0) {
-                double[] t = new March(grid, slowness, node).run();
+                double[] t = new March(grid, slowness, corners.nodes()[k]).run();
                 for (int i = 0; i < tau.length; i++) {
                     tau[i] += w * t[i];
                 }
