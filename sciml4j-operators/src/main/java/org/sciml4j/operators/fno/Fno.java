@@ -22,8 +22,9 @@ import java.util.List;
  *   <li>projection {@code fc1: Linear(width, 128)}, gelu, {@code fc2: Linear(128, c)}.</li>
  * </ol>
  * GELU is the tanh form ({@link Tensor#gelu()}); the original uses the erf form (they differ by < 1e-3).
- * With {@code padding > 0} the grid is padded with that many zeros at the end of each axis after the lifting and
- * cropped before the projection (for non-periodic inputs such as Darcy flow). The model works at any resolution:
+ * With {@code padding > 0} each axis of length s is padded with {@code round(padding s)} zeros at its end after the
+ * lifting and cropped before the projection (for non-periodic inputs such as Darcy flow; the original pads a fixed
+ * 9 points, about 0.1 of its 85-point grid; a fraction keeps the padded domain the same at every resolution). The model works at any resolution:
  * the weights act on modes, not grid points, so a model trained at s can be evaluated at 4s.
  * <p>
  * Parameter count for width W, modes m, L layers, one output: 1-D {@code (2 W + W) + L (2 W^2 m + W^2 + W) +
@@ -36,7 +37,7 @@ public final class Fno implements OperatorModel {
 
     private final int dims;
     private final int width;
-    private final int padding;
+    private final double padding;
     private final int outputs;
     private final Parameters params = new Parameters();
     private final Linear lift;
@@ -50,14 +51,16 @@ public final class Fno implements OperatorModel {
      * @param modes   Fourier modes kept per axis
      * @param width   channels of the Fourier layers
      * @param layers  number of Fourier layers (>= 1)
-     * @param padding zeros appended at the end of each spatial axis (0: periodic inputs)
+     * @param padding zeros appended at the end of each spatial axis, as a fraction of its length (0: periodic
+     *                inputs; neuraloperator's {@code domain_padding}), so that it scales with the resolution
      * @param outputs output fields c (>= 1)
      * @param rng     draws the weights (PyTorch's default for the linear layers)
      */
-    public Fno(int dims, int modes, int width, int layers, int padding, int outputs, Rng rng) {
-        if (dims < 1 || dims > 2 || modes < 1 || width < 1 || layers < 1 || padding < 0 || outputs < 1) {
+    public Fno(int dims, int modes, int width, int layers, double padding, int outputs, Rng rng) {
+        if (dims < 1 || dims > 2 || modes < 1 || width < 1 || layers < 1 || !(padding >= 0 && padding <= 1)
+                || outputs < 1) {
             throw new IllegalArgumentException("FNO: need dims 1 or 2, modes, width, layers and outputs >= 1 and"
-                    + " padding >= 0, got dims " + dims + ", modes " + modes + ", width " + width + ", layers "
+                    + " padding in [0, 1], got dims " + dims + ", modes " + modes + ", width " + width + ", layers "
                     + layers + ", padding " + padding + ", outputs " + outputs);
         }
         this.dims = dims;
@@ -103,18 +106,19 @@ public final class Fno implements OperatorModel {
 
     /**
      * Checks that a grid of these sizes keeps enough modes: 1-D {@code modes <= s/2 + 1}; 2-D (with padding)
-     * {@code 2 modes <= s1 + padding} and {@code modes <= (s2 + padding)/2 + 1}.
+     * {@code 2 modes <= s1'} and {@code modes <= s2'/2 + 1}, s' the padded lengths.
      *
      * @return null when it fits, else why not
      */
     public String gridProblem(int... sizes) {
         int m = modes();
         if (dims == 1) {
-            int h = (sizes[0] + padding) / 2 + 1;
-            return m <= h ? null : "modes " + m + " > s/2 + 1 = " + h + " for s = " + (sizes[0] + padding);
+            int n = sizes[0] + padPoints(sizes[0]);
+            int h = n / 2 + 1;
+            return m <= h ? null : "modes " + m + " > s/2 + 1 = " + h + " for s = " + n;
         }
-        int n1 = sizes[0] + padding;
-        int h2 = (sizes[1] + padding) / 2 + 1;
+        int n1 = sizes[0] + padPoints(sizes[0]);
+        int h2 = (sizes[1] + padPoints(sizes[1])) / 2 + 1;
         if (2 * m > n1) {
             return "2 * modes = " + 2 * m + " > s1 = " + n1;
         }
@@ -176,23 +180,25 @@ public final class Fno implements OperatorModel {
         return s.length == 3 ? y : y.reshape(s);
     }
 
+    /** Zeros appended to an axis of length s. */
+    private int padPoints(int s) {
+        return (int) Math.round(padding * s);
+    }
+
     private Tensor pad(Tensor v) {
-        if (padding == 0) {
-            return v;
-        }
         int[] s = v.shape();
         for (int axis = 2; axis < s.length; axis++) {
-            int[] z = v.shape().clone();
-            z[axis] = padding;
-            v = Tensor.concat(axis, v, Tensor.zeros(z));
+            int extra = padPoints(s[axis]);
+            if (extra > 0) {
+                int[] z = v.shape().clone();
+                z[axis] = extra;
+                v = Tensor.concat(axis, v, Tensor.zeros(z));
+            }
         }
         return v;
     }
 
     private Tensor crop(Tensor v, int[] sizes) {
-        if (padding == 0) {
-            return v;
-        }
         for (int i = 0; i < sizes.length; i++) {
             v = v.slice(2 + i, 0, sizes[i]);
         }

@@ -18,7 +18,7 @@ class FnoTest {
     void parameterCountsAreNeuraloperators() {
         // fourier_1d.py (width 64, modes 16) and fourier_2d.py (width 32, modes 12) print these counts
         assertThat(new Fno(1, 16, 64, 4, 0, 1, new Rng(1)).parameters().count()).isEqualTo(549_569L);
-        assertThat(new Fno(2, 12, 32, 4, 9, 1, new Rng(1)).parameters().count()).isEqualTo(2_368_001L);
+        assertThat(new Fno(2, 12, 32, 4, 0.1, 1, new Rng(1)).parameters().count()).isEqualTo(2_368_001L);
     }
 
     @Test
@@ -26,7 +26,7 @@ class FnoTest {
         Fno one = new Fno(1, 4, 6, 2, 0, 1, new Rng(2));
         assertThat(one.apply(Tensor.randn(new Rng(3), 3, 16)).shape()).containsExactly(3, 16);
         assertThat(one.apply(Tensor.randn(new Rng(3), 3, 64)).shape()).containsExactly(3, 64);
-        Fno two = new Fno(2, 3, 5, 2, 2, 2, new Rng(2));
+        Fno two = new Fno(2, 3, 5, 2, 0.25, 2, new Rng(2));
         assertThat(two.apply(Tensor.randn(new Rng(3), 2, 8, 10)).shape()).containsExactly(2, 2, 8, 10);
     }
 
@@ -62,7 +62,7 @@ class FnoTest {
 
     @Test
     void parameterGradientsMatchFiniteDifferences() {
-        Fno f = new Fno(2, 2, 3, 2, 1, 1, new Rng(5));
+        Fno f = new Fno(2, 2, 3, 2, 0.2, 1, new Rng(5));
         Tensor u = Tensor.randn(new Rng(6), 2, 5, 6);
         Tensor w = Tensor.randn(new Rng(8), 2, 5, 6);
         List<Tensor> params = f.parameters().trainable();
