@@ -27,7 +27,7 @@ public final class OperatorKind implements ProblemKind {
     @Override
     public ProblemDefinition read(YamlDocument doc) {
         Map<String, NodeTuple> m = doc.mapping(doc.root(), "the problem", KEYS);
-        String name = m.containsKey("name") ? doc.name(m.get("name").getValueNode()) : doc.baseName();
+        String name = m.containsKey("name") ? doc.string(m.get("name").getValueNode()) : doc.baseName();
         long seed = m.containsKey("seed") ? doc.integer(m.get("seed").getValueNode()) : 0;
         if (m.containsKey("generate")) {
             throw doc.error(m.get("generate").getKeyNode(), "'generate:' is not wired yet: make the data with"

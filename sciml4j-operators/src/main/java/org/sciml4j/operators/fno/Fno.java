@@ -24,8 +24,9 @@ import java.util.List;
  * GELU is the tanh form ({@link Tensor#gelu()}); the original uses the erf form (they differ by < 1e-3).
  * With {@code padding > 0} each axis of length s is padded with {@code round(padding s)} zeros at its end after the
  * lifting and cropped before the projection (for non-periodic inputs such as Darcy flow; the original pads a fixed
- * 9 points, about 0.1 of its 85-point grid; a fraction keeps the padded domain the same at every resolution). The model works at any resolution:
- * the weights act on modes, not grid points, so a model trained at s can be evaluated at 4s.
+ * 9 points, about 0.1 of its 85-point grid; a fraction keeps the padded domain the same at every resolution).
+ * The model works at any resolution: the weights act on modes, not grid points, so a model trained at s can be
+ * evaluated at 4s.
  * <p>
  * Parameter count for width W, modes m, L layers, one output: 1-D {@code (2 W + W) + L (2 W^2 m + W^2 + W) +
  * (128 W + 128) + 129}; 2-D the same with {@code 3 W + W} lifting and {@code 4 W^2 m^2} spectral weights per layer:
