@@ -2,6 +2,7 @@ package org.sciml4j.operators.fno;
 
 import org.sciml4j.nn.Parameters;
 import org.sciml4j.operators.spectral.Fourier;
+import org.sciml4j.operators.spectral.SpectralConv1d;
 import org.sciml4j.tensor.Rng;
 import org.sciml4j.tensor.Tensor;
 
@@ -47,7 +48,16 @@ final class SpectralConv {
         return dims == 1 ? apply1d(v) : apply2d(v);
     }
 
+    /** 1-D through the fused kernel ({@link SpectralConv1d}): differentiable once, in reverse mode. */
     private Tensor apply1d(Tensor v) {
+        return SpectralConv1d.INSTANCE.apply(v, re, im);
+    }
+
+    /**
+     * 1-D composed of the FFT primitives: the same values as {@link #apply1d}, differentiable to any order in both
+     * modes (used to test the fused kernel, and where higher derivatives are needed).
+     */
+    Tensor composite1d(Tensor v) {
         int b = v.size(0);
         int n = v.size(2);
         Tensor x = Fourier.rfft(v).slice(2, 0, modes);             // (B, in, m, 2)
