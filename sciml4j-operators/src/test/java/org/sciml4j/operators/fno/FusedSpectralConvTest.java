@@ -22,7 +22,7 @@ class FusedSpectralConvTest {
         SpectralConv conv = new SpectralConv(1, 3, 4, m, new Rng(1), p, "c");
         Tensor v = Tensor.randn(new Rng(2), 2, 3, n).requireGrad();
         Tensor w = Tensor.randn(new Rng(3), 2, 4, n);
-        Tensor fused = conv.apply(v);
+        Tensor fused = conv.fused1d(v);
         Tensor composed = conv.composite1d(v);
         assertThat(fused.data()).containsExactly(composed.data(), within(1e-12));
         List<Tensor> xs = List.of(v, p.get("c.weights_re"), p.get("c.weights_im"));
