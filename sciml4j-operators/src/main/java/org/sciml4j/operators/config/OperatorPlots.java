@@ -53,12 +53,9 @@ final class OperatorPlots {
         if (h.size() == 0) {
             return;
         }
-        double[] epochs = new double[h.size()];
-        for (int i = 0; i < epochs.length; i++) {
-            epochs[i] = i + 1;
-        }
+        double[] epochs = h.column("epoch");
         List<double[]> values = new ArrayList<>();
-        List<String> names = h.columns();
+        List<String> names = new ArrayList<>(h.columns().subList(1, h.columns().size()));
         for (String c : names) {
             values.add(h.column(c));
         }

@@ -76,7 +76,7 @@ final class OperatorRun {
                 .put("relative_error", e.meanRelative()).put("relative_error_worst", e.worstRelative())
                 .put("test_mse", e.mse()).put("train_seconds", r.seconds())
                 .put("epoch_seconds", r.seconds() / passes)
-                .put("final_loss", r.history().size() > 0 ? r.history().values().get(r.history().size() - 1, 0) : null)
+                .put("final_loss", finalLoss(r))
                 .write(c.dir());
         SafeTensors.write(c.dir().resolve("model.safetensors"), model.parameters().snapshot(),
                 Map.of("model", model.describe(), "seed", Long.toString(seed)));
@@ -91,6 +91,12 @@ final class OperatorRun {
         c.say(String.format("%s: test relative L2 %.4g (worst %.4g), test MSE %.4g, %.1f s (%.3g s per epoch)",
                 p.name(), e.meanRelative(), e.worstRelative(), e.mse(), r.seconds(), r.seconds() / passes));
         return 0;
+    }
+
+    /** The total loss of the last step, null when none ran. */
+    private static Double finalLoss(Trainer.Result r) {
+        double[] total = r.history().column("total");
+        return total.length > 0 ? total[total.length - 1] : null;
     }
 
     private Trainer trainer(TrainingSpec t, int epochs, int perPass) {

@@ -91,6 +91,11 @@ class OperatorKindTest {
                 .asDouble());
         assertThat(s.get("parameters").asLong()).isEqualTo(16 * 32 + 32 + 32 * 32 + 32 + 32 + 32 + 32 * 32 + 32 + 1);
         assertThat(s.get("epochs").asInt()).isEqualTo(400);
+        String[] lines = Files.readString(dir.resolve("loss.tsv")).strip().split("\n");
+        assertThat(lines).hasSize(401);
+        double firstTotal = Double.parseDouble(lines[1].split("\t")[1]);
+        assertThat(s.get("final_loss").asDouble()).isEqualTo(Double.parseDouble(lines[400].split("\t")[1]))
+                .isLessThan(firstTotal / 10);
         for (String f : new String[] {"model.safetensors", "loss.tsv", "loss.png", "predictions.npz", "test-0.png",
                 "test-2.png"}) {
             assertThat(dir.resolve(f)).exists();
