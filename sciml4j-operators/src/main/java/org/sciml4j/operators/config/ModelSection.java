@@ -1,0 +1,80 @@
+package org.sciml4j.operators.config;
+
+import org.sciml4j.nn.Activation;
+import org.sciml4j.operators.fno.Fno;
+import org.sciml4j.tensor.Rng;
+import org.sciml4j.train.config.YamlDocument;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads {@code model: {fno: {...}}} or {@code model: {deeponet: {...}}} and checks it against the data (the FNO's
+ * modes against the grid) before anything runs.
+ */
+final class ModelSection {
+    private final YamlDocument doc;
+
+    ModelSection(YamlDocument doc) {
+        this.doc = doc;
+    }
+
+    ModelSpec read(Node node, OperatorData data) {
+        Map<String, NodeTuple> m = doc.mapping(node, "model", Set.of("fno", "deeponet"));
+        if (m.size() != 1) {
+            throw doc.error(node, "model needs exactly one of 'fno' or 'deeponet', e.g. 'fno: {modes: 16, width: 64}'");
+        }
+        NodeTuple t = m.values().iterator().next();
+        return "fno".equals(YamlDocument.key(t)) ? fno(t.getValueNode(), data) : deepOnet(t.getValueNode());
+    }
+
+    private ModelSpec fno(Node node, OperatorData data) {
+        Map<String, NodeTuple> m = doc.mapping(node, "fno", Set.of("modes", "width", "layers", "padding"));
+        int modes = m.containsKey("modes") ? doc.positiveInt(m.get("modes").getValueNode()) : 16;
+        int width = m.containsKey("width") ? doc.positiveInt(m.get("width").getValueNode()) : 64;
+        int layers = m.containsKey("layers") ? doc.positiveInt(m.get("layers").getValueNode()) : 4;
+        double padding = m.containsKey("padding") ? doc.number(m.get("padding").getValueNode()) : 0;
+        if (!(padding >= 0 && padding <= 1)) {
+            throw doc.error(m.get("padding").getValueNode(), "padding is a fraction of each axis in [0, 1], got "
+                    + padding);
+        }
+        ModelSpec.FnoSpec spec = new ModelSpec.FnoSpec(modes, width, layers, padding);
+        Fno probe = new Fno(data.dims(), modes, 1, 1, padding, 1, new Rng(0));
+        String problem = probe.gridProblem(data.grid());
+        if (problem != null) {
+            Node at = m.containsKey("modes") ? m.get("modes").getValueNode() : node;
+            throw doc.error(at, data.file() + ": array of grid " + java.util.Arrays.toString(data.grid())
+                    + " is too coarse for the FNO: " + problem);
+        }
+        return spec;
+    }
+
+    private ModelSpec deepOnet(Node node) {
+        Map<String, NodeTuple> m = doc.mapping(node, "deeponet",
+                Set.of("branch", "trunk", "p", "stacked", "activation"));
+        int[] branch = m.containsKey("branch") ? widths(m.get("branch").getValueNode()) : new int[] {40};
+        int[] trunk = m.containsKey("trunk") ? widths(m.get("trunk").getValueNode()) : new int[] {40, 40};
+        int p = m.containsKey("p") ? doc.positiveInt(m.get("p").getValueNode()) : 40;
+        boolean stacked = m.containsKey("stacked") && doc.bool(m.get("stacked").getValueNode());
+        String activation = "relu";
+        if (m.containsKey("activation")) {
+            Node a = m.get("activation").getValueNode();
+            activation = doc.string(a);
+            String name = activation;
+            doc.at(a, () -> Activation.of(name));
+        }
+        return new ModelSpec.DeepOnetSpec(branch, trunk, p, stacked, activation);
+    }
+
+    private int[] widths(Node node) {
+        List<Node> list = doc.list(node);
+        int[] w = new int[list.size()];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = doc.positiveInt(list.get(i));
+        }
+        return w;
+    }
+}

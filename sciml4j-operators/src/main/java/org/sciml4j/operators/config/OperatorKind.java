@@ -1,0 +1,51 @@
+package org.sciml4j.operators.config;
+
+import org.sciml4j.train.config.ProblemDefinition;
+import org.sciml4j.train.config.ProblemKind;
+import org.sciml4j.train.config.YamlDocument;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code kind: operator}: operator learning from pairs of functions (FNO, DeepONet) or from physics alone
+ * (PI-DeepONet). Keys: {@code name, seed, data} (or {@code generate}), {@code model, physics, training}; see
+ * {@code docs/OPERATORS.md}. Every mistake, including those of the data file's arrays, is reported before
+ * anything runs.
+ */
+public final class OperatorKind implements ProblemKind {
+    static final Set<String> KEYS = Set.of("kind", "name", "seed", "data", "generate", "model", "physics",
+            "training");
+
+    @Override
+    public String name() {
+        return "operator";
+    }
+
+    @Override
+    public ProblemDefinition read(YamlDocument doc) {
+        Map<String, NodeTuple> m = doc.mapping(doc.root(), "the problem", KEYS);
+        String name = m.containsKey("name") ? doc.string(m.get("name").getValueNode()) : doc.baseName();
+        long seed = m.containsKey("seed") ? doc.integer(m.get("seed").getValueNode()) : 0;
+        if (m.containsKey("generate")) {
+            throw doc.error(m.get("generate").getKeyNode(), "'generate:' is not wired yet: make the data with"
+                    + " 'sciml4j generate " + doc.string(m.get("generate").getValueNode()) + "' and give"
+                    + " 'data: {file: ..., train: ..., test: ...}'");
+        }
+        OperatorData data = new DataSection(doc).read(doc.required(m, "data", doc.root(),
+                "data: {file: data/burgers.npz, train: 1000, test: 200}"));
+        Node modelNode = doc.required(m, "model", doc.root(), "model: {fno: {modes: 16, width: 64}}");
+        ModelSpec model = new ModelSection(doc).read(modelNode, data);
+        PhysicsSpec physics = null;
+        if (m.containsKey("physics")) {
+            physics = PhysicsSpec.read(doc, m.get("physics").getValueNode(), model, data);
+        }
+        TrainingSpec defaults = model instanceof ModelSpec.FnoSpec ? TrainingSpec.fnoDefaults()
+                : TrainingSpec.deepOnetDefaults();
+        TrainingSpec training = new TrainingSection(doc).read(
+                m.containsKey("training") ? m.get("training").getValueNode() : null, defaults);
+        return new OperatorProblem(doc, name, seed, data, model, physics, training);
+    }
+}

@@ -1,0 +1,87 @@
+package org.sciml4j.operators.config;
+
+import org.sciml4j.plot.Plots;
+import org.sciml4j.tensor.Tensor;
+import org.sciml4j.train.LossHistory;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The pictures of an operator run: {@code loss.png}; in 1-D {@code test-<i>.png} (input, truth and prediction of
+ * the first three test functions); in 2-D heat maps {@code test-0-input.png}, {@code -truth}, {@code -prediction},
+ * {@code -error} of the first test function. With several output fields the first one is drawn.
+ */
+final class OperatorPlots {
+    private static final int FUNCTIONS_1D = 3;
+    private final Path dir;
+    private final String name;
+
+    OperatorPlots(Path dir, String name) {
+        this.dir = dir;
+        this.name = name;
+    }
+
+    /**
+     * @param predicted the test predictions, shaped as {@link OperatorData#testOutputs()}
+     */
+    void all(OperatorData d, Tensor predicted, LossHistory history) throws IOException {
+        loss(history);
+        Tensor truth = firstField(d.testOutputs(), d);
+        Tensor pred = firstField(predicted, d);
+        Tensor in = d.testInputs();
+        if (d.dims() == 1) {
+            double[] x = d.coordinates()[0].toArray();
+            for (int i = 0; i < Math.min(FUNCTIONS_1D, d.test()); i++) {
+                Plots.curves(dir.resolve("test-" + i + ".png"), name + ": test function " + i, x,
+                        List.of("input", "truth", "prediction"),
+                        List.of(row(in, i), row(truth, i), row(pred, i)));
+            }
+        } else {
+            double[] x = d.coordinates()[0].toArray();
+            double[] y = d.coordinates()[1].toArray();
+            heat("input", x, y, in, null);
+            heat("truth", x, y, truth, null);
+            heat("prediction", x, y, pred, null);
+            heat("error", x, y, pred, truth);
+        }
+    }
+
+    private void loss(LossHistory h) throws IOException {
+        if (h.size() == 0) {
+            return;
+        }
+        double[] epochs = h.column("epoch");
+        List<double[]> values = new ArrayList<>();
+        List<String> names = new ArrayList<>(h.columns().subList(1, h.columns().size()));
+        for (String c : names) {
+            values.add(h.column(c));
+        }
+        Plots.lossCurves(dir.resolve("loss.png"), name + ": loss per step", epochs, names, values);
+    }
+
+    /** Test function 0 as a heat map, rows along x (vertical) and columns along y; minus {@code minus} if given. */
+    private void heat(String what, double[] x, double[] y, Tensor a, Tensor minus) throws IOException {
+        double[] v = row(a, 0);
+        double[] w = minus == null ? null : row(minus, 0);
+        double[][] z = new double[x.length][y.length];
+        for (int i = 0; i < x.length; i++) {
+            for (int j = 0; j < y.length; j++) {
+                int k = i * y.length + j;
+                z[i][j] = w == null ? v[k] : v[k] - w[k];
+            }
+        }
+        Plots.heatMap(dir.resolve("test-0-" + what + ".png"), name + ": test function 0, " + what, y, x, z, "y",
+                "x");
+    }
+
+    private static Tensor firstField(Tensor t, OperatorData d) {
+        return d.components() == 1 ? t : t.slice(1, 0, 1).squeeze(1);
+    }
+
+    private static double[] row(Tensor t, int i) {
+        return t.slice(0, i, i + 1).toArray();
+    }
+}

@@ -1,0 +1,109 @@
+package org.sciml4j.operators.config;
+
+import org.sciml4j.io.Npz;
+import org.sciml4j.io.SafeTensors;
+import org.sciml4j.io.SummaryJson;
+import org.sciml4j.operators.OperatorModel;
+import org.sciml4j.operators.deeponet.DeepOnet;
+import org.sciml4j.operators.fit.AntiderivativePhysics;
+import org.sciml4j.operators.fit.Evaluation;
+import org.sciml4j.operators.fit.OperatorObjective;
+import org.sciml4j.optim.Adam;
+import org.sciml4j.optim.LearningRateSchedule;
+import org.sciml4j.optim.TrainingDivergedException;
+import org.sciml4j.tensor.Rng;
+import org.sciml4j.tensor.Tensor;
+import org.sciml4j.train.Objective;
+import org.sciml4j.train.Phase;
+import org.sciml4j.train.Trainer;
+import org.sciml4j.train.config.RunContext;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One run of an {@link OperatorProblem}: builds the model from the seed, trains it through the {@link Trainer}
+ * (Adam with the step schedule and weight decay of the file), evaluates the test split and writes
+ * {@code summary.json}, {@code model.safetensors}, {@code predictions.npz} (test inputs, outputs, predictions
+ * and per-function relative errors), {@code loss.tsv} and the plots
+ * ({@link OperatorPlots}).
+ */
+final class OperatorRun {
+    private final OperatorProblem p;
+    private final RunContext c;
+
+    OperatorRun(OperatorProblem p, RunContext c) {
+        this.p = p;
+        this.c = c;
+    }
+
+    int run() throws IOException {
+        long seed = c.seedOr(p.seed());
+        OperatorData d = p.data();
+        OperatorModel model = p.model().build(d, new Rng(seed));
+        Objective objective;
+        int perPass;
+        if (p.physics() != null) {
+            AntiderivativePhysics o = new AntiderivativePhysics((DeepOnet) model, d.trainInputs(), d.points(),
+                    p.physics().x0(), p.physics().s0(), p.training().batch(), seed);
+            objective = o;
+            perPass = o.stepsPerPass();
+        } else {
+            OperatorObjective o = new OperatorObjective(model, d.trainInputs(), d.trainOutputs(),
+                    p.training().loss(), p.training().batch(), seed);
+            objective = o;
+            perPass = o.stepsPerPass();
+        }
+        TrainingSpec t = p.training();
+        int epochs = c.epochsOr(t.epochs());
+        long params = model.parameters().count();
+        c.say(p.name() + ": " + model.describe() + ", " + params + " parameters, " + d.train() + " training and "
+                + d.test() + " test functions, " + epochs + " epochs of " + perPass + " steps");
+        Trainer.Result r;
+        try {
+            r = trainer(t, epochs, perPass).train(objective);
+        } catch (TrainingDivergedException e) {
+            c.out().println(p.name() + ": " + e.getMessage());
+            return 1;
+        }
+        Tensor predicted = Evaluation.predict(model, d.testInputs(), 50);
+        Evaluation e = Evaluation.compare(predicted, d.testOutputs());
+        double passes = Math.max(1, (double) r.epochs() / perPass);
+        new SummaryJson().put("kind", "operator").put("model", model.describe()).put("parameters", params)
+                .put("train", d.train()).put("test", d.test()).put("seed", seed).put("epochs", r.epochs() / perPass)
+                .put("steps", r.epochs()).put("stop_reason", r.stopReason())
+                .put("relative_error", e.meanRelative()).put("relative_error_worst", e.worstRelative())
+                .put("test_mse", e.mse()).put("train_seconds", r.seconds())
+                .put("epoch_seconds", r.seconds() / passes)
+                .put("final_loss", finalLoss(r))
+                .write(c.dir());
+        SafeTensors.write(c.dir().resolve("model.safetensors"), model.parameters().snapshot(),
+                Map.of("model", model.describe(), "seed", Long.toString(seed)));
+        r.history().write(c.dir().resolve("loss.tsv"));
+        Map<String, Tensor> results = new LinkedHashMap<>();
+        results.put("inputs", d.testInputs());
+        results.put("outputs", d.testOutputs());
+        results.put("predictions", predicted);
+        results.put("relative_error", Tensor.wrap(e.relative(), e.relative().length));
+        Npz.write(c.dir().resolve("predictions.npz"), results, true);
+        new OperatorPlots(c.dir(), p.name()).all(d, predicted, r.history());
+        c.say(String.format("%s: test relative L2 %.4g (worst %.4g), test MSE %.4g, %.1f s (%.3g s per epoch)",
+                p.name(), e.meanRelative(), e.worstRelative(), e.mse(), r.seconds(), r.seconds() / passes));
+        return 0;
+    }
+
+    /** The total loss of the last step, null when none ran. */
+    private static Double finalLoss(Trainer.Result r) {
+        double[] total = r.history().column("total");
+        return total.length > 0 ? total[total.length - 1] : null;
+    }
+
+    private Trainer trainer(TrainingSpec t, int epochs, int perPass) {
+        LearningRateSchedule schedule = t.step() > 0 ? LearningRateSchedule.step(t.step() * perPass, t.gamma())
+                : LearningRateSchedule.constant();
+        Phase adam = new Phase.FirstOrder("adam", () -> Adam.builder().learningRate(t.lr()).schedule(schedule)
+                .weightDecay(t.weightDecay()).build(), epochs * perPass);
+        return Trainer.builder().phase(adam).listener(c.listener(t.logEvery() * perPass)).build();
+    }
+}

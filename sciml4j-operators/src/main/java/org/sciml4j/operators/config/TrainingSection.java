@@ -1,0 +1,61 @@
+package org.sciml4j.operators.config;
+
+import org.sciml4j.operators.fit.OperatorLoss;
+import org.sciml4j.train.Phase;
+import org.sciml4j.train.config.YamlDocument;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads {@code training: {loss: relative_l2, log_every: 10, adam: {lr, epochs, batch, step, gamma,
+ * weight_decay}}}; what is not given keeps the model family's defaults ({@link TrainingSpec}).
+ */
+final class TrainingSection {
+    private final YamlDocument doc;
+
+    TrainingSection(YamlDocument doc) {
+        this.doc = doc;
+    }
+
+    TrainingSpec read(Node node, TrainingSpec d) {
+        if (node == null) {
+            return d;
+        }
+        Map<String, NodeTuple> m = doc.mapping(node, "training", Set.of("loss", "adam", "log_every"));
+        OperatorLoss loss = d.loss();
+        if (m.containsKey("loss")) {
+            Node l = m.get("loss").getValueNode();
+            loss = OperatorLoss.named(doc.string(l));
+            if (loss == null) {
+                throw doc.error(l, "unknown loss '" + doc.string(l) + "' (valid: relative_l2, mse)");
+            }
+        }
+        int every = m.containsKey("log_every") ? doc.positiveInt(m.get("log_every").getValueNode()) : d.logEvery();
+        TrainingSpec t = new TrainingSpec(d.lr(), d.epochs(), d.batch(), d.step(), d.gamma(), d.weightDecay(), loss,
+                every);
+        return m.containsKey("adam") ? adam(m.get("adam").getValueNode(), t) : t;
+    }
+
+    private TrainingSpec adam(Node node, TrainingSpec d) {
+        Map<String, NodeTuple> a = doc.mapping(node, "adam",
+                Set.of("lr", "epochs", "batch", "step", "gamma", "weight_decay"));
+        double lr = a.containsKey("lr") ? doc.number(a.get("lr").getValueNode()) : d.lr();
+        int epochs = a.containsKey("epochs") ? doc.nonNegativeInt(a.get("epochs").getValueNode()) : d.epochs();
+        doc.at(a.containsKey("lr") ? a.get("lr").getValueNode() : node, () -> Phase.adam(lr, epochs));
+        int batch = a.containsKey("batch") ? doc.nonNegativeInt(a.get("batch").getValueNode()) : d.batch();
+        int step = a.containsKey("step") ? doc.nonNegativeInt(a.get("step").getValueNode()) : d.step();
+        double gamma = a.containsKey("gamma") ? doc.number(a.get("gamma").getValueNode()) : d.gamma();
+        if (!(gamma > 0) || Double.isInfinite(gamma)) {
+            throw doc.error(a.get("gamma").getValueNode(), "gamma must be finite and > 0, got " + gamma);
+        }
+        double wd = a.containsKey("weight_decay") ? doc.number(a.get("weight_decay").getValueNode())
+                : d.weightDecay();
+        if (!(wd >= 0) || Double.isInfinite(wd)) {
+            throw doc.error(a.get("weight_decay").getValueNode(), "weight_decay must be finite and >= 0, got " + wd);
+        }
+        return new TrainingSpec(lr, epochs, batch, step, gamma, wd, d.loss(), d.logEvery());
+    }
+}

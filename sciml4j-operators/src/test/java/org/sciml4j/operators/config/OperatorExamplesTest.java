@@ -1,0 +1,54 @@
+package org.sciml4j.operators.config;
+
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.sciml4j.io.Npz;
+import org.sciml4j.tensor.Rng;
+import org.sciml4j.tensor.Tensor;
+import org.sciml4j.train.config.ProblemKinds;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every example of examples/operators reads without a mistake, given a data file of the contract's shapes (random
+ * values at a small grid: the examples' real data is made by {@code sciml4j generate}).
+ */
+class OperatorExamplesTest {
+    @TempDir
+    Path dir;
+
+    static Path examples() {
+        Path root = Path.of(System.getProperty("sciml4j.repoRoot", ".")).toAbsolutePath();
+        while (root != null && !Files.isDirectory(root.resolve("examples/operators"))) {
+            root = root.getParent();
+        }
+        assertThat(root).as("repository root with examples/operators").isNotNull();
+        return root.resolve("examples/operators");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"fno-burgers.yaml, burgers.npz, 1200, 32, 1", "fno-darcy.yaml, darcy.npz, 1100, 24, 2",
+            "deeponet-antiderivative.yaml, antiderivative.npz, 11000, 4, 1",
+            "pi-deeponet-antiderivative.yaml, antiderivative.npz, 2000, 4, 1"})
+    void theExampleReads(String example, String data, int rows, int s, int dims) throws IOException {
+        Files.createDirectories(dir.resolve("data"));
+        int[] shape = dims == 1 ? new int[] {rows, s} : new int[] {rows, s, s};
+        Map<String, Tensor> a = new LinkedHashMap<>();
+        a.put("inputs", Tensor.randn(new Rng(1), shape));
+        a.put("outputs", Tensor.randn(new Rng(2), shape));
+        a.put("x", Tensor.linspace(0, 1, s));
+        Npz.write(dir.resolve("data").resolve(data), a, false);
+        Path file = Files.copy(examples().resolve(example), dir.resolve(example));
+        OperatorProblem p = (OperatorProblem) ProblemKinds.read(file);
+        assertThat(p.kind()).isEqualTo("operator");
+        assertThat(p.name()).isEqualTo(example.replace(".yaml", ""));
+        assertThat(p.data().train() + p.data().test()).isLessThanOrEqualTo(rows);
+    }
+}

@@ -1,0 +1,144 @@
+package org.sciml4j.operators.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sciml4j.io.Npz;
+import org.sciml4j.operators.testdata.SyntheticOperators;
+import org.sciml4j.tensor.Tensor;
+import org.sciml4j.train.config.ProblemFileException;
+import org.sciml4j.train.config.ProblemKinds;
+import org.sciml4j.train.config.RunContext;
+import org.sciml4j.train.config.RunnableProblem;
+import org.sciml4j.train.config.YamlDocument;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class OperatorKindTest {
+    @TempDir
+    Path dir;
+
+    private Path data1d(int n, int s) throws IOException {
+        Tensor[] d = SyntheticOperators.antiderivative(n, s, 1);
+        Map<String, Tensor> a = new LinkedHashMap<>();
+        a.put("inputs", d[0]);
+        a.put("outputs", d[1]);
+        a.put("x", d[2]);
+        a.put("wrong", Tensor.zeros(n, s + 1));
+        Path f = dir.resolve("anti.npz");
+        Npz.write(f, a, false);
+        return f;
+    }
+
+    private OperatorProblem read(String text) {
+        return (OperatorProblem) new OperatorKind().read(YamlDocument.parse(text, dir.resolve("p.yaml")));
+    }
+
+    @Test
+    void theKindIsFoundByItsName() {
+        assertThat(ProblemKinds.names()).contains("operator");
+    }
+
+    @Test
+    void badDataIsOneLineNamingTheFileAndTheArray() throws IOException {
+        data1d(30, 16);
+        String model = "model: {fno: {modes: 4, width: 4, layers: 1}}\n";
+        assertThatThrownBy(() -> read("kind: operator\ndata: {file: anti.npz, train: 20, test: 5, inputs: u}\n"
+                + model)).isInstanceOf(ProblemFileException.class)
+                .hasMessageContaining("anti.npz has no array 'u'").hasMessageContaining("p.yaml, line 2");
+        assertThatThrownBy(() -> read("kind: operator\ndata: {file: anti.npz, train: 20, test: 5, outputs: wrong}\n"
+                + model)).hasMessageContaining("'inputs' [30, 16] and 'wrong' [30, 17] disagree");
+        assertThatThrownBy(() -> read("kind: operator\ndata: {file: anti.npz, train: 20, test: 11}\n" + model))
+                .hasMessageContaining("train 20 + test 11 > the 30 rows of 'inputs'");
+        assertThatThrownBy(() -> read("kind: operator\ndata: {file: anti.npz, train: 20, test: 5}\n"
+                + "model: {fno: {modes: 10}}\n")).hasMessageContaining("modes 10 > s/2 + 1 = 9")
+                .hasMessageContaining("p.yaml, line 3");
+        assertThatThrownBy(() -> read("kind: operator\ndata: {file: none.npz, train: 20, test: 5}\n" + model))
+                .hasMessageContaining("none.npz: no such file");
+        assertThatThrownBy(() -> read("kind: operator\ndata: {file: anti.npz, train: 20, test: 5}\n"
+                + "model: {fno: {modez: 4}}\n")).hasMessageContaining("unknown key 'modez'")
+                .hasMessageContaining("did you mean 'modes'");
+        assertThatThrownBy(() -> read("kind: operator\ngenerate: data/burgers.yaml\n"))
+                .hasMessageContaining("not wired yet");
+    }
+
+    @Test
+    void aSmallDeepOnetRunWritesItsResults() throws IOException {
+        data1d(140, 16);
+        RunnableProblem p = read("""
+                kind: operator
+                name: tiny
+                seed: 3
+                data: {file: anti.npz, train: 120, test: 20}
+                model: {deeponet: {branch: [32], trunk: [32], p: 32, activation: relu}}
+                training: {adam: {lr: 3.0e-3, epochs: 400}, log_every: 100}
+                """);
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        assertThat(p.run(RunContext.of(dir, new PrintStream(buf, true)))).isZero();
+        JsonNode s = new ObjectMapper().readTree(dir.resolve("summary.json").toFile());
+        assertThat(s.get("relative_error").asDouble()).isLessThan(0.3);
+        assertThat(s.get("relative_error_worst").asDouble()).isGreaterThanOrEqualTo(s.get("relative_error")
+                .asDouble());
+        assertThat(s.get("parameters").asLong()).isEqualTo(16 * 32 + 32 + 32 * 32 + 32 + 32 + 32 + 32 * 32 + 32 + 1);
+        assertThat(s.get("epochs").asInt()).isEqualTo(400);
+        String[] lines = Files.readString(dir.resolve("loss.tsv")).strip().split("\n");
+        assertThat(lines).hasSize(401);
+        double firstTotal = Double.parseDouble(lines[1].split("\t")[1]);
+        assertThat(s.get("final_loss").asDouble()).isEqualTo(Double.parseDouble(lines[400].split("\t")[1]))
+                .isLessThan(firstTotal / 10);
+        for (String f : new String[] {"model.safetensors", "loss.tsv", "loss.png", "predictions.npz", "test-0.png",
+                "test-2.png"}) {
+            assertThat(dir.resolve(f)).exists();
+        }
+        assertThat(Npz.read(dir.resolve("predictions.npz")).get("predictions").shape()).containsExactly(20, 16);
+        assertThat(buf.toString()).contains("tiny: test relative L2");
+    }
+
+    @Test
+    void aPhysicsInformedRunNeedsNoOutputDataAndAnFnoRunIn2dDrawsHeatMaps() throws IOException {
+        data1d(60, 16);
+        RunnableProblem pi = read("""
+                kind: operator
+                data: {file: anti.npz, train: 40, test: 20}
+                model: {deeponet: {branch: [32], trunk: [32], p: 32, activation: tanh}}
+                physics: {antiderivative: {s0: 0}}
+                training: {adam: {lr: 3.0e-3, epochs: 300}}
+                """);
+        Path piDir = Files.createDirectories(dir.resolve("pi"));
+        assertThat(pi.run(RunContext.of(piDir, new PrintStream(new ByteArrayOutputStream())))).isZero();
+        JsonNode s = new ObjectMapper().readTree(piDir.resolve("summary.json").toFile());
+        assertThat(s.get("relative_error").asDouble()).isLessThan(0.5); // untrained: about 1
+        assertThat(Files.readString(piDir.resolve("loss.tsv"))).contains("residual").contains("initial");
+
+        Tensor[] d = SyntheticOperators.smoothing2d(24, 8, 2);
+        Map<String, Tensor> a = new LinkedHashMap<>();
+        a.put("inputs", d[0]);
+        a.put("outputs", d[1]);
+        Npz.write(dir.resolve("smooth.npz"), a, false);
+        RunnableProblem fno = read("""
+                kind: operator
+                data: {file: smooth.npz, train: 20, test: 4}
+                model: {fno: {modes: 3, width: 6, layers: 2, padding: 0.25}}
+                training: {adam: {lr: 3.0e-3, epochs: 5, batch: 5, step: 2}}
+                """);
+        Path fnoDir = Files.createDirectories(dir.resolve("fno"));
+        assertThat(fno.run(RunContext.of(fnoDir, new PrintStream(new ByteArrayOutputStream())))).isZero();
+        for (String f : new String[] {"test-0-input.png", "test-0-truth.png", "test-0-prediction.png",
+                "test-0-error.png"}) {
+            assertThat(fnoDir.resolve(f)).exists();
+        }
+        JsonNode f = new ObjectMapper().readTree(fnoDir.resolve("summary.json").toFile());
+        assertThat(f.get("steps").asInt()).isEqualTo(20);
+        assertThat(f.get("relative_error").asDouble()).isLessThan(1.0);
+    }
+}
