@@ -2,11 +2,8 @@ package org.sciml4j.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import org.sciml4j.solvers.generate.ConsoleProgress;
-import org.sciml4j.solvers.generate.Generation;
 import org.sciml4j.solvers.generate.GeneratorSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -44,17 +41,7 @@ final class GenerateCommand implements Callable<Integer> {
         if (out != null && !out.getFileName().toString().endsWith(".npz")) {
             throw new IllegalArgumentException("--out must name a .npz file, got '" + out + "'");
         }
-        GeneratorSpec spec = GeneratorSpec.read(file).with(samples, out, threads);
-        System.out.printf(Locale.ROOT, "generating %d %s pairs with seed %d on %d threads%n", spec.samples(),
-                spec.generator().name(), spec.seed(), spec.threads());
-        Generation.Result r;
-        try (ConsoleProgress progress = new ConsoleProgress(System.out, spec.generator().name(), spec.samples(),
-                ConsoleProgress.interactive())) {
-            r = Generation.run(spec.generator(), spec.samples(), spec.seed(), spec.threads(), progress);
-        }
-        Path json = Generation.write(spec.out(), spec.generator(), r, spec.seed());
-        System.out.printf(Locale.ROOT, "wrote %s and %s (%d pairs in %.1f s)%n", spec.out(), json, r.samples(),
-                r.seconds());
+        GeneratorSpec.read(file).with(samples, out, threads).make(System.out);
         return 0;
     }
 }

@@ -28,9 +28,13 @@ final class DataSection {
 
     OperatorData read(Node node) {
         Map<String, NodeTuple> m = doc.mapping(node, "data",
-                Set.of("file", "train", "test", "inputs", "outputs", "x", "y"));
-        Node fileNode = doc.required(m, "file", node, "file: data/burgers.npz");
-        Path file = doc.resolve(fileNode);
+                Set.of("file", "generate", "train", "test", "inputs", "outputs", "x", "y"));
+        if (m.containsKey("file") == m.containsKey("generate")) {
+            throw doc.error(node, "data needs one of 'file: data/burgers.npz' (pairs in an .npz) or 'generate:"
+                    + " data/burgers.yaml' (a generator spec whose file is made first when missing)");
+        }
+        Node fileNode = m.containsKey("file") ? m.get("file").getValueNode() : m.get("generate").getValueNode();
+        Path file = m.containsKey("file") ? doc.resolve(fileNode) : Generated.file(doc, fileNode);
         int train = doc.positiveInt(doc.required(m, "train", node, "train: 1000"));
         int test = doc.positiveInt(doc.required(m, "test", node, "test: 200"));
         String in = name(m, "inputs");

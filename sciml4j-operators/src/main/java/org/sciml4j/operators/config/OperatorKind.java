@@ -11,12 +11,12 @@ import java.util.Set;
 
 /**
  * {@code kind: operator}: operator learning from pairs of functions (FNO, DeepONet) or from physics alone
- * (PI-DeepONet). Keys: {@code name, seed, data} (or {@code generate}), {@code model, physics, training}; see
+ * (PI-DeepONet). Keys: {@code name, seed, data} ({@code file:} or {@code generate:} a spec), {@code model, physics, training}; see
  * {@code docs/OPERATORS.md}. Every mistake, including those of the data file's arrays, is reported before
  * anything runs.
  */
 public final class OperatorKind implements ProblemKind {
-    static final Set<String> KEYS = Set.of("kind", "name", "seed", "data", "generate", "model", "physics",
+    static final Set<String> KEYS = Set.of("kind", "name", "seed", "data", "model", "physics",
             "training");
 
     @Override
@@ -27,13 +27,8 @@ public final class OperatorKind implements ProblemKind {
     @Override
     public ProblemDefinition read(YamlDocument doc) {
         Map<String, NodeTuple> m = doc.mapping(doc.root(), "the problem", KEYS);
-        String name = m.containsKey("name") ? doc.string(m.get("name").getValueNode()) : doc.baseName();
+        String name = doc.runName(m);
         long seed = m.containsKey("seed") ? doc.integer(m.get("seed").getValueNode()) : 0;
-        if (m.containsKey("generate")) {
-            throw doc.error(m.get("generate").getKeyNode(), "'generate:' is not wired yet: make the data with"
-                    + " 'sciml4j generate " + doc.string(m.get("generate").getValueNode()) + "' and give"
-                    + " 'data: {file: ..., train: ..., test: ...}'");
-        }
         OperatorData data = new DataSection(doc).read(doc.required(m, "data", doc.root(),
                 "data: {file: data/burgers.npz, train: 1000, test: 200}"));
         Node modelNode = doc.required(m, "model", doc.root(), "model: {fno: {modes: 16, width: 64}}");

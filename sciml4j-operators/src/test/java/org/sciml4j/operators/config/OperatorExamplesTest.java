@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every example of examples/operators reads without a mistake, given a data file of the contract's shapes (random
- * values at a small grid: the examples' real data is made by {@code sciml4j generate}).
+ * values at a small grid, at the path their generator spec writes: the examples' real data is made by that spec).
  */
 class OperatorExamplesTest {
     @TempDir
@@ -45,6 +45,9 @@ class OperatorExamplesTest {
         a.put("outputs", Tensor.randn(new Rng(2), shape));
         a.put("x", Tensor.linspace(0, 1, s));
         Npz.write(dir.resolve("data").resolve(data), a, false);
+        // the examples name their generator spec; its file exists, so reading does not generate
+        String spec = data.replace(".npz", ".yaml");
+        Files.copy(examples().resolve("data").resolve(spec), dir.resolve("data").resolve(spec));
         Path file = Files.copy(examples().resolve(example), dir.resolve(example));
         OperatorProblem p = (OperatorProblem) ProblemKinds.read(file);
         assertThat(p.kind()).isEqualTo("operator");

@@ -68,8 +68,27 @@ class OperatorKindTest {
         assertThatThrownBy(() -> read("kind: operator\ndata: {file: anti.npz, train: 20, test: 5}\n"
                 + "model: {fno: {modez: 4}}\n")).hasMessageContaining("unknown key 'modez'")
                 .hasMessageContaining("did you mean 'modes'");
-        assertThatThrownBy(() -> read("kind: operator\ngenerate: data/burgers.yaml\n"))
-                .hasMessageContaining("not wired yet");
+        assertThatThrownBy(() -> read("kind: operator\ndata: {train: 20, test: 5}\n" + model))
+                .hasMessageContaining("one of 'file:").hasMessageContaining("'generate:");
+    }
+
+    @Test
+    void dataFromAGeneratorSpecIsMadeOnceBesideTheSpec() throws IOException {
+        Files.writeString(dir.resolve("anti.yaml"), "generator: antiderivative\nsamples: 30\nout: made/anti.npz\n"
+                + "sensors: 16\ninput: {rbf: {points: 200}}\nthreads: 1\n");
+        String text = "kind: operator\ndata: {generate: anti.yaml, train: 20, test: 10}\n"
+                + "model: {deeponet: {branch: [8], trunk: [8], p: 8}}\n";
+        read(text);
+        Path made = dir.resolve("made/anti.npz");
+        assertThat(made).isRegularFile();
+        assertThat(dir.resolve("made/anti.json")).isRegularFile();
+        long stamp = Files.getLastModifiedTime(made).toMillis();
+        read(text);
+        assertThat(Files.getLastModifiedTime(made).toMillis()).isEqualTo(stamp);
+        Files.writeString(dir.resolve("bad.yaml"), "generator: antiderivative\nsamples: 0\n");
+        assertThatThrownBy(() -> read("kind: operator\ndata: {generate: bad.yaml, train: 20, test: 10}\n"
+                + "model: {deeponet: {branch: [8], trunk: [8], p: 8}}\n")).hasMessageContaining("bad.yaml")
+                .hasMessageContaining("line 2");
     }
 
     @Test

@@ -23,7 +23,8 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
  * input: {grf: {sigma: 49, tau: 7, alpha: 2.5}}
  * </pre>
  * Keys every generator takes: {@code generator} (required), {@code samples} (required), {@code seed} (default 0),
- * {@code out} (default {@code <spec name>.npz}; relative paths are taken from the current directory),
+ * {@code out} (default {@code <spec name>.npz}; a relative path is taken from the spec file's folder, as every
+ * file a problem file names; {@code --out} on the command line from the current directory),
  * {@code threads} (default: all processors). The rest are the generator's own (see docs/SOLVERS.md). Every mistake
  * is reported at its file:line:column before anything is computed.
  *
@@ -82,6 +83,10 @@ public record GeneratorSpec(Generator generator, int samples, long seed, Path ou
         long seed = spec.integer("seed", 0);
         int threads = spec.positiveInt("threads", Runtime.getRuntime().availableProcessors());
         Path out = Path.of(spec.text("out", doc.baseName() + ".npz"));
+        Path specDir = doc.file().toAbsolutePath().getParent();
+        if (!out.isAbsolute() && specDir != null) {
+            out = specDir.resolve(out); // like every file a problem file names: relative to the file itself
+        }
         if (!out.getFileName().toString().endsWith(".npz")) {
             throw spec.error("out", "'out' must name a .npz file, got '" + out + "'");
         }
@@ -92,5 +97,25 @@ public record GeneratorSpec(Generator generator, int samples, long seed, Path ou
     public GeneratorSpec with(Integer newSamples, Path newOut, Integer newThreads) {
         return new GeneratorSpec(generator, newSamples == null ? samples : newSamples, seed,
                 newOut == null ? out : newOut, newThreads == null ? threads : newThreads);
+    }
+
+    /**
+     * Generates the spec's pairs and writes {@link #out()} and its {@code .json}, telling {@code log} what it does
+     * (a progress bar on a terminal, else lines).
+     *
+     * @return the generation's result
+     */
+    public Generation.Result make(java.io.PrintStream log) throws java.io.IOException {
+        log.printf(java.util.Locale.ROOT, "generating %d %s pairs with seed %d on %d threads%n", samples,
+                generator.name(), seed, threads);
+        Generation.Result r;
+        try (ConsoleProgress progress = new ConsoleProgress(log, generator.name(), samples,
+                ConsoleProgress.interactive())) {
+            r = Generation.run(generator, samples, seed, threads, progress);
+        }
+        Path json = Generation.write(out, generator, r, seed);
+        log.printf(java.util.Locale.ROOT, "wrote %s and %s (%d pairs in %.1f s)%n", out, json, r.samples(),
+                r.seconds());
+        return r;
     }
 }
