@@ -1,33 +1,56 @@
 package org.sciml4j.operators.config;
 
-import org.sciml4j.train.config.RunContext;
-import org.sciml4j.train.config.RunnableProblem;
-import org.sciml4j.train.config.YamlDocument;
-
 import java.io.IOException;
-import java.nio.file.Path;
+
+import org.sciml4j.train.config.DocumentProblem;
+import org.sciml4j.train.config.RunContext;
+import org.sciml4j.train.config.YamlDocument;
 
 /**
  * A checked {@code kind: operator} file: its data (already read and checked), model, optional physics and
  * training. {@link #run} trains and writes the results (see {@link OperatorRun}).
- *
- * @param physics null for supervised training
  */
-public record OperatorProblem(YamlDocument doc, String name, long seed, OperatorData data, ModelSpec model,
-                              PhysicsSpec physics, TrainingSpec training) implements RunnableProblem {
-    @Override
-    public String kind() {
-        return "operator";
+public final class OperatorProblem extends DocumentProblem {
+    private final long seed;
+    private final OperatorData data;
+    private final ModelSpec model;
+    private final PhysicsSpec physics;
+    private final TrainingSpec training;
+
+    /** @param physics null for supervised training */
+    OperatorProblem(YamlDocument doc, String name, long seed, OperatorData data, ModelSpec model,
+                    PhysicsSpec physics, TrainingSpec training) {
+        super(doc, "operator", name);
+        this.seed = seed;
+        this.data = data;
+        this.model = model;
+        this.physics = physics;
+        this.training = training;
     }
 
-    @Override
-    public Path path() {
-        return doc.file();
+    /** The file's seed. */
+    public long seed() {
+        return seed;
     }
 
-    @Override
-    public String text() {
-        return doc.text();
+    /** The data, read and checked. */
+    public OperatorData data() {
+        return data;
+    }
+
+    /** The model. */
+    public ModelSpec model() {
+        return model;
+    }
+
+    /** The physics for PI training, or null for supervised training. */
+    public PhysicsSpec physics() {
+        return physics;
+    }
+
+    /** The schedule. */
+    public TrainingSpec training() {
+        return training;
     }
 
     @Override

@@ -24,7 +24,7 @@ public abstract class DocumentProblem implements RunnableProblem {
     }
 
     /** The document, for placing errors found while running. */
-    protected final YamlDocument doc() {
+    public final YamlDocument doc() {
         return doc;
     }
 
