@@ -47,10 +47,11 @@ final class DynamicsOutputs {
             DynamicsSpec.Evaluation e = spec.evaluation();
             rollouts = Rollouts.of(spec.system(), field, e.trajectories(), e.duration(), e.points(), seed + 7919);
             DynamicalSystem s = spec.system();
-            summary.put("energy_mse", rollouts.greydanusEnergyMse(), "no energy for this system")
-                    .put("hamiltonian_mse", s.conservative() || !Double.isNaN(s.energy(new double[s.dimension()]))
-                            ? rollouts.energyMse(s) : Double.NaN, "the system has no energy")
-                    .put("trajectory_mse", rollouts.trajectoryMse())
+            if (!Double.isNaN(s.energy(rollouts.truth()[0][0]))) { // the spiral has no energy to compare
+                summary.put("energy_mse", rollouts.greydanusEnergyMse()).put("hamiltonian_mse",
+                        rollouts.energyMse(s));
+            }
+            summary.put("trajectory_mse", rollouts.trajectoryMse())
                     .put("evaluation", Map.of("trajectories", e.trajectories(), "duration", e.duration(),
                             "points", e.points()));
         }
@@ -66,8 +67,9 @@ final class DynamicsOutputs {
             writeRollouts(rollouts);
         }
         plotLoss(result.history());
+        boolean energy = rollouts != null && !Double.isNaN(spec.system().energy(rollouts.truth()[0][0]));
         c.say(String.format("energy_mse %s, trajectory_mse %s, train %.1f s -> %s",
-                rollouts == null ? "-" : String.format("%.3e", rollouts.greydanusEnergyMse()),
+                energy ? String.format("%.3e", rollouts.greydanusEnergyMse()) : "-",
                 rollouts == null ? "-" : String.format("%.3e", rollouts.trajectoryMse()), result.seconds(), dir));
     }
 
