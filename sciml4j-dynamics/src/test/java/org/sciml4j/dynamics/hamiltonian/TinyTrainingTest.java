@@ -34,8 +34,8 @@ class TinyTrainingTest {
         TrajectoryData train = new TrajectoryGenerator(spring).trajectories(6).seed(1).generate();
         HamiltonianNetwork hnn = HamiltonianNetwork.conservative(mlp(2, 1, 1), 2);
         NetworkField baseline = new NetworkField(mlp(2, 2, 1));
-        train(new DerivativeObjective(hnn, train.states(), train.derivatives(), 0), 1e-2, 300);
-        train(new DerivativeObjective(baseline, train.states(), train.derivatives(), 0), 1e-2, 300);
+        train(new DerivativeObjective(hnn, train.states(), train.derivatives(), 0), 1e-2, 200);
+        train(new DerivativeObjective(baseline, train.states(), train.derivatives(), 0), 1e-2, 200);
         double hnnEnergy = Rollouts.of(spring, hnn, 5, 10, 50, 3).greydanusEnergyMse();
         double baseEnergy = Rollouts.of(spring, baseline, 5, 10, 50, 3).greydanusEnergyMse();
         System.out.printf("tiny mass-spring: energy MSE hnn %.3e, baseline %.3e%n", hnnEnergy, baseEnergy);
@@ -69,7 +69,7 @@ class TinyTrainingTest {
             NetworkField field = new NetworkField(mlp(2, 2, 4));
             TrajectoryObjective o = new TrajectoryObjective(field, new Rk4(0.05), g, train, 2, 0, 0);
             double before = o.loss().get(0).item();
-            losses[g.ordinal()] = train(o, 1e-2, 150);
+            losses[g.ordinal()] = train(o, 1e-2, 100);
             System.out.printf("tiny neural ODE (%s): segment loss %.3e -> %.3e%n", g, before, losses[g.ordinal()]);
             assertThat(losses[g.ordinal()]).isLessThan(before / 20);
             finals.add(field.parameters().get(0).copy());
@@ -90,7 +90,7 @@ class TinyTrainingTest {
         TrajectoryObjective o = new TrajectoryObjective(hnn, new Rk4(0.1), TrajectoryObjective.Gradient.DIRECT,
                 train, 1, 16, 7);
         double before = o.loss().get(0).item();
-        double after = train(o, 1e-2, 150);
+        double after = train(o, 1e-2, 100);
         System.out.printf("tiny HNN on pendulum segments: %.3e -> %.3e%n", before, after);
         assertThat(after).isLessThan(before / 10);
     }
