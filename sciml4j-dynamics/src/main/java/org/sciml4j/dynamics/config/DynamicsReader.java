@@ -100,9 +100,13 @@ final class DynamicsReader {
                 throw doc.error(n, "the radius range must have 0 <= lo <= hi");
             }
         }
-        if (file != null && system == null && (m.containsKey("time_span") || m.containsKey("rate"))) {
-            Node n = value(m, m.containsKey("rate") ? "rate" : "time_span");
-            throw doc.error(n, "data read from a file keep their own times; remove this key");
+        if (file != null) {
+            for (String key : new String[] {"trajectories", "time_span", "rate", "noise", "radius"}) {
+                if (m.containsKey(key)) {
+                    throw doc.error(m.get(key).getKeyNode(), "'" + key + "' generates data, but the data come from"
+                            + " the file; remove it");
+                }
+            }
         }
         return new DynamicsSpec.Data(file, k, split, span, rate, noise, radius);
     }

@@ -80,6 +80,8 @@ class DynamicsKindsTest {
         assertThat(e.getMessage()).contains("unknown model 'hnn'");
         e = mistake(TINY.replace("trajectories: 4", "trajectories: 4\n  file: nowhere.npz"));
         assertThat(e.getMessage()).contains("no such file");
+        e = mistake(TINY.replace("  trajectories: 4\n  test_split", "  file: nowhere.npz\n  test_split"));
+        assertThat(e.getMessage()).contains("no such file");
     }
 
     @Test
@@ -111,6 +113,9 @@ class DynamicsKindsTest {
         Path data = dir.resolve("spiral.npz");
         new TrajectoryGenerator(Systems.named("spiral")).trajectories(3).timeSpan(0, 2).rate(10).noise(0).seed(1)
                 .generate().write(data);
+        assertThatThrownBy(() -> ProblemKinds.parse("kind: neural_ode\ndata:\n  file: spiral.npz\n  rate: 5\n",
+                dir.resolve("x.yaml"))).isInstanceOf(ProblemFileException.class)
+                .hasMessageContaining("line 4, column 3").hasMessageContaining("'rate' generates data");
         Path file = dir.resolve("node.yaml");
         Files.writeString(file, """
                 kind: neural_ode
