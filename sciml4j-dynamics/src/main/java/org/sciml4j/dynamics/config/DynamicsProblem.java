@@ -20,7 +20,7 @@ import org.sciml4j.tensor.Tensor;
 import org.sciml4j.train.Objective;
 import org.sciml4j.train.Trainer;
 import org.sciml4j.train.config.RunContext;
-import org.sciml4j.train.config.RunnableProblem;
+import org.sciml4j.train.config.DocumentProblem;
 import org.sciml4j.train.config.YamlDocument;
 
 /**
@@ -28,38 +28,17 @@ import org.sciml4j.train.config.YamlDocument;
  * train it through {@link Trainer}, roll out test trajectories and write {@code summary.json},
  * {@code model.safetensors}, {@code data.npz}, {@code rollouts.npz} and the plots ({@link DynamicsOutputs}).
  */
-final class DynamicsProblem implements RunnableProblem {
-    private final YamlDocument doc;
+final class DynamicsProblem extends DocumentProblem {
     private final DynamicsSpec spec;
 
     DynamicsProblem(YamlDocument doc, DynamicsSpec spec) {
-        this.doc = doc;
+        super(doc, spec.kind(), doc.runName(doc.mapping(doc.root(), "the problem", null)));
         this.spec = spec;
     }
 
     /** The checked specification. */
     DynamicsSpec spec() {
         return spec;
-    }
-
-    @Override
-    public String kind() {
-        return spec.kind();
-    }
-
-    @Override
-    public String name() {
-        return doc.baseName();
-    }
-
-    @Override
-    public Path path() {
-        return doc.file();
-    }
-
-    @Override
-    public String text() {
-        return doc.text();
     }
 
     @Override
