@@ -310,9 +310,13 @@ public final class Trainer {
                 evaluate();
                 checkFinite(epoch + 1); // name a term that is not finite where the phase starts
             }
+            LeastSquares.Residuals[] last = new LeastSquares.Residuals[1];
+            double[][] lastX = new double[1][];
             LeastSquares f = (x, withJacobian) -> {
                 ParameterVector.set(params, x);
-                return ls.residuals(withJacobian);
+                last[0] = ls.residuals(withJacobian);
+                lastX[0] = x.clone();
+                return last[0];
             };
             LevenbergMarquardt minimizer = phase.minimizer().apply(phase.iterations());
             LevenbergMarquardt.Run run = from != null ? minimizer.restore(f, from.minimizer())
@@ -320,8 +324,14 @@ public final class Trainer {
             minimizerRun = run;
             while (run.step()) {
                 epoch = phaseStart + run.iterations();
-                ParameterVector.set(params, run.x());
-                evaluate();
+                double[] x = run.x();
+                ParameterVector.set(params, x);
+                double[] values = Arrays.equals(x, lastX[0]) ? ls.termValues(last[0]) : null;
+                if (values != null) {
+                    terms = Arrays.stream(values).mapToObj(Tensor::scalar).toList();
+                } else {
+                    evaluate();
+                }
                 if (!reported(phase.name(), run.value())) {
                     run.stop(Minimizer.Termination.STOPPED_BY_LISTENER);
                 }
