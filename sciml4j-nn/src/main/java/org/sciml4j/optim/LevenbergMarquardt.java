@@ -31,7 +31,7 @@ import org.sciml4j.tensor.Tensor;
  * <p>
  * Immutable; each run keeps its own state. Memory: the (m, n) Jacobian and two (n, n) matrices.
  */
-public final class LevenbergMarquardt {
+public final class LevenbergMarquardt implements LeastSquaresMinimizer {
     /** The default {@link Builder#initialDamping}. */
     public static final double DEFAULT_INITIAL_DAMPING = 1e-3;
 
@@ -54,18 +54,14 @@ public final class LevenbergMarquardt {
         return new Builder();
     }
 
+    @Override
+    public String name() {
+        return "levenberg-marquardt";
+    }
+
     /** The stopping criteria. */
     public StoppingCriteria stopping() {
         return stopping;
-    }
-
-    /** Minimises {@code f} from {@code x0} (not modified), running {@link Run#step()} until the run ends. */
-    public Result minimize(LeastSquares f, double[] x0) {
-        Run run = start(f, x0);
-        while (run.step()) {
-            // every iteration is in the result
-        }
-        return run.result();
     }
 
     /**
@@ -73,6 +69,7 @@ public final class LevenbergMarquardt {
      *
      * @throws IllegalArgumentException if the residuals or the Jacobian are not finite at {@code x0}
      */
+    @Override
     public Run start(LeastSquares f, double[] x0) {
         Run run = new Run(f, x0.clone(), 0, Double.NaN);
         run.evaluations = 1;
@@ -86,6 +83,7 @@ public final class LevenbergMarquardt {
      *
      * @throws IllegalArgumentException if the state is incomplete or does not fit these settings, naming the entry
      */
+    @Override
     public Run restore(LeastSquares f, Map<String, Tensor> state) {
         SavedState s = new SavedState("levenberg-marquardt", state);
         double[] x = s.finite("x", s.vector("x", s.entry("x").numel()));

@@ -14,7 +14,7 @@ import java.util.function.Supplier;
 
 import org.sciml4j.optim.Adam;
 import org.sciml4j.optim.LeastSquares;
-import org.sciml4j.optim.LevenbergMarquardt;
+import org.sciml4j.optim.LeastSquaresMinimizer;
 import org.sciml4j.optim.Minimizer;
 import org.sciml4j.optim.Optimizer;
 import org.sciml4j.optim.ParameterVector;
@@ -318,8 +318,8 @@ public final class Trainer {
                 lastX[0] = x.clone();
                 return last[0];
             };
-            LevenbergMarquardt minimizer = phase.minimizer().apply(phase.iterations());
-            LevenbergMarquardt.Run run = from != null ? minimizer.restore(f, from.minimizer())
+            LeastSquaresMinimizer minimizer = phase.minimizer().apply(phase.iterations());
+            SteppingMinimizer.Run run = from != null ? minimizer.restore(f, from.minimizer())
                     : minimizer.start(f, ParameterVector.get(params));
             minimizerRun = run;
             while (run.step()) {
