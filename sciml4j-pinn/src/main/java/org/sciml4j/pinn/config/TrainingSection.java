@@ -66,10 +66,16 @@ final class TrainingSection {
     }
 
     /**
-     * {@code adam: {lr, epochs, batch}}: the defaults with those given (only the Adam settings count), set in
+     * {@code adam: {lr, epochs, batch}} or {@code adam: epochs}: the defaults with those given (only the Adam settings count), set in
      * {@code rules}.
      */
     private TrainingSpec adam(Node node, TrainingSpec d, Trainer.Builder rules) {
+        if (node instanceof ScalarNode) { // adam: 2000, the epochs at the default learning rate
+            int epochs = doc.nonNegativeInt(node);
+            rules.adam(d.learningRate(), epochs);
+            return new TrainingSpec(d.seed(), d.learningRate(), epochs, d.lbfgsIterations(), d.logEvery(), d.batch(),
+                    d.resampleEvery(), d.adaptive());
+        }
         Map<String, NodeTuple> a = doc.mapping(node, "adam", Set.of("lr", "epochs", "batch"));
         int batch = a.containsKey("batch") ? doc.nonNegativeInt(a.get("batch").getValueNode()) : d.batch();
         double lr = a.containsKey("lr") ? doc.number(a.get("lr").getValueNode()) : d.learningRate();
