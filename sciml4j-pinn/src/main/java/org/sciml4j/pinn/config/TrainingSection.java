@@ -17,7 +17,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  * {@code training: {seed: 0, adam: {lr: 1e-3, epochs: 10000, batch: 0}, lbfgs: {iterations: 0}, lm: {iterations:
  * 0}, log_every: 1000, resample_every: 0, adaptive: {exponent: 1, offset: 1, candidates: 50000}}}, every key optional;
  * the phases run in that order: Adam, L-BFGS, Levenberg-Marquardt. The second-order phases {@code ssbfgs: N},
- * {@code ssbroyden: N} and {@code natural_gradient: N} (or {@code {iterations, cutoff: 1e-12, damping: 0,
+ * {@code ssbroyden: N} and {@code natural_gradient: N} (or {@code {iterations, cutoff: 1e-14, damping: 0,
  * line_search: backtracking | grid, steps: 30}}) run after L-BFGS, in the order ssbfgs, ssbroyden, lm,
  * natural_gradient; or {@code optimizer: [adam: 2000, lm: 500, ...]} gives the phases in its own order (Adam, if
  * there, first; each optimiser at most once), instead of those keys.
