@@ -540,7 +540,8 @@ class ProblemFileTest {
                   epochs: 10
                 """;
         assertAt(fails(text), text, 7, 3, 'e', "unknown key 'epochs' in training",
-                "valid keys: adam, adaptive, lbfgs, lm, log_every, resample_every, seed");
+                "valid keys: adam, adaptive, lbfgs, lm, log_every, natural_gradient, optimizer, resample_every, seed,"
+                        + " ssbfgs, ssbroyden");
     }
 
     @Test
