@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
@@ -28,6 +29,7 @@ import org.sciml4j.pinn.Solution;
 import org.sciml4j.pinn.Trainer;
 import org.sciml4j.pinn.config.ProblemFile;
 import org.sciml4j.tensor.Tensor;
+import org.sciml4j.train.Phase;
 import org.sciml4j.train.config.ProblemDefinition;
 import org.sciml4j.train.config.ProblemKinds;
 import org.sciml4j.train.config.RunContext;
@@ -47,6 +49,11 @@ import picocli.CommandLine.Option;
                 + " model.safetensors, prediction.tsv, summary.json, loss.png, prediction.png (one variable) or"
                 + " heatmap.png, error.png and curves.png (two variables)."})
 final class RunCommand implements Callable<Integer> {
+    /** The setup line's names of the phases after Adam. */
+    private static final Map<String, String> PHASE_NAMES = Map.of("lbfgs", "L-BFGS", "lm", "Levenberg-Marquardt",
+            "natural_gradient", "natural gradient (Gauss-Newton, pseudo-inverse)", "ssbfgs", "SSBFGS", "ssbroyden",
+            "SSBroyden");
+
     /** The exit status of a run that stopped because its loss diverged. */
     static final int DIVERGED_STATUS = 3;
 
@@ -235,11 +242,12 @@ final class RunCommand implements Callable<Integer> {
                     + (t.adaptive() != null ? " placed by the residual (exponent " + num(t.adaptive().exponent())
                             + ", offset " + num(t.adaptive().offset()) + ")" : ""));
         }
-        if (st.lbfgsIterations() > 0) {
-            phases.add("L-BFGS for up to " + st.lbfgsIterations() + " iterations");
-        }
-        if (st.lmIterations() > 0) {
-            phases.add("Levenberg-Marquardt for up to " + st.lmIterations() + " iterations");
+        for (Phase ph : t.schedule() != null ? t.schedule() : List.of(Phase.lbfgs(0, 1), Phase.levenbergMarquardt(0))) {
+            int length = "lbfgs".equals(ph.name()) ? st.lbfgsIterations() : "lm".equals(ph.name())
+                    ? st.lmIterations() : ph.length();
+            if (length > 0) {
+                phases.add(PHASE_NAMES.getOrDefault(ph.name(), ph.name()) + " for up to " + length + " iterations");
+            }
         }
         System.out.println("  training: " + String.join(", then ", phases));
     }

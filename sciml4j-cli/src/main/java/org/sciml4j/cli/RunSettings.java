@@ -28,9 +28,9 @@ record RunSettings(int adamEpochs, int lbfgsIterations, int lmIterations, long s
     static final String FILE = "run.json";
 
     RunSettings {
-        if (adamEpochs < 0 || lbfgsIterations < 0 || lmIterations < 0 || logEvery < 1
-                || (long) adamEpochs + lbfgsIterations + lmIterations == 0) {
-            throw new IllegalArgumentException("--epochs, --lbfgs and --lm must be >= 0 and not all 0; --every >= 1");
+        // all 0 is refused by the trainer ("nothing to train") unless the file's schedule has another phase
+        if (adamEpochs < 0 || lbfgsIterations < 0 || lmIterations < 0 || logEvery < 1) {
+            throw new IllegalArgumentException("--epochs, --lbfgs and --lm must be >= 0; --every >= 1");
         }
     }
 

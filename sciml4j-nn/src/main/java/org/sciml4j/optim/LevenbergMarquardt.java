@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
-import dev.ludovic.netlib.blas.BLAS;
 import dev.ludovic.netlib.lapack.LAPACK;
 import org.netlib.util.intW;
 import org.sciml4j.optim.Minimizer.Result;
@@ -15,7 +14,7 @@ import org.sciml4j.tensor.Tensor;
 /**
  * Levenberg-Marquardt with adaptive damping: minimises {@code F(x) = sum_i r_i(x)^2} of a {@link LeastSquares}
  * function. Each iteration solves the damped Gauss-Newton system {@code (J^T J + mu D) delta = -J^T r} by a Cholesky
- * factorisation (LAPACK {@code dpotrf}/{@code dpotrs}, {@code J^T J} by BLAS {@code dsyrk}) and takes the step if
+ * factorisation (LAPACK {@code dpotrf}/{@code dpotrs}, {@code J^T J} by {@link NormalEquations}) and takes the step if
  * the gain ratio {@code rho = (F(x) - F(x + delta)) / (predicted decrease)} is positive; the damping follows
  * Nielsen's rule (Madsen, Nielsen and Tingleff 2004, eq. 3.16): after a taken step {@code mu *= max(1/3, 1 - (2 rho
  * - 1)^3)} and {@code nu = 2}, after a refused one (a worse or non-finite value, or a matrix that is not positive
@@ -32,7 +31,7 @@ import org.sciml4j.tensor.Tensor;
  * <p>
  * Immutable; each run keeps its own state. Memory: the (m, n) Jacobian and two (n, n) matrices.
  */
-public final class LevenbergMarquardt {
+public final class LevenbergMarquardt implements LeastSquaresMinimizer {
     /** The default {@link Builder#initialDamping}. */
     public static final double DEFAULT_INITIAL_DAMPING = 1e-3;
 
@@ -55,18 +54,14 @@ public final class LevenbergMarquardt {
         return new Builder();
     }
 
+    @Override
+    public String name() {
+        return "levenberg-marquardt";
+    }
+
     /** The stopping criteria. */
     public StoppingCriteria stopping() {
         return stopping;
-    }
-
-    /** Minimises {@code f} from {@code x0} (not modified), running {@link Run#step()} until the run ends. */
-    public Result minimize(LeastSquares f, double[] x0) {
-        Run run = start(f, x0);
-        while (run.step()) {
-            // every iteration is in the result
-        }
-        return run.result();
     }
 
     /**
@@ -74,6 +69,7 @@ public final class LevenbergMarquardt {
      *
      * @throws IllegalArgumentException if the residuals or the Jacobian are not finite at {@code x0}
      */
+    @Override
     public Run start(LeastSquares f, double[] x0) {
         Run run = new Run(f, x0.clone(), 0, Double.NaN);
         run.evaluations = 1;
@@ -87,6 +83,7 @@ public final class LevenbergMarquardt {
      *
      * @throws IllegalArgumentException if the state is incomplete or does not fit these settings, naming the entry
      */
+    @Override
     public Run restore(LeastSquares f, Map<String, Tensor> state) {
         SavedState s = new SavedState("levenberg-marquardt", state);
         double[] x = s.finite("x", s.vector("x", s.entry("x").numel()));
@@ -155,13 +152,8 @@ public final class LevenbergMarquardt {
                 throw new IllegalArgumentException("levenberg-marquardt: a Jacobian of " + at.jacobian().length
                         + " entries for " + m + " residuals and " + n + " parameters");
             }
-            // the row-major (m, n) Jacobian is the column-major (n, m) J^T
-            normal = new double[n * n];
-            g = new double[n];
-            if (m > 0) {
-                BLAS.getInstance().dsyrk("U", "N", n, m, 1.0, at.jacobian(), n, 0.0, normal, n);
-                BLAS.getInstance().dgemv("N", n, m, 1.0, at.jacobian(), n, r, 1, 0.0, g, 1);
-            }
+            normal = NormalEquations.gramian(at.jacobian(), m, n);
+            g = NormalEquations.transposeTimes(at.jacobian(), r, n);
             if (scaled) {
                 if (diagonal == null) {
                     diagonal = new double[n];
@@ -244,13 +236,19 @@ public final class LevenbergMarquardt {
                         - g[j]);
             }
             evaluations++;
-            double trialValue = f.evaluate(trial, false).sumOfSquares();
+            // after a taken step the next trial is usually taken too: evaluate the Jacobian with the residuals (one
+            // pass); after a refused one, the residuals alone first
+            boolean hopeful = nu == 2;
+            LeastSquares.Residuals at = f.evaluate(trial, hopeful);
+            double trialValue = at.sumOfSquares();
             double rho = (value - trialValue) / predicted;
             if (!(trialValue < value) || !(rho > 0)) {
                 return false;
             }
-            LeastSquares.Residuals at = f.evaluate(trial, true);
-            if (!QuasiNewton.allFinite(at.jacobian())) {
+            if (!hopeful) {
+                at = f.evaluate(trial, true);
+            }
+            if (at.jacobian() == null || !QuasiNewton.allFinite(at.jacobian())) {
                 return false;
             }
             previous = value;

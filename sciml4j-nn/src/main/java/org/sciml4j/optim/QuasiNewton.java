@@ -116,6 +116,15 @@ abstract class QuasiNewton implements SteppingMinimizer {
         /** Takes the pair {@code s = x+ - x, y = g+ - g}; returns false when it was skipped. */
         boolean update(double[] s, double[] y);
 
+        /**
+         * Takes the pair {@code s = x+ - x = alpha d, y = g+ - g}, knowing the gradient {@code g} before the step and
+         * the line search's step size {@code alpha} (the self-scaled updates need them); by default
+         * {@link #update(double[], double[])}.
+         */
+        default boolean update(double[] s, double[] y, double[] g, double alpha) {
+            return update(s, y);
+        }
+
         /** Adds the entries that {@link #load} reads to a run's state. */
         void save(Map<String, Tensor> state);
 

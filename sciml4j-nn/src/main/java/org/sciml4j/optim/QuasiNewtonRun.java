@@ -203,7 +203,7 @@ final class QuasiNewtonRun implements SteppingMinimizer.Run {
             s[i] = xNew[i] - x[i];
             y[i] = gNew[i] - g[i];
         }
-        h.update(s, y);
+        h.update(s, y, g, step.alpha());
         previousValue = fx;
         x = xNew;
         g = gNew;

@@ -60,6 +60,11 @@ public final class PinnObjective implements LeastSquaresObjective {
     private final int equationCount;
     private final double[] weights;
     private final List<String> unknownNames;
+    /** Per term, the evaluator of {@link #residuals} and the points it was made for. */
+    private PointEvaluator[] termEvaluators;
+    private Tensor[] termPoints;
+    /** Per term, the rows it had in the last {@link #residuals}. */
+    private int[] termRows;
 
     /**
      * @param problem       the problem
@@ -286,67 +291,111 @@ public final class PinnObjective implements LeastSquaresObjective {
         for (Tensor t : parameters) {
             p += t.numel();
         }
-        List<double[]> values = new ArrayList<>();
-        List<double[]> rows = new ArrayList<>();
+        List<Tensor> residuals = new ArrayList<>();
+        List<Tensor> tracked = new ArrayList<>();
+        List<Double> scales = new ArrayList<>();
+        int[] rows = new int[terms.size()];
         int m = 0;
         for (int t = 0; t < terms.size(); t++) {
             Condition.Resolved term = terms.get(t);
             Tensor points = hasCollocation && termSets[t] == 0 ? collocation : term.points();
-            Tensor tracked = points.requireGrad();
-            Evaluation at = evaluator(List.of(points), term.derivatives()).evaluateAt(tracked, unknowns);
+            Tensor on = points.requireGrad();
+            Evaluation at = termEvaluator(t, points).evaluateAt(on, unknowns);
             for (int i = 0; i < term.sides().size(); i++) {
                 Tensor r = term.residual(i, at);
                 int n = r.rank() == 0 ? 1 : r.size(0);
-                double scale = Math.sqrt(weights[t] / n);
-                double[] v = r.data().clone();
-                for (int k = 0; k < n; k++) {
-                    v[k] *= scale;
-                }
-                values.add(v);
+                residuals.add(r);
+                tracked.add(term.paired() > 0 ? null : on);
+                scales.add(Math.sqrt(weights[t] / n));
+                rows[t] += n;
                 m += n;
-                if (withJacobian) {
-                    double[] j = jacobian(r, n, term.paired() > 0 ? null : tracked, p);
-                    for (int k = 0; k < j.length; k++) {
-                        j[k] *= scale;
-                    }
-                    rows.add(j);
-                }
             }
         }
-        return new LeastSquares.Residuals(concat(values, m), withJacobian ? concat(rows, m * p) : null);
+        double[] values = new double[m];
+        double[] jacobian = withJacobian ? new double[m * p] : null;
+        int row = 0;
+        for (int k = 0; k < residuals.size(); k++) {
+            Tensor r = residuals.get(k);
+            double scale = scales.get(k);
+            double[] v = r.data();
+            int n = r.rank() == 0 ? 1 : r.size(0);
+            for (int i = 0; i < n; i++) {
+                values[row + i] = v[i] * scale;
+            }
+            if (withJacobian) {
+                jacobianInto(r, n, tracked.get(k), p, scale, jacobian, row * p);
+            }
+            row += n;
+        }
+        termRows = rows;
+        return new LeastSquares.Residuals(values, jacobian);
     }
 
     /**
-     * The (n, p) Jacobian of the n residuals {@code r} with respect to the parameters: one pass per point from
-     * {@code points}, or one backward pass per row when null or when {@code r} is one value.
+     * Each term's unweighted value from residuals returned by the last {@link #residuals} call (the sum of squares of
+     * its rows over its weight), or null when a term has weight 0 (its rows are 0 whatever its value).
      */
-    private double[] jacobian(Tensor r, int n, Tensor points, int p) {
-        if (!r.isTracked()) {
-            return new double[n * p]; // depends on no parameter
+    @Override
+    public double[] termValues(LeastSquares.Residuals at) {
+        if (termRows == null || Arrays.stream(termRows).sum() != at.values().length) {
+            return null;
         }
-        if (points != null && r.rank() > 0) {
-            return Autodiff.jacobianRows(r.reshape(n), points, parameters).data().clone();
-        }
-        double[] j = new double[n * p];
-        Tensor flat = r.reshape(n);
-        for (int i = 0; i < n; i++) {
-            int col = i * p;
-            for (Tensor g : Autodiff.grad(flat.slice(0, i, i + 1).sum(), parameters, null, false)) {
-                System.arraycopy(g.data(), 0, j, col, g.numel());
-                col += g.numel();
+        double[] out = new double[termRows.length];
+        double[] r = at.values();
+        int row = 0;
+        for (int t = 0; t < out.length; t++) {
+            if (!(weights[t] > 0)) {
+                return null;
             }
-        }
-        return j;
-    }
-
-    private static double[] concat(List<double[]> parts, int length) {
-        double[] out = new double[length];
-        int at = 0;
-        for (double[] part : parts) {
-            System.arraycopy(part, 0, out, at, part.length);
-            at += part.length;
+            double s = 0;
+            for (int i = 0; i < termRows[t]; i++, row++) {
+                s += r[row] * r[row];
+            }
+            out[t] = s / weights[t];
         }
         return out;
+    }
+
+    /** The evaluator of term {@code t} alone on {@code points}, kept while the term's points stay the same. */
+    private PointEvaluator termEvaluator(int t, Tensor points) {
+        if (termEvaluators == null) {
+            termEvaluators = new PointEvaluator[terms.size()];
+            termPoints = new Tensor[terms.size()];
+        }
+        if (termPoints[t] != points) {
+            termEvaluators[t] = evaluator(List.of(points), terms.get(t).derivatives());
+            termPoints[t] = points;
+        }
+        return termEvaluators[t];
+    }
+
+    /**
+     * Writes {@code scale} times the (n, p) Jacobian of the n residuals {@code r} with respect to the parameters into
+     * {@code out} from {@code offset}: one pass for all points from {@code points}, or one backward pass per row
+     * when null or when {@code r} is one value.
+     */
+    private void jacobianInto(Tensor r, int n, Tensor points, int p, double scale, double[] out, int offset) {
+        if (!r.isTracked()) {
+            return; // depends on no parameter
+        }
+        if (points != null && r.rank() > 0) {
+            double[] j = Autodiff.jacobianRows(r.reshape(n), points, parameters).data();
+            for (int k = 0; k < n * p; k++) {
+                out[offset + k] = j[k] * scale;
+            }
+            return;
+        }
+        Tensor flat = r.reshape(n);
+        for (int i = 0; i < n; i++) {
+            int col = offset + i * p;
+            for (Tensor g : Autodiff.grad(flat.slice(0, i, i + 1).sum(), parameters, null, false)) {
+                double[] d = g.data();
+                for (int k = 0; k < d.length; k++) {
+                    out[col + k] = d[k] * scale;
+                }
+                col += d.length;
+            }
+        }
     }
 
     /**

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -51,12 +52,15 @@ public final class Trainer {
         if (epochs > 0) {
             g.phase(b.firstOrder);
         }
-        if (lbfgsIterations > 0) {
+        List<Phase> later = b.schedule != null ? b.schedule : List.of(b.lbfgs, b.lm);
+        for (Phase p : later) {
+            // the lbfgs and lm entries take their lengths from lbfgs(n) and lm(n), which may override a file's
+            Phase phase = "lbfgs".equals(p.name()) ? b.lbfgs : "lm".equals(p.name()) ? b.lm : p;
+            if (phase.length() == 0) {
+                continue;
+            }
             // with adaptive sampling L-BFGS also works in rounds, each on points placed by the last round's residual
-            g.phase(adaptive != null ? Phase.lbfgs(lbfgsIterations, resampleEvery) : b.lbfgs);
-        }
-        if (lmIterations > 0) {
-            g.phase(b.lm);
+            g.phase(adaptive != null && phase == b.lbfgs ? Phase.lbfgs(lbfgsIterations, resampleEvery) : phase);
         }
         if (b.listener != null) {
             g.listener(b.listener);
@@ -139,6 +143,7 @@ public final class Trainer {
         private Phase.FirstOrder firstOrder = Phase.adam(1e-3, 10000);
         private Phase.QuasiNewton lbfgs = Phase.lbfgs(0, 1);
         private Phase.GaussNewton lm = Phase.levenbergMarquardt(0);
+        private List<Phase> schedule;
         private long seed;
         private TrainingListener listener;
         private int resampleEvery;
@@ -209,6 +214,17 @@ public final class Trainer {
          */
         public Builder lm(int iterations) {
             this.lm = Phase.levenbergMarquardt(iterations);
+            return this;
+        }
+
+        /**
+         * The phases after the first-order one, in order (null, the default: L-BFGS then Levenberg-Marquardt): any of
+         * {@link Phase#lbfgs}, {@link Phase#levenbergMarquardt}, {@link Phase#naturalGradient}, {@link Phase#ssbfgs},
+         * {@link Phase#ssbroyden}; an entry named {@code "lbfgs"} or {@code "lm"} runs for the iterations set by
+         * {@link #lbfgs} or {@link #lm}.
+         */
+        public Builder schedule(List<Phase> phases) {
+            this.schedule = phases == null ? null : List.copyOf(phases);
             return this;
         }
 

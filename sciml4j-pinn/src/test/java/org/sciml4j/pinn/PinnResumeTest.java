@@ -5,14 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sciml4j.domain.sampling.Sampler;
 import org.sciml4j.nn.Mlp;
 import org.sciml4j.nn.Variable;
+import org.sciml4j.optim.NaturalGradient;
 import org.sciml4j.optim.ParameterVector;
 import org.sciml4j.tensor.Tensor;
+import org.sciml4j.train.Phase;
 
 /** A PINN run checkpointed, interrupted and resumed ends with the same bits as a run never interrupted. */
 class PinnResumeTest {
@@ -63,6 +66,33 @@ class PinnResumeTest {
                     .containsExactly(ParameterVector.get(whole.parameters().trainable()));
             assertThat(resumed.history().values().data()).containsExactly(uninterrupted.history().values().data());
             assertThat(resumed.stopReason()).isEqualTo(uninterrupted.stopReason());
+        }
+    }
+
+    /**
+     * Adam then the natural gradient, and Adam then SSBroyden, on heat: each lowers the loss and resumes bit for bit
+     * from inside its phase.
+     */
+    @Test
+    void naturalGradientAndSsbroydenAfterAdamResumeBitForBit(@TempDir Path dir) throws IOException {
+        for (Phase second : List.of(Phase.naturalGradient(15, 1e-14, 0, NaturalGradient.LineSearch.BACKTRACKING, 30),
+                Phase.ssbroyden(15))) {
+            Trainer.Builder schedule = Trainer.builder().adam(3e-3, 20).schedule(List.of(second)).seed(1);
+            Mlp whole = TrainerTest.net(5, 2, 8, 1);
+            Solution uninterrupted = schedule.build().train(TrainerTest.heat(Sampler.random()), whole);
+            double[] total = uninterrupted.history().column("total");
+            // 20 Adam epochs leave the network far from the solution: each phase must lower the loss (the natural
+            // gradient's line search and SSBroyden's Wolfe search accept only decreases), not by a set factor
+            assertThat(total[total.length - 1]).as(second.name()).isLessThan(total[19]);
+            Path run = dir.resolve(second.name());
+            schedule.listener(p -> p.epoch() < 27).checkpoint(run, 0).build()
+                    .train(TrainerTest.heat(Sampler.random()), TrainerTest.net(5, 2, 8, 1));
+            Mlp resumedNet = TrainerTest.net(5, 2, 8, 1);
+            Solution resumed = schedule.listener(null).checkpoint(run.resolve("next"), 0).build()
+                    .resume(run, TrainerTest.heat(Sampler.random()), resumedNet);
+            assertThat(ParameterVector.get(resumedNet.parameters().trainable())).as(second.name())
+                    .containsExactly(ParameterVector.get(whole.parameters().trainable()));
+            assertThat(resumed.history().values().data()).containsExactly(uninterrupted.history().values().data());
         }
     }
 

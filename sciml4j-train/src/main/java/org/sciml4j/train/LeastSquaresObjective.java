@@ -17,4 +17,13 @@ public interface LeastSquaresObjective extends Objective {
      * @return values of shape (M), and a Jacobian (M, P) row-major, P the number of parameter elements
      */
     LeastSquares.Residuals residuals(boolean withJacobian);
+
+    /**
+     * Each term's unweighted value (in {@link #termNames()} order) from residuals {@code at} that the last
+     * {@link #residuals} call returned, so that a least-squares phase logs the terms without evaluating them again;
+     * null when they cannot be recovered from the residuals (then the trainer evaluates {@link #loss()}).
+     */
+    default double[] termValues(LeastSquares.Residuals at) {
+        return null;
+    }
 }

@@ -6,7 +6,11 @@ import java.util.function.Supplier;
 
 import org.sciml4j.optim.Adam;
 import org.sciml4j.optim.Lbfgs;
+import org.sciml4j.optim.LeastSquaresMinimizer;
 import org.sciml4j.optim.LevenbergMarquardt;
+import org.sciml4j.optim.NaturalGradient;
+import org.sciml4j.optim.SelfScaledBfgs;
+import org.sciml4j.optim.SelfScaledBroyden;
 import org.sciml4j.optim.Optimizer;
 import org.sciml4j.optim.SteppingMinimizer;
 
@@ -50,11 +54,40 @@ public sealed interface Phase {
     }
 
     /**
+     * Gauss-Newton / energy natural gradient ({@link NaturalGradient}) for at most {@code iterations} taken steps,
+     * named {@code "natural_gradient"}: the pseudo-inverse of {@code J^T J} drops eigenvalues below {@code cutoff}
+     * times the largest, adds {@code damping} to the others, and a backtracking or grid search picks the step.
+     */
+    static GaussNewton naturalGradient(int iterations, double cutoff, double damping,
+            NaturalGradient.LineSearch search, int steps) {
+        NaturalGradient.builder().cutoff(cutoff).damping(damping).lineSearch(search, steps); // checks the knobs now
+        return new GaussNewton("natural_gradient", n -> NaturalGradient.builder().maxIterations(n).cutoff(cutoff)
+                .damping(damping).lineSearch(search, steps).build(), iterations);
+    }
+
+    /**
+     * Self-scaled BFGS ({@link SelfScaledBfgs}, strong-Wolfe search) for at most {@code iterations} iterations in
+     * one round, named {@code "ssbfgs"}; like {@link #lbfgs} it stops only at the limit or when the line search fails.
+     */
+    static QuasiNewton ssbfgs(int iterations) {
+        return new QuasiNewton("ssbfgs", n -> SelfScaledBfgs.builder().maxIterations(n)
+                .maxEvaluations(n * 2 + 20).gradientTolerance(0).functionTolerance(0).stepTolerance(0).build(),
+                iterations, Math.max(1, iterations));
+    }
+
+    /** Self-scaled Broyden ({@link SelfScaledBroyden}), named {@code "ssbroyden"}; otherwise as {@link #ssbfgs}. */
+    static QuasiNewton ssbroyden(int iterations) {
+        return new QuasiNewton("ssbroyden", n -> SelfScaledBroyden.builder().maxIterations(n)
+                .maxEvaluations(n * 2 + 20).gradientTolerance(0).functionTolerance(0).stepTolerance(0).build(),
+                iterations, Math.max(1, iterations));
+    }
+
+    /**
      * At most {@code iterations} iterations of a least-squares minimiser on the residuals and Jacobian of a
      * {@link LeastSquaresObjective}, on all points (after {@link Objective#fullBatch}), one taken step at a time so
      * that a checkpoint can hold its state between two; {@code minimizer.apply(iterations)} makes it.
      */
-    record GaussNewton(String name, IntFunction<LevenbergMarquardt> minimizer, int iterations) implements Phase {
+    record GaussNewton(String name, IntFunction<? extends LeastSquaresMinimizer> minimizer, int iterations) implements Phase {
         /** Checks the arguments. */
         public GaussNewton {
             Objects.requireNonNull(name, "name");

@@ -14,7 +14,7 @@ import java.util.function.Supplier;
 
 import org.sciml4j.optim.Adam;
 import org.sciml4j.optim.LeastSquares;
-import org.sciml4j.optim.LevenbergMarquardt;
+import org.sciml4j.optim.LeastSquaresMinimizer;
 import org.sciml4j.optim.Minimizer;
 import org.sciml4j.optim.Optimizer;
 import org.sciml4j.optim.ParameterVector;
@@ -310,18 +310,28 @@ public final class Trainer {
                 evaluate();
                 checkFinite(epoch + 1); // name a term that is not finite where the phase starts
             }
+            LeastSquares.Residuals[] last = new LeastSquares.Residuals[1];
+            double[][] lastX = new double[1][];
             LeastSquares f = (x, withJacobian) -> {
                 ParameterVector.set(params, x);
-                return ls.residuals(withJacobian);
+                last[0] = ls.residuals(withJacobian);
+                lastX[0] = x.clone();
+                return last[0];
             };
-            LevenbergMarquardt minimizer = phase.minimizer().apply(phase.iterations());
-            LevenbergMarquardt.Run run = from != null ? minimizer.restore(f, from.minimizer())
+            LeastSquaresMinimizer minimizer = phase.minimizer().apply(phase.iterations());
+            SteppingMinimizer.Run run = from != null ? minimizer.restore(f, from.minimizer())
                     : minimizer.start(f, ParameterVector.get(params));
             minimizerRun = run;
             while (run.step()) {
                 epoch = phaseStart + run.iterations();
-                ParameterVector.set(params, run.x());
-                evaluate();
+                double[] x = run.x();
+                ParameterVector.set(params, x);
+                double[] values = Arrays.equals(x, lastX[0]) ? ls.termValues(last[0]) : null;
+                if (values != null) {
+                    terms = Arrays.stream(values).mapToObj(Tensor::scalar).toList();
+                } else {
+                    evaluate();
+                }
                 if (!reported(phase.name(), run.value())) {
                     run.stop(Minimizer.Termination.STOPPED_BY_LISTENER);
                 }

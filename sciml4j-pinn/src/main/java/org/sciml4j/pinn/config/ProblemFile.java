@@ -1,6 +1,7 @@
 package org.sciml4j.pinn.config;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import org.sciml4j.nn.Concat;
 import org.sciml4j.nn.Module;
@@ -10,6 +11,7 @@ import org.sciml4j.pinn.AdaptiveSampling;
 import org.sciml4j.pinn.Problem;
 import org.sciml4j.pinn.Trainer;
 import org.sciml4j.tensor.Tensor;
+import org.sciml4j.train.Phase;
 import org.sciml4j.train.config.ProblemDefinition;
 import org.sciml4j.train.config.ProblemFileException;
 import org.sciml4j.train.config.ProblemKinds;
@@ -57,9 +59,19 @@ public final class ProblemFile implements ProblemDefinition {
      * @param resampleEvery epochs between draws of new collocation points (0: never)
      * @param adaptive      how redraws place the points by the residual; null: drawn afresh by the sampler
      * @param lmIterations  Levenberg-Marquardt iterations after Adam and L-BFGS (0: none)
+     * @param schedule      the phases after Adam in order (lbfgs, lm, natural_gradient, ssbfgs, ssbroyden), the
+     *                      lbfgs and lm entries running for {@code lbfgsIterations} and {@code lmIterations}; null:
+     *                      L-BFGS then Levenberg-Marquardt
      */
     public record TrainingSpec(long seed, double learningRate, int epochs, int lbfgsIterations, int logEvery,
-            int batch, int resampleEvery, AdaptiveSampling adaptive, int lmIterations) {
+            int batch, int resampleEvery, AdaptiveSampling adaptive, int lmIterations, List<Phase> schedule) {
+
+        /** The classic schedule: Adam, L-BFGS, Levenberg-Marquardt. */
+        public TrainingSpec(long seed, double learningRate, int epochs, int lbfgsIterations, int logEvery,
+                int batch, int resampleEvery, AdaptiveSampling adaptive, int lmIterations) {
+            this(seed, learningRate, epochs, lbfgsIterations, logEvery, batch, resampleEvery, adaptive, lmIterations,
+                    null);
+        }
 
         /** No Levenberg-Marquardt phase. */
         public TrainingSpec(long seed, double learningRate, int epochs, int lbfgsIterations, int logEvery,
@@ -185,6 +197,6 @@ public final class ProblemFile implements ProblemDefinition {
     public Trainer.Builder trainer() {
         return Trainer.builder().adam(training.learningRate, training.epochs).lbfgs(training.lbfgsIterations)
                 .lm(training.lmIterations).seed(training.seed).batch(training.batch).resample(training.resampleEvery)
-                .adaptive(training.adaptive);
+                .adaptive(training.adaptive).schedule(training.schedule);
     }
 }

@@ -1,11 +1,13 @@
 package org.sciml4j.pinn.config;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.sciml4j.pinn.AdaptiveSampling;
 import org.sciml4j.pinn.Trainer;
 import org.sciml4j.pinn.config.ProblemFile.TrainingSpec;
+import org.sciml4j.train.Phase;
 import org.sciml4j.train.config.YamlDocument;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -14,7 +16,11 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 /**
  * {@code training: {seed: 0, adam: {lr: 1e-3, epochs: 10000, batch: 0}, lbfgs: {iterations: 0}, lm: {iterations:
  * 0}, log_every: 1000, resample_every: 0, adaptive: {exponent: 1, offset: 1, candidates: 50000}}}, every key optional;
- * the phases run in that order: Adam, L-BFGS, Levenberg-Marquardt.
+ * the phases run in that order: Adam, L-BFGS, Levenberg-Marquardt. The second-order phases {@code ssbfgs: N},
+ * {@code ssbroyden: N} and {@code natural_gradient: N} (or {@code {iterations, cutoff: 1e-14, damping: 0,
+ * line_search: backtracking | grid, steps: 30}}) run after L-BFGS, in the order ssbfgs, ssbroyden, lm,
+ * natural_gradient; or {@code optimizer: [adam: 2000, lm: 500, ...]} gives the phases in its own order (Adam, if
+ * there, first; each optimiser at most once), instead of those keys.
  */
 final class TrainingSection {
     /** Seed 0, Adam at 1e-3 for 10000 epochs on full batches, no L-BFGS, losses every 1000 epochs. */
@@ -33,7 +39,12 @@ final class TrainingSection {
             return d;
         }
         Map<String, NodeTuple> m = doc.mapping(t.getValueNode(), "training", Set.of("seed", "adam", "lbfgs",
-                "lm", "log_every", "resample_every", "adaptive"));
+                "lm", "log_every", "resample_every", "adaptive", "optimizer", "natural_gradient", "ssbfgs",
+                "ssbroyden"));
+        boolean listed = m.containsKey("optimizer");
+        if (listed) {
+            m = new Schedule(doc).flatten(m);
+        }
         // the trainer's builder holds the rules; each complaint is placed at the key it is about
         Trainer.Builder rules = Trainer.builder();
         int resample = m.containsKey("resample_every") ? doc.nonNegativeInt(m.get("resample_every").getValueNode())
@@ -49,15 +60,22 @@ final class TrainingSection {
         if (adaptive != null) {
             doc.at(m.get("adaptive").getValueNode(), () -> rules.resample(resample).adaptive(adaptive).build());
         }
+        List<Phase> schedule = new Schedule(doc).phases(m, listed);
         return new TrainingSpec(seed, adam.learningRate(), adam.epochs(), lbfgs, every, adam.batch(), resample,
-                adaptive, lm);
+                adaptive, lm, schedule);
     }
 
     /**
-     * {@code adam: {lr, epochs, batch}}: the defaults with those given (only the Adam settings count), set in
+     * {@code adam: {lr, epochs, batch}} or {@code adam: epochs}: the defaults with those given (only the Adam settings count), set in
      * {@code rules}.
      */
     private TrainingSpec adam(Node node, TrainingSpec d, Trainer.Builder rules) {
+        if (node instanceof ScalarNode) { // adam: 2000, the epochs at the default learning rate
+            int epochs = doc.nonNegativeInt(node);
+            rules.adam(d.learningRate(), epochs);
+            return new TrainingSpec(d.seed(), d.learningRate(), epochs, d.lbfgsIterations(), d.logEvery(), d.batch(),
+                    d.resampleEvery(), d.adaptive());
+        }
         Map<String, NodeTuple> a = doc.mapping(node, "adam", Set.of("lr", "epochs", "batch"));
         int batch = a.containsKey("batch") ? doc.nonNegativeInt(a.get("batch").getValueNode()) : d.batch();
         double lr = a.containsKey("lr") ? doc.number(a.get("lr").getValueNode()) : d.learningRate();

@@ -391,6 +391,37 @@ class ProblemFileTest {
         assertAt(fails(bad), bad, 5, 17, 's', "steps");
     }
 
+    /** {@code optimizer: [...]} gives the phases in its order; the second-order keys run in their fixed order. */
+    @Test
+    void optimizerListAndSecondOrderKeys() throws IOException {
+        String head = """
+                variables: {t: [0, 1]}
+                fields: [u]
+                equations: [u_t - u]
+                collocation: {points: 11}
+                """;
+        ProblemFile listed = ok(head + "training: {optimizer: [adam: 10, natural_gradient: {iterations: 5, cutoff:"
+                + " 1e-10, line_search: grid, steps: 8}, ssbroyden: 4, lm: 3, lbfgs: 2]}\n");
+        assertThat(listed.training().epochs()).isEqualTo(10);
+        assertThat(listed.trainer().build().general().phases()).extracting(Phase::name)
+                .containsExactly("adam", "natural_gradient", "ssbroyden", "lm", "lbfgs");
+        assertThat(listed.trainer().build().general().phases()).extracting(Phase::length)
+                .containsExactly(10, 5, 4, 3, 2);
+        ProblemFile keys = ok(head + "training: {adam: {epochs: 10}, natural_gradient: 6, ssbfgs: 4, lbfgs: 2}\n");
+        assertThat(keys.trainer().build().general().phases()).extracting(Phase::name)
+                .containsExactly("adam", "lbfgs", "ssbfgs", "natural_gradient");
+        assertThat(ProblemFile.read(examples().resolve("../second-order/poisson-natural-gradient.yaml")).trainer()
+                .build().general().phases()).extracting(Phase::name).containsExactly("adam", "natural_gradient");
+        String twice = head + "training: {optimizer: [adam: 10, lm: 3, lm: 4]}\n";
+        assertThat(fails(twice).getMessage()).contains("'lm' appears twice");
+        String late = head + "training: {optimizer: [lm: 3, adam: 10]}\n";
+        assertThat(fails(late).getMessage()).contains("adam must come first");
+        String both = head + "training: {lm: 5, optimizer: [adam: 10]}\n";
+        assertThat(fails(both).getMessage()).contains("'lm' is given both");
+        String cutoff = head + "training: {natural_gradient: {iterations: 5, cutoff: 2}}\n";
+        assertThat(fails(cutoff).getMessage()).contains("cutoff must be in [0, 1)");
+    }
+
     @Test
     void defaults() throws IOException {
         ProblemFile f = ok("""
@@ -540,7 +571,8 @@ class ProblemFileTest {
                   epochs: 10
                 """;
         assertAt(fails(text), text, 7, 3, 'e', "unknown key 'epochs' in training",
-                "valid keys: adam, adaptive, lbfgs, lm, log_every, resample_every, seed");
+                "valid keys: adam, adaptive, lbfgs, lm, log_every, natural_gradient, optimizer, resample_every, seed,"
+                        + " ssbfgs, ssbroyden");
     }
 
     @Test
