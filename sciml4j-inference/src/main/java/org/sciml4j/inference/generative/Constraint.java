@@ -11,6 +11,9 @@ public interface Constraint {
     /** The constraint's name, e.g. {@code mass}. */
     String name();
 
+    /** The value the constrained quantity must take (R(u) = Q(u) - target). */
+    double target();
+
     /** Whether R is affine in u (a single Gauss-Newton step then satisfies it to rounding). */
     boolean linear();
 
