@@ -9,9 +9,8 @@ import org.sciml4j.tensor.Tensor;
  * <ul>
  * <li>{@code mass}: sum_i u_i dx - target (linear);</li>
  * <li>{@code energy}: sum_i u_i^2 dx - target (quadratic);</li>
- * <li>{@code variation}: sum_i (u_{i+1} - u_i)^2 / dx - target, periodic differences (quadratic; the Dirichlet
- * energy, decayed by the heat equation and so a nonlinear constraint known for heat data at a fixed time only
- * when the generator fixes it).</li>
+ * <li>{@code variation}: sum_i (u_{i+1} - u_i)^2 / dx - target, periodic differences (quadratic: the discrete
+ * Dirichlet energy, for data from a file that fix it; the generators do not).</li>
  * </ul>
  */
 public final class Constraints {

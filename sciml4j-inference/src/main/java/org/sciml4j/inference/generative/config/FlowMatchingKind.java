@@ -50,7 +50,8 @@ public final class FlowMatchingKind implements ProblemKind {
                 "data: {generator: heat, samples: 512, grid: 32}"), seed);
         Settings.Training training = s.training(value(top, "training"));
         if (training.batch() > data.trainCount()) {
-            throw doc.error(top.get("training").getValueNode(), "batch " + training.batch() + " exceeds the "
+            Node at = top.containsKey("training") ? top.get("training").getValueNode() : root;
+            throw doc.error(at, "batch " + training.batch() + " exceeds the "
                     + data.trainCount() + " training fields");
         }
         return new FlowMatchingProblem(doc, name, seed, data, s.network(value(top, "network")), training, sampling,
