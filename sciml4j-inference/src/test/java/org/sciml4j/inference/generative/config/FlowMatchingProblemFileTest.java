@@ -46,7 +46,7 @@ class FlowMatchingProblemFileTest {
         fails(GEN + "sampling: {method: pcfn}\nconstraints: [{name: mass}]\n", 3, 20, "did you mean 'pcfm'");
         fails(GEN + "sampling: {method: pcfm}\n", 3, 11, "needs constraints");
         fails(GEN + "sampling: {method: pcfm}\nconstraints:\n  - {name: energi}\n", 5, 12, "did you mean 'energy'");
-        fails(GEN + "constraints:\n  - {name: mass}\n  - {name: mass}\n", 5, 13, "given twice");
+        fails(GEN + "constraints:\n  - {name: mass}\n  - {name: mass}\n", 5, 12, "given twice");
         fails("kind: flow_matching\ndata: {generator: heat, grid: 12, modes: 6}\n", 2, 7, "modes must be in [1, 5]");
         fails("kind: flow_matching\ndata: {generator: heat, file: x.npz}\n", 2, 7, "not both");
         fails(GEN + "training: {batch: 64}\n", 3, 11, "exceeds the 40 training fields");
