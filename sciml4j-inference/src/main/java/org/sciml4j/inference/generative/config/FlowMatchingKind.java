@@ -3,6 +3,7 @@ package org.sciml4j.inference.generative.config;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.sciml4j.nn.NetworkSpec;
 import org.sciml4j.train.config.ProblemKind;
 import org.sciml4j.train.config.YamlDocument;
 import org.yaml.snakeyaml.nodes.Node;
@@ -48,14 +49,14 @@ public final class FlowMatchingKind implements ProblemKind {
         }
         DataSection.Data data = new DataSection(doc).read(doc.required(top, "data", root,
                 "data: {generator: heat, samples: 512, grid: 32}"), seed);
+        NetworkSpec network = s.network(value(top, "network"));
         Settings.Training training = s.training(value(top, "training"));
         if (training.batch() > data.trainCount()) {
             Node at = top.containsKey("training") ? top.get("training").getValueNode() : root;
             throw doc.error(at, "batch " + training.batch() + " exceeds the "
                     + data.trainCount() + " training fields");
         }
-        return new FlowMatchingProblem(doc, name, seed, data, s.network(value(top, "network")), training, sampling,
-                constraints);
+        return new FlowMatchingProblem(doc, name, seed, data, network, training, sampling, constraints);
     }
 
     private static Node value(Map<String, NodeTuple> top, String key) {
