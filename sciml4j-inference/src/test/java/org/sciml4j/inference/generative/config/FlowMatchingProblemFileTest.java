@@ -56,6 +56,19 @@ class FlowMatchingProblemFileTest {
     }
 
     @Test
+    void theExamplesRead() {
+        Path root = Path.of(System.getProperty("sciml4j.repoRoot", "..")).resolve("examples/generative");
+        FlowMatchingProblem pcfm = (FlowMatchingProblem) ProblemKinds.read(root.resolve(
+                "flow-matching-constrained.yaml"));
+        assertThat(pcfm.method()).isEqualTo("pcfm");
+        assertThat(pcfm.constraints()).hasSize(2);
+        assertThat(pcfm.data().trainCount()).isEqualTo(512);
+        FlowMatchingProblem plain = (FlowMatchingProblem) ProblemKinds.read(root.resolve("flow-matching-plain.yaml"));
+        assertThat(plain.method()).isEqualTo("plain");
+        assertThat(plain.data().n()).isEqualTo(32);
+    }
+
+    @Test
     void npzFieldsAreSplitIntoTrainingAndHeldOut() throws Exception {
         double[] u = new double[10 * 4];
         for (int i = 0; i < u.length; i++) {
