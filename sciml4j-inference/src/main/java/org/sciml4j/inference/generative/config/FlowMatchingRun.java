@@ -169,7 +169,8 @@ final class FlowMatchingRun {
                 .put("samples", s.samples()).put("steps", s.steps()).put("constraints", targets);
         if (!constraints.isEmpty()) {
             j.put("constraint_violation", m.violation()).put("constraint_violation_unconstrained", p.violation())
-                    .put("violations", m.perConstraint()).put("violations_unconstrained", p.perConstraint());
+                    .put("violations", m.perConstraint()).put("violations_unconstrained", p.perConstraint())
+                    .put("constraint_violation_data", score(data.heldOut(), constraints, h).violation());
         }
         return j.put("mmd", m.mmd()).put("mmd_unconstrained", p.mmd()).put("mmd_data", floor)
                 .put("kernel_width", h).put("mean_error", m.meanError()).put("sd_error", m.sdError())

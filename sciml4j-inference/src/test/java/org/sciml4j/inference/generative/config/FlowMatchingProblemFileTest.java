@@ -102,6 +102,7 @@ class FlowMatchingProblemFileTest {
         assertThat(s.get("violations").get("mass").asDouble()).isLessThan(1e-10);
         assertThat(s.get("violations").get("energy").asDouble()).isLessThan(1e-6);
         assertThat(s.get("constraint_violation_unconstrained").asDouble()).isGreaterThan(1e-3);
+        assertThat(s.get("constraint_violation_data").asDouble()).isLessThan(1e-12);
         assertThat(s.get("mmd").asDouble()).isBetween(0.0, Math.sqrt(2));
         assertThat(Npz.read(dir.resolve("samples.npz"), "samples").shape()).containsExactly(32, 12);
         assertThat(dir.resolve("samples.png")).exists();
