@@ -38,7 +38,7 @@ public final class FlowMatchingKind implements ProblemKind {
             throw doc.unplaced("the file is empty; a flow_matching problem needs at least 'data:'");
         }
         Map<String, NodeTuple> top = doc.mapping(root, "the problem file", TOP);
-        String name = top.containsKey("name") ? doc.string(top.get("name").getValueNode()) : doc.baseName();
+        String name = doc.runName(top);
         long seed = top.containsKey("seed") ? doc.integer(top.get("seed").getValueNode()) : 0;
         Settings s = new Settings(doc);
         Settings.Sampling sampling = s.sampling(value(top, "sampling"));

@@ -1,17 +1,14 @@
 package org.sciml4j.inference.generative.config;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import org.sciml4j.nn.NetworkSpec;
 import org.sciml4j.train.config.RunContext;
-import org.sciml4j.train.config.RunnableProblem;
+import org.sciml4j.train.config.DocumentProblem;
 import org.sciml4j.train.config.YamlDocument;
 
 /** A read {@code flow_matching} problem file; {@link #run} trains, samples, scores and writes the results. */
-public final class FlowMatchingProblem implements RunnableProblem {
-    private final YamlDocument doc;
-    private final String name;
+public final class FlowMatchingProblem extends DocumentProblem {
     private final long seed;
     private final DataSection.Data data;
     private final NetworkSpec network;
@@ -22,34 +19,13 @@ public final class FlowMatchingProblem implements RunnableProblem {
     FlowMatchingProblem(YamlDocument doc, String name, long seed, DataSection.Data data, NetworkSpec network,
                         Settings.Training training, Settings.Sampling sampling,
                         List<Settings.ConstraintSpec> constraints) {
-        this.doc = doc;
-        this.name = name;
+        super(doc, FlowMatchingKind.NAME, name);
         this.seed = seed;
         this.data = data;
         this.network = network;
         this.training = training;
         this.sampling = sampling;
         this.constraints = List.copyOf(constraints);
-    }
-
-    @Override
-    public String kind() {
-        return FlowMatchingKind.NAME;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public Path path() {
-        return doc.file();
-    }
-
-    @Override
-    public String text() {
-        return doc.text();
     }
 
     /** The sampling method: {@code plain}, {@code pcfm} or {@code regularised}. */
