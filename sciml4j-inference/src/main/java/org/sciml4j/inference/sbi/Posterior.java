@@ -8,7 +8,7 @@ import org.sciml4j.tensor.Tensor;
  * The amortised posterior q(theta | x) of a trained conditional flow, restricted to the prior's support: samples
  * outside it are rejected and drawn again (sbi's default), so the samples follow q truncated to the support.
  */
-public final class Posterior {
+public final class Posterior implements PosteriorEstimate {
     private final Flow flow;
     private final Prior prior;
     private double lastAcceptance = 1;
@@ -35,6 +35,7 @@ public final class Posterior {
      * @return samples inside the prior's support, shape (n, D)
      * @throws IllegalStateException when fewer than 1 in 10^5 draws lands inside the support
      */
+    @Override
     public Tensor sample(int n, double[] x, Rng rng) {
         int d = flow.features();
         double[] out = new double[n * d];
@@ -68,6 +69,7 @@ public final class Posterior {
     }
 
     /** log q(theta | x) of the untruncated flow, per row: theta (N, D), x (N, C), result length N. */
+    @Override
     public double[] logProb(Tensor theta, Tensor x) {
         return flow.logProbValues(theta, x);
     }
