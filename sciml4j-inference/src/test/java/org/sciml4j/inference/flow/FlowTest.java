@@ -30,7 +30,7 @@ class FlowTest {
         for (int r = 0; r < 3; r++) {
             double expected = 0;
             for (int j = 0; j < 2; j++) {
-                double s = 1 / (1 + Math.exp(-(u[j] + 2))) + 1e-3;
+                double s = Math.log1p(Math.exp(u[j] + Math.log(Math.exp(0.999) - 1))) + 1e-3;
                 double m = j == 0 ? 1 : -1;
                 double sd = j == 0 ? 2 : 0.5;
                 double z = (v.get(r, j) - m) / sd * s + shift[j];

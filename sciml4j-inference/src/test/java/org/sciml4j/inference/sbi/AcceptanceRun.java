@@ -27,6 +27,14 @@ public final class AcceptanceRun {
         System.out.printf("%s: %d sims, trained %d passes (best %d, val nll %.4f) in %.1f s%n", task.name(), sims,
                 r.passes(), r.bestPass(), r.bestValidation(), train);
         Posterior post = new Posterior(r.flow(), task.prior());
+        if (task.name().equals("gaussian_linear")) {
+            long t2 = System.nanoTime();
+            var sbc = org.sciml4j.inference.diagnostics.Sbc.run(task.prior(), task.simulator(), post, 200, 100, 10,
+                    7);
+            System.out.printf("  sbc p-values %s: uniform at 1%%: %s; coverage at 0.5/0.9: %s (%.1f s)%n",
+                    java.util.Arrays.toString(sbc.pValues()), sbc.uniformAt(0.01),
+                    java.util.Arrays.toString(sbc.coverage(new double[] {0.5, 0.9})), (System.nanoTime() - t2) / 1e9);
+        }
         double sum = 0;
         for (int k = first; k <= last; k++) {
             long t1 = System.nanoTime();
