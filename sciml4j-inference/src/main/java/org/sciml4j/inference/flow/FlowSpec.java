@@ -10,14 +10,15 @@ import org.sciml4j.tensor.Rng;
  * defaults for NPE with a MAF are {@code new FlowSpec("maf", 5, 50, 2)}.
  *
  * @param type       {@code maf} (masked autoregressive, a random permutation after each step) or {@code realnvp}
- *                   (affine coupling, alternating halves)
+ *                   (affine coupling, alternating halves) or {@code nsf} (rational-quadratic spline coupling,
+ *                   10 bins on [-3, 3], alternating halves)
  * @param transforms number of steps, >= 1
  * @param hidden     hidden units per layer, >= 1
  * @param blocks     hidden-to-hidden layers after the first, >= 0
  */
 public record FlowSpec(String type, int transforms, int hidden, int blocks) {
     /** The types {@link #build} knows. */
-    public static final List<String> TYPES = List.of("maf", "realnvp");
+    public static final List<String> TYPES = List.of("maf", "realnvp", "nsf");
 
     /** Checks the values; each complaint names the field. */
     public FlowSpec {
@@ -54,6 +55,8 @@ public record FlowSpec(String type, int transforms, int hidden, int blocks) {
             if (type.equals("maf")) {
                 layers.add(new MaskedAffineLayer(features, contextFeatures, hidden, blocks, rng));
                 layers.add(new Permutation(rng.permutation(features)));
+            } else if (type.equals("nsf")) {
+                layers.add(new SplineCoupling(features, contextFeatures, hidden, blocks, t % 2 == 0, 10, 3, rng));
             } else {
                 layers.add(new AffineCoupling(features, contextFeatures, hidden, blocks, t % 2 == 0, rng));
             }

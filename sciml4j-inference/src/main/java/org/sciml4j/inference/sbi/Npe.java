@@ -1,7 +1,5 @@
 package org.sciml4j.inference.sbi;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.sciml4j.inference.flow.Flow;
 import org.sciml4j.inference.flow.Standardization;
 import org.sciml4j.optim.Adam;
@@ -68,14 +66,5 @@ public final class Npe {
 
     static SimulationData subset(SimulationData d, int[] rows) {
         return new SimulationData(Dataset.gather(d.theta(), rows), Dataset.gather(d.x(), rows));
-    }
-
-    /** The rows of x as arrays (for observation lists). */
-    static List<double[]> rowsOf(double[] flat, int width) {
-        List<double[]> out = new ArrayList<>();
-        for (int i = 0; i < flat.length / width; i++) {
-            out.add(java.util.Arrays.copyOfRange(flat, i * width, (i + 1) * width));
-        }
-        return out;
     }
 }

@@ -56,6 +56,19 @@ public class SbiKindTest {
     }
 
     @Test
+    void theExamplesRead() throws Exception {
+        Path examples = Path.of(System.getProperty("sciml4j.repoRoot", "/work/wt/inference")).resolve("examples/sbi");
+        for (String f : new String[] {"two-moons.yaml", "gaussian-linear.yaml", "slcp.yaml", "external.yaml"}) {
+            SbiProblem p = (SbiProblem) ProblemKinds.read(examples.resolve(f));
+            assertThat(p.spec().observations()).as(f).isNotEmpty();
+            if (!f.equals("external.yaml")) {
+                assertThat(p.spec().references()).as(f).hasSize(10).doesNotContainNull();
+                assertThat(p.spec().simulations()).isEqualTo(10000);
+            }
+        }
+    }
+
+    @Test
     void aTinyTwoMoonsRunWritesSamplesAndScores(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("tiny.yaml");
         Files.writeString(file, "kind: sbi\ntask: two_moons\ndata: " + DATA + "\nseed: 3\nsimulations: 600\n"
