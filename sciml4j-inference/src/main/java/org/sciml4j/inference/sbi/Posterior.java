@@ -41,6 +41,7 @@ public final class Posterior implements PosteriorEstimate {
         double[] out = new double[n * d];
         int accepted = 0;
         long drawn = 0;
+        long examined = 0;
         while (accepted < n) {
             int want = (int) Math.min(1_000_000, Math.max(64, (long) ((n - accepted) * 1.2 / Math.max(1e-3,
                     drawn == 0 ? 1 : (double) accepted / drawn))));
@@ -48,6 +49,7 @@ public final class Posterior implements PosteriorEstimate {
             drawn += want;
             double[] row = new double[d];
             for (int i = 0; i < want && accepted < n; i++) {
+                examined++;
                 System.arraycopy(s, i * d, row, 0, d);
                 if (prior.inSupport(row)) {
                     System.arraycopy(row, 0, out, accepted * d, d);
@@ -59,11 +61,11 @@ public final class Posterior implements PosteriorEstimate {
                         + " draws fell inside the prior's support; the estimator does not fit this observation");
             }
         }
-        lastAcceptance = (double) accepted / drawn;
+        lastAcceptance = (double) accepted / examined;
         return Tensor.of(out, n, d);
     }
 
-    /** The share of draws kept inside the support in the last {@link #sample} call (an upper estimate). */
+    /** The share of the examined draws that fell inside the support in the last {@link #sample} call. */
     public double lastAcceptance() {
         return lastAcceptance;
     }

@@ -8,7 +8,10 @@ import org.sciml4j.inference.tasks.SbibmTasks;
 import org.sciml4j.tensor.Rng;
 import org.sciml4j.tensor.Tensor;
 
-/** Measures NPE's C2ST on an sbibm task: args task simulations batch c2stEpochs firstObs lastObs [samples]. */
+/**
+ * Measures NPE's C2ST on an sbibm task (the figures in docs/SBI.md): args task simulations batch c2stEpochs firstObs
+ * lastObs [samples [flowType]]; gaussian_linear also runs SBC (200 pairs, 100 samples, 10 bins).
+ */
 public final class AcceptanceRun {
     public static void main(String[] a) throws Exception {
         BenchmarkTask task = SbibmTasks.byName(a[0]);
@@ -21,7 +24,8 @@ public final class AcceptanceRun {
         Path root = Path.of("/work/shared/data/sbibm");
         long t0 = System.nanoTime();
         SimulationData data = new Simulations(task.prior(), task.simulator(), 500, 2).run(sims, 1, n -> { }).data();
-        NpeSettings s = new NpeSettings(FlowSpec.sbiDefault(), batch, 5e-4, 0.1, 20, 1000, 5);
+        String type = a.length > 7 ? a[7] : "maf";
+        NpeSettings s = new NpeSettings(new FlowSpec(type, 5, 50, 2), batch, 5e-4, 0.1, 20, 1000, 5);
         Npe.Result r = new Npe(s).train(data, 2, null);
         double train = (System.nanoTime() - t0) / 1e9;
         System.out.printf("%s: %d sims, trained %d passes (best %d, val nll %.4f) in %.1f s%n", task.name(), sims,
