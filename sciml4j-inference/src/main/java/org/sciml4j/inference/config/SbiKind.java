@@ -1,0 +1,21 @@
+package org.sciml4j.inference.config;
+
+import org.sciml4j.train.config.ProblemDefinition;
+import org.sciml4j.train.config.ProblemKind;
+import org.sciml4j.train.config.YamlDocument;
+
+/**
+ * The {@code kind: sbi} problem file: simulation-based inference by amortised NPE, on a builtin sbibm task or a
+ * file's own prior and simulator; see docs/SBI.md for the keys.
+ */
+public final class SbiKind implements ProblemKind {
+    @Override
+    public String name() {
+        return "sbi";
+    }
+
+    @Override
+    public ProblemDefinition read(YamlDocument document) {
+        return new SbiProblem(document, new SbiReader(document).read());
+    }
+}

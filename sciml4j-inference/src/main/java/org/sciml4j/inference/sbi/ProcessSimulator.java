@@ -1,0 +1,116 @@
+package org.sciml4j.inference.sbi;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * An external program as simulator, started once per batch: it reads on stdin one line per simulation,
+ * {@code seed theta_1 ... theta_D} (whitespace separated, the seed a signed 64-bit integer), and writes on stdout one
+ * line per simulation, {@code x_1 ... x_C}, in the same order; it exits with status 0. Lines starting with '#' in its
+ * output are skipped. Anything else is refused with a message naming the command, the line and what was wrong.
+ */
+public final class ProcessSimulator implements Simulator {
+    private final List<String> command;
+    private final Path workingDir;
+    private final int outputDim;
+
+    /**
+     * @param command    the program and its arguments
+     * @param workingDir where it runs (e.g. the problem file's folder)
+     * @param outputDim  C, the values per output line
+     */
+    public ProcessSimulator(List<String> command, Path workingDir, int outputDim) {
+        if (command.isEmpty()) {
+            throw new IllegalArgumentException("the simulator command is empty");
+        }
+        this.command = List.copyOf(command);
+        this.workingDir = workingDir;
+        this.outputDim = outputDim;
+    }
+
+    @Override
+    public int outputDim() {
+        return outputDim;
+    }
+
+    @Override
+    public double[][] simulate(double[][] theta, long[] seeds) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(workingDir.toFile())
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        Process p = pb.start();
+        Thread feeder = new Thread(() -> feed(p, theta, seeds), "simulator-stdin");
+        feeder.start();
+        List<double[]> rows = new ArrayList<>();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            int lineNo = 0;
+            while ((line = in.readLine()) != null) {
+                lineNo++;
+                line = line.strip();
+                if (line.isEmpty() || line.startsWith("#")) {
+                    continue;
+                }
+                rows.add(parse(line, lineNo));
+            }
+        }
+        try {
+            int status = p.waitFor();
+            feeder.join();
+            if (status != 0) {
+                throw new IOException("simulator " + command + " exited with status " + status);
+            }
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while simulator " + command + " ran", e);
+        }
+        if (rows.size() != theta.length) {
+            throw new IOException("simulator " + command + " wrote " + rows.size() + " data lines for "
+                    + theta.length + " parameter lines");
+        }
+        return rows.toArray(new double[0][]);
+    }
+
+    private double[] parse(String line, int lineNo) throws IOException {
+        String[] parts = line.split("[\\s,]+");
+        if (parts.length != outputDim) {
+            throw new IOException("simulator " + command + ", output line " + lineNo + ": " + parts.length
+                    + " values, expected " + outputDim);
+        }
+        double[] x = new double[outputDim];
+        for (int j = 0; j < outputDim; j++) {
+            try {
+                x[j] = Double.parseDouble(parts[j]);
+            } catch (NumberFormatException e) {
+                throw new IOException("simulator " + command + ", output line " + lineNo + ", value " + (j + 1)
+                        + ": not a number: '" + parts[j] + "'");
+            }
+        }
+        return x;
+    }
+
+    private static void feed(Process p, double[][] theta, long[] seeds) {
+        try (Writer w = new OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8)) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < theta.length; i++) {
+                sb.setLength(0);
+                sb.append(seeds[i]);
+                for (double t : theta[i]) {
+                    sb.append(' ').append(String.format(Locale.ROOT, "%.17g", t));
+                }
+                w.write(sb.append('\n').toString());
+            }
+        } catch (IOException e) {
+            // the program stopped reading; its exit status or output count reports the failure
+        }
+    }
+}

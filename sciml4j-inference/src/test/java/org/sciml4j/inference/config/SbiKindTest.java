@@ -1,0 +1,98 @@
+package org.sciml4j.inference.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sciml4j.io.Npz;
+import org.sciml4j.tensor.Tensor;
+import org.sciml4j.train.config.ProblemFileException;
+import org.sciml4j.train.config.ProblemKinds;
+import org.sciml4j.train.config.RunContext;
+import org.sciml4j.train.config.YamlDocument;
+
+public class SbiKindTest {
+    static final String DATA = Path.of(System.getProperty("sciml4j.repoRoot", "/work/wt/inference"))
+            .resolve("../shared/data/sbibm").normalize().toString();
+
+    public static void main(String[] a) throws Exception {
+        SbiKindTest t = new SbiKindTest();
+        t.mistakesArePlacedInTheFile();
+        Path dir = Files.createTempDirectory("sbi");
+        t.aTinyTwoMoonsRunWritesSamplesAndScores(dir);
+    }
+
+    private static SbiProblem read(String text) {
+        return (SbiProblem) ProblemKinds.parse(text, Path.of("p.yaml"));
+    }
+
+    @Test
+    void mistakesArePlacedInTheFile() {
+        assertThatThrownBy(() -> read("kind: sbi\ntask: two_moons\nsimulation: 100\n"))
+                .isInstanceOf(ProblemFileException.class).hasMessageContaining("line 3, column 1")
+                .hasMessageContaining("unknown key 'simulation'").hasMessageContaining("simulations");
+        assertThatThrownBy(() -> read("kind: sbi\ntask: two_mons\nsimulations: 100\ndata: " + DATA + "\n"))
+                .hasMessageContaining("line 2, column 7").hasMessageContaining("unknown sbibm task 'two_mons'");
+        assertThatThrownBy(() -> read("kind: sbi\ntask: slcp\nsimulations: 100\ndata: " + DATA
+                + "\nmethod:\n  flow: {type: glow}\n")).hasMessageContaining("line 6, column 16")
+                .hasMessageContaining("unknown flow type 'glow'");
+        assertThatThrownBy(() -> read("kind: sbi\ntask: slcp\nsimulations: 100\ndata: " + DATA
+                + "\ntraining:\n  learning_rate: -1\n")).hasMessageContaining("line 6, column 18")
+                .hasMessageContaining("learning_rate must be finite and > 0");
+        assertThatThrownBy(() -> read("kind: sbi\ntask: slcp\nsimulations: 100\ndata: " + DATA
+                + "\nobservations: [1, 11]\n")).hasMessageContaining("line 5, column 19")
+                .hasMessageContaining("numbered 1 to 10");
+        assertThatThrownBy(() -> read("kind: sbi\nsimulations: 100\nprior:\n  uniform: {low: [0, 1], high: [1, 1]}\n"
+                + "simulator: {command: [cat], outputs: 2}\nobservations: {file: x.csv}\n"))
+                .hasMessageContaining("line 4, column 12").hasMessageContaining("parameter 2 needs finite low < high");
+        assertThat(ProblemKinds.names()).contains("sbi");
+    }
+
+    @Test
+    void theExamplesRead() throws Exception {
+        Path examples = Path.of(System.getProperty("sciml4j.repoRoot", "/work/wt/inference")).resolve("examples/sbi");
+        for (String f : new String[] {"two-moons.yaml", "gaussian-linear.yaml", "slcp.yaml", "external.yaml"}) {
+            SbiProblem p = (SbiProblem) ProblemKinds.read(examples.resolve(f));
+            assertThat(p.spec().observations()).as(f).isNotEmpty();
+            if (!f.equals("external.yaml")) {
+                assertThat(p.spec().references()).as(f).hasSize(10).doesNotContainNull();
+                assertThat(p.spec().simulations()).isEqualTo(10000);
+            }
+        }
+    }
+
+    @Test
+    void aTinyTwoMoonsRunWritesSamplesAndScores(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("tiny.yaml");
+        Files.writeString(file, "kind: sbi\ntask: two_moons\ndata: " + DATA + "\nseed: 3\nsimulations: 600\n"
+                + "method:\n  flow: {type: maf, transforms: 2, hidden: 16, blocks: 1}\n"
+                + "training: {batch_size: 100, learning_rate: 0.002, patience: 3, max_epochs: 4}\n"
+                + "observations: [1]\nposterior_samples: 400\ndiagnostics: {c2st_max_epochs: 3}\n");
+        SbiProblem p = (SbiProblem) new SbiKind().read(YamlDocument.read(file));
+        Path run = Files.createDirectories(dir.resolve("run"));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int status = p.run(RunContext.of(run, new PrintStream(bytes, true, StandardCharsets.UTF_8)));
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(status).isZero();
+        assertThat(out).contains("observation 1: c2st");
+        String summary = Files.readString(run.resolve("summary.json"));
+        assertThat(summary).contains("\"c2st\"", "\"train_seconds\"", "\"simulations\" : 600");
+        Map<String, Tensor> samples = Npz.read(run.resolve("posterior_samples.npz"));
+        assertThat(samples.get("observation_1").shape()).containsExactly(400, 2);
+        for (double v : samples.get("observation_1").data()) {
+            assertThat(v).isBetween(-1.0, 1.0); // inside the prior's box
+        }
+        assertThat(run.resolve("pairs_observation_1.png")).exists();
+        // a second run reuses the stored simulations
+        ByteArrayOutputStream again = new ByteArrayOutputStream();
+        p.run(RunContext.of(run, new PrintStream(again, true, StandardCharsets.UTF_8)));
+        assertThat(again.toString(StandardCharsets.UTF_8)).contains("reusing 600 simulations");
+    }
+}
