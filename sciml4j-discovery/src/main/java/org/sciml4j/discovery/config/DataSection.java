@@ -26,8 +26,9 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
  */
 final class DataSection {
     static final Set<String> KEYS = Set.of("generate", "file", "time", "dt", "state", "array", "control", "field",
-            "space", "periodic", "noise", "t_end", "initial", "sigma", "rho", "beta", "nu", "nx", "nt");
-    private static final Set<String> GENERATORS = Set.of("lorenz", "cubic_oscillator", "burgers");
+            "space", "periodic", "noise", "t_end", "initial", "sigma", "rho", "beta", "nu", "nx", "nt", "length");
+    private static final Set<String> GENERATORS = Set.of("lorenz", "cubic_oscillator", "burgers",
+            "kuramoto_sivashinsky");
 
     private final YamlDocument doc;
 
@@ -44,7 +45,8 @@ final class DataSection {
         Keys k = new Keys(doc, m);
         double noise = k.nonNegative("noise", 0);
         if (k.has("generate") == k.has("file")) {
-            throw doc.error(node, "data needs exactly one of 'generate: lorenz' (or cubic_oscillator, burgers) and"
+            throw doc.error(node, "data needs exactly one of 'generate: lorenz' (or cubic_oscillator, burgers,"
+                    + " kuramoto_sivashinsky) and"
                     + " 'file: data.npz'");
         }
         refuse(m, k.has("generate") ? FILE_ONLY : GENERATE_ONLY, k.has("generate") ? "a generated" : "a file's");
@@ -55,7 +57,7 @@ final class DataSection {
     private static final Set<String> FILE_ONLY = Set.of("time", "state", "array", "control", "field", "space",
             "periodic");
     private static final Set<String> GENERATE_ONLY = Set.of("t_end", "initial", "sigma", "rho", "beta", "nu", "nx",
-            "nt");
+            "nt", "length");
 
     /** A key of the other mode is a mistake, not something to ignore. */
     private void refuse(Map<String, NodeTuple> m, Set<String> keys, String what) {
@@ -88,6 +90,20 @@ final class DataSection {
                 Generators.Trajectory tr = Generators.cubicOscillator(x0, k.positive("dt", 0.01),
                         k.positive("t_end", 25));
                 return trajectory(tr, "generated cubic oscillator");
+            }
+            case "kuramoto_sivashinsky" -> {
+                int nx = k.positiveInt("nx", 256);
+                if (nx % 2 != 0 || nx < 8) {
+                    throw doc.error(k.node("nx"), "nx must be even and >= 8 for the spectral solver, got " + nx);
+                }
+                int nt = k.positiveInt("nt", 1001);
+                if (nt < 2) {
+                    throw doc.error(k.node("nt"), "nt must be >= 2, got " + nt);
+                }
+                Generators.Field f = Generators.kuramotoSivashinsky(k.positive("length", 32 * Math.PI), nx, nt,
+                        k.positive("t_end", 100));
+                return new Measurements(f.t(), f.u(), List.of("u"), null, List.of(), f.x(), "x", true,
+                        "generated Kuramoto-Sivashinsky (ETDRK4)");
             }
             default -> {
                 Generators.Field f = Generators.burgers(k.positive("nu", 0.1), k.positiveInt("nx", 256),

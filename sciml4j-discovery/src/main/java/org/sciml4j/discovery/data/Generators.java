@@ -82,6 +82,30 @@ public final class Generators {
     }
 
     /**
+     * The Kuramoto-Sivashinsky equation u_t = -u u_x - u_xx - u_xxxx on [0, length) with nx points from Kassam and
+     * Trefethen's u0 = cos(x/16)(1 + sin(x/16)) (made for length 32 pi), by {@code org.sciml4j.solvers.pde}'s ETDRK4
+     * at a step of a sixteenth of the sampling interval, sampled at nt times in [0, tEnd]; u is (nt, nx) row-major.
+     */
+    public static Field kuramotoSivashinsky(double length, int nx, int nt, double tEnd) {
+        double interval = tEnd / (nt - 1);
+        org.sciml4j.solvers.pde.KuramotoSivashinsky1d ks =
+                new org.sciml4j.solvers.pde.KuramotoSivashinsky1d(nx, length, interval / 16);
+        double[] x = ks.grid();
+        double[] u0 = new double[nx];
+        for (int i = 0; i < nx; i++) {
+            u0[i] = Math.cos(x[i] / 16) * (1 + Math.sin(x[i] / 16));
+        }
+        double[][] rows = ks.trajectory(u0, nt - 1, 16);
+        double[] t = new double[nt];
+        double[] u = new double[nt * nx];
+        for (int s = 0; s < nt; s++) {
+            t[s] = s * interval;
+            System.arraycopy(rows[s], 0, u, s * nx, nx);
+        }
+        return new Field(t, x, u);
+    }
+
+    /**
      * Viscous Burgers u_t = -u u_x + nu u_xx on [0, 2 pi) periodic, from the Cole-Hopf transform u = -2 nu phi_x /
      * phi with phi = 2 + 1.5 cos(x) exp(-nu t) + 0.4 cos(3 x + 1) exp(-9 nu t), a positive solution of the heat
      * equation phi_t = nu phi_xx. Exact to rounding at every grid point.

@@ -49,6 +49,14 @@ class SindyExamplesTest {
     }
 
     @Test
+    void kuramotoSivashinskyByPdeFind() throws IOException {
+        JsonNode s = run(example("kuramoto-sivashinsky-pde-find.yaml"), dir);
+        assertThat(s.get("spurious_terms").asInt()).isZero();
+        assertThat(s.get("missing_terms").asInt()).isZero();
+        assertThat(s.get("coefficient_relative_error").asDouble()).isLessThan(0.01);
+    }
+
+    @Test
     void lorenzWithOnePercentNoiseWithinTwoPercent() throws IOException {
         JsonNode s = run(example("lorenz-noisy.yaml"), dir);
         assertThat(s.get("spurious_terms").asInt()).isZero();

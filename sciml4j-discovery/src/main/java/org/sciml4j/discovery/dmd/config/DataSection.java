@@ -10,6 +10,7 @@ import java.util.Set;
 import org.sciml4j.discovery.dmd.Generators;
 import org.sciml4j.discovery.dmd.Snapshots;
 import org.sciml4j.io.InputFiles;
+import org.sciml4j.io.Mat;
 import org.sciml4j.io.Npz;
 import org.sciml4j.io.TextTable;
 import org.sciml4j.tensor.Tensor;
@@ -19,7 +20,7 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 
 /**
  * Reads the {@code data:} section of a {@code dmd} problem: a generator ({@code generate:} linear, oscillations,
- * slow_manifold, travelling_wave, forced (with control inputs), with its knobs) or a file ({@code file:} an {@code .npz} with {@code array:}
+ * slow_manifold, travelling_wave, forced (with control inputs), with its knobs) or a file ({@code file:} an {@code .npz} or {@code .mat} with {@code array:}
  * (features, snapshots), or a text table whose {@code columns:} are the features and rows the snapshots), the times
  * ({@code dt:} or {@code times:}, an array or column), optional {@code inputs:} for DMD with control, and
  * {@code noise:} added with its seed. Files are loaded here, so a wrong name or shape is reported before anything
@@ -61,7 +62,7 @@ final class DataSection {
         } else if (any.containsKey("file")) {
             source = "file";
         } else {
-            throw doc.error(section, "the data section needs 'file:' (an .npz or text table) or 'generate:' (one of "
+            throw doc.error(section, "the data section needs 'file:' (an .npz, .mat or text table) or 'generate:' (one of "
                     + GENERATORS + ")");
         }
         Set<String> allowed = new HashSet<>(KEYS.get(source));
@@ -205,8 +206,8 @@ final class DataSection {
         if (!java.nio.file.Files.isRegularFile(path)) {
             throw doc.error(fileNode, "no such file: " + path);
         }
-        boolean npz = name.endsWith(".npz");
-        Source src = npz ? new NpzSource(doc, path, fileNode) : new TableSource(doc, path, fileNode);
+        boolean npz = name.endsWith(".npz") || name.endsWith(".mat");
+        Source src = npz ? new ArraySource(doc, path, fileNode) : new TableSource(doc, path, fileNode);
         double[][] xm;
         if (npz) {
             Node a = doc.required(m, "array", section, "array: X   # (features, snapshots)");
@@ -269,13 +270,23 @@ final class DataSection {
         double[][] matrix(Node nameNode);
     }
 
-    private record NpzSource(YamlDocument doc, Path path, Node fileNode) implements Source {
+    /** A NumPy {@code .npz} or MATLAB {@code .mat} file's named array. */
+    private record ArraySource(YamlDocument doc, Path path, Node fileNode) implements Source {
         @Override
         public double[][] matrix(Node nameNode) {
             String key = doc.string(nameNode);
             Tensor t;
             try {
-                t = Npz.read(path, key);
+                if (path.getFileName().toString().endsWith(".mat")) {
+                    Map<String, Tensor> all = Mat.read(path);
+                    t = all.get(key);
+                    if (t == null) {
+                        throw doc.error(nameNode, path.getFileName() + " has no array '" + key + "' (it has "
+                                + new java.util.TreeSet<>(all.keySet()) + ")");
+                    }
+                } else {
+                    t = Npz.read(path, key);
+                }
             } catch (IOException e) {
                 throw doc.error(nameNode, InputFiles.describe(e));
             }

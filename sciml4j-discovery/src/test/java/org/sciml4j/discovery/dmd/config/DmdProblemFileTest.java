@@ -100,6 +100,26 @@ class DmdProblemFileTest {
     }
 
     @Test
+    void snapshotsFromAMatlabFile() throws IOException {
+        double[] times = new double[80];
+        for (int k = 0; k < times.length; k++) {
+            times[k] = 0.1 * k;
+        }
+        Snapshots d = Generators.dampedOscillations(new double[] {0.5}, new double[] {-0.2}, 6, times, 2);
+        double[] rowMajor = new double[6 * 80];
+        for (int i = 0; i < 6; i++) {
+            for (int k = 0; k < 80; k++) {
+                rowMajor[i * 80 + k] = d.x()[i + k * 6];
+            }
+        }
+        org.sciml4j.io.Mat.write(tmp.resolve("m.mat"), Map.of("X", Tensor.of(rowMajor, 6, 80)));
+        JsonNode s = run(parse("kind: dmd\ndata:\n  file: m.mat\n  array: X\n  dt: 0.1\nmethod: {name: exact}\n"
+                + "truth_eigenvalues: [[-0.2, 3.141592653589793], [-0.2, -3.141592653589793]]\n"));
+        assertThat(s.get("eigenvalue_error").asDouble()).isLessThan(1e-10);
+        fails("kind: dmd\ndata:\n  file: m.mat\n  array: Y\n  dt: 0.1\nmethod: {name: exact}\n", 4, 10, "no array 'Y'");
+    }
+
+    @Test
     void dmdcFromATextTable() throws IOException {
         // x_{k+1} = 0.9 x_k + 0.1 y_k + u_k, y_{k+1} = 0.5 y_k + 0.5 u_k, discrete eigenvalues 0.9 and 0.5
         int n = 50;
