@@ -2,6 +2,7 @@ package org.sciml4j.dynamics.hybrid;
 
 import java.util.List;
 
+import org.sciml4j.dynamics.ode.FixedStepSolver;
 import org.sciml4j.dynamics.ode.OdeSolver;
 import org.sciml4j.tensor.Tensor;
 import org.sciml4j.train.Objective;
@@ -60,7 +61,20 @@ public final class CaseCountObjective implements Objective {
 
     /** Predicted daily cases, shape (n,). */
     public Tensor predictedCases() {
-        Tensor path = solver.solve(model, x0, days); // (n + 1, 1, 5)
+        Tensor path;
+        if (solver instanceof FixedStepSolver fixed) { // RK4-type stages at t, t + h/2, t + h: one network batch
+            int per = fixed.stepsFor(1);
+            double[] stages = new double[2 * per * (days.length - 1) + 1];
+            for (int k = 0; k < stages.length; k++) {
+                stages[k] = k / (2.0 * per);
+            }
+            model.cacheRates(stages);
+        }
+        try {
+            path = solver.solve(model, x0, days); // (n + 1, 1, 5)
+        } finally {
+            model.clearCache();
+        }
         Tensor c = path.slice(2, 4, 5).reshape(days.length);
         return c.slice(0, 1, days.length).sub(c.slice(0, 0, days.length - 1)).mul(population);
     }

@@ -23,6 +23,8 @@ public final class SeirModel implements VectorField {
     private final CovariateSeries covariate;
     private final Module rateNet;
     private final DoubleUnaryOperator knownRate;
+    private final java.util.Map<Long, Integer> cachedIndex = new java.util.HashMap<>();
+    private Tensor cachedRates;
 
     private SeirModel(double sigma, double gamma, CovariateSeries covariate, Module rateNet,
             DoubleUnaryOperator knownRate) {
@@ -43,8 +45,37 @@ public final class SeirModel implements VectorField {
         return new SeirModel(sigma, gamma, m, net, null);
     }
 
+    /**
+     * Evaluates the rate network once, as one batch, at all the given times (a solver's stage times), so that the
+     * field reads rows of that batch instead of running the network at every stage; {@link #clearCache} after the
+     * solve. The rows stay in the recorded graph, so gradients are the same.
+     */
+    public void cacheRates(double[] times) {
+        clearCache();
+        double[] m = new double[times.length];
+        for (int k = 0; k < times.length; k++) {
+            m[k] = covariate.at(times[k]);
+            cachedIndex.put(key(times[k]), k);
+        }
+        cachedRates = rateNet == null ? null : rateNet.forward(Tensor.of(m, times.length, 1)).softplus();
+    }
+
+    /** Drops the cached rates. */
+    public void clearCache() {
+        cachedIndex.clear();
+        cachedRates = null;
+    }
+
+    private static long key(double t) {
+        return Math.round(t * 1e6);
+    }
+
     /** The rate at time t as a (1, 1) tensor. */
     public Tensor rate(double t) {
+        Integer row = cachedRates == null ? null : cachedIndex.get(key(t));
+        if (row != null) {
+            return cachedRates.slice(0, row, row + 1);
+        }
         double m = covariate.at(t);
         if (rateNet == null) {
             return Tensor.of(new double[] {knownRate.applyAsDouble(m)}, 1, 1);
