@@ -64,7 +64,7 @@ public record SsgpPrediction(double[] t, double[][][] mean, double[][][] lower, 
     }
 
     /** A solution (T, k, d) flat as [k][T][d]. */
-    static double[][][] unpack(double[] flat, int k, int n, int d) {
+    public static double[][][] unpack(double[] flat, int k, int n, int d) {
         double[][][] out = new double[k][n][d];
         for (int ti = 0; ti < n; ti++) {
             for (int i = 0; i < k; i++) {
