@@ -20,7 +20,9 @@ import org.sciml4j.train.config.RunContext;
 import org.sciml4j.train.config.RunnableProblem;
 import org.sciml4j.train.config.YamlDocument;
 
-/** A read {@code kind: hybrid} file and its run (the physics-specific parts in {@link PendulumRun}, {@link SeirRun}). */
+/**
+ * A read {@code kind: hybrid} file and its run (the physics-specific parts in {@link PendulumRun}, {@link SeirRun}).
+ */
 final class HybridProblem implements RunnableProblem {
     private final YamlDocument doc;
     private final HybridSpec spec;
