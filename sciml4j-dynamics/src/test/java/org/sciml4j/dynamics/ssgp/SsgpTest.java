@@ -18,7 +18,7 @@ import org.sciml4j.train.Trainer;
 
 /** The SSGP on a small noisy, sparse Duffing problem, against the HNN trained through the integrator. */
 class SsgpTest {
-    static final int EPOCHS = 300;
+    static final int EPOCHS = 200;
 
     @Test
     void fieldIsSymplecticAndLinearInTheWeights() {
@@ -56,7 +56,7 @@ class SsgpTest {
         for (int i = 0; i < 3; i++) {
             x0[i] = truth[i][0].clone();
         }
-        SsgpPrediction p = SsgpPrediction.of(f, q, new Rk4(0.05), x0, test.t().data(), 50, 8);
+        SsgpPrediction p = SsgpPrediction.of(f, q, new Rk4(0.05), x0, test.t().data(), 30, 8);
         double mse = p.trajectoryMse(truth);
         double energy = p.energyMse(duffing, truth);
         double cover = p.coverage(truth);
@@ -67,8 +67,8 @@ class SsgpTest {
         double hnnMse = hnnMse(hnn, test, x0);
         System.out.printf("SSGP duffing: trajectory MSE %.3e (HNN %.3e), energy MSE %.3e, coverage %.3f, noise %.3f%n",
                 mse, hnnMse, energy, cover, o.noiseSd());
-        assertThat(mse).isLessThan(0.3); // measured 0.21 (the HNN on the same data 0.26)
-        assertThat(cover).isGreaterThan(0.7); // measured 0.82
+        assertThat(mse).isLessThan(0.3); // measured 0.19 (the HNN on the same data 0.08 at 200 steps; 1.55 at 1000)
+        assertThat(cover).isGreaterThan(0.7); // measured 0.83
     }
 
     /** x (K, T, d) as the solver's (T, K, d) layout. */
