@@ -22,9 +22,8 @@ class AphynityPendulumTest {
         AphynityObjective o = new AphynityObjective(field, new Rk4(0.125), data, 4, 0, 1, minNorm, 1, 100, 1);
         Trainer.builder().adam(1e-2, epochs).build().train(o);
         double err = field.physics().largestRelativeError(TRUTH);
-        System.out.printf("minNorm %s: params %s err %.4f fit %.3e norm %.3e lambda %.2f%n", minNorm,
-                java.util.Arrays.toString(field.physics().values()), err, o.loss().size() > 1 ? 0.0 : 0.0,
-                o.residualNorm().item(), o.lambda());
+        System.out.printf("minNorm %s: params %s err %.4f norm %.3e lambda %.2f%n", minNorm,
+                java.util.Arrays.toString(field.physics().values()), err, o.residualNorm().item(), o.lambda());
         return err;
     }
 
@@ -32,7 +31,7 @@ class AphynityPendulumTest {
     void aphynityRecoversTheParametersWhereThePlainHybridDrifts() {
         double a = run(true, 400);
         double p = run(false, 400);
-        assertThat(a).isLessThan(0.05);
-        assertThat(p).isGreaterThan(2 * a);
+        assertThat(a).isLessThan(0.05); // measured 0.0022
+        assertThat(p).isGreaterThan(0.5); // measured 1.32: the network absorbs the physics
     }
 }
