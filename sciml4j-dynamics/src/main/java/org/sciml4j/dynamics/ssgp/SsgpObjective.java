@@ -1,0 +1,130 @@
+package org.sciml4j.dynamics.ssgp;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import org.sciml4j.dynamics.data.TrajectoryData;
+import org.sciml4j.dynamics.ode.OdeSolver;
+import org.sciml4j.tensor.Tensor;
+import org.sciml4j.train.Objective;
+
+/**
+ * The negative ELBO of the symplectic spectrum GP per observed value, on trajectory segments: from every observed
+ * state integrate {@code segment} intervals with one reparameterised weight sample per segment (drawn from the seed
+ * and the epoch), Gaussian likelihood with a learned noise sd s_n:
+ * <pre>
+ *   nll = mean over predicted values of (y - y_hat)^2 / (2 s_n^2) + log s_n + log(2 pi)/2,   kl = KL(q || p) / N,
+ * </pre>
+ * N the number of predicted values (so nll + kl is -ELBO / N). Terms {@code nll}, {@code kl}; logged
+ * {@code trajectory_mse} and {@code noise_sd}.
+ */
+public final class SsgpObjective implements Objective {
+    private final SymplecticFeatures features;
+    private final VariationalWeights q;
+    private final OdeSolver solver;
+    private final Tensor logNoise;
+    private final double[] x;
+    private final int[] starts;
+    private final int d;
+    private final int segment;
+    private final double[] grid;
+    private final long seed;
+    private int epoch;
+    private double lastMse = Double.NaN;
+
+    /**
+     * @param data    trajectories (K, T, d), evenly spaced times
+     * @param segment observation intervals per segment
+     * @param noise0  initial noise sd
+     */
+    public SsgpObjective(SymplecticFeatures features, VariationalWeights q, OdeSolver solver, TrajectoryData data,
+            int segment, double noise0, long seed) {
+        int times = data.times();
+        if (segment < 1 || segment >= times) {
+            throw new IllegalArgumentException("segment must be 1 to " + (times - 1) + ", got " + segment);
+        }
+        this.features = features;
+        this.q = q;
+        this.solver = solver;
+        this.logNoise = Tensor.of(new double[] {Math.log(noise0)}, 1).requireGrad();
+        this.x = data.x().toArray();
+        this.d = data.dimension();
+        this.segment = segment;
+        this.seed = seed;
+        double dt = data.t().data()[1] - data.t().data()[0];
+        this.grid = new double[segment + 1];
+        for (int k = 0; k <= segment; k++) {
+            grid[k] = k * dt;
+        }
+        List<Integer> s = new ArrayList<>();
+        for (int k = 0; k < data.trajectories(); k++) {
+            for (int i = 0; i + segment < times; i++) {
+                s.add(k * times + i);
+            }
+        }
+        this.starts = s.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The learned noise sd. */
+    public double noiseSd() {
+        return Math.exp(logNoise.data()[0]);
+    }
+
+    @Override
+    public List<String> termNames() {
+        return List.of("nll", "kl");
+    }
+
+    @Override
+    public List<Tensor> parameters() {
+        List<Tensor> p = new ArrayList<>(q.parameters());
+        p.add(logNoise);
+        return p;
+    }
+
+    @Override
+    public List<String> loggedNames() {
+        return List.of("trajectory_mse", "noise_sd");
+    }
+
+    @Override
+    public double[] loggedValues() {
+        return new double[] {lastMse, noiseSd()};
+    }
+
+    @Override
+    public void beforeEpoch(int e) {
+        epoch = e;
+    }
+
+    @Override
+    public Map<String, Tensor> state() {
+        return Map.of();
+    }
+
+    @Override
+    public void restore(Map<String, Tensor> state) {
+        // samples are drawn from the seed and the epoch alone
+    }
+
+    @Override
+    public List<Tensor> loss() {
+        int b = starts.length;
+        double[] start = new double[b * d];
+        double[] target = new double[segment * b * d];
+        for (int s = 0; s < b; s++) {
+            System.arraycopy(x, starts[s] * d, start, s * d, d);
+            for (int k = 1; k <= segment; k++) {
+                System.arraycopy(x, (starts[s] + k) * d, target, ((k - 1) * b + s) * d, d);
+            }
+        }
+        Tensor w = q.sample(b, new SplittableRandom(seed * 1_000_003L + epoch));
+        Tensor path = solver.solve(features.fieldWith(w), Tensor.wrap(start, b, d), grid);
+        Tensor sq = path.slice(0, 1, segment + 1).sub(Tensor.wrap(target, segment, b, d)).square().mean();
+        lastMse = sq.item();
+        Tensor nll = sq.mul(logNoise.mul(-2).exp()).mul(0.5).add(logNoise.sum()).add(0.5 * Math.log(2 * Math.PI));
+        return List.of(nll.sum(), q.kl().mul(1.0 / target.length));
+    }
+}

@@ -1,0 +1,168 @@
+package org.sciml4j.dynamics.ssgp.config;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.sciml4j.dynamics.data.DynamicalSystem;
+import org.sciml4j.dynamics.data.Systems;
+import org.sciml4j.dynamics.data.TrajectoryData;
+import org.sciml4j.dynamics.data.TrajectoryGenerator;
+import org.sciml4j.dynamics.hamiltonian.HamiltonianNetwork;
+import org.sciml4j.dynamics.hamiltonian.TrajectoryObjective;
+import org.sciml4j.dynamics.ode.Rk4;
+import org.sciml4j.dynamics.ssgp.SsgpObjective;
+import org.sciml4j.dynamics.ssgp.SsgpPrediction;
+import org.sciml4j.dynamics.ssgp.SymplecticFeatures;
+import org.sciml4j.dynamics.ssgp.VariationalWeights;
+import org.sciml4j.io.SummaryJson;
+import org.sciml4j.nn.Mlp;
+import org.sciml4j.optim.TrainingDivergedException;
+import org.sciml4j.plot.Plots;
+import org.sciml4j.tensor.Autodiff;
+import org.sciml4j.tensor.Tensor;
+import org.sciml4j.train.Trainer;
+import org.sciml4j.train.config.RunContext;
+import org.sciml4j.train.config.RunnableProblem;
+import org.sciml4j.train.config.YamlDocument;
+
+/**
+ * A read {@code kind: ssgp} file and its run: noisy sparse trajectories, variational training through RK4,
+ * predictive rollouts of fresh noise-free test trajectories with sampled weights, summary and plots.
+ */
+final class SsgpProblem implements RunnableProblem {
+    private final YamlDocument doc;
+    private final SsgpSpec spec;
+
+    SsgpProblem(YamlDocument doc, SsgpSpec spec) {
+        this.doc = doc;
+        this.spec = spec;
+    }
+
+    @Override
+    public String kind() {
+        return "ssgp";
+    }
+
+    @Override
+    public String name() {
+        return doc.baseName();
+    }
+
+    @Override
+    public Path path() {
+        return doc.file();
+    }
+
+    @Override
+    public String text() {
+        return doc.text();
+    }
+
+    @Override
+    public int run(RunContext c) throws IOException {
+        long seed = c.seedOr(spec.seed());
+        DynamicalSystem system = Systems.named(spec.system());
+        TrajectoryData train = new TrajectoryGenerator(system).trajectories(spec.trajectories())
+                .timeSpan(spec.timeSpan()[0], spec.timeSpan()[1]).rate(spec.rate()).noise(spec.noise()).seed(seed)
+                .generate();
+        TrajectoryData test = new TrajectoryGenerator(system).trajectories(spec.testTrajectories())
+                .timeSpan(0, spec.duration()).rate(spec.points() / spec.duration()).noise(0)
+                .seed(seed + 7919).generate();
+        SymplecticFeatures f = new SymplecticFeatures(2, spec.features(), spec.lengthscale(), seed + 1);
+        VariationalWeights q = new VariationalWeights(f.weights(), spec.amplitude());
+        SsgpObjective o = new SsgpObjective(f, q, new Rk4(spec.step()), train, spec.segment(), 0.1, seed);
+        c.say("ssgp " + spec.system() + ": " + train.trajectories() + " trajectories of " + train.times()
+                + " points, noise " + spec.noise() + ", " + spec.features() + " frequencies");
+        Trainer.Result r;
+        try {
+            r = Trainer.builder().adam(spec.learningRate(), c.epochsOr(spec.epochs()))
+                    .listener(c.listener(spec.printEvery())).build().train(o);
+        } catch (TrainingDivergedException e) {
+            c.out().println("training stopped: " + e.getMessage());
+            return 1;
+        }
+        int k = test.trajectories();
+        double[][][] truth = SsgpPrediction.unpack(timeMajor(test), k, test.times(), 2);
+        double[][] x0 = new double[k][];
+        for (int i = 0; i < k; i++) {
+            x0[i] = truth[i][0].clone();
+        }
+        double[] t = test.t().data();
+        SsgpPrediction p = SsgpPrediction.of(f, q, new Rk4(Math.min(spec.step(), 0.05)), x0, t, spec.samples(),
+                seed + 3);
+        SummaryJson s = new SummaryJson().put("kind", "ssgp").put("system", spec.system()).put("seed", seed)
+                .put("epochs", r.epochs()).put("train_seconds", r.seconds()).put("stop_reason", r.stopReason())
+                .put("trajectory_mse", p.trajectoryMse(truth)).put("energy_mse", p.energyMse(system, truth))
+                .put("coverage_95", p.coverage(truth)).put("noise_sd_learned", o.noiseSd())
+                .put("noise_sd_data", spec.noise());
+        if (spec.baselineHnn()) {
+            s.put("hnn_trajectory_mse", hnnMse(train, test, x0, seed, c));
+        }
+        s.write(c.dir());
+        train.write(c.dir().resolve("data.npz"));
+        plots(c, system, p, truth, t);
+        c.say("ssgp: trajectory MSE " + p.trajectoryMse(truth) + ", energy MSE " + p.energyMse(system, truth)
+                + ", 95 % band coverage " + p.coverage(truth));
+        return 0;
+    }
+
+    private double hnnMse(TrajectoryData train, TrajectoryData test, double[][] x0, long seed, RunContext c) {
+        HamiltonianNetwork hnn = HamiltonianNetwork.conservative(Mlp.builder().sizes(2, 32, 32, 1)
+                .activation("tanh").seed(seed).build(), 2);
+        Trainer.builder().adam(1e-2, c.epochsOr(spec.epochs())).build().train(new TrajectoryObjective(hnn,
+                new Rk4(spec.step()), TrajectoryObjective.Gradient.DIRECT, train, spec.segment(), 0, seed));
+        double[] flat = new double[x0.length * 2];
+        for (int i = 0; i < x0.length; i++) {
+            System.arraycopy(x0[i], 0, flat, i * 2, 2);
+        }
+        double[] path;
+        try (var g = Autodiff.noGrad()) {
+            path = new Rk4(Math.min(spec.step(), 0.05)).solve(hnn, Tensor.of(flat, x0.length, 2), test.t().data())
+                    .toArray();
+        }
+        double[] truth = timeMajor(test);
+        double sum = 0;
+        for (int i = 0; i < path.length; i++) {
+            sum += (path[i] - truth[i]) * (path[i] - truth[i]);
+        }
+        return sum / path.length;
+    }
+
+    /** x (K, T, 2) in the solver's (T, K, 2) layout. */
+    static double[] timeMajor(TrajectoryData data) {
+        int k = data.trajectories();
+        int n = data.times();
+        double[] x = data.x().toArray();
+        double[] out = new double[x.length];
+        for (int i = 0; i < k; i++) {
+            for (int t = 0; t < n; t++) {
+                System.arraycopy(x, (i * n + t) * 2, out, (t * k + i) * 2, 2);
+            }
+        }
+        return out;
+    }
+
+    private static void plots(RunContext c, DynamicalSystem system, SsgpPrediction p, double[][][] truth,
+            double[] t) throws IOException {
+        int n = t.length;
+        double[] mean = new double[n];
+        double[] lo = new double[n];
+        double[] hi = new double[n];
+        double[] q = new double[n];
+        double[] e = new double[n];
+        double[] eTrue = new double[n];
+        for (int i = 0; i < n; i++) {
+            mean[i] = p.mean()[0][i][0];
+            lo[i] = p.lower()[0][i][0];
+            hi[i] = p.upper()[0][i][0];
+            q[i] = truth[0][i][0];
+            e[i] = system.energy(p.mean()[0][i]);
+            eTrue[i] = system.energy(truth[0][i]);
+        }
+        Plots.curves(c.dir().resolve("trajectories.png"), "test trajectory 1: q, mean and 95 % band", t,
+                List.of("mean", "2.5 %", "97.5 %", "truth"), List.of(mean, lo, hi, q));
+        Plots.curves(c.dir().resolve("energy.png"), "true energy along the mean and along the truth", t,
+                List.of("mean", "truth"), List.of(e, eTrue));
+    }
+}

@@ -1,0 +1,95 @@
+package org.sciml4j.dynamics.ssgp.config;
+
+import java.util.Map;
+import java.util.Set;
+
+import org.sciml4j.train.config.YamlDocument;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+
+/** Reads a {@code kind: ssgp} file, every mistake placed at its line and column. */
+final class SsgpReader {
+    private static final Set<String> TOP = Set.of("kind", "name", "seed", "system", "data", "features", "training",
+            "evaluation", "baseline_hnn");
+    private static final Set<String> SYSTEMS = Set.of("duffing", "pendulum", "mass_spring");
+    private static final Set<String> DATA = Set.of("trajectories", "time_span", "rate", "noise");
+    private static final Set<String> FEATURES = Set.of("count", "lengthscale", "amplitude");
+    private static final Set<String> TRAINING = Set.of("epochs", "learning_rate", "step", "segment", "print_every");
+    private static final Set<String> EVALUATION = Set.of("trajectories", "duration", "points", "samples");
+
+    private final YamlDocument doc;
+
+    SsgpReader(YamlDocument doc) {
+        this.doc = doc;
+    }
+
+    SsgpSpec read() {
+        Map<String, NodeTuple> m = doc.mapping(doc.root(), "the problem", TOP);
+        long seed = m.containsKey("seed") ? doc.integer(m.get("seed").getValueNode()) : 0;
+        Node sn = doc.required(m, "system", doc.root(), "system: duffing");
+        String system = doc.string(sn);
+        if (!SYSTEMS.contains(system)) {
+            throw doc.error(sn, "unknown system '" + system + "' for an SSGP; known: duffing, mass_spring, pendulum"
+                    + YamlDocument.suggestion(system, SYSTEMS));
+        }
+        Map<String, NodeTuple> d = section(m, "data", DATA);
+        double[] span = {0, 3};
+        if (d.containsKey("time_span")) {
+            Node n = d.get("time_span").getValueNode();
+            span = doc.numbers(n, 2, "a time span [t0, t1]");
+            if (!(span[1] > span[0])) {
+                throw doc.error(n, "the time span must have t1 > t0");
+            }
+        }
+        double rate = positive(d, "rate", 5);
+        int times = (int) Math.round(rate * (span[1] - span[0]));
+        Map<String, NodeTuple> f = section(m, "features", FEATURES);
+        Map<String, NodeTuple> t = section(m, "training", TRAINING);
+        int segment = integer(t, "segment", 2);
+        if (segment >= times) {
+            throw doc.error(t.containsKey("segment") ? t.get("segment").getValueNode() : doc.root(), "segment must be"
+                    + " below the " + times + " observation points of each trajectory, got " + segment);
+        }
+        Map<String, NodeTuple> e = section(m, "evaluation", EVALUATION);
+        int samples = integer(e, "samples", 50);
+        if (samples < 2) {
+            throw doc.error(e.get("samples").getValueNode(), "a predictive band needs at least 2 samples");
+        }
+        boolean hnn = m.containsKey("baseline_hnn") && doc.bool(m.get("baseline_hnn").getValueNode());
+        return new SsgpSpec(system, seed, integer(d, "trajectories", 6), span, rate, d.containsKey("noise")
+                ? nonNegative(d, "noise") : 0.05, integer(f, "count", 50), positive(f, "lengthscale", 1.5),
+                positive(f, "amplitude", 2), t.containsKey("epochs") ? doc.nonNegativeInt(t.get("epochs")
+                .getValueNode()) : 600, positive(t, "learning_rate", 2e-2), positive(t, "step", 0.1), segment,
+                integer(t, "print_every", 100), integer(e, "trajectories", 5), positive(e, "duration", 10),
+                integer(e, "points", 100), samples, hnn);
+    }
+
+    private Map<String, NodeTuple> section(Map<String, NodeTuple> top, String key, Set<String> allowed) {
+        return top.containsKey(key) ? doc.mapping(top.get(key).getValueNode(), key, allowed) : Map.of();
+    }
+
+    private int integer(Map<String, NodeTuple> m, String key, int fallback) {
+        return m.containsKey(key) ? doc.positiveInt(m.get(key).getValueNode()) : fallback;
+    }
+
+    private double positive(Map<String, NodeTuple> m, String key, double fallback) {
+        if (!m.containsKey(key)) {
+            return fallback;
+        }
+        Node n = m.get(key).getValueNode();
+        double x = doc.number(n);
+        if (!(x > 0) || !Double.isFinite(x)) {
+            throw doc.error(n, key + " must be finite and > 0, got " + x);
+        }
+        return x;
+    }
+
+    private double nonNegative(Map<String, NodeTuple> m, String key) {
+        Node n = m.get(key).getValueNode();
+        double x = doc.number(n);
+        if (!(x >= 0)) {
+            throw doc.error(n, key + " must be >= 0, got " + x);
+        }
+        return x;
+    }
+}

@@ -1,0 +1,8 @@
+package org.sciml4j.dynamics.ssgp.config;
+
+/** A checked {@code kind: ssgp} file (see docs/HYBRID.md for the keys and defaults). */
+record SsgpSpec(String system, long seed, int trajectories, double[] timeSpan, double rate, double noise,
+        int features, double lengthscale, double amplitude, int epochs, double learningRate, double step,
+        int segment, int printEvery, int testTrajectories, double duration, int points, int samples,
+        boolean baselineHnn) {
+}

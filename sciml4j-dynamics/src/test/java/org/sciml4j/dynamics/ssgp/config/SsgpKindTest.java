@@ -1,0 +1,72 @@
+package org.sciml4j.dynamics.ssgp.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sciml4j.train.config.ProblemFileException;
+import org.sciml4j.train.config.ProblemKinds;
+import org.sciml4j.train.config.RunContext;
+import org.sciml4j.train.config.RunnableProblem;
+
+/** {@code kind: ssgp}: placed mistakes and a tiny run writing its summary. */
+class SsgpKindTest {
+    @TempDir
+    Path dir;
+
+    static final String TINY = """
+            kind: ssgp
+            system: duffing
+            data:
+              trajectories: 2
+              rate: 3
+            features:
+              count: 10
+            training:
+              epochs: 3
+              step: 0.2
+            evaluation:
+              trajectories: 2
+              duration: 2
+              points: 10
+              samples: 5
+            """;
+
+    static ProblemFileException mistake(String text) {
+        try {
+            ProblemKinds.parse(text, Path.of("bad.yaml"));
+        } catch (ProblemFileException e) {
+            return e;
+        }
+        throw new AssertionError("no mistake reported in\n" + text);
+    }
+
+    @Test
+    void mistakesArePlacedAtTheirLineAndColumn() {
+        ProblemFileException e = mistake(TINY.replace("system: duffing", "system: dufing"));
+        assertThat(e.line()).isEqualTo(2);
+        assertThat(e.getMessage()).contains("did you mean 'duffing'");
+        e = mistake(TINY.replace("  samples: 5", "  samples: 1"));
+        assertThat(e.line()).isEqualTo(15);
+        e = mistake(TINY.replace("  count: 10", "  count: 10\n  lengthscal: 1"));
+        assertThat(e.line()).isEqualTo(8);
+        assertThat(e.getMessage()).contains("lengthscale");
+    }
+
+    @Test
+    void tinyRunWritesCoverageAndEnergy() throws Exception {
+        RunnableProblem p = (RunnableProblem) ProblemKinds.parse(TINY, Path.of("tiny.yaml"));
+        int rc = p.run(RunContext.of(dir, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
+        assertThat(rc).isZero();
+        String s = Files.readString(dir.resolve("summary.json"));
+        assertThat(s).contains("\"trajectory_mse\"", "\"energy_mse\"", "\"coverage_95\"");
+        double cover = Double.parseDouble(s.replaceAll("(?s).*\"coverage_95\"\\s*:\\s*([-0-9.eE+]+).*", "$1"));
+        assertThat(cover).isBetween(0.0, 1.0);
+        assertThat(dir.resolve("trajectories.png")).isNotEmptyFile();
+    }
+}
