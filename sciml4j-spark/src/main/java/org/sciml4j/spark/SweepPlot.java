@@ -10,7 +10,8 @@ import org.sciml4j.plot.Plots;
 
 /**
  * The summary plots of a sweep: for each knob, {@code sweep-<knob>.png} with the mean of a figure (the relative
- * error) over the runs at each value of the knob, the best run's figure marked as a second series at its value.
+ * error) over the runs at each value of the knob (x: the value, or its index among the distinct values when the
+ * values are not numbers, e.g. layer lists), and the best run's figure as a level line, its knob value in the legend.
  */
 public final class SweepPlot {
     private SweepPlot() {
@@ -50,15 +51,15 @@ public final class SweepPlot {
             }
             double[] xs = sums.keySet().stream().mapToDouble(Double::doubleValue).toArray();
             double[] mean = sums.values().stream().mapToDouble(s -> s[0] / s[1]).toArray();
+            // a single point would not show as a line: the best figure is drawn across, its value in the legend
             double[] marked = new double[xs.length];
-            for (int j = 0; j < xs.length; j++) {
-                marked[j] = xs[j] == x[best] ? table.figure(best, figure) : Double.NaN;
-            }
+            java.util.Arrays.fill(marked, table.figure(best, figure));
             String name = knob.replaceAll("[^A-Za-z0-9_.-]", "_");
             Path png = dir.resolve("sweep-" + name + ".png");
             String axis = table.numericKnob(knob) ? knob : knob + " (index of value)";
             Plots.curves(png, figure + " against " + axis, xs,
-                    List.of("mean " + figure, "best run " + table.id(best)), List.of(mean, marked));
+                    List.of("mean " + figure + " over the runs at each value", "best run " + table.id(best) + " ("
+                            + knob + " = " + table.knob(best, knob) + ")"), List.of(mean, marked));
             written.add(png);
         }
         return written;

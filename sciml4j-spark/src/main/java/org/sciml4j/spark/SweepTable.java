@@ -98,7 +98,8 @@ public final class SweepTable {
     /** Writes sweep.tsv and sweep.npz into {@code dir}. */
     public void write(Path dir) throws IOException {
         List<String> kc = knobColumns();
-        List<String> fc = figureColumns();
+        List<String> fc = new ArrayList<>(figureColumns());
+        fc.removeAll(kc); // the summary's own "seed" repeats the knob
         StringBuilder sb = new StringBuilder("run");
         kc.forEach(c -> sb.append('\t').append(c));
         fc.forEach(c -> sb.append('\t').append(c));
