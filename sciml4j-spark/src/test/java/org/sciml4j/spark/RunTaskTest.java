@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -69,5 +70,22 @@ class RunTaskTest {
         Files.writeString(file, LocalSweepTest.PROBLEM);
         assertThat(SweepPlan.runs(file, LocalSweepTest.PROBLEM, grids, 3, 2, 7)).hasSize(6)
                 .extracting(RunSpec::seed).containsExactly(0L, 1L, 2L, 0L, 1L, 2L);
+    }
+
+    @Test
+    void aWrongOverrideIsPlacedBeforeAnythingRuns(@TempDir Path tmp) throws Exception {
+        Path file = tmp.resolve("decay.yaml");
+        Files.writeString(file, LocalSweepTest.PROBLEM);
+        Map<String, List<String>> grid = Map.of("training.adam.lrr", List.of("0.01"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SweepPlan.runs(file, LocalSweepTest.PROBLEM, grid, 0, 0, 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("decay.yaml").hasMessageContaining("lrr");
+    }
+
+    @Test
+    void overridesRewriteTheTree() {
+        String text = Overrides.apply(LocalSweepTest.PROBLEM, new java.util.LinkedHashMap<>(Map.of("training.seed", "3")));
+        assertThat(text).contains("seed: 3").contains("lr: 0.01");
+        assertThat(new String(text.getBytes(java.nio.charset.StandardCharsets.UTF_8), java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("'");
     }
 }
