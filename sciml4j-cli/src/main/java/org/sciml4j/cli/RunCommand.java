@@ -60,6 +60,9 @@ final class RunCommand implements Callable<Integer> {
     @picocli.CommandLine.Parameters(index = "0", paramLabel = "PROBLEM.yaml", description = "the problem file")
     Path file;
 
+    /** The problem's text when it does not come from {@link #file} (a sweep's run with overrides); else null. */
+    String text;
+
     @Option(names = "--out", description = "output folder (default: runs/<name>)")
     Path out;
 
@@ -88,7 +91,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        ProblemDefinition definition = ProblemKinds.read(file); // every mistake is reported here, before any run
+        // every mistake is reported here, before any run
+        ProblemDefinition definition = text != null ? ProblemKinds.parse(text, file) : ProblemKinds.read(file);
         if (definition instanceof RunnableProblem rp) {
             return runFamily(rp);
         }

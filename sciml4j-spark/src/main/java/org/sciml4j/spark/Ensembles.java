@@ -1,0 +1,119 @@
+package org.sciml4j.spark;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.sciml4j.io.AtomicFiles;
+import org.sciml4j.io.SummaryJson;
+import org.sciml4j.io.TextTable;
+
+/**
+ * The statistics of an ensemble (K members of one problem that differ only in their seed): for every number of the
+ * members' summaries (unknowns included, as {@code parameters.<name>}) and every column of their
+ * {@code prediction.tsv} that differs between members, the mean, the sample standard deviation and the 95 %
+ * interval mean +- 1.96 sd (a normal approximation over the members). Columns equal in every member (the
+ * coordinates) are copied.
+ */
+public final class Ensembles {
+    /** The normal quantile of a two-sided 95 % interval. */
+    static final double Z95 = 1.959963984540054;
+
+    private Ensembles() {
+    }
+
+    /** {mean, sd, low, high} of values (sd 0 for one value). */
+    public static double[] stats(double[] v) {
+        double mean = 0;
+        for (double x : v) {
+            mean += x;
+        }
+        mean /= v.length;
+        double ss = 0;
+        for (double x : v) {
+            ss += (x - mean) * (x - mean);
+        }
+        double sd = v.length > 1 ? Math.sqrt(ss / (v.length - 1)) : 0;
+        return new double[] {mean, sd, mean - Z95 * sd, mean + Z95 * sd};
+    }
+
+    /** Writes summary.json (figure -> {mean, sd, low95, high95}) and ensemble.tsv (if the members predicted). */
+    public static void write(SweepTable table, Path out) throws IOException {
+        SummaryJson summary = new SummaryJson();
+        summary.put("members", table.rows());
+        for (String c : table.figureColumns()) {
+            double[] v = new double[table.rows()];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = table.figure(i, c);
+            }
+            double[] s = stats(v);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("mean", s[0]);
+            m.put("sd", s[1]);
+            m.put("low95", s[2]);
+            m.put("high95", s[3]);
+            summary.put(c, m, "a member's figure is not finite");
+        }
+        summary.write(out);
+        List<TextTable.Table> predictions = new ArrayList<>();
+        for (int i = 0; i < table.rows(); i++) {
+            Path p = RunTask.runDir(out, table.id(i)).resolve("prediction.tsv");
+            if (Files.isRegularFile(p)) {
+                predictions.add(TextTable.read(p));
+            }
+        }
+        if (predictions.size() == table.rows() && !predictions.isEmpty()) {
+            AtomicFiles.write(out.resolve("ensemble.tsv"), predictionStats(predictions).getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** The text of ensemble.tsv from the members' prediction tables (same columns and rows in each). */
+    static String predictionStats(List<TextTable.Table> members) {
+        TextTable.Table first = members.get(0);
+        int rows = first.rows();
+        List<String> header = new ArrayList<>();
+        List<double[][]> columns = new ArrayList<>(); // per output column: [row][{value} or {mean, sd, lo, hi}]
+        for (String c : first.columns()) {
+            double[][] byMember = new double[members.size()][];
+            boolean same = true;
+            for (int k = 0; k < members.size(); k++) {
+                byMember[k] = members.get(k).column(c).data();
+                same &= java.util.Arrays.equals(byMember[k], byMember[0]);
+            }
+            if (same) {
+                header.add(c);
+                columns.add(new double[][] {byMember[0]});
+            } else {
+                header.addAll(List.of(c + "_mean", c + "_sd", c + "_low95", c + "_high95"));
+                double[][] s = new double[4][rows];
+                for (int r = 0; r < rows; r++) {
+                    double[] v = new double[members.size()];
+                    for (int k = 0; k < v.length; k++) {
+                        v[k] = byMember[k][r];
+                    }
+                    double[] st = stats(v);
+                    for (int q = 0; q < 4; q++) {
+                        s[q][r] = st[q];
+                    }
+                }
+                columns.add(s);
+            }
+        }
+        StringBuilder sb = new StringBuilder(String.join("\t", header)).append('\n');
+        for (int r = 0; r < rows; r++) {
+            List<String> cells = new ArrayList<>();
+            for (double[][] col : columns) {
+                for (double[] c : col) {
+                    cells.add(Double.toString(c[r]));
+                }
+            }
+            sb.append(String.join("\t", cells)).append('\n');
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,129 @@
+package org.sciml4j.spark;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.apache.spark.api.java.JavaSparkContext;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code sweep} and {@code ensemble}: many runs of one problem file on Apache Spark, in local mode by default or on
+ * a cluster by its URL. Run with {@code java -cp ... org.sciml4j.spark.SparkMain sweep FILE ...} or through
+ * {@code spark-submit --class org.sciml4j.spark.SparkMain}.
+ */
+@Command(name = "sciml4j-spark", mixinStandardHelpOptions = true, description = "Sweeps and ensembles on Apache Spark.",
+        subcommands = {SparkMain.Sweep.class, SparkMain.Ensemble.class})
+public final class SparkMain implements Runnable {
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    /** Runs the command line and exits with its status. */
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit status (for tests). */
+    public static int run(String... args) {
+        CommandLine cl = new CommandLine(new SparkMain());
+        cl.setExecutionExceptionHandler((ex, line, parsed) -> {
+            line.getErr().println("sciml4j: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+            line.getErr().flush();
+            return 1;
+        });
+        return cl.execute(args);
+    }
+
+    /** The options every command shares. */
+    abstract static class Common implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "PROBLEM.yaml", description = "the problem file")
+        Path file;
+        @Option(names = "--master", description = "Spark master: local[N], local[*] or spark://host:7077"
+                + " (default: local[*])")
+        String master = "local[*]";
+        @Option(names = "--threads", description = "threads (cores) per task (default: 1)")
+        int threads = 1;
+        @Option(names = "--out", description = "output folder (default: runs/<file name>-sweep)")
+        Path out;
+
+        Path out(String suffix) {
+            String name = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+            return out != null ? out : Path.of("runs", name + "-" + suffix);
+        }
+
+        SweepTable execute(List<RunSpec> runs, Path dir) throws IOException {
+            System.out.println(runs.size() + " runs on " + master + ", " + threads + " thread(s) each; outputs in "
+                    + dir);
+            try (JavaSparkContext sc = new JavaSparkContext(SparkSweeps.conf(master, threads))) {
+                return SparkSweeps.run(sc, runs, dir, threads, System.out);
+            }
+        }
+    }
+
+    /** {@code sweep FILE --grid path=[...] ... [--seeds K] [--random N]}. */
+    @Command(name = "sweep", mixinStandardHelpOptions = true, description = {"Train the problem for every combination"
+            + " of the grids' values (and seeds) on Spark; gather every summary.json into sweep.tsv and sweep.npz"
+            + " with the overrides as columns, and plot the relative error against each knob (sweep-<knob>.png)."})
+    static final class Sweep extends Common {
+        @Option(names = "--grid", description = "path=[v1,v2,...], e.g. 'training.adam.lr=[1e-3,3e-3]' (repeat)")
+        List<String> grids = List.of();
+        @Option(names = "--seeds", description = "run every combination with seeds 0..K-1 (default: the file's seed)")
+        int seeds;
+        @Option(names = "--random", description = "draw N combinations at random instead of the whole grid")
+        int random;
+        @Option(names = "--draw-seed", description = "seed of the --random draw (default: 0)")
+        long drawSeed;
+
+        @Override
+        public Integer call() throws IOException {
+            Map<String, List<String>> g = new LinkedHashMap<>();
+            for (String s : grids) {
+                Map.Entry<String, List<String>> e = SweepPlan.grid(s);
+                g.put(e.getKey(), e.getValue());
+            }
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            List<RunSpec> runs = SweepPlan.runs(file, text, g, seeds, random, drawSeed);
+            Path dir = out("sweep");
+            SweepTable table = execute(runs, dir);
+            int best = SweepPlot.best(table, "relative_error");
+            if (best >= 0) {
+                System.out.println("best run " + table.id(best) + ": relative_error "
+                        + table.figure(best, "relative_error") + " with " + runs.get(best).columns());
+            }
+            System.out.println("table in " + dir.resolve("sweep.tsv"));
+            return 0;
+        }
+    }
+
+    /** {@code ensemble FILE --members K}. */
+    @Command(name = "ensemble", mixinStandardHelpOptions = true, description = {"Train K members of the problem"
+            + " (seeds 0..K-1) on Spark; write the mean, standard deviation and 95 % interval of the prediction"
+            + " (ensemble.tsv) and of every summary figure and unknown (summary.json)."})
+    static final class Ensemble extends Common {
+        @Option(names = "--members", required = true, description = "the number of members K (at least 2)")
+        int members;
+
+        @Override
+        public Integer call() throws IOException {
+            if (members < 2) {
+                throw new IllegalArgumentException("--members must be at least 2, not " + members);
+            }
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            List<RunSpec> runs = SweepPlan.runs(file, text, Map.of(), members, 0, 0);
+            Path dir = out("ensemble");
+            Ensembles.write(execute(runs, dir), dir);
+            System.out.println("ensemble statistics in " + dir.resolve("summary.json"));
+            return 0;
+        }
+    }
+}
