@@ -32,7 +32,7 @@ final class DynamicsProblem extends DocumentProblem {
     private final DynamicsSpec spec;
 
     DynamicsProblem(YamlDocument doc, DynamicsSpec spec) {
-        super(doc, spec.kind(), doc.runName(doc.mapping(doc.root(), "the problem", null)));
+        super(doc, spec.kind(), doc.runName());
         this.spec = spec;
     }
 

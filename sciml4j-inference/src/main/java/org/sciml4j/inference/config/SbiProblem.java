@@ -11,7 +11,7 @@ final class SbiProblem extends DocumentProblem {
     private final SbiSpec spec;
 
     SbiProblem(YamlDocument doc, SbiSpec spec) {
-        super(doc, "sbi", doc.runName(doc.mapping(doc.root(), "the problem", null)));
+        super(doc, "sbi", doc.runName());
         this.spec = spec;
     }
 

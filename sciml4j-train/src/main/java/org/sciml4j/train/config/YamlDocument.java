@@ -130,6 +130,11 @@ public final class YamlDocument {
      *
      * @throws ProblemFileException for an empty {@code name:}
      */
+    public String runName() {
+        return root() == null ? baseName() : runName(mapping(root(), "the problem", null));
+    }
+
+    /** {@link #runName()} from the already-read top-level mapping {@code top}. */
     public String runName(Map<String, NodeTuple> top) {
         if (!top.containsKey("name")) {
             return baseName();

@@ -1,7 +1,6 @@
 package org.sciml4j.dynamics.hybrid.config;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -17,18 +16,17 @@ import org.sciml4j.train.LossHistory;
 import org.sciml4j.train.Objective;
 import org.sciml4j.train.Trainer;
 import org.sciml4j.train.config.RunContext;
-import org.sciml4j.train.config.RunnableProblem;
+import org.sciml4j.train.config.DocumentProblem;
 import org.sciml4j.train.config.YamlDocument;
 
 /**
  * A read {@code kind: hybrid} file and its run (the physics-specific parts in {@link PendulumRun}, {@link SeirRun}).
  */
-final class HybridProblem implements RunnableProblem {
-    private final YamlDocument doc;
+final class HybridProblem extends DocumentProblem {
     private final HybridSpec spec;
 
     HybridProblem(YamlDocument doc, HybridSpec spec) {
-        this.doc = doc;
+        super(doc, "hybrid", doc.runName());
         this.spec = spec;
     }
 
@@ -36,25 +34,6 @@ final class HybridProblem implements RunnableProblem {
         return spec;
     }
 
-    @Override
-    public String kind() {
-        return "hybrid";
-    }
-
-    @Override
-    public String name() {
-        return doc.baseName();
-    }
-
-    @Override
-    public Path path() {
-        return doc.file();
-    }
-
-    @Override
-    public String text() {
-        return doc.text();
-    }
 
     @Override
     public int run(RunContext c) throws IOException {

@@ -1,7 +1,6 @@
 package org.sciml4j.dynamics.ssgp.config;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 
 import org.sciml4j.dynamics.data.DynamicalSystem;
@@ -23,41 +22,21 @@ import org.sciml4j.tensor.Autodiff;
 import org.sciml4j.tensor.Tensor;
 import org.sciml4j.train.Trainer;
 import org.sciml4j.train.config.RunContext;
-import org.sciml4j.train.config.RunnableProblem;
+import org.sciml4j.train.config.DocumentProblem;
 import org.sciml4j.train.config.YamlDocument;
 
 /**
  * A read {@code kind: ssgp} file and its run: noisy sparse trajectories, variational training through RK4,
  * predictive rollouts of fresh noise-free test trajectories with sampled weights, summary and plots.
  */
-final class SsgpProblem implements RunnableProblem {
-    private final YamlDocument doc;
+final class SsgpProblem extends DocumentProblem {
     private final SsgpSpec spec;
 
     SsgpProblem(YamlDocument doc, SsgpSpec spec) {
-        this.doc = doc;
+        super(doc, "ssgp", doc.runName());
         this.spec = spec;
     }
 
-    @Override
-    public String kind() {
-        return "ssgp";
-    }
-
-    @Override
-    public String name() {
-        return doc.baseName();
-    }
-
-    @Override
-    public Path path() {
-        return doc.file();
-    }
-
-    @Override
-    public String text() {
-        return doc.text();
-    }
 
     @Override
     public int run(RunContext c) throws IOException {
