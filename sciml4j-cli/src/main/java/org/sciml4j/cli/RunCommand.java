@@ -97,6 +97,7 @@ final class RunCommand implements Callable<Integer> {
             return runFamily(rp);
         }
         ProblemFile pf = pinn(definition);
+        RunSettings.checkOptions(pf.training(), lbfgs, lm);
         if (resume != null && out != null && !resume.equals(out)) {
             throw new IllegalArgumentException("--resume continues in its own folder; leave --out out");
         }

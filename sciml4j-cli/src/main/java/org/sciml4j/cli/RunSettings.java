@@ -43,6 +43,23 @@ record RunSettings(int adamEpochs, int lbfgsIterations, int lmIterations, long s
     }
 
     /**
+     * With an ordered {@code optimizer: [...]} list, {@code --lbfgs} and {@code --lm} change the length of that entry;
+     * one the list does not hold would be silently ignored, so it is refused (before the run folder is made).
+     */
+    static void checkOptions(ProblemFile.TrainingSpec spec, Integer lbfgs, Integer lm) {
+        inList(spec, "--lbfgs", "lbfgs", lbfgs);
+        inList(spec, "--lm", "lm", lm);
+    }
+
+    private static void inList(ProblemFile.TrainingSpec spec, String option, String phase, Integer value) {
+        if (value != null && spec.schedule() != null
+                && spec.schedule().stream().noneMatch(p -> p.name().equals(phase))) {
+            throw new IllegalArgumentException(option + " sets the length of the '" + phase + "' entry of the file's"
+                    + " optimizer list, which has none; add '" + phase + ": N' to the list");
+        }
+    }
+
+    /**
      * The settings a run in {@code dir} started with; options given again must agree with them, since a resumed run
      * can only end as the interrupted one would have.
      *

@@ -71,4 +71,12 @@ class RunFolderOptionsTest {
         assertThat(dir.resolve("previous/summary.json")).exists();
         assertThat(dir.resolve("summary.json")).exists();
     }
+
+    @Test
+    void anOptionForAPhaseTheOptimizerListLacksIsRefused(@TempDir Path dir) {
+        String text = refused("run", Repo.examples("second-order/poisson-natural-gradient.yaml").toString(), "--lm",
+                "5", "--out", dir.resolve("r").toString());
+        assertThat(text).contains("--lm").contains("optimizer list");
+        assertThat(dir.resolve("r")).doesNotExist();
+    }
 }
