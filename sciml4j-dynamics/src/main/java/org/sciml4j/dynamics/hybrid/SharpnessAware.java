@@ -1,8 +1,8 @@
 package org.sciml4j.dynamics.hybrid;
 
 import java.util.List;
-import java.util.Map;
 
+import org.sciml4j.optim.ForwardingOptimizer;
 import org.sciml4j.optim.Optimizer;
 import org.sciml4j.tensor.Autodiff;
 import org.sciml4j.tensor.Tensor;
@@ -18,8 +18,7 @@ import org.sciml4j.train.Objective;
  * called again). Use it as a {@code Phase.FirstOrder}'s supplier: {@code () -> new SharpnessAware(Adam.of(lr), rho,
  * objective, phi)}.
  */
-public final class SharpnessAware implements Optimizer {
-    private final Optimizer inner;
+public final class SharpnessAware extends ForwardingOptimizer {
     private final double rho;
     private final Objective objective;
     private final List<Tensor> perturbed;
@@ -31,10 +30,10 @@ public final class SharpnessAware implements Optimizer {
      * @param perturbed the parameters the ascent step moves, a subset of the objective's parameters
      */
     public SharpnessAware(Optimizer inner, double rho, Objective objective, List<Tensor> perturbed) {
+        super(inner);
         if (!(rho > 0) || !Double.isFinite(rho)) {
             throw new IllegalArgumentException("sam: rho must be finite and > 0, got " + rho);
         }
-        this.inner = inner;
         this.rho = rho;
         this.objective = objective;
         this.perturbed = List.copyOf(perturbed);
@@ -54,7 +53,7 @@ public final class SharpnessAware implements Optimizer {
                 add(params.get(i), shift[i], -1);
             }
         }
-        inner.step(params, sharp);
+        inner().step(params, sharp);
     }
 
     /** The ascent step per parameter: rho g / ||g|| on the perturbed ones, null elsewhere. */
@@ -109,25 +108,5 @@ public final class SharpnessAware implements Optimizer {
             sum = sum == null ? t : sum.add(t);
         }
         return sum;
-    }
-
-    @Override
-    public int stepCount() {
-        return inner.stepCount();
-    }
-
-    @Override
-    public double learningRate() {
-        return inner.learningRate();
-    }
-
-    @Override
-    public Map<String, Tensor> state() {
-        return inner.state();
-    }
-
-    @Override
-    public void loadState(Map<String, Tensor> state) {
-        inner.loadState(state);
     }
 }

@@ -3,6 +3,7 @@ package org.sciml4j.inference.sbi;
 import org.sciml4j.inference.flow.Flow;
 import org.sciml4j.inference.flow.Standardization;
 import org.sciml4j.optim.Adam;
+import org.sciml4j.optim.ForwardingOptimizer;
 import org.sciml4j.tensor.Rng;
 import org.sciml4j.train.Dataset;
 import org.sciml4j.train.Trainer;
@@ -52,7 +53,7 @@ public final class Npe {
         double clip = settings.clipNorm();
         double lr = settings.learningRate();
         Trainer.Builder b = Trainer.builder()
-                .firstOrder("adam", () -> new ClippedOptimizer(Adam.of(lr), clip), settings.maxPasses() * perPass)
+                .firstOrder("adam", () -> ForwardingOptimizer.clipped(Adam.of(lr), clip), settings.maxPasses() * perPass)
                 .divergenceFactor(Double.POSITIVE_INFINITY)
                 .listener(stopping);
         if (listener != null) {
