@@ -7,7 +7,6 @@ import java.util.Objects;
 
 import dev.ludovic.netlib.lapack.LAPACK;
 import org.netlib.util.intW;
-import org.sciml4j.optim.Minimizer.Result;
 import org.sciml4j.optim.Minimizer.Termination;
 import org.sciml4j.tensor.Tensor;
 
@@ -98,40 +97,15 @@ public final class LevenbergMarquardt implements LeastSquaresMinimizer {
     }
 
     /** One minimisation in progress; see {@link LevenbergMarquardt}. */
-    public final class Run implements SteppingMinimizer.Run {
-        private final LeastSquares f;
-        private final int n;
-        private double[] x;
-        private double[] r;
-        private double value;
-        /** J^T J, column-major (the same row-major: it is symmetric), upper triangle filled. */
-        private double[] normal;
-        /** J^T r. */
-        private double[] g;
+    public final class Run extends GaussNewtonRun {
         private double[] diagonal;
         private double mu;
         private double nu = 2;
-        private int iterations;
-        private int evaluations;
-        /** The value before the last taken step (the value at the start before any). */
-        private double previous;
         private double stepNorm = Double.NaN;
-        private Termination termination;
-        private String message;
 
         private Run(LeastSquares f, double[] x, int iterations, double previous) {
-            this.f = Objects.requireNonNull(f, "f");
-            this.n = x.length;
-            this.x = x;
-            this.iterations = iterations;
-            LeastSquares.Residuals at = f.evaluate(x, true);
-            if (!QuasiNewton.allFinite(at.values()) || at.jacobian() == null
-                    || !QuasiNewton.allFinite(at.jacobian())) {
-                throw new IllegalArgumentException("levenberg-marquardt: the residuals or their Jacobian are not"
-                        + " finite at the starting point");
-            }
-            take(at);
-            this.previous = Double.isNaN(previous) ? value : previous;
+            super("levenberg-marquardt", LevenbergMarquardt.this.stopping, f, x, iterations);
+            start(previous);
         }
 
         /** The first damping, from the diagonal of J^T J (which also starts D). */
@@ -143,17 +117,10 @@ public final class LevenbergMarquardt implements LeastSquaresMinimizer {
             mu = scaled ? initialDamping : initialDamping * (largest > 0 ? largest : 1);
         }
 
-        /** Makes {@code at} (with its Jacobian) the current point's residuals: J^T J, J^T r, D. */
-        private void take(LeastSquares.Residuals at) {
-            r = at.values();
-            value = at.sumOfSquares();
-            int m = r.length;
-            if (at.jacobian().length != m * n) {
-                throw new IllegalArgumentException("levenberg-marquardt: a Jacobian of " + at.jacobian().length
-                        + " entries for " + m + " residuals and " + n + " parameters");
-            }
-            normal = NormalEquations.gramian(at.jacobian(), m, n);
-            g = NormalEquations.transposeTimes(at.jacobian(), r, n);
+        /** Makes {@code at} (with its Jacobian) the current point's residuals, and grows D (scaled). */
+        @Override
+        void take(LeastSquares.Residuals at) {
+            super.take(at);
             if (scaled) {
                 if (diagonal == null) {
                     diagonal = new double[n];
@@ -165,15 +132,7 @@ public final class LevenbergMarquardt implements LeastSquaresMinimizer {
         }
 
         @Override
-        public boolean step() {
-            if (termination != null) {
-                return false;
-            }
-            Termination met = endTest();
-            if (met != null) {
-                end(met);
-                return false;
-            }
+        boolean advance() {
             while (true) {
                 if (evaluations >= stopping.maxEvaluations()) {
                     end(Termination.MAX_EVALUATIONS);
@@ -193,17 +152,6 @@ public final class LevenbergMarquardt implements LeastSquaresMinimizer {
                 mu *= nu;
                 nu *= 2;
             }
-        }
-
-        /** The first test that ends the run at the current point, or null. */
-        private Termination endTest() {
-            if (2 * QuasiNewton.normInf(g) <= stopping.gradientTolerance()) {
-                return Termination.GRADIENT_TOLERANCE;
-            }
-            if (iterations > 0 && previous - value <= stopping.functionTolerance() * previous) {
-                return Termination.FUNCTION_TOLERANCE;
-            }
-            return iterations >= stopping.maxIterations() ? Termination.MAX_ITERATIONS : null;
         }
 
         /** The solution of {@code (J^T J + mu D) delta = -J^T r}, or null if the matrix is not positive definite. */
@@ -261,80 +209,16 @@ public final class LevenbergMarquardt implements LeastSquaresMinimizer {
             return true;
         }
 
-        private void end(Termination why) {
-            termination = why;
-            message = describe(why);
-        }
-
-        private String describe(Termination why) {
-            return switch (why) {
-                case GRADIENT_TOLERANCE -> String.format(Locale.ROOT, "gradient norm %.3e <= tolerance %.3e",
-                        gradientNorm(), stopping.gradientTolerance());
-                case FUNCTION_TOLERANCE -> String.format(Locale.ROOT, "relative decrease of the value %.3e <="
-                        + " tolerance %.3e", (previous - value) / previous, stopping.functionTolerance());
-                case STEP_TOLERANCE -> String.format(Locale.ROOT, "step %.3e <= tolerance %.3e relative to |x| ="
-                        + " %.3e at damping %.3e (no lower value found: rounding level reached)", stepNorm,
-                        stopping.stepTolerance(), QuasiNewton.normInf(x), mu);
-                case MAX_ITERATIONS -> "reached the limit of " + stopping.maxIterations() + " iterations";
-                case MAX_EVALUATIONS -> "reached the limit of " + stopping.maxEvaluations() + " evaluations";
-                case LINE_SEARCH_FAILED -> "no lower value found";
-                case STOPPED_BY_LISTENER -> iterations == 0 ? "stopped by the listener"
-                        : "stopped by the listener after " + iterations + " iterations";
-            };
-        }
-
         @Override
-        public void stop(Termination why) {
-            Objects.requireNonNull(why, "why");
-            if (termination == null) {
-                end(why);
-            }
-        }
-
-        @Override
-        public int iterations() {
-            return iterations;
-        }
-
-        @Override
-        public int evaluations() {
-            return evaluations;
-        }
-
-        /** The sum of squares at the current point. */
-        @Override
-        public double value() {
-            return value;
-        }
-
-        /** The largest component of the gradient {@code 2 J^T r}. */
-        @Override
-        public double gradientNorm() {
-            return 2 * QuasiNewton.normInf(g);
-        }
-
-        @Override
-        public double[] x() {
-            return x.clone();
+        String describe(Termination why) {
+            return why == Termination.STEP_TOLERANCE ? String.format(Locale.ROOT, "step %.3e <= tolerance %.3e"
+                    + " relative to |x| = %.3e at damping %.3e (no lower value found: rounding level reached)",
+                    stepNorm, stopping.stepTolerance(), QuasiNewton.normInf(x), mu) : super.describe(why);
         }
 
         /** The current damping mu. */
         public double damping() {
             return mu;
-        }
-
-        @Override
-        public Termination termination() {
-            return termination;
-        }
-
-        /** The current point (every taken step lowers the value); while running, as if stopped now. */
-        @Override
-        public Result result() {
-            Termination why = termination != null ? termination : Termination.STOPPED_BY_LISTENER;
-            String text = termination != null ? message : describe(why);
-            return new Result(x, value, gradientNorm(), iterations, evaluations, why, "levenberg-marquardt: " + text
-                    + " (" + iterations + " iterations, " + evaluations + " evaluations)");
         }
 
         /**

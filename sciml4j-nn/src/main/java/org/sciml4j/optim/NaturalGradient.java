@@ -7,7 +7,6 @@ import java.util.Objects;
 
 import dev.ludovic.netlib.lapack.LAPACK;
 import org.netlib.util.intW;
-import org.sciml4j.optim.Minimizer.Result;
 import org.sciml4j.optim.Minimizer.Termination;
 import org.sciml4j.tensor.Tensor;
 
@@ -92,56 +91,16 @@ public final class NaturalGradient implements LeastSquaresMinimizer {
     }
 
     /** One minimisation in progress. */
-    private final class Run implements SteppingMinimizer.Run {
-        private final LeastSquares f;
-        private final int n;
-        private double[] x;
-        private double value;
-        private double[] normal;
-        private double[] g;
-        private int iterations;
-        private int evaluations;
-        private double previous;
+    private final class Run extends GaussNewtonRun {
         private double eta = Double.NaN;
-        private Termination termination;
-        private String message;
 
         Run(LeastSquares f, double[] x, int iterations, double previous) {
-            this.f = Objects.requireNonNull(f, "f");
-            this.n = x.length;
-            this.x = x;
-            this.iterations = iterations;
-            LeastSquares.Residuals at = f.evaluate(x, true);
-            if (!QuasiNewton.allFinite(at.values()) || at.jacobian() == null
-                    || !QuasiNewton.allFinite(at.jacobian())) {
-                throw new IllegalArgumentException("natural-gradient: the residuals or their Jacobian are not finite"
-                        + " at the starting point");
-            }
-            take(at);
-            this.previous = Double.isNaN(previous) ? value : previous;
-        }
-
-        private void take(LeastSquares.Residuals at) {
-            double[] r = at.values();
-            if (at.jacobian().length != r.length * n) {
-                throw new IllegalArgumentException("natural-gradient: a Jacobian of " + at.jacobian().length
-                        + " entries for " + r.length + " residuals and " + n + " parameters");
-            }
-            value = at.sumOfSquares();
-            normal = NormalEquations.gramian(at.jacobian(), r.length, n);
-            g = NormalEquations.transposeTimes(at.jacobian(), r, n);
+            super("natural-gradient", NaturalGradient.this.stopping, f, x, iterations);
+            start(previous);
         }
 
         @Override
-        public boolean step() {
-            if (termination != null) {
-                return false;
-            }
-            Termination met = endTest();
-            if (met != null) {
-                end(met);
-                return false;
-            }
+        boolean advance() {
             double[] d = direction();
             if (d == null) {
                 end(Termination.LINE_SEARCH_FAILED);
@@ -149,7 +108,7 @@ public final class NaturalGradient implements LeastSquaresMinimizer {
             }
             LeastSquares.Residuals at = search(d);
             if (at == null) {
-                if (termination == null) {
+                if (termination() == null) {
                     end(Termination.LINE_SEARCH_FAILED);
                 }
                 return false;
@@ -158,16 +117,6 @@ public final class NaturalGradient implements LeastSquaresMinimizer {
             take(at);
             iterations++;
             return true;
-        }
-
-        private Termination endTest() {
-            if (2 * QuasiNewton.normInf(g) <= stopping.gradientTolerance()) {
-                return Termination.GRADIENT_TOLERANCE;
-            }
-            if (iterations > 0 && previous - value <= stopping.functionTolerance() * previous) {
-                return Termination.FUNCTION_TOLERANCE;
-            }
-            return iterations >= stopping.maxIterations() ? Termination.MAX_ITERATIONS : null;
         }
 
         /** {@code -G^+ g} through the eigendecomposition of G; null if it fails or is not a descent direction. */
@@ -256,70 +205,15 @@ public final class NaturalGradient implements LeastSquaresMinimizer {
             return t;
         }
 
-        private void end(Termination why) {
-            termination = why;
-            message = describe(why);
-        }
-
-        private String describe(Termination why) {
-            return switch (why) {
-                case GRADIENT_TOLERANCE -> String.format(Locale.ROOT, "gradient norm %.3e <= tolerance %.3e",
-                        gradientNorm(), stopping.gradientTolerance());
-                case FUNCTION_TOLERANCE -> String.format(Locale.ROOT, "relative decrease of the value %.3e <="
-                        + " tolerance %.3e", (previous - value) / previous, stopping.functionTolerance());
-                case LINE_SEARCH_FAILED -> "no step along the Gauss-Newton direction lowers the value (rounding"
-                        + " level reached, or cutoff " + cutoff + " too small)";
-                case MAX_ITERATIONS -> "reached the limit of " + stopping.maxIterations() + " iterations";
-                case MAX_EVALUATIONS -> "reached the limit of " + stopping.maxEvaluations() + " evaluations";
-                default -> "stopped";
-            };
+        @Override
+        String describe(Termination why) {
+            return why == Termination.LINE_SEARCH_FAILED ? "no step along the Gauss-Newton direction lowers the"
+                    + " value (rounding level reached, or cutoff " + cutoff + " too small)" : super.describe(why);
         }
 
         @Override
-        public void stop(Termination why) {
-            Objects.requireNonNull(why, "why");
-            if (termination == null) {
-                end(why);
-            }
-        }
-
-        @Override
-        public int iterations() {
-            return iterations;
-        }
-
-        @Override
-        public int evaluations() {
-            return evaluations;
-        }
-
-        @Override
-        public double value() {
-            return value;
-        }
-
-        @Override
-        public double gradientNorm() {
-            return 2 * QuasiNewton.normInf(g);
-        }
-
-        @Override
-        public double[] x() {
-            return x.clone();
-        }
-
-        @Override
-        public Termination termination() {
-            return termination;
-        }
-
-        @Override
-        public Result result() {
-            Termination why = termination != null ? termination : Termination.STOPPED_BY_LISTENER;
-            String text = termination != null ? message : describe(why);
-            return new Result(x, value, gradientNorm(), iterations, evaluations, why, String.format(Locale.ROOT,
-                    "natural-gradient: %s (%d iterations, %d evaluations, last step size %.3g)", text, iterations,
-                    evaluations, eta));
+        String detail() {
+            return String.format(Locale.ROOT, ", last step size %.3g", eta);
         }
 
         @Override
