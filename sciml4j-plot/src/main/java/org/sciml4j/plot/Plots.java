@@ -92,39 +92,55 @@ public final class Plots {
             double[] dataT, double[] dataU) throws IOException {
         Objects.requireNonNull(png, "png");
         requireX("t", t);
-        sameLength("t", t, "predicted", predicted);
-        if (truth != null) {
-            sameLength("t", t, "truth", truth);
-        }
-        if ((dataT == null) != (dataU == null)) {
-            throw new IllegalArgumentException("dataT and dataU must both be given or both be null, but "
-                    + (dataT == null ? "dataT" : "dataU") + " is null");
-        }
-        if (dataT != null) {
-            sameLength("dataT", dataT, "dataU", dataU);
-            requireFinite("dataT", dataT);
-        }
-
         XYChart chart = lineChart(title, "t", "u");
-        XYSeries p = chart.addSeries("prediction", t, finiteOrNaN(predicted));
-        style(p, PREDICTION, SeriesLines.SOLID, 2.5f);
-        boolean anyY = anyFinite(predicted);
-        if (truth != null) {
-            XYSeries s = chart.addSeries("truth", t, finiteOrNaN(truth));
-            style(s, TRUTH, DASHED, 2f);
-            anyY |= anyFinite(truth);
+        addPredictionSeries(chart, t, predicted, truth, dataT, dataU);
+        writeChart(png, chart);
+    }
+
+    /**
+     * Plots a prediction u(t) with an uncertainty band: the band [lower, upper] shaded, the mean as a solid line, and
+     * optionally the true solution (dashed) and data points (markers), as {@link #predictionVsTruth}.
+     *
+     * @param png       the PNG file to write (replaced atomically)
+     * @param title     the chart title ({@code null} for none)
+     * @param bandLabel the band's legend label, e.g. "mean +- 2 sd"
+     * @param t         the times; finite and not empty
+     * @param mean      the mean prediction, one per t
+     * @param lower     the band's lower edge, one per t
+     * @param upper     the band's upper edge, one per t
+     * @param truth     the true u, one per t, or {@code null}
+     * @param dataT     the data's times, or {@code null}
+     * @param dataU     the data's values, one per {@code dataT}, or {@code null}
+     * @throws IllegalArgumentException if an array length does not match or a value of t or of the band is not
+     *                                  finite
+     * @throws IOException              if the file cannot be written
+     */
+    public static void predictionBand(Path png, String title, String bandLabel, double[] t, double[] mean,
+            double[] lower, double[] upper, double[] truth, double[] dataT, double[] dataU) throws IOException {
+        Objects.requireNonNull(png, "png");
+        requireX("t", t);
+        sameLength("t", t, "lower", lower);
+        sameLength("t", t, "upper", upper);
+        requireFinite("lower", lower);
+        requireFinite("upper", upper);
+        // the band is one closed polygon: along the upper edge, back along the lower one
+        int n = t.length;
+        double[] px = new double[2 * n];
+        double[] py = new double[2 * n];
+        for (int i = 0; i < n; i++) {
+            px[i] = t[i];
+            py[i] = upper[i];
+            px[2 * n - 1 - i] = t[i];
+            py[2 * n - 1 - i] = lower[i];
         }
-        if (dataT != null && dataT.length > 0) {
-            XYSeries d = chart.addSeries("data", dataT, finiteOrNaN(dataU));
-            d.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-            d.setMarker(SeriesMarkers.CIRCLE);
-            d.setMarkerColor(DATA);
-            d.setLineColor(DATA);
-            anyY |= anyFinite(dataU);
-        }
-        if (!anyY) {
-            chart.getStyler().setYAxisMin(-1.0).setYAxisMax(1.0);
-        }
+        // the band goes in first, so that the lines are drawn on top of it
+        XYChart chart = lineChart(title, "t", "u");
+        XYSeries band = chart.addSeries(bandLabel == null || bandLabel.isBlank() ? "band" : bandLabel, px, py);
+        band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
+        band.setMarker(SeriesMarkers.NONE);
+        band.setFillColor(new Color(0x1f, 0x77, 0xb4, 70));
+        band.setLineColor(new Color(0x1f, 0x77, 0xb4, 70));
+        addPredictionSeries(chart, t, mean, truth, dataT, dataU);
         writeChart(png, chart);
     }
 
@@ -216,6 +232,42 @@ public final class Plots {
             chart.getStyler().setYAxisMin(-1.0).setYAxisMax(1.0);
         }
         writeChart(png, chart);
+    }
+
+    /** The prediction line, the truth (dashed) and the data markers of {@link #predictionVsTruth}, checked. */
+    private static void addPredictionSeries(XYChart chart, double[] t, double[] predicted, double[] truth,
+            double[] dataT, double[] dataU) {
+        sameLength("t", t, "predicted", predicted);
+        if (truth != null) {
+            sameLength("t", t, "truth", truth);
+        }
+        if ((dataT == null) != (dataU == null)) {
+            throw new IllegalArgumentException("dataT and dataU must both be given or both be null, but "
+                    + (dataT == null ? "dataT" : "dataU") + " is null");
+        }
+        if (dataT != null) {
+            sameLength("dataT", dataT, "dataU", dataU);
+            requireFinite("dataT", dataT);
+        }
+        XYSeries p = chart.addSeries("prediction", t, finiteOrNaN(predicted));
+        style(p, PREDICTION, SeriesLines.SOLID, 2.5f);
+        boolean anyY = anyFinite(predicted);
+        if (truth != null) {
+            XYSeries s = chart.addSeries("truth", t, finiteOrNaN(truth));
+            style(s, TRUTH, DASHED, 2f);
+            anyY |= anyFinite(truth);
+        }
+        if (dataT != null && dataT.length > 0) {
+            XYSeries d = chart.addSeries("data", dataT, finiteOrNaN(dataU));
+            d.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            d.setMarker(SeriesMarkers.CIRCLE);
+            d.setMarkerColor(DATA);
+            d.setLineColor(DATA);
+            anyY |= anyFinite(dataU);
+        }
+        if (!anyY) {
+            chart.getStyler().setYAxisMin(-1.0).setYAxisMax(1.0);
+        }
     }
 
     private static XYChart lineChart(String title, String xLabel, String yLabel) {

@@ -10,6 +10,8 @@ import org.sciml4j.nn.NetworkSpec;
 import org.sciml4j.pinn.Problem;
 import org.sciml4j.pinn.config.ProblemFile.EvaluationSpec;
 import org.sciml4j.pinn.config.ProblemFile.TrainingSpec;
+import org.sciml4j.pinn.uncertainty.UncertainProblem;
+import org.sciml4j.train.config.ProblemDefinition;
 import org.sciml4j.train.config.ProblemFileException;
 import org.sciml4j.train.config.ProblemKind;
 import org.sciml4j.train.config.YamlDocument;
@@ -29,7 +31,7 @@ public final class PinnKind implements ProblemKind {
 
     private static final Set<String> TOP = Set.of("kind", "name", "description", "variables", "domain", "fields",
             "parameters", "unknowns", "equations", "conditions", "collocation", "weights", "transform", "network",
-            "training", "evaluation");
+            "training", "evaluation", "uncertainty");
 
     /** For {@link java.util.ServiceLoader}. */
     public PinnKind() {
@@ -43,10 +45,11 @@ public final class PinnKind implements ProblemKind {
     /**
      * Reads and checks a PINN problem file.
      *
+     * @return the {@link ProblemFile}, or with an {@code uncertainty:} section an {@link UncertainProblem} holding it
      * @throws ProblemFileException for any mistake in it or in the data files it names
      */
     @Override
-    public ProblemFile read(YamlDocument doc) {
+    public ProblemDefinition read(YamlDocument doc) {
         Node root = doc.root();
         if (root == null) {
             throw doc.unplaced("the file is empty; it needs at least 'variables', 'fields' and 'equations' or"
@@ -83,7 +86,9 @@ public final class PinnKind implements ProblemKind {
         requireTrainingMemory(scope, top, problem, network, training);
         EvaluationSpec evaluation = top.containsKey("evaluation")
                 ? new EvaluationSection(scope, problem).read(top.get("evaluation").getValueNode()) : null;
-        return new ProblemFile(doc.file(), doc.text(), name, problem, network, training, evaluation);
+        ProblemFile file = new ProblemFile(doc.file(), doc.text(), name, problem, network, training, evaluation);
+        return top.containsKey("uncertainty") ? new UncertainProblem(file, new UncertaintySection(doc).read(
+                top.get("uncertainty").getValueNode())) : file;
     }
 
     /**

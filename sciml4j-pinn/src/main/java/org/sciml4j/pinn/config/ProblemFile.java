@@ -46,6 +46,7 @@ import org.sciml4j.train.config.YamlDocument;
  *                                     # adaptive: {exponent: 1, offset: 1, candidates: 50000} (redraws by residual)
  * evaluation: {file: data/data_truth.txt, columns: [t, u]}   # reference values: errors and plots
  *                                     # or {exact: {u: exp(-t)*sin(pi*x)}, grid: [101, 101]} (or points, sampling)
+ * uncertainty: {ensemble: 8}          # or {hmc: {samples: 1000, warmup: 500, ...}}: see docs/UNCERTAINTY.md
  * </pre>
  * Relative paths are resolved against the problem file's folder. Each section has its reader in this package
  * ({@link PinnKind} calls them in order); the YAML reading they share is {@link YamlDocument}.
@@ -127,7 +128,7 @@ public final class ProblemFile implements ProblemDefinition {
      *                              kind
      */
     public static ProblemFile read(Path file) {
-        return ProblemKinds.read(YamlDocument.read(file), PinnKind.NAME, ProblemFile.class);
+        return pinn(ProblemKinds.read(YamlDocument.read(file), PinnKind.NAME, ProblemDefinition.class));
     }
 
     /**
@@ -136,7 +137,12 @@ public final class ProblemFile implements ProblemDefinition {
      * @throws ProblemFileException for any mistake
      */
     public static ProblemFile parse(String text, Path file) {
-        return ProblemKinds.read(YamlDocument.parse(text, file), PinnKind.NAME, ProblemFile.class);
+        return pinn(ProblemKinds.read(YamlDocument.parse(text, file), PinnKind.NAME, ProblemDefinition.class));
+    }
+
+    /** The PINN problem of a definition of this kind: itself, or the one an {@code uncertainty:} run is made of. */
+    private static ProblemFile pinn(ProblemDefinition d) {
+        return d instanceof org.sciml4j.pinn.uncertainty.UncertainProblem u ? u.file() : (ProblemFile) d;
     }
 
     /** {@value PinnKind#NAME}. */
