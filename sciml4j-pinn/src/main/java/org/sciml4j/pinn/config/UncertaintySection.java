@@ -12,12 +12,15 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
- * {@code uncertainty: {ensemble: 8}} (or {@code ensemble: {members: 8, threads: 2}}), or {@code uncertainty: {hmc:
+ * {@code uncertainty: {ensemble: 8}} (or {@code ensemble: {members: 8, threads: 2, anchored: {data_sd: 0.05, ...}}}:
+ * with {@code anchored}, randomised-MAP members of the Bayesian PINN of those standard deviations), or {@code uncertainty: {hmc:
  * {samples: 1000, warmup: 500, leapfrog: 20, thin: 1, target_acceptance: 0.65, step: 0.01, adapt_mass: true,
  * prior_sd: 1, physics_sd: 0.05, data_sd: 0.05, condition_sd: 0.05, unknown_sd: 1}}}: exactly one of the two; every
  * key of them optional (condition_sd defaults to physics_sd). See docs/UNCERTAINTY.md.
  */
 final class UncertaintySection {
+    private static final Set<String> LIKELIHOOD_KEYS = Set.of("prior_sd", "physics_sd", "data_sd", "condition_sd",
+            "unknown_sd");
     private static final Set<String> HMC_KEYS = Set.of("samples", "warmup", "leapfrog", "thin", "target_acceptance",
             "step", "adapt_mass", "prior_sd", "physics_sd", "data_sd", "condition_sd", "unknown_sd");
 
@@ -42,11 +45,17 @@ final class UncertaintySection {
             int k = doc.positiveInt(node);
             return doc.at(node, () -> new UncertaintySpec.Ensemble(k, 0));
         }
-        Map<String, NodeTuple> m = doc.mapping(node, "ensemble", Set.of("members", "threads"));
+        Map<String, NodeTuple> m = doc.mapping(node, "ensemble", Set.of("members", "threads", "anchored"));
         Node membersNode = doc.required(m, "members", node, "members: 8");
         int members = doc.positiveInt(membersNode);
         int threads = m.containsKey("threads") ? doc.nonNegativeInt(m.get("threads").getValueNode()) : 0;
-        return doc.at(membersNode, () -> new UncertaintySpec.Ensemble(members, threads));
+        Likelihood anchored = null;
+        if (m.containsKey("anchored")) {
+            Node a = m.get("anchored").getValueNode();
+            anchored = likelihood(YamlDocument.isEmpty(a) ? Map.of() : doc.mapping(a, "anchored", LIKELIHOOD_KEYS), a);
+        }
+        Likelihood sds = anchored;
+        return doc.at(membersNode, () -> new UncertaintySpec.Ensemble(members, threads, sds));
     }
 
     private UncertaintySpec hmc(Node node) {
@@ -61,14 +70,18 @@ final class UncertaintySection {
         boolean adapt = m.containsKey("adapt_mass") ? doc.bool(m.get("adapt_mass").getValueNode()) : d.adaptMass();
         HmcSettings settings = doc.at(where(m, node, "target_acceptance", "step"), () -> new HmcSettings(samples,
                 warmup, leapfrog, thin, target, step, adapt));
+        return new UncertaintySpec.Bayesian(settings, likelihood(m, node));
+    }
+
+    /** The standard deviations' keys of {@code m} (each optional), checked and placed. */
+    private Likelihood likelihood(Map<String, NodeTuple> m, Node node) {
         double physics = number(m, "physics_sd", 0.05);
         double prior = number(m, "prior_sd", 1);
         double data = number(m, "data_sd", 0.05);
         double condition = number(m, "condition_sd", physics);
         double unknown = number(m, "unknown_sd", 1);
-        Likelihood likelihood = doc.at(where(m, node, "prior_sd", "physics_sd", "data_sd", "condition_sd",
-                "unknown_sd"), () -> new Likelihood(data, physics, condition, prior, unknown));
-        return new UncertaintySpec.Bayesian(settings, likelihood);
+        return doc.at(where(m, node, "prior_sd", "physics_sd", "data_sd", "condition_sd", "unknown_sd"),
+                () -> new Likelihood(data, physics, condition, prior, unknown));
     }
 
     private double number(Map<String, NodeTuple> m, String key, double otherwise) {

@@ -3,7 +3,9 @@ package org.sciml4j.pinn.uncertainty;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 
+import org.sciml4j.domain.expr.Expression;
 import org.sciml4j.nn.Module;
 import org.sciml4j.nn.Variable;
 import org.sciml4j.pinn.Condition;
@@ -31,6 +33,8 @@ import org.sciml4j.train.Objective;
  */
 public final class BayesianPinn implements Objective, LogDensity {
     private final PinnObjective pinn;
+    private final Problem problem;
+    private final Module network;
     private final double[] scales;
     private final List<Tensor> weights;
     private final List<Tensor> unknowns = new ArrayList<>();
@@ -38,6 +42,14 @@ public final class BayesianPinn implements Objective, LogDensity {
     private final Likelihood likelihood;
     private final List<Tensor> parameters;
     private final int dimension;
+    /** Randomised MAP only: the prior's centre per network parameter and per unknown (else 0 and the initial guess). */
+    private final List<Tensor> anchors = new ArrayList<>();
+    /** Randomised MAP only: per perturbed data requirement, its points, field column, noise draws and 1 / sd^2. */
+    private final List<Perturbed> perturbed = new ArrayList<>();
+
+    /** The noise added to one data requirement of a plain field: {@code -(eps . u(points)) / sd^2} in U. */
+    private record Perturbed(Tensor points, int field, Tensor noise, double inverseVariance) {
+    }
 
     /**
      * @param problem    the problem (its unknowns become random variables)
@@ -46,7 +58,28 @@ public final class BayesianPinn implements Objective, LogDensity {
      * @param likelihood the standard deviations
      */
     public BayesianPinn(Problem problem, Module network, long seed, Likelihood likelihood) {
+        this(problem, network, seed, likelihood, null);
+    }
+
+    /**
+     * The randomised posterior of randomised-MAP sampling ("anchored ensembles", Pearce et al. 2020; randomise then
+     * optimise, Bardsley et al. 2014): the priors centred on a draw from themselves and every observed value moved
+     * by a draw of its noise, N(0, data_sd^2). For a linear-Gaussian model the mode of each such draw is an exact
+     * posterior sample; an ensemble of modes approximates the posterior. Data must observe plain fields.
+     *
+     * @param random seeds the draws
+     * @throws IllegalArgumentException if a data requirement is not a field's value
+     */
+    public static BayesianPinn randomised(Problem problem, Module network, long seed, Likelihood likelihood,
+            long random) {
+        return new BayesianPinn(problem, network, seed, likelihood, new SplittableRandom(random));
+    }
+
+    private BayesianPinn(Problem problem, Module network, long seed, Likelihood likelihood,
+            SplittableRandom random) {
         this.pinn = new PinnObjective(problem, network, seed, 0, 0, null);
+        this.problem = problem;
+        this.network = network;
         this.likelihood = likelihood;
         List<Double> s = new ArrayList<>();
         int collocation = problem.equations().isEmpty() ? 0 : problem.collocationPoints(seed).size(0);
@@ -68,6 +101,57 @@ public final class BayesianPinn implements Objective, LogDensity {
         unknownStart = unknowns.stream().flatMapToDouble(t -> Arrays.stream(t.toArray())).toArray();
         parameters = pinn.parameters();
         dimension = parameters.stream().mapToInt(Tensor::numel).sum();
+        if (random != null) {
+            randomise(problem, seed, random);
+        }
+    }
+
+    /** Draws the priors' centres and the data's noise (in that order, so a seed fixes both). */
+    private void randomise(Problem problem, long seed, SplittableRandom random) {
+        for (Tensor w : weights) {
+            anchors.add(draw(random, w.numel(), likelihood.priorSd(), w.shape()));
+        }
+        int k = 0;
+        for (Tensor raw : unknowns) {
+            Tensor a = draw(random, raw.numel(), likelihood.unknownSd(), raw.shape());
+            double[] d = a.data();
+            for (int i = 0; i < d.length; i++) {
+                d[i] += unknownStart[k + i];
+            }
+            anchors.add(a);
+            k += raw.numel();
+        }
+        for (Condition c : problem.conditions()) {
+            Condition.Resolved r = c.resolve(problem, seed);
+            for (int i = 0; i < r.sides().size(); i++) {
+                if (r.observed().get(i) == null) {
+                    continue;
+                }
+                int field = plainField(problem, r, i);
+                int n = r.points().size(0);
+                double sd = likelihood.dataSd();
+                perturbed.add(new Perturbed(r.points(), field, draw(random, n, sd, n), 1 / (sd * sd)));
+            }
+        }
+    }
+
+    private static int plainField(Problem problem, Condition.Resolved r, int i) {
+        var lhs = r.sides().get(i)[0].expression().root();
+        var rhs = r.sides().get(i)[1].expression().root();
+        if (lhs instanceof Expression.Name name && problem.fields().contains(name.name())
+                && rhs instanceof Expression.Num zero && zero.value() == 0) {
+            return problem.fields().indexOf(name.name());
+        }
+        throw new IllegalArgumentException("condition '" + r.name() + "': randomised MAP perturbs observed values of"
+                + " plain fields, but requirement " + (i + 1) + " observes " + r.sides().get(i)[0]);
+    }
+
+    private static Tensor draw(SplittableRandom random, int n, double sd, int... shape) {
+        double[] d = new double[n];
+        for (int i = 0; i < n; i++) {
+            d[i] = sd * random.nextGaussian();
+        }
+        return Tensor.of(d, shape);
     }
 
     /** Each term's factor n_t / (2 sd_t^2), in the PINN's term order. */
@@ -79,6 +163,9 @@ public final class BayesianPinn implements Objective, LogDensity {
     public List<String> termNames() {
         List<String> names = new ArrayList<>(pinn.termNames());
         names.add("prior");
+        if (!perturbed.isEmpty()) {
+            names.add("perturbation");
+        }
         return names;
     }
 
@@ -107,19 +194,42 @@ public final class BayesianPinn implements Objective, LogDensity {
             out.add(terms.get(t).mul(scales[t]));
         }
         out.add(prior());
+        if (!perturbed.isEmpty()) {
+            out.add(perturbation());
+        }
         return out;
+    }
+
+    /**
+     * The cross term of sum (r - eps)^2 / (2 sd^2) over the perturbed data, r = u - u_obs: -sum eps * u / sd^2 plus a
+     * constant (the PINN's data term holds sum r^2 / (2 sd^2)). Can be negative; only its gradient matters.
+     */
+    private Tensor perturbation() {
+        Tensor sum = Tensor.scalar(0);
+        for (Perturbed p : perturbed) {
+            Tensor u = pinnOutput(p.points()).slice(1, p.field(), p.field() + 1);
+            sum = sum.sub(u.mul(p.noise().reshape(p.noise().numel(), 1)).sum().mul(p.inverseVariance()));
+        }
+        return sum;
+    }
+
+    private Tensor pinnOutput(Tensor points) {
+        return problem.output(network, points);
     }
 
     private Tensor prior() {
         Tensor sum = Tensor.scalar(0);
         double w = 1 / (2 * likelihood.priorSd() * likelihood.priorSd());
+        int a = 0;
         for (Tensor p : weights) {
-            sum = sum.add(p.square().sum().mul(w));
+            Tensor centred = anchors.isEmpty() ? p : p.sub(anchors.get(a++));
+            sum = sum.add(centred.square().sum().mul(w));
         }
         double u = 1 / (2 * likelihood.unknownSd() * likelihood.unknownSd());
         int k = 0;
         for (Tensor raw : unknowns) {
-            Tensor start = Tensor.of(Arrays.copyOfRange(unknownStart, k, k + raw.numel()), raw.shape());
+            Tensor start = anchors.isEmpty() ? Tensor.of(Arrays.copyOfRange(unknownStart, k, k + raw.numel()),
+                    raw.shape()) : anchors.get(a++);
             sum = sum.add(raw.sub(start).square().sum().mul(u));
             k += raw.numel();
         }

@@ -29,7 +29,9 @@ import org.sciml4j.train.config.RunContext;
 /**
  * A deep ensemble (Lakshminarayanan, Pritzel and Blundell 2017) of PINNs: K members, each the file's problem, network
  * and schedule trained from its own seed s + k (network initialisation and point sampling), on a fixed pool of
- * threads. Every member has its own problem (read again from the file's text, so its unknowns are its own), network
+ * threads. With {@code anchored} standard deviations each member instead minimises a randomised Bayesian-PINN
+ * objective ({@link BayesianPinn#randomised}: randomised MAP, "anchored ensembles"), so that the spread reflects the
+ * data's noise and the priors, not only the optimiser's. Every member has its own problem (read again from the file's text, so its unknowns are its own), network
  * and objective, and nothing is shared but the read-only data: a member's result is the same bits whatever the number
  * of threads. The spread of the members' fields on the evaluation points and of their unknowns is the ensemble's
  * uncertainty; each member's loss history, model and summary go to {@code members/k/}.
@@ -111,7 +113,7 @@ public final class EnsembleRun {
         }
     }
 
-    private static Member member(int k, ProblemFile m, long seed, int epochs, Tensor points, Path dir,
+    private Member member(int k, ProblemFile m, long seed, int epochs, Tensor points, Path dir,
             java.util.function.BooleanSupplier stop) throws IOException {
         Module net = m.newNetwork(seed);
         TrainingListener listener = new TrainingListener() {
@@ -122,8 +124,9 @@ public final class EnsembleRun {
         };
         Solution sol;
         try {
-            sol = m.trainer().adam(m.training().learningRate(), epochs).seed(seed).listener(listener).build()
-                    .train(m.problem(), net);
+            sol = spec.anchored() == null ? m.trainer().adam(m.training().learningRate(), epochs).seed(seed)
+                    .listener(listener).build().train(m.problem(), net)
+                    : anchored(m, net, seed, epochs, listener);
         } catch (TrainingDivergedException e) {
             return new Member(k, seed, null, null, null, e.getMessage());
         }
@@ -133,6 +136,27 @@ public final class EnsembleRun {
             writeMember(dir.resolve("members").resolve(Integer.toString(k)), m, sol, seed);
         }
         return new Member(k, seed, prediction, unknowns, sol, null);
+    }
+
+    /**
+     * A randomised-MAP member: the mode of {@link BayesianPinn#randomised} (priors and data perturbed by draws from
+     * the member's seed) found by the file's Adam epochs, then L-BFGS if the file sets it.
+     */
+    private Solution anchored(ProblemFile m, Module net, long seed, int epochs, TrainingListener listener) {
+        BayesianPinn objective = BayesianPinn.randomised(m.problem(), net, seed, spec.anchored(),
+                seed ^ 0x5DEECE66DL);
+        org.sciml4j.train.Trainer.Builder b = org.sciml4j.train.Trainer.builder()
+                .adam(m.training().learningRate(), epochs).listener(listener);
+        int lbfgs = m.training().lbfgsIterations();
+        if (lbfgs > 0) {
+            b.phase(org.sciml4j.train.Phase.lbfgs(lbfgs, lbfgs));
+        }
+        org.sciml4j.train.Trainer.Result r = b.build().train(objective);
+        Map<String, Double> values = new LinkedHashMap<>();
+        for (Variable v : m.problem().unknowns()) {
+            values.put(v.name(), v.current());
+        }
+        return new Solution(m.problem(), net, values, r.history(), r.epochs(), r.seconds(), r.stopReason());
     }
 
     /** {@code loss.tsv}, {@code model.safetensors} (network and unknowns) and {@code summary.json} of one member. */
@@ -168,8 +192,9 @@ public final class EnsembleRun {
         int epochs = context.epochsOr(file.training().epochs());
         int threads = spec.threadCount();
         Tensor points = UncertaintyOutputs.points(file);
-        context.say(String.format(Locale.ROOT, "ensemble of %d PINNs (seeds %d..%d) on %d threads, %d Adam epochs"
-                + " each", spec.members(), seed, seed + spec.members() - 1, threads, epochs));
+        context.say(String.format(Locale.ROOT, "%s of %d PINNs (seeds %d..%d) on %d threads, %d Adam epochs"
+                + " each", spec.anchored() == null ? "ensemble" : "randomised-MAP (anchored) ensemble",
+                spec.members(), seed, seed + spec.members() - 1, threads, epochs));
         long start = System.nanoTime();
         List<Member> members = train(seed, epochs, threads, points, context.dir(), context.interrupted());
         double seconds = (System.nanoTime() - start) * 1e-9;
@@ -178,7 +203,8 @@ public final class EnsembleRun {
             context.say(describe(mb));
         }
         SummaryJson summary = new SummaryJson();
-        summary.put("name", file.name()).put("problem_file", file.path().toString()).put("method", "ensemble");
+        summary.put("name", file.name()).put("problem_file", file.path().toString()).put("method",
+                spec.anchored() == null ? "ensemble" : "anchored_ensemble");
         summary.put("members", spec.members()).put("threads", threads).put("seed", seed).put("adam_epochs", epochs);
         summary.put("train_seconds", seconds);
         summary.put("member_results", memberTable(members), "a member's figure is not finite");

@@ -7,10 +7,17 @@ public sealed interface UncertaintySpec {
      * A deep ensemble: {@code members} PINNs trained from seeds s, s + 1, ..., each with the file's network and
      * training schedule.
      *
-     * @param members the number of members K (>= 2)
-     * @param threads worker threads (0: min(K, available processors))
+     * @param members  the number of members K (>= 2)
+     * @param threads  worker threads (0: min(K, available processors))
+     * @param anchored null for a deep ensemble of the file's PINN; else randomised MAP ("anchored ensembles"): each
+     *                 member minimises {@link BayesianPinn#randomised} of these standard deviations
      */
-    record Ensemble(int members, int threads) implements UncertaintySpec {
+    record Ensemble(int members, int threads, Likelihood anchored) implements UncertaintySpec {
+        /** A deep ensemble of the file's PINN. */
+        public Ensemble(int members, int threads) {
+            this(members, threads, null);
+        }
+
         /** Checks the values. */
         public Ensemble {
             if (members < 2) {

@@ -130,4 +130,47 @@ class BayesianPinnTest {
         assertThat(HmcTest.sd(u)).isCloseTo(sdU, within(0.12 * sdU));
         assertThat(r.acceptance()).isBetween(0.4, 0.95);
     }
+
+    @Test
+    void randomisedModesAreExactPosteriorDrawsForALinearGaussianModel() {
+        // data and priors only (no equation): the mode of each randomised objective is an exact posterior draw
+        Problem p = Problem.builder().variable("t", 0, 1).fields("u").condition(Condition.data(Tensor.of(T, T.length,
+                1), Tensor.of(Y, Y.length, 1), "u")).build();
+        double d2 = SD.dataSd() * SD.dataSd();
+        double[] a = {1, 0, 0, 1}; // prior precision 1 / prior_sd^2 = 1 on (w, b)
+        for (double t : T) {
+            a[0] += t * t / d2;
+            a[1] += t / d2;
+            a[2] += t / d2;
+            a[3] += 1 / d2;
+        }
+        double[] cov = Linalg.inverse(Tensor.of(a, 2, 2)).toArray();
+        double sdU = Math.sqrt(0.25 * cov[0] + cov[3] + cov[1]);
+        double[] rhs = new double[2];
+        for (int i = 0; i < T.length; i++) {
+            rhs[0] += T[i] * Y[i] / d2;
+            rhs[1] += Y[i] / d2;
+        }
+        double meanU = 0.5 * (cov[0] * rhs[0] + cov[1] * rhs[1]) + cov[2] * rhs[0] + cov[3] * rhs[1];
+        int k = 150;
+        double[] u = new double[k];
+        for (int m = 0; m < k; m++) {
+            Mlp net = network();
+            BayesianPinn b = BayesianPinn.randomised(p, net, 0, SD, 1000 + m);
+            assertThat(b.termNames()).containsExactly("data", "prior", "perturbation");
+            Trainer.builder().phase(Phase.lbfgs(100, 100)).build().train(b);
+            u[m] = uAtHalf(net);
+        }
+        // 150 independent draws: the mean within 4 standard errors, the sd within 4 of its ~5 % standard error
+        assertThat(HmcTest.mean(u)).isCloseTo(meanU, within(4 * sdU / Math.sqrt(k)));
+        assertThat(HmcTest.sd(u)).isCloseTo(sdU, within(0.2 * sdU));
+    }
+
+    @Test
+    void randomisingRefusesDataThatIsNotAPlainField() {
+        Problem p = Problem.builder().variable("t", 0, 1).fields("u").condition(Condition.data(Tensor.of(T, T.length,
+                1), Tensor.of(Y, Y.length, 1), "u_t")).build();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> BayesianPinn.randomised(p, network(), 0, SD, 1))
+                .hasMessageContaining("plain fields").hasMessageContaining("u_t");
+    }
 }

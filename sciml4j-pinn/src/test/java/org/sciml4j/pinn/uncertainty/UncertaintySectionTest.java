@@ -40,6 +40,8 @@ class UncertaintySectionTest {
         assertThat(new UncertaintySpec.Ensemble(8, 0).threadCount())
                 .isEqualTo(Math.min(8, Runtime.getRuntime().availableProcessors()));
         assertThat(new UncertaintySpec.Ensemble(3, 16).threadCount()).isEqualTo(3);
+        assertThat(spec("uncertainty:\n  ensemble: {members: 4, anchored: {data_sd: 0.1}}\n"))
+                .isEqualTo(new UncertaintySpec.Ensemble(4, 0, new Likelihood(0.1, 0.05, 0.05, 1, 1)));
     }
 
     @Test
@@ -89,7 +91,9 @@ class UncertaintySectionTest {
     void theExamplesRead() {
         Path dir = ensembleExamples();
         UncertainProblem e = (UncertainProblem) ProblemKinds.read(dir.resolve("inverse-noisy-ensemble.yaml"));
-        assertThat(e.spec()).isEqualTo(new UncertaintySpec.Ensemble(8, 0));
+        assertThat(e.spec()).isEqualTo(new UncertaintySpec.Ensemble(8, 0, new Likelihood(0.05, 0.05, 0.01, 1, 1)));
+        UncertainProblem plain = (UncertainProblem) ProblemKinds.read(dir.resolve("inverse-noisy-deep-ensemble.yaml"));
+        assertThat(plain.spec()).isEqualTo(new UncertaintySpec.Ensemble(8, 0));
         UncertainProblem h = (UncertainProblem) ProblemKinds.read(dir.resolve("inverse-noisy-hmc.yaml"));
         assertThat(((UncertaintySpec.Bayesian) h.spec()).sampler().samples()).isEqualTo(1000);
         assertThat(h.file().evaluation()).isNotNull();
