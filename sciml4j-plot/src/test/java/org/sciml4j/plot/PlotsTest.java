@@ -192,6 +192,32 @@ class PlotsTest {
     }
 
     @Test
+    void aBandIsShadedBetweenItsEdgesUnderTheLines() throws IOException {
+        double[] t = grid(0, 10, 101);
+        double[] u = new double[t.length];
+        double[] lo = new double[t.length];
+        double[] hi = new double[t.length];
+        for (int i = 0; i < t.length; i++) {
+            u[i] = Math.cos(t[i]);
+            lo[i] = u[i] - 0.3;
+            hi[i] = u[i] + 0.3;
+        }
+        Path png = dir.resolve("band.png");
+        Plots.predictionBand(png, "band", "mean \u00b1 2 sd", t, u, lo, hi, u, new double[] {1, 2},
+                new double[] {0.5, -0.4});
+        BufferedImage img = read(png);
+        // the band's translucent blue over white is a light blue, distinct from the line's and the data's colours
+        assertThat(pixelsNear(img, new java.awt.Color(0xbc, 0xd5, 0xe8), 25)).isGreaterThan(2000);
+        assertThat(pixelsNear(img, Plots.PREDICTION, 12)).isGreaterThan(100);
+        assertThat(pixelsNear(img, Plots.DATA, 12)).isGreaterThan(20);
+        assertThatThrownBy(() -> Plots.predictionBand(png, null, null, t, u, lo, new double[3], null, null, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("upper has length 3");
+        lo[4] = Double.NaN;
+        assertThatThrownBy(() -> Plots.predictionBand(png, null, null, t, u, lo, hi, null, null, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lower");
+    }
+
+    @Test
     void replacesAnExistingFileAndCreatesMissingFolders() throws IOException {
         Path png = dir.resolve("a/b/p.png");
         double[] t = {0, 1, 2};
