@@ -111,7 +111,7 @@ class BayesianPinnTest {
     void hmcDrawsMatchTheAnalyticPosteriorWithinMonteCarloError() {
         Mlp net = network();
         BayesianPinn b = new BayesianPinn(problem(), net, 0, SD);
-        HmcResult r = new Hmc(HmcSettings.of(2500, 500, 8)).sample(b, b.get(), 21, null);
+        HmcResult r = new Hmc(HmcSettings.of(2000, 400, 8)).sample(b, b.get(), 21, null);
         double[][] post = analytic();
         double[] m = post[0];
         double[] cov = post[1];
@@ -123,7 +123,7 @@ class BayesianPinnTest {
         }
         double sdC = Math.sqrt(cov[8]);
         double sdU = Math.sqrt(0.25 * cov[0] + cov[4] + cov[1]);
-        // 2500 draws with an effective sample size of several hundred: 5 standard errors of 1/sqrt(300) sd
+        // 2000 draws with an effective sample size of several hundred: 5 standard errors of 1/sqrt(300) sd
         assertThat(HmcTest.mean(c)).isCloseTo(m[2], within(0.3 * sdC));
         assertThat(HmcTest.sd(c)).isCloseTo(sdC, within(0.12 * sdC));
         assertThat(HmcTest.mean(u)).isCloseTo(0.5 * m[0] + m[1], within(0.3 * sdU));
@@ -152,7 +152,7 @@ class BayesianPinnTest {
             rhs[1] += Y[i] / d2;
         }
         double meanU = 0.5 * (cov[0] * rhs[0] + cov[1] * rhs[1]) + cov[2] * rhs[0] + cov[3] * rhs[1];
-        int k = 150;
+        int k = 100;
         double[] u = new double[k];
         for (int m = 0; m < k; m++) {
             Mlp net = network();
@@ -161,7 +161,7 @@ class BayesianPinnTest {
             Trainer.builder().phase(Phase.lbfgs(100, 100)).build().train(b);
             u[m] = uAtHalf(net);
         }
-        // 150 independent draws: the mean within 4 standard errors, the sd within 4 of its ~5 % standard error
+        // 100 independent draws: the mean within 4 standard errors, the sd within 4 of its ~5 % standard error
         assertThat(HmcTest.mean(u)).isCloseTo(meanU, within(4 * sdU / Math.sqrt(k)));
         assertThat(HmcTest.sd(u)).isCloseTo(sdU, within(0.2 * sdU));
     }

@@ -53,7 +53,7 @@ class HmcTest {
     }
 
     @Test
-    void drawsMatchTheMomentsOfACorrelatedGaussianWithScalesThatDifferAHundredfold() {
+    void drawsMatchTheMomentsOfACorrelatedGaussianWithScalesThatDifferTwentyfold() {
         // Sigma = [[1, 0.05*0.8], [0.05*0.8, 0.0025]]: sd 1 and 0.05, correlation 0.8
         double s1 = 1;
         double s2 = 0.05;
