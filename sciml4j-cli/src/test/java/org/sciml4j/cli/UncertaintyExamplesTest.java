@@ -7,21 +7,20 @@ import java.nio.file.Path;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The ensemble examples of examples/uncertainty run end to end through {@code sciml4j run} (briefly: 20 epochs per
+ * The anchored-ensemble example of examples/uncertainty runs end to end through {@code sciml4j run} (briefly: 20 epochs per
  * member); the full runs and their figures are in docs/UNCERTAINTY.md. The HMC example's chain is too long for a
  * test; its run is covered, scaled down, by sciml4j-pinn's HmcRunTest.
  */
 class UncertaintyExamplesTest {
 
-    @ParameterizedTest
-    @ValueSource(strings = {"inverse-noisy-ensemble.yaml", "inverse-noisy-deep-ensemble.yaml"})
-    void runsBrieflyAndWritesTheSpread(String name, @TempDir Path out) throws Exception {
-        Path file = Repo.examples("uncertainty/" + name);
+    @Test
+    void theEnsembleExampleRunsBrieflyAndWritesTheSpread(@TempDir Path out) throws Exception {
+        // the deep-ensemble example differs only in its members' objective, which sciml4j-pinn's tests cover
+        Path file = Repo.examples("uncertainty/inverse-noisy-ensemble.yaml");
         assertThat(Main.run("run", file.toString(), "--out", out.toString(), "--epochs", "20", "--quiet")).isZero();
         JsonNode s = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
         assertThat(s.get("relative_error").asDouble()).isFinite().isPositive();
