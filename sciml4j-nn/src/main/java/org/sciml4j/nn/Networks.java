@@ -9,7 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The registry of network types a {@link NetworkSpec} may name, and the one place a spec becomes a network. Built
- * in: {@code mlp} ({@link Mlp}) and {@code modified_mlp} ({@link ModifiedMlp}); other families
+ * in: {@code mlp} ({@link Mlp}), {@code modified_mlp} ({@link ModifiedMlp}) and {@code fbpinn}
+ * ({@link FiniteBasis}); other families
  * {@link #register} theirs.
  */
 public final class Networks {
@@ -32,6 +33,7 @@ public final class Networks {
     static {
         register("mlp", (spec, sizes, seed) -> configure(Mlp.builder(), spec, sizes, seed).build());
         register("modified_mlp", (spec, sizes, seed) -> configure(ModifiedMlp.builder(), spec, sizes, seed).build());
+        register("fbpinn", FiniteBasis::fromSpec);
     }
 
     private Networks() {
