@@ -118,6 +118,15 @@ public record NetworkSpec(String type, int[] hidden, String activation, String i
                 Map.of());
     }
 
+    /** This spec without the named options. */
+    public NetworkSpec withoutOption(String... names) {
+        Map<String, List<Double>> m = new TreeMap<>(options);
+        for (String n : names) {
+            m.remove(n);
+        }
+        return new NetworkSpec(type, hidden, activation, initializer, fourierFeatures, fourierScale, fieldNetworks, m);
+    }
+
     /** The values of option {@code name}, or null when it is not set. */
     public double[] option(String name) {
         List<Double> v = options.get(name);
