@@ -125,7 +125,13 @@ public final class InterfaceCondition implements Condition {
     /** {@code interface: u, k*u_x continuous across x = [0.5]}. */
     @Override
     public String toString() {
-        return name + ": " + String.join(", ", expressions.stream().map(e -> e.lhs().source().strip()).toList())
+        return name + ": " + String.join(", ", expressions.stream().map(InterfaceCondition::residualText).toList())
                 + " continuous across " + variable + " = " + Arrays.toString(cuts);
+    }
+
+    /** {@code lhs}, or {@code lhs - (rhs)} when the right side is not 0. */
+    private static String residualText(Requirement r) {
+        String rhs = r.rhs().source().strip();
+        return r.lhs().source().strip() + (rhs.equals("0") ? "" : " - (" + rhs + ")");
     }
 }
