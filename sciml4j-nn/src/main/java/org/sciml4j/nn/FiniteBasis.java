@@ -138,7 +138,8 @@ public final class FiniteBasis implements Module {
         for (int k = 0; k < d; k++) {
             w[k] = windows.length == 1 ? windows[0] : windows[k];
             if (w[k] < 1) {
-                throw new IllegalArgumentException("FiniteBasis: windows must be >= 1, got " + Arrays.toString(windows));
+                throw new IllegalArgumentException("FiniteBasis: windows must be >= 1, got "
+                        + Arrays.toString(windows));
             }
         }
         return w;

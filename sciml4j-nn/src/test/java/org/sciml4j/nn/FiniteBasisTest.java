@@ -35,7 +35,8 @@ class FiniteBasisTest {
             for (int j = 0; j < 6; j++) {
                 double v = w.get(i, j);
                 sum += v;
-                boolean inSupport = Math.abs(x.get(i, 0) - c[2 * j]) < r[0] && Math.abs(x.get(i, 1) - c[2 * j + 1]) < r[1];
+                boolean inSupport = Math.abs(x.get(i, 0) - c[2 * j]) < r[0]
+                        && Math.abs(x.get(i, 1) - c[2 * j + 1]) < r[1];
                 assertThat(v >= 0 && (inSupport || v == 0)).as("point %d window %d", i, j).isTrue();
             }
             assertThat(sum).isCloseTo(1, within(1e-14));

@@ -57,7 +57,8 @@ class PoissonMultiscaleTest {
     @Test
     void aShortFiniteBasisRunSolvesAMilderMultiscalePoisson() throws IOException {
         String text = Files.readString(examples().resolve("poisson/poisson-multiscale-fbpinn.yaml"))
-                .replace("250*pi^2*sin(50*pi*x)", "10*pi^2*sin(10*pi*x)").replace("0.1*sin(50*pi*x)", "0.1*sin(10*pi*x)")
+                .replace("250*pi^2*sin(50*pi*x)", "10*pi^2*sin(10*pi*x)")
+                .replace("0.1*sin(50*pi*x)", "0.1*sin(10*pi*x)")
                 .replace("points: 800", "points: 100").replace("windows: [16]", "windows: [4]")
                 .replace("layers: [16]", "layers: [8]").replace("equation: 1.0e-4", "equation: 1.0e-2");
         ProblemFile f = ProblemFile.parse(text, examples().resolve("poisson/scaled.yaml"));
