@@ -3,7 +3,9 @@ package org.sciml4j.nn;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Objects;
 
 /**
@@ -21,9 +23,11 @@ import java.util.Objects;
  * @param fourierScale    standard deviation of its frequencies (used when {@code fourierFeatures > 0})
  * @param fieldNetworks   outputs that come from their own network (one output each, after the main network's
  *                        outputs), with its spec, in output order; empty: one network for all outputs
+ * @param options         numbers that only some types read, by name (a finite-basis network's {@code windows},
+ *                        {@code overlap}, {@code lower}, {@code upper}: see {@link FiniteBasis}); empty for most
  */
 public record NetworkSpec(String type, int[] hidden, String activation, String initializer, int fourierFeatures,
-        double fourierScale, Map<String, NetworkSpec> fieldNetworks) {
+        double fourierScale, Map<String, NetworkSpec> fieldNetworks, Map<String, List<Double>> options) {
 
     /** The type of a spec that does not name one. */
     public static final String DEFAULT_TYPE = "mlp";
@@ -43,6 +47,15 @@ public record NetworkSpec(String type, int[] hidden, String activation, String i
         }
         hidden = hidden.clone();
         fieldNetworks = Collections.unmodifiableMap(new LinkedHashMap<>(fieldNetworks));
+        Map<String, List<Double>> copied = new TreeMap<>();
+        options.forEach((k, v) -> copied.put(k, List.copyOf(v)));
+        options = Collections.unmodifiableMap(copied);
+    }
+
+    /** A spec without type-specific options. */
+    public NetworkSpec(String type, int[] hidden, String activation, String initializer, int fourierFeatures,
+            double fourierScale, Map<String, NetworkSpec> fieldNetworks) {
+        this(type, hidden, activation, initializer, fourierFeatures, fourierScale, fieldNetworks, Map.of());
     }
 
     /** An MLP of these hidden widths, activation and initializer, without embedding, one network for all outputs. */
@@ -58,32 +71,66 @@ public record NetworkSpec(String type, int[] hidden, String activation, String i
 
     /** This spec with another network type. */
     public NetworkSpec withType(String newType) {
-        return new NetworkSpec(newType, hidden, activation, initializer, fourierFeatures, fourierScale, fieldNetworks);
+        return new NetworkSpec(newType, hidden, activation, initializer, fourierFeatures, fourierScale,
+                fieldNetworks, options);
     }
 
     /** This spec with other hidden widths. */
     public NetworkSpec withHidden(int... newHidden) {
-        return new NetworkSpec(type, newHidden, activation, initializer, fourierFeatures, fourierScale, fieldNetworks);
+        return new NetworkSpec(type, newHidden, activation, initializer, fourierFeatures, fourierScale,
+                fieldNetworks, options);
     }
 
     /** This spec with another activation. */
     public NetworkSpec withActivation(String name) {
-        return new NetworkSpec(type, hidden, name, initializer, fourierFeatures, fourierScale, fieldNetworks);
+        return new NetworkSpec(type, hidden, name, initializer, fourierFeatures, fourierScale,
+                fieldNetworks, options);
     }
 
     /** This spec with another initializer. */
     public NetworkSpec withInitializer(String name) {
-        return new NetworkSpec(type, hidden, activation, name, fourierFeatures, fourierScale, fieldNetworks);
+        return new NetworkSpec(type, hidden, activation, name, fourierFeatures, fourierScale,
+                fieldNetworks, options);
     }
 
     /** This spec with a Fourier-feature embedding of {@code features} frequencies, entries {@code N(0, scale^2)}. */
     public NetworkSpec withFourierFeatures(int features, double scale) {
-        return new NetworkSpec(type, hidden, activation, initializer, features, scale, fieldNetworks);
+        return new NetworkSpec(type, hidden, activation, initializer, features, scale,
+                fieldNetworks, options);
     }
 
     /** This spec with these outputs from networks of their own (see {@link #fieldNetworks()}). */
     public NetworkSpec withFieldNetworks(Map<String, NetworkSpec> networks) {
-        return new NetworkSpec(type, hidden, activation, initializer, fourierFeatures, fourierScale, networks);
+        return new NetworkSpec(type, hidden, activation, initializer, fourierFeatures, fourierScale,
+                networks, options);
+    }
+
+    /** This spec with option {@code name} set to {@code values} (see {@link #options()}). */
+    public NetworkSpec withOption(String name, double... values) {
+        Map<String, List<Double>> m = new TreeMap<>(options);
+        m.put(name, java.util.Arrays.stream(values).boxed().toList());
+        return new NetworkSpec(type, hidden, activation, initializer, fourierFeatures, fourierScale, fieldNetworks, m);
+    }
+
+    /** This spec with no type-specific options (the settings a part of a composite network is built from). */
+    public NetworkSpec withoutOptions() {
+        return new NetworkSpec(type, hidden, activation, initializer, fourierFeatures, fourierScale, fieldNetworks,
+                Map.of());
+    }
+
+    /** This spec without the named options. */
+    public NetworkSpec withoutOption(String... names) {
+        Map<String, List<Double>> m = new TreeMap<>(options);
+        for (String n : names) {
+            m.remove(n);
+        }
+        return new NetworkSpec(type, hidden, activation, initializer, fourierFeatures, fourierScale, fieldNetworks, m);
+    }
+
+    /** The values of option {@code name}, or null when it is not set. */
+    public double[] option(String name) {
+        List<Double> v = options.get(name);
+        return v == null ? null : v.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     @Override
@@ -91,19 +138,20 @@ public record NetworkSpec(String type, int[] hidden, String activation, String i
         return o instanceof NetworkSpec s && type.equals(s.type) && Arrays.equals(hidden, s.hidden)
                 && activation.equals(s.activation) && initializer.equals(s.initializer)
                 && fourierFeatures == s.fourierFeatures && Double.compare(fourierScale, s.fourierScale) == 0
-                && fieldNetworks.equals(s.fieldNetworks);
+                && fieldNetworks.equals(s.fieldNetworks) && options.equals(s.options);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(type, Arrays.hashCode(hidden), activation, initializer,
-                fourierFeatures, fourierScale, fieldNetworks);
+                fourierFeatures, fourierScale, fieldNetworks, options);
     }
 
     @Override
     public String toString() {
         return "NetworkSpec[" + type + " " + Arrays.toString(hidden) + " " + activation + " " + initializer
                 + (fourierFeatures > 0 ? " fourier " + fourierFeatures + " x " + fourierScale : "")
-                + (fieldNetworks.isEmpty() ? "" : " fields " + fieldNetworks) + "]";
+                + (fieldNetworks.isEmpty() ? "" : " fields " + fieldNetworks)
+                + (options.isEmpty() ? "" : " options " + options) + "]";
     }
 }

@@ -9,7 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The registry of network types a {@link NetworkSpec} may name, and the one place a spec becomes a network. Built
- * in: {@code mlp} ({@link Mlp}) and {@code modified_mlp} ({@link ModifiedMlp}); other families
+ * in: {@code mlp} ({@link Mlp}), {@code modified_mlp} ({@link ModifiedMlp}) and {@code fbpinn}
+ * ({@link FiniteBasis}); other families
  * {@link #register} theirs.
  */
 public final class Networks {
@@ -32,6 +33,7 @@ public final class Networks {
     static {
         register("mlp", (spec, sizes, seed) -> configure(Mlp.builder(), spec, sizes, seed).build());
         register("modified_mlp", (spec, sizes, seed) -> configure(ModifiedMlp.builder(), spec, sizes, seed).build());
+        register("fbpinn", FiniteBasis::fromSpec);
     }
 
     private Networks() {
@@ -57,11 +59,15 @@ public final class Networks {
      * A fresh network as the spec describes, initialised from {@code seed}: one network of the spec's type, or with
      * {@link NetworkSpec#fieldNetworks()} a {@link Concat} of the main network (the first
      * {@code outputs - fieldNetworks.size()} outputs, when there are any) and one network per listed output (seeds
-     * {@code seed + 1}, {@code seed + 2}, ...). Input {@code (N, inputs)}, output {@code (N, outputs)}.
+     * {@code seed + 1}, {@code seed + 2}, ...); with the options of a {@link Piecewise} split, one such network per
+     * region. Input {@code (N, inputs)}, output {@code (N, outputs)}.
      *
      * @throws IllegalArgumentException when the settings do not make a network (the builder's message)
      */
     public static Module build(NetworkSpec spec, int inputs, int outputs, long seed) {
+        if (spec.option(Piecewise.SPLIT_AT) != null) {
+            return Piecewise.fromSpec(spec, inputs, outputs, seed); // one such network per region (XPINN)
+        }
         int own = spec.fieldNetworks().size();
         int shared = outputs - own;
         if (shared < 0) {

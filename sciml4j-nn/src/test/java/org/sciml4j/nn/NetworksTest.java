@@ -72,7 +72,7 @@ class NetworksTest {
     void badSpecsSayWhatIsWrong() {
         NetworkSpec spec = new NetworkSpec(new int[] {8}, "tanh", "glorot_normal");
         assertThatThrownBy(() -> spec.withType("resnet")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown network type 'resnet'; valid types are mlp, modified_mlp");
+                .hasMessage("unknown network type 'resnet'; valid types are fbpinn, mlp, modified_mlp");
         assertThatThrownBy(() -> spec.withActivation("tanhh")).hasMessageStartingWith("unknown activation 'tanhh'");
         assertThatThrownBy(() -> spec.withInitializer("glorot")).hasMessageStartingWith("unknown initializer 'glorot'");
         assertThatThrownBy(() -> spec.withFourierFeatures(-1, 1)).hasMessageContaining("Fourier features must be >= 0");

@@ -39,7 +39,7 @@ final class HeapCheck {
     static double parameters(NetworkSpec spec, int inputs, int outputs) {
         int mainOutputs = outputs - spec.fieldNetworks().size();
         double n = mlpParameters(spec.fourierFeatures() > 0 ? 2 * spec.fourierFeatures() : inputs, spec.hidden(),
-                mainOutputs);
+                mainOutputs) * subdomains(spec, inputs);
         for (NetworkSpec f : spec.fieldNetworks().values()) {
             n += parameters(f, inputs, 1);
         }
@@ -56,6 +56,16 @@ final class HeapCheck {
             w += width(f, inputs, 1);
         }
         return w;
+    }
+
+    /** A finite-basis network's number of subnetworks (1 for other types). */
+    private static double subdomains(NetworkSpec spec, int inputs) {
+        double[] w = spec.option("windows");
+        if (!"fbpinn".equals(spec.type())) {
+            return 1;
+        }
+        return w == null ? Math.pow(4, inputs) : w.length == 1 ? Math.pow(w[0], inputs)
+                : java.util.Arrays.stream(w).reduce(1, (a, b) -> a * b);
     }
 
     private static double mlpParameters(int inputs, int[] hidden, int outputs) {

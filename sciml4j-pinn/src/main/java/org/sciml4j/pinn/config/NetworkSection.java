@@ -11,13 +11,15 @@ import java.util.function.Function;
 
 import org.sciml4j.nn.NetworkSpec;
 import org.sciml4j.nn.Networks;
+import org.sciml4j.pinn.Problem;
 import org.sciml4j.train.config.YamlDocument;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 
 /**
  * {@code network: {type: mlp, layers: [20, 20], activation: tanh, initializer: glorot_normal}}, optionally
- * {@code fourier_features: {features: 64, scale: 1}} and {@code fields: {k: {layers: [10]}}} (k from a network of
+ * {@code fourier_features: {features: 64, scale: 1}}, {@code type: fbpinn} with {@code windows: [8], overlap: 0.3}
+ * ({@link FbpinnSection}) and {@code fields: {k: {layers: [10]}}} (k from a network of
  * its own, its missing settings taken from the main network's). The spec checks its names and the network builders
  * the rest; their messages are placed at the keys they are about.
  */
@@ -26,13 +28,16 @@ final class NetworkSection {
     static final NetworkSpec DEFAULT_NETWORK = new NetworkSpec(new int[] {20, 20}, "tanh", "glorot_normal");
 
     private static final Set<String> SETTINGS = Set.of("type", "layers", "activation", "initializer",
-            "fourier_features");
+            "fourier_features", "windows", "overlap");
     private static final Set<String> KEYS = with(SETTINGS, "fields");
 
     private final YamlDocument doc;
+    private final List<Problem.Range> variables;
 
-    NetworkSection(YamlDocument doc) {
+    /** @param variables the problem's variables (a finite-basis network splits their box) */
+    NetworkSection(YamlDocument doc, List<Problem.Range> variables) {
         this.doc = doc;
+        this.variables = variables;
     }
 
     /**
@@ -102,7 +107,7 @@ final class NetworkSection {
         if (m.containsKey("fourier_features")) {
             spec = fourierFeatures(m.get("fourier_features").getValueNode(), spec);
         }
-        return spec;
+        return FbpinnSection.apply(doc, m, spec, variables);
     }
 
     /** The spec with the name at {@code key}, a bad name reported there. */

@@ -31,7 +31,7 @@ public final class PinnKind implements ProblemKind {
 
     private static final Set<String> TOP = Set.of("kind", "name", "description", "variables", "domain", "fields",
             "parameters", "unknowns", "equations", "conditions", "collocation", "weights", "transform", "network",
-            "training", "evaluation", "uncertainty");
+            "training", "evaluation", "uncertainty", "subdomains");
 
     /** For {@link java.util.ServiceLoader}. */
     public PinnKind() {
@@ -60,12 +60,21 @@ public final class PinnKind implements ProblemKind {
         PinnScope scope = new PinnScope(doc);
         Problem.Builder b = Problem.builder();
         new SymbolsSection(scope).read(b, top, root);
+        XpinnSection xpinn = null;
+        if (top.containsKey("subdomains")) { // one network per region: its parameters are fields, declared now
+            xpinn = new XpinnSection(scope, top.get("subdomains").getValueNode());
+            xpinn.declare(b, scope.vocabulary.fields());
+            scope.vocabulary = scope.symbols.build();
+        }
         EquationsSection equations = new EquationsSection(scope);
         equations.equations(b, top);
         Map<String, NodeTuple> conditions = top.containsKey("conditions")
                 ? new ConditionsSection(scope).read(b, top.get("conditions").getValueNode()) : Map.of();
         if (top.containsKey("collocation")) {
             new CollocationSection(scope).read(b, top.get("collocation").getValueNode());
+        }
+        if (xpinn != null) {
+            xpinn.interfaces(b, top);
         }
         if (top.containsKey("transform")) {
             equations.transforms(b, top.get("transform").getValueNode());
@@ -80,8 +89,11 @@ public final class PinnKind implements ProblemKind {
         } catch (IllegalArgumentException e) {
             throw locate(doc, e, root, top, conditions, weights);
         }
-        NetworkSpec network = new NetworkSection(doc).read(top.get("network"), problem.variables().size(),
-                problem.fields());
+        NetworkSpec network = new NetworkSection(doc, problem.variables()).read(top.get("network"),
+                problem.variables().size(), problem.fields());
+        if (xpinn != null) {
+            network = xpinn.network(network, problem.variables().size(), problem.fields().size());
+        }
         TrainingSpec training = new TrainingSection(doc).read(top.get("training"));
         requireTrainingMemory(scope, top, problem, network, training);
         EvaluationSpec evaluation = top.containsKey("evaluation")

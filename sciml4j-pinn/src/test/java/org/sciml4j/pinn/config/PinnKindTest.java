@@ -106,7 +106,7 @@ class PinnKindTest {
         ProblemFileException e = fails(type);
         assertThat(e.line()).isEqualTo(5);
         assertThat(e.column()).isEqualTo(17);
-        assertThat(e.problem()).isEqualTo("unknown network type 'resnet'; valid types are mlp, modified_mlp");
+        assertThat(e.problem()).isEqualTo("unknown network type 'resnet'; valid types are fbpinn, mlp, modified_mlp");
 
         String widths = HEAD + "network:\n  type: modified_mlp\n  layers: [16, 8]\n";
         ProblemFileException w = fails(widths);
