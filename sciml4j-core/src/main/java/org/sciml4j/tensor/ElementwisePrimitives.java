@@ -299,7 +299,8 @@ final class ElementwisePrimitives {
 
         @Override
         Tensor taylor(TaylorPlan plan, Tensor[] c, Tensor out, Tensor[] in) {
-            return TaylorRules.sinCos(plan, c[0], in[0], out, in[0].cos(), true);
+            return plan.order <= 2 ? FusedActivationJet.apply(FusedActivationJet.Kind.SIN, plan, in[0], out, c[0])
+                    : TaylorRules.sinCos(plan, c[0], in[0], out, in[0].cos(), true);
         }
     };
 
@@ -314,7 +315,8 @@ final class ElementwisePrimitives {
 
         @Override
         Tensor taylor(TaylorPlan plan, Tensor[] c, Tensor out, Tensor[] in) {
-            return TaylorRules.sinCos(plan, c[0], in[0], in[0].sin(), out, false);
+            return plan.order <= 2 ? FusedActivationJet.apply(FusedActivationJet.Kind.COS, plan, in[0], out, c[0])
+                    : TaylorRules.sinCos(plan, c[0], in[0], in[0].sin(), out, false);
         }
     };
 
@@ -329,7 +331,8 @@ final class ElementwisePrimitives {
 
         @Override
         Tensor taylor(TaylorPlan plan, Tensor[] c, Tensor out, Tensor[] in) {
-            return TaylorRules.tanh(plan, c[0], out, in[0]);
+            return plan.order <= 2 ? FusedActivationJet.apply(FusedActivationJet.Kind.TANH, plan, in[0], out, c[0])
+                    : TaylorRules.tanh(plan, c[0], out, in[0]);
         }
     };
 

@@ -58,12 +58,27 @@ final class TaylorRules {
         Tensor s = null;
         for (int j = 1; j <= k; j++) {
             Tensor term = x.get(j, r).mul(g.get(k - j, r));
-            if (j > 1) {
-                term = term.mul((double) j);
+            if (j != k) {
+                term = term.mul((double) j / k); // the weights j/k folded in: no division of the sum
             }
             s = s == null ? term : s.add(term);
         }
-        return k == 1 ? s : s.div((double) k);
+        return s;
+    }
+
+    /** Coefficient k of the square of a series: 2 sum_{j < k/2} y_j y_{k-j} (+ y_{k/2}^2 for even k). */
+    static Tensor square(Series y, int k) {
+        int r = y.plan.rows[k];
+        Tensor s = null;
+        for (int j = 0; 2 * j < k; j++) {
+            Tensor term = y.get(j, r).mul(y.get(k - j, r));
+            s = s == null ? term : s.add(term);
+        }
+        s = s.mul(2.0);
+        if (k % 2 == 0) {
+            s = s.add(y.get(k / 2, r).square());
+        }
+        return s;
     }
 
     /** Cauchy product coefficient k: sum_{j=0..k} a_j b_{k-j}, with {@code product} (mul or matmul). */
@@ -179,7 +194,7 @@ final class TaylorRules {
         for (int k = 1; k <= plan.order; k++) {
             y.blocks[k] = derivativeProduct(xs, z, k);
             if (k < plan.order) {
-                z.blocks[k] = cauchy(y, y, k, Tensor::mul).neg();
+                z.blocks[k] = square(y, k).neg();
             }
         }
         return y.stack();

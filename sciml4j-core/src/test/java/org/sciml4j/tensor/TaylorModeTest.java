@@ -215,6 +215,22 @@ class TaylorModeTest {
     }
 
     @Test
+    void theFusedSecondOrderActivationRulesDifferentiateInBothModesToSecondOrder() {
+        // orders <= 2 take FusedActivationJet's loops; differentiated again they take the tensor-operation rule
+        Rng rng = new Rng(13);
+        Tensor x = Tensor.uniform(rng, -1, 1, 5, 2);
+        Tensor[] p = parameters(rng);
+        Function<Tensor[], Tensor> loss = q -> {
+            Tensor[] d = Taylor.partials(t -> network(t, q), x, new int[][] {{2, 0}, {0, 1}, {1, 0}});
+            return d[0].add(d[1]).mul(d[2]).square().sum();
+        };
+        for (GradCheck.Mode mode : GradCheck.Mode.values()) {
+            double err = new GradCheck().maxError(loss, p, 2, mode, rng, 2);
+            assertThat(err).as("%s", mode).isLessThan(1e-6);
+        }
+    }
+
+    @Test
     void customPrimitivesUseTheirJvpRuleAndFusedOpsWithoutARuleSaySo() {
         CustomPrimitive softsign = new CustomPrimitive() {
             protected String name() {
