@@ -299,8 +299,7 @@ final class ElementwisePrimitives {
 
         @Override
         Tensor taylor(TaylorPlan plan, Tensor[] c, Tensor out, Tensor[] in) {
-            return plan.order <= 2 ? FusedActivationJet.apply(FusedActivationJet.Kind.SIN, plan, in[0], out, c[0])
-                    : TaylorRules.sinCos(plan, c[0], in[0], out, in[0].cos(), true);
+            return FusedActivationJet.apply(FusedActivationJet.Kind.SIN, plan, in[0], out, c[0]);
         }
     };
 
@@ -315,8 +314,7 @@ final class ElementwisePrimitives {
 
         @Override
         Tensor taylor(TaylorPlan plan, Tensor[] c, Tensor out, Tensor[] in) {
-            return plan.order <= 2 ? FusedActivationJet.apply(FusedActivationJet.Kind.COS, plan, in[0], out, c[0])
-                    : TaylorRules.sinCos(plan, c[0], in[0], in[0].sin(), out, false);
+            return FusedActivationJet.apply(FusedActivationJet.Kind.COS, plan, in[0], out, c[0]);
         }
     };
 
@@ -331,8 +329,7 @@ final class ElementwisePrimitives {
 
         @Override
         Tensor taylor(TaylorPlan plan, Tensor[] c, Tensor out, Tensor[] in) {
-            return plan.order <= 2 ? FusedActivationJet.apply(FusedActivationJet.Kind.TANH, plan, in[0], out, c[0])
-                    : TaylorRules.tanh(plan, c[0], out, in[0]);
+            return FusedActivationJet.apply(FusedActivationJet.Kind.TANH, plan, in[0], out, c[0]);
         }
     };
 
