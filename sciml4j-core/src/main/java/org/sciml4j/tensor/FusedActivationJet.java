@@ -24,11 +24,48 @@ final class FusedActivationJet extends Primitive {
     private final double[] a0;
     private final double[] b0;
 
+    /** For plans of order at most 2 (the common case, with loops of its own): f', f'', f''' at x_0. */
+    private final double[] d1;
+    private final double[] d2;
+    private final double[] d3;
+
     private FusedActivationJet(Kind kind, TaylorPlan plan, double[] a0, double[] b0) {
         this.kind = kind;
         this.plan = plan;
         this.a0 = a0;
         this.b0 = b0;
+        if (plan.order <= 2) {
+            int m = a0.length;
+            d1 = new double[m];
+            d2 = new double[m];
+            d3 = new double[m];
+            for (int e = 0; e < m; e++) {
+                double a = a0[e];
+                double b = b0[e];
+                switch (kind) {
+                    case TANH -> {
+                        d1[e] = b;
+                        d2[e] = -2 * a * b;
+                        d3[e] = b * (4 * a * a - 2 * b);
+                    }
+                    case SIN -> {
+                        d1[e] = b;
+                        d2[e] = -a;
+                        d3[e] = -b;
+                    }
+                    case COS -> {
+                        d1[e] = -b;
+                        d2[e] = -a;
+                        d3[e] = b;
+                    }
+                    default -> throw new IllegalStateException(kind.toString());
+                }
+            }
+        } else {
+            d1 = null;
+            d2 = null;
+            d3 = null;
+        }
     }
 
     /**
@@ -103,6 +140,9 @@ final class FusedActivationJet extends Primitive {
 
     // numerical kernel
     private double[] forward(double[] xs, int m) {
+        if (d1 != null) {
+            return forward2(xs, m);
+        }
         double[] ys = new double[xs.length];
         double[] x = new double[plan.order + 1];
         double[] a = new double[plan.order + 1];
@@ -136,6 +176,9 @@ final class FusedActivationJet extends Primitive {
             List<Tensor> r = Autodiff.grad(rule(h), List.of(h[0], h[1]), g, true);
             return new Tensor[] {need[0] ? r.get(0) : null, need[1] ? r.get(1) : null};
         }
+        if (d1 != null) {
+            return vjp2(g, in, need);
+        }
         int m = a0.length;
         double[] xs = in[1].data;
         double[] gx0 = new double[m];
@@ -146,6 +189,57 @@ final class FusedActivationJet extends Primitive {
             int k = order(d);
             for (int e = 0; e < m; e++) {
                 gx0[e] += adjoint(g.data, xs, gx, d, k, e, m, w);
+            }
+        }
+        return new Tensor[] {need[0] ? Tensor.wrap(gx0, in[0].shape) : null,
+            need[1] ? Tensor.wrap(gx, in[1].shape) : null};
+    }
+
+    /** Orders 1 and 2: y_1 = f' x_1, y_2 = f' x_2 + f''/2 x_1^2 per direction row. */
+    // numerical kernel
+    private double[] forward2(double[] xs, int m) {
+        double[] ys = new double[xs.length];
+        for (int d = 0; d < plan.rows[1]; d++) {
+            int o = (plan.start[1] + d) * m;
+            for (int e = 0; e < m; e++) {
+                ys[o + e] = d1[e] * xs[o + e];
+            }
+        }
+        for (int d = 0; plan.order >= 2 && d < plan.rows[2]; d++) {
+            int o1 = (plan.start[1] + d) * m;
+            int o2 = (plan.start[2] + d) * m;
+            for (int e = 0; e < m; e++) {
+                double x1 = xs[o1 + e];
+                ys[o2 + e] = d1[e] * xs[o2 + e] + 0.5 * d2[e] * x1 * x1;
+            }
+        }
+        return ys;
+    }
+
+    /** The reverse rule of {@link #forward2}. */
+    // numerical kernel
+    private Tensor[] vjp2(Tensor g, Tensor[] in, boolean[] need) {
+        int m = d1.length;
+        double[] xs = in[1].data;
+        double[] gs = g.data;
+        double[] gx0 = new double[m];
+        double[] gx = new double[xs.length];
+        for (int d = 0; d < plan.rows[1]; d++) {
+            int o = (plan.start[1] + d) * m;
+            for (int e = 0; e < m; e++) {
+                gx[o + e] = gs[o + e] * d1[e];
+                gx0[e] += gs[o + e] * d2[e] * xs[o + e];
+            }
+        }
+        for (int d = 0; plan.order >= 2 && d < plan.rows[2]; d++) {
+            int o1 = (plan.start[1] + d) * m;
+            int o2 = (plan.start[2] + d) * m;
+            for (int e = 0; e < m; e++) {
+                double g2 = gs[o2 + e];
+                double x1 = xs[o1 + e];
+                gx[o1 + e] += g2 * d2[e] * x1;
+                gx[o2 + e] = g2 * d1[e];
+                gx0[e] += g2 * (d2[e] * xs[o2 + e] + 0.5 * d3[e] * x1 * x1);
             }
         }
         return new Tensor[] {need[0] ? Tensor.wrap(gx0, in[0].shape) : null,
