@@ -6,8 +6,9 @@ import java.util.List;
  * The Taylor rule of tanh, sin and cos as one node with flat loops: the hot path of a PINN's Taylor pass (every
  * hidden layer of an MLP, Fourier features). Each is a pair of coupled series a (the output) and b, with the
  * recurrences of the differential equations a' = b x' and tanh's b = 1 - a^2 (b_k = -sum_j a_j a_{k-j}), or sin's
- * and cos's b' = -a x' (a' = -b x' for cos), run per element and direction in scalar registers; its reverse rule is
- * the adjoint of the same recurrences, recomputed on the fly. Inputs: x_0 (shape S) and the stack of x (R, *S);
+ * and cos's b' = -a x' (a' = -b x' for cos), one direction at a time in loops over the elements; its reverse rule is
+ * the adjoint of the same recurrences, recomputed on the fly. Orders 1 and 2 (most PINNs) have loops of their own:
+ * y_1 = f' x_1, y_2 = f' x_2 + f''/2 x_1^2. Inputs: x_0 (shape S) and the stack of x (R, *S);
  * output: the stack of f(x).
  * <p>
  * The node differentiates to any order: when its rules run recorded (a gradient to be differentiated again, or a
@@ -107,61 +108,67 @@ final class FusedActivationJet extends Primitive {
         return kind == Kind.SIN ? -1 : 1;
     }
 
-    /**
-     * Runs the recurrences for one element and direction: {@code a[0..k]}, {@code b[0..k-1]} from {@code x[1..k]}.
-     */
-    // numerical kernel
-    private void series(double[] x, double[] a, double[] b, int k) {
-        double sa = signA();
-        double sb = signB();
-        for (int n = 1; n <= k; n++) {
-            double s = 0;
-            for (int j = 1; j <= n; j++) {
-                s += j * x[j] * b[n - j];
-            }
-            a[n] = sa * s / n;
-            if (n == k) {
-                break;
-            }
-            double t = 0;
-            if (kind == Kind.TANH) {
-                for (int j = 0; j <= n; j++) {
-                    t -= a[j] * a[n - j];
-                }
-            } else {
-                for (int j = 1; j <= n; j++) {
-                    t += j * x[j] * a[n - j];
-                }
-                t = sb * t / n;
-            }
-            b[n] = t;
-        }
-    }
-
     // numerical kernel
     private double[] forward(double[] xs, int m) {
         if (d1 != null) {
             return forward2(xs, m);
         }
         double[] ys = new double[xs.length];
-        double[] x = new double[plan.order + 1];
-        double[] a = new double[plan.order + 1];
-        double[] b = new double[plan.order + 1];
         for (int d = 0; d < plan.rows[1]; d++) {
-            int k = order(d);
-            for (int e = 0; e < m; e++) {
-                for (int j = 1; j <= k; j++) {
-                    x[j] = xs[(plan.start[j] + d) * m + e];
-                }
-                a[0] = a0[e];
-                b[0] = b0[e];
-                series(x, a, b, k);
-                for (int j = 1; j <= k; j++) {
-                    ys[(plan.start[j] + d) * m + e] = a[j];
-                }
+            double[][] a = series(xs, m, d)[0];
+            for (int n = 1; n < a.length; n++) {
+                System.arraycopy(a[n], 0, ys, (plan.start[n] + d) * m, m);
             }
         }
         return ys;
+    }
+
+    /**
+     * The recurrences for direction d, vectorised over the elements: {a[0..k], b[0..k-1]}, each of m elements, from
+     * the x coefficients in the stack {@code xs}.
+     */
+    // numerical kernel
+    private double[][][] series(double[] xs, int m, int d) {
+        int k = order(d);
+        double sa = signA();
+        double sb = signB();
+        double[][] a = new double[k + 1][];
+        double[][] b = new double[k][];
+        a[0] = a0;
+        b[0] = b0;
+        for (int n = 1; n <= k; n++) {
+            double[] an = new double[m];
+            for (int j = 1; j <= n; j++) {
+                double w = sa * j / n;
+                int xo = (plan.start[j] + d) * m;
+                double[] bj = b[n - j];
+                for (int e = 0; e < m; e++) {
+                    an[e] += w * xs[xo + e] * bj[e];
+                }
+            }
+            a[n] = an;
+            if (n == k) {
+                break;
+            }
+            double[] bn = new double[m];
+            for (int j = kind == Kind.TANH ? 0 : 1; j <= n; j++) {
+                double[] aj = a[n - j];
+                if (kind == Kind.TANH) {
+                    double[] other = a[j];
+                    for (int e = 0; e < m; e++) {
+                        bn[e] -= other[e] * aj[e];
+                    }
+                } else {
+                    double w = sb * j / n;
+                    int xo = (plan.start[j] + d) * m;
+                    for (int e = 0; e < m; e++) {
+                        bn[e] += w * xs[xo + e] * aj[e];
+                    }
+                }
+            }
+            b[n] = bn;
+        }
+        return new double[][][] {a, b};
     }
 
     @Override
@@ -183,16 +190,76 @@ final class FusedActivationJet extends Primitive {
         double[] xs = in[1].data;
         double[] gx0 = new double[m];
         double[] gx = new double[xs.length];
-        int size = plan.order + 1;
-        double[][] w = new double[6][size]; // x, a, b and their adjoints
         for (int d = 0; d < plan.rows[1]; d++) {
-            int k = order(d);
-            for (int e = 0; e < m; e++) {
-                gx0[e] += adjoint(g.data, xs, gx, d, k, e, m, w);
-            }
+            adjoint(g.data, xs, gx, gx0, d, m);
         }
         return new Tensor[] {need[0] ? Tensor.wrap(gx0, in[0].shape) : null,
             need[1] ? Tensor.wrap(gx, in[1].shape) : null};
+    }
+
+    /**
+     * The adjoint of {@link #series} for direction d: adds the x coefficients' cotangents into {@code gx} and x_0's
+     * into {@code gx0}.
+     */
+    // numerical kernel
+    private void adjoint(double[] gs, double[] xs, double[] gx, double[] gx0, int d, int m) {
+        double[][][] ab = series(xs, m, d);
+        double[][] a = ab[0];
+        double[][] b = ab[1];
+        int k = a.length - 1;
+        double sa = signA();
+        double sb = signB();
+        double[][] abar = new double[k + 1][m];
+        double[][] bbar = new double[k][m];
+        for (int n = 1; n <= k; n++) {
+            System.arraycopy(gs, (plan.start[n] + d) * m, abar[n], 0, m);
+        }
+        for (int n = k; n >= 1; n--) {
+            if (n < k) {                                    // b_n, computed after a_n
+                double[] bn = bbar[n];
+                for (int j = kind == Kind.TANH ? 0 : 1; j <= n; j++) {
+                    if (kind == Kind.TANH) {
+                        double[] aj = a[j];
+                        double[] anj = a[n - j];
+                        double[] abj = abar[j];
+                        double[] abnj = abar[n - j];
+                        for (int e = 0; e < m; e++) {
+                            abj[e] -= bn[e] * anj[e];
+                            abnj[e] -= bn[e] * aj[e];
+                        }
+                    } else {
+                        double w = sb * j / n;
+                        int xo = (plan.start[j] + d) * m;
+                        double[] anj = a[n - j];
+                        double[] abnj = abar[n - j];
+                        for (int e = 0; e < m; e++) {
+                            double c = w * bn[e];
+                            gx[xo + e] += c * anj[e];
+                            abnj[e] += c * xs[xo + e];
+                        }
+                    }
+                }
+            }
+            double[] an = abar[n];
+            for (int j = 1; j <= n; j++) {
+                double w = sa * j / n;
+                int xo = (plan.start[j] + d) * m;
+                double[] bnj = b[n - j];
+                double[] bbnj = bbar[n - j];
+                for (int e = 0; e < m; e++) {
+                    double c = w * an[e];
+                    gx[xo + e] += c * bnj[e];
+                    bbnj[e] += c * xs[xo + e];
+                }
+            }
+        }
+        for (int e = 0; e < m; e++) {
+            gx0[e] += switch (kind) {
+                case TANH -> (abar[0][e] - 2 * a0[e] * bbar[0][e]) * b0[e];    // a_0 = tanh x_0, b_0 = 1 - a_0^2
+                case SIN -> abar[0][e] * b0[e] - bbar[0][e] * a0[e];            // a_0 = sin, b_0 = cos
+                case COS -> -abar[0][e] * b0[e] + bbar[0][e] * a0[e];           // a_0 = cos, b_0 = sin
+            };
+        }
     }
 
     /** Orders 1 and 2: y_1 = f' x_1, y_2 = f' x_2 + f''/2 x_1^2 per direction row. */
@@ -244,62 +311,6 @@ final class FusedActivationJet extends Primitive {
         }
         return new Tensor[] {need[0] ? Tensor.wrap(gx0, in[0].shape) : null,
             need[1] ? Tensor.wrap(gx, in[1].shape) : null};
-    }
-
-    /**
-     * The adjoint of {@link #series} for one element and direction: adds x's cotangents into {@code gx} and returns
-     * x_0's. {@code w} is scratch: x, a, b, and the adjoints of x, a, b.
-     */
-    // numerical kernel
-    private double adjoint(double[] gs, double[] xs, double[] gx, int d, int k, int e, int m, double[][] w) {
-        double[] x = w[0];
-        double[] a = w[1];
-        double[] b = w[2];
-        double[] xb = w[3];
-        double[] ab = w[4];
-        double[] bb = w[5];
-        for (int j = 1; j <= k; j++) {
-            x[j] = xs[(plan.start[j] + d) * m + e];
-            ab[j] = gs[(plan.start[j] + d) * m + e];
-            xb[j] = 0;
-            bb[j] = 0;
-        }
-        ab[0] = 0;
-        bb[0] = 0;
-        a[0] = a0[e];
-        b[0] = b0[e];
-        series(x, a, b, k);
-        double sa = signA();
-        double sb = signB();
-        for (int n = k; n >= 1; n--) {
-            if (n < k) {                                    // b_n, computed after a_n
-                if (kind == Kind.TANH) {
-                    for (int j = 0; j <= n; j++) {
-                        ab[j] -= bb[n] * a[n - j];
-                        ab[n - j] -= bb[n] * a[j];
-                    }
-                } else {
-                    double c = sb * bb[n] / n;
-                    for (int j = 1; j <= n; j++) {
-                        xb[j] += c * j * a[n - j];
-                        ab[n - j] += c * j * x[j];
-                    }
-                }
-            }
-            double c = sa * ab[n] / n;
-            for (int j = 1; j <= n; j++) {
-                xb[j] += c * j * b[n - j];
-                bb[n - j] += c * j * x[j];
-            }
-        }
-        for (int j = 1; j <= k; j++) {
-            gx[(plan.start[j] + d) * m + e] = xb[j];
-        }
-        return switch (kind) {
-            case TANH -> (ab[0] - 2 * a[0] * bb[0]) * b[0];    // a_0 = tanh x_0, b_0 = 1 - a_0^2
-            case SIN -> ab[0] * b[0] - bb[0] * a[0];            // a_0 = sin, b_0 = cos
-            case COS -> -ab[0] * b[0] + bb[0] * a[0];           // a_0 = cos, b_0 = sin
-        };
     }
 
     @Override
