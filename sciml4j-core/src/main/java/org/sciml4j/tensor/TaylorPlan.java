@@ -61,7 +61,7 @@ final class TaylorPlan {
         return k == 0 ? value : block(value, stack, k, rows[k]);
     }
 
-    /** The first {@code count} rows of block k of a stack (the directions that reach order k' &ge; k ...). */
+    /** The first {@code count} rows of block k of a stack (the first directions among those that reach order k). */
     Tensor block(Tensor value, Tensor stack, int k, int count) {
         if (k == 0) {
             return value;
