@@ -82,6 +82,22 @@ public abstract class CustomPrimitive {
     protected abstract Tensor jvp(Tensor[] tangents, Tensor output, Tensor[] inputs);
 
     /**
+     * Optional Taylor-mode rule ({@link Taylor}) for one direction: the output's normalised Taylor coefficients
+     * y_k = D^k y / k! given the inputs' x_k, written in tensor operations. Return null (the default) to use the
+     * generic rule derived from {@link #jvp} (exact, but K graph walks per direction).
+     *
+     * @param coefficients per input {@code x[1..K]} (index 0 unused, each of the input's shape), null where the input
+     *                     does not move
+     * @param order        K
+     * @param output       the output of this application (y_0)
+     * @param inputs       its inputs (x_0)
+     * @return {@code y[1..K]} (index 0 unused; entries null where zero), or null for the generic rule
+     */
+    protected Tensor[] taylor(Tensor[][] coefficients, int order, Tensor output, Tensor[] inputs) {
+        return null;
+    }
+
+    /**
      * Whether row i of the output depends on row i of each input of the output's rank and leading dimension only
      * (true of element-wise operations); per-point Jacobians then accept it on the points. False by default.
      */
@@ -146,6 +162,23 @@ public abstract class CustomPrimitive {
         @Override
         boolean keepsRows(Tensor out, Tensor[] in, boolean[] batched) {
             return keepsPoints() && super.keepsRows(out, in, batched);
+        }
+
+        @Override
+        Tensor taylor(TaylorPlan plan, Tensor[] c, Tensor out, Tensor[] in) {
+            Primitive self = this;
+            return TaylorByDirection.stacked(plan, c, out, in, (xs, order) -> {
+                Tensor[] y = CustomPrimitive.this.taylor(xs, order, out, in);
+                if (y == null) {
+                    return TaylorByDirection.oneDirection(self, xs, order, out, in);
+                }
+                for (int k = 1; k < y.length; k++) {
+                    if (y[k] != null) {
+                        checkShape("taylor: coefficient " + k, y[k], out.shape);
+                    }
+                }
+                return y;
+            });
         }
 
         private void checkShape(String what, Tensor t, int[] expected) {

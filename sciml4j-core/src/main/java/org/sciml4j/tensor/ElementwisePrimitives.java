@@ -83,6 +83,11 @@ final class ElementwisePrimitives {
         Tensor jvp(Tensor[] t, Tensor out, Tensor[] in) {
             return plus(fit(t[0], out.shape), fit(t[1], out.shape));
         }
+
+        @Override
+        Tensor taylor(TaylorPlan plan, Tensor[] c, Tensor out, Tensor[] in) {
+            return plus(plan.fit(c[0], out.shape), plan.fit(c[1], out.shape));
+        }
     };
 
     static final Primitive SUB = new Broadcasting() {
@@ -98,6 +103,12 @@ final class ElementwisePrimitives {
             Tensor tb = fit(t[1], out.shape);
             return plus(fit(t[0], out.shape), tb == null ? null : tb.neg());
         }
+
+        @Override
+        Tensor taylor(TaylorPlan plan, Tensor[] c, Tensor out, Tensor[] in) {
+            Tensor cb = plan.fit(c[1], out.shape);
+            return plus(plan.fit(c[0], out.shape), cb == null ? null : cb.neg());
+        }
     };
 
     static final Primitive MUL = new Broadcasting() {
@@ -112,6 +123,11 @@ final class ElementwisePrimitives {
         Tensor jvp(Tensor[] t, Tensor out, Tensor[] in) {
             return plus(t[0] == null ? null : fit(t[0].mul(in[1]), out.shape),
                     t[1] == null ? null : fit(in[0].mul(t[1]), out.shape));
+        }
+
+        @Override
+        Tensor taylor(TaylorPlan plan, Tensor[] c, Tensor out, Tensor[] in) {
+            return TaylorRules.bilinear(plan, c, in, out.shape.length, Tensor::mul);
         }
     };
 
@@ -129,6 +145,11 @@ final class ElementwisePrimitives {
             Tensor num = plus(fit(t[0], out.shape), t[1] == null ? null : out.mul(t[1]).neg());
             return num == null ? null : num.div(in[1]);
         }
+
+        @Override
+        Tensor taylor(TaylorPlan plan, Tensor[] c, Tensor out, Tensor[] in) {
+            return TaylorRules.quotient(plan, c, out, in);
+        }
     };
 
     /** Comparisons: their outputs are piecewise constant and carry a node only to refuse differentiation. */
@@ -143,6 +164,11 @@ final class ElementwisePrimitives {
             }
 
             Tensor jvp(Tensor[] t, Tensor out, Tensor[] in) {
+                throw notDifferentiable(name);
+            }
+
+            @Override
+            Tensor taylor(TaylorPlan plan, Tensor[] c, Tensor out, Tensor[] in) {
                 throw notDifferentiable(name);
             }
         };
@@ -202,6 +228,11 @@ final class ElementwisePrimitives {
         Tensor jvp(Tensor[] t, Tensor out, Tensor[] in) {
             return t[0].neg();
         }
+
+        @Override
+        Tensor taylor(TaylorPlan plan, Tensor[] c, Tensor out, Tensor[] in) {
+            return c[0].neg();
+        }
     };
 
     static final Primitive EXP = new Pointwise() {
@@ -211,6 +242,11 @@ final class ElementwisePrimitives {
 
         Tensor factor(Tensor x, Tensor out) {
             return out;
+        }
+
+        @Override
+        Tensor taylor(TaylorPlan plan, Tensor[] c, Tensor out, Tensor[] in) {
+            return TaylorRules.exp(plan, c[0], out, in[0]);
         }
     };
 
@@ -226,6 +262,11 @@ final class ElementwisePrimitives {
         Tensor jvp(Tensor[] t, Tensor out, Tensor[] in) {
             return t[0].div(in[0]);
         }
+
+        @Override
+        Tensor taylor(TaylorPlan plan, Tensor[] c, Tensor out, Tensor[] in) {
+            return TaylorRules.log(plan, c[0], out, in[0], 0);
+        }
     };
 
     static final Primitive LOG1P = new LiftableUnary() {
@@ -240,6 +281,11 @@ final class ElementwisePrimitives {
         Tensor jvp(Tensor[] t, Tensor out, Tensor[] in) {
             return t[0].div(in[0].add(1.0));
         }
+
+        @Override
+        Tensor taylor(TaylorPlan plan, Tensor[] c, Tensor out, Tensor[] in) {
+            return TaylorRules.log(plan, c[0], out, in[0], 1);
+        }
     };
 
     static final Primitive SIN = new Pointwise() {
@@ -249,6 +295,11 @@ final class ElementwisePrimitives {
 
         Tensor factor(Tensor x, Tensor out) {
             return x.cos();
+        }
+
+        @Override
+        Tensor taylor(TaylorPlan plan, Tensor[] c, Tensor out, Tensor[] in) {
+            return FusedActivationJet.apply(FusedActivationJet.Kind.SIN, plan, in[0], out, c[0]);
         }
     };
 
@@ -260,6 +311,11 @@ final class ElementwisePrimitives {
         Tensor factor(Tensor x, Tensor out) {
             return x.sin().neg();
         }
+
+        @Override
+        Tensor taylor(TaylorPlan plan, Tensor[] c, Tensor out, Tensor[] in) {
+            return FusedActivationJet.apply(FusedActivationJet.Kind.COS, plan, in[0], out, c[0]);
+        }
     };
 
     static final Primitive TANH = new Pointwise() {
@@ -270,6 +326,11 @@ final class ElementwisePrimitives {
         Tensor factor(Tensor x, Tensor out) {
             return out.square().neg().add(1.0);
         }
+
+        @Override
+        Tensor taylor(TaylorPlan plan, Tensor[] c, Tensor out, Tensor[] in) {
+            return FusedActivationJet.apply(FusedActivationJet.Kind.TANH, plan, in[0], out, c[0]);
+        }
     };
 
     static final Primitive ABS = new Pointwise() {
@@ -279,6 +340,11 @@ final class ElementwisePrimitives {
 
         Tensor factor(Tensor x, Tensor out) {
             return x.sign().detach();
+        }
+
+        @Override
+        Tensor taylor(TaylorPlan plan, Tensor[] c, Tensor out, Tensor[] in) {
+            return c[0].mul(in[0].sign().detach()); // piecewise linear: exact away from 0
         }
     };
 
@@ -295,6 +361,11 @@ final class ElementwisePrimitives {
 
         Tensor factor(Tensor x, Tensor out) {
             return p == 2 ? x.mul(2.0) : x.pow(p - 1).mul(p);
+        }
+
+        @Override
+        Tensor taylor(TaylorPlan plan, Tensor[] c, Tensor out, Tensor[] in) {
+            return TaylorRules.pow(plan, c[0], out, in[0], p);
         }
     }
 
@@ -328,6 +399,14 @@ final class ElementwisePrimitives {
             Tensor zero = Tensor.scalar(0);
             return Tensor.where(cond, t[0] == null ? zero : t[0], t[1] == null ? zero : t[1]);
         }
+
+        @Override
+        Tensor taylor(TaylorPlan plan, Tensor[] c, Tensor out, Tensor[] in) {
+            Tensor zero = Tensor.scalar(0);
+            int rank = out.shape.length;
+            return Tensor.where(cond, c[0] == null ? zero : TaylorPlan.lift(c[0], rank),
+                    c[1] == null ? zero : TaylorPlan.lift(c[1], rank));
+        }
     }
 
     static Tensor where(Tensor cond, Tensor a, Tensor b) {
@@ -351,6 +430,11 @@ final class ElementwisePrimitives {
 
         Tensor jvp(Tensor[] t, Tensor out, Tensor[] in) {
             return t[0];
+        }
+
+        @Override
+        Tensor taylor(TaylorPlan plan, Tensor[] c, Tensor out, Tensor[] in) {
+            return c[0];
         }
     };
 }

@@ -32,6 +32,21 @@ public abstract class FusedOp {
      */
     protected abstract Tensor[] backward(Tensor g, Tensor output, Tensor[] inputs, boolean[] need);
 
+    /**
+     * Optional Taylor-mode rule ({@link Taylor}) for one direction: the output's normalised Taylor coefficients
+     * y_k = D^k y / k! given the inputs' x_k, in tensor operations. Without one (the default returns null) a Taylor
+     * pass through this operation fails with a {@link NotDifferentiableException} naming it.
+     *
+     * @param coefficients per input {@code x[1..K]} (index 0 unused), null where the input does not move
+     * @param order        K
+     * @param output       the output of this application
+     * @param inputs       its inputs
+     * @return {@code y[1..K]} (index 0 unused, entries null where zero), or null: no rule
+     */
+    protected Tensor[] taylor(Tensor[][] coefficients, int order, Tensor output, Tensor[] inputs) {
+        return null;
+    }
+
     /** Applies the operation, recording one node when recording and some input is tracked. */
     public final Tensor apply(Tensor... inputs) {
         Tensor out;
@@ -70,6 +85,18 @@ public abstract class FusedOp {
         @Override
         Tensor jvp(Tensor[] t, Tensor out, Tensor[] in) {
             throw new NotDifferentiableException("fused operation '" + name() + "' has no forward-mode rule");
+        }
+
+        @Override
+        Tensor taylor(TaylorPlan plan, Tensor[] c, Tensor out, Tensor[] in) {
+            return TaylorByDirection.stacked(plan, c, out, in, (xs, order) -> {
+                Tensor[] y = FusedOp.this.taylor(xs, order, out, in);
+                if (y == null) {
+                    throw new NotDifferentiableException("fused operation '" + name() + "' has no Taylor-mode rule"
+                            + " (override FusedOp.taylor, or build the function from primitives)");
+                }
+                return y;
+            });
         }
     }
 }

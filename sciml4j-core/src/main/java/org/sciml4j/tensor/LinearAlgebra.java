@@ -23,6 +23,15 @@ final class LinearAlgebra {
         boolean keepsRows(Tensor out, Tensor[] in, boolean[] batched) {
             return false;
         }
+
+        /**
+         * The Taylor rule of solve, logdet, cholesky, qr, svd and eigh: the generic one built from each primitive's
+         * jvp rule, one direction at a time ({@link TaylorByDirection}); exact, and off the PINN's hot path.
+         */
+        @Override
+        Tensor taylor(TaylorPlan plan, Tensor[] c, Tensor out, Tensor[] in) {
+            return TaylorByDirection.byForwardMode(this, plan, c, out, in);
+        }
     }
 
     // ------------------------------------------------------------------ helpers in tensor operations

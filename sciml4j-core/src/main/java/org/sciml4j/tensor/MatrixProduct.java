@@ -31,6 +31,11 @@ final class MatrixProduct {
         }
 
         @Override
+        Tensor taylor(TaylorPlan plan, Tensor[] c, Tensor out, Tensor[] in) {
+            return TaylorRules.bilinear(plan, c, in, out.shape.length, TaylorRules::matmul);
+        }
+
+        @Override
         boolean keepsRows(Tensor out, Tensor[] in, boolean[] batched) {
             // points on the left: (N, k) @ (k, n); a batched right operand must carry the points as a batch axis
             if (!batched[0]) {

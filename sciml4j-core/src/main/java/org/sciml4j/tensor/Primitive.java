@@ -31,6 +31,23 @@ abstract class Primitive {
      */
     abstract Tensor jvp(Tensor[] t, Tensor out, Tensor[] in);
 
+    /**
+     * Taylor rule ({@link Taylor}): the truncated Taylor coefficients of the output along several directions given
+     * those of the inputs, in recorded tensor operations. Coefficients are stacked as {@link TaylorPlan} lays them
+     * out: a stack of shape (R, *shape) holds coefficients 1..K of every direction; coefficient 0 is the primal.
+     *
+     * @param plan the layout of the stacks
+     * @param c    per input its stack, shape (R, *input shape); null where the input does not move
+     * @param out  the output of this application
+     * @param in   its inputs
+     * @return the output's stack, shape (R, *out shape) or one that broadcasts to it once lifted to the output's
+     *         rank; null if zero
+     * @throws NotDifferentiableException for a primitive without a Taylor rule
+     */
+    Tensor taylor(TaylorPlan plan, Tensor[] c, Tensor out, Tensor[] in) {
+        throw new NotDifferentiableException("operation '" + name() + "' has no Taylor-mode rule");
+    }
+
     // ---------------------------------------------------------------- per-point Jacobians (Autodiff.jacobianRows)
     // A node is batched when it depends on the points (axis 0 indexes them). A batched node's per-point cotangent
     // has its own shape; an unbatched node's has shape (N, *its shape). Only where a rule would sum over the points

@@ -32,6 +32,11 @@ final class Reductions {
         }
 
         @Override
+        Tensor taylor(TaylorPlan plan, Tensor[] c, Tensor out, Tensor[] in) {
+            return c[0].sum(shifted(axes), keep);
+        }
+
+        @Override
         boolean keepsRows(Tensor out, Tensor[] in, boolean[] batched) {
             return axes.length > 0 && axes[0] != 0;
         }
@@ -41,6 +46,15 @@ final class Reductions {
             int n = g.shape[0];
             return one(g.reshape(lifted(n, Reduce.keptShape(in[0].shape, axes))).broadcastTo(lifted(n, in[0].shape)));
         }
+    }
+
+    /** Axes of a tensor as axes of its Taylor stack (one leading axis more). */
+    static int[] shifted(int[] axes) {
+        int[] s = new int[axes.length];
+        for (int i = 0; i < axes.length; i++) {
+            s[i] = axes[i] + 1;
+        }
+        return s;
     }
 
     static int[] reducedShape(int[] shape, int[] axes, boolean keep) {
@@ -91,6 +105,12 @@ final class Reductions {
 
         Tensor jvp(Tensor[] t, Tensor out, Tensor[] in) {
             return t[0].mul(weights(in[0], out)).sum(axes, keep);
+        }
+
+        @Override
+        Tensor taylor(TaylorPlan plan, Tensor[] c, Tensor out, Tensor[] in) {
+            // along the selected (averaged, at ties) elements, as the jvp rule: its coefficients are theirs
+            return c[0].mul(weights(in[0], out)).sum(shifted(axes), keep);
         }
 
         @Override

@@ -31,6 +31,11 @@ final class ShapePrimitives {
         }
 
         @Override
+        Tensor taylor(TaylorPlan plan, Tensor[] c, Tensor out, Tensor[] in) {
+            return c[0].reshape(plan.stacked(out.shape));
+        }
+
+        @Override
         boolean keepsRows(Tensor out, Tensor[] in, boolean[] batched) {
             return out.shape.length > 0 && in[0].shape.length > 0 && out.shape[0] == in[0].shape[0];
         }
@@ -64,6 +69,15 @@ final class ShapePrimitives {
 
         Tensor jvp(Tensor[] t, Tensor out, Tensor[] in) {
             return t[0].permute(perm);
+        }
+
+        @Override
+        Tensor taylor(TaylorPlan plan, Tensor[] c, Tensor out, Tensor[] in) {
+            int[] p = new int[perm.length + 1];
+            for (int i = 0; i < perm.length; i++) {
+                p[i + 1] = perm[i] + 1;
+            }
+            return c[0].permute(p);
         }
 
         @Override
@@ -120,6 +134,11 @@ final class ShapePrimitives {
         }
 
         @Override
+        Tensor taylor(TaylorPlan plan, Tensor[] c, Tensor out, Tensor[] in) {
+            return plan.fit(c[0], out.shape);
+        }
+
+        @Override
         Tensor[] vjpRows(Tensor g, Tensor out, Tensor[] in, boolean[] need, boolean outBatched) {
             return one(sumToRows(g, in[0].shape));
         }
@@ -168,6 +187,11 @@ final class ShapePrimitives {
         Tensor jvp(Tensor[] t, Tensor out, Tensor[] in) {
             return slice(t[0], this);
         }
+
+        @Override
+        Tensor taylor(TaylorPlan plan, Tensor[] c, Tensor out, Tensor[] in) {
+            return slice(c[0], new Slice(axis + 1, start, step, count));
+        }
     }
 
     static Tensor slice(Tensor x, Slice s) {
@@ -198,6 +222,12 @@ final class ShapePrimitives {
 
         Tensor jvp(Tensor[] t, Tensor out, Tensor[] in) {
             return unslice(t[0], out.shape, slice);
+        }
+
+        @Override
+        Tensor taylor(TaylorPlan plan, Tensor[] c, Tensor out, Tensor[] in) {
+            return unslice(c[0], plan.stacked(out.shape),
+                    new Slice(slice.axis + 1, slice.start, slice.step, slice.count));
         }
     }
 
@@ -231,6 +261,11 @@ final class ShapePrimitives {
         Tensor jvp(Tensor[] t, Tensor out, Tensor[] in) {
             return indexSelect(t[0], this);
         }
+
+        @Override
+        Tensor taylor(TaylorPlan plan, Tensor[] c, Tensor out, Tensor[] in) {
+            return indexSelect(c[0], new IndexSelect(axis + 1, index));
+        }
     }
 
     static Tensor indexSelect(Tensor x, IndexSelect s) {
@@ -261,6 +296,11 @@ final class ShapePrimitives {
 
         Tensor jvp(Tensor[] t, Tensor out, Tensor[] in) {
             return indexAdd(t[0], out.shape, select);
+        }
+
+        @Override
+        Tensor taylor(TaylorPlan plan, Tensor[] c, Tensor out, Tensor[] in) {
+            return indexAdd(c[0], plan.stacked(out.shape), new IndexSelect(select.axis + 1, select.index));
         }
     }
 
@@ -303,6 +343,15 @@ final class ShapePrimitives {
                 parts[i] = t[i] != null ? t[i] : Tensor.zeros(in[i].shape);
             }
             return concat(axis, parts);
+        }
+
+        @Override
+        Tensor taylor(TaylorPlan plan, Tensor[] c, Tensor out, Tensor[] in) {
+            Tensor[] parts = new Tensor[in.length];
+            for (int i = 0; i < in.length; i++) {
+                parts[i] = c[i] != null ? c[i] : Tensor.zeros(plan.stacked(in[i].shape));
+            }
+            return concat(axis + 1, parts);
         }
     }
 

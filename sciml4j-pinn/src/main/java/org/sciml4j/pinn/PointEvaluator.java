@@ -14,6 +14,7 @@ import org.sciml4j.nn.jet.TaylorJet;
 import org.sciml4j.domain.expr.Derivative;
 import org.sciml4j.domain.expr.Evaluation;
 import org.sciml4j.tensor.Autodiff;
+import org.sciml4j.tensor.Taylor;
 import org.sciml4j.tensor.Tensor;
 
 /**
@@ -27,6 +28,12 @@ import org.sciml4j.tensor.Tensor;
  * derivatives along those variables and the second derivatives where needed at all points. Otherwise derivatives
  * come from reverse mode with {@code createGraph}, each lower derivative's gradient computed once and reused for all
  * the variables.
+ * <p>
+ * Taylor path (the default when the fused jet does not apply: Fourier features, modified MLPs, {@code Concat},
+ * output transforms, mixed or third and fourth derivatives): every derivative the problem uses comes from one Taylor
+ * pass over the recorded graph ({@link Taylor#partials}), all directions and orders stacked. The nested reverse
+ * passes remain for {@link #evaluateAt} (per-point Jacobians need row i to depend on point i alone) and when the
+ * system property {@code sciml4j.pinn.derivatives=nested} asks for them (to compare the paths).
  */
 final class PointEvaluator {
     private final UnaryOperator<Tensor> output;
@@ -48,6 +55,10 @@ final class PointEvaluator {
     private boolean[] derivativeSets;
     /** Fused path: the points in the order of the last layout (sets with derivatives first); null: none yet. */
     private FusedLayout layout;
+    /** The derivatives the problem uses (what a Taylor pass computes at once). */
+    private final Set<Derivative> needed;
+    /** Whether the generic path nests reverse passes rather than taking one Taylor pass. */
+    private boolean nested = "nested".equals(System.getProperty("sciml4j.pinn.derivatives"));
 
     PointEvaluator(Module net, int variables, List<Tensor> sets, Set<Derivative> needed) {
         this(net, variables, sets, needed, true);
@@ -68,6 +79,7 @@ final class PointEvaluator {
         this.output = output != null ? output : net::forward;
         allowFused &= output == null;
         this.variables = variables;
+        this.needed = Set.copyOf(needed);
         offsets = new int[sets.size() + 1];
         for (int i = 0; i < sets.size(); i++) {
             Tensor s = sets.get(i);
@@ -116,6 +128,12 @@ final class PointEvaluator {
         return along;
     }
 
+    /** Chooses nested reverse passes ({@code true}) or the Taylor pass for the generic path; returns this. */
+    PointEvaluator nestedDerivatives(boolean nestedPasses) {
+        nested = nestedPasses;
+        return this;
+    }
+
     /** Whether the fused Taylor pass is used. */
     boolean fused() {
         return taylorJet != null;
@@ -133,7 +151,7 @@ final class PointEvaluator {
      * @return one evaluation per point set
      */
     List<Evaluation> evaluate(Map<String, Tensor> unknowns) {
-        Pass pass = fused() ? new FusedPass() : new GenericPass(Autodiff.asInput(stacked));
+        Pass pass = fused() ? new FusedPass() : nested ? new GenericPass(Autodiff.asInput(stacked)) : new TaylorPass();
         List<Evaluation> out = new ArrayList<>();
         for (int s = 0; s < offsets.length - 1; s++) {
             int set = s;
@@ -335,6 +353,49 @@ final class PointEvaluator {
             });
             int s0 = in.start()[set];
             return whole.slice(0, s0, s0 + offsets[set + 1] - offsets[set]);
+        }
+    }
+
+    /**
+     * Every derivative the problem uses, at all stacked points, from one Taylor pass over the recorded graph of the
+     * network and its output transforms ({@link Taylor#partials}); a derivative asked for outside that set gets a
+     * pass of its own.
+     */
+    private final class TaylorPass extends Pass {
+        /** All fields' partials, (N, fields), by multi-index. */
+        private final Map<List<Integer>, Tensor> partials = new HashMap<>();
+
+        @Override
+        Tensor compute(Derivative d) {
+            if (partials.isEmpty()) {
+                run(needed);
+            }
+            if (!partials.containsKey(key(d.orders()))) {
+                run(Set.of(d));
+            }
+            Tensor all = partials.get(key(d.orders()));
+            return all.col(d.fieldIndex());
+        }
+
+        private void run(Set<Derivative> derivatives) {
+            List<int[]> indices = new ArrayList<>();
+            for (Derivative d : derivatives) {
+                if (!partials.containsKey(key(d.orders())) && indices.stream().noneMatch(
+                        i -> Arrays.equals(i, d.orders()))) {
+                    indices.add(d.orders());
+                }
+            }
+            if (indices.isEmpty()) {
+                return;
+            }
+            Tensor[] r = Taylor.partials(output, stacked, indices.toArray(new int[0][]));
+            for (int i = 0; i < r.length; i++) {
+                partials.put(key(indices.get(i)), r[i]);
+            }
+        }
+
+        private static List<Integer> key(int[] orders) {
+            return Arrays.stream(orders).boxed().toList();
         }
     }
 
