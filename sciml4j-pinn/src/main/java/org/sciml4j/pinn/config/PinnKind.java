@@ -83,7 +83,8 @@ public final class PinnKind implements ProblemKind {
         requireTrainingMemory(scope, top, problem, network, training);
         EvaluationSpec evaluation = top.containsKey("evaluation")
                 ? new EvaluationSection(scope, problem).read(top.get("evaluation").getValueNode()) : null;
-        return new ProblemFile(doc.file(), doc.text(), name, problem, network, training, evaluation);
+        ProblemFile.Staging staging = new StagesSection(doc, problem).read(top.get("training"));
+        return new ProblemFile(doc.file(), doc.text(), name, problem, network, training, evaluation, staging);
     }
 
     /**
