@@ -37,6 +37,7 @@ final class Etdrk4 {
     private final double[] f1i;
     private final double[] f2i;
     private final double[] f3i;
+    private final boolean complex;
 
     /**
      * @param n         grid points (even)
@@ -60,6 +61,11 @@ final class Etdrk4 {
         }
         this.n = n;
         this.nonlinear = nonlinear;
+        boolean anyImaginary = false;
+        for (double x : linearImag) {
+            anyImaginary |= x != 0;
+        }
+        this.complex = anyImaginary;
         int modes = n / 2 + 1;
         e = new double[modes];
         e2 = new double[modes];
@@ -162,6 +168,13 @@ final class Etdrk4 {
         }
         double[] c = combine(e2, e2i, a, q, qi, twoNbMinusNv);
         double[] nc = nonlinear.of(c);
+        if (!complex) { // the real scheme's own sums, so that its results keep their bits
+            for (int i = 0; i < n; i++) {
+                int j = i == 1 ? n / 2 : i / 2;
+                v[i] = e[j] * v[i] + f1[j] * nv[i] + f2[j] * naPlusNb[i] + f3[j] * nc[i];
+            }
+            return;
+        }
         double[] first = combine(e, ei, v, f1, f1i, nv);
         double[] second = combine(f2, f2i, naPlusNb, f3, f3i, nc);
         for (int i = 0; i < n; i++) {
