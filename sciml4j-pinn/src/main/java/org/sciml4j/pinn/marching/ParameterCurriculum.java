@@ -25,7 +25,8 @@ public final class ParameterCurriculum {
      * @param network    trained in place, stage after stage
      * @param trainer    trains each stage (its listener sees each stage's epochs from 0)
      * @param log        told a line as each stage starts
-     * @return the last stage's solution (the problem's own value) and every stage's
+     * @return the last stage's solution (the problem's own value; epochs and seconds summed over the stages) and
+     *         every stage's
      * @throws IllegalArgumentException if the parameter is not a known one, or its value and {@code from} differ in
      *                                  sign
      */
@@ -50,6 +51,20 @@ public final class ParameterCurriculum {
                 break;
             }
         }
-        return new StagedSolution(last, stages, "curriculum");
+        return new StagedSolution(summed(last, stages), stages, "curriculum");
+    }
+
+    /** The last stage's solution with the epochs and seconds of all stages. */
+    private static Solution summed(Solution last, List<Stage> stages) {
+        int epochs = 0;
+        double seconds = 0;
+        double first = 0;
+        for (Stage s : stages) {
+            epochs += s.solution().epochs();
+            seconds += s.solution().trainSeconds();
+            first += s.solution().firstSeconds();
+        }
+        return new Solution(last.problem(), last.network(), last.parameters(), last.history(), epochs, seconds, first,
+                last.stopReason());
     }
 }

@@ -45,6 +45,7 @@ class ParameterCurriculumTest {
         assertThat(s.stages().get(0).solution().problem().knownParameters().get("k")).isEqualTo(0.25);
         assertThat(s.stages().get(1).solution().problem().knownParameters().get("k")).isCloseTo(1, offset(1e-15));
         assertThat(s.solution().problem()).isSameAs(p);
+        assertThat(s.solution().epochs()).isEqualTo(s.stages().stream().mapToInt(x -> x.solution().epochs()).sum());
         assertThat(log.get(2)).isEqualTo("curriculum stage 3 of 3: k = 4.0");
         // every stage fitted its own equation (one network, trained in place: the stages' solutions share it, so
         // their losses, not their networks, tell what each stage reached); the last fits e^{-4t}
