@@ -98,6 +98,10 @@ final class RunCommand implements Callable<Integer> {
         }
         ProblemFile pf = pinn(definition);
         RunSettings.checkOptions(pf.training(), lbfgs, lm);
+        if (resume != null && !pf.staging().none()) {
+            throw new IllegalArgumentException(pf.path() + ": a run with time_windows or a curriculum cannot be"
+                    + " resumed; run it again");
+        }
         if (resume != null && out != null && !resume.equals(out)) {
             throw new IllegalArgumentException("--resume continues in its own folder; leave --out out");
         }
@@ -117,7 +121,7 @@ final class RunCommand implements Callable<Integer> {
                             + "/: " + String.join(", ", folder.movedAside()));
                 }
             }
-            return train(pf, dir, settings);
+            return pf.staging().none() ? train(pf, dir, settings) : StagedRun.train(pf, dir, settings, quiet);
         }
     }
 
@@ -190,6 +194,12 @@ final class RunCommand implements Callable<Integer> {
     /** Writes the prediction, the summary and the plots, and prints the outcome. */
     private static void report(ProblemFile pf, Path dir, Solution sol, RunSettings st, String reason)
             throws IOException {
+        report(pf, dir, sol, st, reason, java.util.Map.of());
+    }
+
+    /** {@link #report} with more entries for {@code summary.json}. */
+    static void report(ProblemFile pf, Path dir, Solution sol, RunSettings st, String reason,
+            java.util.Map<String, Object> extra) throws IOException {
         Errors errors = null;
         ProblemFile.EvaluationSpec ev = pf.evaluation();
         if (ev != null) {
@@ -200,7 +210,7 @@ final class RunCommand implements Callable<Integer> {
                     + " whose reference value is not finite");
         }
         writePrediction(dir, pf, sol);
-        RunSummary.write(dir, pf, sol, errors, st, reason);
+        RunSummary.write(dir, pf, sol, errors, st, reason, extra);
         Plotting.plots(dir, pf, sol, st.seed());
         System.out.printf(Locale.ROOT, "trained %d epochs in %.2f s (%s)%n", sol.epochs(), sol.trainSeconds(), reason);
         sol.parameters().forEach((k, v) -> System.out.printf(Locale.ROOT, "estimated %s = %.6g%n", k, v));

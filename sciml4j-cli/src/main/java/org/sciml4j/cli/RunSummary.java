@@ -19,6 +19,12 @@ final class RunSummary {
     /** Writes the summary of a finished (or stopped) run into {@code dir}, atomically. */
     static void write(Path dir, ProblemFile pf, Solution sol, Errors errors, RunSettings st, String reason)
             throws IOException {
+        write(dir, pf, sol, errors, st, reason, Map.of());
+    }
+
+    /** The same with more entries at the end ({@code stages} of a staged training). */
+    static void write(Path dir, ProblemFile pf, Solution sol, Errors errors, RunSettings st, String reason,
+            Map<String, Object> extra) throws IOException {
         ProblemFile.EvaluationSpec ev = pf.evaluation();
         String noPrediction = "the prediction is not finite at some evaluation point";
         SummaryJson m = new SummaryJson();
@@ -52,6 +58,7 @@ final class RunSummary {
             }
         }
         m.put("final_loss", last, "the loss term diverged");
+        extra.forEach((k, v) -> m.put(k, v, "the loss term diverged"));
         m.write(dir);
     }
 }

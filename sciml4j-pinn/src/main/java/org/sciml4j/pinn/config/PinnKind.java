@@ -98,9 +98,17 @@ public final class PinnKind implements ProblemKind {
         requireTrainingMemory(scope, top, problem, network, training);
         EvaluationSpec evaluation = top.containsKey("evaluation")
                 ? new EvaluationSection(scope, problem).read(top.get("evaluation").getValueNode()) : null;
-        ProblemFile file = new ProblemFile(doc.file(), doc.text(), name, problem, network, training, evaluation);
-        return top.containsKey("uncertainty") ? new UncertainProblem(file, new UncertaintySection(doc).read(
-                top.get("uncertainty").getValueNode())) : file;
+        ProblemFile.Staging staging = new StagesSection(doc, problem).read(top.get("training"));
+        ProblemFile file = new ProblemFile(doc.file(), doc.text(), name, problem, network, training, evaluation,
+                staging);
+        if (!top.containsKey("uncertainty")) {
+            return file;
+        }
+        if (staging != ProblemFile.Staging.NONE) {
+            throw doc.error(top.get("uncertainty").getKeyNode(), "'uncertainty' cannot be combined with"
+                    + " training.time_windows or training.curriculum (train the stages without it)");
+        }
+        return new UncertainProblem(file, new UncertaintySection(doc).read(top.get("uncertainty").getValueNode()));
     }
 
     /**

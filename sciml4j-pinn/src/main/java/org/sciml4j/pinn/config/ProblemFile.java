@@ -44,6 +44,8 @@ import org.sciml4j.train.config.YamlDocument;
  * training: {seed: 0, adam: {lr: 1e-3, epochs: 10000}, lbfgs: {iterations: 0}, log_every: 1000}
  *                                     # also adam: {batch: 500} (collocation points per epoch), resample_every: 100,
  *                                     # adaptive: {exponent: 1, offset: 1, candidates: 50000} (redraws by residual)
+ *                                     # time_windows: {variable: t, windows: 10} (time-marching) or
+ *                                     # curriculum: {parameter: nu, from: 0.1, steps: 4} (docs/PINN-MARCHING.md)
  * evaluation: {file: data/data_truth.txt, columns: [t, u]}   # reference values: errors and plots
  *                                     # or {exact: {u: exp(-t)*sin(pi*x)}, grid: [101, 101]} (or points, sampling)
  * uncertainty: {ensemble: 8}          # or {hmc: {samples: 1000, warmup: 500, ...}}: see docs/UNCERTAINTY.md
@@ -102,6 +104,23 @@ public final class ProblemFile implements ProblemDefinition {
         }
     }
 
+    /**
+     * Staged training ({@code training: {time_windows: ...}} or {@code {curriculum: ...}}), at most one set.
+     *
+     * @param timeWindows time-marching, or null
+     * @param curriculum  a parameter curriculum, or null
+     */
+    public record Staging(org.sciml4j.pinn.marching.TimeWindows timeWindows,
+            org.sciml4j.pinn.marching.Curriculum curriculum) {
+        /** Plain training. */
+        public static final Staging NONE = new Staging(null, null);
+
+        /** True for plain training. */
+        public boolean none() {
+            return timeWindows == null && curriculum == null;
+        }
+    }
+
     private final Path path;
     private final String text;
     private final String name;
@@ -109,9 +128,11 @@ public final class ProblemFile implements ProblemDefinition {
     private final NetworkSpec network;
     private final TrainingSpec training;
     private final EvaluationSpec evaluation;
+    private final Staging staging;
 
     ProblemFile(Path path, String text, String name, Problem problem, NetworkSpec network, TrainingSpec training,
-            EvaluationSpec evaluation) {
+            EvaluationSpec evaluation, Staging staging) {
+        this.staging = staging;
         this.path = path;
         this.text = text;
         this.name = name;
@@ -197,6 +218,11 @@ public final class ProblemFile implements ProblemDefinition {
      */
     public Module newNetwork(long seed) {
         return Networks.build(network, problem.variables().size(), problem.fields().size(), seed);
+    }
+
+    /** Time windows or a curriculum ({@code training:}), {@link Staging#NONE} for plain training. */
+    public Staging staging() {
+        return staging;
     }
 
     /** A trainer builder with the file's schedule and seed. */

@@ -39,11 +39,7 @@ public final class KuramotoSivashinsky1d {
 
     /** The grid, {@code x_j = j length / n}, shape (n,). */
     public double[] grid() {
-        double[] x = new double[n];
-        for (int j = 0; j < n; j++) {
-            x[j] = j * length / n;
-        }
-        return x;
+        return SpectralTrajectory.grid(n, 0, length);
     }
 
     /**
@@ -56,27 +52,6 @@ public final class KuramotoSivashinsky1d {
      * @throws IllegalStateException if the solution stops being finite
      */
     public double[][] trajectory(double[] u0, int snapshots, int every) {
-        if (u0.length != n || snapshots < 1 || every < 1) {
-            throw new IllegalArgumentException("kuramoto-sivashinsky: initial condition of " + u0.length
-                    + " values for a grid of " + n + ", snapshots " + snapshots + " and every " + every
-                    + " (both >= 1)");
-        }
-        double[][] out = new double[snapshots + 1][];
-        out[0] = u0.clone();
-        double[] v = u0.clone();
-        fft.realForward(v);
-        for (int s = 1; s <= snapshots; s++) {
-            for (int k = 0; k < every; k++) {
-                scheme.step(v);
-            }
-            if (!Etdrk4.allFinite(v)) {
-                throw new IllegalStateException("kuramoto-sivashinsky: the solution is no longer finite at t = "
-                        + s * every * dt + "; use a smaller dt (now " + dt + ")");
-            }
-            double[] u = v.clone();
-            fft.realInverse(u, true);
-            out[s] = u;
-        }
-        return out;
+        return SpectralTrajectory.run("kuramoto-sivashinsky", n, fft, scheme, dt, u0, snapshots, every);
     }
 }
