@@ -27,7 +27,8 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
  */
 final class EnergySection {
     private static final Set<String> KEYS = Set.of("integrand", "quadrature", "boundary", "resample_every");
-    private static final Set<String> RULES = Set.of("gauss_legendre", "qmc", "monte_carlo");
+    private static final Set<String> RULES = new java.util.LinkedHashSet<>(java.util.List.of("gauss_legendre", "qmc",
+            "monte_carlo"));
 
     private final PinnScope scope;
     private final YamlDocument doc;
