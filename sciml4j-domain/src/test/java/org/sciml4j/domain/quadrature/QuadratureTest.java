@@ -39,8 +39,9 @@ class QuadratureTest {
                 double exact = Math.pow(2, k + 1) / (k + 1);
                 if (k <= 2 * n - 1) {
                     assertThat(q).as("n=%d, x^%d", n, k).isCloseTo(exact, within(1e-12 * exact));
-                } else {
-                    assertThat(Math.abs(q - exact)).as("n=%d, x^%d", n, k).isGreaterThan(1e-9 * exact);
+                } else if (n <= 8) {
+                    // degree 2n is not integrated exactly: relative error 0.25 (n = 1) down to 6e-9 (n = 8)
+                    assertThat(Math.abs(q - exact)).as("n=%d, x^%d", n, k).isGreaterThan(1e-10 * exact);
                 }
             }
         }
