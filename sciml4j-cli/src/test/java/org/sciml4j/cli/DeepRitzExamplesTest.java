@@ -18,7 +18,7 @@ class DeepRitzExamplesTest {
     @Test
     void poissonDiskRunsEndToEndWithItsEnergyAsTheLoss(@TempDir Path out) throws Exception {
         Path file = Repo.examples("deep-ritz").resolve("poisson-disk.yaml");
-        double err = PoissonExamplesTest.relativeError(file, out, 200, 100);
+        double err = PoissonExamplesTest.relativeError(file, out, 100, 50);
         assertThat(err).isLessThan(0.05);
         String loss = Files.readString(out.resolve("loss.tsv"));
         assertThat(loss.lines().findFirst().orElseThrow()).contains("energy");
