@@ -39,11 +39,25 @@ final class Plotting {
         LossHistory h = sol.history();
         List<String> names = new ArrayList<>();
         List<double[]> values = new ArrayList<>();
-        names.add("total");
-        values.add(h.column("total"));
+        if (p.energy().isPresent()) {
+            // an energy is negative at its minimum, which a log axis cannot show: plot how far the total lies above
+            // the lowest total reached, and the terms that are not energies
+            double[] total = h.column("total").clone();
+            double best = java.util.Arrays.stream(total).filter(Double::isFinite).min().orElse(0);
+            for (int i = 0; i < total.length; i++) {
+                total[i] -= best;
+            }
+            names.add("total - lowest total");
+            values.add(total);
+        } else {
+            names.add("total");
+            values.add(h.column("total"));
+        }
         for (String t : p.termNames()) {
-            names.add(t);
-            values.add(h.column(t));
+            if (!p.energy().map(e -> e.termNames().contains(t)).orElse(false)) {
+                names.add(t);
+                values.add(h.column(t));
+            }
         }
         if (h.size() > 0) {
             Plots.lossCurves(dir.resolve("loss.png"), pf.name() + ": training loss", h.column("epoch"), names,

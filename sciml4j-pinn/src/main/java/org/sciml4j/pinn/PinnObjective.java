@@ -14,6 +14,8 @@ import org.sciml4j.domain.sampling.Sampler;
 import org.sciml4j.nn.Module;
 import org.sciml4j.nn.Variable;
 import org.sciml4j.optim.TrainingDivergedException;
+import org.sciml4j.pinn.energy.EnergyForm;
+import org.sciml4j.pinn.energy.IntegralTerm;
 import org.sciml4j.tensor.Rng;
 import org.sciml4j.tensor.Tensor;
 import org.sciml4j.optim.LeastSquares;
@@ -65,6 +67,10 @@ public final class PinnObjective implements LeastSquaresObjective {
     private Tensor[] termPoints;
     /** Per term, the rows it had in the last {@link #residuals}. */
     private int[] termRows;
+    /** The energy (Deep Ritz), or null; its integrals are the last terms, from {@link #integralStart}. */
+    private final EnergyForm energy;
+    private final List<IntegralTerm> integrals = new ArrayList<>();
+    private int integralStart;
 
     /**
      * @param problem       the problem
@@ -96,7 +102,7 @@ public final class PinnObjective implements LeastSquaresObjective {
         collocation = problem.equations().isEmpty() ? null : problem.collocationPoints(seed);
         hasCollocation = collocation != null;
         equationCount = problem.equations().size();
-        termSets = new int[equationCount + problem.conditions().size()]; // equations read set 0
+        termSets = new int[problem.termNames().size()]; // equations read set 0
         for (Problem.Equation e : problem.equations()) {
             Condition.Resolved r = e.atPoints(collocation);
             terms.add(r);
@@ -109,6 +115,17 @@ public final class PinnObjective implements LeastSquaresObjective {
             terms.add(r);
             conditionSets.add(r.points());
             needed.addAll(r.derivatives());
+        }
+        energy = problem.energy().orElse(null);
+        integralStart = terms.size();
+        if (energy != null) {
+            for (IntegralTerm it : IntegralTerm.resolve(energy, problem, seed)) {
+                termSets[terms.size()] = conditionSets.size() + (hasCollocation ? 1 : 0);
+                terms.add(it.resolved());
+                conditionSets.add(it.points());
+                integrals.add(it);
+                needed.addAll(it.derivatives());
+            }
         }
         use(collocation);
         weights = problem.termNames().stream().mapToDouble(problem::weight).toArray();
@@ -227,7 +244,12 @@ public final class PinnObjective implements LeastSquaresObjective {
      */
     @Override
     public void beforeEpoch(int epoch) {
+        boolean moved = energy != null && energy.resampleEvery() > 0 && epoch > 1
+                && (epoch - 1) % energy.resampleEvery() == 0 && redrawIntegrals(seed + epoch * DRAW_STEP);
         if (!hasCollocation) {
+            if (moved) {
+                use(collocation);
+            }
             return;
         }
         boolean redraw = resampleEvery > 0 && epoch > 1 && (epoch - 1) % resampleEvery == 0;
@@ -244,16 +266,39 @@ public final class PinnObjective implements LeastSquaresObjective {
                 System.arraycopy(all, perm[i] * d, out, i * d, d);
             }
             use(Tensor.wrap(out, batchSize, d));
-        } else if (redraw) {
+        } else if (redraw || moved) {
             use(collocation);
         }
+    }
+
+    /**
+     * Draws the energy's quadrature nodes anew (random rules only) and puts them in place of the old ones; the
+     * caller makes the evaluator for them.
+     *
+     * @return whether the nodes moved
+     */
+    private boolean redrawIntegrals(long drawSeed) {
+        if (!energy.rule().random()) {
+            return false;
+        }
+        List<IntegralTerm> fresh = IntegralTerm.resolve(energy, problem, drawSeed);
+        for (int i = 0; i < fresh.size(); i++) {
+            int t = integralStart + i;
+            integrals.set(i, fresh.get(i));
+            terms.set(t, fresh.get(i).resolved());
+            conditionSets.set(termSets[t] - (hasCollocation ? 1 : 0), fresh.get(i).points());
+        }
+        return true;
     }
 
     /** Draws new collocation points (placed by the residual with adaptive sampling) and evaluates at all of them. */
     @Override
     public void beforeRound(int round, int epoch) {
+        boolean moved = energy != null && redrawIntegrals(seed + (epoch + 1) * DRAW_STEP);
         if (hasCollocation) {
             collocation = draw(++draws, epoch + 1);
+        }
+        if (hasCollocation || moved) {
             use(collocation);
         }
     }
@@ -272,7 +317,8 @@ public final class PinnObjective implements LeastSquaresObjective {
         evaluated = true;
         Tensor[] values = new Tensor[terms.size()];
         for (int t = 0; t < values.length; t++) {
-            values[t] = terms.get(t).loss(at.get(termSets[t]));
+            values[t] = t >= integralStart ? integrals.get(t - integralStart).loss(at.get(termSets[t]))
+                    : terms.get(t).loss(at.get(termSets[t]));
         }
         return Arrays.asList(values);
     }
@@ -286,6 +332,10 @@ public final class PinnObjective implements LeastSquaresObjective {
      */
     @Override
     public LeastSquares.Residuals residuals(boolean withJacobian) {
+        if (energy != null) {
+            throw new IllegalStateException("an energy (Deep Ritz) is not a sum of squares: least-squares phases"
+                    + " (Levenberg-Marquardt, natural gradient) do not apply; use lbfgs, ssbfgs or ssbroyden");
+        }
         Map<String, Tensor> unknowns = unknownValues();
         int p = 0;
         for (Tensor t : parameters) {

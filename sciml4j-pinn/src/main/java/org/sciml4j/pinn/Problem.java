@@ -21,6 +21,8 @@ import org.sciml4j.domain.expr.Vocabulary;
 import org.sciml4j.domain.geometry.Geometry;
 import org.sciml4j.domain.geometry.SpaceTime;
 import org.sciml4j.domain.sampling.Sampler;
+import org.sciml4j.pinn.energy.EnergyForm;
+import org.sciml4j.pinn.energy.IntegralTerm;
 import org.sciml4j.tensor.Tensor;
 
 /**
@@ -125,6 +127,7 @@ public final class Problem {
     private final Geometry domain;
     private final Vocabulary boundaryVocabulary;
     private final Map<String, BoundExpression> transforms;
+    private final EnergyForm energy;
 
     private Problem(Builder b) {
         ProblemRules.checkSymbols(b.variables, b.fields, b.domain);
@@ -136,10 +139,15 @@ public final class Problem {
         vocabulary = vocabulary(b);
         boundaryVocabulary = vocabulary.withNormals();
         transforms = Collections.unmodifiableMap(transforms(b, vocabulary));
-        ProblemRules.checkSomethingToTrainOn(b.equations.size(), b.conditions.size());
+        energy = b.energy;
+        ProblemRules.checkSomethingToTrainOn(b.equations.size() + (energy != null ? 1 : 0), b.conditions.size());
         equations = equations(b, vocabulary);
         conditions = List.copyOf(b.conditions);
-        termNames = List.copyOf(termNames(equations, conditions));
+        List<String> names = termNames(equations, conditions);
+        if (energy != null) {
+            names.addAll(energy.termNames()); // the energy's integrals are loss terms after the conditions
+        }
+        termNames = List.copyOf(names);
         ProblemRules.checkTermNames(equations, conditions, termNames, b.weights.keySet());
         weights = Collections.unmodifiableMap(new LinkedHashMap<>(b.weights));
         collocation = b.collocation;
@@ -148,6 +156,9 @@ public final class Problem {
         ProblemRules.checkCollocation(collocation, collocationSampler, !equations.isEmpty(), variables.size());
         for (Condition c : conditions) {
             c.resolve(this, 0); // binds its requirements now, so that a bad condition fails before training
+        }
+        if (energy != null) {
+            IntegralTerm.resolve(energy, this, 0); // likewise binds the integrands and checks the rule fits
         }
     }
 
@@ -255,7 +266,12 @@ public final class Problem {
         return conditions;
     }
 
-    /** Loss-term names: each equation, then each condition. */
+    /** The energy to minimise (Deep Ritz), if any; its integrals are loss terms after the conditions. */
+    public Optional<EnergyForm> energy() {
+        return Optional.ofNullable(energy);
+    }
+
+    /** Loss-term names: each equation, then each condition, then the energy's integrals. */
     public List<String> termNames() {
         return termNames;
     }
@@ -408,8 +424,18 @@ public final class Problem {
         private Geometry domain;
         private List<String> space;
         private final Map<String, Expression> transforms = new LinkedHashMap<>();
+        private EnergyForm energy;
 
         private Builder() {
+        }
+
+        /**
+         * An energy to minimise beside (or instead of) equations: its integrals ({@link EnergyForm#termNames()}) are
+         * loss terms after the conditions, weighted like them (see {@link EnergyForm}).
+         */
+        public Builder energy(EnergyForm form) {
+            this.energy = Objects.requireNonNull(form, "form");
+            return this;
         }
 
         /**

@@ -34,7 +34,7 @@ final class ProblemRules {
     /** An equation or a condition. */
     static void checkSomethingToTrainOn(int equations, int conditions) {
         if (equations == 0 && conditions == 0) {
-            throw new IllegalArgumentException("nothing to train on: give equations or conditions (a problem needs"
+            throw new IllegalArgumentException("nothing to train on: give equations, an energy or conditions (a problem needs"
                     + " at least one)");
         }
     }

@@ -401,9 +401,11 @@ public final class Trainer {
             best = Math.min(best, value);
             if (!go) {
                 stopReason = "stopped by listener";
-            } else if (best > 0 && value > divergenceFactor * best) {
-                stopReason = String.format(Locale.ROOT, "diverged: the loss grew to %.3e at epoch %d, more than %.0e"
-                        + " times its best %.3e", value, epoch, divergenceFactor, best);
+            } else if (diverged(value)) {
+                stopReason = best > 0 ? String.format(Locale.ROOT, "diverged: the loss grew to %.3e at epoch %d, more"
+                        + " than %.0e times its best %.3e", value, epoch, divergenceFactor, best)
+                        : String.format(Locale.ROOT, "diverged: the loss grew to %.3e at epoch %d, more than %.0e"
+                        + " times |%.3e| above its best %.3e", value, epoch, divergenceFactor - 1, best, best);
             } else if (timeBudget != null && System.nanoTime() - start > timeBudget.toNanos()) {
                 stopReason = "time budget";
             }
@@ -411,6 +413,15 @@ public final class Trainer {
                 checkpoint();
             }
             return stopReason == null;
+        }
+
+        /**
+         * Whether {@code value} lies more than (factor - 1) |best| above the best total: for a positive best the same
+         * as {@code value > factor * best}; an energy (Deep Ritz) may be negative, and then the distance above its
+         * best is measured against |best| too. A best of exactly 0 gives no scale and never stops.
+         */
+        private boolean diverged(double value) {
+            return best != 0 && value - best > (divergenceFactor - 1) * Math.abs(best);
         }
 
         /** Writes where the run stands, if checkpoints were asked for. */

@@ -250,6 +250,52 @@ class TrainerTest {
         assertThat(tolerant.stopReason()).isEqualTo("completed");
     }
 
+    /** An energy-like objective: p^2 - 2, negative near its minimum, lifted by {@code lift} from epoch jumpAt. */
+    private static final class NegativeToy implements Objective {
+        private final Tensor p = Tensor.of(new double[] {0.5}).requireGrad();
+        private final int jumpAt;
+        private final double lift;
+        private double offset;
+
+        NegativeToy(int jumpAt, double lift) {
+            this.jumpAt = jumpAt;
+            this.lift = lift;
+        }
+
+        @Override
+        public List<String> termNames() {
+            return List.of("energy");
+        }
+
+        @Override
+        public List<Tensor> parameters() {
+            return List.of(p);
+        }
+
+        @Override
+        public List<Tensor> loss() {
+            return List.of(p.square().sum().add(offset - 2));
+        }
+
+        @Override
+        public void beforeEpoch(int epoch) {
+            offset = epoch >= jumpAt ? lift : 0;
+        }
+    }
+
+    @Test
+    void aNegativeLossThatGrowsFarAboveItsBestStopsAsDivergedAndOneThatStaysNearItDoesNot() {
+        // best about -1.75; 1e9 above it is more than 1e6 |best| above
+        Trainer.Result r = Trainer.builder().adam(1e-3, 50).build().train(new NegativeToy(10, 1e9));
+        assertThat(r.stopReason()).startsWith("diverged: the loss grew to ").contains("at epoch 10")
+                .contains("above its best -1.7");
+        assertThat(r.epochs()).isEqualTo(10);
+        // a rise of 1e5 is less than (1e6 - 1) |best|: training goes on
+        Trainer.Result small = Trainer.builder().adam(1e-3, 50).build().train(new NegativeToy(10, 1e5));
+        assertThat(small.stopReason()).isEqualTo("completed");
+        assertThat(small.history().column("total")[0]).isLessThan(0);
+    }
+
     @Test
     void aTermNotFiniteAtTheStartIsNamed() {
         assertThatThrownBy(() -> Trainer.builder().adam(1e-3, 5).build().train(new Toy(-2, 99)))

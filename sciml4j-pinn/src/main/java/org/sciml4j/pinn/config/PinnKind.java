@@ -31,7 +31,7 @@ public final class PinnKind implements ProblemKind {
 
     private static final Set<String> TOP = Set.of("kind", "name", "description", "variables", "domain", "fields",
             "parameters", "unknowns", "equations", "conditions", "collocation", "weights", "transform", "network",
-            "training", "evaluation", "uncertainty", "subdomains");
+            "training", "evaluation", "uncertainty", "subdomains", "energy");
 
     /** For {@link java.util.ServiceLoader}. */
     public PinnKind() {
@@ -79,6 +79,9 @@ public final class PinnKind implements ProblemKind {
         if (top.containsKey("transform")) {
             equations.transforms(b, top.get("transform").getValueNode());
         }
+        if (top.containsKey("energy")) {
+            new EnergySection(scope).read(b, top.get("energy").getValueNode());
+        }
         Map<String, NodeTuple> weights = top.containsKey("weights")
                 ? weights(doc, b, top.get("weights").getValueNode()) : Map.of();
         Problem problem;
@@ -95,6 +98,9 @@ public final class PinnKind implements ProblemKind {
             network = xpinn.network(network, problem.variables().size(), problem.fields().size());
         }
         TrainingSpec training = new TrainingSection(doc).read(top.get("training"));
+        if (problem.energy().isPresent()) {
+            refuseLeastSquares(doc, top, training);
+        }
         requireTrainingMemory(scope, top, problem, network, training);
         EvaluationSpec evaluation = top.containsKey("evaluation")
                 ? new EvaluationSection(scope, problem).read(top.get("evaluation").getValueNode()) : null;
@@ -126,6 +132,20 @@ public final class PinnKind implements ProblemKind {
         HeapCheck.require(scope.doc, top.get("collocation").getValueNode(), String.format(Locale.ROOT,
                 "training on %d points through layers %.0f values wide", points, width),
                 HeapCheck.VALUES_PER_POINT_AND_UNIT * 8.0 * points * width);
+    }
+
+    /** An energy is not a sum of squares: Levenberg-Marquardt and the natural gradient do not apply to it. */
+    private static void refuseLeastSquares(YamlDocument doc, Map<String, NodeTuple> top, TrainingSpec training) {
+        boolean leastSquares = training.lmIterations() > 0 && (training.schedule() == null
+                || training.schedule().stream().anyMatch(p -> "lm".equals(p.name())));
+        if (training.schedule() != null) {
+            leastSquares |= training.schedule().stream().anyMatch(p -> p instanceof org.sciml4j.train.Phase.GaussNewton
+                    && !"lm".equals(p.name()));
+        }
+        if (leastSquares) {
+            throw doc.error(top.get("training").getKeyNode(), "an energy (Deep Ritz) is not a sum of squares:"
+                    + " least-squares phases (lm, natural_gradient) do not apply; use lbfgs, ssbfgs or ssbroyden");
+        }
     }
 
     /** {@code weights: {equation: 1, initial: 10}}: per loss term (the problem's builder checks values and names). */

@@ -37,6 +37,8 @@ import org.sciml4j.train.config.YamlDocument;
  *   data: {file: data/data_exact.txt, columns: [t, u]}
  * collocation: {points: 101, sampling: uniform}    # or {grid: [21, 51]}; sampling: uniform random lhs sobol ...
  * weights: {equation: 1, initial: 1}  # per loss term, default 1
+ * energy: {integrand: 0.5*u_x^2 - f*u, quadrature: {rule: gauss_legendre, points: 32}}
+ *                                     # an energy to minimise (Deep Ritz, {@link EnergySection})
  * network: {layers: [20, 20], activation: tanh, initializer: glorot_normal}   # hidden layer sizes
  *                                     # also fields: {k: {layers: [10]}}: k from its own network (listed last),
  *                                     # type: modified_mlp (or mlp, see Networks), fourier_features: {features: 64,
