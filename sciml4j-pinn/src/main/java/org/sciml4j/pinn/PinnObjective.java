@@ -17,6 +17,9 @@ import org.sciml4j.optim.TrainingDivergedException;
 import org.sciml4j.tensor.Rng;
 import org.sciml4j.tensor.Tensor;
 import org.sciml4j.optim.LeastSquares;
+import org.sciml4j.pinn.weighting.Weighting;
+import org.sciml4j.pinn.weighting.WeightingHost;
+import org.sciml4j.pinn.weighting.WeightingRun;
 import org.sciml4j.tensor.Autodiff;
 import org.sciml4j.train.LeastSquaresObjective;
 import org.sciml4j.train.Objective;
@@ -65,6 +68,8 @@ public final class PinnObjective implements LeastSquaresObjective {
     private Tensor[] termPoints;
     /** Per term, the rows it had in the last {@link #residuals}. */
     private int[] termRows;
+    /** The loss-shaping remedies (balancing, point and causal weights, refinement), or null. */
+    private final WeightingRun remedies;
 
     /**
      * @param problem       the problem
@@ -78,6 +83,18 @@ public final class PinnObjective implements LeastSquaresObjective {
      */
     public PinnObjective(Problem problem, Module network, long seed, int resampleEvery, int batchSize,
             AdaptiveSampling adaptive) {
+        this(problem, network, seed, resampleEvery, batchSize, adaptive, null);
+    }
+
+    /**
+     * An objective shaped by {@code weighting} (null or empty: the plain weighted sum): see
+     * {@link org.sciml4j.pinn.weighting}. Its term weights may then change between epochs, and with refinement the
+     * collocation points grow.
+     *
+     * @throws IllegalArgumentException as the other constructor, and if the remedies do not fit the problem
+     */
+    public PinnObjective(Problem problem, Module network, long seed, int resampleEvery, int batchSize,
+            AdaptiveSampling adaptive, Weighting weighting) {
         if (network.outputSize() != problem.fields().size()) {
             throw new IllegalArgumentException("the network has " + network.outputSize() + " outputs but the problem"
                     + " has " + problem.fields().size() + " fields " + problem.fields());
@@ -117,6 +134,7 @@ public final class PinnObjective implements LeastSquaresObjective {
         for (Variable v : problem.unknowns()) {
             parameters.addAll(v.parameters().trainable());
         }
+        remedies = weighting == null || weighting.isEmpty() ? null : new WeightingRun(weighting, new Host(), seed);
     }
 
     @Override
@@ -135,10 +153,25 @@ public final class PinnObjective implements LeastSquaresObjective {
         return List.copyOf(parameters);
     }
 
-    /** The unknowns' names. */
+    /** The unknowns' names, then the remedies' logged values (term weights, causal min w, ...). */
     @Override
     public List<String> loggedNames() {
-        return unknownNames;
+        if (remedies == null) {
+            return unknownNames;
+        }
+        List<String> names = new ArrayList<>(unknownNames);
+        names.addAll(remedies.loggedNames());
+        return names;
+    }
+
+    /** The remedies' run (null without remedies): their weights, lambdas and causal schedule, for inspection. */
+    public WeightingRun weighting() {
+        return remedies;
+    }
+
+    /** All current collocation points (N, variables); (0, variables) without equations. */
+    public Tensor collocation() {
+        return hasCollocation ? collocation : Tensor.zeros(0, problem.variables().size());
     }
 
     /** The unknowns' current values. */
@@ -148,7 +181,13 @@ public final class PinnObjective implements LeastSquaresObjective {
         for (int i = 0; i < values.length; i++) {
             values[i] = problem.unknowns().get(i).current();
         }
-        return values;
+        if (remedies == null) {
+            return values;
+        }
+        double[] more = remedies.loggedValues();
+        double[] all = Arrays.copyOf(values, values.length + more.length);
+        System.arraycopy(more, 0, all, values.length, more.length);
+        return all;
     }
 
     /** Evaluates at {@code points} (collocation) and the conditions' points from now on. */
@@ -228,12 +267,23 @@ public final class PinnObjective implements LeastSquaresObjective {
     @Override
     public void beforeEpoch(int epoch) {
         if (!hasCollocation) {
+            if (remedies != null) {
+                remedies.balance(epoch);
+            }
             return;
+        }
+        int before = collocation.size(0);
+        if (remedies != null) {
+            remedies.beforeEpoch(epoch); // may grow the collocation points (refinement)
         }
         boolean redraw = resampleEvery > 0 && epoch > 1 && (epoch - 1) % resampleEvery == 0;
         if (redraw) {
             collocation = draw(++draws, epoch);
+            if (remedies != null) {
+                remedies.pointsReplaced();
+            }
         }
+        redraw |= collocation.size(0) != before;
         int n = collocation.size(0);
         if (batchSize > 0 && batchSize < n) {
             int[] perm = new Rng(seed + epoch).permutation(n);
@@ -247,6 +297,9 @@ public final class PinnObjective implements LeastSquaresObjective {
         } else if (redraw) {
             use(collocation);
         }
+        if (remedies != null) {
+            remedies.balance(epoch);
+        }
     }
 
     /** Draws new collocation points (placed by the residual with adaptive sampling) and evaluates at all of them. */
@@ -256,11 +309,18 @@ public final class PinnObjective implements LeastSquaresObjective {
             collocation = draw(++draws, epoch + 1);
             use(collocation);
         }
+        if (remedies != null) {
+            remedies.pointsReplaced();
+            remedies.freeze();
+        }
     }
 
     /** Evaluates at all the current collocation points again (for L-BFGS, which needs a fixed objective). */
     @Override
     public void fullBatch() {
+        if (remedies != null) {
+            remedies.freeze();
+        }
         if (hasCollocation && batch != collocation) {
             use(collocation);
         }
@@ -272,7 +332,9 @@ public final class PinnObjective implements LeastSquaresObjective {
         evaluated = true;
         Tensor[] values = new Tensor[terms.size()];
         for (int t = 0; t < values.length; t++) {
-            values[t] = terms.get(t).loss(at.get(termSets[t]));
+            values[t] = t < equationCount && remedies != null && remedies.shapesEquations()
+                    ? remedies.equationLoss(t, terms.get(t), at.get(termSets[t]), batch)
+                    : terms.get(t).loss(at.get(termSets[t]));
         }
         return Arrays.asList(values);
     }
@@ -413,11 +475,23 @@ public final class PinnObjective implements LeastSquaresObjective {
             state.put("draws", Tensor.scalar(draws));
         }
         state.put("evaluator", Tensor.scalar(batch != collocation ? 2 : evaluated ? 1 : 0));
+        if (remedies != null) {
+            state.putAll(remedies.state());
+        }
         return state;
     }
 
     @Override
-    public void restore(Map<String, Tensor> state) {
+    public void restore(Map<String, Tensor> saved) {
+        Map<String, Tensor> state = new LinkedHashMap<>();
+        Map<String, Tensor> remedyState = new LinkedHashMap<>();
+        saved.forEach((k, v) -> (WeightingRun.owns(k) ? remedyState : state).put(k, v));
+        if (remedies != null) {
+            remedies.restore(remedyState);
+        } else if (!remedyState.isEmpty()) {
+            throw new IllegalArgumentException("the checkpoint holds loss-weighting state " + remedyState.keySet()
+                    + " but this problem has no weighting scheme");
+        }
         Tensor stage = state.get("evaluator");
         if (stage == null || state.size() != (hasCollocation ? 3 : 1)) {
             throw new IllegalArgumentException("the PINN's state must hold " + (hasCollocation
@@ -438,13 +512,82 @@ public final class PinnObjective implements LeastSquaresObjective {
         if (points == null || drawn == null) {
             throw new IllegalArgumentException("the PINN's state lacks 'collocation' or 'draws'");
         }
+        boolean grows = remedies != null && remedies.refines();
         if (points.rank() != 2 || points.size(1) != problem.variables().size()
-                || points.size(0) != collocation.size(0)) {
+                || (grows ? points.size(0) < collocation.size(0) : points.size(0) != collocation.size(0))) {
             throw new IllegalArgumentException("the saved collocation points have shape "
                     + Arrays.toString(points.shape()) + " but the problem draws " + collocation.size(0) + " points of "
                     + problem.variables().size() + " variables");
         }
         collocation = points.copy();
         draws = (int) drawn.item();
+    }
+
+    /** What the remedies see of this objective. */
+    private final class Host implements WeightingHost {
+        @Override
+        public Problem problem() {
+            return problem;
+        }
+
+        @Override
+        public List<String> termNames() {
+            return problem.termNames();
+        }
+
+        @Override
+        public int equationCount() {
+            return equationCount;
+        }
+
+        @Override
+        public double[] liveWeights() {
+            return weights;
+        }
+
+        @Override
+        public List<Tensor> parameters() {
+            return PinnObjective.this.parameters();
+        }
+
+        @Override
+        public List<Tensor> evaluate() {
+            return loss();
+        }
+
+        @Override
+        public LeastSquares.Residuals residuals(boolean withJacobian) {
+            return PinnObjective.this.residuals(withJacobian);
+        }
+
+        @Override
+        public int[] termRows() {
+            return termRows.clone();
+        }
+
+        @Override
+        public Tensor collocation() {
+            return collocation;
+        }
+
+        @Override
+        public void growCollocation(Tensor added) {
+            collocation = Tensor.concat(0, collocation, added.detach());
+            use(collocation);
+        }
+
+        @Override
+        public Tensor candidates(int count, long drawSeed) {
+            try {
+                return problem.domainPoints(problem.collocationSampler().orElse(Sampler.random()), count, drawSeed);
+            } catch (IllegalArgumentException fixedCount) {
+                return problem.domainPoints(Sampler.random(), count, drawSeed); // a grid has the points it has
+            }
+        }
+
+        @Override
+        public double[] residualNorms(Tensor points, int epoch) {
+            return PinnObjective.this.residualNorms(points, epoch);
+        }
     }
 }

@@ -350,8 +350,9 @@ public final class Trainer {
                         + weights.length + " " + objective.termNames());
             }
             total = null;
+            double[] now = objective.weights(); // an objective may balance its terms as it trains
             for (int i = 0; i < weights.length; i++) {
-                Tensor w = weights[i] == 1 ? terms.get(i) : terms.get(i).mul(weights[i]);
+                Tensor w = now[i] == 1 ? terms.get(i) : terms.get(i).mul(now[i]);
                 total = total == null ? w : total.add(w);
             }
             return total;

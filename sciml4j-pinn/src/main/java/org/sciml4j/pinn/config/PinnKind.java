@@ -8,6 +8,8 @@ import java.util.Set;
 import org.sciml4j.domain.expr.ExpressionException;
 import org.sciml4j.nn.NetworkSpec;
 import org.sciml4j.pinn.Problem;
+import org.sciml4j.pinn.Trainer;
+import org.sciml4j.pinn.weighting.Weighting;
 import org.sciml4j.pinn.config.ProblemFile.EvaluationSpec;
 import org.sciml4j.pinn.config.ProblemFile.TrainingSpec;
 import org.sciml4j.train.config.ProblemFileException;
@@ -29,7 +31,7 @@ public final class PinnKind implements ProblemKind {
 
     private static final Set<String> TOP = Set.of("kind", "name", "description", "variables", "domain", "fields",
             "parameters", "unknowns", "equations", "conditions", "collocation", "weights", "transform", "network",
-            "training", "evaluation");
+            "training", "evaluation", "causal");
 
     /** For {@link java.util.ServiceLoader}. */
     public PinnKind() {
@@ -67,8 +69,9 @@ public final class PinnKind implements ProblemKind {
         if (top.containsKey("transform")) {
             equations.transforms(b, top.get("transform").getValueNode());
         }
+        WeightsSection weightsSection = new WeightsSection(doc);
         Map<String, NodeTuple> weights = top.containsKey("weights")
-                ? weights(doc, b, top.get("weights").getValueNode()) : Map.of();
+                ? weightsSection.read(b, top.get("weights").getValueNode()) : Map.of();
         Problem problem;
         try {
             problem = b.build();
@@ -80,10 +83,33 @@ public final class PinnKind implements ProblemKind {
         NetworkSpec network = new NetworkSection(doc).read(top.get("network"), problem.variables().size(),
                 problem.fields());
         TrainingSpec training = new TrainingSection(doc).read(top.get("training"));
+        Weighting weighting = weighting(doc, top, problem, weightsSection, training);
         requireTrainingMemory(scope, top, problem, network, training);
         EvaluationSpec evaluation = top.containsKey("evaluation")
                 ? new EvaluationSection(scope, problem).read(top.get("evaluation").getValueNode()) : null;
-        return new ProblemFile(doc.file(), doc.text(), name, problem, network, training, evaluation);
+        return new ProblemFile(doc.file(), doc.text(), name, problem, network, training, evaluation, weighting);
+    }
+
+    /**
+     * The loss-shaping remedies: the {@code weights:} scheme, {@code causal:} and {@code training: {rar}}, checked
+     * together with the training settings by the trainer's builder (the complaint placed at the remedy).
+     */
+    private static Weighting weighting(YamlDocument doc, Map<String, NodeTuple> top, Problem problem,
+            WeightsSection weights, TrainingSpec training) {
+        Weighting w = weights.weighting(problem);
+        if (top.containsKey("causal")) {
+            w = w.withCausal(new CausalSection(doc).read(top.get("causal").getValueNode(), problem));
+        }
+        w = w.withRefinement(new RarSection(doc).read(top.get("training")));
+        if (w.isEmpty()) {
+            return w;
+        }
+        Weighting chosen = w;
+        Node where = w.refinement() != null ? top.get("training").getValueNode()
+                : top.containsKey("weights") ? top.get("weights").getValueNode() : top.get("causal").getValueNode();
+        doc.at(where, () -> Trainer.builder().batch(training.batch()).resample(training.resampleEvery())
+                .adaptive(training.adaptive()).weighting(chosen).build());
+        return w;
     }
 
     /**
@@ -101,16 +127,6 @@ public final class PinnKind implements ProblemKind {
         HeapCheck.require(scope.doc, top.get("collocation").getValueNode(), String.format(Locale.ROOT,
                 "training on %d points through layers %.0f values wide", points, width),
                 HeapCheck.VALUES_PER_POINT_AND_UNIT * 8.0 * points * width);
-    }
-
-    /** {@code weights: {equation: 1, initial: 10}}: per loss term (the problem's builder checks values and names). */
-    private static Map<String, NodeTuple> weights(YamlDocument doc, Problem.Builder b, Node node) {
-        Map<String, NodeTuple> weights = doc.mapping(node, "weights", null);
-        for (NodeTuple w : weights.values()) {
-            double x = doc.number(w.getValueNode());
-            doc.at(w.getValueNode(), () -> b.weight(YamlDocument.key(w), x));
-        }
-        return weights;
     }
 
     /** A problem-level error, placed at the part of the file it is about where that can be told. */

@@ -10,6 +10,7 @@ import org.sciml4j.nn.Networks;
 import org.sciml4j.pinn.AdaptiveSampling;
 import org.sciml4j.pinn.Problem;
 import org.sciml4j.pinn.Trainer;
+import org.sciml4j.pinn.weighting.Weighting;
 import org.sciml4j.tensor.Tensor;
 import org.sciml4j.train.Phase;
 import org.sciml4j.train.config.ProblemDefinition;
@@ -36,7 +37,9 @@ import org.sciml4j.train.config.YamlDocument;
  *   initial: {at: {t: 0}, require: [u = 1, u_t = 0], points: 21, sampling: uniform}
  *   data: {file: data/data_exact.txt, columns: [t, u]}
  * collocation: {points: 101, sampling: uniform}    # or {grid: [21, 51]}; sampling: uniform random lhs sobol ...
- * weights: {equation: 1, initial: 1}  # per loss term, default 1
+ * weights: {equation: 1, initial: 1}  # per loss term, default 1; also a scheme that moves them (scheme: grad_norm,
+ *                                     # every: 1000, alpha: 0.9; ntk; self_adaptive; rba; docs/PINN-REMEDIES.md)
+ * causal: {variable: t, slabs: 32, epsilon: [1e-2, 1e-1, 1, 10, 100], delta: 0.99}   # causal weights in time
  * network: {layers: [20, 20], activation: tanh, initializer: glorot_normal}   # hidden layer sizes
  *                                     # also fields: {k: {layers: [10]}}: k from its own network (listed last),
  *                                     # type: modified_mlp (or mlp, see Networks), fourier_features: {features: 64,
@@ -44,6 +47,7 @@ import org.sciml4j.train.config.YamlDocument;
  * training: {seed: 0, adam: {lr: 1e-3, epochs: 10000}, lbfgs: {iterations: 0}, log_every: 1000}
  *                                     # also adam: {batch: 500} (collocation points per epoch), resample_every: 100,
  *                                     # adaptive: {exponent: 1, offset: 1, candidates: 50000} (redraws by residual)
+ *                                     # rar: {every: 1000, candidates: 10000, add: 10, until: 0} (adds worst points)
  * evaluation: {file: data/data_truth.txt, columns: [t, u]}   # reference values: errors and plots
  *                                     # or {exact: {u: exp(-t)*sin(pi*x)}, grid: [101, 101]} (or points, sampling)
  * </pre>
@@ -108,9 +112,16 @@ public final class ProblemFile implements ProblemDefinition {
     private final NetworkSpec network;
     private final TrainingSpec training;
     private final EvaluationSpec evaluation;
+    private final Weighting weighting;
 
     ProblemFile(Path path, String text, String name, Problem problem, NetworkSpec network, TrainingSpec training,
             EvaluationSpec evaluation) {
+        this(path, text, name, problem, network, training, evaluation, Weighting.none());
+    }
+
+    ProblemFile(Path path, String text, String name, Problem problem, NetworkSpec network, TrainingSpec training,
+            EvaluationSpec evaluation, Weighting weighting) {
+        this.weighting = weighting;
         this.path = path;
         this.text = text;
         this.name = name;
@@ -193,10 +204,15 @@ public final class ProblemFile implements ProblemDefinition {
         return Networks.build(network, problem.variables().size(), problem.fields().size(), seed);
     }
 
-    /** A trainer builder with the file's schedule and seed. */
+    /** The loss-shaping remedies: weights' scheme, causal weights, refinement (none: {@link Weighting#none()}). */
+    public Weighting weighting() {
+        return weighting;
+    }
+
+    /** A trainer builder with the file's schedule, seed and remedies. */
     public Trainer.Builder trainer() {
         return Trainer.builder().adam(training.learningRate, training.epochs).lbfgs(training.lbfgsIterations)
                 .lm(training.lmIterations).seed(training.seed).batch(training.batch).resample(training.resampleEvery)
-                .adaptive(training.adaptive).schedule(training.schedule);
+                .adaptive(training.adaptive).schedule(training.schedule).weighting(weighting);
     }
 }

@@ -40,7 +40,7 @@ final class TrainingSection {
         }
         Map<String, NodeTuple> m = doc.mapping(t.getValueNode(), "training", Set.of("seed", "adam", "lbfgs",
                 "lm", "log_every", "resample_every", "adaptive", "optimizer", "natural_gradient", "ssbfgs",
-                "ssbroyden"));
+                "ssbroyden", "rar")); // rar: read by RarSection
         boolean listed = m.containsKey("optimizer");
         if (listed) {
             m = new Schedule(doc).flatten(m);
