@@ -58,6 +58,16 @@ final class RunSummary {
             }
         }
         m.put("final_loss", last, "the loss term diverged");
+        // the weighting schemes' logged values (weight.<term>, causal.min_w, ...; unknowns' names have no '.')
+        Map<String, Object> weights = new LinkedHashMap<>();
+        last.forEach((k, v) -> {
+            if (k.startsWith("weight.")) {
+                weights.put(k.substring("weight.".length()), v);
+            }
+        });
+        if (!weights.isEmpty()) {
+            m.put("final_weights", weights, "a weight diverged");
+        }
         extra.forEach((k, v) -> m.put(k, v, "the loss term diverged"));
         m.write(dir);
     }

@@ -10,7 +10,6 @@ import java.util.TreeSet;
 
 import org.sciml4j.domain.expr.Derivative;
 import org.sciml4j.domain.expr.Evaluation;
-import org.sciml4j.domain.sampling.Sampler;
 import org.sciml4j.nn.Module;
 import org.sciml4j.nn.Variable;
 import org.sciml4j.optim.TrainingDivergedException;
@@ -19,6 +18,8 @@ import org.sciml4j.pinn.energy.IntegralTerm;
 import org.sciml4j.tensor.Rng;
 import org.sciml4j.tensor.Tensor;
 import org.sciml4j.optim.LeastSquares;
+import org.sciml4j.pinn.weighting.Weighting;
+import org.sciml4j.pinn.weighting.WeightingRun;
 import org.sciml4j.tensor.Autodiff;
 import org.sciml4j.train.LeastSquaresObjective;
 import org.sciml4j.train.Objective;
@@ -71,6 +72,8 @@ public final class PinnObjective implements LeastSquaresObjective {
     private final EnergyForm energy;
     private final List<IntegralTerm> integrals = new ArrayList<>();
     private int integralStart;
+    /** The loss-shaping remedies (balancing, point and causal weights, refinement), or null. */
+    private final WeightingRun remedies;
 
     /**
      * @param problem       the problem
@@ -84,6 +87,18 @@ public final class PinnObjective implements LeastSquaresObjective {
      */
     public PinnObjective(Problem problem, Module network, long seed, int resampleEvery, int batchSize,
             AdaptiveSampling adaptive) {
+        this(problem, network, seed, resampleEvery, batchSize, adaptive, null);
+    }
+
+    /**
+     * An objective shaped by {@code weighting} (null or empty: the plain weighted sum): see
+     * {@link org.sciml4j.pinn.weighting}. Its term weights may then change between epochs, and with refinement the
+     * collocation points grow.
+     *
+     * @throws IllegalArgumentException as the other constructor, and if the remedies do not fit the problem
+     */
+    public PinnObjective(Problem problem, Module network, long seed, int resampleEvery, int batchSize,
+            AdaptiveSampling adaptive, Weighting weighting) {
         if (network.outputSize() != problem.fields().size()) {
             throw new IllegalArgumentException("the network has " + network.outputSize() + " outputs but the problem"
                     + " has " + problem.fields().size() + " fields " + problem.fields());
@@ -134,6 +149,7 @@ public final class PinnObjective implements LeastSquaresObjective {
         for (Variable v : problem.unknowns()) {
             parameters.addAll(v.parameters().trainable());
         }
+        remedies = weighting == null || weighting.isEmpty() ? null : new WeightingRun(weighting, new PinnWeightingHost(this), seed);
     }
 
     @Override
@@ -152,10 +168,25 @@ public final class PinnObjective implements LeastSquaresObjective {
         return List.copyOf(parameters);
     }
 
-    /** The unknowns' names. */
+    /** The unknowns' names, then the remedies' logged values (term weights, causal min w, ...). */
     @Override
     public List<String> loggedNames() {
-        return unknownNames;
+        if (remedies == null) {
+            return unknownNames;
+        }
+        List<String> names = new ArrayList<>(unknownNames);
+        names.addAll(remedies.loggedNames());
+        return names;
+    }
+
+    /** The remedies' run (null without remedies): their weights, lambdas and causal schedule, for inspection. */
+    public WeightingRun weighting() {
+        return remedies;
+    }
+
+    /** All current collocation points (N, variables); (0, variables) without equations. */
+    public Tensor collocation() {
+        return hasCollocation ? collocation : Tensor.zeros(0, problem.variables().size());
     }
 
     /** The unknowns' current values. */
@@ -165,7 +196,13 @@ public final class PinnObjective implements LeastSquaresObjective {
         for (int i = 0; i < values.length; i++) {
             values[i] = problem.unknowns().get(i).current();
         }
-        return values;
+        if (remedies == null) {
+            return values;
+        }
+        double[] more = remedies.loggedValues();
+        double[] all = Arrays.copyOf(values, values.length + more.length);
+        System.arraycopy(more, 0, all, values.length, more.length);
+        return all;
     }
 
     /** Evaluates at {@code points} (collocation) and the conditions' points from now on. */
@@ -204,7 +241,7 @@ public final class PinnObjective implements LeastSquaresObjective {
     }
 
     /** The Euclidean norm of the equations' residuals at each of the points (shape (M, variables)), length M. */
-    private double[] residualNorms(Tensor points, int epoch) {
+    double[] residualNorms(Tensor points, int epoch) {
         int m = points.size(0);
         double[] norms = new double[m];
         Map<String, Tensor> unknowns = unknownValues();
@@ -250,12 +287,23 @@ public final class PinnObjective implements LeastSquaresObjective {
             if (moved) {
                 use(collocation);
             }
+            if (remedies != null) {
+                remedies.balance(epoch);
+            }
             return;
+        }
+        int before = collocation.size(0);
+        if (remedies != null) {
+            remedies.beforeEpoch(epoch); // may grow the collocation points (refinement)
         }
         boolean redraw = resampleEvery > 0 && epoch > 1 && (epoch - 1) % resampleEvery == 0;
         if (redraw) {
             collocation = draw(++draws, epoch);
+            if (remedies != null) {
+                remedies.pointsReplaced();
+            }
         }
+        redraw |= collocation.size(0) != before;
         int n = collocation.size(0);
         if (batchSize > 0 && batchSize < n) {
             int[] perm = new Rng(seed + epoch).permutation(n);
@@ -268,6 +316,9 @@ public final class PinnObjective implements LeastSquaresObjective {
             use(Tensor.wrap(out, batchSize, d));
         } else if (redraw || moved) {
             use(collocation);
+        }
+        if (remedies != null) {
+            remedies.balance(epoch);
         }
     }
 
@@ -301,11 +352,18 @@ public final class PinnObjective implements LeastSquaresObjective {
         if (hasCollocation || moved) {
             use(collocation);
         }
+        if (remedies != null) {
+            remedies.pointsReplaced();
+            remedies.freeze();
+        }
     }
 
     /** Evaluates at all the current collocation points again (for L-BFGS, which needs a fixed objective). */
     @Override
     public void fullBatch() {
+        if (remedies != null) {
+            remedies.freeze();
+        }
         if (hasCollocation && batch != collocation) {
             use(collocation);
         }
@@ -318,6 +376,8 @@ public final class PinnObjective implements LeastSquaresObjective {
         Tensor[] values = new Tensor[terms.size()];
         for (int t = 0; t < values.length; t++) {
             values[t] = t >= integralStart ? integrals.get(t - integralStart).loss(at.get(termSets[t]))
+                    : t < equationCount && remedies != null && remedies.shapesEquations()
+                    ? remedies.equationLoss(t, terms.get(t), at.get(termSets[t]), batch)
                     : terms.get(t).loss(at.get(termSets[t]));
         }
         return Arrays.asList(values);
@@ -463,11 +523,23 @@ public final class PinnObjective implements LeastSquaresObjective {
             state.put("draws", Tensor.scalar(draws));
         }
         state.put("evaluator", Tensor.scalar(batch != collocation ? 2 : evaluated ? 1 : 0));
+        if (remedies != null) {
+            state.putAll(remedies.state());
+        }
         return state;
     }
 
     @Override
-    public void restore(Map<String, Tensor> state) {
+    public void restore(Map<String, Tensor> saved) {
+        Map<String, Tensor> state = new LinkedHashMap<>();
+        Map<String, Tensor> remedyState = new LinkedHashMap<>();
+        saved.forEach((k, v) -> (WeightingRun.owns(k) ? remedyState : state).put(k, v));
+        if (remedies != null) {
+            remedies.restore(remedyState);
+        } else if (!remedyState.isEmpty()) {
+            throw new IllegalArgumentException("the checkpoint holds loss-weighting state " + remedyState.keySet()
+                    + " but this problem has no weighting scheme");
+        }
         Tensor stage = state.get("evaluator");
         if (stage == null || state.size() != (hasCollocation ? 3 : 1)) {
             throw new IllegalArgumentException("the PINN's state must hold " + (hasCollocation
@@ -488,13 +560,40 @@ public final class PinnObjective implements LeastSquaresObjective {
         if (points == null || drawn == null) {
             throw new IllegalArgumentException("the PINN's state lacks 'collocation' or 'draws'");
         }
+        boolean grows = remedies != null && remedies.refines();
         if (points.rank() != 2 || points.size(1) != problem.variables().size()
-                || points.size(0) != collocation.size(0)) {
+                || (grows ? points.size(0) < collocation.size(0) : points.size(0) != collocation.size(0))) {
             throw new IllegalArgumentException("the saved collocation points have shape "
                     + Arrays.toString(points.shape()) + " but the problem draws " + collocation.size(0) + " points of "
                     + problem.variables().size() + " variables");
         }
         collocation = points.copy();
         draws = (int) drawn.item();
+    
+
+    Problem problem() {
+        return problem;
+    }
+
+    int equationCount() {
+        return equationCount;
+    }
+
+    /** The live term weights, which the remedies change in place. */
+    double[] liveWeights() {
+        return weights;
+    }
+
+    int[] termRows() {
+        return termRows.clone();
+    }
+
+    Tensor liveCollocation() {
+        return collocation;
+    }
+
+    void growCollocation(Tensor added) {
+        collocation = Tensor.concat(0, collocation, added.detach());
+        use(collocation);
     }
 }

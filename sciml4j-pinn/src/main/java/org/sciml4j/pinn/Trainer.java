@@ -13,6 +13,7 @@ import org.sciml4j.nn.Module;
 import org.sciml4j.nn.Variable;
 import org.sciml4j.optim.Optimizer;
 import org.sciml4j.optim.TrainingDivergedException;
+import org.sciml4j.pinn.weighting.Weighting;
 import org.sciml4j.train.Phase;
 import org.sciml4j.train.TrainingListener;
 
@@ -38,11 +39,13 @@ public final class Trainer {
     private final int resampleEvery;
     private final int batchSize;
     private final AdaptiveSampling adaptive;
+    private final Weighting weighting;
     private final org.sciml4j.train.Trainer general;
 
     private Trainer(Builder b) {
         resampleEvery = b.resampleEvery;
         adaptive = b.adaptive;
+        weighting = b.weighting;
         batchSize = b.batchSize;
         epochs = b.firstOrder.epochs();
         lbfgsIterations = b.lbfgs.iterations();
@@ -125,7 +128,7 @@ public final class Trainer {
     }
 
     private PinnObjective objective(Problem problem, Module network) {
-        return new PinnObjective(problem, network, seed, resampleEvery, batchSize, adaptive);
+        return new PinnObjective(problem, network, seed, resampleEvery, batchSize, adaptive, weighting);
     }
 
     private Solution solution(Problem problem, Module network, org.sciml4j.train.Trainer.Result r) {
@@ -149,6 +152,7 @@ public final class Trainer {
         private int resampleEvery;
         private int batchSize;
         private AdaptiveSampling adaptive;
+        private Weighting weighting;
         private Duration timeBudget;
         private Path checkpointDir;
         private int checkpointEvery;
@@ -186,6 +190,16 @@ public final class Trainer {
          */
         public Builder batch(int size) {
             this.batchSize = nonNegative("batch size", size);
+            return this;
+        }
+
+        /**
+         * Loss-shaping remedies (null, the default: none): term balancing (grad_norm, ntk), point weights
+         * (self_adaptive, rba), causal weights, refinement (RAR); see {@link org.sciml4j.pinn.weighting}. Point
+         * weights need full batches; refinement is not combined with resampling or adaptive sampling.
+         */
+        public Builder weighting(Weighting remedies) {
+            this.weighting = remedies;
             return this;
         }
 
@@ -276,6 +290,14 @@ public final class Trainer {
                 throw new IllegalArgumentException("adaptive sampling places the points of each redraw, but no redraw"
                         + " is set: set how often with resample(epochs) (resample_every in a problem file), e.g."
                         + " every 1000 epochs");
+            }
+            if (weighting != null && weighting.refinement() != null && resampleEvery > 0) {
+                throw new IllegalArgumentException("refinement (rar) adds points to a fixed set, which resampling"
+                        + (adaptive != null ? " with adaptive sampling" : "") + " would replace: use one of them");
+            }
+            if (weighting != null && weighting.points() != null && batchSize > 0) {
+                throw new IllegalArgumentException("point weights belong to the collocation points and need all of"
+                        + " them every epoch; leave the mini-batch (adam: {batch}) out");
             }
             return new Trainer(this);
         }

@@ -21,7 +21,10 @@ public interface Objective {
     /** The loss terms' names, in {@link #loss()} order (the columns of the {@link LossHistory}). */
     List<String> termNames();
 
-    /** Each term's weight in the total, in {@link #termNames()} order; all 1 unless overridden. */
+    /**
+     * Each term's weight in the total, in {@link #termNames()} order; all 1 unless overridden. Read at every
+     * evaluation, so an objective that balances its terms may change them between epochs (same length).
+     */
     default double[] weights() {
         double[] w = new double[termNames().size()];
         Arrays.fill(w, 1);

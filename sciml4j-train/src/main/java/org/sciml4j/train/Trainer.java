@@ -350,6 +350,12 @@ public final class Trainer {
                         + weights.length + " " + objective.termNames());
             }
             total = null;
+            double[] now = objective.weights(); // an objective may balance its terms as it trains
+            if (!Arrays.equals(now, weights)) {
+                // totals under other weights do not compare: divergence is judged from the new weights' best
+                System.arraycopy(now, 0, weights, 0, weights.length);
+                best = Double.POSITIVE_INFINITY;
+            }
             for (int i = 0; i < weights.length; i++) {
                 Tensor w = weights[i] == 1 ? terms.get(i) : terms.get(i).mul(weights[i]);
                 total = total == null ? w : total.add(w);

@@ -323,4 +323,50 @@ class TrainerTest {
         assertThatThrownBy(() -> new Phase.QuasiNewton("lbfgs", n -> null, 10, 0))
                 .hasMessageContaining("round length must be >= 1");
     }
+
+    /** Toy whose term a is weighted 1e9 from epoch {@code jumpAt} on (an objective that balances its terms). */
+    private static final class Reweighted implements Objective {
+        final Toy toy = new Toy(1, Integer.MAX_VALUE);
+        final int jumpAt;
+        double weight = 1;
+
+        Reweighted(int jumpAt) {
+            this.jumpAt = jumpAt;
+        }
+
+        @Override
+        public List<String> termNames() {
+            return toy.termNames();
+        }
+
+        @Override
+        public double[] weights() {
+            return new double[] {weight, 0};
+        }
+
+        @Override
+        public List<Tensor> parameters() {
+            return toy.parameters();
+        }
+
+        @Override
+        public List<Tensor> loss() {
+            return toy.loss();
+        }
+
+        @Override
+        public void beforeEpoch(int epoch) {
+            weight = epoch >= jumpAt ? 1e9 : 1;
+        }
+    }
+
+    @Test
+    void weightsChangedByTheObjectiveWeighTheTotalAndRestartTheDivergenceWatch() {
+        Trainer.Result r = Trainer.builder().adam(1e-3, 20).build().train(new Reweighted(10));
+        assertThat(r.stopReason()).isEqualTo("completed");
+        double[] total = r.history().column("total");
+        double[] a = r.history().column("a");
+        assertThat(total[8]).isEqualTo(a[8]);
+        assertThat(total[9]).isEqualTo(1e9 * a[9]);
+    }
 }

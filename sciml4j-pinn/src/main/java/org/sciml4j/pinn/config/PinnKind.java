@@ -8,6 +8,8 @@ import java.util.Set;
 import org.sciml4j.domain.expr.ExpressionException;
 import org.sciml4j.nn.NetworkSpec;
 import org.sciml4j.pinn.Problem;
+import org.sciml4j.pinn.Trainer;
+import org.sciml4j.pinn.weighting.Weighting;
 import org.sciml4j.pinn.config.ProblemFile.EvaluationSpec;
 import org.sciml4j.pinn.config.ProblemFile.TrainingSpec;
 import org.sciml4j.pinn.uncertainty.UncertainProblem;
@@ -31,7 +33,7 @@ public final class PinnKind implements ProblemKind {
 
     private static final Set<String> TOP = Set.of("kind", "name", "description", "variables", "domain", "fields",
             "parameters", "unknowns", "equations", "conditions", "collocation", "weights", "transform", "network",
-            "training", "evaluation", "uncertainty", "subdomains", "energy");
+            "training", "evaluation", "uncertainty", "subdomains", "energy", "causal");
 
     /** For {@link java.util.ServiceLoader}. */
     public PinnKind() {
@@ -82,8 +84,9 @@ public final class PinnKind implements ProblemKind {
         if (top.containsKey("energy")) {
             new EnergySection(scope).read(b, top.get("energy").getValueNode());
         }
+        WeightsSection weightsSection = new WeightsSection(doc);
         Map<String, NodeTuple> weights = top.containsKey("weights")
-                ? weights(doc, b, top.get("weights").getValueNode()) : Map.of();
+                ? weightsSection.read(b, top.get("weights").getValueNode()) : Map.of();
         Problem problem;
         try {
             problem = b.build();
@@ -101,20 +104,48 @@ public final class PinnKind implements ProblemKind {
         if (problem.energy().isPresent()) {
             refuseLeastSquares(doc, top, training);
         }
+        Weighting weighting = weighting(doc, top, problem, weightsSection, training);
         requireTrainingMemory(scope, top, problem, network, training);
         EvaluationSpec evaluation = top.containsKey("evaluation")
                 ? new EvaluationSection(scope, problem).read(top.get("evaluation").getValueNode()) : null;
         ProblemFile.Staging staging = new StagesSection(doc, problem).read(top.get("training"));
         ProblemFile file = new ProblemFile(doc.file(), doc.text(), name, problem, network, training, evaluation,
-                staging);
+                staging, weighting);
+        return withUncertainty(doc, top, file);
+    }
+
+    /** With an {@code uncertainty:} section, an {@link UncertainProblem} holding the file; else the file. */
+    private static ProblemDefinition withUncertainty(YamlDocument doc, Map<String, NodeTuple> top, ProblemFile file) {
         if (!top.containsKey("uncertainty")) {
             return file;
         }
-        if (staging != ProblemFile.Staging.NONE) {
+        if (file.staging() != ProblemFile.Staging.NONE) {
             throw doc.error(top.get("uncertainty").getKeyNode(), "'uncertainty' cannot be combined with"
                     + " training.time_windows or training.curriculum (train the stages without it)");
         }
         return new UncertainProblem(file, new UncertaintySection(doc).read(top.get("uncertainty").getValueNode()));
+    }
+
+    /**
+     * The loss-shaping remedies: the {@code weights:} scheme, {@code causal:} and {@code training: {rar}}, checked
+     * together with the training settings by the trainer's builder (the complaint placed at the remedy).
+     */
+    private static Weighting weighting(YamlDocument doc, Map<String, NodeTuple> top, Problem problem,
+            WeightsSection weights, TrainingSpec training) {
+        Weighting w = weights.weighting(problem);
+        if (top.containsKey("causal")) {
+            w = w.withCausal(new CausalSection(doc).read(top.get("causal").getValueNode(), problem));
+        }
+        w = w.withRefinement(new RarSection(doc).read(top.get("training")));
+        if (w.isEmpty()) {
+            return w;
+        }
+        Weighting chosen = w;
+        Node where = w.refinement() != null ? top.get("training").getValueNode()
+                : top.containsKey("weights") ? top.get("weights").getValueNode() : top.get("causal").getValueNode();
+        doc.at(where, () -> Trainer.builder().batch(training.batch()).resample(training.resampleEvery())
+                .adaptive(training.adaptive()).weighting(chosen).build());
+        return w;
     }
 
     /**
@@ -146,16 +177,6 @@ public final class PinnKind implements ProblemKind {
             throw doc.error(top.get("training").getKeyNode(), "an energy (Deep Ritz) is not a sum of squares:"
                     + " least-squares phases (lm, natural_gradient) do not apply; use lbfgs, ssbfgs or ssbroyden");
         }
-    }
-
-    /** {@code weights: {equation: 1, initial: 10}}: per loss term (the problem's builder checks values and names). */
-    private static Map<String, NodeTuple> weights(YamlDocument doc, Problem.Builder b, Node node) {
-        Map<String, NodeTuple> weights = doc.mapping(node, "weights", null);
-        for (NodeTuple w : weights.values()) {
-            double x = doc.number(w.getValueNode());
-            doc.at(w.getValueNode(), () -> b.weight(YamlDocument.key(w), x));
-        }
-        return weights;
     }
 
     /** A problem-level error, placed at the part of the file it is about where that can be told. */

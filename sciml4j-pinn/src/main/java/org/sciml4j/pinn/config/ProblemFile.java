@@ -10,6 +10,7 @@ import org.sciml4j.nn.Networks;
 import org.sciml4j.pinn.AdaptiveSampling;
 import org.sciml4j.pinn.Problem;
 import org.sciml4j.pinn.Trainer;
+import org.sciml4j.pinn.weighting.Weighting;
 import org.sciml4j.tensor.Tensor;
 import org.sciml4j.train.Phase;
 import org.sciml4j.train.config.ProblemDefinition;
@@ -36,7 +37,9 @@ import org.sciml4j.train.config.YamlDocument;
  *   initial: {at: {t: 0}, require: [u = 1, u_t = 0], points: 21, sampling: uniform}
  *   data: {file: data/data_exact.txt, columns: [t, u]}
  * collocation: {points: 101, sampling: uniform}    # or {grid: [21, 51]}; sampling: uniform random lhs sobol ...
- * weights: {equation: 1, initial: 1}  # per loss term, default 1
+ * weights: {equation: 1, initial: 1}  # per loss term, default 1; also a scheme that moves them (scheme: grad_norm,
+ *                                     # every: 1000, alpha: 0.9; ntk; self_adaptive; rba; docs/PINN-REMEDIES.md)
+ * causal: {variable: t, slabs: 32, epsilon: [1e-2, 1e-1, 1, 10, 100], delta: 0.99}   # causal weights in time
  * energy: {integrand: 0.5*u_x^2 - f*u, quadrature: {rule: gauss_legendre, points: 32}}
  *                                     # an energy to minimise (Deep Ritz, {@link EnergySection})
  * network: {layers: [20, 20], activation: tanh, initializer: glorot_normal}   # hidden layer sizes
@@ -48,6 +51,7 @@ import org.sciml4j.train.config.YamlDocument;
  *                                     # adaptive: {exponent: 1, offset: 1, candidates: 50000} (redraws by residual)
  *                                     # time_windows: {variable: t, windows: 10} (time-marching) or
  *                                     # curriculum: {parameter: nu, from: 0.1, steps: 4} (docs/PINN-MARCHING.md)
+ *                                     # rar: {every: 1000, candidates: 10000, add: 10, until: 0} (adds worst points)
  * evaluation: {file: data/data_truth.txt, columns: [t, u]}   # reference values: errors and plots
  *                                     # or {exact: {u: exp(-t)*sin(pi*x)}, grid: [101, 101]} (or points, sampling)
  * uncertainty: {ensemble: 8}          # or {hmc: {samples: 1000, warmup: 500, ...}}: see docs/UNCERTAINTY.md
@@ -131,10 +135,12 @@ public final class ProblemFile implements ProblemDefinition {
     private final TrainingSpec training;
     private final EvaluationSpec evaluation;
     private final Staging staging;
+    private final Weighting weighting;
 
     ProblemFile(Path path, String text, String name, Problem problem, NetworkSpec network, TrainingSpec training,
-            EvaluationSpec evaluation, Staging staging) {
+            EvaluationSpec evaluation, Staging staging, Weighting weighting) {
         this.staging = staging;
+        this.weighting = weighting;
         this.path = path;
         this.text = text;
         this.name = name;
@@ -227,10 +233,15 @@ public final class ProblemFile implements ProblemDefinition {
         return staging;
     }
 
-    /** A trainer builder with the file's schedule and seed. */
+    /** The loss-shaping remedies: weights' scheme, causal weights, refinement (none: {@link Weighting#none()}). */
+    public Weighting weighting() {
+        return weighting;
+    }
+
+    /** A trainer builder with the file's schedule, seed and remedies. */
     public Trainer.Builder trainer() {
         return Trainer.builder().adam(training.learningRate, training.epochs).lbfgs(training.lbfgsIterations)
                 .lm(training.lmIterations).seed(training.seed).batch(training.batch).resample(training.resampleEvery)
-                .adaptive(training.adaptive).schedule(training.schedule);
+                .adaptive(training.adaptive).schedule(training.schedule).weighting(weighting);
     }
 }

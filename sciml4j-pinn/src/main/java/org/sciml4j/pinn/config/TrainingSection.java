@@ -40,7 +40,7 @@ final class TrainingSection {
         }
         Map<String, NodeTuple> m = doc.mapping(t.getValueNode(), "training", Set.of("seed", "adam", "lbfgs",
                 "lm", "log_every", "resample_every", "adaptive", "optimizer", "natural_gradient", "ssbfgs",
-                "ssbroyden", "time_windows", "curriculum")); // the last two: StagesSection
+                "ssbroyden", "time_windows", "curriculum", "rar")); // StagesSection, RarSection read the last three
         boolean listed = m.containsKey("optimizer");
         if (listed) {
             m = new Schedule(doc).flatten(m);

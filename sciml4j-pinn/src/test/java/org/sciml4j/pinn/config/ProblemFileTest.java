@@ -520,7 +520,7 @@ class ProblemFileTest {
                 equation: [u_t]
                 """;
         assertAt(fails(text), text, 3, 1, 'e', "unknown key 'equation' in the problem file",
-                "did you mean 'equations'?", "valid keys: collocation, conditions");
+                "did you mean 'equations'?", "valid keys: causal, collocation, conditions");
     }
 
     @Test
@@ -571,7 +571,7 @@ class ProblemFileTest {
                   epochs: 10
                 """;
         assertAt(fails(text), text, 7, 3, 'e', "unknown key 'epochs' in training",
-                "valid keys: adam, adaptive, curriculum, lbfgs, lm, log_every, natural_gradient, optimizer,"
+                "valid keys: adam, adaptive, curriculum, lbfgs, lm, log_every, natural_gradient, optimizer, rar,"
                         + " resample_every, seed, ssbfgs, ssbroyden, time_windows");
     }
 
