@@ -13,7 +13,7 @@ final class Lanes {
     }
 
     static final int PREFERRED_BITS = DoubleVector.SPECIES_PREFERRED.vectorBitSize();
-    static final int BITS = VectorWidth.choose(System.getProperty("sciml4j.vector.bits"), PREFERRED_BITS,
+    static final int BITS = VectorWidth.chooseOrDefault(System.getProperty("sciml4j.vector.bits"), PREFERRED_BITS,
             Boolean.getBoolean("sciml4j.vector.emulate"));
     /** The kernels' species. */
     static final VectorSpecies<Double> S = VectorSpecies.of(double.class, VectorShape.forBitSize(BITS));

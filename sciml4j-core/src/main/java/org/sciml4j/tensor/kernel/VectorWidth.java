@@ -61,6 +61,25 @@ public final class VectorWidth {
         return Math.min(preferredBits, DEFAULT_CAP_BITS);
     }
 
+    /** As {@link #choose}, a bad property value warned about on stderr (one line) and the default rule used. */
+    static int chooseOrDefault(String property, int preferredBits, boolean emulate) {
+        try {
+            return choose(property, preferredBits, emulate);
+        } catch (IllegalArgumentException e) {
+            System.err.println("sciml4j: ignored " + e.getMessage());
+            return choose(null, preferredBits, false);
+        }
+    }
+
+    private static boolean valid(String property) {
+        try {
+            parse(property);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     private static int parse(String property) {
         String v = property.trim();
         if (!v.equals("128") && !v.equals("256") && !v.equals("512")) {
@@ -70,6 +89,9 @@ public final class VectorWidth {
     }
 
     static String reason(String property, int preferredBits, int bits) {
+        if (property != null && !valid(property)) {
+            return "ignored -Dsciml4j.vector.bits=" + property + " (use 128, 256 or 512); " + reason(null, preferredBits, bits);
+        }
         if (property != null) {
             return "set by -Dsciml4j.vector.bits=" + property.trim()
                     + (bits > preferredBits ? " (emulated: wider than the machine's " + preferredBits + " bits)" : "")

@@ -31,6 +31,8 @@ class VectorWidthTest {
         assertThat(VectorWidth.choose("512", 256, true)).isEqualTo(512);
         assertThat(VectorWidth.reason("512", 256, 256)).contains("capped at the machine's widest, 256 bits");
         assertThatThrownBy(() -> VectorWidth.choose("300", 256, false)).hasMessageContaining("use 128, 256 or 512");
+        assertThat(VectorWidth.chooseOrDefault("300", 512, false)).isEqualTo(256);
+        assertThat(VectorWidth.reason("300", 512, 256)).startsWith("ignored -Dsciml4j.vector.bits=300");
     }
 
     @Test

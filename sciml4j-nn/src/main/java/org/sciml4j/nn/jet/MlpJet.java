@@ -293,6 +293,21 @@ public final class MlpJet implements TaylorJet {
             return Tensor.wrap(compute(ws, in), points + (blocks - 1) * nd, ws.dims[ws.dims.length - 1]);
         }
 
+        /**
+         * Runs {@code body} for every chunk of {@code w}: over the kernels' threads ({@link Parallel#each}) when the
+         * pass has at least {@link Thresholds#JET_PARALLEL_MIN_MULADDS} multiply-adds, else in order on the caller.
+         * The chunks are the same either way, so are the results.
+         */
+        private static void eachChunk(JetWorkspace w, java.util.function.IntConsumer body) {
+            if (w.parts.length > 1 && w.muladds() >= Thresholds.JET_PARALLEL_MIN_MULADDS) {
+                Parallel.each(w.parts.length, body);
+                return;
+            }
+            for (int c = 0; c < w.parts.length; c++) {
+                body.accept(c);
+            }
+        }
+
         /** Where block k of chunk p's rows starts in the whole output (in rows). */
         private int rowOf(JetWorkspace w, JetWorkspace p, int k) {
             return k == 0 ? p.row0 : w.n + (k - 1) * w.nd + p.row0;
@@ -318,7 +333,7 @@ public final class MlpJet implements TaylorJet {
         private double[] compute(JetWorkspace w, Tensor[] in) {
             int o = w.dims[w.dims.length - 1];
             double[] out = new double[(w.n + (blocks - 1) * w.nd) * o];
-            Parallel.each(w.parts.length, c -> {
+            eachChunk(w, c -> {
                 JetWorkspace p = w.parts[c];
                 if (stackedInput) {
                     copyRows(w, p, in[0].data(), p.h[0], w.dims[0], true);
@@ -410,7 +425,7 @@ public final class MlpJet implements TaylorJet {
             double[][] dw = new double[layers][];
             double[][] db = new double[layers][];
             int o = dims[layers];
-            Parallel.each(w.parts.length, c -> {
+            eachChunk(w, c -> {
                 JetWorkspace p = w.parts[c];
                 copyRows(w, p, g, p.g, o, true);
                 double[] gin = backward(p, p.g, in, p.gw, p.gb, gx);
