@@ -146,59 +146,15 @@ final class VectorGemm {
     }
 
     /**
-     * Columns [from, n) of C, fewer than one vector of the kernels' width: through 256-bit vectors (when the width is
-     * 512), 128-bit ones, then scalar, so that a 20- or 50-column layer at 512 bits is not left a scalar quarter.
-     * Every element is the same chain of fused multiply-adds over p as in the vector tiles, so the result does not
-     * depend on the width.
+     * Columns [from, n) of C, fewer than one vector of the kernels' width, scalar. Every element is the same chain of
+     * fused multiply-adds over p as in the vector tiles, so the result does not depend on the width. (Narrower vectors
+     * for these columns, 128-bit ones after 256-bit tiles, made a 1040 x 50 x 50 product 15 times slower on JDK 17:
+     * C2 would not inline their methods into the product and boxed the vectors.)
      */
     private static void tailColumns(double[] a, int aOff, int ars, int acs, double[] b, int bOff, double[] c, int cOff,
                                     int m, int k, int n, int from, boolean accumulate) {
-        int j = from;
-        if (L > 4 && j + 4 <= n) {
-            narrowColumns(Lanes.S256, a, aOff, ars, acs, b, bOff, c, cOff, m, k, n, j, accumulate);
-            j += 4;
-        }
-        if (L > 2 && j + 2 <= n) {
-            narrowColumns(Lanes.S128, a, aOff, ars, acs, b, bOff, c, cOff, m, k, n, j, accumulate);
-            j += 2;
-        }
-        for (int i = 0; j < n && i < m; i++) {
-            scalarTail(a, aOff + i * ars, acs, b, bOff, c, cOff + i * n, k, n, j, accumulate);
-        }
-    }
-
-    /** One vector of species {@code s} of columns from {@code j} of every row of C, four rows at a time. */
-    private static void narrowColumns(VectorSpecies<Double> s, double[] a, int aOff, int ars, int acs, double[] b,
-                                      int bOff, double[] c, int cOff, int m, int k, int n, int j, boolean accumulate) {
-        int i = 0;
-        for (; i + 4 <= m; i += 4) {
-            int a0 = aOff + i * ars;
-            int c0 = cOff + i * n + j;
-            DoubleVector s0 = accumulate ? DoubleVector.fromArray(s, c, c0) : DoubleVector.zero(s);
-            DoubleVector s1 = accumulate ? DoubleVector.fromArray(s, c, c0 + n) : DoubleVector.zero(s);
-            DoubleVector s2 = accumulate ? DoubleVector.fromArray(s, c, c0 + 2 * n) : DoubleVector.zero(s);
-            DoubleVector s3 = accumulate ? DoubleVector.fromArray(s, c, c0 + 3 * n) : DoubleVector.zero(s);
-            for (int p = 0; p < k; p++) {
-                DoubleVector bv = DoubleVector.fromArray(s, b, bOff + p * n + j);
-                int ap = a0 + p * acs;
-                s0 = bv.fma(DoubleVector.broadcast(s, a[ap]), s0);
-                s1 = bv.fma(DoubleVector.broadcast(s, a[ap + ars]), s1);
-                s2 = bv.fma(DoubleVector.broadcast(s, a[ap + 2 * ars]), s2);
-                s3 = bv.fma(DoubleVector.broadcast(s, a[ap + 3 * ars]), s3);
-            }
-            s0.intoArray(c, c0);
-            s1.intoArray(c, c0 + n);
-            s2.intoArray(c, c0 + 2 * n);
-            s3.intoArray(c, c0 + 3 * n);
-        }
-        for (; i < m; i++) {
-            int ai = aOff + i * ars;
-            int ci = cOff + i * n + j;
-            DoubleVector s0 = accumulate ? DoubleVector.fromArray(s, c, ci) : DoubleVector.zero(s);
-            for (int p = 0; p < k; p++) {
-                s0 = DoubleVector.fromArray(s, b, bOff + p * n + j).fma(DoubleVector.broadcast(s, a[ai + p * acs]), s0);
-            }
-            s0.intoArray(c, ci);
+        for (int i = 0; i < m; i++) {
+            scalarTail(a, aOff + i * ars, acs, b, bOff, c, cOff + i * n, k, n, from, accumulate);
         }
     }
 

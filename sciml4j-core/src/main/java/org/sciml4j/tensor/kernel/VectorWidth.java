@@ -3,8 +3,9 @@ package org.sciml4j.tensor.kernel;
 /**
  * The one place that decides the vector width of every Vector API kernel ({@code VectorGemm}, {@code VectorJet},
  * {@code VectorMath}), and says why. The kernels are written for any species length (their tiles are multiples of the
- * lane count; column tails narrower than one vector go through 256- and 128-bit vectors before any scalar column), so
- * every width is correct; the choice is about speed:
+ * lane count; the columns of a row narrower than one vector run as scalar fused multiply-adds, the same arithmetic as
+ * the lanes), so every width is correct and the matrix products are the same bits at every width; the choice is about
+ * speed:
  * <ul>
  * <li>{@code -Dsciml4j.vector.bits=128|256|512} forces a width (capped at the machine's widest);</li>
  * <li>otherwise the machine's widest ({@code DoubleVector.SPECIES_PREFERRED}, which {@code -XX:MaxVectorSize}
