@@ -40,7 +40,7 @@ import org.sciml4j.tensor.kernel.Thresholds;
  * <p>
  * A batch of more than {@link Thresholds#JET_CHUNK_ROWS} points is split into an even number of chunks of equal
  * lengths (two cores get the same share), at most about that many points each, processed in parallel
- * ({@link Parallel#each}); the parameter gradients are the chunks' partial sums added in chunk order. The chunks
+ * ({@link Parallel#each}) from {@link Thresholds#JET_PARALLEL_MIN_MULADDS}; the parameter gradients are the chunks' partial sums added in chunk order. The chunks
  * depend only on N (and on how many points carry derivatives), so results are the same bit for bit whatever the
  * number of threads.
  */
