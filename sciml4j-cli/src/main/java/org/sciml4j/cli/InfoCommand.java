@@ -1,6 +1,8 @@
 package org.sciml4j.cli;
 
 import org.sciml4j.tensor.kernel.MatMul;
+import org.sciml4j.tensor.kernel.Parallel;
+import org.sciml4j.tensor.kernel.VectorWidth;
 import picocli.CommandLine.Command;
 
 /** Prints the runtime: Java, cores, and which kernels and BLAS sciml4j uses. */
@@ -12,6 +14,8 @@ final class InfoCommand implements Runnable {
         System.out.println("sciml4j 0.1.0-SNAPSHOT");
         System.out.println("java: " + System.getProperty("java.vm.name") + " " + Runtime.version());
         System.out.println("cores: " + Runtime.getRuntime().availableProcessors());
+        System.out.println("kernel threads: " + Parallel.describe());
+        System.out.println("vector width: " + VectorWidth.describe());
         System.out.println("small matrix products: " + MatMul.smallKernelName());
         System.out.println("BLAS (large products): " + MatMul.blasName());
     }

@@ -2,11 +2,21 @@ package org.sciml4j.tensor.kernel;
 
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
-import java.util.concurrent.RecursiveAction;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.function.IntConsumer;
 
-/** Splits an index range over the common fork-join pool when it is large enough to pay for it. */
+/**
+ * Splits work over the kernels' threads: the calling thread and the workers of one pool that lives as long as the
+ * JVM (its threads are made once and reused by every step, they are daemons and retire after a minute idle).
+ * The thread count is {@code -Dsciml4j.threads=N}, else the machine's cores; {@link #setThreads} changes it
+ * ({@code sciml4j run --threads N}). Called from inside another fork-join pool (a benchmark's one-thread pool, a Spark
+ * task's pool) the work stays in that pool and takes its parallelism, as before.
+ * <p>
+ * Neither method decides how work is cut: callers cut it by index only (fixed chunks), so that results do not depend
+ * on the number of threads, only who runs which chunk does.
+ */
 public final class Parallel {
     private Parallel() {
     }
@@ -18,51 +28,141 @@ public final class Parallel {
         void run(int from, int to);
     }
 
-    /** Runs {@code body} over [0, n), in parallel chunks when n is at least {@link Thresholds#PARALLEL_ELEMENTWISE}. */
+    /** The kernels' pool: {@code threads - 1} workers beside the calling thread (null for one thread). */
+    private static final class Pool {
+        final int threads;
+        final ForkJoinPool workers;
+
+        Pool(int threads) {
+            this.threads = threads;
+            this.workers = threads > 1 ? new ForkJoinPool(threads - 1, Pool::worker, null, false) : null;
+        }
+
+        private static ForkJoinWorkerThread worker(ForkJoinPool p) {
+            ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
+            t.setName("sciml4j-kernel-" + t.getPoolIndex());
+            t.setDaemon(true);
+            return t;
+        }
+    }
+
+    private static volatile Pool pool = new Pool(defaultThreads());
+
+    /** {@code -Dsciml4j.threads}, else the machine's cores. */
+    static int defaultThreads() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        int t = Integer.getInteger("sciml4j.threads", cores);
+        return t >= 1 ? t : cores;
+    }
+
+    /** The number of threads the kernels use (the caller included). */
+    public static int threads() {
+        return pool.threads;
+    }
+
+    /**
+     * Sets the number of threads the kernels use from now on (the caller included; 1: everything on the caller).
+     * Results do not change, only their speed.
+     *
+     * @throws IllegalArgumentException if {@code threads < 1}
+     */
+    public static synchronized void setThreads(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        if (threads == pool.threads) {
+            return;
+        }
+        Pool old = pool;
+        pool = new Pool(threads);
+        if (old.workers != null) {
+            old.workers.shutdown(); // running work finishes; the idle workers end
+        }
+    }
+
+    /** One line: the thread count and where it comes from. */
+    public static String describe() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        String from = Integer.getInteger("sciml4j.threads", -1) == threads() ? "-Dsciml4j.threads"
+                : threads() == cores ? "the machine's cores" : "set by --threads";
+        return threads() + " (" + from + "; change with sciml4j run --threads N or -Dsciml4j.threads=N)";
+    }
+
+    /**
+     * Runs {@code body} over [0, n): in up to 4 chunks per thread when n is at least
+     * {@link Thresholds#PARALLEL_ELEMENTWISE}, else in one piece on the caller. For element-wise bodies (each index
+     * writes only its own outputs), whose results do not depend on the chunking.
+     */
     public static void range(int n, RangeBody body) {
-        int threads = ForkJoinPool.getCommonPoolParallelism();
+        int threads = currentThreads();
         if (n < Thresholds.PARALLEL_ELEMENTWISE || threads < 2) {
             body.run(0, n);
             return;
         }
         int chunks = Math.min(threads * 4, Math.max(1, n / (Thresholds.PARALLEL_ELEMENTWISE / 4)));
-        ForkJoinPool.commonPool().invoke(new Chunk(body, 0, n, Math.max(1, (n + chunks - 1) / chunks)));
+        int grain = (n + chunks - 1) / chunks;
+        each((n + grain - 1) / grain, c -> body.run(c * grain, Math.min(n, (c + 1) * grain)));
     }
 
-    private static final class Chunk extends RecursiveAction {
-        private static final long serialVersionUID = 1L;
-        private final RangeBody body;
-        private final int from;
-        private final int to;
-        private final int grain;
-
-        Chunk(RangeBody body, int from, int to, int grain) {
-            this.body = body;
-            this.from = from;
-            this.to = to;
-            this.grain = grain;
+    /** Threads available to work started by the current thread. */
+    private static int currentThreads() {
+        Thread t = Thread.currentThread();
+        if (t instanceof ForkJoinWorkerThread w) {
+            return w.getPool() == pool.workers ? 1 : w.getPool().getParallelism();
         }
-
-        @Override
-        protected void compute() {
-            if (to - from <= grain) {
-                body.run(from, to);
-                return;
-            }
-            int mid = (from + to) >>> 1;
-            invokeAll(new Chunk(body, from, mid, grain), new Chunk(body, mid, to, grain));
-        }
+        return threads();
     }
 
     /**
-     * Runs {@code body} once for every index in [0, count): the caller and up to one helper task per other thread of
-     * the current fork-join pool (the common pool outside one) take the next index in turn until none is left.
-     * Which thread runs an index varies; a body that writes only its own index's outputs gives the same results
-     * whatever the number of threads. Inside a pool of parallelism 1 everything runs in the caller, in order.
+     * Runs {@code body} once for every index in [0, count): the caller and up to one helper per other thread take the
+     * next index in turn until none is left. Which thread runs an index varies; a body that writes only its own
+     * index's outputs gives the same results whatever the number of threads. Called from a worker of the kernels'
+     * pool (nested) or with one thread, everything runs in the caller, in order.
      */
     public static void each(int count, IntConsumer body) {
-        boolean inPool = ForkJoinTask.inForkJoinPool();
-        int threads = inPool ? ForkJoinTask.getPool().getParallelism() - 1 : ForkJoinPool.getCommonPoolParallelism();
+        Thread t = Thread.currentThread();
+        if (t instanceof ForkJoinWorkerThread w && w.getPool() != pool.workers) {
+            eachInForeignPool(count, body, w.getPool().getParallelism() - 1);
+            return;
+        }
+        Pool p = pool;
+        int helpers = t instanceof ForkJoinWorkerThread ? 0 : Math.min(p.threads - 1, count - 1);
+        if (helpers < 1) {
+            for (int c = 0; c < count; c++) {
+                body.accept(c);
+            }
+            return;
+        }
+        AtomicInteger next = new AtomicInteger();
+        Runnable work = () -> {
+            for (int c; (c = next.getAndIncrement()) < count; ) {
+                body.accept(c);
+            }
+        };
+        // per helper: 0 not started, 1 started, 2 cancelled (the caller finished first: nothing left to wait for)
+        AtomicIntegerArray state = new AtomicIntegerArray(helpers);
+        ForkJoinTask<?>[] tasks = new ForkJoinTask<?>[helpers];
+        for (int h = 0; h < helpers; h++) {
+            int id = h;
+            tasks[h] = p.workers.submit(() -> {
+                if (state.compareAndSet(id, 0, 1)) {
+                    work.run();
+                }
+            });
+        }
+        try {
+            work.run();
+        } finally {
+            for (int h = 0; h < helpers; h++) {
+                if (!state.compareAndSet(h, 0, 2)) {
+                    tasks[h].join();
+                }
+            }
+        }
+    }
+
+    /** {@link #each} inside a fork-join pool that is not the kernels': helpers forked into that pool. */
+    private static void eachInForeignPool(int count, IntConsumer body, int threads) {
         int helpers = Math.min(threads, count - 1);
         if (helpers < 1) {
             for (int c = 0; c < count; c++) {
@@ -77,15 +177,15 @@ public final class Parallel {
             }
         };
         ForkJoinTask<?>[] tasks = new ForkJoinTask<?>[helpers];
-        for (int t = 0; t < helpers; t++) {
-            tasks[t] = ForkJoinTask.adapt(work).fork();
+        for (int h = 0; h < helpers; h++) {
+            tasks[h] = ForkJoinTask.adapt(work).fork();
         }
         try {
             work.run();
         } finally {
-            for (int t = helpers - 1; t >= 0; t--) {
-                if (!tasks[t].tryUnfork()) { // not started: nothing left for it to do
-                    tasks[t].join();
+            for (int h = helpers - 1; h >= 0; h--) {
+                if (!tasks[h].tryUnfork()) { // not started: nothing left for it to do
+                    tasks[h].join();
                 }
             }
         }

@@ -27,4 +27,11 @@ public final class Thresholds {
      * multi-direction jet makes the chunk count even and the chunks equal, at most about this many points each.)
      */
     public static final int JET_CHUNK_ROWS = Integer.getInteger("sciml4j.jet.chunk", 256);
+
+    /**
+     * Multiply-adds of a fused jet's forward pass (all its stacked rows through all layers) from which its chunks run
+     * over the kernels' threads rather than in order on the caller. Measured with {@code JetParallelProbe} (sciml4j-nn
+     * tests): see its description and docs/BENCHMARKS.md, "Threads and vector width".
+     */
+    public static final long JET_PARALLEL_MIN_MULADDS = Long.getLong("sciml4j.jet.parallel.min", 400_000L);
 }

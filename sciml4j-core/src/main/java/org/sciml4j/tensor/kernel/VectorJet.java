@@ -11,8 +11,8 @@ final class VectorJet {
     private VectorJet() {
     }
 
-    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
-    private static final int L = S.length();
+    private static final VectorSpecies<Double> S = Lanes.S;
+    private static final int L = Lanes.L;
 
     static void addBias(double[] a, int rows, int cols, double[] b) {
         int bound = S.loopBound(cols);

@@ -18,7 +18,7 @@ final class VectorMath {
     private VectorMath() {
     }
 
-    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Double> S = Lanes.S;
     private static final double INV_LN2 = 1.4426950408889634;
     private static final double LN2_HI = 0x1.62e42fefa3800p-1;
     private static final double LN2_LO = 0x1.ef35793c76730p-45;

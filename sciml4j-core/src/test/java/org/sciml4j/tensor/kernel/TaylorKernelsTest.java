@@ -138,8 +138,8 @@ class TaylorKernelsTest {
         }
     }
 
-    /** The lane count of the preferred species, as the vector loops use it. */
+    /** The lane count of the kernels' species (VectorWidth), as the vector loops use it. */
     private static final class DoubleVectorLength {
-        static final int L = jdk.incubator.vector.DoubleVector.SPECIES_PREFERRED.length();
+        static final int L = Lanes.L;
     }
 }

@@ -138,6 +138,21 @@ final class JetWorkspace {
         return len;
     }
 
+    /** Multiply-adds of the matrix products of one forward pass over all rows of this workspace (its chunks'). */
+    long muladds() {
+        long rows = parts == null ? (long) blocks * n : 0;
+        if (parts != null) {
+            for (JetWorkspace p : parts) {
+                rows += (long) p.blocks * p.n;
+            }
+        }
+        long perRow = 0;
+        for (int l = 0; l + 1 < dims.length; l++) {
+            perRow += (long) dims[l] * dims[l + 1];
+        }
+        return rows * perRow;
+    }
+
     boolean fits(int[] dims, int n, int nd, int blocks, boolean tanh, boolean stackedInput) {
         return this.n == n && this.nd == nd && this.blocks == blocks && this.tanh == tanh
                 && this.stackedInput == stackedInput

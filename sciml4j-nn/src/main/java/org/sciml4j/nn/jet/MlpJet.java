@@ -40,7 +40,7 @@ import org.sciml4j.tensor.kernel.Thresholds;
  * <p>
  * A batch of more than {@link Thresholds#JET_CHUNK_ROWS} points is split into an even number of chunks of equal
  * lengths (two cores get the same share), at most about that many points each, processed in parallel
- * ({@link Parallel#each}); the parameter gradients are the chunks' partial sums added in chunk order. The chunks
+ * ({@link Parallel#each}) from {@link Thresholds#JET_PARALLEL_MIN_MULADDS}; the parameter gradients are the chunks' partial sums added in chunk order. The chunks
  * depend only on N (and on how many points carry derivatives), so results are the same bit for bit whatever the
  * number of threads.
  */
@@ -170,14 +170,18 @@ public final class MlpJet implements TaylorJet {
         parameters(layers, inputs, 1);
         int blocks = 1 + variables.length + second.length;
         MultiOp op = new MultiOp(tanh, variables.clone(), second, derivativePoints, n, embedding != null);
-        Tensor rows = op.apply(inputs); // (N + (R - 1) Nd, out): u at all points, then the derivative blocks
-        if (!rows.isTracked()) {
-            op.releaseWorkspace();
-        }
+        Tensor token = op.apply(inputs); // the jet's node; its blocks are nodes of their own on top of it
+        int out = inputs[inputs.length - 2].size(0); // the last weight: (out, in)
         Tensor[] r = new Tensor[blocks];
-        r[0] = rows.slice(0, 0, n);
-        for (int b = 1; b < blocks; b++) {
-            r[b] = rows.slice(0, n + (b - 1) * derivativePoints, n + b * derivativePoints);
+        if (!token.isTracked()) {
+            for (int b = 0; b < blocks; b++) {
+                r[b] = Tensor.wrap(op.block(b), b == 0 ? n : derivativePoints, out);
+            }
+            op.releaseWorkspace();
+            return r;
+        }
+        for (int b = 0; b < blocks; b++) {
+            r[b] = new JetBlock(op, b, b == 0 ? n : derivativePoints, out).apply(token);
         }
         return r;
     }
@@ -238,7 +242,7 @@ public final class MlpJet implements TaylorJet {
      * points the first derivatives along {@code variables}, the second derivatives along {@code variables[second[s]]}.
      * Holds its workspace until its reverse rule has run.
      */
-    private static final class MultiOp extends FusedOp {
+    private static final class MultiOp extends FusedOp implements JetBlock.Source {
         private static final int[] NONE = new int[0];
         private final boolean tanh;
         private final int[] variables;
@@ -254,6 +258,12 @@ public final class MlpJet implements TaylorJet {
          */
         private final boolean stackedInput;
         private JetWorkspace ws;
+        /** The blocks' values from the forward pass: u (N, out), then each derivative (Nd, out). */
+        private double[][] results;
+        /** The inputs of the forward pass (to recompute it when differentiated a second time). */
+        private Tensor[] inputs;
+        /** Which blocks' cotangents have been delivered to the workspace since the last reverse pass. */
+        private boolean[] delivered;
 
         MultiOp(boolean tanh, int[] variables, int[] second, int nd, int points, boolean stackedInput) {
             this.tanh = tanh;
@@ -287,10 +297,51 @@ public final class MlpJet implements TaylorJet {
             return dims;
         }
 
+        /** Output: a one-element token (the blocks, {@link JetBlock}s on top of it, carry the values). */
         @Override
         protected synchronized Tensor forward(Tensor[] in) {
             ws = JetWorkspace.acquire(dims(in), points, nd, blocks, tanh, stackedInput);
-            return Tensor.wrap(compute(ws, in), points + (blocks - 1) * nd, ws.dims[ws.dims.length - 1]);
+            inputs = in.clone();
+            results = compute(ws, in);
+            delivered = new boolean[blocks];
+            return Tensor.wrap(new double[1], 1);
+        }
+
+        @Override
+        public synchronized double[] block(int k) {
+            return results[k];
+        }
+
+        /** Block k's cotangent into the chunks' cotangent buffers (recomputing the workspace if it went back). */
+        @Override
+        public synchronized void deliver(int k, double[] gk) {
+            if (ws == null) { // differentiated again: the workspace went back to the pool, recompute it
+                ws = JetWorkspace.acquire(dims(inputs), points, nd, blocks, tanh, stackedInput);
+                compute(ws, inputs);
+                java.util.Arrays.fill(delivered, false);
+            }
+            int o = ws.dims[ws.dims.length - 1];
+            for (JetWorkspace p : ws.parts) {
+                if (k < p.blocks) {
+                    System.arraycopy(gk, p.row0 * o, p.g, k * p.n * o, p.n * o);
+                }
+            }
+            delivered[k] = true;
+        }
+
+        /**
+         * Runs {@code body} for every chunk of {@code w}: over the kernels' threads ({@link Parallel#each}) when the
+         * pass has at least {@link Thresholds#JET_PARALLEL_MIN_MULADDS} multiply-adds, else in order on the caller.
+         * The chunks are the same either way, so are the results.
+         */
+        private static void eachChunk(JetWorkspace w, java.util.function.IntConsumer body) {
+            if (w.parts.length > 1 && w.muladds() >= Thresholds.JET_PARALLEL_MIN_MULADDS) {
+                Parallel.each(w.parts.length, body);
+                return;
+            }
+            for (int c = 0; c < w.parts.length; c++) {
+                body.accept(c);
+            }
         }
 
         /** Where block k of chunk p's rows starts in the whole output (in rows). */
@@ -315,16 +366,23 @@ public final class MlpJet implements TaylorJet {
             }
         }
 
-        private double[] compute(JetWorkspace w, Tensor[] in) {
+        /** The forward pass of every chunk; returns the blocks' values, u (N, out) then each derivative (Nd, out). */
+        private double[][] compute(JetWorkspace w, Tensor[] in) {
             int o = w.dims[w.dims.length - 1];
-            double[] out = new double[(w.n + (blocks - 1) * w.nd) * o];
-            Parallel.each(w.parts.length, c -> {
+            double[][] out = new double[blocks][];
+            for (int k = 0; k < blocks; k++) {
+                out[k] = new double[(k == 0 ? w.n : w.nd) * o];
+            }
+            eachChunk(w, c -> {
                 JetWorkspace p = w.parts[c];
                 if (stackedInput) {
                     copyRows(w, p, in[0].data(), p.h[0], w.dims[0], true);
                 }
                 compute(p, in, p.out);
-                copyRows(w, p, out, p.out, o, false);
+                int len = p.n * o;
+                for (int k = 0; k < p.blocks; k++) { // chunks own disjoint row ranges of each block
+                    System.arraycopy(p.out, k * len, out[k], p.row0 * o, len);
+                }
             });
             return out;
         }
@@ -389,30 +447,42 @@ public final class MlpJet implements TaylorJet {
             Arrays.fill(z, (1 + firsts) * n * o0, w.blocks * n * o0, 0.0);
         }
 
+        /**
+         * Runs after every block's reverse rule (the token is their input): the blocks' cotangents are in the chunks'
+         * buffers; those of blocks no loss used are zero.
+         */
         @Override
         protected synchronized Tensor[] backward(Tensor g, Tensor output, Tensor[] in, boolean[] need) {
             JetWorkspace w = ws;
             ws = null;
-            if (w == null) { // differentiated again: the workspace went back to the pool, recompute it
+            if (w == null) { // no block delivered a cotangent: recompute, all cotangents zero
                 w = JetWorkspace.acquire(dims(in), points, nd, blocks, tanh, stackedInput);
                 compute(w, in);
+                java.util.Arrays.fill(delivered, false);
             }
-            Tensor[] r = backward(w, g.data(), in, need);
+            int o = w.dims[w.dims.length - 1];
+            for (JetWorkspace p : w.parts) {
+                for (int k = 0; k < p.blocks; k++) {
+                    if (!delivered[k]) {
+                        java.util.Arrays.fill(p.g, k * p.n * o, (k + 1) * p.n * o, 0.0);
+                    }
+                }
+            }
+            java.util.Arrays.fill(delivered, false);
+            Tensor[] r = backward(w, in, need);
             JetWorkspace.release(w);
             return r;
         }
 
-        private Tensor[] backward(JetWorkspace w, double[] g, Tensor[] in, boolean[] need) {
+        private Tensor[] backward(JetWorkspace w, Tensor[] in, boolean[] need) {
             Tensor[] r = new Tensor[in.length];
             int[] dims = w.dims;
             int layers = dims.length - 1;
             double[] gx = need[0] ? new double[in[0].size(0) * dims[0]] : null;
             double[][] dw = new double[layers][];
             double[][] db = new double[layers][];
-            int o = dims[layers];
-            Parallel.each(w.parts.length, c -> {
+            eachChunk(w, c -> {
                 JetWorkspace p = w.parts[c];
-                copyRows(w, p, g, p.g, o, true);
                 double[] gin = backward(p, p.g, in, p.gw, p.gb, gx);
                 if (gin != null) { // a stacked input jet's cotangent: the chunk's rows of it
                     copyRows(w, p, gx, gin, dims[0], false);
