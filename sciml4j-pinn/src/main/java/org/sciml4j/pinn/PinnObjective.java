@@ -10,6 +10,7 @@ import java.util.TreeSet;
 
 import org.sciml4j.domain.expr.Derivative;
 import org.sciml4j.domain.expr.Evaluation;
+import org.sciml4j.domain.sampling.Sampler;
 import org.sciml4j.nn.Module;
 import org.sciml4j.nn.Variable;
 import org.sciml4j.optim.TrainingDivergedException;
@@ -569,7 +570,7 @@ public final class PinnObjective implements LeastSquaresObjective {
         }
         collocation = points.copy();
         draws = (int) drawn.item();
-    
+    }
 
     Problem problem() {
         return problem;

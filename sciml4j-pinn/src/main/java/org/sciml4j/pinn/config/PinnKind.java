@@ -119,7 +119,7 @@ public final class PinnKind implements ProblemKind {
         if (!top.containsKey("uncertainty")) {
             return file;
         }
-        if (file.staging() != ProblemFile.Staging.NONE) {
+        if (!file.staging().none()) {
             throw doc.error(top.get("uncertainty").getKeyNode(), "'uncertainty' cannot be combined with"
                     + " training.time_windows or training.curriculum (train the stages without it)");
         }
