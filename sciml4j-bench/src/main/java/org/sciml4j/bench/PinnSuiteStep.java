@@ -22,8 +22,9 @@ import org.sciml4j.train.TrainingListener;
  * {@code java --add-modules jdk.incubator.vector -cp sciml4j-bench/target/benchmarks.jar
  * org.sciml4j.bench.PinnSuiteStep NAME|FILE WARMUP EPOCHS} from the repository root prints one line
  * <pre>RESULT side=sciml4j problem=.. ms_per_epoch=.. cpu_ms_per_epoch=.. warmup=.. epochs=.. points=.. params=..
- *        path=fused|generic threads=.. loss=..</pre>
- * ({@code points}: collocation and condition points, stacked; {@code threads}: available processors).
+ *        path=fused|generic threads=.. vector_bits=.. loss=..</pre>
+ * ({@code points}: collocation and condition points, stacked; {@code threads}: available processors;
+ * {@code vector_bits}: the Vector API's preferred species for doubles).
  */
 public final class PinnSuiteStep {
     private PinnSuiteStep() {
@@ -66,9 +67,10 @@ public final class PinnSuiteStep {
         double ms = (timer.endWall - timer.startWall) / 1e6 / epochs;
         double cpuMs = (timer.endCpu - timer.startCpu) / 1e6 / epochs;
         return String.format(Locale.ROOT, "RESULT side=sciml4j problem=%s ms_per_epoch=%.4f cpu_ms_per_epoch=%.4f"
-                + " warmup=%d epochs=%d points=%d params=%d path=%s threads=%d loss=%.6e", name, ms, cpuMs, warmup,
+                + " warmup=%d epochs=%d points=%d params=%d path=%s threads=%d vector_bits=%d loss=%.6e", name, ms, cpuMs, warmup,
                 epochs, points(problem, seed), net.parameters().trainable().stream().mapToInt(t -> t.numel()).sum(),
-                path, Runtime.getRuntime().availableProcessors(), timer.lastLoss);
+                path, Runtime.getRuntime().availableProcessors(),
+                vectorBits(), timer.lastLoss);
     }
 
     private static int points(Problem problem, long seed) {
@@ -77,6 +79,19 @@ public final class PinnSuiteStep {
             n += c.resolve(problem, seed).points().size(0);
         }
         return n;
+    }
+
+    /** The Vector API's preferred width for doubles in bits, 0 without the module (read reflectively: this module
+     * is compiled without {@code --add-modules jdk.incubator.vector}). */
+    private static int vectorBits() {
+        try {
+            Object species = Class.forName("jdk.incubator.vector.DoubleVector").getField("SPECIES_PREFERRED").get(null);
+            // through the public interface: the species' own class is not accessible
+            return (Integer) Class.forName("jdk.incubator.vector.VectorSpecies").getMethod("vectorBitSize")
+                    .invoke(species);
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError absent) {
+            return 0;
+        }
     }
 
     private static int nonNegative(String s, String what) {
