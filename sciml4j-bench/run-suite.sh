@@ -24,27 +24,28 @@ PY=/usr/bin/python3
 SUITE=sciml4j-bench/python/suite
 
 # name | java warmup | java epochs | torch warmup | torch epochs | PyTorch script and arguments
-# (counts chosen so that each run takes a few seconds on the 2-core VM: more epochs where an epoch is short)
+# (counts chosen so that a run's timed part takes about a second on the idle 2-core VM, more epochs where an epoch
+# is short, and the whole suite at 3 pairs about an hour on the loaded one)
 PROBLEMS="
-forward|3000|3000|100|1000|oscillator_forward.py
-surrogate|1000|1000|30|300|oscillator_surrogate.py
-burgers|500|500|20|200|burgers.py
-allen-cahn|200|200|10|60|allen_cahn.py
-allen-cahn-hard|80|80|10|60|allen_cahn.py --hard
-poisson-fourier|150|150|10|60|poisson.py --fourier 32 --layers 2 --width 50
-kovasznay|150|150|10|60|kovasznay.py
-elasticity|100|100|10|60|elasticity.py
-kdv|100|100|10|60|kdv.py
-poisson-modified-mlp|80|80|10|60|poisson.py --modified --layers 3 --width 50
-poisson-mlp-1x20|500|500|20|200|poisson.py --layers 1 --width 20
-poisson-mlp-1x50|400|400|20|150|poisson.py --layers 1 --width 50
-poisson-mlp-1x100|300|300|20|100|poisson.py --layers 1 --width 100
-poisson-mlp-2x20|400|400|20|150|poisson.py --layers 2 --width 20
-poisson-mlp-2x50|200|200|10|100|poisson.py --layers 2 --width 50
-poisson-mlp-2x100|100|100|10|60|poisson.py --layers 2 --width 100
-poisson-mlp-3x20|300|300|20|150|poisson.py --layers 3 --width 20
-poisson-mlp-3x50|150|150|10|60|poisson.py --layers 3 --width 50
-poisson-mlp-3x100|80|80|10|40|poisson.py --layers 3 --width 100
+forward|2000|2000|50|500|oscillator_forward.py
+surrogate|500|500|20|150|oscillator_surrogate.py
+burgers|300|300|10|100|burgers.py
+allen-cahn|100|100|5|30|allen_cahn.py
+allen-cahn-hard|40|40|5|30|allen_cahn.py --hard
+poisson-fourier|80|80|5|30|poisson.py --fourier 32 --layers 2 --width 50
+kovasznay|80|80|5|30|kovasznay.py
+elasticity|50|50|5|30|elasticity.py
+kdv|50|50|5|30|kdv.py
+poisson-modified-mlp|40|40|5|30|poisson.py --modified --layers 3 --width 50
+poisson-mlp-1x20|300|300|10|100|poisson.py --layers 1 --width 20
+poisson-mlp-1x50|200|200|10|80|poisson.py --layers 1 --width 50
+poisson-mlp-1x100|150|150|10|50|poisson.py --layers 1 --width 100
+poisson-mlp-2x20|200|200|10|80|poisson.py --layers 2 --width 20
+poisson-mlp-2x50|100|100|5|50|poisson.py --layers 2 --width 50
+poisson-mlp-2x100|60|60|5|30|poisson.py --layers 2 --width 100
+poisson-mlp-3x20|150|150|10|80|poisson.py --layers 3 --width 20
+poisson-mlp-3x50|80|80|5|30|poisson.py --layers 3 --width 50
+poisson-mlp-3x100|40|40|5|20|poisson.py --layers 3 --width 100
 "
 ALL=$(awk -F'|' 'NF > 1 { print $1 }' <<<"$PROBLEMS" | xargs)
 
@@ -78,7 +79,7 @@ if [ "$build" = 1 ]; then
   echo "Building sciml4j-bench and sciml4j-cli (mvn -o -q package -DskipTests)..." >&2
   mvn -B -ntp -o -q package -DskipTests -pl sciml4j-bench,sciml4j-cli -am >&2
 fi
-jar=$root/sciml4j-bench/target/benchmarks.jar
+jar=${SCIML4J_BENCH_JAR:-$root/sciml4j-bench/target/benchmarks.jar}   # SCIML4J_BENCH_JAR: a copy, so that builds during a run do not change it
 [ -f "$jar" ] || { echo "$jar missing: build it (drop --no-build)" >&2; exit 1; }
 timer=()
 [ -x /usr/bin/time ] && timer=(/usr/bin/time -f "TIME wall=%e user=%U sys=%S")
@@ -117,6 +118,30 @@ load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 commit="$(git rev-parse --short HEAD 2>/dev/null || echo '?')$( [ -n "$(git status --porcelain --untracked-files=no 2>/dev/null)" ] && echo ' (with local changes)')"
 started=$(date -u '+%Y-%m-%d %H:%M UTC')
 
+# write_table [partial]: the header and the rows so far, atomically into target/bench (after every problem, so that
+# an interrupted run leaves what it measured)
+write_table() {
+  local load_after
+  load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+
+  {
+    echo "PINN step suite, alternating runs${1:+ (partial: $1)} (sciml4j-bench/run-suite.sh --pairs $pairs${only:+ --only $only}$( [ "$quick" = 1 ] && echo ' --quick'))"
+    echo
+    echo "- started $started, commit $commit"
+    echo "- machine: ${cpu:-unknown CPU}, $(nproc) cores (${flags:-no avx2/fma/avx512f flags}); load average $load_before before, $load_after after"
+    echo "- java: $(java -version 2>&1 | head -1); sciml4j: $(grep -E '^(small matrix products|BLAS)' "$work/info.txt" | paste -sd ';' | sed 's/;/; /g'); Vector API preferred width ${vector_bits:-?} bits; threads: ${s_threads:-?} (available processors)"
+    echo "- PyTorch $("$PY" -c 'import torch; print(torch.__version__)'), float64, at the faster of 1 and 2 threads per problem (probed once each)"
+    echo "- per side: median of $pairs runs of the per-epoch wall time (range in brackets) and of the process's CPU time per epoch (all threads)"
+    echo
+    echo "| problem | points | parameters | sciml4j path | sciml4j ms/epoch (range) | sciml4j CPU ms/epoch | PyTorch ms/epoch (range) | PyTorch CPU ms/epoch | PyTorch threads (probe ms/epoch) | ratio (wall, PyTorch / sciml4j) | ratio (CPU) |"
+    echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+    printf '%s\n' "${rows[@]}"
+  } >"$work/suite.md"
+  # atomic: written beside the targets, then renamed over them
+  cp "$work/suite.md" "$out/.suite.md.tmp" && mv -f "$out/.suite.md.tmp" "$out/suite.md"
+  cp "$csv" "$out/.suite.csv.tmp" && mv -f "$out/.suite.csv.tmp" "$out/suite.csv"
+}
+
 rows=()
 for name in $selected; do
   IFS='|' read -r _ jw je tw te targs <<<"$(grep "^$name|" <<<"$PROBLEMS")"
@@ -125,9 +150,10 @@ for name in $selected; do
   # shellcheck disable=SC2206
   torch_cmd=("$PY" "$SUITE/"$targs --warmup "$tw" --epochs "$te")
   echo "== $name: PyTorch thread probe (1 and 2 threads)" >&2
-  run pytorch "$name" probe1 "${torch_cmd[@]}" --threads 1
+  probe_cmd=("${torch_cmd[@]:0:${#torch_cmd[@]}-1}" "$(( (te + 1) / 2 ))")   # half the timed epochs
+  run pytorch "$name" probe1 "${probe_cmd[@]}" --threads 1
   t1=$r_ms
-  run pytorch "$name" probe2 "${torch_cmd[@]}" --threads 2
+  run pytorch "$name" probe2 "${probe_cmd[@]}" --threads 2
   best=1
   awk -v a="$r_ms" -v b="$t1" 'BEGIN { exit !(a < b) }' && best=2
   echo "== $name: $pairs pairs, sciml4j then PyTorch at $best threads" >&2
@@ -146,25 +172,9 @@ for name in $selected; do
   spread() { tr ' ' '\n' | grep -v '^$' | sort -g | awk 'NR == 1 { lo = $1 } { hi = $1 } END { printf (lo < 1 ? "%.3f-%.3f" : lo < 10 ? "%.2f-%.2f" : "%.1f-%.1f"), lo, hi }'; }
   rows+=("| $name | $points | $params | $path | $(fmt "$sm") ($(spread <<<"$s_ms")) | $(fmt "$sc") | $(fmt "$pm") ($(spread <<<"$p_ms")) | $(fmt "$pc") | $best (1: $(fmt "$t1"), 2: $(fmt "$(awk -F, -v n="$name" '$1 == n && $3 == "probe2" { print $5 }' "$csv")")) | **$ratio** | $cratio |")
   echo "   $name: sciml4j $sm ms, PyTorch $pm ms: $ratio (CPU $cratio)" >&2
+  write_table "${#rows[@]} of $(wc -w <<<"$selected") problems"
 done
-load_after=$(cut -d' ' -f1-3 /proc/loadavg)
-
-{
-  echo "PINN step suite, alternating runs (sciml4j-bench/run-suite.sh --pairs $pairs${only:+ --only $only}$( [ "$quick" = 1 ] && echo ' --quick'))"
-  echo
-  echo "- started $started, commit $commit"
-  echo "- machine: ${cpu:-unknown CPU}, $(nproc) cores (${flags:-no avx2/fma/avx512f flags}); load average $load_before before, $load_after after"
-  echo "- java: $(java -version 2>&1 | head -1); sciml4j: $(grep -E '^(small matrix products|BLAS)' "$work/info.txt" | paste -sd ';' | sed 's/;/; /g'); Vector API preferred width ${vector_bits:-?} bits; threads: ${s_threads:-?} (available processors)"
-  echo "- PyTorch $("$PY" -c 'import torch; print(torch.__version__)'), float64, at the faster of 1 and 2 threads per problem (probed once each)"
-  echo "- per side: median of $pairs runs of the per-epoch wall time (range in brackets) and of the process's CPU time per epoch (all threads)"
-  echo
-  echo "| problem | points | parameters | sciml4j path | sciml4j ms/epoch (range) | sciml4j CPU ms/epoch | PyTorch ms/epoch (range) | PyTorch CPU ms/epoch | PyTorch threads (probe ms/epoch) | ratio (wall, PyTorch / sciml4j) | ratio (CPU) |"
-  echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
-  printf '%s\n' "${rows[@]}"
-} >"$work/suite.md"
-# atomic: written beside the targets, then renamed over them
-cp "$work/suite.md" "$out/.suite.md.tmp" && mv -f "$out/.suite.md.tmp" "$out/suite.md"
-cp "$csv" "$out/.suite.csv.tmp" && mv -f "$out/.suite.csv.tmp" "$out/suite.csv"
+write_table
 cat "$out/suite.md"
 echo >&2
 echo "written: $out/suite.md, $out/suite.csv" >&2
