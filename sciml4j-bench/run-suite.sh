@@ -115,7 +115,7 @@ run() {
 cpu=$(lscpu 2>/dev/null | sed -nE 's/^Model name:[[:space:]]+//p' | head -1)
 flags=$(grep -m1 '^flags' /proc/cpuinfo | tr ' ' '\n' | grep -E '^(avx2|fma|avx512f)$' | paste -sd, - || true)
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
-commit="$(git rev-parse --short HEAD 2>/dev/null || echo '?')$( [ -n "$(git status --porcelain --untracked-files=no 2>/dev/null)" ] && echo ' (with local changes)')"
+commit="$(git rev-parse --short HEAD 2>/dev/null || echo '?')$( [ -n "$(git status --porcelain --untracked-files=no 2>/dev/null)" ] && echo ' (with local changes)' || true)"
 started=$(date -u '+%Y-%m-%d %H:%M UTC')
 
 # write_table [partial]: the header and the rows so far, atomically into target/bench (after every problem, so that
@@ -125,7 +125,7 @@ write_table() {
   load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
   {
-    echo "PINN step suite, alternating runs${1:+ (partial: $1)} (sciml4j-bench/run-suite.sh --pairs $pairs${only:+ --only $only}$( [ "$quick" = 1 ] && echo ' --quick'))"
+    echo "PINN step suite, alternating runs${1:+ (partial: $1)} (sciml4j-bench/run-suite.sh --pairs $pairs${only:+ --only $only}$( [ "$quick" = 1 ] && echo ' --quick' || true))"
     echo
     echo "- started $started, commit $commit"
     echo "- machine: ${cpu:-unknown CPU}, $(nproc) cores (${flags:-no avx2/fma/avx512f flags}); load average $load_before before, $load_after after"
