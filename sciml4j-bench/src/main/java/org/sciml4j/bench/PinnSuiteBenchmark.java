@@ -14,17 +14,15 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.sciml4j.nn.Module;
-import org.sciml4j.pinn.Problem;
-import org.sciml4j.pinn.Solution;
-import org.sciml4j.pinn.Trainer;
+import org.sciml4j.pinn.PinnObjective;
 import org.sciml4j.pinn.config.ProblemFile;
+import org.sciml4j.train.Trainer;
 
 /**
  * JMH: milliseconds per full-batch Adam epoch of each problem of the PINN step suite ({@link PinnSuite}; the problems
  * of {@code sciml4j-bench/run-suite.sh}), trained through the real trainer: each invocation trains {@value #EPOCHS}
- * Adam epochs ({@code PinnObjective}: loss, parameter gradient, update) on the same network, which keeps learning
- * across invocations (a fresh Adam each invocation). Run from the repository root (the problems are files there):
+ * Adam epochs of one {@link PinnObjective} (loss, parameter gradient, update) built once, whose network keeps
+ * learning across invocations (a fresh Adam each invocation, as the general trainer starts one per run). Run from the repository root (the problems are files there):
  * {@code java --add-modules jdk.incubator.vector -jar sciml4j-bench/target/benchmarks.jar PinnSuite -prof gc}, one
  * problem with {@code -p problem=burgers}. The GC profiler's {@code gc.alloc.rate.norm} divided by {@value #EPOCHS}
  * is the allocation per epoch.
@@ -45,23 +43,22 @@ public class PinnSuiteBenchmark {
         "poisson-mlp-3x100"})
     public String problem;
 
-    private Problem pinn;
-    private Module net;
+    private PinnObjective objective;
     private Trainer trainer;
 
     @Setup
     public void setup() {
         ProblemFile f = ProblemFile.read(PinnSuite.file(problem));
-        pinn = f.problem();
         long seed = f.training().seed();
-        net = f.newNetwork(seed);
-        trainer = Trainer.builder().adam(f.training().learningRate(), EPOCHS).seed(seed).build();
+        // one objective (points, evaluator) for the whole benchmark, as one training run keeps it
+        objective = new PinnObjective(f.problem(), f.newNetwork(seed), seed, 0, 0, null);
+        trainer = Trainer.builder().adam(f.training().learningRate(), EPOCHS).build();
     }
 
     /** {@value #EPOCHS} Adam epochs; reported per epoch. */
     @Benchmark
     @OperationsPerInvocation(EPOCHS)
-    public Solution adamEpochs() {
-        return trainer.train(pinn, net);
+    public Trainer.Result adamEpochs() {
+        return trainer.train(objective);
     }
 }
