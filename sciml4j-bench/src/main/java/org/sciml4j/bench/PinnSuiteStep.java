@@ -21,9 +21,11 @@ import org.sciml4j.train.TrainingListener;
  * <p>
  * {@code java --add-modules jdk.incubator.vector -cp sciml4j-bench/target/benchmarks.jar
  * org.sciml4j.bench.PinnSuiteStep NAME|FILE WARMUP EPOCHS} from the repository root prints one line
- * <pre>RESULT side=sciml4j problem=.. ms_per_epoch=.. cpu_ms_per_epoch=.. warmup=.. epochs=.. points=.. params=..
+ * <pre>RESULT side=sciml4j problem=.. ms_per_epoch=.. cpu_ms_per_epoch=.. alloc_kb_per_epoch=.. warmup=.. epochs=..
+ *        points=.. params=..
  *        path=fused|generic threads=.. vector_bits=.. loss=..</pre>
- * ({@code points}: collocation and condition points, stacked; {@code threads}: available processors;
+ * ({@code alloc_kb_per_epoch}: heap allocated by all live threads per timed epoch; {@code points}: collocation and
+ * condition points, stacked; {@code threads}: available processors;
  * {@code vector_bits}: the Vector API's preferred species for doubles).
  */
 public final class PinnSuiteStep {
@@ -66,8 +68,12 @@ public final class PinnSuiteStep {
         }
         double ms = (timer.endWall - timer.startWall) / 1e6 / epochs;
         double cpuMs = (timer.endCpu - timer.startCpu) / 1e6 / epochs;
+        double allocKb = timer.startAlloc < 0 || timer.endAlloc < 0 ? -1
+                : (timer.endAlloc - timer.startAlloc) / 1024.0 / epochs;
         return String.format(Locale.ROOT, "RESULT side=sciml4j problem=%s ms_per_epoch=%.4f cpu_ms_per_epoch=%.4f"
-                + " warmup=%d epochs=%d points=%d params=%d path=%s threads=%d vector_bits=%d loss=%.6e", name, ms, cpuMs, warmup,
+                + " alloc_kb_per_epoch=%.1f"
+                + " warmup=%d epochs=%d points=%d params=%d path=%s threads=%d vector_bits=%d loss=%.6e", name, ms, cpuMs,
+                allocKb, warmup,
                 epochs, points(problem, seed), net.parameters().trainable().stream().mapToInt(t -> t.numel()).sum(),
                 path, Runtime.getRuntime().availableProcessors(),
                 vectorBits(), timer.lastLoss);
@@ -112,6 +118,22 @@ public final class PinnSuiteStep {
                 ? b.getProcessCpuTime() : -1;
     }
 
+    /**
+     * Bytes allocated so far by all live threads (the trainer's and its fork-join workers'), -1 if the JVM does not
+     * count them; threads that ended meanwhile are missed (the pool's workers live through the run).
+     */
+    static long allocatedBytes() {
+        if (!(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean t)
+                || !t.isThreadAllocatedMemorySupported() || !t.isThreadAllocatedMemoryEnabled()) {
+            return -1;
+        }
+        long sum = 0;
+        for (long a : t.getThreadAllocatedBytes(t.getAllThreadIds())) {
+            sum += Math.max(0, a);
+        }
+        return sum;
+    }
+
     /** Clocks at the end of epoch {@code from} (0: before the first) and of epoch {@code to}. */
     private static final class Timer implements TrainingListener {
         private final int from;
@@ -121,6 +143,8 @@ public final class PinnSuiteStep {
         long startCpu;
         long endWall;
         long endCpu;
+        long startAlloc;
+        long endAlloc;
         double lastLoss;
 
         Timer(int from, int to) {
@@ -148,14 +172,17 @@ public final class PinnSuiteStep {
         }
 
         private void mark(boolean start) {
+            long alloc = allocatedBytes();
             long cpu = processCpuNanos();
             long wall = System.nanoTime();
             if (start) {
                 startWall = wall;
                 startCpu = cpu;
+                startAlloc = alloc;
             } else {
                 endWall = wall;
                 endCpu = cpu;
+                endAlloc = alloc;
             }
         }
     }
