@@ -84,7 +84,7 @@ jar=${SCIML4J_BENCH_JAR:-$root/sciml4j-bench/target/benchmarks.jar}   # SCIML4J_
 timer=()
 [ -x /usr/bin/time ] && timer=(/usr/bin/time -f "TIME wall=%e user=%U sys=%S")
 
-out=$root/target/bench
+out=${SCIML4J_BENCH_OUT:-$root/target/bench}   # SCIML4J_BENCH_OUT: another folder for the table and CSV
 mkdir -p "$out"
 work=$(mktemp -d "${TMPDIR:-/tmp}/sciml4j-suite.XXXXXX")
 trap 'rm -rf "$work"' EXIT
