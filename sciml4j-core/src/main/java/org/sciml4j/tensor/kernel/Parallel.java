@@ -104,6 +104,9 @@ public final class Parallel {
         each((n + grain - 1) / grain, c -> body.run(c * grain, Math.min(n, (c + 1) * grain)));
     }
 
+    /** Whether this (non-pool) thread is running an {@link #each}'s body: nested calls then stay on it too. */
+    private static final ThreadLocal<boolean[]> INSIDE_EACH = ThreadLocal.withInitial(() -> new boolean[1]);
+
     /** Threads available to work started by the current thread. */
     private static int currentThreads() {
         Thread t = Thread.currentThread();
@@ -126,7 +129,8 @@ public final class Parallel {
             return;
         }
         Pool p = pool;
-        int helpers = t instanceof ForkJoinWorkerThread ? 0 : Math.min(p.threads - 1, count - 1);
+        boolean[] inside = INSIDE_EACH.get();
+        int helpers = t instanceof ForkJoinWorkerThread || inside[0] ? 0 : Math.min(p.threads - 1, count - 1);
         if (helpers < 1) {
             for (int c = 0; c < count; c++) {
                 body.accept(c);
@@ -150,9 +154,11 @@ public final class Parallel {
                 }
             });
         }
+        inside[0] = true;
         try {
             work.run();
         } finally {
+            inside[0] = false;
             for (int h = 0; h < helpers; h++) {
                 if (!state.compareAndSet(h, 0, 2)) {
                     tasks[h].join();
