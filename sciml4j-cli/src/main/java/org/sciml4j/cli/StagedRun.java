@@ -14,8 +14,6 @@ import org.sciml4j.pinn.marching.ParameterCurriculum;
 import org.sciml4j.pinn.marching.StagedSolution;
 import org.sciml4j.pinn.marching.TimeMarching;
 import org.sciml4j.train.LossHistory;
-import org.sciml4j.train.Phase;
-import org.sciml4j.train.Progress;
 import org.sciml4j.train.ProgressBarListener;
 import org.sciml4j.train.TrainingListener;
 
@@ -34,7 +32,7 @@ final class StagedRun {
     static int train(ProblemFile pf, Path dir, RunSettings st, boolean quiet) throws IOException {
         TrainingListener display = quiet ? null : ProgressBarListener.orPrinting(System.out, st.logEvery());
         Trainer trainer = pf.trainer().adam(pf.training().learningRate(), st.adamEpochs())
-                .lbfgs(st.lbfgsIterations()).lm(st.lmIterations()).seed(st.seed()).listener(listener(display))
+                .lbfgs(st.lbfgsIterations()).lm(st.lmIterations()).seed(st.seed()).listener(TrainingListener.stoppable(display, Interrupts::requested))
                 .build();
         Interrupts.clear();
         Interrupts.install(System.err);
@@ -72,39 +70,5 @@ final class StagedRun {
         if (!quiet) {
             System.out.println(line);
         }
-    }
-
-    /** The display (null when quiet) and a stop once the user interrupts. */
-    private static TrainingListener listener(TrainingListener display) {
-        return new TrainingListener() {
-            @Override
-            public boolean onEpoch(Progress p) {
-                if (display != null) {
-                    display.onEpoch(p);
-                }
-                return !Interrupts.requested();
-            }
-
-            @Override
-            public void onStart(LossHistory history) {
-                if (display != null) {
-                    display.onStart(history);
-                }
-            }
-
-            @Override
-            public void onPhaseStart(Phase phase, int epochsBefore, int done) {
-                if (display != null) {
-                    display.onPhaseStart(phase, epochsBefore, done);
-                }
-            }
-
-            @Override
-            public void onEnd() {
-                if (display != null) {
-                    display.onEnd();
-                }
-            }
-        };
     }
 }

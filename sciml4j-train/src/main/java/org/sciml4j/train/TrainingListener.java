@@ -2,6 +2,7 @@ package org.sciml4j.train;
 
 import java.io.PrintStream;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 
 /** Told about every epoch of training; may stop it (the result keeps what was learned so far). */
 @FunctionalInterface
@@ -47,6 +48,44 @@ public interface TrainingListener {
                 out.println(p);
             }
             return true;
+        };
+    }
+
+    /**
+     * {@code display}'s calls forwarded (none when it is null: a quiet run), and a stop after the current epoch once
+     * {@code stop} says so (the user's interrupt).
+     */
+    static TrainingListener stoppable(TrainingListener display, BooleanSupplier stop) {
+        Objects.requireNonNull(stop, "stop");
+        return new TrainingListener() {
+            @Override
+            public boolean onEpoch(Progress p) {
+                if (display != null) {
+                    display.onEpoch(p);
+                }
+                return !stop.getAsBoolean();
+            }
+
+            @Override
+            public void onStart(LossHistory history) {
+                if (display != null) {
+                    display.onStart(history);
+                }
+            }
+
+            @Override
+            public void onPhaseStart(Phase phase, int epochsBefore, int done) {
+                if (display != null) {
+                    display.onPhaseStart(phase, epochsBefore, done);
+                }
+            }
+
+            @Override
+            public void onEnd() {
+                if (display != null) {
+                    display.onEnd();
+                }
+            }
         };
     }
 }

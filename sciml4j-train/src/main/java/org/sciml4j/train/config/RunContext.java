@@ -5,9 +5,6 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 
-import org.sciml4j.train.LossHistory;
-import org.sciml4j.train.Phase;
-import org.sciml4j.train.Progress;
 import org.sciml4j.train.ProgressBarListener;
 import org.sciml4j.train.TrainingListener;
 
@@ -58,36 +55,6 @@ public record RunContext(Path dir, Long seed, Integer epochs, boolean quiet, Pri
      * line every {@code every} epochs (nothing when quiet), and a stop after the current epoch once interrupted.
      */
     public TrainingListener listener(int every) {
-        TrainingListener display = quiet ? null : ProgressBarListener.orPrinting(out, every);
-        return new TrainingListener() {
-            @Override
-            public boolean onEpoch(Progress p) {
-                if (display != null) {
-                    display.onEpoch(p);
-                }
-                return !interrupted.getAsBoolean();
-            }
-
-            @Override
-            public void onStart(LossHistory history) {
-                if (display != null) {
-                    display.onStart(history);
-                }
-            }
-
-            @Override
-            public void onPhaseStart(Phase phase, int epochsBefore, int done) {
-                if (display != null) {
-                    display.onPhaseStart(phase, epochsBefore, done);
-                }
-            }
-
-            @Override
-            public void onEnd() {
-                if (display != null) {
-                    display.onEnd();
-                }
-            }
-        };
+        return TrainingListener.stoppable(quiet ? null : ProgressBarListener.orPrinting(out, every), interrupted);
     }
 }
