@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.sciml4j.plot.Axes;
 import org.sciml4j.plot.Plots;
 import org.sciml4j.pinn.Problem;
 import org.sciml4j.pinn.Solution;
@@ -105,7 +106,8 @@ final class Plotting {
             dataU = obs.get(0)[1].toArray();
         }
         Plots.predictionVsTruth(dir.resolve("prediction.png"), pf.name() + ": " + p.fields().get(0) + "("
-                + p.variableNames().get(0) + ")", x, pred, truth, dataT, dataU);
+                + p.variableNames().get(0) + ")", Axes.of(p.variableNames().get(0), p.fields().get(0)), x, pred, truth,
+                dataT, dataU);
     }
 
     /**
@@ -176,8 +178,8 @@ final class Plotting {
             curves.add(sol.predict(Tensor.wrap(at, GRID, 2)).col(0).toArray());
             labels.add(String.format(Locale.ROOT, "%s = %.3g", vr.name(), c));
         }
-        Plots.curves(dir.resolve("curves.png"), pf.name() + ": " + f + "(" + hr.name() + ") at fixed " + vr.name(), hs,
-                labels, curves);
+        Plots.curves(dir.resolve("curves.png"), pf.name() + ": " + f + "(" + hr.name() + ") at fixed " + vr.name(),
+                Axes.of(hr.name(), f), hs, labels, curves);
     }
 
     /**

@@ -78,6 +78,7 @@ public final class Plots {
      *
      * @param png       the PNG file to write (replaced atomically)
      * @param title     the chart title ({@code null} for none)
+     * @param axes      the axis titles, e.g. {@code Axes.of("t", "u")}
      * @param t         the times of {@code predicted} (and {@code truth}); finite and not empty
      * @param predicted the predicted u, one per t
      * @param truth     the true u, one per t, or {@code null} for no truth line
@@ -88,11 +89,11 @@ public final class Plots {
      *                                  or only one of {@code dataT}, {@code dataU} is given
      * @throws IOException              if the file cannot be written
      */
-    public static void predictionVsTruth(Path png, String title, double[] t, double[] predicted, double[] truth,
-            double[] dataT, double[] dataU) throws IOException {
+    public static void predictionVsTruth(Path png, String title, Axes axes, double[] t, double[] predicted,
+            double[] truth, double[] dataT, double[] dataU) throws IOException {
         Objects.requireNonNull(png, "png");
         requireX("t", t);
-        XYChart chart = lineChart(title, "t", "u");
+        XYChart chart = lineChart(title, axes);
         addPredictionSeries(chart, t, predicted, truth, dataT, dataU);
         writeChart(png, chart);
     }
@@ -103,6 +104,7 @@ public final class Plots {
      *
      * @param png       the PNG file to write (replaced atomically)
      * @param title     the chart title ({@code null} for none)
+     * @param axes      the axis titles
      * @param bandLabel the band's legend label, e.g. "mean +- 2 sd"
      * @param t         the times; finite and not empty
      * @param mean      the mean prediction, one per t
@@ -115,8 +117,9 @@ public final class Plots {
      *                                  finite
      * @throws IOException              if the file cannot be written
      */
-    public static void predictionBand(Path png, String title, String bandLabel, double[] t, double[] mean,
-            double[] lower, double[] upper, double[] truth, double[] dataT, double[] dataU) throws IOException {
+    public static void predictionBand(Path png, String title, Axes axes, String bandLabel, double[] t,
+            double[] mean, double[] lower, double[] upper, double[] truth, double[] dataT, double[] dataU)
+            throws IOException {
         Objects.requireNonNull(png, "png");
         requireX("t", t);
         sameLength("t", t, "lower", lower);
@@ -134,7 +137,7 @@ public final class Plots {
             py[2 * n - 1 - i] = lower[i];
         }
         // the band goes in first, so that the lines are drawn on top of it
-        XYChart chart = lineChart(title, "t", "u");
+        XYChart chart = lineChart(title, axes);
         XYSeries band = chart.addSeries(bandLabel == null || bandLabel.isBlank() ? "band" : bandLabel, px, py);
         band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
         band.setMarker(SeriesMarkers.NONE);
@@ -165,7 +168,7 @@ public final class Plots {
         requireX("epochs", epochs);
         checkSeries("epochs", epochs, "names", names, "values", values);
 
-        XYChart chart = lineChart(title, "epoch", "loss (log scale)");
+        XYChart chart = lineChart(title, Axes.of("epoch", "loss (log scale)"));
         chart.getStyler().setYAxisLogarithmic(true);
         chart.getStyler().setYAxisDecimalPattern("0E0"); // 1E0, 1E-1, ... rather than a mix of 0.001 and 1E-4
         chart.getStyler().setXAxisDecimalPattern("0"); // epochs
@@ -205,20 +208,21 @@ public final class Plots {
      *
      * @param png    the PNG file to write (replaced atomically)
      * @param title  the chart title ({@code null} for none)
-     * @param t      the x values, labelled t; finite and not empty
+     * @param axes   the axis titles, e.g. {@code Axes.of("feature index", "amplitude")}
+     * @param t      the x values; finite and not empty
      * @param labels the legend label of each line (distinct; a repeated label gets a suffix)
      * @param ys     one array per label, each as long as {@code t}
      * @throws IllegalArgumentException if {@code labels} and {@code ys} differ in size, there is no line, an array is
      *                                  not as long as {@code t}, or a t is not finite
      * @throws IOException              if the file cannot be written
      */
-    public static void curves(Path png, String title, double[] t, List<String> labels, List<double[]> ys)
-            throws IOException {
+    public static void curves(Path png, String title, Axes axes, double[] t, List<String> labels,
+            List<double[]> ys) throws IOException {
         Objects.requireNonNull(png, "png");
         requireX("t", t);
         checkSeries("t", t, "labels", labels, "ys", ys);
 
-        XYChart chart = lineChart(title, "t", "u");
+        XYChart chart = lineChart(title, axes);
         List<String> unique = uniqueNames(labels, "curve");
         int n = ys.size();
         boolean anyY = false;
@@ -270,9 +274,9 @@ public final class Plots {
         }
     }
 
-    private static XYChart lineChart(String title, String xLabel, String yLabel) {
+    private static XYChart lineChart(String title, Axes axes) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title == null ? "" : title)
-                .xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+                .xAxisTitle(axes.x()).yAxisTitle(axes.y()).build();
         var st = chart.getStyler();
         st.setChartTitleVisible(title != null && !title.isEmpty());
         st.setChartBackgroundColor(Color.WHITE);

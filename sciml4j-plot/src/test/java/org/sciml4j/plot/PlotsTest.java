@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class PlotsTest {
+    private static final Axes UT = Axes.of("t", "u");
 
     @TempDir
     Path dir;
@@ -53,7 +54,7 @@ class PlotsTest {
         for (int i = 0; i < dataT.length; i++) {
             dataU[i] = exact(0.3, dataT[i]) + 0.05 * Math.cos(7 * i);
         }
-        Plots.predictionVsTruth(out.resolve("prediction.png"), "Damped oscillator, c = 0.3", t, pred, truth, dataT,
+        Plots.predictionVsTruth(out.resolve("prediction.png"), "Damped oscillator, c = 0.3", UT, t, pred, truth, dataT,
                 dataU);
 
         double[] epochs = grid(0, 5000, 501);
@@ -90,7 +91,7 @@ class PlotsTest {
             }
             ys.add(u);
         }
-        Plots.curves(out.resolve("curves.png"), "u(t) for c = 0, 0.1, ..., 1", t, labels, ys);
+        Plots.curves(out.resolve("curves.png"), "u(t) for c = 0, 0.1, ..., 1", UT, t, labels, ys);
     }
 
     // ------------------------------------------------------------------------------------------------ image checks
@@ -185,7 +186,7 @@ class PlotsTest {
             u[i] = t[i] * t[i];
         }
         Path png = dir.resolve("p.png");
-        Plots.predictionVsTruth(png, null, t, u, null, null, null);
+        Plots.predictionVsTruth(png, null, UT, t, u, null, null, null);
         BufferedImage img = read(png);
         assertThat(pixelsNear(img, Plots.PREDICTION, 12)).isGreaterThan(100);
         assertOnlyPngs("p.png");
@@ -203,17 +204,17 @@ class PlotsTest {
             hi[i] = u[i] + 0.3;
         }
         Path png = dir.resolve("band.png");
-        Plots.predictionBand(png, "band", "mean \u00b1 2 sd", t, u, lo, hi, u, new double[] {1, 2},
+        Plots.predictionBand(png, "band", UT, "mean \u00b1 2 sd", t, u, lo, hi, u, new double[] {1, 2},
                 new double[] {0.5, -0.4});
         BufferedImage img = read(png);
         // the band's translucent blue over white is a light blue, distinct from the line's and the data's colours
         assertThat(pixelsNear(img, new java.awt.Color(0xbc, 0xd5, 0xe8), 25)).isGreaterThan(2000);
         assertThat(pixelsNear(img, Plots.PREDICTION, 12)).isGreaterThan(100);
         assertThat(pixelsNear(img, Plots.DATA, 12)).isGreaterThan(20);
-        assertThatThrownBy(() -> Plots.predictionBand(png, null, null, t, u, lo, new double[3], null, null, null))
+        assertThatThrownBy(() -> Plots.predictionBand(png, null, UT, null, t, u, lo, new double[3], null, null, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("upper has length 3");
         lo[4] = Double.NaN;
-        assertThatThrownBy(() -> Plots.predictionBand(png, null, null, t, u, lo, hi, null, null, null))
+        assertThatThrownBy(() -> Plots.predictionBand(png, null, UT, null, t, u, lo, hi, null, null, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lower");
     }
 
@@ -221,9 +222,9 @@ class PlotsTest {
     void replacesAnExistingFileAndCreatesMissingFolders() throws IOException {
         Path png = dir.resolve("a/b/p.png");
         double[] t = {0, 1, 2};
-        Plots.curves(png, "first", t, List.of("y"), List.of(new double[] {0, 1, 0}));
+        Plots.curves(png, "first", Axes.of("t", "y"), t, List.of("y"), List.of(new double[] {0, 1, 0}));
         long first = Files.size(png);
-        Plots.curves(png, "second, with a longer title", t, List.of("y"), List.of(new double[] {1, 0, 1}));
+        Plots.curves(png, "second, with a longer title", UT, t, List.of("y"), List.of(new double[] {1, 0, 1}));
         read(png);
         assertThat(Files.size(png)).isNotEqualTo(first);
         try (Stream<Path> files = Files.list(png.getParent())) {
@@ -260,9 +261,9 @@ class PlotsTest {
     void nonFiniteAndAllNaNValuesInLineChartsDoNotThrow() throws IOException {
         double[] t = {0, 1, 2, 3};
         double[] nan = {Double.NaN, Double.NaN, Double.NaN, Double.NaN};
-        assertThatCode(() -> Plots.predictionVsTruth(dir.resolve("a.png"), "diverged", t, nan, null, null, null))
+        assertThatCode(() -> Plots.predictionVsTruth(dir.resolve("a.png"), "diverged", UT, t, nan, null, null, null))
                 .doesNotThrowAnyException();
-        assertThatCode(() -> Plots.curves(dir.resolve("b.png"), "gap", t, List.of("u"),
+        assertThatCode(() -> Plots.curves(dir.resolve("b.png"), "gap", UT, t, List.of("u"),
                 List.of(new double[] {0, Double.POSITIVE_INFINITY, 2, 3}))).doesNotThrowAnyException();
         read(dir.resolve("a.png"));
         read(dir.resolve("b.png"));
@@ -286,16 +287,17 @@ class PlotsTest {
     void mismatchedLengthsNameTheArrays() {
         double[] t = {0, 1, 2};
         Path png = dir.resolve("x.png");
-        assertThatThrownBy(() -> Plots.predictionVsTruth(png, "", t, new double[2], null, null, null))
+        assertThatThrownBy(() -> Plots.predictionVsTruth(png, "", UT, t, new double[2], null, null, null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("predicted has length 2").hasMessageContaining("t has length 3");
-        assertThatThrownBy(() -> Plots.predictionVsTruth(png, "", t, new double[3], new double[4], null, null))
+        assertThatThrownBy(() -> Plots.predictionVsTruth(png, "", UT, t, new double[3], new double[4], null, null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("truth has length 4").hasMessageContaining("t has length 3");
-        assertThatThrownBy(() -> Plots.predictionVsTruth(png, "", t, new double[3], null, new double[5], new double[4]))
+        assertThatThrownBy(() -> Plots.predictionVsTruth(png, "", UT, t, new double[3], null, new double[5],
+                new double[4]))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("dataU has length 4").hasMessageContaining("dataT has length 5");
-        assertThatThrownBy(() -> Plots.predictionVsTruth(png, "", t, new double[3], null, new double[5], null))
+        assertThatThrownBy(() -> Plots.predictionVsTruth(png, "", UT, t, new double[3], null, new double[5], null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dataU");
         assertThatThrownBy(() -> Plots.lossCurves(png, "", t, List.of("total", "pde"),
                 List.of(new double[3], new double[7])))
@@ -304,7 +306,7 @@ class PlotsTest {
         assertThatThrownBy(() -> Plots.lossCurves(png, "", t, List.of("total"), List.of(new double[3], new double[3])))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("names has size 1").hasMessageContaining("values has size 2");
-        assertThatThrownBy(() -> Plots.curves(png, "", t, List.of("a", "b"), List.of(new double[3], new double[2])))
+        assertThatThrownBy(() -> Plots.curves(png, "", UT, t, List.of("a", "b"), List.of(new double[3], new double[2])))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("ys[1] (b) has length 2").hasMessageContaining("t has length 3");
         assertThatThrownBy(() -> Plots.heatMap(png, "", t, new double[] {0, 1}, new double[3][3], "t", "c"))
@@ -317,7 +319,7 @@ class PlotsTest {
         assertThatThrownBy(() -> Plots.heatMap(png, "", new double[] {0, 2, 1}, new double[] {0, 1},
                 new double[2][3], "t", "c"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("x must be strictly increasing");
-        assertThatThrownBy(() -> Plots.curves(png, "", new double[0], List.of(), List.of()))
+        assertThatThrownBy(() -> Plots.curves(png, "", UT, new double[0], List.of(), List.of()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("t is empty");
         assertThat(png).doesNotExist();
     }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 
+import org.sciml4j.plot.Axes;
 import org.sciml4j.plot.Plots;
 
 /**
@@ -57,7 +58,7 @@ public final class SweepPlot {
             String name = knob.replaceAll("[^A-Za-z0-9_.-]", "_");
             Path png = dir.resolve("sweep-" + name + ".png");
             String axis = table.numericKnob(knob) ? knob : knob + " (index of value)";
-            Plots.curves(png, figure + " against " + axis, xs,
+            Plots.curves(png, figure + " against " + axis, Axes.of(axis, figure), xs,
                     List.of("mean " + figure + " over the runs at each value", "best run " + table.id(best) + " ("
                             + knob + " = " + table.knob(best, knob) + ")"), List.of(mean, marked));
             written.add(png);

@@ -11,6 +11,7 @@ import org.sciml4j.discovery.data.OdeSampler;
 import org.sciml4j.discovery.sindy.SindyModel;
 import org.sciml4j.io.AtomicFiles;
 import org.sciml4j.io.SummaryJson;
+import org.sciml4j.plot.Axes;
 import org.sciml4j.plot.Plots;
 import org.sciml4j.train.config.RunContext;
 
@@ -160,7 +161,8 @@ final class SindyReport {
             }
             String name = data.names().get(j);
             Plots.curves(c.dir().resolve("simulation_" + name + ".png"), name + ": data and the simulated"
-                    + " discovered model", java.util.Arrays.copyOf(tt, shown), List.of("data", "discovered model"),
+                    + " discovered model", Axes.of("t", name), java.util.Arrays.copyOf(tt, shown),
+                    List.of("data", "discovered model"),
                     List.of(obs, sim));
         }
         if (r.completed() < n) {

@@ -14,6 +14,7 @@ import org.sciml4j.dynamics.ode.DormandPrince;
 import org.sciml4j.dynamics.ode.VectorField;
 import org.sciml4j.io.Npz;
 import org.sciml4j.io.SummaryJson;
+import org.sciml4j.plot.Axes;
 import org.sciml4j.plot.Plots;
 import org.sciml4j.tensor.Autodiff;
 import org.sciml4j.tensor.Tensor;
@@ -148,10 +149,10 @@ final class DynamicsOutputs {
         PhasePlot.write(dir.resolve("phase_portrait.png"), "phase portrait, test trajectory 1",
                 List.of("truth", label), List.of(qt, qm), List.of(pt, pm));
         if (!Double.isNaN(et[0])) {
-            Plots.curves(dir.resolve("energy.png"), "energy along test trajectory 1", r.t(),
+            Plots.curves(dir.resolve("energy.png"), "energy along test trajectory 1", Axes.of("t", "energy H"), r.t(),
                     List.of("truth", label), List.of(et, em));
         }
-        Plots.curves(dir.resolve("trajectories.png"), "test trajectory 1", r.t(),
+        Plots.curves(dir.resolve("trajectories.png"), "test trajectory 1", Axes.of("t", "state"), r.t(),
                 List.of("x1 truth", "x1 " + label, "x" + (half + 1) + " truth", "x" + (half + 1) + " " + label),
                 List.of(qt, qm, pt, pm));
     }

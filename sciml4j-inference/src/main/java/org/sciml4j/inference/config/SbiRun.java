@@ -18,6 +18,7 @@ import org.sciml4j.inference.sbi.Simulations;
 import org.sciml4j.inference.tasks.BenchmarkTask;
 import org.sciml4j.io.Npz;
 import org.sciml4j.io.SummaryJson;
+import org.sciml4j.plot.Axes;
 import org.sciml4j.plot.Plots;
 import org.sciml4j.tensor.Rng;
 import org.sciml4j.tensor.Tensor;
@@ -151,7 +152,8 @@ final class SbiRun {
         for (int i = 0; i < levels.length; i++) {
             levels[i] = i / 20.0;
         }
-        Plots.curves(context.dir().resolve("coverage.png"), "expected coverage", levels,
+        Plots.curves(context.dir().resolve("coverage.png"), "expected coverage",
+                Axes.of("credibility level", "coverage"), levels,
                 List.of("empirical", "calibrated"), List.of(r.coverage(levels), levels));
         double minP = 1;
         for (double p : r.pValues()) {
@@ -172,7 +174,8 @@ final class SbiRun {
         for (int i = 0; i < curve.length; i++) {
             epochs[i] = i + 1;
         }
-        Plots.curves(context.dir().resolve("validation_loss.png"), "validation loss (mean -log q)", epochs,
+        Plots.curves(context.dir().resolve("validation_loss.png"), "validation loss (mean -log q)",
+                Axes.of("epoch", "mean -log q"), epochs,
                 List.of("validation"), List.of(curve));
     }
 }

@@ -1,5 +1,6 @@
 package org.sciml4j.operators.config;
 
+import org.sciml4j.plot.Axes;
 import org.sciml4j.plot.Plots;
 import org.sciml4j.tensor.Tensor;
 import org.sciml4j.train.LossHistory;
@@ -35,7 +36,8 @@ final class OperatorPlots {
         if (d.dims() == 1) {
             double[] x = d.coordinates()[0].toArray();
             for (int i = 0; i < Math.min(FUNCTIONS_1D, d.test()); i++) {
-                Plots.curves(dir.resolve("test-" + i + ".png"), name + ": test function " + i, x,
+                Plots.curves(dir.resolve("test-" + i + ".png"), name + ": test function " + i,
+                        Axes.of("x", "value"), x,
                         List.of("input", "truth", "prediction"),
                         List.of(row(in, i), row(truth, i), row(pred, i)));
             }

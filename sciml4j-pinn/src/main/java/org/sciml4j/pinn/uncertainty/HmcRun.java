@@ -13,6 +13,7 @@ import org.sciml4j.nn.Module;
 import org.sciml4j.nn.Variable;
 import org.sciml4j.pinn.Problem;
 import org.sciml4j.pinn.config.ProblemFile;
+import org.sciml4j.plot.Axes;
 import org.sciml4j.plot.Plots;
 import org.sciml4j.tensor.Autodiff;
 import org.sciml4j.tensor.Tensor;
@@ -154,7 +155,8 @@ final class HmcRun {
             for (int k = 0; k < n; k++) {
                 index[k] = k;
             }
-            Plots.curves(context.dir().resolve("trace.png"), "posterior draws of the unknowns", index, names,
+            Plots.curves(context.dir().resolve("trace.png"), "posterior draws of the unknowns",
+                    Axes.of("draw", "value"), index, names,
                     traces);
         }
     }

@@ -15,6 +15,7 @@ import org.sciml4j.pinn.Condition;
 import org.sciml4j.pinn.Errors;
 import org.sciml4j.pinn.Problem;
 import org.sciml4j.pinn.config.ProblemFile;
+import org.sciml4j.plot.Axes;
 import org.sciml4j.plot.Plots;
 import org.sciml4j.tensor.Tensor;
 
@@ -165,7 +166,8 @@ final class UncertaintyOutputs {
             double[][] data = k == 0 ? data(p, pf.training().seed()) : new double[2][];
             String file = f == 1 ? "prediction.png" : "prediction_" + p.fields().get(k) + ".png";
             Plots.predictionBand(dir.resolve(file), pf.name() + ": " + p.fields().get(k) + " (" + b.draws()
-                    + " draws)", "mean \u00b1 2 sd", ts, mean, lo, hi, tr, data[0], data[1]);
+                    + " draws)", Axes.of(p.variableNames().get(0), p.fields().get(k)), "mean \u00b1 2 sd", ts, mean,
+                    lo, hi, tr, data[0], data[1]);
         }
     }
 

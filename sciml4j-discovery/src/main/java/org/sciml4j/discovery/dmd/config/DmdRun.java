@@ -16,6 +16,7 @@ import org.sciml4j.discovery.dmd.RankRule;
 import org.sciml4j.discovery.dmd.Snapshots;
 import org.sciml4j.io.Npz;
 import org.sciml4j.io.SummaryJson;
+import org.sciml4j.plot.Axes;
 import org.sciml4j.plot.Plots;
 import org.sciml4j.tensor.Tensor;
 import org.sciml4j.train.config.RunContext;
@@ -203,7 +204,8 @@ final class DmdRun {
             labels.add(String.format(Locale.ROOT, "mode %d Re (f = %.3g)", j + 1, r.frequency(j)));
             ys.add(Arrays.copyOfRange(r.modes().re(), j * m, (j + 1) * m));
         }
-        Plots.curves(context.dir().resolve("modes.png"), "leading modes (real part) against feature index", index,
+        Plots.curves(context.dir().resolve("modes.png"), "leading modes (real part) against feature index",
+                Axes.of("feature index", "mode (real part)"), index,
                 labels, ys);
         int n1 = rec.length / m;
         double[] t = Arrays.copyOf(d.times(), n1);
@@ -222,6 +224,7 @@ final class DmdRun {
             labels.add("DMD x" + (feature + 1));
             ys.add(model);
         }
-        Plots.curves(context.dir().resolve("reconstruction.png"), "reconstruction against data", t, labels, ys);
+        Plots.curves(context.dir().resolve("reconstruction.png"), "reconstruction against data",
+                Axes.of("t", "snapshot value"), t, labels, ys);
     }
 }

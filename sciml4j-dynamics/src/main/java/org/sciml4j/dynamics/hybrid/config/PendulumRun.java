@@ -14,6 +14,7 @@ import org.sciml4j.dynamics.hybrid.HybridField;
 import org.sciml4j.dynamics.ode.Rk4;
 import org.sciml4j.io.SummaryJson;
 import org.sciml4j.nn.Networks;
+import org.sciml4j.plot.Axes;
 import org.sciml4j.plot.Plots;
 import org.sciml4j.tensor.Autodiff;
 import org.sciml4j.tensor.Tensor;
@@ -129,9 +130,10 @@ final class PendulumRun {
             eTrue[i] = system.energy(new double[] {x[i * 2], x[i * 2 + 1]});
         }
         double[] t = test.t().data();
-        Plots.predictionVsTruth(c.dir().resolve("trajectories.png"), "test trajectory 1: angle q", t, q, qTrue, null,
-                null);
-        Plots.curves(c.dir().resolve("energy.png"), "energy along test trajectory 1", t, List.of("hybrid", "truth"),
+        Plots.predictionVsTruth(c.dir().resolve("trajectories.png"), "test trajectory 1: angle q", Axes.of("t", "q"), t,
+                q, qTrue, null, null);
+        Plots.curves(c.dir().resolve("energy.png"), "energy along test trajectory 1", Axes.of("t", "energy"), t,
+                List.of("hybrid", "truth"),
                 List.of(e, eTrue));
     }
 

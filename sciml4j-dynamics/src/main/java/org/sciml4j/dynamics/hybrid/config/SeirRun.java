@@ -11,6 +11,7 @@ import org.sciml4j.dynamics.hybrid.SeirModel;
 import org.sciml4j.dynamics.ode.Rk4;
 import org.sciml4j.io.Npz;
 import org.sciml4j.nn.Networks;
+import org.sciml4j.plot.Axes;
 import org.sciml4j.plot.Plots;
 import org.sciml4j.tensor.Autodiff;
 import org.sciml4j.tensor.Tensor;
@@ -64,9 +65,11 @@ final class SeirRun {
         for (int k = 0; k < days; k++) {
             t[k] = k;
         }
-        Plots.curves(c.dir().resolve("rate.png"), "transmission rate beta(t)", t, List.of("recovered", "truth"),
+        Plots.curves(c.dir().resolve("rate.png"), "transmission rate beta(t)", Axes.of("day", "beta"), t,
+                List.of("recovered", "truth"),
                 List.of(rate, data.trueRate()));
-        Plots.curves(c.dir().resolve("cases.png"), "daily cases", t, List.of("hybrid", "observed", "noise-free"),
+        Plots.curves(c.dir().resolve("cases.png"), "daily cases", Axes.of("day", "cases"), t,
+                List.of("hybrid", "observed", "noise-free"),
                 List.of(predicted, data.cases(), data.clean()));
         Npz.write(c.dir().resolve("seir.npz"), Map.of("cases", Tensor.of(data.cases(), days), "clean",
                 Tensor.of(data.clean(), days), "predicted", Tensor.of(predicted, days), "rate", Tensor.of(rate, days),

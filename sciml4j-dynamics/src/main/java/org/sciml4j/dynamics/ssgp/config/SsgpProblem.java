@@ -17,6 +17,7 @@ import org.sciml4j.dynamics.ssgp.VariationalWeights;
 import org.sciml4j.io.SummaryJson;
 import org.sciml4j.nn.Mlp;
 import org.sciml4j.optim.TrainingDivergedException;
+import org.sciml4j.plot.Axes;
 import org.sciml4j.plot.Plots;
 import org.sciml4j.tensor.Autodiff;
 import org.sciml4j.tensor.Tensor;
@@ -139,9 +140,11 @@ final class SsgpProblem extends DocumentProblem {
             e[i] = system.energy(p.mean()[0][i]);
             eTrue[i] = system.energy(truth[0][i]);
         }
-        Plots.curves(c.dir().resolve("trajectories.png"), "test trajectory 1: q, mean and 95 % band", t,
+        Plots.curves(c.dir().resolve("trajectories.png"), "test trajectory 1: q, mean and 95 % band",
+                Axes.of("t", "q"), t,
                 List.of("mean", "2.5 %", "97.5 %", "truth"), List.of(mean, lo, hi, q));
-        Plots.curves(c.dir().resolve("energy.png"), "true energy along the mean and along the truth", t,
+        Plots.curves(c.dir().resolve("energy.png"), "true energy along the mean and along the truth",
+                Axes.of("t", "energy H"), t,
                 List.of("mean", "truth"), List.of(e, eTrue));
     }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.sciml4j.plot.Axes;
 import org.sciml4j.plot.Plots;
 import org.sciml4j.train.LossHistory;
 
@@ -37,14 +38,16 @@ final class RunPlots {
             labels.add("data " + (i + 1));
             ys.add(Arrays.copyOfRange(data.heldOut(), i * n, (i + 1) * n));
         }
-        Plots.curves(dir.resolve("samples.png"), title + ": samples and held-out data", x, labels, ys);
+        Plots.curves(dir.resolve("samples.png"), title + ": samples and held-out data", Axes.of("x", "field"), x,
+                labels, ys);
         if (violations.length > 0 && unconstrained.length > 0 && violations[0] >= 0) {
             double[] centres = new double[HIGHEST_DECADE - LOWEST_DECADE];
             for (int k = 0; k < centres.length; k++) {
                 centres[k] = LOWEST_DECADE + k + 0.5;
             }
             Plots.curves(dir.resolve("violations.png"), "samples per decade of the largest constraint violation"
-                    + " (x: log10)", centres, List.of("method", "unconstrained"),
+                    + " (x: log10)", Axes.of("log10 of the violation", "samples"), centres,
+                    List.of("method", "unconstrained"),
                     List.of(histogram(violations), histogram(unconstrained)));
         }
         for (int i = 0; i < histories.size(); i++) {
