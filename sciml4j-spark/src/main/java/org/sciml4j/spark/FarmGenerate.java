@@ -40,7 +40,8 @@ final class FarmGenerate implements Callable<Integer> {
             throw new IllegalArgumentException("--out must name a .npz file, got '" + out + "'");
         }
         String text = Files.readString(file, StandardCharsets.UTF_8);
-        GeneratorSpec spec = GenerateShardTask.spec(text, file).with(null, out, threads); // mistakes: file:line
+        GeneratorSpec read = GenerateShardTask.spec(text, file); // every mistake placed at its file:line before Spark
+        GeneratorSpec spec = read.with(null, (out != null ? out : read.out()).toAbsolutePath().normalize(), threads);
         try (JavaSparkContext sc = new JavaSparkContext(SparkSweeps.conf(master, threads)
                 .setAppName("sciml4j farm generate"))) {
             GenerationFarm.run(sc, text, file, spec, FarmCommand.shards(shards, sc), threads, System.out);

@@ -46,6 +46,9 @@ final class FarmSimulate implements Callable<Integer> {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         SbiSpec spec = SimulateShardTask.spec(text, file); // every mistake placed at its file:line before Spark
         Path target = out != null ? out : spec.simulationFile();
+        if (target != null) {
+            target = target.toAbsolutePath().normalize();
+        }
         if (target == null) {
             throw new IllegalArgumentException(file + ": give --out FILE.npz, or 'simulation_file: FILE.npz' in the"
                     + " problem (then 'sciml4j run' trains on the farm's simulations)");
