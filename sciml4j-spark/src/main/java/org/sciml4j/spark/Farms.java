@@ -52,12 +52,15 @@ public final class Farms {
             sc.sc().removeSparkListener(progress);
         }
         int reused = 0;
+        double longest = 0;
         for (FarmShard.Done r : results) {
             reused += r.reused() ? 1 : 0;
+            longest = Math.max(longest, r.seconds());
         }
         int total = shards.get(shards.size() - 1).to();
-        log.printf(Locale.ROOT, "%d %s in %d shards: %d made, %d reused from an earlier attempt (%.1f s)%n", total,
-                what, shards.size(), shards.size() - reused, reused, (System.nanoTime() - start) * 1e-9);
+        log.printf(Locale.ROOT, "%d %s in %d shards: %d made, %d reused from an earlier attempt (%.1f s; the longest"
+                + " shard %.1f s)%n", total, what, shards.size(), shards.size() - reused, reused,
+                (System.nanoTime() - start) * 1e-9, longest);
         return results;
     }
 }

@@ -197,6 +197,40 @@ class FarmTest {
         assertThat(Npz.read(out, "outputs").data()).isEqualTo(alone.outputs());
     }
 
+    /** The first attempt of shard 1 writes its file, then dies with its executor (simulated). */
+    static final class LostAfterWriting implements org.apache.spark.api.java.function.Function<FarmShard,
+            FarmShard.Done> {
+        private final GenerateShardTask task;
+
+        LostAfterWriting(GenerateShardTask task) {
+            this.task = task;
+        }
+
+        @Override
+        public FarmShard.Done call(FarmShard shard) throws Exception {
+            FarmShard.Done d = task.call(shard);
+            if (shard.index() == 1 && org.apache.spark.TaskContext.get().attemptNumber() == 0) {
+                throw new IllegalStateException("executor lost (simulated)");
+            }
+            return d;
+        }
+    }
+
+    /** Spark retries a task lost after it wrote its shard; the retry finds the shard and does not make it again. */
+    @Test
+    void aRetriedTaskReusesTheShardItsLostAttemptWrote(@TempDir Path tmp) throws Exception {
+        Path file = tmp.resolve("anti.yaml");
+        Files.writeString(file, SPEC);
+        Path folder = FarmShards.folder(tmp.resolve("anti.npz"));
+        GenerateShardTask task = new GenerateShardTask(SPEC, file.toAbsolutePath().toString(), folder.toString(), 1);
+        List<FarmShard.Done> done = Farms.run(sc, FarmShards.ranges(23, 3), new LostAfterWriting(task), "samples",
+                QUIET);
+        assertThat(done).extracting(FarmShard.Done::reused).containsExactly(false, true, false);
+        GeneratorSpec spec = GenerateShardTask.spec(SPEC, file);
+        Generation.Result merged = GenerationFarm.merge(spec.generator(), FarmShards.ranges(23, 3), folder, 1, 0);
+        assertThat(merged.outputs()).isEqualTo(Generation.run(spec.generator(), 23, 5, 1, (d, t) -> { }).outputs());
+    }
+
     /** A bad spec or problem is refused with its file and line, before any Spark context starts. */
     @Test
     void aBadFileIsRefusedWithItsLineBeforeSparkStarts(@TempDir Path tmp) throws Exception {
