@@ -58,7 +58,7 @@ public final class FarmShards {
         int[] b = bounds(n, k);
         List<FarmShard> s = new ArrayList<>();
         for (int i = 0; i + 1 < b.length; i++) {
-            s.add(new FarmShard(i, b[i], b[i + 1], null));
+            s.add(FarmShard.range(i, b[i], b[i + 1]));
         }
         return s;
     }

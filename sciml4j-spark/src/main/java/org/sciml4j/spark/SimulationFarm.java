@@ -43,7 +43,7 @@ public final class SimulationFarm {
         Simulations.Plan plan = Simulations.plan(spec.prior(), n, seed);
         List<FarmShard> pieces = new ArrayList<>();
         for (FarmShard s : FarmShards.ranges(n, shards)) {
-            pieces.add(new FarmShard(s.index(), s.from(), s.to(), plan.slice(s.from(), s.to())));
+            pieces.add(FarmShard.of(s.index(), s.from(), s.to(), plan));
         }
         log.printf(Locale.ROOT, "simulating %d pairs of %s with seed %d in %d shards (%s)%n", n,
                 spec.taskName() == null ? problemFile.getFileName() : spec.taskName(), seed, pieces.size(), folder);
