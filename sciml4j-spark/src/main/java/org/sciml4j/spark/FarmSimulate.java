@@ -66,12 +66,21 @@ final class FarmSimulate implements Callable<Integer> {
                 .setAppName("sciml4j farm simulate"))) {
             SimulationFarm.run(sc, text, file, spec, n, s, FarmCommand.shards(shards, sc), target, System.out);
         }
-        if (!target.toAbsolutePath().normalize().equals(spec.simulationFile() == null ? null
-                : spec.simulationFile().toAbsolutePath().normalize())) {
+        hints(spec, target, n, s);
+        return 0;
+    }
+
+    /** What to tell 'sciml4j run' so that it trains on these simulations rather than making its own. */
+    private void hints(SbiSpec spec, Path target, int n, long s) {
+        Path named = spec.simulationFile() == null ? null : spec.simulationFile().toAbsolutePath().normalize();
+        if (!target.equals(named)) {
             System.out.println("to train on them, name the file in the problem: simulation_file: " + target);
-        } else if (n != spec.simulations()) {
+        }
+        if (n != spec.simulations()) {
             System.out.println("'sciml4j run' reuses them when the problem says simulations: " + n);
         }
-        return 0;
+        if (s != spec.seed()) {
+            System.out.println("'sciml4j run' reuses them with --seed " + s);
+        }
     }
 }
