@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
  * {@code spark-submit --class org.sciml4j.spark.SparkMain}.
  */
 @Command(name = "sciml4j-spark", mixinStandardHelpOptions = true, description = "Sweeps and ensembles on Apache Spark.",
-        subcommands = {SparkMain.Sweep.class, SparkMain.Ensemble.class})
+        subcommands = {SparkMain.Sweep.class, SparkMain.Ensemble.class, FarmCommand.class})
 public final class SparkMain implements Runnable {
     @Override
     public void run() {

@@ -18,4 +18,12 @@ public final class SbiKind implements ProblemKind {
     public ProblemDefinition read(YamlDocument document) {
         return new SbiProblem(document, new SbiReader(document).read());
     }
+
+    /**
+     * The checked settings of a read {@code kind: sbi} problem (for callers that simulate outside {@code sciml4j
+     * run}, e.g. a Spark simulation farm), or null when the problem is of another kind.
+     */
+    public static SbiSpec spec(ProblemDefinition problem) {
+        return problem instanceof SbiProblem p ? p.spec() : null;
+    }
 }

@@ -16,7 +16,8 @@ import org.sciml4j.tensor.Tensor;
 /**
  * Draws theta from the prior and simulates x, in batches on a few threads. Everything follows from the seed: the
  * thetas are drawn in order from {@code Rng(seed)} and simulation i gets its own seed, the i-th draw of
- * {@code SplittableRandom(seed + 1)}; so the data do not depend on the batch size or the number of threads.
+ * {@code SplittableRandom(seed + 1)} (the {@link Plan}); so the data do not depend on the batch size, the number of
+ * threads, or how the plan is cut into ranges simulated apart (a Spark farm).
  * Failed simulations (a non-finite value in x) are dropped, as sbi does, and counted.
  */
 public final class Simulations {
@@ -45,14 +46,41 @@ public final class Simulations {
     }
 
     /**
-     * Runs n simulations.
+     * What n simulations with a seed are made of, drawn on one thread before anything is simulated: row i of
+     * {@code theta} is the i-th draw of the prior from {@code Rng(seed)}, {@code seeds[i]} the i-th draw of
+     * {@code SplittableRandom(seed + 1)}. Simulation i depends only on (theta[i], seeds[i]), so any range of the plan
+     * can be simulated anywhere (another thread, a Spark executor) and the pieces joined in order.
      *
-     * @param progress told the number of finished simulations after each batch (from the calling thread's view,
-     *                 in order of completion)
-     * @throws IOException when the simulator fails
+     * @param from  the index of row 0 in the whole plan (0 for a whole plan; a slice keeps its place)
+     * @param theta parameters, (n, D)
+     * @param seeds one seed per simulation, length n
      */
-    public Outcome run(int n, long seed, IntConsumer progress) throws IOException {
-        int d = prior.dim();
+    public record Plan(int from, double[][] theta, long[] seeds) implements java.io.Serializable {
+        /** Checks that the lengths fit. */
+        public Plan {
+            if (theta.length != seeds.length || from < 0) {
+                throw new IllegalArgumentException("a plan needs one seed per theta row and from >= 0, got "
+                        + theta.length + " rows, " + seeds.length + " seeds, from " + from);
+            }
+        }
+
+        /** The number of simulations n. */
+        public int size() {
+            return theta.length;
+        }
+
+        /** Rows [from, to) of this plan (indices relative to it), keeping their place in the whole plan. */
+        public Plan slice(int from, int to) {
+            if (from < 0 || to > theta.length || from > to) {
+                throw new IllegalArgumentException("slice [" + from + ", " + to + ") of a plan of " + theta.length);
+            }
+            return new Plan(this.from + from, java.util.Arrays.copyOfRange(theta, from, to),
+                    java.util.Arrays.copyOfRange(seeds, from, to));
+        }
+    }
+
+    /** The plan of n simulations with this seed (see {@link Plan}); cheap: no simulation runs. */
+    public static Plan plan(Prior prior, int n, long seed) {
         Rng rng = new Rng(seed);
         SplittableRandom seeder = new SplittableRandom(seed + 1);
         double[][] theta = new double[n][];
@@ -61,6 +89,31 @@ public final class Simulations {
             theta[i] = prior.sample(rng);
             seeds[i] = seeder.nextLong();
         }
+        return new Plan(0, theta, seeds);
+    }
+
+    /**
+     * Runs n simulations: {@link #simulate} of {@link #plan}(prior, n, seed).
+     *
+     * @param progress told the number of finished simulations after each batch (from the calling thread's view,
+     *                 in order of completion)
+     * @throws IOException when the simulator fails
+     */
+    public Outcome run(int n, long seed, IntConsumer progress) throws IOException {
+        return simulate(plan(prior, n, seed), progress);
+    }
+
+    /**
+     * Simulates every row of a plan (or of a slice of one), in batches of the batch size on the threads, and drops
+     * the failed simulations (a non-finite value in x), keeping the others in the plan's order.
+     *
+     * @param progress told the number of finished simulations of this plan after each batch
+     * @throws IOException when the simulator fails
+     */
+    public Outcome simulate(Plan plan, IntConsumer progress) throws IOException {
+        int n = plan.size();
+        double[][] theta = plan.theta();
+        long[] seeds = plan.seeds();
         double[][] x = new double[n][];
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
@@ -90,7 +143,7 @@ public final class Simulations {
         } finally {
             pool.shutdownNow();
         }
-        return collect(theta, x, d);
+        return collect(theta, x, prior.dim());
     }
 
     private int simulateBatch(double[][] theta, long[] seeds, double[][] x, int from, int to) throws IOException {

@@ -44,13 +44,30 @@ public final class Generation {
     }
 
     /**
-     * Draws and solves {@code samples} pairs on {@code threads} threads.
+     * Draws and solves {@code samples} pairs on {@code threads} threads: {@link #range} of samples [0, samples).
      *
      * @throws IllegalStateException with the solver's message and the sample's index if a sample fails
      */
     public static Result run(Generator g, int samples, long seed, int threads, Progress progress) {
-        if (samples < 1 || threads < 1) {
-            throw new IllegalArgumentException("samples and threads must be >= 1, got " + samples + " and " + threads);
+        if (samples < 1) {
+            throw new IllegalArgumentException("samples must be >= 1, got " + samples);
+        }
+        return range(g, seed, 0, samples, threads, progress);
+    }
+
+    /**
+     * Draws and solves samples {@code from} to {@code to - 1} of the generation with this seed, on {@code threads}
+     * threads: sample i is drawn with {@code new Rng(SampleSeeds.of(seed, i))}, so a range holds exactly the rows
+     * [from, to) of the whole generation's arrays, whoever makes it (a Spark shard, a thread). The result's arrays
+     * are (to - from, input shape) and (to - from, output shape), flattened; its {@code samples} is to - from.
+     *
+     * @throws IllegalStateException with the solver's message and the sample's index if a sample fails
+     */
+    public static Result range(Generator g, long seed, int from, int to, int threads, Progress progress) {
+        int samples = to - from;
+        if (from < 0 || samples < 1 || threads < 1) {
+            throw new IllegalArgumentException("need 0 <= from < to and threads >= 1, got [" + from + ", " + to
+                    + ") and " + threads);
         }
         int inSize = size(g.inputShape());
         int outSize = size(g.outputShape());
@@ -60,7 +77,7 @@ public final class Generation {
         }
         double[] inputs = new double[samples * inSize];
         double[] outputs = new double[samples * outSize];
-        AtomicInteger next = new AtomicInteger();
+        AtomicInteger next = new AtomicInteger(from);
         AtomicInteger done = new AtomicInteger();
         int fftThreads = ConcurrencyUtils.getNumberOfThreads();
         ConcurrencyUtils.setNumberOfThreads(1); // the sample threads are the parallelism; FFTs stay on their thread
@@ -68,8 +85,9 @@ public final class Generation {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<?>> workers = new ArrayList<>();
+            Rows rows = new Rows(from, to, inputs, outputs);
             for (int t = 0; t < threads; t++) {
-                workers.add(pool.submit(() -> work(g, samples, seed, inputs, outputs, next, done, progress)));
+                workers.add(pool.submit(() -> work(g, seed, rows, next, done, progress)));
             }
             for (Future<?> w : workers) {
                 w.get();
@@ -87,22 +105,28 @@ public final class Generation {
         return new Result(inputs, outputs, samples, (System.nanoTime() - start) / 1e9, threads);
     }
 
-    private static void work(Generator g, int samples, long seed, double[] inputs, double[] outputs,
-                             AtomicInteger next, AtomicInteger done, Progress progress) {
+    /** The samples [from, to) being made and the arrays their rows go to (row i - from). */
+    private record Rows(int from, int to, double[] inputs, double[] outputs) {
+    }
+
+    private static void work(Generator g, long seed, Rows rows, AtomicInteger next, AtomicInteger done,
+                             Progress progress) {
         Generator.Sampler sampler = g.newSampler();
         int inSize = size(g.inputShape());
         int outSize = size(g.outputShape());
         double[] in = new double[inSize];
         double[] out = new double[outSize];
-        for (int i = next.getAndIncrement(); i < samples; i = next.getAndIncrement()) {
+        int total = rows.to() - rows.from();
+        for (int i = next.getAndIncrement(); i < rows.to(); i = next.getAndIncrement()) {
             try {
                 sampler.sample(new Rng(SampleSeeds.of(seed, i)), in, out);
             } catch (RuntimeException e) {
                 throw new IllegalStateException(g.name() + ": sample " + i + " failed: " + e.getMessage(), e);
             }
-            System.arraycopy(in, 0, inputs, i * inSize, inSize);
-            System.arraycopy(out, 0, outputs, i * outSize, outSize);
-            progress.advanced(done.incrementAndGet(), samples);
+            int row = i - rows.from();
+            System.arraycopy(in, 0, rows.inputs(), row * inSize, inSize);
+            System.arraycopy(out, 0, rows.outputs(), row * outSize, outSize);
+            progress.advanced(done.incrementAndGet(), total);
             if (Thread.currentThread().isInterrupted()) {
                 return;
             }
