@@ -49,8 +49,8 @@ public final class SparkMain implements Runnable {
         @Parameters(index = "0", paramLabel = "PROBLEM.yaml", description = "the problem file")
         Path file;
         @Option(names = "--master", description = "Spark master: local[N], local[*] or spark://host:7077"
-                + " (default: local[*])")
-        String master = "local[*]";
+                + " (default: spark-submit's --master, else local[*])")
+        String master = System.getProperty("spark.master", "local[*]");
         @Option(names = "--threads", description = "threads (cores) per task (default: 1)")
         int threads = 1;
         @Option(names = "--out", description = "output folder (default: runs/<file name>-sweep)")
