@@ -18,9 +18,9 @@ import picocli.CommandLine.Command;
         subcommands = {RunCommand.class, DemoCommand.class, DataCommand.class, GenerateCommand.class, InfoCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Many runs on Apache Spark (the ./sciml4j launcher runs these with the sciml4j-spark module;"
                 + " docs/SPARK.md):",
-            "  sweep FILE --grid path=[v1,v2] [--seeds K]   hyper-parameter sweeps",
-            "  ensemble FILE --members K                    deep ensembles (mean, sd and intervals)",
-            "  farm ...                                     simulation farms (.npz shards)"})
+            "  sweep FILE --grid path=[v1,v2] [--seeds K]  hyper-parameter sweeps and seeds",
+            "  ensemble FILE --members K                   deep ensembles: mean and sd",
+            "  farm ...                                    simulation farms (.npz shards)"})
 public final class Main implements Runnable {
     /** The exit status when something escaped every other handler (input mistakes also exit 1). */
     static final int FAILURE_STATUS = 1;

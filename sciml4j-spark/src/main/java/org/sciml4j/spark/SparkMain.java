@@ -107,7 +107,7 @@ public final class SparkMain implements Runnable {
 
     /** {@code ensemble FILE --members K}. */
     @Command(name = "ensemble", mixinStandardHelpOptions = true, description = {"Train K members of the problem"
-            + " (seeds 0..K-1) on Spark; write the mean, standard deviation and 95 % interval of the prediction"
+            + " (seeds 0..K-1) on Spark; write the mean, standard deviation and 95 %% interval of the prediction"
             + " (ensemble.tsv) and of every summary figure and unknown (summary.json)."})
     static final class Ensemble extends Common {
         @Option(names = "--members", required = true, description = "the number of members K (at least 2)")
