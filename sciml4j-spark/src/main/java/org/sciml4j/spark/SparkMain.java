@@ -49,8 +49,8 @@ public final class SparkMain implements Runnable {
         @Parameters(index = "0", paramLabel = "PROBLEM.yaml", description = "the problem file")
         Path file;
         @Option(names = "--master", description = "Spark master: local[N], local[*] or spark://host:7077"
-                + " (default: local[*])")
-        String master = "local[*]";
+                + " (default: spark-submit's --master, else local[*])")
+        String master = System.getProperty("spark.master", "local[*]");
         @Option(names = "--threads", description = "threads (cores) per task (default: 1)")
         int threads = 1;
         @Option(names = "--out", description = "output folder (default: runs/<file name>-sweep)")
@@ -107,7 +107,7 @@ public final class SparkMain implements Runnable {
 
     /** {@code ensemble FILE --members K}. */
     @Command(name = "ensemble", mixinStandardHelpOptions = true, description = {"Train K members of the problem"
-            + " (seeds 0..K-1) on Spark; write the mean, standard deviation and 95 % interval of the prediction"
+            + " (seeds 0..K-1) on Spark; write the mean, standard deviation and 95 %% interval of the prediction"
             + " (ensemble.tsv) and of every summary figure and unknown (summary.json)."})
     static final class Ensemble extends Common {
         @Option(names = "--members", required = true, description = "the number of members K (at least 2)")

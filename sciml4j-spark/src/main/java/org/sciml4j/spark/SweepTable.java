@@ -30,6 +30,7 @@ public final class SweepTable {
     private final List<String> ids = new ArrayList<>();
     private final List<Map<String, String>> knobs = new ArrayList<>();
     private final List<Map<String, Double>> figures = new ArrayList<>();
+    private final List<Boolean> resumed = new ArrayList<>();
 
     /** Adds a finished run's row. */
     public void add(RunSpec spec, RunResult result) throws IOException {
@@ -41,6 +42,7 @@ public final class SweepTable {
             flatten("", JSON.readTree(result.summary()), f);
         }
         figures.add(f);
+        resumed.add(result.resumed());
     }
 
     /** The number of rows. */
@@ -70,6 +72,11 @@ public final class SweepTable {
     /** A figure of a row, NaN where the run has none. */
     public double figure(int row, String column) {
         return figures.get(row).getOrDefault(column, Double.NaN);
+    }
+
+    /** Whether a row's run continued the checkpoint of an earlier attempt (one lost with its executor). */
+    public boolean resumed(int row) {
+        return resumed.get(row);
     }
 
     /** A run's id. */
