@@ -37,6 +37,7 @@ public final class SsgpObjective implements Objective {
     private final int batch;
     private final double observed;
     private int epoch;
+    private int klWarmup;
     private double lastMse = Double.NaN;
 
     /**
@@ -86,6 +87,24 @@ public final class SsgpObjective implements Objective {
             }
         }
         this.starts = s.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * Ramps the KL term's weight linearly from 0 to 1 over the first {@code epochs} epochs (KL annealing: the
+     * posterior mean and the noise level settle on the data before the prior widens the posterior); 0 (the default)
+     * keeps the weight at 1, the plain ELBO.
+     */
+    public SsgpObjective klWarmup(int epochs) {
+        if (epochs < 0) {
+            throw new IllegalArgumentException("the KL warm-up must be >= 0 epochs, got " + epochs);
+        }
+        this.klWarmup = epochs;
+        return this;
+    }
+
+    @Override
+    public double[] weights() {
+        return new double[] {1, klWarmup == 0 ? 1 : Math.min(1, (epoch + 1.0) / klWarmup)};
     }
 
     /** The learned noise sd. */
