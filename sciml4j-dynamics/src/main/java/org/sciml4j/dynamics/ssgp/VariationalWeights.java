@@ -87,9 +87,22 @@ public final class VariationalWeights {
 
     /** b reparameterised samples, (b, 2M). */
     public Tensor sample(int b, SplittableRandom rng) {
+        return sample(b, rng, 1);
+    }
+
+    /**
+     * b reparameterised samples, each the average of {@code averaged} draws (w = b + L mean(eps_1..eps_S), i.e. eps
+     * scaled by 1 / sqrt(S)): the paper's training estimator (its code averages 100 draws), which evaluates the
+     * likelihood under a posterior S times narrower than the one the KL sees; S = 1 is the plain ELBO sample.
+     */
+    public Tensor sample(int b, SplittableRandom rng, int averaged) {
+        if (averaged < 1) {
+            throw new IllegalArgumentException("averaged samples must be >= 1, got " + averaged);
+        }
+        double scale = 1 / Math.sqrt(averaged);
         double[] eps = new double[2 * b * m];
         for (int i = 0; i < eps.length; i++) {
-            eps[i] = SymplecticFeatures.gaussian(rng);
+            eps[i] = scale * SymplecticFeatures.gaussian(rng);
         }
         Tensor e = Tensor.of(eps, 2 * b, m).matmul(factor().transpose()).reshape(b, 2 * m);
         return e.add(mu.reshape(1, 2 * m));

@@ -71,6 +71,15 @@ class LearnedKernelTest {
             assertThat(c01 / n).isCloseTo(0.5, within(0.03));
             assertThat(c11 / n).isCloseTo(0.5, within(0.03));
         }
+        // the average of 4 draws: a quarter of the covariance (the paper's training estimator averages 100)
+        try (var g = Autodiff.noGrad()) {
+            w = q.sample(n, new SplittableRandom(5), 4).toArray();
+        }
+        double c00 = 0;
+        for (int i = 0; i < n; i++) {
+            c00 += w[i * 4] * w[i * 4];
+        }
+        assertThat(c00 / n).isCloseTo(0.25, within(0.01));
     }
 
     @Test

@@ -54,7 +54,8 @@ final class SsgpProblem extends DocumentProblem {
         VariationalWeights q = spec.learn() ? VariationalWeights.learned(f.weights(), spec.amplitude())
                 : new VariationalWeights(f.weights(), spec.amplitude());
         SsgpObjective o = new SsgpObjective(f, q, new Rk4(spec.step()), train, spec.segment(), spec.batch(), 0.1,
-                seed).klWarmup(spec.klWarmup());
+                seed).klWarmup(spec.klWarmup())
+                .averagedSamples(spec.averagedSamples());
         c.say("ssgp " + spec.system() + ": " + train.trajectories() + " trajectories of " + train.times()
                 + " points, noise " + spec.noise() + ", " + spec.features() + " frequencies");
         Trainer.Result r;

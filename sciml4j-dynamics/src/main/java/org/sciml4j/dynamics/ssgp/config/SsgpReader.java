@@ -15,7 +15,7 @@ final class SsgpReader {
     private static final Set<String> DATA = Set.of("trajectories", "time_span", "rate", "noise");
     private static final Set<String> FEATURES = Set.of("count", "lengthscale", "amplitude", "learn", "dissipative");
     private static final Set<String> TRAINING = Set.of("epochs", "learning_rate", "step", "segment", "batch",
-            "kl_warmup", "print_every");
+            "kl_warmup", "averaged_samples", "print_every");
     private static final Set<String> EVALUATION = Set.of("trajectories", "duration", "points", "samples");
 
     private final YamlDocument doc;
@@ -64,7 +64,8 @@ final class SsgpReader {
                 integer(t, "print_every", 100), integer(e, "trajectories", 5), positive(e, "duration", 10),
                 integer(e, "points", 100), samples, hnn, flag(f, "learn", true), flag(f, "dissipative", false),
                 t.containsKey("batch") ? doc.nonNegativeInt(t.get("batch").getValueNode()) : 0,
-                t.containsKey("kl_warmup") ? doc.nonNegativeInt(t.get("kl_warmup").getValueNode()) : 0);
+                t.containsKey("kl_warmup") ? doc.nonNegativeInt(t.get("kl_warmup").getValueNode()) : 0,
+                integer(t, "averaged_samples", 1));
     }
 
     private Map<String, NodeTuple> section(Map<String, NodeTuple> top, String key, Set<String> allowed) {

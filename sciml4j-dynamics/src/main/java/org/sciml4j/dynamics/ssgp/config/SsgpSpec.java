@@ -4,5 +4,5 @@ package org.sciml4j.dynamics.ssgp.config;
 record SsgpSpec(String system, long seed, int trajectories, double[] timeSpan, double rate, double noise,
         int features, double lengthscale, double amplitude, int epochs, double learningRate, double step,
         int segment, int printEvery, int testTrajectories, double duration, int points, int samples,
-        boolean baselineHnn, boolean learn, boolean dissipative, int batch, int klWarmup) {
+        boolean baselineHnn, boolean learn, boolean dissipative, int batch, int klWarmup, int averagedSamples) {
 }

@@ -59,6 +59,8 @@ class SsgpKindTest {
         assertThat(e.getMessage()).contains("lengthscale");
         e = mistake(TINY.replace("  step: 0.2", "  step: 0.2\n  batch: -1"));
         assertThat(e.line()).isEqualTo(12);
+        e = mistake(TINY.replace("  step: 0.2", "  step: 0.2\n  averaged_samples: 0"));
+        assertThat(e.line()).isEqualTo(12);
         e = mistake(TINY.replace("  count: 10", "  count: 10\n  learn: maybe"));
         assertThat(e.line()).isEqualTo(8);
     }
