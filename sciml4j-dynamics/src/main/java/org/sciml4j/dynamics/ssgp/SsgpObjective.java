@@ -39,6 +39,7 @@ public final class SsgpObjective implements Objective {
     private int epoch;
     private int klWarmup;
     private int averaged = 1;
+    private Tensor startCorrection;
     private double lastMse = Double.NaN;
 
     /**
@@ -116,6 +117,16 @@ public final class SsgpObjective implements Objective {
         return this;
     }
 
+    /**
+     * Treats the segment starts as latent states: x0 = y0 + delta, one learned delta (d) per observation (all zero at
+     * first), its observation y0 scored like the others, delta^2 / (2 s_n^2) in the likelihood. The noisy start then
+     * no longer drags every segment off (the paper samples the start from a learned Gaussian for the same reason).
+     */
+    public SsgpObjective correctStarts() {
+        this.startCorrection = Tensor.of(new double[x.length], x.length / d, d).requireGrad();
+        return this;
+    }
+
     @Override
     public double[] weights() {
         return new double[] {1, klWarmup == 0 ? 1 : Math.min(1, (epoch + 1.0) / klWarmup)};
@@ -136,6 +147,9 @@ public final class SsgpObjective implements Objective {
         List<Tensor> p = new ArrayList<>(q.parameters());
         p.addAll(features.parameters());
         p.add(logNoise);
+        if (startCorrection != null) {
+            p.add(startCorrection);
+        }
         return p;
     }
 
@@ -170,17 +184,29 @@ public final class SsgpObjective implements Objective {
         int b = batch == 0 ? starts.length : batch;
         double[] start = new double[b * d];
         double[] target = new double[segment * b * d];
+        int[] index = new int[b];
         for (int s = 0; s < b; s++) {
             int from = starts[batch == 0 ? s : rng.nextInt(starts.length)];
+            index[s] = from;
             System.arraycopy(x, from * d, start, s * d, d);
             for (int k = 1; k <= segment; k++) {
                 System.arraycopy(x, (from + k) * d, target, ((k - 1) * b + s) * d, d);
             }
         }
         Tensor w = q.sample(b, rng, averaged);
-        Tensor path = solver.solve(features.fieldWith(w), Tensor.wrap(start, b, d), grid);
-        Tensor sq = path.slice(0, 1, segment + 1).sub(Tensor.wrap(target, segment, b, d)).square().mean();
-        lastMse = sq.item();
+        Tensor x0 = Tensor.wrap(start, b, d);
+        Tensor sq;
+        if (startCorrection == null) {
+            sq = solver.solve(features.fieldWith(w), x0, grid).slice(0, 1, segment + 1)
+                    .sub(Tensor.wrap(target, segment, b, d)).square().mean();
+            lastMse = sq.item();
+        } else {
+            Tensor delta = startCorrection.indexSelect(0, index);
+            Tensor err = solver.solve(features.fieldWith(w), x0.add(delta), grid).slice(0, 1, segment + 1)
+                    .sub(Tensor.wrap(target, segment, b, d)).square().sum();
+            lastMse = err.item() / target.length;
+            sq = err.add(delta.square().sum()).mul(1.0 / (target.length + start.length));
+        }
         Tensor nll = sq.mul(logNoise.mul(-2).exp()).mul(0.5).add(logNoise.sum()).add(0.5 * Math.log(2 * Math.PI));
         return List.of(nll.sum(), q.kl().mul(1.0 / observed));
     }

@@ -56,6 +56,9 @@ final class SsgpProblem extends DocumentProblem {
         SsgpObjective o = new SsgpObjective(f, q, new Rk4(spec.step()), train, spec.segment(), spec.batch(), 0.1,
                 seed).klWarmup(spec.klWarmup())
                 .averagedSamples(spec.averagedSamples());
+        if (spec.correctStarts()) {
+            o.correctStarts();
+        }
         c.say("ssgp " + spec.system() + ": " + train.trajectories() + " trajectories of " + train.times()
                 + " points, noise " + spec.noise() + ", " + spec.features() + " frequencies");
         Trainer.Result r;

@@ -15,7 +15,7 @@ final class SsgpReader {
     private static final Set<String> DATA = Set.of("trajectories", "time_span", "rate", "noise");
     private static final Set<String> FEATURES = Set.of("count", "lengthscale", "amplitude", "learn", "dissipative");
     private static final Set<String> TRAINING = Set.of("epochs", "learning_rate", "step", "segment", "batch",
-            "kl_warmup", "averaged_samples", "print_every");
+            "kl_warmup", "averaged_samples", "correct_starts", "print_every");
     private static final Set<String> EVALUATION = Set.of("trajectories", "duration", "points", "samples");
 
     private final YamlDocument doc;
@@ -65,7 +65,7 @@ final class SsgpReader {
                 integer(e, "points", 100), samples, hnn, flag(f, "learn", true), flag(f, "dissipative", false),
                 t.containsKey("batch") ? doc.nonNegativeInt(t.get("batch").getValueNode()) : 0,
                 t.containsKey("kl_warmup") ? doc.nonNegativeInt(t.get("kl_warmup").getValueNode()) : 0,
-                integer(t, "averaged_samples", 1));
+                integer(t, "averaged_samples", 1), flag(t, "correct_starts", false));
     }
 
     private Map<String, NodeTuple> section(Map<String, NodeTuple> top, String key, Set<String> allowed) {

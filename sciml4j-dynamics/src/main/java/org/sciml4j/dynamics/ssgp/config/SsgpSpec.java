@@ -4,5 +4,6 @@ package org.sciml4j.dynamics.ssgp.config;
 record SsgpSpec(String system, long seed, int trajectories, double[] timeSpan, double rate, double noise,
         int features, double lengthscale, double amplitude, int epochs, double learningRate, double step,
         int segment, int printEvery, int testTrajectories, double duration, int points, int samples,
-        boolean baselineHnn, boolean learn, boolean dissipative, int batch, int klWarmup, int averagedSamples) {
+        boolean baselineHnn, boolean learn, boolean dissipative, int batch, int klWarmup, int averagedSamples,
+        boolean correctStarts) {
 }

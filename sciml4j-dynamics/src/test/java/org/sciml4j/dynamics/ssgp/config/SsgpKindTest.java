@@ -31,6 +31,7 @@ class SsgpKindTest {
             training:
               epochs: 3
               step: 0.2
+              correct_starts: true
             evaluation:
               trajectories: 2
               duration: 2
@@ -53,7 +54,7 @@ class SsgpKindTest {
         assertThat(e.line()).isEqualTo(2);
         assertThat(e.getMessage()).contains("did you mean 'duffing'");
         e = mistake(TINY.replace("  samples: 5", "  samples: 1"));
-        assertThat(e.line()).isEqualTo(16);
+        assertThat(e.line()).isEqualTo(17);
         e = mistake(TINY.replace("  count: 10", "  count: 10\n  lengthscal: 1"));
         assertThat(e.line()).isEqualTo(8);
         assertThat(e.getMessage()).contains("lengthscale");
