@@ -11,14 +11,17 @@ import org.sciml4j.tensor.Tensor;
 import org.sciml4j.train.Objective;
 
 /**
- * The negative ELBO of the symplectic spectrum GP per observed value, on trajectory segments: from every observed
+ * The negative ELBO of the symplectic spectrum GP per observed value, on trajectory segments: from an observed
  * state integrate {@code segment} intervals with one reparameterised weight sample per segment (drawn from the seed
  * and the epoch), Gaussian likelihood with a learned noise sd s_n:
  * <pre>
  *   nll = mean over predicted values of (y - y_hat)^2 / (2 s_n^2) + log s_n + log(2 pi)/2,   kl = KL(q || p) / N,
  * </pre>
- * N the number of predicted values (so nll + kl is -ELBO / N). Terms {@code nll}, {@code kl}; logged
- * {@code trajectory_mse} and {@code noise_sd}.
+ * N the number of observed values in the data, so nll + kl is an unbiased estimate of -ELBO / N also when each
+ * step uses a batch of segments. The kernel's own parameters ({@link SymplecticFeatures#parameters()}: lengthscales,
+ * dissipation) and the prior amplitude (when {@link VariationalWeights#learned}) are trained with the weights: the
+ * paper's type-II maximum of the ELBO. Terms {@code nll}, {@code kl}; logged {@code trajectory_mse} and
+ * {@code noise_sd}.
  */
 public final class SsgpObjective implements Objective {
     private final SymplecticFeatures features;
@@ -31,7 +34,12 @@ public final class SsgpObjective implements Objective {
     private final int segment;
     private final double[] grid;
     private final long seed;
+    private final int batch;
+    private final double observed;
     private int epoch;
+    private int klWarmup;
+    private int averaged = 1;
+    private Tensor startCorrection;
     private double lastMse = Double.NaN;
 
     /**
@@ -41,6 +49,20 @@ public final class SsgpObjective implements Objective {
      */
     public SsgpObjective(SymplecticFeatures features, VariationalWeights q, OdeSolver solver, TrajectoryData data,
             int segment, double noise0, long seed) {
+        this(features, q, solver, data, segment, 0, noise0, seed);
+    }
+
+    /**
+     * @param data    trajectories (K, T, d), evenly spaced times
+     * @param segment observation intervals per segment
+     * @param batch   segments per step, drawn uniformly (with replacement) from the seed and the epoch; 0: all
+     * @param noise0  initial noise sd
+     */
+    public SsgpObjective(SymplecticFeatures features, VariationalWeights q, OdeSolver solver, TrajectoryData data,
+            int segment, int batch, double noise0, long seed) {
+        if (batch < 0) {
+            throw new IllegalArgumentException("batch must be >= 0, got " + batch);
+        }
         int times = data.times();
         if (segment < 1 || segment >= times) {
             throw new IllegalArgumentException("segment must be 1 to " + (times - 1) + ", got " + segment);
@@ -53,6 +75,8 @@ public final class SsgpObjective implements Objective {
         this.d = data.dimension();
         this.segment = segment;
         this.seed = seed;
+        this.batch = batch;
+        this.observed = (double) data.trajectories() * times * data.dimension();
         double dt = data.t().data()[1] - data.t().data()[0];
         this.grid = new double[segment + 1];
         for (int k = 0; k <= segment; k++) {
@@ -65,6 +89,47 @@ public final class SsgpObjective implements Objective {
             }
         }
         this.starts = s.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * Ramps the KL term's weight linearly from 0 to 1 over the first {@code epochs} epochs (KL annealing: the
+     * posterior mean and the noise level settle on the data before the prior widens the posterior); 0 (the default)
+     * keeps the weight at 1, the plain ELBO.
+     */
+    public SsgpObjective klWarmup(int epochs) {
+        if (epochs < 0) {
+            throw new IllegalArgumentException("the KL warm-up must be >= 0 epochs, got " + epochs);
+        }
+        this.klWarmup = epochs;
+        return this;
+    }
+
+    /**
+     * Draws each training weight sample as the average of {@code s} posterior draws (the paper's estimator, s = 100
+     * in its code): far less gradient noise, the likelihood evaluated near the posterior mean; 1 (the default) is the
+     * plain ELBO.
+     */
+    public SsgpObjective averagedSamples(int s) {
+        if (s < 1) {
+            throw new IllegalArgumentException("averaged samples must be >= 1, got " + s);
+        }
+        this.averaged = s;
+        return this;
+    }
+
+    /**
+     * Treats the segment starts as latent states: x0 = y0 + delta, one learned delta (d) per observation (all zero at
+     * first), its observation y0 scored like the others, delta^2 / (2 s_n^2) in the likelihood. The noisy start then
+     * no longer drags every segment off (the paper samples the start from a learned Gaussian for the same reason).
+     */
+    public SsgpObjective correctStarts() {
+        this.startCorrection = Tensor.of(new double[x.length], x.length / d, d).requireGrad();
+        return this;
+    }
+
+    @Override
+    public double[] weights() {
+        return new double[] {1, klWarmup == 0 ? 1 : Math.min(1, (epoch + 1.0) / klWarmup)};
     }
 
     /** The learned noise sd. */
@@ -80,7 +145,11 @@ public final class SsgpObjective implements Objective {
     @Override
     public List<Tensor> parameters() {
         List<Tensor> p = new ArrayList<>(q.parameters());
+        p.addAll(features.parameters());
         p.add(logNoise);
+        if (startCorrection != null) {
+            p.add(startCorrection);
+        }
         return p;
     }
 
@@ -111,20 +180,34 @@ public final class SsgpObjective implements Objective {
 
     @Override
     public List<Tensor> loss() {
-        int b = starts.length;
+        SplittableRandom rng = new SplittableRandom(seed * 1_000_003L + epoch);
+        int b = batch == 0 ? starts.length : batch;
         double[] start = new double[b * d];
         double[] target = new double[segment * b * d];
+        int[] index = new int[b];
         for (int s = 0; s < b; s++) {
-            System.arraycopy(x, starts[s] * d, start, s * d, d);
+            int from = starts[batch == 0 ? s : rng.nextInt(starts.length)];
+            index[s] = from;
+            System.arraycopy(x, from * d, start, s * d, d);
             for (int k = 1; k <= segment; k++) {
-                System.arraycopy(x, (starts[s] + k) * d, target, ((k - 1) * b + s) * d, d);
+                System.arraycopy(x, (from + k) * d, target, ((k - 1) * b + s) * d, d);
             }
         }
-        Tensor w = q.sample(b, new SplittableRandom(seed * 1_000_003L + epoch));
-        Tensor path = solver.solve(features.fieldWith(w), Tensor.wrap(start, b, d), grid);
-        Tensor sq = path.slice(0, 1, segment + 1).sub(Tensor.wrap(target, segment, b, d)).square().mean();
-        lastMse = sq.item();
+        Tensor w = q.sample(b, rng, averaged);
+        Tensor x0 = Tensor.wrap(start, b, d);
+        Tensor sq;
+        if (startCorrection == null) {
+            sq = solver.solve(features.fieldWith(w), x0, grid).slice(0, 1, segment + 1)
+                    .sub(Tensor.wrap(target, segment, b, d)).square().mean();
+            lastMse = sq.item();
+        } else {
+            Tensor delta = startCorrection.indexSelect(0, index);
+            Tensor err = solver.solve(features.fieldWith(w), x0.add(delta), grid).slice(0, 1, segment + 1)
+                    .sub(Tensor.wrap(target, segment, b, d)).square().sum();
+            lastMse = err.item() / target.length;
+            sq = err.add(delta.square().sum()).mul(1.0 / (target.length + start.length));
+        }
         Tensor nll = sq.mul(logNoise.mul(-2).exp()).mul(0.5).add(logNoise.sum()).add(0.5 * Math.log(2 * Math.PI));
-        return List.of(nll.sum(), q.kl().mul(1.0 / target.length));
+        return List.of(nll.sum(), q.kl().mul(1.0 / observed));
     }
 }

@@ -6,7 +6,7 @@ import org.sciml4j.train.config.YamlDocument;
 
 /**
  * {@code kind: ssgp}: the symplectic spectrum GP fitted by variational inference to noisy, sparse trajectories of a
- * reference system, with predictive bands and, optionally, an HNN on the same data; see docs/HYBRID.md.
+ * reference system, with predictive bands and, optionally, an HNN on the same data; see docs/DYNAMICS.md section 6.
  */
 public final class SsgpKind implements ProblemKind {
     @Override

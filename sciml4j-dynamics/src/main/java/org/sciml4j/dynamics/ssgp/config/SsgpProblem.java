@@ -49,9 +49,17 @@ final class SsgpProblem extends DocumentProblem {
         TrajectoryData test = new TrajectoryGenerator(system).trajectories(spec.testTrajectories())
                 .timeSpan(0, spec.duration()).rate(spec.points() / spec.duration()).noise(0)
                 .seed(seed + 7919).generate();
-        SymplecticFeatures f = new SymplecticFeatures(2, spec.features(), spec.lengthscale(), seed + 1);
-        VariationalWeights q = new VariationalWeights(f.weights(), spec.amplitude());
-        SsgpObjective o = new SsgpObjective(f, q, new Rk4(spec.step()), train, spec.segment(), 0.1, seed);
+        SymplecticFeatures f = spec.learn() || spec.dissipative()
+                ? SymplecticFeatures.learned(2, spec.features(), spec.lengthscale(), seed + 1, spec.dissipative())
+                : new SymplecticFeatures(2, spec.features(), spec.lengthscale(), seed + 1);
+        VariationalWeights q = spec.learn() ? VariationalWeights.learned(f.weights(), spec.amplitude())
+                : new VariationalWeights(f.weights(), spec.amplitude());
+        SsgpObjective o = new SsgpObjective(f, q, new Rk4(spec.step()), train, spec.segment(), spec.batch(), 0.1,
+                seed).klWarmup(spec.klWarmup())
+                .averagedSamples(spec.averagedSamples());
+        if (spec.correctStarts()) {
+            o.correctStarts();
+        }
         c.say("ssgp " + spec.system() + ": " + train.trajectories() + " trajectories of " + train.times()
                 + " points, noise " + spec.noise() + ", " + spec.features() + " frequencies");
         Trainer.Result r;
@@ -74,10 +82,16 @@ final class SsgpProblem extends DocumentProblem {
         SummaryJson s = new SummaryJson().put("kind", "ssgp").put("system", spec.system()).put("seed", seed)
                 .put("epochs", r.epochs()).put("train_seconds", r.seconds()).put("stop_reason", r.stopReason())
                 .put("trajectory_mse", p.trajectoryMse(truth)).put("energy_mse", p.energyMse(system, truth))
-                .put("coverage_95", p.coverage(truth)).put("noise_sd_learned", o.noiseSd())
-                .put("noise_sd_data", spec.noise());
+                .put("sample_mean_trajectory_mse", p.sampleMeanMse(truth)).put("coverage_95", p.coverage(truth))
+                .put("noise_sd_learned", o.noiseSd()).put("noise_sd_data", spec.noise())
+                .put("lengthscales", f.lengthscales()).put("amplitude", q.amplitude());
+        if (f.dissipationMatrix() != null) {
+            s.put("dissipation_matrix", f.dissipationMatrix());
+        }
         if (spec.baselineHnn()) {
-            s.put("hnn_trajectory_mse", hnnMse(train, test, x0, seed, c));
+            double[][][] hnn = hnnRollout(train, test, x0, seed, c);
+            SsgpPrediction h = new SsgpPrediction(t, hnn, hnn, hnn, hnn);
+            s.put("hnn_trajectory_mse", h.trajectoryMse(truth)).put("hnn_energy_mse", h.energyMse(system, truth));
         }
         s.write(c.dir());
         train.write(c.dir().resolve("data.npz"));
@@ -87,11 +101,13 @@ final class SsgpProblem extends DocumentProblem {
         return 0;
     }
 
-    private double hnnMse(TrajectoryData train, TrajectoryData test, double[][] x0, long seed, RunContext c) {
+    /** The HNN baseline trained on the same segments, batches and steps, rolled out from the test states. */
+    private double[][][] hnnRollout(TrajectoryData train, TrajectoryData test, double[][] x0, long seed,
+            RunContext c) {
         HamiltonianNetwork hnn = HamiltonianNetwork.conservative(Mlp.builder().sizes(2, 32, 32, 1)
                 .activation("tanh").seed(seed).build(), 2);
         Trainer.builder().adam(1e-2, c.epochsOr(spec.epochs())).build().train(new TrajectoryObjective(hnn,
-                new Rk4(spec.step()), TrajectoryObjective.Gradient.DIRECT, train, spec.segment(), 0, seed));
+                new Rk4(spec.step()), TrajectoryObjective.Gradient.DIRECT, train, spec.segment(), spec.batch(), seed));
         double[] flat = new double[x0.length * 2];
         for (int i = 0; i < x0.length; i++) {
             System.arraycopy(x0[i], 0, flat, i * 2, 2);
@@ -101,12 +117,7 @@ final class SsgpProblem extends DocumentProblem {
             path = new Rk4(Math.min(spec.step(), 0.05)).solve(hnn, Tensor.of(flat, x0.length, 2), test.t().data())
                     .toArray();
         }
-        double[] truth = timeMajor(test);
-        double sum = 0;
-        for (int i = 0; i < path.length; i++) {
-            sum += (path[i] - truth[i]) * (path[i] - truth[i]);
-        }
-        return sum / path.length;
+        return SsgpPrediction.unpack(path, x0.length, test.times(), 2);
     }
 
     /** x (K, T, 2) in the solver's (T, K, 2) layout. */

@@ -13,8 +13,9 @@ final class SsgpReader {
             "evaluation", "baseline_hnn");
     private static final Set<String> SYSTEMS = Set.of("duffing", "pendulum", "mass_spring");
     private static final Set<String> DATA = Set.of("trajectories", "time_span", "rate", "noise");
-    private static final Set<String> FEATURES = Set.of("count", "lengthscale", "amplitude");
-    private static final Set<String> TRAINING = Set.of("epochs", "learning_rate", "step", "segment", "print_every");
+    private static final Set<String> FEATURES = Set.of("count", "lengthscale", "amplitude", "learn", "dissipative");
+    private static final Set<String> TRAINING = Set.of("epochs", "learning_rate", "step", "segment", "batch",
+            "kl_warmup", "averaged_samples", "correct_starts", "print_every");
     private static final Set<String> EVALUATION = Set.of("trajectories", "duration", "points", "samples");
 
     private final YamlDocument doc;
@@ -61,11 +62,18 @@ final class SsgpReader {
                 positive(f, "amplitude", 2), t.containsKey("epochs") ? doc.nonNegativeInt(t.get("epochs")
                 .getValueNode()) : 600, positive(t, "learning_rate", 2e-2), positive(t, "step", 0.1), segment,
                 integer(t, "print_every", 100), integer(e, "trajectories", 5), positive(e, "duration", 10),
-                integer(e, "points", 100), samples, hnn);
+                integer(e, "points", 100), samples, hnn, flag(f, "learn", true), flag(f, "dissipative", false),
+                t.containsKey("batch") ? doc.nonNegativeInt(t.get("batch").getValueNode()) : 0,
+                t.containsKey("kl_warmup") ? doc.nonNegativeInt(t.get("kl_warmup").getValueNode()) : 0,
+                integer(t, "averaged_samples", 1), flag(t, "correct_starts", false));
     }
 
     private Map<String, NodeTuple> section(Map<String, NodeTuple> top, String key, Set<String> allowed) {
         return top.containsKey(key) ? doc.mapping(top.get(key).getValueNode(), key, allowed) : Map.of();
+    }
+
+    private boolean flag(Map<String, NodeTuple> m, String key, boolean fallback) {
+        return m.containsKey(key) ? doc.bool(m.get(key).getValueNode()) : fallback;
     }
 
     private int integer(Map<String, NodeTuple> m, String key, int fallback) {

@@ -1,8 +1,9 @@
 package org.sciml4j.dynamics.ssgp.config;
 
-/** A checked {@code kind: ssgp} file (see docs/HYBRID.md for the keys and defaults). */
+/** A checked {@code kind: ssgp} file (see docs/DYNAMICS.md section 6 for the keys and defaults). */
 record SsgpSpec(String system, long seed, int trajectories, double[] timeSpan, double rate, double noise,
         int features, double lengthscale, double amplitude, int epochs, double learningRate, double step,
         int segment, int printEvery, int testTrajectories, double duration, int points, int samples,
-        boolean baselineHnn) {
+        boolean baselineHnn, boolean learn, boolean dissipative, int batch, int klWarmup, int averagedSamples,
+        boolean correctStarts) {
 }

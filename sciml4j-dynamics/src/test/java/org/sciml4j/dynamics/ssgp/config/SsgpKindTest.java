@@ -27,9 +27,11 @@ class SsgpKindTest {
               rate: 3
             features:
               count: 10
+              dissipative: true
             training:
               epochs: 3
               step: 0.2
+              correct_starts: true
             evaluation:
               trajectories: 2
               duration: 2
@@ -52,10 +54,16 @@ class SsgpKindTest {
         assertThat(e.line()).isEqualTo(2);
         assertThat(e.getMessage()).contains("did you mean 'duffing'");
         e = mistake(TINY.replace("  samples: 5", "  samples: 1"));
-        assertThat(e.line()).isEqualTo(15);
+        assertThat(e.line()).isEqualTo(17);
         e = mistake(TINY.replace("  count: 10", "  count: 10\n  lengthscal: 1"));
         assertThat(e.line()).isEqualTo(8);
         assertThat(e.getMessage()).contains("lengthscale");
+        e = mistake(TINY.replace("  step: 0.2", "  step: 0.2\n  batch: -1"));
+        assertThat(e.line()).isEqualTo(12);
+        e = mistake(TINY.replace("  step: 0.2", "  step: 0.2\n  averaged_samples: 0"));
+        assertThat(e.line()).isEqualTo(12);
+        e = mistake(TINY.replace("  count: 10", "  count: 10\n  learn: maybe"));
+        assertThat(e.line()).isEqualTo(8);
     }
 
     @Test
@@ -64,7 +72,8 @@ class SsgpKindTest {
         int rc = p.run(RunContext.of(dir, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
         assertThat(rc).isZero();
         String s = Files.readString(dir.resolve("summary.json"));
-        assertThat(s).contains("\"trajectory_mse\"", "\"energy_mse\"", "\"coverage_95\"");
+        assertThat(s).contains("\"trajectory_mse\"", "\"energy_mse\"", "\"coverage_95\"", "\"lengthscales\"",
+                "\"dissipation_matrix\"");
         double cover = Double.parseDouble(s.replaceAll("(?s).*\"coverage_95\"\\s*:\\s*([-0-9.eE+]+).*", "$1"));
         assertThat(cover).isBetween(0.0, 1.0);
         assertThat(dir.resolve("trajectories.png")).isNotEmptyFile();

@@ -1,0 +1,92 @@
+"""The PyTorch side of the HNN training bench (sciml4j-bench/run-hnn.sh): the same problem as
+org.sciml4j.bench.HnnStep, written as Greydanus et al.'s hnn.py trains it: H a 2-W-W-1 tanh MLP (Glorot-normal
+weights, zero biases), the field J grad H by torch.autograd.grad(create_graph=True), the mean square against the
+true derivatives, full batch, torch.optim.Adam(lr=1e-3, weight_decay=1e-4), float64.
+
+Data: 25 mass-spring trajectories of 30 points on [0, 3] (750 states), H = q^2 + p^2 (Greydanus's), initial states
+at radius U[0.1, 1], noise N(0, 0.1^2) on the observed states; drawn here with numpy (closed form), so the values
+differ from the Java side's draw but the shapes and the work per epoch are the same.
+
+Options: --warmup N (untimed epochs, default 50), --epochs N (timed, default 200), --width W (default 200),
+--threads T, --seed S. Prints one line:
+    RESULT side=pytorch problem=hnn ms_per_epoch=.. cpu_ms_per_epoch=.. warmup=.. epochs=.. points=.. params=..
+           threads=.. torch=.. loss=..
+"""
+import argparse
+import time
+
+import numpy as np
+import torch
+
+torch.set_default_dtype(torch.float64)
+
+
+def data(seed, k=25, points=30, noise=0.1):
+    rng = np.random.default_rng(seed)
+    t = np.linspace(0, 3, points)
+    xs, ds = [], []
+    for _ in range(k):
+        r = rng.uniform(0.1, 1.0)
+        phase = rng.uniform(0, 2 * np.pi)
+        # H = q^2 + p^2: q' = 2p, p' = -2q, a rotation at angular frequency 2
+        q = r * np.cos(2 * t + phase)
+        p = -r * np.sin(2 * t + phase)
+        x = np.stack([q, p], 1)
+        ds.append(np.stack([2 * p, -2 * q], 1))
+        xs.append(x + noise * rng.standard_normal(x.shape))
+    return torch.tensor(np.concatenate(xs)), torch.tensor(np.concatenate(ds))
+
+
+def mlp(sizes):
+    layers = []
+    for i in range(len(sizes) - 1):
+        lin = torch.nn.Linear(sizes[i], sizes[i + 1])
+        torch.nn.init.xavier_normal_(lin.weight)
+        torch.nn.init.zeros_(lin.bias)
+        layers.append(lin)
+        if i < len(sizes) - 2:
+            layers.append(torch.nn.Tanh())
+    return torch.nn.Sequential(*layers)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--warmup", type=int, default=50)
+    ap.add_argument("--epochs", type=int, default=200)
+    ap.add_argument("--width", type=int, default=200)
+    ap.add_argument("--threads", type=int, default=None)
+    ap.add_argument("--seed", type=int, default=0)
+    args = ap.parse_args()
+    if args.threads is not None:
+        torch.set_num_threads(args.threads)
+    torch.manual_seed(args.seed)
+    x, dxdt = data(args.seed)
+    net = mlp([2, args.width, args.width, 1])
+    opt = torch.optim.Adam(net.parameters(), lr=1e-3, weight_decay=1e-4)
+
+    def epoch():
+        opt.zero_grad()
+        xi = x.clone().requires_grad_(True)
+        h = net(xi)
+        dh = torch.autograd.grad(h.sum(), xi, create_graph=True)[0]
+        field = torch.cat([dh[:, 1:2], -dh[:, 0:1]], 1)  # J grad H = (dH/dp, -dH/dq)
+        loss = ((field - dxdt) ** 2).mean()
+        loss.backward()
+        opt.step()
+        return loss
+
+    for _ in range(args.warmup):
+        epoch()
+    c0, t0 = time.process_time(), time.perf_counter()
+    for _ in range(args.epochs):
+        loss = epoch()
+    wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+    params = sum(p.numel() for p in net.parameters())
+    print(f"RESULT side=pytorch problem=hnn ms_per_epoch={wall / args.epochs * 1e3:.4f}"
+          f" cpu_ms_per_epoch={cpu / args.epochs * 1e3:.4f} warmup={args.warmup} epochs={args.epochs}"
+          f" points={x.shape[0]} params={params} threads={torch.get_num_threads()} torch={torch.__version__}"
+          f" loss={loss.item():.6e}", flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,89 @@
+package org.sciml4j.dynamics.hybrid.vae.config;
+
+import java.util.Map;
+import java.util.Set;
+
+import org.sciml4j.train.config.YamlDocument;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+
+/** Reads a {@code kind: hybrid_vae} file, every mistake placed at its line and column. */
+final class VaeReader {
+    private static final Set<String> TOP = Set.of("kind", "name", "seed", "data", "latent", "regularizer",
+            "compare", "encoder", "correction", "training");
+    private static final Set<String> DATA = Set.of("trajectories", "test_trajectories", "points", "dt", "omega",
+            "damping", "noise");
+    private static final Set<String> NETWORK = Set.of("hidden");
+    private static final Set<String> TRAINING = Set.of("epochs", "learning_rate", "step", "print_every");
+
+    private final YamlDocument doc;
+
+    VaeReader(YamlDocument doc) {
+        this.doc = doc;
+    }
+
+    VaeSpec read() {
+        Map<String, NodeTuple> m = doc.mapping(doc.root(), "the problem", TOP);
+        long seed = m.containsKey("seed") ? doc.integer(m.get("seed").getValueNode()) : 0;
+        Map<String, NodeTuple> d = section(m, "data", DATA);
+        double[] omega = {0.785, 3.14};
+        if (d.containsKey("omega")) {
+            Node n = d.get("omega").getValueNode();
+            omega = doc.numbers(n, 2, "a frequency range [lo, hi]");
+            if (!(omega[0] > 0) || !(omega[1] >= omega[0])) {
+                throw doc.error(n, "the frequency range needs 0 < lo <= hi, got [" + omega[0] + ", " + omega[1] + "]");
+            }
+        }
+        if (d.containsKey("points") && doc.positiveInt(d.get("points").getValueNode()) < 2) {
+            throw doc.error(d.get("points").getValueNode(), "a trajectory needs at least 2 points");
+        }
+        double noise = d.containsKey("noise") ? positive(d, "noise", 0.01) : 0.01;
+        double regularizer = nonNegative(m, "regularizer", 1);
+        Map<String, NodeTuple> t = section(m, "training", TRAINING);
+        return new VaeSpec(seed, integer(d, "trajectories", 64), integer(d, "test_trajectories", 32),
+                integer(d, "points", 30), positive(d, "dt", 0.1), omega, nonNegative(d, "damping", 0.4), noise,
+                integer(m, "latent", 1), regularizer, !m.containsKey("compare")
+                || doc.bool(m.get("compare").getValueNode()), hidden(m, "encoder", new int[] {64, 64}),
+                hidden(m, "correction", new int[] {32, 32}), t.containsKey("epochs") ? doc.nonNegativeInt(t.get(
+                "epochs").getValueNode()) : 600, positive(t, "learning_rate", 1e-2), positive(t, "step", 0.1),
+                integer(t, "print_every", 100));
+    }
+
+    private int[] hidden(Map<String, NodeTuple> top, String key, int[] fallback) {
+        Map<String, NodeTuple> n = section(top, key, NETWORK);
+        return n.containsKey("hidden") ? doc.list(n.get("hidden").getValueNode()).stream().mapToInt(doc::positiveInt)
+                .toArray() : fallback;
+    }
+
+    private Map<String, NodeTuple> section(Map<String, NodeTuple> top, String key, Set<String> allowed) {
+        return top.containsKey(key) ? doc.mapping(top.get(key).getValueNode(), key, allowed) : Map.of();
+    }
+
+    private int integer(Map<String, NodeTuple> m, String key, int fallback) {
+        return m.containsKey(key) ? doc.positiveInt(m.get(key).getValueNode()) : fallback;
+    }
+
+    private double positive(Map<String, NodeTuple> m, String key, double fallback) {
+        if (!m.containsKey(key)) {
+            return fallback;
+        }
+        Node n = m.get(key).getValueNode();
+        double x = doc.number(n);
+        if (!(x > 0) || !Double.isFinite(x)) {
+            throw doc.error(n, key + " must be finite and > 0, got " + x);
+        }
+        return x;
+    }
+
+    private double nonNegative(Map<String, NodeTuple> m, String key, double fallback) {
+        if (!m.containsKey(key)) {
+            return fallback;
+        }
+        Node n = m.get(key).getValueNode();
+        double x = doc.number(n);
+        if (!(x >= 0) || !Double.isFinite(x)) {
+            throw doc.error(n, key + " must be finite and >= 0, got " + x);
+        }
+        return x;
+    }
+}
