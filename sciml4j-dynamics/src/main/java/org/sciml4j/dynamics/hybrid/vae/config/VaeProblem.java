@@ -11,6 +11,7 @@ import org.sciml4j.dynamics.ode.Rk4;
 import org.sciml4j.io.SummaryJson;
 import org.sciml4j.nn.Mlp;
 import org.sciml4j.optim.TrainingDivergedException;
+import org.sciml4j.plot.Axes;
 import org.sciml4j.plot.Plots;
 import org.sciml4j.train.Trainer;
 import org.sciml4j.train.config.DocumentProblem;
@@ -107,7 +108,8 @@ final class VaeProblem extends DocumentProblem {
             truth[i] = test.omega()[order[i]];
             enc[i] = encoded[order[i]];
         }
-        Plots.curves(c.dir().resolve("omega.png"), "held-out trajectories: encoded vs true omega", idx,
+        Plots.curves(c.dir().resolve("omega.png"), "held-out trajectories: encoded vs true omega",
+                Axes.of("held-out trajectory (sorted by true omega)", "omega"), idx,
                 List.of("encoded", "truth"), List.of(enc, truth));
     }
 }
