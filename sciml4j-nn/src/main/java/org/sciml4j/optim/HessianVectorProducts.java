@@ -2,9 +2,9 @@ package org.sciml4j.optim;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Supplier;
 import org.sciml4j.tensor.Autodiff;
+import org.sciml4j.tensor.NotDifferentiableException;
 import org.sciml4j.tensor.Shape;
 import org.sciml4j.tensor.Tensor;
 
@@ -23,18 +23,24 @@ public final class HessianVectorProducts {
     /**
      * A {@link CurvatureObjective} over the flattened parameters whose curvature is the exact Hessian of
      * {@code loss}. Each evaluation writes x into the parameters' storage and rebuilds the loss (as
-     * {@link ParameterVector#objective}).
+     * {@link ParameterVector#objective}). A loss whose graph holds an operation differentiable only once (a fused
+     * primitive such as the PINN networks' jets; {@link NotDifferentiableException} when the gradient's graph is
+     * recorded) gets products by forward differences of the gradient instead ({@link FiniteDifferenceCurvature}),
+     * from that call on.
      *
      * @param loss   builds the scalar loss from the current parameter values, recording the graph
      * @param params leaf parameters ({@link Tensor#requireGrad()}), in a fixed order
      * @throws IllegalArgumentException if a parameter is not a leaf that requires gradients
      */
     public static CurvatureObjective objective(Supplier<Tensor> loss, List<Tensor> params) {
-        Objects.requireNonNull(loss, "loss");
-        List<Tensor> ps = leaves("HessianVectorProducts.objective", params);
-        Objective plain = ParameterVector.objective(loss, ps);
+        Objective plain = ParameterVector.gradientOnly(loss, params);
+        List<Tensor> ps = List.copyOf(params);
         int n = ParameterVector.size(ps);
+        CurvatureObjective differences = FiniteDifferenceCurvature.of(plain);
         return new CurvatureObjective() {
+            /** Set when the loss's graph turned out to be differentiable only once. */
+            private boolean onceOnly;
+
             @Override
             public double valueAndGradient(double[] x, double[] gradientOut) {
                 return plain.valueAndGradient(x, gradientOut);
@@ -42,6 +48,17 @@ public final class HessianVectorProducts {
 
             @Override
             public Expansion expand(double[] x, double[] gradientOut) {
+                if (!onceOnly) {
+                    try {
+                        return exact(x, gradientOut);
+                    } catch (NotDifferentiableException e) {
+                        onceOnly = true; // e.g. a fused network jet: products by differences of the gradient
+                    }
+                }
+                return differences.expand(x, gradientOut);
+            }
+
+            private Expansion exact(double[] x, double[] gradientOut) {
                 checkLengths(n, x, gradientOut);
                 ParameterVector.set(ps, x);
                 Tensor value;
