@@ -51,6 +51,20 @@ class NewtonCgPhaseTest {
                 .isInstanceOf(ProblemFileException.class).hasMessageContaining("radius");
     }
 
+    /** With points placed by the residual, the one-round quasi-Newton phases run in rounds of resample_every. */
+    @Test
+    void quasiNewtonPhasesRunInRoundsWithPointsPlacedByTheResidual() {
+        ProblemFile f = parse("training: {optimizer: [adam: 10, ssbroyden: 7, newton_cg: 5, lbfgs: 4],"
+                + " resample_every: 3, adaptive: {exponent: 1, offset: 1}}\n");
+        assertThat(f.trainer().build().general().phases()).extracting(Phase::name)
+                .containsExactly("adam", "ssbroyden", "newton_cg", "lbfgs");
+        assertThat(f.trainer().build().general().phases().subList(1, 4))
+                .allSatisfy(p -> assertThat(((Phase.QuasiNewton) p).roundLength()).isEqualTo(3))
+                .extracting(p -> ((Phase.QuasiNewton) p).rounds()).containsExactly(3, 2, 2);
+        ProblemFile fixed = parse("training: {optimizer: [adam: 10, ssbroyden: 7]}\n");
+        assertThat(((Phase.QuasiNewton) fixed.trainer().build().general().phases().get(1)).rounds()).isEqualTo(1);
+    }
+
     @Test
     void newtonCgLowersATinyPinnsLossFarBelowAdams() {
         double adamLoss = lastLoss(train("training: {seed: 0, optimizer: [adam: 340], log_every: 10}\n"));
