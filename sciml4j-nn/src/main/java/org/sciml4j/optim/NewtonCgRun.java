@@ -142,6 +142,9 @@ final class NewtonCgRun implements SteppingMinimizer.Run {
                 end(Termination.LINE_SEARCH_FAILED);
                 return false;
             }
+            // an expansion is valid until the next call on the objective (the trial moved shared parameters)
+            at = f.expand(x, g);
+            evaluations++;
         }
     }
 

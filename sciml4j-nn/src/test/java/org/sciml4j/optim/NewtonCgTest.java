@@ -59,7 +59,10 @@ class NewtonCgTest {
         }
     }
 
-    /** A one-hidden-layer tanh network's squared error on 12 points: W1 (4, 2), b1 (4), W2 (1, 4). */
+    /**
+     * A one-hidden-layer tanh network's squared error on 12 points: W1 (2, 4), b1 (4), W2 (4, 1), used as they are
+     * (no transposed copies), so that the recorded graph reads the parameters' own storage.
+     */
     private static final class TinyNetwork {
         final Tensor w1;
         final Tensor b1;
@@ -69,9 +72,9 @@ class NewtonCgTest {
 
         TinyNetwork(long seed) {
             SplittableRandom rnd = new SplittableRandom(seed);
-            w1 = Tensor.of(rnd.doubles(8, -1, 1).toArray(), 4, 2).requireGrad();
+            w1 = Tensor.of(rnd.doubles(8, -1, 1).toArray(), 2, 4).requireGrad();
             b1 = Tensor.of(rnd.doubles(4, -1, 1).toArray(), 4).requireGrad();
-            w2 = Tensor.of(rnd.doubles(4, -1, 1).toArray(), 1, 4).requireGrad();
+            w2 = Tensor.of(rnd.doubles(4, -1, 1).toArray(), 4, 1).requireGrad();
             double[] x = rnd.doubles(24, -1, 1).toArray();
             double[] y = new double[12];
             for (int i = 0; i < 12; i++) {
@@ -86,7 +89,7 @@ class NewtonCgTest {
         }
 
         Tensor residuals() {
-            return xs.matmul(w1.transpose(0, 1)).add(b1).tanh().matmul(w2.transpose(0, 1)).sub(ys);
+            return xs.matmul(w1).add(b1).tanh().matmul(w2).sub(ys);
         }
 
         Tensor loss() {
@@ -130,6 +133,16 @@ class NewtonCgTest {
         GaussNewtonProducts.Linearization lin = (GaussNewtonProducts.Linearization) f.expand(x, g);
         double[] r = lin.residuals();
         int m = r.length;
+        // the products first: the differences below move the parameters, which the recorded graph reads
+        SplittableRandom rnd = new SplittableRandom(2);
+        double[] v = rnd.doubles(n, -1, 1).toArray();
+        double[] w = rnd.doubles(m, -1, 1).toArray();
+        double[] jv = new double[m];
+        double[] jtw = new double[n];
+        lin.jacobianTimes(v, jv);
+        lin.jacobianTransposeTimes(w, jtw);
+        double[] bv = new double[n];
+        lin.times(v, bv);
         // the Jacobian by central differences of the residuals, column by column
         double[][] jac = new double[m][n];
         double h = 1e-6;
@@ -142,15 +155,6 @@ class NewtonCgTest {
                 jac[i][j] = (rp[i] - rm[i]) / (2 * h);
             }
         }
-        SplittableRandom rnd = new SplittableRandom(2);
-        double[] v = rnd.doubles(n, -1, 1).toArray();
-        double[] w = rnd.doubles(m, -1, 1).toArray();
-        double[] jv = new double[m];
-        double[] jtw = new double[n];
-        lin.jacobianTimes(v, jv);
-        lin.jacobianTransposeTimes(w, jtw);
-        double[] bv = new double[n];
-        lin.times(v, bv);
         for (int i = 0; i < m; i++) {
             double s = 0;
             for (int j = 0; j < n; j++) {
@@ -248,6 +252,69 @@ class NewtonCgTest {
         assertThat(run.step()).isTrue();
         assertThat(run.value()).isLessThan(e.value());
         assertThat(Math.hypot(run.x()[0] - x[0], run.x()[1] - x[1])).isLessThanOrEqualTo(0.5 + 1e-15);
+    }
+
+    /**
+     * Refused trials move the network's shared parameters (whose storage the recorded graph reads): the run expands
+     * again at its point, so it follows, step for step, a run whose Hessians were formed in full at each expansion
+     * (a large first radius makes trials fail).
+     */
+    @Test
+    void refusedTrialsDoNotLeaveStaleProducts() {
+        TinyNetwork net = new TinyNetwork(3);
+        CurvatureObjective f = HessianVectorProducts.objective(net::loss, net.params());
+        CurvatureObjective dense = new CurvatureObjective() {
+            @Override
+            public double valueAndGradient(double[] x, double[] g) {
+                return f.valueAndGradient(x, g);
+            }
+
+            @Override
+            public Expansion expand(double[] x, double[] g) {
+                Expansion e = f.expand(x, g);
+                int n = x.length;
+                double[][] h = new double[n][n];
+                for (int j = 0; j < n; j++) {
+                    double[] unit = new double[n];
+                    unit[j] = 1;
+                    e.times(unit, h[j]); // column j, = row j by symmetry
+                }
+                double value = e.value();
+                return new Expansion() {
+                    @Override
+                    public double value() {
+                        return value;
+                    }
+
+                    @Override
+                    public void times(double[] v, double[] out) {
+                        for (int i = 0; i < n; i++) {
+                            double s = 0;
+                            for (int j = 0; j < n; j++) {
+                                s += h[j][i] * v[j];
+                            }
+                            out[i] = s;
+                        }
+                    }
+                };
+            }
+        };
+        double[] x0 = ParameterVector.get(net.params());
+        NewtonCg newton = NewtonCg.builder().radius(50, 1000).maxIterations(15).build();
+        // one run after the other: both move the same parameters
+        SteppingMinimizer.Run a = newton.start(dense, x0);
+        List<double[]> path = new java.util.ArrayList<>();
+        while (a.step()) {
+            path.add(a.x());
+        }
+        SteppingMinimizer.Run b = newton.start(f, x0);
+        for (int k = 0; k < path.size(); k++) {
+            assertThat(b.step()).isTrue();
+            assertThat(b.x()).as("iteration %d", k + 1).containsExactly(path.get(k), within(1e-9));
+        }
+        assertThat(b.step()).isFalse();
+        assertThat(a.evaluations()).isGreaterThan(a.iterations() + 1); // some trials were refused
+        assertThat(b.evaluations()).isEqualTo(a.evaluations());
     }
 
     /** The extended Rosenbrock function in 40 dimensions on tensors, Hessian by forward-over-reverse. */
