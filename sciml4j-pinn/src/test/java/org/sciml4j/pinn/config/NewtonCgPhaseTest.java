@@ -51,6 +51,16 @@ class NewtonCgPhaseTest {
                 .isInstanceOf(ProblemFileException.class).hasMessageContaining("radius");
     }
 
+    /** Issue 13's Burgers example names its optimiser and its 8000 points (the full run: docs/PINN.md). */
+    @Test
+    void theBurgersExampleReadsAsDocumented() {
+        ProblemFile f = ProblemFile.read(ProblemFileTest.examples().resolve("../second-order/burgers-ssbroyden.yaml"));
+        assertThat(f.trainer().build().general().phases()).extracting(Phase::name)
+                .containsExactly("adam", "ssbroyden");
+        assertThat(f.trainer().build().general().phases()).extracting(Phase::length).containsExactly(2000, 6000);
+        assertThat(f.problem().collocationPoints(0).size(0)).isEqualTo(8000);
+    }
+
     /** With points placed by the residual, the one-round quasi-Newton phases run in rounds of resample_every. */
     @Test
     void quasiNewtonPhasesRunInRoundsWithPointsPlacedByTheResidual() {
