@@ -77,6 +77,10 @@ public final class ParameterVector {
      * its value with the flattened {@link Autodiff#grad gradient}. The loss is evaluated with recording switched
      * on, even inside {@link Autodiff#noGrad()}.
      * <p>
+     * The objective also gives exact Hessian-vector products by forward-over-reverse
+     * ({@link HessianVectorProducts}), which {@link NewtonCg} uses; other minimisers only call
+     * {@code valueAndGradient}.
+     * <p>
      * After a minimisation the parameters hold the last point evaluated, which need not be the result: write the
      * result back with {@code ParameterVector.set(params, result.x())}.
      *
@@ -84,7 +88,12 @@ public final class ParameterVector {
      * @param params leaf parameters ({@link Tensor#requireGrad()}), in a fixed order
      * @throws IllegalArgumentException if a parameter is not a leaf that requires gradients
      */
-    public static Objective objective(Supplier<Tensor> loss, List<Tensor> params) {
+    public static CurvatureObjective objective(Supplier<Tensor> loss, List<Tensor> params) {
+        return HessianVectorProducts.objective(loss, params); // Newton-CG also takes Hessian-vector products of it
+    }
+
+    /** {@link #objective} without curvature: value and gradient only. */
+    static Objective gradientOnly(Supplier<Tensor> loss, List<Tensor> params) {
         Objects.requireNonNull(loss, "loss");
         List<Tensor> ps = List.copyOf(params);
         for (int i = 0; i < ps.size(); i++) {

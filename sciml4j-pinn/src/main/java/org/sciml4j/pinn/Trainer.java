@@ -62,8 +62,11 @@ public final class Trainer {
             if (phase.length() == 0) {
                 continue;
             }
-            // with adaptive sampling L-BFGS also works in rounds, each on points placed by the last round's residual
-            g.phase(adaptive != null && phase == b.lbfgs ? Phase.lbfgs(lbfgsIterations, resampleEvery) : phase);
+            // with adaptive sampling L-BFGS (and SSBFGS, SSBroyden, Newton-CG) also works in rounds, each on points
+            // placed by the last round's residual
+            g.phase(adaptive != null && phase == b.lbfgs ? Phase.lbfgs(lbfgsIterations, resampleEvery)
+                    : adaptive != null && phase instanceof Phase.QuasiNewton q
+                            ? new Phase.QuasiNewton(q.name(), q.minimizer(), q.iterations(), resampleEvery) : phase);
         }
         if (b.listener != null) {
             g.listener(b.listener);

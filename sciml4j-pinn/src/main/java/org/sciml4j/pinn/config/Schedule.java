@@ -15,14 +15,16 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
  * The training schedule's optimiser phases: {@code optimizer: [adam: 2000, lm: 500]} (an ordered list of one-key
- * entries) and the second-order keys {@code natural_gradient}, {@code ssbfgs}, {@code ssbroyden} of
+ * entries) and the second-order keys {@code natural_gradient}, {@code ssbfgs}, {@code ssbroyden}, {@code newton_cg} of
  * {@code training:}.
  */
 final class Schedule {
     /** The optimiser keys an {@code optimizer:} list may hold. */
-    static final Set<String> OPTIMIZERS = Set.of("adam", "lbfgs", "lm", "natural_gradient", "ssbfgs", "ssbroyden");
+    static final Set<String> OPTIMIZERS = Set.of("adam", "lbfgs", "lm", "natural_gradient", "ssbfgs", "ssbroyden",
+            NewtonCgSection.KEY);
     /** Order of the phases after Adam when the file gives them as keys of {@code training:}. */
-    private static final List<String> KEY_ORDER = List.of("lbfgs", "ssbfgs", "ssbroyden", "lm", "natural_gradient");
+    private static final List<String> KEY_ORDER = List.of("lbfgs", "ssbfgs", "ssbroyden", "lm", "natural_gradient",
+            NewtonCgSection.KEY);
 
     private final YamlDocument doc;
 
@@ -100,6 +102,7 @@ final class Schedule {
             case "lm" -> Phase.levenbergMarquardt(0); // likewise lmIterations
             case "ssbfgs" -> Phase.ssbfgs(iterations(node, key));
             case "ssbroyden" -> Phase.ssbroyden(iterations(node, key));
+            case NewtonCgSection.KEY -> new NewtonCgSection(doc).read(node);
             default -> naturalGradient(node);
         };
     }

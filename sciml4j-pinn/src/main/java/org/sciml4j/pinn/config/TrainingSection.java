@@ -19,7 +19,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  * the phases run in that order: Adam, L-BFGS, Levenberg-Marquardt. The second-order phases {@code ssbfgs: N},
  * {@code ssbroyden: N} and {@code natural_gradient: N} (or {@code {iterations, cutoff: 1e-14, damping: 0,
  * line_search: backtracking | grid, steps: 30}}) run after L-BFGS, in the order ssbfgs, ssbroyden, lm,
- * natural_gradient; or {@code optimizer: [adam: 2000, lm: 500, ...]} gives the phases in its own order (Adam, if
+ * natural_gradient, newton_cg ({@link NewtonCgSection}); or {@code optimizer: [adam: 2000, lm: 500, ...]} gives the phases in its own order (Adam, if
  * there, first; each optimiser at most once), instead of those keys.
  */
 final class TrainingSection {
@@ -40,7 +40,7 @@ final class TrainingSection {
         }
         Map<String, NodeTuple> m = doc.mapping(t.getValueNode(), "training", Set.of("seed", "adam", "lbfgs",
                 "lm", "log_every", "resample_every", "adaptive", "optimizer", "natural_gradient", "ssbfgs",
-                "ssbroyden", "time_windows", "curriculum", "rar")); // StagesSection, RarSection read the last three
+                "ssbroyden", NewtonCgSection.KEY, "time_windows", "curriculum", "rar")); // StagesSection, RarSection read the last three
         boolean listed = m.containsKey("optimizer");
         if (listed) {
             m = new Schedule(doc).flatten(m);

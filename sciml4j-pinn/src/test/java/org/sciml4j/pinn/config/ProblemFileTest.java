@@ -571,8 +571,8 @@ class ProblemFileTest {
                   epochs: 10
                 """;
         assertAt(fails(text), text, 7, 3, 'e', "unknown key 'epochs' in training",
-                "valid keys: adam, adaptive, curriculum, lbfgs, lm, log_every, natural_gradient, optimizer, rar,"
-                        + " resample_every, seed, ssbfgs, ssbroyden, time_windows");
+                "valid keys: adam, adaptive, curriculum, lbfgs, lm, log_every, natural_gradient, newton_cg, optimizer,"
+                        + " rar, resample_every, seed, ssbfgs, ssbroyden, time_windows");
     }
 
     @Test
