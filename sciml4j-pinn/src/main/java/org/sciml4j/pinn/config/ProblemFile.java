@@ -1,6 +1,7 @@
 package org.sciml4j.pinn.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import org.sciml4j.nn.Concat;
@@ -71,9 +72,18 @@ public final class ProblemFile implements ProblemDefinition {
      * @param schedule      the phases after Adam in order (lbfgs, lm, natural_gradient, ssbfgs, ssbroyden), the
      *                      lbfgs and lm entries running for {@code lbfgsIterations} and {@code lmIterations}; null:
      *                      L-BFGS then Levenberg-Marquardt
+     * @param timeLimit     stop training after this much wall time ({@code time_limit:} seconds; null: none)
      */
     public record TrainingSpec(long seed, double learningRate, int epochs, int lbfgsIterations, int logEvery,
-            int batch, int resampleEvery, AdaptiveSampling adaptive, int lmIterations, List<Phase> schedule) {
+            int batch, int resampleEvery, AdaptiveSampling adaptive, int lmIterations, List<Phase> schedule,
+            Duration timeLimit) {
+
+        /** No time limit. */
+        public TrainingSpec(long seed, double learningRate, int epochs, int lbfgsIterations, int logEvery,
+                int batch, int resampleEvery, AdaptiveSampling adaptive, int lmIterations, List<Phase> schedule) {
+            this(seed, learningRate, epochs, lbfgsIterations, logEvery, batch, resampleEvery, adaptive, lmIterations,
+                    schedule, null);
+        }
 
         /** The classic schedule: Adam, L-BFGS, Levenberg-Marquardt. */
         public TrainingSpec(long seed, double learningRate, int epochs, int lbfgsIterations, int logEvery,
@@ -240,8 +250,10 @@ public final class ProblemFile implements ProblemDefinition {
 
     /** A trainer builder with the file's schedule, seed and remedies. */
     public Trainer.Builder trainer() {
-        return Trainer.builder().adam(training.learningRate, training.epochs).lbfgs(training.lbfgsIterations)
-                .lm(training.lmIterations).seed(training.seed).batch(training.batch).resample(training.resampleEvery)
-                .adaptive(training.adaptive).schedule(training.schedule).weighting(weighting);
+        Trainer.Builder b = Trainer.builder().adam(training.learningRate, training.epochs)
+                .lbfgs(training.lbfgsIterations).lm(training.lmIterations).seed(training.seed).batch(training.batch)
+                .resample(training.resampleEvery).adaptive(training.adaptive).schedule(training.schedule)
+                .weighting(weighting);
+        return training.timeLimit == null ? b : b.timeBudget(training.timeLimit);
     }
 }

@@ -1,5 +1,6 @@
 package org.sciml4j.pinn.config;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,7 +41,8 @@ final class TrainingSection {
         }
         Map<String, NodeTuple> m = doc.mapping(t.getValueNode(), "training", Set.of("seed", "adam", "lbfgs",
                 "lm", "log_every", "resample_every", "adaptive", "optimizer", "natural_gradient", "ssbfgs",
-                "ssbroyden", NewtonCgSection.KEY, "time_windows", "curriculum", "rar")); // StagesSection, RarSection read the last three
+                "ssbroyden", NewtonCgSection.KEY, "time_limit", "time_windows", "curriculum", "rar"));
+        // StagesSection and RarSection read the last three
         boolean listed = m.containsKey("optimizer");
         if (listed) {
             m = new Schedule(doc).flatten(m);
@@ -61,8 +63,18 @@ final class TrainingSection {
             doc.at(m.get("adaptive").getValueNode(), () -> rules.resample(resample).adaptive(adaptive).build());
         }
         List<Phase> schedule = new Schedule(doc).phases(m, listed);
+        Duration limit = m.containsKey("time_limit") ? timeLimit(m.get("time_limit").getValueNode()) : null;
         return new TrainingSpec(seed, adam.learningRate(), adam.epochs(), lbfgs, every, adam.batch(), resample,
-                adaptive, lm, schedule);
+                adaptive, lm, schedule, limit);
+    }
+
+    /** {@code time_limit: 600}: seconds of training (wall time) after which the run stops and writes its results. */
+    private Duration timeLimit(Node node) {
+        double seconds = doc.number(node);
+        if (!(seconds > 0) || seconds > 1e9) {
+            throw doc.error(node, "time_limit must be a positive number of seconds, got " + seconds);
+        }
+        return Duration.ofNanos(Math.round(seconds * 1e9));
     }
 
     /**

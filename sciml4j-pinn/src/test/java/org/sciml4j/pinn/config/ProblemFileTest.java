@@ -572,7 +572,38 @@ class ProblemFileTest {
                 """;
         assertAt(fails(text), text, 7, 3, 'e', "unknown key 'epochs' in training",
                 "valid keys: adam, adaptive, curriculum, lbfgs, lm, log_every, natural_gradient, newton_cg, optimizer,"
-                        + " rar, resample_every, seed, ssbfgs, ssbroyden, time_windows");
+                        + " rar, resample_every, seed, ssbfgs, ssbroyden, time_limit, time_windows");
+    }
+
+    @Test
+    void timeLimitIsReadInSecondsAndStopsTheTrainer() throws IOException {
+        String text = """
+                variables: {t: [0, 1]}
+                fields: [u]
+                equations: [u_t - 1]
+                collocation: {points: 11}
+                conditions: {start: {at: {t: 0}, require: [u = 0]}}
+                network: {layers: [4]}
+                training: {adam: {epochs: 100000000}, time_limit: 0.25, log_every: 100000000}
+                """;
+        ProblemFile f = ok(text);
+        assertThat(f.training().timeLimit()).isEqualTo(java.time.Duration.ofMillis(250));
+        org.sciml4j.pinn.Solution s = f.trainer().build().train(f.problem(), f.newNetwork(0));
+        assertThat(s.stopReason()).isEqualTo("time budget");
+        assertThat(s.epochs()).isLessThan(100000000);
+        assertThat(ok(text.replace("time_limit: 0.25, ", "")).training().timeLimit()).isNull();
+    }
+
+    @Test
+    void timeLimitMustBePositive() throws IOException {
+        String text = """
+                variables: {t: [0, 10]}
+                fields: [u]
+                equations: [u_t]
+                collocation: {points: 11}
+                training: {time_limit: 0}
+                """;
+        assertAt(fails(text), text, 5, 24, '0', "time_limit must be a positive number of seconds, got 0.0");
     }
 
     @Test
