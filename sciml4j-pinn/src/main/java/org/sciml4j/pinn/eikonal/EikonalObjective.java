@@ -59,13 +59,31 @@ public final class EikonalObjective implements Objective {
         draw();
     }
 
-    /** Draws the N pairs and M source points and precomputes what does not depend on the network. */
+    /**
+     * An objective on given points, never redrawn (for checks by hand).
+     *
+     * @param receivers flat (N * d)
+     * @param sources   flat (N * d), the pairs' sources
+     * @param atSources flat (M * d), the points of the source condition
+     */
+    public static EikonalObjective fixed(EikonalSurrogate surrogate, Residual residual, double[] receivers,
+            double[] sources, double[] atSources, double[] weights) {
+        int d = surrogate.box().dimension();
+        EikonalObjective o = new EikonalObjective(surrogate, residual, receivers.length / d, atSources.length / d, 0,
+                weights, 0);
+        o.use(receivers, sources, atSources);
+        return o;
+    }
+
+    /** Draws the N pairs and M source points. */
     private void draw() {
         Box box = surrogate.box();
-        int d = box.dimension();
-        double[] x = box.sample(rng, pairs);
-        double[] xs = box.sample(rng, pairs);
-        double[] s = box.sample(rng, sourcePoints);
+        use(box.sample(rng, pairs), box.sample(rng, pairs), box.sample(rng, sourcePoints));
+    }
+
+    /** Takes the points and precomputes what does not depend on the network. */
+    private void use(double[] x, double[] xs, double[] s) {
+        int d = surrogate.box().dimension();
         double[] v = surrogate.velocity().at(x, d);
         double[] vs = surrogate.velocity().at(xs, d);
         double[] r2 = new double[pairs];
