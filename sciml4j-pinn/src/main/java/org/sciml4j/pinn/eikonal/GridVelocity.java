@@ -3,7 +3,6 @@ package org.sciml4j.pinn.eikonal;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 
 import org.sciml4j.io.Npz;
@@ -132,6 +131,6 @@ public final class GridVelocity implements Velocity {
 
     @Override
     public String describe() {
-        return "v from " + file + " " + List.of(Arrays.stream(axes).map(c -> c.length).toArray());
+        return "v from " + file + " " + Arrays.toString(Arrays.stream(axes).mapToInt(c -> c.length).toArray());
     }
 }

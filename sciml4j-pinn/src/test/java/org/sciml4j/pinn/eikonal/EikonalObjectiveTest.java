@@ -77,4 +77,33 @@ class EikonalObjectiveTest {
         assertThat(hFd).isGreaterThan(1);
         assertThat(hJet).isCloseTo(hFd, within(1e-8));
     }
+
+    /** The same in 3-D: grad T along x, y, z by central differences. */
+    @Test
+    void theHamiltonianMatchesFiniteDifferencesInThreeDimensions() {
+        Box cube = new Box(List.of("x", "y", "z"), new double[] {0, 0, 0}, new double[] {2, 1, 1});
+        Mlp net = new Mlp(new int[] {6, 10, 10, 1}, Activation.TANH, Initializer.of("glorot_normal"), new Rng(9));
+        Velocity v = new LinearGradientVelocity(1, 2);
+        EikonalSurrogate s = new EikonalSurrogate(net, cube, v);
+        double[] x = {1.1, 0.3, 0.8};
+        double[] xs = {0.2, 0.6, 0.1};
+        double h = v.at(x) * v.at(x) * gradientSquared(s, x, xs);
+        EikonalObjective o = EikonalObjective.fixed(s, Residual.HAMILTONIAN, x, xs, new double[0],
+                new double[] {1, 1});
+        assertThat(o.loss().get(0).item()).isCloseTo((h - 1) * (h - 1), within(1e-7));
+    }
+
+    private static double gradientSquared(EikonalSurrogate s, double[] x, double[] xs) {
+        double eps = 1e-6;
+        double sum = 0;
+        for (int a = 0; a < x.length; a++) {
+            double[] up = x.clone();
+            double[] down = x.clone();
+            up[a] += eps;
+            down[a] -= eps;
+            double g = (s.times(up, xs)[0] - s.times(down, xs)[0]) / (2 * eps);
+            sum += g * g;
+        }
+        return sum;
+    }
 }

@@ -32,6 +32,16 @@ class TravelTimeCheckTest {
     }
 
     @Test
+    void inThreeDimensionsTooAZeroNetworkIsExactInAConstantMedium() {
+        Box cube = new Box(List.of("x", "y", "z"), new double[] {0, 0, 0}, new double[] {1, 1, 1});
+        EikonalSurrogate s = new EikonalSurrogate(new Mlp(new int[] {6, 4, 1}, Activation.TANH,
+                Initializer.of("zeros"), new Rng(0)), cube, new LinearGradientVelocity(1.5, 0));
+        TravelTimeCheck.Result r = TravelTimeCheck.random(cube, new int[] {9, 9, 9}, 2, 3).run(s);
+        assertThat(r.relativeError()).isLessThan(1e-13);
+        assertThat(r.marchingError().getAsDouble()).isLessThan(1e-13);
+    }
+
+    @Test
     void fastMarchingConvergesWithOrderTwoInAGradientMedium() {
         TravelTimeCheck.Result r = TravelTimeCheck.random(BOX, new int[] {41, 21}, 4, 2)
                 .run(zero(new LinearGradientVelocity(2, 1.5)));
