@@ -25,7 +25,7 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 /**
  * The {@code eikonal} kind: the factorised travel-time surrogate (see {@link EikonalRun} and docs/EIKONAL.md).
  * {@code domain: {x: [0, 4], z: [0, 2]}} (2 or 3 axes, depth last), {@code velocity:} ({@link VelocitySection}),
- * {@code residual: hamiltonian | velocity}, {@code collocation: {pairs, source_points, resample_every}},
+ * {@code residual: hamiltonian | velocity}, {@code collocation: {pairs, source_points, resample_every, round}},
  * {@code weights: {eikonal, source}}, {@code network:} and {@code training:} as in a PINN file,
  * {@code evaluation: {grid, sources, seed, levels}}, {@code locate: {source, receivers, noise, starts, iterations,
  * seed}}. Every mistake is placed at its line and column before anything runs.
@@ -103,19 +103,24 @@ public final class EikonalKind implements ProblemKind {
         return new Box(names, lo, hi);
     }
 
-    /** {@code collocation: {pairs: 2000, source_points: 200, resample_every: 0}}. */
+    /** {@code collocation: {pairs: 2000, source_points: 200, resample_every: 0, round: 0}}. */
     private static EikonalSpec.Collocation collocation(YamlDocument doc, NodeTuple t) {
         if (t == null) {
-            return new EikonalSpec.Collocation(2000, 200, 0);
+            return new EikonalSpec.Collocation(2000, 200, 0, 0);
         }
         Map<String, NodeTuple> m = doc.mapping(t.getValueNode(), "collocation", Set.of("pairs", "source_points",
-                "resample_every"));
+                "resample_every", "round"));
         int pairs = m.containsKey("pairs") ? doc.positiveInt(m.get("pairs").getValueNode()) : 2000;
         int sources = m.containsKey("source_points") ? doc.nonNegativeInt(m.get("source_points").getValueNode())
                 : 200;
         int every = m.containsKey("resample_every") ? doc.nonNegativeInt(m.get("resample_every").getValueNode())
                 : 0;
-        return new EikonalSpec.Collocation(pairs, sources, every);
+        int round = m.containsKey("round") ? doc.nonNegativeInt(m.get("round").getValueNode()) : 0;
+        if (round > 0 && every == 0) {
+            throw doc.error(m.get("round").getKeyNode(), "'round' draws new points for each quasi-Newton round;"
+                    + " set resample_every too (new points for Adam every that many epochs)");
+        }
+        return new EikonalSpec.Collocation(pairs, sources, every, round);
     }
 
     /** {@code weights: {eikonal: 1, source: 1}}, each finite and >= 0. */

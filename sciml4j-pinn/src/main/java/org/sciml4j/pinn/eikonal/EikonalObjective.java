@@ -14,8 +14,9 @@ import org.sciml4j.train.Objective;
  * <p>
  * Terms: {@code eikonal}, the mean square of the {@link Residual} over N receiver-source pairs drawn together
  * (uniform in the box); {@code source}, the mean of (v(xs) tau(xs, xs) - 1)^2 = (exp(u(xs, xs)) - 1)^2 over M
- * sources. The pairs are drawn again every {@code resampleEvery} first-order epochs (0: never); quasi-Newton phases
- * see one fixed set.
+ * sources. The pairs are drawn again every {@code resampleEvery} first-order epochs (0: never), and before every
+ * round of a quasi-Newton phase run in rounds (a phase in one round sees one fixed set: with a few thousand pairs in
+ * the 4-D (x, xs) space it fits them and not the space between them).
  */
 public final class EikonalObjective implements Objective {
     private final EikonalSurrogate surrogate;
@@ -145,6 +146,13 @@ public final class EikonalObjective implements Objective {
         }
         Tensor atSource = u.slice(0, pairs, pairs + sourcePoints).exp().sub(1).square().mean();
         return List.of(eikonal, atSource);
+    }
+
+    @Override
+    public void beforeRound(int round, int epoch) {
+        if (resampleEvery > 0) {
+            draw();
+        }
     }
 
     @Override

@@ -15,6 +15,7 @@ import org.sciml4j.pinn.config.ProblemFile.TrainingSpec;
 import org.sciml4j.plot.Plots;
 import org.sciml4j.tensor.Rng;
 import org.sciml4j.train.LossHistory;
+import org.sciml4j.train.Phase;
 import org.sciml4j.train.Trainer;
 import org.sciml4j.train.config.DocumentProblem;
 import org.sciml4j.train.config.RunContext;
@@ -58,15 +59,24 @@ public final class EikonalRun extends DocumentProblem {
                 spec.weights(), seed + 1);
     }
 
-    /** The trainer of the file's schedule, with Adam's epochs given. */
+    /**
+     * The trainer of the file's schedule, with Adam's epochs given; with {@code collocation.round}, every
+     * quasi-Newton phase runs in rounds of that many iterations, each on new points.
+     */
     public Trainer trainer(int epochs, org.sciml4j.train.TrainingListener listener) {
         TrainingSpec t = spec.training();
-        org.sciml4j.pinn.Trainer.Builder b = org.sciml4j.pinn.Trainer.builder().adam(t.learningRate(), epochs)
-                .lbfgs(t.lbfgsIterations()).lm(t.lmIterations()).schedule(t.schedule());
+        Trainer general = org.sciml4j.pinn.Trainer.builder().adam(t.learningRate(), epochs)
+                .lbfgs(t.lbfgsIterations()).lm(t.lmIterations()).schedule(t.schedule()).build().general();
+        int round = spec.collocation().round();
+        Trainer.Builder b = Trainer.builder();
+        for (Phase p : general.phases()) {
+            b.phase(round > 0 && p instanceof Phase.QuasiNewton q
+                    ? new Phase.QuasiNewton(q.name(), q.minimizer(), q.iterations(), round) : p);
+        }
         if (listener != null) {
             b.listener(listener);
         }
-        return b.build().general();
+        return b.build();
     }
 
     @Override

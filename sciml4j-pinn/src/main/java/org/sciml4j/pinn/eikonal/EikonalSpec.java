@@ -23,8 +23,10 @@ public record EikonalSpec(Box box, Velocity velocity, Residual residual, Colloca
      * @param pairs         receiver-source pairs drawn together
      * @param sourcePoints  points (xs, xs) of the source condition (0: none)
      * @param resampleEvery first-order epochs between new draws (0: never)
+     * @param round         quasi-Newton iterations per round, each round on newly drawn points with a fresh
+     *                      curvature memory (0: one round on one fixed set)
      */
-    public record Collocation(int pairs, int sourcePoints, int resampleEvery) {
+    public record Collocation(int pairs, int sourcePoints, int resampleEvery, int round) {
     }
 
     /**

@@ -86,6 +86,9 @@ class EikonalKindTest {
         e = fails(CONSTANT.replace("domain: {x: [0, 2], z: [0, 1]}", "domain: {x: [0, 2]}"));
         assertThat(e.line()).isEqualTo(2);
         assertThat(e.getMessage()).contains("2 or 3 axes");
+        e = fails(CONSTANT.replace("source_points: 50}", "source_points: 50, round: 100}"));
+        assertThat(e.line()).isEqualTo(4);
+        assertThat(e.getMessage()).contains("resample_every");
         e = fails(CONSTANT + "residual: eikonal\n");
         assertThat(e.line()).isEqualTo(9);
         assertThat(e.getMessage()).contains("hamiltonian");

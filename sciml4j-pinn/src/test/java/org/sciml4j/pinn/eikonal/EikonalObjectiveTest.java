@@ -78,6 +78,21 @@ class EikonalObjectiveTest {
         assertThat(hJet).isCloseTo(hFd, within(1e-8));
     }
 
+    /** Quasi-Newton rounds see new pairs when the objective redraws, the same pairs otherwise. */
+    @Test
+    void roundsRedrawThePointsOnlyWhenResampling() {
+        Mlp net = new Mlp(new int[] {4, 8, 1}, Activation.TANH, Initializer.of("glorot_normal"), new Rng(2));
+        EikonalSurrogate s = new EikonalSurrogate(net, BOX, new LinearGradientVelocity(2, 1));
+        EikonalObjective fixed = new EikonalObjective(s, Residual.HAMILTONIAN, 50, 5, 0, new double[] {1, 1}, 3);
+        EikonalObjective redrawn = new EikonalObjective(s, Residual.HAMILTONIAN, 50, 5, 1, new double[] {1, 1}, 3);
+        double before = fixed.loss().get(0).item();
+        assertThat(redrawn.loss().get(0).item()).isEqualTo(before); // the same seed draws the same first set
+        fixed.beforeRound(1, 100);
+        redrawn.beforeRound(1, 100);
+        assertThat(fixed.loss().get(0).item()).isEqualTo(before);
+        assertThat(redrawn.loss().get(0).item()).isNotEqualTo(before);
+    }
+
     /** The same in 3-D: grad T along x, y, z by central differences. */
     @Test
     void theHamiltonianMatchesFiniteDifferencesInThreeDimensions() {
