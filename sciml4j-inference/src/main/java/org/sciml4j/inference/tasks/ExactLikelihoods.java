@@ -11,6 +11,18 @@ public final class ExactLikelihoods {
     }
 
     /**
+     * The exact likelihood of a task by name, as a function of the observation, or null when the task has none
+     * (two_moons and slcp have one too, but sbibm's reference samples serve them).
+     */
+    public static java.util.function.Function<double[], LogDensity> forTask(String name) {
+        return switch (name) {
+            case "gaussian_linear" -> ExactLikelihoods::gaussianLinear;
+            case DampedOscillator.NAME -> DampedOscillator::likelihood;
+            default -> null;
+        };
+    }
+
+    /**
      * gaussian_linear: x ~ N(theta, 0.1 I), so log p(x_o | theta) = sum_j log N(x_o,j; theta_j, 0.1).
      *
      * @param observed x_o, length D

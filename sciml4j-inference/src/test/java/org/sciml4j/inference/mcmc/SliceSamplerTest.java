@@ -89,7 +89,7 @@ public class SliceSamplerTest {
     void onGaussianLinearItMatchesTheExactPosteriorAndSbibmsReferenceSamples() throws Exception {
         BenchmarkTask task = SbibmTasks.gaussianLinear();
         double[] xo = task.observation(DATA, 1);
-        int n = 2000;
+        int n = 1000;
         Tensor q = new SliceSampler(McmcSettings.defaults()).sample(task.prior(), ExactLikelihoods.gaussianLinear(xo),
                 n, new Rng(3)).samples();
         // the exact posterior: N(x_o / 2, 0.05 I)
@@ -104,10 +104,10 @@ public class SliceSamplerTest {
                 v += (s[10 * i + j] - m) * (s[10 * i + j] - m) / (n - 1);
             }
             assertThat(m).isCloseTo(xo[j] / 2, within(4 * Math.sqrt(0.05 / n * 2)));
-            assertThat(v).isCloseTo(0.05, within(0.008));
+            assertThat(v).isCloseTo(0.05, within(0.01));
         }
         Tensor ref = task.referenceSamples(DATA, 1).slice(0, 0, n);
-        double c2st = new C2st(5, 100, 1).score(ref, q);
+        double c2st = new C2st(3, 30, 1).score(ref, q);
         assertThat(c2st).isBetween(0.45, 0.55);
     }
 }
