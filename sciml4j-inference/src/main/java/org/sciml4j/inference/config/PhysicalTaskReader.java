@@ -52,6 +52,6 @@ final class PhysicalTaskReader {
         }
         return new SbiSpec(task.name(), task.prior(), task.simulator(), 500, simulations, simFile, npe, seed, x,
                 labels, truths, refs, samples, c2stEpochs, sbc, List.of("c", "k"), "npe", null,
-                ExactLikelihoods.forTask(task.name()), withReference);
+                ExactLikelihoods.forTask(task.name()), withReference, 1, 1e-4);
     }
 }

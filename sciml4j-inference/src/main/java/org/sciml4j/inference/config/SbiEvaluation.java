@@ -39,7 +39,17 @@ final class SbiEvaluation {
         this.summary = summary;
     }
 
+    /** The posterior estimate of observation k (TSNPE trains one per observation). */
+    @FunctionalInterface
+    interface PosteriorFor {
+        PosteriorEstimate of(int k) throws IOException;
+    }
+
     void evaluate(PosteriorEstimate posterior, long seed) throws IOException {
+        evaluate(k -> posterior, seed);
+    }
+
+    void evaluate(PosteriorFor posteriors, long seed) throws IOException {
         Map<String, Tensor> samples = new LinkedHashMap<>();
         Map<String, Tensor> references = new LinkedHashMap<>();
         Map<String, Object> perObservation = new LinkedHashMap<>();
@@ -54,6 +64,10 @@ final class SbiEvaluation {
             String label = spec.labels().get(k);
             double[] x = spec.observations().get(k);
             double[] truth = spec.truths().get(k);
+            PosteriorEstimate posterior = posteriors.of(k);
+            if (posterior == null) {
+                break;
+            }
             Tensor q = posterior.sample(spec.samples(), x, new Rng(seed * 7919 + k));
             samples.put("observation_" + label, q);
             Tensor ref = reference(k, seed);

@@ -27,7 +27,7 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
  * runs.
  */
 final class SbiReader {
-    static final List<String> METHODS = List.of("npe", "nle");
+    static final List<String> METHODS = List.of("npe", "nle", "tsnpe");
     static final Set<String> ROOT = Set.of("kind", "name", "seed", "task", "data", "prior", "simulator",
             "simulations", "simulation_file", "method", "training", "observations", "reference", "posterior_samples",
             "diagnostics");
@@ -90,14 +90,14 @@ final class SbiReader {
         Observed obs = ownObservations(prior.dim(), outputs);
         return new SbiSpec(null, prior, sim, batch, simulations, simFile, npe, seed, obs.x, obs.labels, obs.truths,
                 obs.references, samples, c2stEpochs, sbc, names(prior.dim()), method.name(), method.mcmc(), null,
-                false);
+                false, method.rounds(), method.truncation());
     }
 
     private static SbiSpec withMethod(SbiSpec s, Method m) {
         return new SbiSpec(s.taskName(), s.prior(), s.simulator(), s.simulationBatch(), s.simulations(),
                 s.simulationFile(), s.npe(), s.seed(), s.observations(), s.labels(), s.truths(), s.references(),
                 s.samples(), s.c2stEpochs(), s.sbc(), s.names(), m.name(), m.mcmc(), s.exactLikelihood(),
-                s.mcmcReference());
+                s.mcmcReference(), m.rounds(), m.truncation());
     }
 
     static List<String> names(int d) {
@@ -156,7 +156,7 @@ final class SbiReader {
         }
         return new SbiSpec(task.name(), task.prior(), task.simulator(), 500, simulations, simFile, npe, seed, x,
                 labels, truths, refs, samples, c2stEpochs, sbc, names(task.parameterDim()), "npe", null,
-                ExactLikelihoods.forTask(task.name()), false);
+                ExactLikelihoods.forTask(task.name()), false, 1, 1e-4);
     }
 
     /** The first {@code shared/data/sbibm} found beside or above the file's folder. */
@@ -192,15 +192,15 @@ final class SbiReader {
     }
 
     /** The method section: its name, flow and MCMC settings. */
-    private record Method(String name, FlowSpec flow, McmcSettings mcmc) {
+    private record Method(String name, FlowSpec flow, McmcSettings mcmc, int rounds, double truncation) {
     }
 
     private Method method() {
         Node n = value("method");
         if (n == null) {
-            return new Method("npe", FlowSpec.sbiDefault(), McmcSettings.defaults());
+            return new Method("npe", FlowSpec.sbiDefault(), McmcSettings.defaults(), 1, 1e-4);
         }
-        Map<String, NodeTuple> m = doc.mapping(n, "method", Set.of("name", "flow", "mcmc"));
+        Map<String, NodeTuple> m = doc.mapping(n, "method", Set.of("name", "flow", "mcmc", "rounds", "truncation"));
         String name = m.containsKey("name") ? doc.string(m.get("name").getValueNode()) : "npe";
         if (!METHODS.contains(name)) {
             throw doc.error(m.get("name").getValueNode(), "unknown method '" + name + "', expected one of "
@@ -208,8 +208,26 @@ final class SbiReader {
         }
         McmcSettings mcmc = m.containsKey("mcmc") ? McmcReader.read(doc, m.get("mcmc").getValueNode())
                 : McmcSettings.defaults();
+        int rounds = 1;
+        double truncation = 1e-4;
+        for (String k : List.of("rounds", "truncation")) {
+            if (m.containsKey(k) && !name.equals("tsnpe")) {
+                throw doc.error(m.get(k).getKeyNode(), "'" + k + "' belongs to 'name: tsnpe', not '" + name + "'");
+            }
+        }
+        if (name.equals("tsnpe")) {
+            rounds = m.containsKey("rounds") ? doc.positiveInt(m.get("rounds").getValueNode()) : 4;
+            if (m.containsKey("truncation")) {
+                Node t = m.get("truncation").getValueNode();
+                truncation = doc.number(t);
+                if (!(truncation > 0 && truncation < 0.5)) {
+                    throw doc.error(t, "truncation (the posterior mass outside the region) must be in (0, 0.5), got "
+                            + truncation);
+                }
+            }
+        }
         if (!m.containsKey("flow")) {
-            return new Method(name, FlowSpec.sbiDefault(), mcmc);
+            return new Method(name, FlowSpec.sbiDefault(), mcmc, rounds, truncation);
         }
         Node f = m.get("flow").getValueNode();
         Map<String, NodeTuple> fm = doc.mapping(f, "flow", Set.of("type", "transforms", "hidden", "blocks"));
@@ -220,7 +238,8 @@ final class SbiReader {
         int hidden = fm.containsKey("hidden") ? doc.positiveInt(fm.get("hidden").getValueNode()) : d.hidden();
         int blocks = fm.containsKey("blocks") ? doc.nonNegativeInt(fm.get("blocks").getValueNode()) : d.blocks();
         Node typeNode = fm.containsKey("type") ? fm.get("type").getValueNode() : f;
-        return new Method(name, doc.at(typeNode, () -> new FlowSpec(type, transforms, hidden, blocks)), mcmc);
+        return new Method(name, doc.at(typeNode, () -> new FlowSpec(type, transforms, hidden, blocks)), mcmc, rounds,
+                truncation);
     }
 
     private NpeSettings training(FlowSpec flow) {

@@ -15,6 +15,7 @@ import org.sciml4j.inference.sbi.Posterior;
 import org.sciml4j.inference.sbi.PosteriorEstimate;
 import org.sciml4j.inference.sbi.SimulationData;
 import org.sciml4j.inference.sbi.Simulations;
+import org.sciml4j.inference.sbi.Tsnpe;
 import org.sciml4j.io.SummaryJson;
 import org.sciml4j.plot.Plots;
 import org.sciml4j.train.config.RunContext;
@@ -38,10 +39,13 @@ final class SbiRun {
         long seed = context.seedOr(spec.seed());
         summary.put("kind", "sbi").put("task", spec.taskName() == null ? "custom" : spec.taskName())
                 .put("method", spec.method()).put("seed", seed);
-        SimulationData data = simulate(seed);
         NpeSettings s = spec.npe();
         NpeSettings settings = new NpeSettings(s.flow(), s.batchSize(), s.learningRate(), s.validationFraction(),
                 s.patience(), context.epochsOr(s.maxPasses()), s.clipNorm());
+        if (spec.method().equals("tsnpe")) {
+            return sequential(settings, seed);
+        }
+        SimulationData data = simulate(seed);
         boolean nle = spec.method().equals("nle");
         context.say(String.format(Locale.ROOT, "%s: %s flow, %d transforms, %d hidden; batch %d, lr %.1e,"
                 + " early stopping after %d epochs without improvement (at most %d)", spec.method(),
@@ -62,6 +66,34 @@ final class SbiRun {
         if (spec.sbc() != null && !context.interrupted().getAsBoolean()) {
             sbc(posterior, seed);
         }
+        summary.write(context.dir());
+        return 0;
+    }
+
+    /** TSNPE: a sequence of rounds per observation, each observation's estimate scored as it is made. */
+    private int sequential(NpeSettings settings, long seed) throws IOException {
+        context.say(String.format(Locale.ROOT, "tsnpe: %d rounds of %d simulations per observation, truncation at"
+                + " %.0e of the posterior mass; %s flow, %d transforms", spec.rounds(),
+                spec.simulations() / spec.rounds(), spec.truncation(), settings.flow().type(),
+                settings.flow().transforms()));
+        Tsnpe tsnpe = new Tsnpe(settings, spec.rounds(), spec.truncation());
+        double[] trainSeconds = {0};
+        List<Double> acceptance = new ArrayList<>();
+        new SbiEvaluation(spec, context, summary).evaluate(k -> {
+            if (context.interrupted().getAsBoolean()) {
+                return null;
+            }
+            long t0 = System.nanoTime();
+            Tsnpe.Result r = tsnpe.run(spec.prior(), spec.simulator(), spec.observations().get(k),
+                    spec.simulations(), seed + 10_000L * k, context.listener(1000), context::say);
+            trainSeconds[0] += (System.nanoTime() - t0) / 1e9;
+            for (double a : r.acceptance()) {
+                acceptance.add(a);
+            }
+            return r.posterior();
+        }, seed);
+        summary.put("simulations", spec.simulations()).put("rounds", spec.rounds())
+                .put("simulation_and_train_seconds", trainSeconds[0]).put("truncation_acceptance", acceptance);
         summary.write(context.dir());
         return 0;
     }

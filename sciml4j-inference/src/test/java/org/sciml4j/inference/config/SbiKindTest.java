@@ -133,6 +133,12 @@ public class SbiKindTest {
         assertThatThrownBy(() -> read("kind: sbi\ntask: damped_oscillator\nsimulations: 100\nmethod:\n"
                 + "  name: nle\n  mcmc: {chain: 8}\n")).hasMessageContaining("line 6, column 10")
                 .hasMessageContaining("unknown key 'chain'");
+        SbiProblem t = read("kind: sbi\ntask: damped_oscillator\nsimulations: 100\nmethod: {name: tsnpe, rounds: 3}\n");
+        assertThat(t.spec().rounds()).isEqualTo(3);
+        assertThat(t.spec().truncation()).isEqualTo(1e-4);
+        assertThatThrownBy(() -> read("kind: sbi\ntask: damped_oscillator\nsimulations: 100\nmethod: {name: npe,"
+                + " rounds: 3}\n")).hasMessageContaining("line 4, column 21")
+                .hasMessageContaining("'rounds' belongs to 'name: tsnpe'");
         assertThatThrownBy(() -> read("kind: sbi\ntask: damped_oscillator\nsimulations: 100\nmethod:\n"
                 + "  mcmc: {width: -1}\n")).hasMessageContaining("line 5, column 17")
                 .hasMessageContaining("width must be finite and > 0");
