@@ -56,12 +56,52 @@ public class DampedOscillatorTest {
                 sd[j] += Math.pow(s[2 * i + j] - mean[j], 2) / (n - 1);
             }
         }
+        double[] grid = gridMoments(DampedOscillator.likelihood(x), mean, new double[] {Math.sqrt(sd[0]),
+            Math.sqrt(sd[1])});
         for (int j = 0; j < 2; j++) {
             sd[j] = Math.sqrt(sd[j]);
+            // the MCMC moments agree with quadrature of the exact posterior on a 301 x 301 grid over mean +- 8 sd
+            // (Monte-Carlo error of the mean about sd / sqrt(4000 / 3) = 0.03 sd)
+            assertThat(mean[j]).isCloseTo(grid[j], within(0.1 * sd[j]));
+            assertThat(sd[j]).isCloseTo(grid[2 + j], within(0.08 * sd[j]));
             // 30 points at noise 0.05 pin (c, k) down to a few hundredths; the truth lies within 3 sd
             assertThat(sd[j]).isLessThan(0.05);
             assertThat(Math.abs(mean[j] - truth[j])).isLessThan(3 * sd[j]);
             assertThat(r.rhat()[j]).isLessThan(1.05);
         }
+    }
+
+    /** Posterior mean and sd per parameter by quadrature on a 301 x 301 grid over centre +- 8 scale. */
+    private static double[] gridMoments(org.sciml4j.inference.mcmc.LogDensity ll, double[] centre, double[] scale) {
+        int n = 301;
+        double[][] pts = new double[n * n][];
+        for (int a = 0; a < n; a++) {
+            for (int b = 0; b < n; b++) {
+                pts[a * n + b] = new double[] {centre[0] + scale[0] * 8 * (2.0 * a / (n - 1) - 1),
+                    centre[1] + scale[1] * 8 * (2.0 * b / (n - 1) - 1)};
+            }
+        }
+        double[] lp = ll.evaluate(pts);
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < lp.length; i++) {
+            // the uniform prior: zero outside its box
+            if (pts[i][0] < 0.1 || pts[i][0] > 1 || pts[i][1] < 1 || pts[i][1] > 5) {
+                lp[i] = Double.NEGATIVE_INFINITY;
+            }
+            max = Math.max(max, lp[i]);
+        }
+        double z = 0;
+        double[] m = new double[2];
+        double[] m2 = new double[2];
+        for (int i = 0; i < lp.length; i++) {
+            double w = Math.exp(lp[i] - max);
+            z += w;
+            for (int j = 0; j < 2; j++) {
+                m[j] += w * pts[i][j];
+                m2[j] += w * pts[i][j] * pts[i][j];
+            }
+        }
+        return new double[] {m[0] / z, m[1] / z, Math.sqrt(m2[0] / z - m[0] * m[0] / (z * z)),
+            Math.sqrt(m2[1] / z - m[1] * m[1] / (z * z))};
     }
 }
