@@ -12,7 +12,10 @@ import org.sciml4j.inference.sbi.NpeSettings;
 import org.sciml4j.inference.sbi.Prior;
 import org.sciml4j.inference.sbi.ProcessSimulator;
 import org.sciml4j.inference.sbi.Simulator;
+import org.sciml4j.inference.mcmc.McmcSettings;
 import org.sciml4j.inference.tasks.BenchmarkTask;
+import org.sciml4j.inference.tasks.DampedOscillator;
+import org.sciml4j.inference.tasks.ExactLikelihoods;
 import org.sciml4j.inference.tasks.SbibmTasks;
 import org.sciml4j.train.config.YamlDocument;
 import org.yaml.snakeyaml.nodes.Node;
@@ -24,6 +27,7 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
  * runs.
  */
 final class SbiReader {
+    static final List<String> METHODS = List.of("npe", "nle", "tsnpe");
     static final Set<String> ROOT = Set.of("kind", "name", "seed", "task", "data", "prior", "simulator",
             "simulations", "simulation_file", "method", "training", "observations", "reference", "posterior_samples",
             "diagnostics");
@@ -44,7 +48,8 @@ final class SbiReader {
         long seed = value("seed") == null ? 1 : doc.integer(value("seed"));
         int simulations = doc.positiveInt(doc.required(root, "simulations", doc.root(), "simulations: 10000"));
         Path simFile = value("simulation_file") == null ? null : doc.resolve(value("simulation_file"));
-        NpeSettings npe = training(flow());
+        Method method = method();
+        NpeSettings npe = training(method.flow());
         int samples = value("posterior_samples") == null ? 10000 : doc.positiveInt(value("posterior_samples"));
         int c2stEpochs = 200;
         SbiSpec.SbcSettings sbc = null;
@@ -59,7 +64,11 @@ final class SbiReader {
             }
         }
         if (value("task") != null) {
-            return builtin(seed, simulations, simFile, npe, samples, c2stEpochs, sbc);
+            SbiSpec b = doc.string(value("task")).equals(DampedOscillator.NAME)
+                    ? PhysicalTaskReader.read(doc, value("observations"), value("reference"), seed, simulations,
+                            simFile, npe, samples, c2stEpochs, sbc)
+                    : builtin(seed, simulations, simFile, npe, samples, c2stEpochs, sbc);
+            return withMethod(b, method);
         }
         for (String k : List.of("prior", "simulator")) {
             if (value(k) == null) {
@@ -80,10 +89,18 @@ final class SbiReader {
         Simulator sim = new ProcessSimulator(command, dir, outputs);
         Observed obs = ownObservations(prior.dim(), outputs);
         return new SbiSpec(null, prior, sim, batch, simulations, simFile, npe, seed, obs.x, obs.labels, obs.truths,
-                obs.references, samples, c2stEpochs, sbc, names(prior.dim()));
+                obs.references, samples, c2stEpochs, sbc, names(prior.dim()), method.name(), method.mcmc(), null,
+                false, method.rounds(), method.truncation());
     }
 
-    private static List<String> names(int d) {
+    private static SbiSpec withMethod(SbiSpec s, Method m) {
+        return new SbiSpec(s.taskName(), s.prior(), s.simulator(), s.simulationBatch(), s.simulations(),
+                s.simulationFile(), s.npe(), s.seed(), s.observations(), s.labels(), s.truths(), s.references(),
+                s.samples(), s.c2stEpochs(), s.sbc(), s.names(), m.name(), m.mcmc(), s.exactLikelihood(),
+                s.mcmcReference(), m.rounds(), m.truncation());
+    }
+
+    static List<String> names(int d) {
         List<String> n = new ArrayList<>();
         for (int j = 1; j <= d; j++) {
             n.add("theta_" + j);
@@ -138,7 +155,8 @@ final class SbiReader {
             labels.add(String.valueOf(k));
         }
         return new SbiSpec(task.name(), task.prior(), task.simulator(), 500, simulations, simFile, npe, seed, x,
-                labels, truths, refs, samples, c2stEpochs, sbc, names(task.parameterDim()));
+                labels, truths, refs, samples, c2stEpochs, sbc, names(task.parameterDim()), "npe", null,
+                ExactLikelihoods.forTask(task.name()), false, 1, 1e-4);
     }
 
     /** The first {@code shared/data/sbibm} found beside or above the file's folder. */
@@ -173,18 +191,43 @@ final class SbiReader {
         return doc.at(g, () -> Prior.gaussian(mean, sd));
     }
 
-    private FlowSpec flow() {
+    /** The method section: its name, flow and MCMC settings. */
+    private record Method(String name, FlowSpec flow, McmcSettings mcmc, int rounds, double truncation) {
+    }
+
+    private Method method() {
         Node n = value("method");
         if (n == null) {
-            return FlowSpec.sbiDefault();
+            return new Method("npe", FlowSpec.sbiDefault(), McmcSettings.defaults(), 1, 1e-4);
         }
-        Map<String, NodeTuple> m = doc.mapping(n, "method", Set.of("name", "flow"));
-        if (m.containsKey("name") && !doc.string(m.get("name").getValueNode()).equals("npe")) {
-            throw doc.error(m.get("name").getValueNode(), "unknown method '" + doc.string(m.get("name")
-                    .getValueNode()) + "'; this version has 'npe' (NLE, SNPE and flow matching are planned)");
+        Map<String, NodeTuple> m = doc.mapping(n, "method", Set.of("name", "flow", "mcmc", "rounds", "truncation"));
+        String name = m.containsKey("name") ? doc.string(m.get("name").getValueNode()) : "npe";
+        if (!METHODS.contains(name)) {
+            throw doc.error(m.get("name").getValueNode(), "unknown method '" + name + "', expected one of "
+                    + METHODS);
+        }
+        McmcSettings mcmc = m.containsKey("mcmc") ? McmcReader.read(doc, m.get("mcmc").getValueNode())
+                : McmcSettings.defaults();
+        int rounds = 1;
+        double truncation = 1e-4;
+        for (String k : List.of("rounds", "truncation")) {
+            if (m.containsKey(k) && !name.equals("tsnpe")) {
+                throw doc.error(m.get(k).getKeyNode(), "'" + k + "' belongs to 'name: tsnpe', not '" + name + "'");
+            }
+        }
+        if (name.equals("tsnpe")) {
+            rounds = m.containsKey("rounds") ? doc.positiveInt(m.get("rounds").getValueNode()) : 4;
+            if (m.containsKey("truncation")) {
+                Node t = m.get("truncation").getValueNode();
+                truncation = doc.number(t);
+                if (!(truncation > 0 && truncation < 0.5)) {
+                    throw doc.error(t, "truncation (the posterior mass outside the region) must be in (0, 0.5), got "
+                            + truncation);
+                }
+            }
         }
         if (!m.containsKey("flow")) {
-            return FlowSpec.sbiDefault();
+            return new Method(name, FlowSpec.sbiDefault(), mcmc, rounds, truncation);
         }
         Node f = m.get("flow").getValueNode();
         Map<String, NodeTuple> fm = doc.mapping(f, "flow", Set.of("type", "transforms", "hidden", "blocks"));
@@ -195,7 +238,8 @@ final class SbiReader {
         int hidden = fm.containsKey("hidden") ? doc.positiveInt(fm.get("hidden").getValueNode()) : d.hidden();
         int blocks = fm.containsKey("blocks") ? doc.nonNegativeInt(fm.get("blocks").getValueNode()) : d.blocks();
         Node typeNode = fm.containsKey("type") ? fm.get("type").getValueNode() : f;
-        return doc.at(typeNode, () -> new FlowSpec(type, transforms, hidden, blocks));
+        return new Method(name, doc.at(typeNode, () -> new FlowSpec(type, transforms, hidden, blocks)), mcmc, rounds,
+                truncation);
     }
 
     private NpeSettings training(FlowSpec flow) {

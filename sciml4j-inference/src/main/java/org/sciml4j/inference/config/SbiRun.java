@@ -3,29 +3,26 @@ package org.sciml4j.inference.config;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import org.sciml4j.inference.diagnostics.C2st;
 import org.sciml4j.inference.diagnostics.SamplePlots;
 import org.sciml4j.inference.diagnostics.Sbc;
+import org.sciml4j.inference.sbi.Nle;
+import org.sciml4j.inference.sbi.NlePosterior;
 import org.sciml4j.inference.sbi.Npe;
 import org.sciml4j.inference.sbi.NpeSettings;
 import org.sciml4j.inference.sbi.Posterior;
+import org.sciml4j.inference.sbi.PosteriorEstimate;
 import org.sciml4j.inference.sbi.SimulationData;
 import org.sciml4j.inference.sbi.Simulations;
-import org.sciml4j.inference.tasks.BenchmarkTask;
-import org.sciml4j.io.Npz;
+import org.sciml4j.inference.sbi.Tsnpe;
 import org.sciml4j.io.SummaryJson;
 import org.sciml4j.plot.Axes;
 import org.sciml4j.plot.Plots;
-import org.sciml4j.tensor.Rng;
-import org.sciml4j.tensor.Tensor;
 import org.sciml4j.train.config.RunContext;
 
 /**
- * Runs an {@link SbiSpec}: simulates (or reuses stored simulations), trains NPE, samples the posterior of every
+ * Runs an {@link SbiSpec}: simulates (or reuses stored simulations), trains NPE (or NLE), samples the posterior of every
  * observation, scores it by C2ST against reference samples where given, optionally runs SBC, and writes
  * {@code simulations.npz}, {@code posterior_samples.npz}, {@code summary.json} and the plots into the run folder.
  */
@@ -42,28 +39,62 @@ final class SbiRun {
     int run() throws IOException {
         long seed = context.seedOr(spec.seed());
         summary.put("kind", "sbi").put("task", spec.taskName() == null ? "custom" : spec.taskName())
-                .put("method", "npe").put("seed", seed);
-        SimulationData data = simulate(seed);
+                .put("method", spec.method()).put("seed", seed);
         NpeSettings s = spec.npe();
         NpeSettings settings = new NpeSettings(s.flow(), s.batchSize(), s.learningRate(), s.validationFraction(),
                 s.patience(), context.epochsOr(s.maxPasses()), s.clipNorm());
-        context.say(String.format(Locale.ROOT, "npe: %s flow, %d transforms, %d hidden; batch %d, lr %.1e,"
-                + " early stopping after %d epochs without improvement (at most %d)", settings.flow().type(),
-                settings.flow().transforms(), settings.flow().hidden(), settings.batchSize(),
+        if (spec.method().equals("tsnpe")) {
+            return sequential(settings, seed);
+        }
+        SimulationData data = simulate(seed);
+        boolean nle = spec.method().equals("nle");
+        context.say(String.format(Locale.ROOT, "%s: %s flow, %d transforms, %d hidden; batch %d, lr %.1e,"
+                + " early stopping after %d epochs without improvement (at most %d)", spec.method(),
+                settings.flow().type(), settings.flow().transforms(), settings.flow().hidden(), settings.batchSize(),
                 settings.learningRate(), settings.patience(), settings.maxPasses()));
         long t0 = System.nanoTime();
-        Npe.Result r = new Npe(settings).train(data, seed + 1, context.listener(1000));
+        Npe.Result r = nle ? new Nle(settings).train(data, seed + 1, context.listener(1000))
+                : new Npe(settings).train(data, seed + 1, context.listener(1000));
         double trainSeconds = (System.nanoTime() - t0) / 1e9;
         context.say(String.format(Locale.ROOT, "trained %d epochs in %.1f s (best validation loss %.4f at epoch %d;"
                 + " %s)", r.passes(), trainSeconds, r.bestValidation(), r.bestPass(), r.training().stopReason()));
         summary.put("train_seconds", trainSeconds).put("epochs", r.passes()).put("best_epoch", r.bestPass())
                 .put("validation_nll", r.bestValidation()).put("stop_reason", r.training().stopReason());
         writeValidationCurve(r.validationCurve());
-        Posterior posterior = new Posterior(r.flow(), spec.prior());
-        evaluate(posterior, seed);
+        PosteriorEstimate posterior = nle ? new NlePosterior(r.flow(), spec.prior(), spec.mcmc())
+                : new Posterior(r.flow(), spec.prior());
+        new SbiEvaluation(spec, context, summary).evaluate(posterior, seed);
         if (spec.sbc() != null && !context.interrupted().getAsBoolean()) {
             sbc(posterior, seed);
         }
+        summary.write(context.dir());
+        return 0;
+    }
+
+    /** TSNPE: a sequence of rounds per observation, each observation's estimate scored as it is made. */
+    private int sequential(NpeSettings settings, long seed) throws IOException {
+        context.say(String.format(Locale.ROOT, "tsnpe: %d rounds of %d simulations per observation, truncation at"
+                + " %.0e of the posterior mass; %s flow, %d transforms", spec.rounds(),
+                spec.simulations() / spec.rounds(), spec.truncation(), settings.flow().type(),
+                settings.flow().transforms()));
+        Tsnpe tsnpe = new Tsnpe(settings, spec.rounds(), spec.truncation());
+        double[] trainSeconds = {0};
+        List<Double> acceptance = new ArrayList<>();
+        new SbiEvaluation(spec, context, summary).evaluate(k -> {
+            if (context.interrupted().getAsBoolean()) {
+                return null;
+            }
+            long t0 = System.nanoTime();
+            Tsnpe.Result r = tsnpe.run(spec.prior(), spec.simulator(), spec.observations().get(k),
+                    spec.simulations(), seed + 10_000L * k, context.listener(1000), context::say);
+            trainSeconds[0] += (System.nanoTime() - t0) / 1e9;
+            for (double a : r.acceptance()) {
+                acceptance.add(a);
+            }
+            return r.posterior();
+        }, seed);
+        summary.put("simulations", spec.simulations()).put("rounds", spec.rounds())
+                .put("simulation_and_train_seconds", trainSeconds[0]).put("truncation_acceptance", acceptance);
         summary.write(context.dir());
         return 0;
     }
@@ -98,46 +129,7 @@ final class SbiRun {
         return out.data();
     }
 
-    private void evaluate(Posterior posterior, long seed) throws IOException {
-        Map<String, Tensor> samples = new LinkedHashMap<>();
-        List<Double> c2st = new ArrayList<>();
-        Map<String, Object> perObservation = new LinkedHashMap<>();
-        double sum = 0;
-        long t0 = System.nanoTime();
-        for (int k = 0; k < spec.observations().size(); k++) {
-            if (context.interrupted().getAsBoolean()) {
-                break;
-            }
-            String label = spec.labels().get(k);
-            Tensor q = posterior.sample(spec.samples(), spec.observations().get(k), new Rng(seed * 7919 + k));
-            samples.put("observation_" + label, q);
-            Tensor ref = null;
-            if (spec.references().get(k) != null) {
-                ref = BenchmarkTask.readCsv(spec.references().get(k), spec.prior().dim());
-                double score = new C2st(5, spec.c2stEpochs(), seed).score(ref, q);
-                c2st.add(score);
-                sum += score;
-                perObservation.put(label, score);
-                context.say(String.format(Locale.ROOT, "observation %s: c2st %.4f (%.1f %% of draws in the prior's"
-                        + " support)", label, score, 100 * posterior.lastAcceptance()));
-            }
-            SamplePlots.pairPlot(context.dir().resolve("pairs_observation_" + label + ".png"), thin(q, 5000),
-                    ref == null ? null : thin(ref, 5000), spec.truths().get(k), spec.names());
-        }
-        Npz.write(context.dir().resolve("posterior_samples.npz"), samples, true);
-        if (!c2st.isEmpty()) {
-            double mean = sum / c2st.size();
-            context.say(String.format(Locale.ROOT, "c2st mean over %d observations: %.4f", c2st.size(), mean));
-            summary.put("c2st", mean).put("c2st_per_observation", perObservation);
-        }
-        summary.put("evaluation_seconds", (System.nanoTime() - t0) / 1e9);
-    }
-
-    private static Tensor thin(Tensor t, int n) {
-        return t.size(0) <= n ? t : t.slice(0, 0, n);
-    }
-
-    private void sbc(Posterior posterior, long seed) throws IOException {
+    private void sbc(PosteriorEstimate posterior, long seed) throws IOException {
         SbiSpec.SbcSettings s = spec.sbc();
         long t0 = System.nanoTime();
         Sbc.Result r = Sbc.run(spec.prior(), spec.simulator(), posterior, s.pairs(), s.samples(), s.bins(),

@@ -2,6 +2,9 @@ package org.sciml4j.inference.config;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
+import org.sciml4j.inference.mcmc.LogDensity;
+import org.sciml4j.inference.mcmc.McmcSettings;
 import org.sciml4j.inference.sbi.NpeSettings;
 import org.sciml4j.inference.sbi.Prior;
 import org.sciml4j.inference.sbi.Simulator;
@@ -25,11 +28,19 @@ import org.sciml4j.inference.sbi.Simulator;
  * @param c2stEpochs      C2ST's cap on classifier epochs per fold
  * @param sbc             SBC settings, or null for none
  * @param names           parameter names, length D
+ * @param method          {@code npe}, {@code nle} or {@code tsnpe}
+ * @param mcmc            how NLE's posterior is sampled (also the shape of a reference MCMC run)
+ * @param exactLikelihood the task's exact likelihood as a function of the observation, or null
+ * @param mcmcReference   whether reference samples are made by MCMC on the exact likelihood (no reference files)
+ * @param rounds          TSNPE's rounds (1 for the other methods)
+ * @param truncation      TSNPE's epsilon: the posterior mass left outside the truncation region
  */
 public record SbiSpec(String taskName, Prior prior, Simulator simulator, int simulationBatch, int simulations,
                       Path simulationFile, NpeSettings npe, long seed, List<double[]> observations,
                       List<String> labels, List<double[]> truths, List<Path> references, int samples,
-                      int c2stEpochs, SbcSettings sbc, List<String> names) {
+                      int c2stEpochs, SbcSettings sbc, List<String> names, String method, McmcSettings mcmc,
+                      Function<double[], LogDensity> exactLikelihood, boolean mcmcReference, int rounds,
+                      double truncation) {
 
     /**
      * Simulation-based calibration after training.

@@ -36,7 +36,7 @@ public final class SbibmTasks {
             case "two_moons" -> twoMoons();
             case "slcp" -> slcp();
             default -> throw new IllegalArgumentException("unknown sbibm task '" + name + "', expected one of "
-                    + NAMES);
+                    + NAMES + " (or the physical task damped_oscillator)");
         };
     }
 

@@ -58,10 +58,17 @@ public class SbiKindTest {
     @Test
     void theExamplesRead() throws Exception {
         Path examples = Path.of(System.getProperty("sciml4j.repoRoot", "/work/wt/inference")).resolve("examples/sbi");
-        for (String f : new String[] {"two-moons.yaml", "gaussian-linear.yaml", "slcp.yaml", "external.yaml"}) {
+        for (String f : new String[] {"two-moons.yaml", "gaussian-linear.yaml", "slcp.yaml", "external.yaml",
+            "damped-oscillator.yaml", "two-moons-nle.yaml", "two-moons-tsnpe.yaml"}) {
             SbiProblem p = (SbiProblem) ProblemKinds.read(examples.resolve(f));
             assertThat(p.spec().observations()).as(f).isNotEmpty();
-            if (!f.equals("external.yaml")) {
+            if (f.equals("damped-oscillator.yaml")) {
+                assertThat(p.spec().observations()).hasSize(20);
+                assertThat(p.spec().mcmcReference()).isTrue();
+            } else if (f.equals("two-moons-tsnpe.yaml")) {
+                assertThat(p.spec().method()).isEqualTo("tsnpe");
+                assertThat(p.spec().rounds()).isEqualTo(4);
+            } else if (!f.equals("external.yaml")) {
                 assertThat(p.spec().references()).as(f).hasSize(10).doesNotContainNull();
                 assertThat(p.spec().simulations()).isEqualTo(10000);
             }
@@ -94,5 +101,49 @@ public class SbiKindTest {
         ByteArrayOutputStream again = new ByteArrayOutputStream();
         p.run(RunContext.of(run, new PrintStream(again, true, StandardCharsets.UTF_8)));
         assertThat(again.toString(StandardCharsets.UTF_8)).contains("reusing 600 simulations");
+    }
+
+    @Test
+    void aTinyDampedOscillatorRunScoresAgainstAnMcmcReferenceAndChecksHeldOutTruths(@TempDir Path dir)
+            throws Exception {
+        Path file = dir.resolve("osc.yaml");
+        Files.writeString(file, "kind: sbi\ntask: damped_oscillator\nseed: 3\nsimulations: 500\n"
+                + "method:\n  flow: {type: maf, transforms: 2, hidden: 16, blocks: 1}\n"
+                + "training: {batch_size: 100, learning_rate: 0.002, patience: 3, max_epochs: 3}\n"
+                + "observations: 2\nposterior_samples: 300\ndiagnostics: {c2st_max_epochs: 3}\n");
+        SbiProblem p = (SbiProblem) new SbiKind().read(YamlDocument.read(file));
+        Path run = Files.createDirectories(dir.resolve("run"));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        assertThat(p.run(RunContext.of(run, new PrintStream(bytes, true, StandardCharsets.UTF_8)))).isZero();
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(out).contains("observation 2: c2st", "reference on 2 observations with known truth");
+        String summary = Files.readString(run.resolve("summary.json"));
+        assertThat(summary).contains("\"c2st\"", "\"within_one_sd\"", "\"coverage_95\"",
+                "\"reference_coverage_68\"");
+        assertThat(Npz.read(run.resolve("reference_samples.npz")).get("observation_1").shape())
+                .containsExactly(300, 2);
+    }
+
+    @Test
+    void nleAndMcmcKeysAreReadAndChecked() {
+        SbiProblem p = read("kind: sbi\ntask: damped_oscillator\nsimulations: 100\nmethod:\n  name: nle\n"
+                + "  mcmc: {chains: 8, thin: 2}\n");
+        assertThat(p.spec().method()).isEqualTo("nle");
+        assertThat(p.spec().mcmc().chains()).isEqualTo(8);
+        assertThat(p.spec().mcmc().thin()).isEqualTo(2);
+        assertThatThrownBy(() -> read("kind: sbi\ntask: damped_oscillator\nsimulations: 100\nmethod:\n"
+                + "  name: snle\n")).hasMessageContaining("line 5, column 9").hasMessageContaining("unknown method");
+        assertThatThrownBy(() -> read("kind: sbi\ntask: damped_oscillator\nsimulations: 100\nmethod:\n"
+                + "  name: nle\n  mcmc: {chain: 8}\n")).hasMessageContaining("line 6, column 10")
+                .hasMessageContaining("unknown key 'chain'");
+        SbiProblem t = read("kind: sbi\ntask: damped_oscillator\nsimulations: 100\nmethod: {name: tsnpe, rounds: 3}\n");
+        assertThat(t.spec().rounds()).isEqualTo(3);
+        assertThat(t.spec().truncation()).isEqualTo(1e-4);
+        assertThatThrownBy(() -> read("kind: sbi\ntask: damped_oscillator\nsimulations: 100\nmethod: {name: npe,"
+                + " rounds: 3}\n")).hasMessageContaining("line 4, column 21")
+                .hasMessageContaining("'rounds' belongs to 'name: tsnpe'");
+        assertThatThrownBy(() -> read("kind: sbi\ntask: damped_oscillator\nsimulations: 100\nmethod:\n"
+                + "  mcmc: {width: -1}\n")).hasMessageContaining("line 5, column 17")
+                .hasMessageContaining("width must be finite and > 0");
     }
 }
