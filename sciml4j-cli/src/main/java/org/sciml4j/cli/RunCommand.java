@@ -193,7 +193,7 @@ final class RunCommand implements Callable<Integer> {
         boolean interrupted = Interrupts.requested();
         String reason = interrupted ? "interrupted" : sol.stopReason();
         output.save(sol.history());
-        report(pf, dir, sol, st, reason);
+        report(pf, dir, sol, st, reason, java.util.Map.of("phases", output.phases()));
         if (interrupted) {
             System.out.println("interrupted after epoch " + sol.epochs() + "; to continue: sciml4j run " + pf.path()
                     + " --resume " + dir);
@@ -202,13 +202,7 @@ final class RunCommand implements Callable<Integer> {
         return reason.startsWith("diverged") ? DIVERGED_STATUS : 0;
     }
 
-    /** Writes the prediction, the summary and the plots, and prints the outcome. */
-    private static void report(ProblemFile pf, Path dir, Solution sol, RunSettings st, String reason)
-            throws IOException {
-        report(pf, dir, sol, st, reason, java.util.Map.of());
-    }
-
-    /** {@link #report} with more entries for {@code summary.json}. */
+    /** Writes the prediction, the summary (with {@code extra}'s entries at its end) and the plots; prints the outcome. */
     static void report(ProblemFile pf, Path dir, Solution sol, RunSettings st, String reason,
             java.util.Map<String, Object> extra) throws IOException {
         Errors errors = null;

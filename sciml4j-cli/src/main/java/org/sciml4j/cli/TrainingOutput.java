@@ -3,19 +3,23 @@ package org.sciml4j.cli;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 import org.sciml4j.io.InputFiles;
 import org.sciml4j.nn.Checkpoint;
 import org.sciml4j.nn.Parameters;
 import org.sciml4j.train.LossHistory;
 import org.sciml4j.train.Phase;
+import org.sciml4j.train.PhaseLog;
 import org.sciml4j.train.Progress;
 import org.sciml4j.train.ProgressBarListener;
 import org.sciml4j.train.TrainingListener;
 
 /**
  * What a run shows and keeps while it trains: a loss line every {@code every} epochs (on an interactive terminal a
- * progress bar per phase instead, {@link ProgressBarListener#orPrinting}), {@code loss.tsv} and
+ * progress bar per phase instead, {@link ProgressBarListener#orPrinting}), each phase's figures ({@link PhaseLog}),
+ * {@code loss.tsv} and
  * {@code model.safetensors} rewritten at the first line and then at most every {@link #SAVE_INTERVAL_NANOS}, and a
  * stop after the current step when the user interrupts ({@link Interrupts}).
  */
@@ -28,6 +32,7 @@ final class TrainingOutput implements TrainingListener {
     private final int every;
     /** The loss lines or the progress bar; null when quiet. */
     private final TrainingListener display;
+    private final PhaseLog phases = new PhaseLog();
     private LossHistory history;
     private long lastSave = Long.MIN_VALUE;
 
@@ -45,6 +50,7 @@ final class TrainingOutput implements TrainingListener {
 
     @Override
     public void onPhaseStart(Phase phase, int epochsBefore, int done) {
+        phases.onPhaseStart(phase, epochsBefore, done);
         if (display != null) {
             display.onPhaseStart(phase, epochsBefore, done);
         }
@@ -52,6 +58,7 @@ final class TrainingOutput implements TrainingListener {
 
     @Override
     public void onEnd() {
+        phases.onEnd();
         if (display != null) {
             display.onEnd();
         }
@@ -59,6 +66,7 @@ final class TrainingOutput implements TrainingListener {
 
     @Override
     public boolean onEpoch(Progress p) {
+        phases.onEpoch(p);
         if (display != null) {
             display.onEpoch(p);
         }
@@ -69,6 +77,11 @@ final class TrainingOutput implements TrainingListener {
             }
         }
         return !Interrupts.requested();
+    }
+
+    /** Each optimiser phase's name, iterations, seconds and final loss, for {@code summary.json}'s "phases". */
+    List<Map<String, Object>> phases() {
+        return phases.phases();
     }
 
     /** Writes {@code loss.tsv} (when there is a history) and {@code model.safetensors}, each atomically. */

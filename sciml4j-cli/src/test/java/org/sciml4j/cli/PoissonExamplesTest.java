@@ -43,6 +43,19 @@ class PoissonExamplesTest {
         assertThat(pf.evaluation().points().size(0)).isEqualTo(101 * 101 - 50 * 50); // the grid less the open quarter
         double err = relativeError(poisson().resolve("poisson-lshape.yaml"), out, 150, 150);
         assertThat(err).isLessThan(0.15);
+        // each phase's iterations, time and loss (issue 13: report each phase); the phases add up to the epochs
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        JsonNode phases = summary.get("phases");
+        assertThat(phases).hasSize(2);
+        assertThat(phases.get(0).get("name").asText()).isEqualTo("adam");
+        assertThat(phases.get(0).get("iterations").asInt()).isEqualTo(150);
+        assertThat(phases.get(1).get("name").asText()).isEqualTo("lbfgs");
+        assertThat(phases.get(0).get("iterations").asInt() + phases.get(1).get("iterations").asInt())
+                .isEqualTo(summary.get("epochs").asInt());
+        assertThat(phases.get(1).get("final_loss").asDouble()).isEqualTo(summary.get("final_loss").get("total")
+                .asDouble());
+        assertThat(phases.get(1).get("final_loss").asDouble()).isLessThan(phases.get(0).get("final_loss").asDouble());
+        assertThat(phases.get(0).get("seconds").asDouble()).isPositive();
         assertThat(out.resolve("error.png")).isRegularFile();
         assertThat(out.resolve("reference.png")).isRegularFile();
     }
