@@ -81,6 +81,19 @@ class UncertaintyEnsembleTest {
                 .isEqualTo(Files.readString(alone.resolve("prediction.tsv")));
         assertThat(spark.resolve("prediction.png")).isRegularFile();
         assertThat(Files.readString(spark.resolve("problem.yaml"))).isEqualTo(Files.readString(file));
+
+        // --members replaces the file's 3: seeds 5..8, the first three members the same as before
+        Path four = tmp.resolve("four");
+        assertThat(SparkMain.run("ensemble", file.toString(), "--members", "4", "--master", "local[2]", "--out",
+                four.toString())).isZero();
+        JsonNode f = JSON.readTree(four.resolve("summary.json").toFile());
+        assertThat(f.get("members").asInt()).isEqualTo(4);
+        assertThat(f.get("member_results")).hasSize(4);
+        assertThat(f.get("member_results").get(3).get("seed").asLong()).isEqualTo(8);
+        for (int k = 0; k < 3; k++) {
+            assertThat(f.get("member_results").get(k).get("parameters"))
+                    .isEqualTo(a.get("member_results").get(k).get("parameters"));
+        }
     }
 
     @Test
