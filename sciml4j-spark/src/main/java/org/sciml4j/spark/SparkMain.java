@@ -105,20 +105,33 @@ public final class SparkMain implements Runnable {
         }
     }
 
-    /** {@code ensemble FILE --members K}. */
+    /** {@code ensemble FILE --members K}; for a file with an {@code uncertainty:} ensemble, {@code --members} optional. */
     @Command(name = "ensemble", mixinStandardHelpOptions = true, description = {"Train K members of the problem"
             + " (seeds 0..K-1) on Spark; write the mean, standard deviation and 95 %% interval of the prediction"
-            + " (ensemble.tsv) and of every summary figure and unknown (summary.json)."})
+            + " (ensemble.tsv) and of every summary figure and unknown (summary.json).", "A PINN file whose"
+            + " uncertainty: block is an ensemble runs its members as Spark tasks (seeds s..s+K-1, K the file's"
+            + " members unless --members is given) and writes what `sciml4j run FILE` writes (docs/UNCERTAINTY.md)."})
     static final class Ensemble extends Common {
-        @Option(names = "--members", required = true, description = "the number of members K (at least 2)")
-        int members;
+        @Option(names = "--members", description = "the number of members K (at least 2); for an uncertainty:"
+                + " ensemble it replaces the file's")
+        Integer members;
 
         @Override
         public Integer call() throws IOException {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            org.sciml4j.pinn.uncertainty.UncertainProblem uq = UncertaintyEnsembles.ensembleOf(text, file);
+            if (uq != null) {
+                try (JavaSparkContext sc = new JavaSparkContext(SparkSweeps.conf(master, threads))) {
+                    return UncertaintyEnsembles.run(sc, uq, members, out("ensemble"), threads, System.out);
+                }
+            }
+            if (members == null) {
+                throw new IllegalArgumentException(file + ": --members K is needed (the file has no uncertainty:"
+                        + " ensemble block to take K from)");
+            }
             if (members < 2) {
                 throw new IllegalArgumentException("--members must be at least 2, not " + members);
             }
-            String text = Files.readString(file, StandardCharsets.UTF_8);
             List<RunSpec> runs = SweepPlan.runs(file, text, Map.of(), members, 0, 0);
             Path dir = out("ensemble");
             Ensembles.write(execute(runs, dir), dir);

@@ -99,6 +99,28 @@ public final class EnsembleRun {
         }
     }
 
+    /**
+     * Trains member k alone, exactly as {@link #train} trains it: its own copy of the file's problem, seed
+     * {@code firstSeed + k}. Another process (a Spark task) trains the members this way and sends back
+     * {@link MemberResult#of} of each to the one that {@link #write}s the ensemble.
+     *
+     * @param k         the member, from 0
+     * @param firstSeed the first member's seed s
+     * @param epochs    Adam epochs
+     * @param points    where to evaluate the fields, (N, variables): {@link #points()}
+     * @param dir       the run folder (the member goes to {@code dir/members/k}), or null to write nothing
+     * @param stop      tells the member to stop after the current epoch; may be null
+     */
+    public Member trainMember(int k, long firstSeed, int epochs, Tensor points, Path dir,
+            java.util.function.BooleanSupplier stop) throws IOException {
+        return member(k, ProblemFile.parse(file.text(), file.path()), firstSeed + k, epochs, points, dir, stop);
+    }
+
+    /** Where the members' fields are evaluated, (N, variables): the reference data's points, else a grid. */
+    public Tensor points() {
+        return UncertaintyOutputs.points(file);
+    }
+
     private static Member get(Future<Member> f) {
         try {
             return f.get();
@@ -191,21 +213,42 @@ public final class EnsembleRun {
         long seed = context.seedOr(file.training().seed());
         int epochs = context.epochsOr(file.training().epochs());
         int threads = spec.threadCount();
-        Tensor points = UncertaintyOutputs.points(file);
+        Tensor points = points();
         context.say(String.format(Locale.ROOT, "%s of %d PINNs (seeds %d..%d) on %d threads, %d Adam epochs"
                 + " each", spec.anchored() == null ? "ensemble" : "randomised-MAP (anchored) ensemble",
                 spec.members(), seed, seed + spec.members() - 1, threads, epochs));
         long start = System.nanoTime();
         List<Member> members = train(seed, epochs, threads, points, context.dir(), context.interrupted());
         double seconds = (System.nanoTime() - start) * 1e-9;
-        List<Member> ok = members.stream().filter(mb -> mb.failure() == null).toList();
-        for (Member mb : members) {
+        Map<String, Object> execution = new LinkedHashMap<>();
+        execution.put("threads", threads);
+        return write(context, members.stream().map(MemberResult::of).toList(), seed, epochs, execution, seconds);
+    }
+
+    /**
+     * Writes the ensemble from its trained members into {@code context.dir()}, as {@code sciml4j run} does after
+     * training them: a line per member, the spread (see {@link UncertaintyOutputs}) and the members' table in
+     * {@code summary.json}, the unknowns' intervals printed.
+     *
+     * @param members   the members in order, each trained by {@link #trainMember} (here or elsewhere)
+     * @param seed      the first member's seed
+     * @param epochs    Adam epochs of each member
+     * @param execution how the members ran (e.g. {@code threads}), put into the summary after {@code members}
+     * @param seconds   the wall time of training them all
+     * @return 0, or 3 when fewer than 2 members trained without diverging
+     */
+    public int write(RunContext context, List<MemberResult> members, long seed, int epochs,
+            Map<String, Object> execution, double seconds) throws IOException {
+        List<MemberResult> ok = members.stream().filter(mb -> mb.failure() == null).toList();
+        for (MemberResult mb : members) {
             context.say(describe(mb));
         }
         SummaryJson summary = new SummaryJson();
         summary.put("name", file.name()).put("problem_file", file.path().toString()).put("method",
                 spec.anchored() == null ? "ensemble" : "anchored_ensemble");
-        summary.put("members", spec.members()).put("threads", threads).put("seed", seed).put("adam_epochs", epochs);
+        summary.put("members", spec.members());
+        execution.forEach(summary::put);
+        summary.put("seed", seed).put("adam_epochs", epochs);
         summary.put("train_seconds", seconds);
         summary.put("member_results", memberTable(members), "a member's figure is not finite");
         if (ok.size() < 2) {
@@ -215,7 +258,8 @@ public final class EnsembleRun {
                     + " diverging: no spread; see members/*/");
             return 3;
         }
-        Band fields = Band.of(ok.stream().map(Member::prediction).toArray(double[][]::new));
+        Tensor points = points();
+        Band fields = Band.of(ok.stream().map(MemberResult::prediction).toArray(double[][]::new));
         Map<String, Band> unknowns = new LinkedHashMap<>();
         List<String> names = file.problem().unknowns().stream().map(Variable::name).toList();
         for (int i = 0; i < names.size(); i++) {
@@ -229,27 +273,27 @@ public final class EnsembleRun {
         return 0;
     }
 
-    private static String describe(Member mb) {
+    private static String describe(MemberResult mb) {
         if (mb.failure() != null) {
             return "member " + mb.index() + " (seed " + mb.seed() + "): " + mb.failure();
         }
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "member %d (seed %d): %d epochs in %.1f s",
-                mb.index(), mb.seed(), mb.solution().epochs(), mb.solution().trainSeconds()));
-        mb.solution().parameters().forEach((n, v) -> b.append(String.format(Locale.ROOT, ", %s = %.6g", n, v)));
+                mb.index(), mb.seed(), mb.epochs(), mb.trainSeconds()));
+        mb.parameters().forEach((n, v) -> b.append(String.format(Locale.ROOT, ", %s = %.6g", n, v)));
         return b.toString();
     }
 
-    private static List<Object> memberTable(List<Member> members) {
+    private static List<Object> memberTable(List<MemberResult> members) {
         List<Object> rows = new ArrayList<>();
-        for (Member mb : members) {
+        for (MemberResult mb : members) {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("seed", mb.seed());
             if (mb.failure() != null) {
                 r.put("failure", mb.failure());
             } else {
-                r.put("parameters", new LinkedHashMap<>(mb.solution().parameters()));
-                r.put("train_seconds", mb.solution().trainSeconds());
-                r.put("stop_reason", mb.solution().stopReason());
+                r.put("parameters", new LinkedHashMap<>(mb.parameters()));
+                r.put("train_seconds", mb.trainSeconds());
+                r.put("stop_reason", mb.stopReason());
             }
             rows.add(r);
         }
