@@ -1,6 +1,7 @@
 package org.sciml4j.dynamics.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.sciml4j.dynamics.KindFiles.mistake;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
@@ -41,15 +42,6 @@ class DynamicsKindsTest {
               duration: 5
               points: 20
             """;
-
-    static ProblemFileException mistake(String text) {
-        try {
-            ProblemKinds.parse(text, Path.of("bad.yaml"));
-        } catch (ProblemFileException e) {
-            return e;
-        }
-        throw new AssertionError("no mistake reported in\n" + text);
-    }
 
     @Test
     void mistakesArePlacedAtTheirLineAndColumn() {

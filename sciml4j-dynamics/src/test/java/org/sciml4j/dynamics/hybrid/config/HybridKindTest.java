@@ -1,6 +1,8 @@
 package org.sciml4j.dynamics.hybrid.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.sciml4j.dynamics.KindFiles.mistake;
+import static org.sciml4j.dynamics.KindFiles.runQuietly;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -37,15 +39,6 @@ class HybridKindTest {
               step: 0.25
             """;
 
-    static ProblemFileException mistake(String text) {
-        try {
-            ProblemKinds.parse(text, Path.of("bad.yaml"));
-        } catch (ProblemFileException e) {
-            return e;
-        }
-        throw new AssertionError("no mistake reported in\n" + text);
-    }
-
     @Test
     void mistakesArePlacedAtTheirLineAndColumn() {
         ProblemFileException e = mistake(TINY.replace("physics: pendulum", "physics: pendulm"));
@@ -67,8 +60,7 @@ class HybridKindTest {
 
     @Test
     void tinyPendulumRunWritesItsSummaryAndPlots() throws Exception {
-        RunnableProblem p = (RunnableProblem) ProblemKinds.parse(TINY, Path.of("tiny.yaml"));
-        int rc = p.run(RunContext.of(dir, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
+        int rc = runQuietly(TINY, dir);
         assertThat(rc).isZero();
         String summary = Files.readString(dir.resolve("summary.json"));
         assertThat(summary).contains("\"parameter_relative_error\"", "\"trajectory_mse\"", "\"lambda\"");

@@ -1,18 +1,14 @@
 package org.sciml4j.dynamics.ssgp.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.sciml4j.dynamics.KindFiles.mistake;
+import static org.sciml4j.dynamics.KindFiles.runQuietly;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sciml4j.train.config.ProblemFileException;
-import org.sciml4j.train.config.ProblemKinds;
-import org.sciml4j.train.config.RunContext;
-import org.sciml4j.train.config.RunnableProblem;
 
 /** {@code kind: ssgp}: placed mistakes and a tiny run writing its summary. */
 class SsgpKindTest {
@@ -39,15 +35,6 @@ class SsgpKindTest {
               samples: 5
             """;
 
-    static ProblemFileException mistake(String text) {
-        try {
-            ProblemKinds.parse(text, Path.of("bad.yaml"));
-        } catch (ProblemFileException e) {
-            return e;
-        }
-        throw new AssertionError("no mistake reported in\n" + text);
-    }
-
     @Test
     void mistakesArePlacedAtTheirLineAndColumn() {
         ProblemFileException e = mistake(TINY.replace("system: duffing", "system: dufing"));
@@ -68,8 +55,7 @@ class SsgpKindTest {
 
     @Test
     void tinyRunWritesCoverageAndEnergy() throws Exception {
-        RunnableProblem p = (RunnableProblem) ProblemKinds.parse(TINY, Path.of("tiny.yaml"));
-        int rc = p.run(RunContext.of(dir, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
+        int rc = runQuietly(TINY, dir);
         assertThat(rc).isZero();
         String s = Files.readString(dir.resolve("summary.json"));
         assertThat(s).contains("\"trajectory_mse\"", "\"energy_mse\"", "\"coverage_95\"", "\"lengthscales\"",

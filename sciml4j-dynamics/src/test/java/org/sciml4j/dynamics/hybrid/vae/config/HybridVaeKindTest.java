@@ -1,18 +1,14 @@
 package org.sciml4j.dynamics.hybrid.vae.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.sciml4j.dynamics.KindFiles.mistake;
+import static org.sciml4j.dynamics.KindFiles.runQuietly;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sciml4j.train.config.ProblemFileException;
-import org.sciml4j.train.config.ProblemKinds;
-import org.sciml4j.train.config.RunContext;
-import org.sciml4j.train.config.RunnableProblem;
 
 /** {@code kind: hybrid_vae}: placed mistakes and a tiny run writing its summary. */
 class HybridVaeKindTest {
@@ -36,15 +32,6 @@ class HybridVaeKindTest {
               step: 0.2
             """;
 
-    static ProblemFileException mistake(String text) {
-        try {
-            ProblemKinds.parse(text, Path.of("bad.yaml"));
-        } catch (ProblemFileException e) {
-            return e;
-        }
-        throw new AssertionError("no mistake reported in\n" + text);
-    }
-
     @Test
     void mistakesArePlacedAtTheirLineAndColumn() {
         ProblemFileException e = mistake(TINY.replace("regularizer: 1", "regulariser: 1"));
@@ -62,8 +49,7 @@ class HybridVaeKindTest {
 
     @Test
     void tinyRunWritesBothErrors() throws Exception {
-        RunnableProblem p = (RunnableProblem) ProblemKinds.parse(TINY, Path.of("tiny.yaml"));
-        int rc = p.run(RunContext.of(dir, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
+        int rc = runQuietly(TINY, dir);
         assertThat(rc).isZero();
         String s = Files.readString(dir.resolve("summary.json"));
         assertThat(s).contains("\"parameter_relative_error\"", "\"omega_relative_error_no_regularizer\"",
