@@ -1,10 +1,6 @@
 package org.sciml4j.spark;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
 
 import org.apache.spark.api.java.function.Function;
 import org.sciml4j.pinn.uncertainty.EnsembleRun;
@@ -62,19 +58,7 @@ public final class EnsembleMemberTask implements Function<Integer, MemberResult>
     @Override
     public MemberResult call(Integer k) throws Exception {
         EnsembleRun run = ensemble((UncertainProblem) ProblemKinds.parse(text, Path.of(file)), members);
-        ForkJoinPool pool = new ForkJoinPool(threads);
-        try {
-            return pool.submit(() -> {
-                try {
-                    return MemberResult.of(run.trainMember(k, seed, epochs, run.points(), Path.of(out), null));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }).get();
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof Exception c ? c : e;
-        } finally {
-            pool.shutdown();
-        }
+        return SparkTasks.onThreads(threads,
+                () -> MemberResult.of(run.trainMember(k, seed, epochs, run.points(), Path.of(out), null)));
     }
 }

@@ -3,12 +3,9 @@ package org.sciml4j.spark;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function;
-import org.apache.spark.scheduler.SparkListener;
-import org.apache.spark.scheduler.SparkListenerTaskEnd;
 
 /**
  * Runs the shards of a simulation farm on Spark, one task per shard, printing a line as each finishes, and returns
@@ -32,25 +29,8 @@ public final class Farms {
      */
     public static List<FarmShard.Done> run(JavaSparkContext sc, List<FarmShard> shards,
             Function<FarmShard, FarmShard.Done> task, String what, PrintStream log) {
-        AtomicInteger done = new AtomicInteger();
         long start = System.nanoTime();
-        SparkListener progress = new SparkListener() {
-            @Override
-            public void onTaskEnd(SparkListenerTaskEnd end) {
-                boolean ok = end.reason() instanceof org.apache.spark.Success$;
-                int d = ok ? done.incrementAndGet() : done.get();
-                log.printf(Locale.ROOT, "%s shard %d of %d %s(%.1f s)%n", ok ? "finished" : "retrying after a"
-                        + " failure:", d, shards.size(), ok ? "" : end.reason() + " ",
-                        (System.nanoTime() - start) * 1e-9);
-            }
-        };
-        sc.sc().addSparkListener(progress);
-        List<FarmShard.Done> results;
-        try {
-            results = sc.parallelize(shards, shards.size()).map(task).collect();
-        } finally {
-            sc.sc().removeSparkListener(progress);
-        }
+        List<FarmShard.Done> results = SparkTasks.each(sc, shards, task, "shard", log);
         int reused = 0;
         double longest = 0;
         for (FarmShard.Done r : results) {

@@ -1,12 +1,8 @@
 package org.sciml4j.spark;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
 
 import org.apache.spark.api.java.function.Function;
 import org.sciml4j.cli.ProblemRuns;
@@ -54,21 +50,7 @@ public final class RunTask implements Function<RunSpec, RunResult> {
         Files.createDirectories(dir.getParent());
         Path file = Path.of(spec.problemFile());
         boolean resume = Checkpoints.exists(dir) && !ProblemRuns.isFamily(spec.text(), file);
-        ForkJoinPool pool = new ForkJoinPool(threads);
-        int status;
-        try {
-            status = pool.submit(() -> {
-                try {
-                    return ProblemRuns.run(spec.text(), file, dir, resume, spec.seed());
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }).get();
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof Exception c ? c : e;
-        } finally {
-            pool.shutdown();
-        }
+        int status = SparkTasks.onThreads(threads, () -> ProblemRuns.run(spec.text(), file, dir, resume, spec.seed()));
         String text = Files.isRegularFile(summary) ? Files.readString(summary, StandardCharsets.UTF_8) : "";
         return new RunResult(spec.id(), status, text, (System.nanoTime() - start) * 1e-9, resume);
     }

@@ -5,13 +5,9 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.scheduler.SparkListener;
-import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.sciml4j.io.AtomicFiles;
 
 /**
@@ -70,25 +66,8 @@ public final class SparkSweeps {
             AtomicFiles.write(out.resolve("problems").resolve(r.id() + ".yaml"),
                     r.text().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
-        AtomicInteger done = new AtomicInteger();
-        long start = System.nanoTime();
-        SparkListener progress = new SparkListener() {
-            @Override
-            public void onTaskEnd(SparkListenerTaskEnd end) {
-                boolean ok = end.reason() instanceof org.apache.spark.Success$;
-                int d = ok ? done.incrementAndGet() : done.get();
-                log.printf(Locale.ROOT, "%s run %d of %d %s (%.1f s)%n", ok ? "finished" : "retrying after a failure:",
-                        d, runs.size(), ok ? "" : end.reason().toString(), (System.nanoTime() - start) * 1e-9);
-            }
-        };
-        sc.sc().addSparkListener(progress);
-        List<RunResult> results;
-        try {
-            results = sc.parallelize(runs, Math.max(1, runs.size()))
-                    .map(new RunTask(out.toAbsolutePath().toString(), threads)).collect();
-        } finally {
-            sc.sc().removeSparkListener(progress);
-        }
+        List<RunResult> results = SparkTasks.each(sc, runs, new RunTask(out.toAbsolutePath().toString(), threads),
+                "run", log);
         SweepTable table = new SweepTable();
         for (int i = 0; i < runs.size(); i++) {
             table.add(runs.get(i), results.get(i));

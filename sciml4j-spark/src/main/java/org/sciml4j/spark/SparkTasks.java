@@ -1,0 +1,75 @@
+package org.sciml4j.spark;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.Function;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
+
+/** How the module's jobs run: one Spark task per item with a progress line as each ends, and a task's threads. */
+final class SparkTasks {
+    private SparkTasks() {
+    }
+
+    /** A computation that may fail with an I/O error. */
+    @FunctionalInterface
+    interface Work<R> {
+        R call() throws IOException;
+    }
+
+    /**
+     * Runs {@code task} on every item, one Spark task each, printing "finished NOUN d of n (s)" (or "retrying after
+     * a failure: ...") as tasks end.
+     *
+     * @return the results in the items' order
+     */
+    static <T, R> List<R> each(JavaSparkContext sc, List<T> items, Function<T, R> task, String noun, PrintStream log) {
+        AtomicInteger done = new AtomicInteger();
+        long start = System.nanoTime();
+        SparkListener progress = new SparkListener() {
+            @Override
+            public void onTaskEnd(SparkListenerTaskEnd end) {
+                boolean ok = end.reason() instanceof org.apache.spark.Success$;
+                int d = ok ? done.incrementAndGet() : done.get();
+                log.printf(Locale.ROOT, "%s %s %d of %d %s(%.1f s)%n", ok ? "finished" : "retrying after a failure:",
+                        noun, d, items.size(), ok ? "" : end.reason() + " ", (System.nanoTime() - start) * 1e-9);
+            }
+        };
+        sc.sc().addSparkListener(progress);
+        try {
+            return sc.parallelize(items, Math.max(1, items.size())).map(task).collect();
+        } finally {
+            sc.sc().removeSparkListener(progress);
+        }
+    }
+
+    /**
+     * Runs {@code work} in a pool of {@code threads} threads, so that the tensor kernels it calls use that many
+     * (tasks x threads then fits the executor's cores); its failure is rethrown as it was.
+     */
+    static <R> R onThreads(int threads, Work<R> work) throws Exception {
+        ForkJoinPool pool = new ForkJoinPool(threads);
+        try {
+            return pool.submit(() -> {
+                try {
+                    return work.call();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).get();
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause() instanceof UncheckedIOException u ? u.getCause() : e.getCause();
+            throw c instanceof Exception x ? x : e;
+        } finally {
+            pool.shutdown();
+        }
+    }
+}
