@@ -20,7 +20,8 @@ import picocli.CommandLine.Parameters;
  * a cluster by its URL. Run with {@code java -cp ... org.sciml4j.spark.SparkMain sweep FILE ...} or through
  * {@code spark-submit --class org.sciml4j.spark.SparkMain}.
  */
-@Command(name = "sciml4j-spark", mixinStandardHelpOptions = true, description = "Sweeps and ensembles on Apache Spark.",
+@Command(name = "sciml4j", mixinStandardHelpOptions = true,
+        description = "Sweeps, ensembles and simulation farms on Apache Spark.",
         subcommands = {SparkMain.Sweep.class, SparkMain.Ensemble.class, FarmCommand.class})
 public final class SparkMain implements Runnable {
     @Override
