@@ -32,7 +32,7 @@ public final class FiniteDifferenceCurvature implements CurvatureObjective {
         double value = f.valueAndGradient(x, gradientOut);
         double[] at = x.clone();
         double[] g0 = gradientOut.clone();
-        double scale = 1 + Math.sqrt(NewtonCgRun.dot(at, at));
+        double scale = 1 + Math.sqrt(QuasiNewton.dot(at, at));
         return new Expansion() {
             @Override
             public double value() {
@@ -41,7 +41,7 @@ public final class FiniteDifferenceCurvature implements CurvatureObjective {
 
             @Override
             public void times(double[] v, double[] out) {
-                double vn = Math.sqrt(NewtonCgRun.dot(v, v));
+                double vn = Math.sqrt(QuasiNewton.dot(v, v));
                 if (vn == 0) {
                     java.util.Arrays.fill(out, 0);
                     return;

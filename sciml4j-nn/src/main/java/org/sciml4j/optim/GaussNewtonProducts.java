@@ -142,11 +142,7 @@ public final class GaussNewtonProducts {
     private record DenseLinearization(double[] r, double[] jac, int n) implements Linearization {
         @Override
         public double value() {
-            double s = 0;
-            for (double v : r) {
-                s += v * v;
-            }
-            return s;
+            return QuasiNewton.dot(r, r);
         }
 
         @Override
@@ -176,11 +172,8 @@ public final class GaussNewtonProducts {
 
         @Override
         public double value() {
-            double s = 0;
-            for (double v : r.data()) {
-                s += v * v;
-            }
-            return s;
+            double[] v = r.data();
+            return QuasiNewton.dot(v, v);
         }
 
         @Override

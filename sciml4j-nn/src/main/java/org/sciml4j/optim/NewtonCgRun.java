@@ -1,5 +1,8 @@
 package org.sciml4j.optim;
 
+import static org.sciml4j.optim.QuasiNewton.dot;
+import static org.sciml4j.optim.QuasiNewton.normInf;
+
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -221,23 +224,7 @@ final class NewtonCgRun implements SteppingMinimizer.Run {
     }
 
     private Termination endTest() {
-        StoppingCriteria s = owner.stopping();
-        if (normInf(g) <= s.gradientTolerance()) {
-            return Termination.GRADIENT_TOLERANCE;
-        }
-        if (iterations > 0) {
-            double change = Math.abs(previousValue - at.value());
-            if (change <= s.functionTolerance() * Math.max(Math.abs(previousValue), Math.abs(at.value()))) {
-                return Termination.FUNCTION_TOLERANCE;
-            }
-            if (stepNorm <= s.stepTolerance() * normInf(x)) {
-                return Termination.STEP_TOLERANCE;
-            }
-        }
-        if (iterations >= s.maxIterations()) {
-            return Termination.MAX_ITERATIONS;
-        }
-        return null;
+        return owner.stopping().firstMet(iterations, normInf(g), previousValue, at.value(), stepNorm, normInf(x));
     }
 
     private void end(Termination why) {
@@ -315,17 +302,5 @@ final class NewtonCgRun implements SteppingMinimizer.Run {
         boolean paused = termination == Termination.STOPPED_BY_LISTENER;
         s.put(TERMINATION, Tensor.scalar(termination == null || paused ? -1 : termination.ordinal()));
         return s;
-    }
-
-    static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
-    }
-
-    static double normInf(double[] a) {
-        return QuasiNewton.normInf(a);
     }
 }

@@ -159,22 +159,7 @@ final class QuasiNewtonRun implements SteppingMinimizer.Run {
 
     /** The first test that ends the run at the current point, or null. */
     private Termination endTest() {
-        if (gnorm <= stopping.gradientTolerance()) {
-            return Termination.GRADIENT_TOLERANCE;
-        }
-        if (iterations > 0) {
-            double change = Math.abs(previousValue - fx);
-            if (change <= stopping.functionTolerance() * Math.max(Math.abs(previousValue), Math.abs(fx))) {
-                return Termination.FUNCTION_TOLERANCE;
-            }
-            if (stepNorm <= stopping.stepTolerance() * normInf(x)) {
-                return Termination.STEP_TOLERANCE;
-            }
-        }
-        if (iterations >= stopping.maxIterations()) {
-            return Termination.MAX_ITERATIONS;
-        }
-        return null;
+        return stopping.firstMet(iterations, gnorm, previousValue, fx, stepNorm, normInf(x));
     }
 
     /** Sets {@code d} to the quasi-Newton direction, or to {@code -g}; returns whether it is {@code -g}. */

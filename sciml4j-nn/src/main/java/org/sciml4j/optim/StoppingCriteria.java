@@ -1,5 +1,7 @@
 package org.sciml4j.optim;
 
+import org.sciml4j.optim.Minimizer.Termination;
+
 /**
  * When a {@link Minimizer} stops; the first test met ends the run. Immutable; the {@code with...} methods return
  * modified copies.
@@ -65,5 +67,33 @@ public record StoppingCriteria(double gradientTolerance, double functionToleranc
     /** A copy with another evaluation limit. */
     public StoppingCriteria withMaxEvaluations(int max) {
         return new StoppingCriteria(gradientTolerance, functionTolerance, stepTolerance, maxIterations, max);
+    }
+
+    /**
+     * The first of these criteria met at the current point of a descent, or null (the iteration and evaluation
+     * limits' other half, {@code maxEvaluations}, is the line search's or trust region's to check).
+     *
+     * @param iterations    iterations taken so far (the value and step tests need at least one)
+     * @param gradientNorm  the largest absolute gradient component at the current point
+     * @param previousValue the value before the last iteration
+     * @param value         the value now
+     * @param stepNorm      the largest component of the last step
+     * @param pointNorm     the largest absolute component of the current point
+     */
+    public Termination firstMet(int iterations, double gradientNorm, double previousValue, double value,
+            double stepNorm, double pointNorm) {
+        if (gradientNorm <= gradientTolerance) {
+            return Termination.GRADIENT_TOLERANCE;
+        }
+        if (iterations > 0) {
+            double change = Math.abs(previousValue - value);
+            if (change <= functionTolerance * Math.max(Math.abs(previousValue), Math.abs(value))) {
+                return Termination.FUNCTION_TOLERANCE;
+            }
+            if (stepNorm <= stepTolerance * pointNorm) {
+                return Termination.STEP_TOLERANCE;
+            }
+        }
+        return iterations >= maxIterations ? Termination.MAX_ITERATIONS : null;
     }
 }
