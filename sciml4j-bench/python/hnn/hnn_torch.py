@@ -12,13 +12,15 @@ Options: --warmup N (untimed epochs, default 50), --epochs N (timed, default 200
     RESULT side=pytorch problem=hnn ms_per_epoch=.. cpu_ms_per_epoch=.. warmup=.. epochs=.. points=.. params=..
            threads=.. torch=.. loss=..
 """
-import argparse
+import os
+import sys
 import time
 
 import numpy as np
 import torch
 
-torch.set_default_dtype(torch.float64)
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "suite"))
+from common import mlp, options, start  # noqa: E402  (the suite's: float64, the options, the Glorot tanh MLP)
 
 
 def data(seed, k=25, points=30, noise=0.1):
@@ -37,29 +39,10 @@ def data(seed, k=25, points=30, noise=0.1):
     return torch.tensor(np.concatenate(xs)), torch.tensor(np.concatenate(ds))
 
 
-def mlp(sizes):
-    layers = []
-    for i in range(len(sizes) - 1):
-        lin = torch.nn.Linear(sizes[i], sizes[i + 1])
-        torch.nn.init.xavier_normal_(lin.weight)
-        torch.nn.init.zeros_(lin.bias)
-        layers.append(lin)
-        if i < len(sizes) - 2:
-            layers.append(torch.nn.Tanh())
-    return torch.nn.Sequential(*layers)
-
-
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--warmup", type=int, default=50)
-    ap.add_argument("--epochs", type=int, default=200)
-    ap.add_argument("--width", type=int, default=200)
-    ap.add_argument("--threads", type=int, default=None)
-    ap.add_argument("--seed", type=int, default=0)
-    args = ap.parse_args()
-    if args.threads is not None:
-        torch.set_num_threads(args.threads)
-    torch.manual_seed(args.seed)
+    p = options(__doc__.split("\n")[0])
+    p.add_argument("--width", type=int, default=200)
+    args = start(p)
     x, dxdt = data(args.seed)
     net = mlp([2, args.width, args.width, 1])
     opt = torch.optim.Adam(net.parameters(), lr=1e-3, weight_decay=1e-4)
