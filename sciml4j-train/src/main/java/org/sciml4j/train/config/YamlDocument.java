@@ -235,6 +235,43 @@ public final class YamlDocument {
         return (int) x;
     }
 
+    /** The mapping under {@code key} of {@code top}, checked against {@code allowed}; empty when the key is absent. */
+    public Map<String, NodeTuple> optionalMapping(Map<String, NodeTuple> top, String key, Set<String> allowed) {
+        return top.containsKey(key) ? mapping(top.get(key).getValueNode(), key, allowed) : Map.of();
+    }
+
+    /** {@code m}'s {@code key} as a whole number >= 1, or {@code fallback} when absent. */
+    public int positiveIntOr(Map<String, NodeTuple> m, String key, int fallback) {
+        return m.containsKey(key) ? positiveInt(m.get(key).getValueNode()) : fallback;
+    }
+
+    /** {@code m}'s {@code key} as true or false, or {@code fallback} when absent. */
+    public boolean boolOr(Map<String, NodeTuple> m, String key, boolean fallback) {
+        return m.containsKey(key) ? bool(m.get(key).getValueNode()) : fallback;
+    }
+
+    /** {@code m}'s {@code key} as a finite number > 0, or {@code fallback} when absent; placed error otherwise. */
+    public double positiveOr(Map<String, NodeTuple> m, String key, double fallback) {
+        return boundedOr(m, key, fallback, true);
+    }
+
+    /** {@code m}'s {@code key} as a finite number >= 0, or {@code fallback} when absent; placed error otherwise. */
+    public double nonNegativeOr(Map<String, NodeTuple> m, String key, double fallback) {
+        return boundedOr(m, key, fallback, false);
+    }
+
+    private double boundedOr(Map<String, NodeTuple> m, String key, double fallback, boolean strict) {
+        if (!m.containsKey(key)) {
+            return fallback;
+        }
+        Node n = m.get(key).getValueNode();
+        double x = number(n);
+        if (!Double.isFinite(x) || (strict ? !(x > 0) : !(x >= 0))) {
+            throw error(n, key + " must be finite and " + (strict ? ">" : ">=") + " 0, got " + x);
+        }
+        return x;
+    }
+
     /** {@code true} or {@code false}. */
     public boolean bool(Node n) {
         String s = string(n);

@@ -160,4 +160,26 @@ class YamlDocumentTest {
         ProblemFileException nesting = fails(() -> doc("a: " + "[".repeat(100) + "]".repeat(100)));
         assertThat(nesting.getMessage()).startsWith(FILE + ": not accepted as YAML: Nesting Depth exceeded");
     }
+
+    @Test
+    void optionalKeysTakeTheirFallbackOrAreCheckedWhereTheyStand() {
+        YamlDocument doc = YamlDocument.parse("a: {n: 3, x: 0.5, z: 0, on: true}\nb: {x: -1}\n", Path.of("f.yaml"));
+        Map<String, NodeTuple> top = doc.mapping(doc.root(), "the file", Set.of("a", "b"));
+        Map<String, NodeTuple> a = doc.optionalMapping(top, "a", Set.of("n", "x", "z", "on"));
+        assertThat(doc.optionalMapping(top, "c", Set.of())).isEmpty();
+        assertThat(doc.positiveIntOr(a, "n", 7)).isEqualTo(3);
+        assertThat(doc.positiveIntOr(a, "m", 7)).isEqualTo(7);
+        assertThat(doc.positiveOr(a, "x", 2)).isEqualTo(0.5);
+        assertThat(doc.nonNegativeOr(a, "z", 2)).isZero();
+        assertThat(doc.boolOr(a, "on", false)).isTrue();
+        assertThat(doc.boolOr(a, "off", false)).isFalse();
+        ProblemFileException zero = catchThrowableOfType(() -> doc.positiveOr(a, "z", 1), ProblemFileException.class);
+        assertThat(zero.line()).isEqualTo(1);
+        assertThat(zero.getMessage()).contains("z must be finite and > 0, got 0.0");
+        Map<String, NodeTuple> b = doc.optionalMapping(top, "b", Set.of("x"));
+        ProblemFileException negative = catchThrowableOfType(() -> doc.nonNegativeOr(b, "x", 1),
+                ProblemFileException.class);
+        assertThat(negative.line()).isEqualTo(2);
+        assertThat(negative.getMessage()).contains("x must be finite and >= 0, got -1.0");
+    }
 }

@@ -33,7 +33,7 @@ final class SsgpReader {
             throw doc.error(sn, "unknown system '" + system + "' for an SSGP; known: duffing, mass_spring, pendulum"
                     + YamlDocument.suggestion(system, SYSTEMS));
         }
-        Map<String, NodeTuple> d = section(m, "data", DATA);
+        Map<String, NodeTuple> d = doc.optionalMapping(m, "data", DATA);
         double[] span = {0, 3};
         if (d.containsKey("time_span")) {
             Node n = d.get("time_span").getValueNode();
@@ -42,62 +42,31 @@ final class SsgpReader {
                 throw doc.error(n, "the time span must have t1 > t0");
             }
         }
-        double rate = positive(d, "rate", 5);
+        double rate = doc.positiveOr(d, "rate", 5);
         int times = (int) Math.round(rate * (span[1] - span[0]));
-        Map<String, NodeTuple> f = section(m, "features", FEATURES);
-        Map<String, NodeTuple> t = section(m, "training", TRAINING);
-        int segment = integer(t, "segment", 2);
+        Map<String, NodeTuple> f = doc.optionalMapping(m, "features", FEATURES);
+        Map<String, NodeTuple> t = doc.optionalMapping(m, "training", TRAINING);
+        int segment = doc.positiveIntOr(t, "segment", 2);
         if (segment >= times) {
             throw doc.error(t.containsKey("segment") ? t.get("segment").getValueNode() : doc.root(), "segment must be"
                     + " below the " + times + " observation points of each trajectory, got " + segment);
         }
-        Map<String, NodeTuple> e = section(m, "evaluation", EVALUATION);
-        int samples = integer(e, "samples", 50);
+        Map<String, NodeTuple> e = doc.optionalMapping(m, "evaluation", EVALUATION);
+        int samples = doc.positiveIntOr(e, "samples", 50);
         if (samples < 2) {
             throw doc.error(e.get("samples").getValueNode(), "a predictive band needs at least 2 samples");
         }
         boolean hnn = m.containsKey("baseline_hnn") && doc.bool(m.get("baseline_hnn").getValueNode());
-        return new SsgpSpec(system, seed, integer(d, "trajectories", 6), span, rate, d.containsKey("noise")
-                ? nonNegative(d, "noise") : 0.05, integer(f, "count", 50), positive(f, "lengthscale", 1.5),
-                positive(f, "amplitude", 2), t.containsKey("epochs") ? doc.nonNegativeInt(t.get("epochs")
-                .getValueNode()) : 600, positive(t, "learning_rate", 2e-2), positive(t, "step", 0.1), segment,
-                integer(t, "print_every", 100), integer(e, "trajectories", 5), positive(e, "duration", 10),
-                integer(e, "points", 100), samples, hnn, flag(f, "learn", true), flag(f, "dissipative", false),
-                t.containsKey("batch") ? doc.nonNegativeInt(t.get("batch").getValueNode()) : 0,
-                t.containsKey("kl_warmup") ? doc.nonNegativeInt(t.get("kl_warmup").getValueNode()) : 0,
-                integer(t, "averaged_samples", 1), flag(t, "correct_starts", false));
-    }
-
-    private Map<String, NodeTuple> section(Map<String, NodeTuple> top, String key, Set<String> allowed) {
-        return top.containsKey(key) ? doc.mapping(top.get(key).getValueNode(), key, allowed) : Map.of();
-    }
-
-    private boolean flag(Map<String, NodeTuple> m, String key, boolean fallback) {
-        return m.containsKey(key) ? doc.bool(m.get(key).getValueNode()) : fallback;
-    }
-
-    private int integer(Map<String, NodeTuple> m, String key, int fallback) {
-        return m.containsKey(key) ? doc.positiveInt(m.get(key).getValueNode()) : fallback;
-    }
-
-    private double positive(Map<String, NodeTuple> m, String key, double fallback) {
-        if (!m.containsKey(key)) {
-            return fallback;
-        }
-        Node n = m.get(key).getValueNode();
-        double x = doc.number(n);
-        if (!(x > 0) || !Double.isFinite(x)) {
-            throw doc.error(n, key + " must be finite and > 0, got " + x);
-        }
-        return x;
-    }
-
-    private double nonNegative(Map<String, NodeTuple> m, String key) {
-        Node n = m.get(key).getValueNode();
-        double x = doc.number(n);
-        if (!(x >= 0)) {
-            throw doc.error(n, key + " must be >= 0, got " + x);
-        }
-        return x;
+        int epochs = t.containsKey("epochs") ? doc.nonNegativeInt(t.get("epochs").getValueNode()) : 600;
+        int batch = t.containsKey("batch") ? doc.nonNegativeInt(t.get("batch").getValueNode()) : 0;
+        int warmup = t.containsKey("kl_warmup") ? doc.nonNegativeInt(t.get("kl_warmup").getValueNode()) : 0;
+        return new SsgpSpec(system, seed, doc.positiveIntOr(d, "trajectories", 6), span, rate,
+                doc.nonNegativeOr(d, "noise", 0.05), doc.positiveIntOr(f, "count", 50),
+                doc.positiveOr(f, "lengthscale", 1.5), doc.positiveOr(f, "amplitude", 2), epochs,
+                doc.positiveOr(t, "learning_rate", 2e-2), doc.positiveOr(t, "step", 0.1), segment,
+                doc.positiveIntOr(t, "print_every", 100), doc.positiveIntOr(e, "trajectories", 5),
+                doc.positiveOr(e, "duration", 10), doc.positiveIntOr(e, "points", 100), samples, hnn,
+                doc.boolOr(f, "learn", true), doc.boolOr(f, "dissipative", false), batch, warmup,
+                doc.positiveIntOr(t, "averaged_samples", 1), doc.boolOr(t, "correct_starts", false));
     }
 }

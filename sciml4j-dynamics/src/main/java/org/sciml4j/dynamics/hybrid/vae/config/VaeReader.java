@@ -25,7 +25,7 @@ final class VaeReader {
     VaeSpec read() {
         Map<String, NodeTuple> m = doc.mapping(doc.root(), "the problem", TOP);
         long seed = m.containsKey("seed") ? doc.integer(m.get("seed").getValueNode()) : 0;
-        Map<String, NodeTuple> d = section(m, "data", DATA);
+        Map<String, NodeTuple> d = doc.optionalMapping(m, "data", DATA);
         double[] omega = {0.785, 3.14};
         if (d.containsKey("omega")) {
             Node n = d.get("omega").getValueNode();
@@ -37,53 +37,22 @@ final class VaeReader {
         if (d.containsKey("points") && doc.positiveInt(d.get("points").getValueNode()) < 2) {
             throw doc.error(d.get("points").getValueNode(), "a trajectory needs at least 2 points");
         }
-        double noise = d.containsKey("noise") ? positive(d, "noise", 0.01) : 0.01;
-        double regularizer = nonNegative(m, "regularizer", 1);
-        Map<String, NodeTuple> t = section(m, "training", TRAINING);
-        return new VaeSpec(seed, integer(d, "trajectories", 64), integer(d, "test_trajectories", 32),
-                integer(d, "points", 30), positive(d, "dt", 0.1), omega, nonNegative(d, "damping", 0.4), noise,
-                integer(m, "latent", 1), regularizer, !m.containsKey("compare")
-                || doc.bool(m.get("compare").getValueNode()), hidden(m, "encoder", new int[] {64, 64}),
-                hidden(m, "correction", new int[] {32, 32}), t.containsKey("epochs") ? doc.nonNegativeInt(t.get(
-                "epochs").getValueNode()) : 600, positive(t, "learning_rate", 1e-2), positive(t, "step", 0.1),
-                integer(t, "print_every", 100));
+        double noise = doc.positiveOr(d, "noise", 0.01);
+        double regularizer = doc.nonNegativeOr(m, "regularizer", 1);
+        Map<String, NodeTuple> t = doc.optionalMapping(m, "training", TRAINING);
+        int epochs = t.containsKey("epochs") ? doc.nonNegativeInt(t.get("epochs").getValueNode()) : 600;
+        boolean compare = !m.containsKey("compare") || doc.bool(m.get("compare").getValueNode());
+        return new VaeSpec(seed, doc.positiveIntOr(d, "trajectories", 64),
+                doc.positiveIntOr(d, "test_trajectories", 32), doc.positiveIntOr(d, "points", 30),
+                doc.positiveOr(d, "dt", 0.1), omega, doc.nonNegativeOr(d, "damping", 0.4), noise,
+                doc.positiveIntOr(m, "latent", 1), regularizer, compare, hidden(m, "encoder", new int[] {64, 64}),
+                hidden(m, "correction", new int[] {32, 32}), epochs, doc.positiveOr(t, "learning_rate", 1e-2),
+                doc.positiveOr(t, "step", 0.1), doc.positiveIntOr(t, "print_every", 100));
     }
 
     private int[] hidden(Map<String, NodeTuple> top, String key, int[] fallback) {
-        Map<String, NodeTuple> n = section(top, key, NETWORK);
+        Map<String, NodeTuple> n = doc.optionalMapping(top, key, NETWORK);
         return n.containsKey("hidden") ? doc.list(n.get("hidden").getValueNode()).stream().mapToInt(doc::positiveInt)
                 .toArray() : fallback;
-    }
-
-    private Map<String, NodeTuple> section(Map<String, NodeTuple> top, String key, Set<String> allowed) {
-        return top.containsKey(key) ? doc.mapping(top.get(key).getValueNode(), key, allowed) : Map.of();
-    }
-
-    private int integer(Map<String, NodeTuple> m, String key, int fallback) {
-        return m.containsKey(key) ? doc.positiveInt(m.get(key).getValueNode()) : fallback;
-    }
-
-    private double positive(Map<String, NodeTuple> m, String key, double fallback) {
-        if (!m.containsKey(key)) {
-            return fallback;
-        }
-        Node n = m.get(key).getValueNode();
-        double x = doc.number(n);
-        if (!(x > 0) || !Double.isFinite(x)) {
-            throw doc.error(n, key + " must be finite and > 0, got " + x);
-        }
-        return x;
-    }
-
-    private double nonNegative(Map<String, NodeTuple> m, String key, double fallback) {
-        if (!m.containsKey(key)) {
-            return fallback;
-        }
-        Node n = m.get(key).getValueNode();
-        double x = doc.number(n);
-        if (!(x >= 0) || !Double.isFinite(x)) {
-            throw doc.error(n, key + " must be finite and >= 0, got " + x);
-        }
-        return x;
     }
 }
