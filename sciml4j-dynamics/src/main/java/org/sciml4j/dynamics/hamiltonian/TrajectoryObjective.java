@@ -1,7 +1,6 @@
 package org.sciml4j.dynamics.hamiltonian;
 
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.sciml4j.dynamics.data.TrajectoryData;
 import org.sciml4j.dynamics.ode.Adjoint;
@@ -125,16 +124,6 @@ public final class TrajectoryObjective implements Objective {
     @Override
     public void fullBatch() {
         batch = allStarts();
-    }
-
-    @Override
-    public Map<String, Tensor> state() {
-        return Map.of();
-    }
-
-    @Override
-    public void restore(Map<String, Tensor> state) {
-        // batches are drawn from the seed and the epoch alone: nothing to restore
     }
 
     @Override

@@ -2,7 +2,6 @@ package org.sciml4j.dynamics.ssgp;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 import org.sciml4j.dynamics.data.TrajectoryData;
@@ -165,17 +164,7 @@ public final class SsgpObjective implements Objective {
 
     @Override
     public void beforeEpoch(int e) {
-        epoch = e;
-    }
-
-    @Override
-    public Map<String, Tensor> state() {
-        return Map.of();
-    }
-
-    @Override
-    public void restore(Map<String, Tensor> state) {
-        // samples are drawn from the seed and the epoch alone
+        epoch = e; // draws follow from the seed and the epoch alone: no state to checkpoint
     }
 
     @Override

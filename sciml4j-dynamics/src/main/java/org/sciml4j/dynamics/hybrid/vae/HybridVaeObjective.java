@@ -1,7 +1,6 @@
 package org.sciml4j.dynamics.hybrid.vae;
 
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 import org.sciml4j.dynamics.ode.OdeSolver;
@@ -80,17 +79,7 @@ public final class HybridVaeObjective implements Objective {
 
     @Override
     public void beforeEpoch(int e) {
-        epoch = e;
-    }
-
-    @Override
-    public Map<String, Tensor> state() {
-        return Map.of();
-    }
-
-    @Override
-    public void restore(Map<String, Tensor> state) {
-        // samples are drawn from the seed and the epoch alone
+        epoch = e; // draws follow from the seed and the epoch alone: no state to checkpoint
     }
 
     @Override
