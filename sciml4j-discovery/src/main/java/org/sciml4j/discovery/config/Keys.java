@@ -34,32 +34,15 @@ final class Keys {
     }
 
     double positive(String key, double fallback) {
-        Node n = node(key);
-        if (n == null) {
-            return fallback;
-        }
-        double v = doc.number(n);
-        if (!(v > 0)) {
-            throw doc.error(n, "'" + key + "' must be positive, got " + v);
-        }
-        return v;
+        return doc.positiveOr(m, key, fallback);
     }
 
     double nonNegative(String key, double fallback) {
-        Node n = node(key);
-        if (n == null) {
-            return fallback;
-        }
-        double v = doc.number(n);
-        if (!(v >= 0)) {
-            throw doc.error(n, "'" + key + "' must not be negative, got " + v);
-        }
-        return v;
+        return doc.nonNegativeOr(m, key, fallback);
     }
 
     int positiveInt(String key, int fallback) {
-        Node n = node(key);
-        return n == null ? fallback : doc.positiveInt(n);
+        return doc.positiveIntOr(m, key, fallback);
     }
 
     int nonNegativeInt(String key, int fallback) {
@@ -68,8 +51,7 @@ final class Keys {
     }
 
     boolean bool(String key, boolean fallback) {
-        Node n = node(key);
-        return n == null ? fallback : doc.bool(n);
+        return doc.boolOr(m, key, fallback);
     }
 
     String string(String key, String fallback) {

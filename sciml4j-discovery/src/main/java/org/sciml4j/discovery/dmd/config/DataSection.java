@@ -89,7 +89,7 @@ final class DataSection {
 
     private Snapshots generate(String kind, Map<String, NodeTuple> m, Node section) {
         long seed = m.containsKey("seed") ? doc.integer(m.get("seed").getValueNode()) : 1;
-        double dt = positive(m, "dt", 0.1);
+        double dt = doc.positiveOr(m, "dt", 0.1);
         int n = m.containsKey("snapshots") ? doc.positiveInt(m.get("snapshots").getValueNode()) : 100;
         if (n < 3) {
             throw doc.error(m.get("snapshots").getValueNode(), "at least 3 snapshots are needed, got " + n);
@@ -171,7 +171,7 @@ final class DataSection {
         if (points < 2) {
             throw doc.error(m.get("points").getValueNode(), "at least 2 points are needed");
         }
-        double tEnd = positive(m, "t_end", 4 * Math.PI);
+        double tEnd = doc.positiveOr(m, "t_end", 4 * Math.PI);
         String part = m.containsKey("part") ? doc.string(m.get("part").getValueNode()) : "real";
         if (!part.equals("real") && !part.equals("both")) {
             throw doc.error(m.get("part").getValueNode(), "part is 'real' (the real field) or 'both' (real and"
@@ -186,17 +186,6 @@ final class DataSection {
             throw doc.error(at, "a linear system with " + k + " eigenvalues (conjugates counted) needs at least "
                     + k + " features, got " + features);
         }
-    }
-
-    private double positive(Map<String, NodeTuple> m, String key, double dflt) {
-        if (!m.containsKey(key)) {
-            return dflt;
-        }
-        double v = doc.number(m.get(key).getValueNode());
-        if (!(v > 0)) {
-            throw doc.error(m.get(key).getValueNode(), key + " must be > 0, got " + v);
-        }
-        return v;
     }
 
     private Snapshots file(Map<String, NodeTuple> m, Node section) {
@@ -248,7 +237,7 @@ final class DataSection {
             throw doc.error(section, "give the time step 'dt: 0.1' or a 'times:' array (or column), one of them");
         }
         if (m.containsKey("dt")) {
-            return Generators.uniformTimes(n, positive(m, "dt", 1));
+            return Generators.uniformTimes(n, doc.positiveOr(m, "dt", 1));
         }
         Node tn = m.get("times").getValueNode();
         double[][] t = src.matrix(tn);

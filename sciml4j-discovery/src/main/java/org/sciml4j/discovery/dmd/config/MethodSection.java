@@ -69,9 +69,9 @@ final class MethodSection {
             checkDictionary(m, data, degree, section);
         }
         int centres = m.containsKey("centres") ? doc.positiveInt(m.get("centres").getValueNode()) : 50;
-        double width = positive(m, name.equals("edmd") ? "width" : kernel.equals("gaussian") ? "sigma" : "scale",
+        double width = doc.positiveOr(m, name.equals("edmd") ? "width" : kernel.equals("gaussian") ? "sigma" : "scale",
                 1.0);
-        double rcond = m.containsKey("rcond") ? positive(m, "rcond", 1e-12) : 1e-12;
+        double rcond = m.containsKey("rcond") ? doc.positiveOr(m, "rcond", 1e-12) : 1e-12;
         return new MethodSpec(name, rank, delays, trials, fraction, seed, b, dictionary, degree, centres, rbf, width,
                 kernel, rcond);
     }
@@ -111,17 +111,6 @@ final class MethodSection {
         if (!options.contains(v)) {
             throw doc.error(n, key + " is one of " + options + ", got '" + v + "'" + YamlDocument.suggestion(v,
                     Set.copyOf(options)));
-        }
-        return v;
-    }
-
-    private double positive(Map<String, NodeTuple> m, String key, double dflt) {
-        if (!m.containsKey(key)) {
-            return dflt;
-        }
-        double v = doc.number(m.get(key).getValueNode());
-        if (!(v > 0)) {
-            throw doc.error(m.get(key).getValueNode(), key + " must be > 0, got " + v);
         }
         return v;
     }

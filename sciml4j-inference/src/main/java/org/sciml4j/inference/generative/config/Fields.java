@@ -32,7 +32,7 @@ final class Fields {
     }
 
     int positiveInt(String key, int fallback) {
-        return has(key) ? doc.positiveInt(value(key)) : fallback;
+        return doc.positiveIntOr(map, key, fallback);
     }
 
     double number(String key, double fallback) {
@@ -41,26 +41,12 @@ final class Fields {
 
     /** A number in (0, inf) when given. */
     double positive(String key, double fallback) {
-        if (!has(key)) {
-            return fallback;
-        }
-        double v = doc.number(value(key));
-        if (!(v > 0) || !Double.isFinite(v)) {
-            throw doc.error(value(key), key + " must be finite and > 0, got " + v);
-        }
-        return v;
+        return doc.positiveOr(map, key, fallback);
     }
 
     /** A number in [0, inf) when given. */
     double nonNegative(String key, double fallback) {
-        if (!has(key)) {
-            return fallback;
-        }
-        double v = doc.number(value(key));
-        if (!(v >= 0) || !Double.isFinite(v)) {
-            throw doc.error(value(key), key + " must be finite and >= 0, got " + v);
-        }
-        return v;
+        return doc.nonNegativeOr(map, key, fallback);
     }
 
     String string(String key, String fallback) {
