@@ -18,14 +18,29 @@ public final class ChiSquare {
 
     /** The Pearson statistic sum (observed - expected)^2 / expected against equal expected counts. */
     public static double uniformStatistic(int[] counts) {
+        double[] shares = new double[counts.length];
+        java.util.Arrays.fill(shares, 1.0 / counts.length);
+        return statistic(counts, shares);
+    }
+
+    /**
+     * The Pearson statistic sum (observed - expected)^2 / expected, expected_k = total * shares[k].
+     *
+     * @param counts observed counts per bin, length K
+     * @param shares the bins' probabilities under the null hypothesis, length K, each > 0, summing to 1
+     */
+    public static double statistic(int[] counts, double[] shares) {
+        if (counts.length != shares.length) {
+            throw new IllegalArgumentException(counts.length + " counts but " + shares.length + " bin shares");
+        }
         double total = 0;
         for (int c : counts) {
             total += c;
         }
-        double e = total / counts.length;
         double s = 0;
-        for (int c : counts) {
-            s += (c - e) * (c - e) / e;
+        for (int k = 0; k < counts.length; k++) {
+            double e = total * shares[k];
+            s += (counts[k] - e) * (counts[k] - e) / e;
         }
         return s;
     }

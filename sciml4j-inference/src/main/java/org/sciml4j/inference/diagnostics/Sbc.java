@@ -11,8 +11,9 @@ import org.sciml4j.tensor.Tensor;
  * Simulation-based calibration (Talts et al. 2018) and expected coverage of an amortised posterior. For L pairs
  * theta_l ~ prior, x_l ~ simulator(theta_l), M posterior samples are drawn given x_l; the rank of theta_l among them
  * is uniform on 0..M in every dimension when the posterior is calibrated, tested per dimension by a chi-square test
- * on {@code bins} equal bins. Expected coverage uses the same draws: f_l, the share of samples with a higher
- * log-density than theta_l, is uniform for a calibrated posterior; coverage(alpha) = share of l with f_l < alpha.
+ * on {@code bins} bins of consecutive ranks (expected counts from each bin's share of the M + 1 ranks). Expected
+ * coverage uses the same draws: f_l, the share of samples with a higher log-density than theta_l, is uniform for a
+ * calibrated posterior; coverage(alpha) = share of l with f_l < alpha.
  */
 public final class Sbc {
 
@@ -38,9 +39,25 @@ public final class Sbc {
         public int[] histogram(int j) {
             int[] h = new int[bins];
             for (int[] r : ranks) {
-                h[(int) ((long) r[j] * bins / (samples + 1))]++;
+                h[bin(r[j])]++;
             }
             return h;
+        }
+
+        /**
+         * Each bin's probability under uniform ranks on 0..M: its share of the M + 1 ranks (the bins hold equally
+         * many ranks only when bins divides M + 1; e.g. M = 100, 10 bins: the first holds 11 of 101).
+         */
+        public double[] binShares() {
+            double[] share = new double[bins];
+            for (int r = 0; r <= samples; r++) {
+                share[bin(r)] += 1.0 / (samples + 1);
+            }
+            return share;
+        }
+
+        private int bin(int rank) {
+            return (int) ((long) rank * bins / (samples + 1));
         }
 
         /** Coverage at each level of {@code levels}: share of pairs with f_l < level. */
@@ -88,8 +105,9 @@ public final class Sbc {
         }
         double[] p = new double[d];
         Result partial = new Result(ranks, samples, bins, p, densityRanks);
+        double[] shares = partial.binShares();
         for (int j = 0; j < d; j++) {
-            p[j] = ChiSquare.survival(ChiSquare.uniformStatistic(partial.histogram(j)), bins - 1);
+            p[j] = ChiSquare.survival(ChiSquare.statistic(partial.histogram(j), shares), bins - 1);
         }
         return partial;
     }

@@ -59,7 +59,7 @@ public class SbiKindTest {
     void theExamplesRead() throws Exception {
         Path examples = Path.of(System.getProperty("sciml4j.repoRoot", "/work/wt/inference")).resolve("examples/sbi");
         for (String f : new String[] {"two-moons.yaml", "gaussian-linear.yaml", "slcp.yaml", "external.yaml",
-            "damped-oscillator.yaml", "two-moons-nle.yaml", "two-moons-tsnpe.yaml"}) {
+            "damped-oscillator.yaml", "two-moons-nle.yaml", "two-moons-tsnpe.yaml", "gaussian-linear-sbc.yaml"}) {
             SbiProblem p = (SbiProblem) ProblemKinds.read(examples.resolve(f));
             assertThat(p.spec().observations()).as(f).isNotEmpty();
             if (f.equals("damped-oscillator.yaml")) {
@@ -68,6 +68,9 @@ public class SbiKindTest {
             } else if (f.equals("two-moons-tsnpe.yaml")) {
                 assertThat(p.spec().method()).isEqualTo("tsnpe");
                 assertThat(p.spec().rounds()).isEqualTo(4);
+            } else if (f.equals("gaussian-linear-sbc.yaml")) {
+                assertThat(p.spec().sbc()).isEqualTo(new SbiSpec.SbcSettings(200, 100, 10));
+                assertThat(p.spec().references()).containsOnlyNulls();
             } else if (!f.equals("external.yaml")) {
                 assertThat(p.spec().references()).as(f).hasSize(10).doesNotContainNull();
                 assertThat(p.spec().simulations()).isEqualTo(10000);

@@ -58,6 +58,21 @@ class SbcTest {
     }
 
     @Test
+    void binsThatHoldUnequalRankCountsGetTheirOwnExpectedCounts() {
+        // M = 100 samples: ranks 0..100 in 10 bins, the first holds 0..10 (11 of 101), the others 10 each
+        Sbc.Result r = new Sbc.Result(new int[0][1], 100, 10, new double[1], new double[0]);
+        double[] shares = r.binShares();
+        assertThat(shares[0]).isCloseTo(11.0 / 101, within(1e-15));
+        for (int k = 1; k < 10; k++) {
+            assertThat(shares[k]).isCloseTo(10.0 / 101, within(1e-15));
+        }
+        int[] exact = {22, 20, 20, 20, 20, 20, 20, 20, 20, 20};
+        assertThat(ChiSquare.statistic(exact, shares)).isCloseTo(0, within(1e-12));
+        // against equal shares the same counts give (22 - 20.2)^2 / 20.2 + 9 (20 - 20.2)^2 / 20.2 = 3.6 / 20.2
+        assertThat(ChiSquare.uniformStatistic(exact)).isCloseTo(3.6 / 20.2, within(1e-12));
+    }
+
+    @Test
     void chiSquareTailMatchesKnownQuantiles() {
         // scipy.stats.chi2.sf: sf(21.666, 9) = 0.01, sf(3.325, 9) = 0.95, sf(6.635, 1) = 0.01
         assertThat(ChiSquare.survival(21.665994333461924, 9)).isCloseTo(0.01, within(1e-9));
