@@ -9,6 +9,7 @@ import java.awt.geom.Line2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 import javax.imageio.ImageIO;
@@ -28,7 +29,7 @@ public final class ContourPlot {
     }
 
     /**
-     * Draws the contours.
+     * Draws the contours, and the rays over them.
      *
      * @param png       the file
      * @param title     the title line
@@ -38,20 +39,10 @@ public final class ContourPlot {
      * @param network   the surrogate's times, same layout
      * @param source    the source (x, z)
      * @param levels    how many contour levels between 0 and the largest reference time
+     * @param rays      the rays' paths, each flat (m * 2) from its receiver (marked) to the source; may be empty
      */
     public static void write(Path png, String title, double[] x, double[] z, double[] reference, double[] network,
-            double[] source, int levels) throws IOException {
-        write(png, title, x, z, reference, network, source, levels, java.util.List.of());
-    }
-
-    /**
-     * Draws the contours and rays over them.
-     *
-     * @param rays the rays' paths, each flat (m * 2) from its receiver (marked) to the source; may be empty
-     * @see #write(Path, String, double[], double[], double[], double[], double[], int)
-     */
-    public static void write(Path png, String title, double[] x, double[] z, double[] reference, double[] network,
-            double[] source, int levels, java.util.List<double[]> rays) throws IOException {
+            double[] source, int levels, List<double[]> rays) throws IOException {
         double spanX = x[x.length - 1] - x[0];
         double spanZ = z[z.length - 1] - z[0];
         int plotW = WIDTH - 2 * MARGIN;
@@ -85,13 +76,13 @@ public final class ContourPlot {
         g.fillOval((int) f.px(source[0]) - 5, (int) f.pz(source[1]) - 5, 10, 10);
         g.setColor(Color.BLACK);
         g.drawString(String.format(Locale.ROOT, "black: fast marching, red dashed: network%s; %d levels to %.4g; "
-                + "x %.3g..%.3g, depth %.3g..%.3g (down)", rays.isEmpty() ? "" : ", blue: its rays", levels, max, x[0], x[x.length - 1], z[0],
-                z[z.length - 1]), MARGIN, plotH + MARGIN + 25);
+                + "x %.3g..%.3g, depth %.3g..%.3g (down)", rays.isEmpty() ? "" : ", blue: its rays", levels, max,
+                x[0], x[x.length - 1], z[0], z[z.length - 1]), MARGIN, plotH + MARGIN + 25);
         g.dispose();
         AtomicFiles.writeVia(png, tmp -> ImageIO.write(img, "png", tmp.toFile()));
     }
 
-    private static void rays(Graphics2D g, Frame f, java.util.List<double[]> rays) {
+    private static void rays(Graphics2D g, Frame f, List<double[]> rays) {
         g.setColor(new Color(30, 90, 220));
         g.setStroke(new BasicStroke(1.3f));
         for (double[] p : rays) {

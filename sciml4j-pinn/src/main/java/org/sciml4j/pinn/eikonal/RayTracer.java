@@ -10,9 +10,10 @@ import java.util.List;
  * Runge-Kutta steps of fixed length until it comes within {@value #CLOSE_STEPS} steps of the source, where a straight
  * segment to the source closes it: every ray meets every other there, so the direction field turns on the scale of
  * the distance to the source, and Runge-Kutta stages evaluated within a step or two of it lose their order (the
- * error, measured against exact circular rays, jumped with where the last step happened to land). All rays advance together, one batched gradient evaluation per stage (for the surrogate, one jet pass over the
- * live rays). Only the direction of grad T is used, so the field's scale (and, for the surrogate, the factor tau)
- * does not matter; near the source the factorised surrogate's gradient tends to tau n, a well-defined direction.
+ * error, measured against exact circular rays, jumped with where the last step happened to land). All rays advance
+ * together, one batched gradient evaluation per stage (for the surrogate, one jet pass over the live rays). Only the
+ * direction of grad T is used, so the field's scale (and, for the surrogate, the factor tau) does not matter; near
+ * the source the factorised surrogate's gradient tends to tau n, a well-defined direction.
  */
 public final class RayTracer {
     /** How many box diagonals a ray may run before it is given up. */
