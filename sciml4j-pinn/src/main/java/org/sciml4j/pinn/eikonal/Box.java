@@ -37,6 +37,15 @@ public record Box(List<String> names, double[] lo, double[] hi) {
         return names.size();
     }
 
+    /** The length of the box's diagonal. */
+    public double diagonal() {
+        double s = 0;
+        for (int a = 0; a < lo.length; a++) {
+            s += (hi[a] - lo[a]) * (hi[a] - lo[a]);
+        }
+        return Math.sqrt(s);
+    }
+
     /** The factor from a scaled coordinate's derivative to the physical one along {@code axis}: 2 / (hi - lo). */
     public double scale(int axis) {
         return 2 / (hi[axis] - lo[axis]);

@@ -9,6 +9,7 @@ import java.awt.geom.Line2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 import javax.imageio.ImageIO;
@@ -17,8 +18,8 @@ import org.sciml4j.io.AtomicFiles;
 
 /**
  * Travel-time contours of two fields on one 2-D grid drawn over each other (the reference in black, the surrogate in
- * dashed red), depth downwards, with the source marked: a PNG written atomically. Contours by marching squares, the
- * crossings on each cell edge linearly interpolated.
+ * dashed red), depth downwards, with the source marked and, optionally, rays (blue) from receivers (triangles): a
+ * PNG written atomically. Contours by marching squares, the crossings on each cell edge linearly interpolated.
  */
 public final class ContourPlot {
     private static final int WIDTH = 900;
@@ -28,7 +29,7 @@ public final class ContourPlot {
     }
 
     /**
-     * Draws the contours.
+     * Draws the contours, and the rays over them.
      *
      * @param png       the file
      * @param title     the title line
@@ -38,9 +39,10 @@ public final class ContourPlot {
      * @param network   the surrogate's times, same layout
      * @param source    the source (x, z)
      * @param levels    how many contour levels between 0 and the largest reference time
+     * @param rays      the rays' paths, each flat (m * 2) from its receiver (marked) to the source; may be empty
      */
     public static void write(Path png, String title, double[] x, double[] z, double[] reference, double[] network,
-            double[] source, int levels) throws IOException {
+            double[] source, int levels, List<double[]> rays) throws IOException {
         double spanX = x[x.length - 1] - x[0];
         double spanZ = z[z.length - 1] - z[0];
         int plotW = WIDTH - 2 * MARGIN;
@@ -69,14 +71,28 @@ public final class ContourPlot {
                     0));
             contour(g, f, x, z, network, level);
         }
+        rays(g, f, rays);
         g.setColor(Color.BLUE);
         g.fillOval((int) f.px(source[0]) - 5, (int) f.pz(source[1]) - 5, 10, 10);
         g.setColor(Color.BLACK);
-        g.drawString(String.format(Locale.ROOT, "black: fast marching, red dashed: network; %d levels to %.4g; "
-                + "x %.3g..%.3g, depth %.3g..%.3g (down)", levels, max, x[0], x[x.length - 1], z[0],
-                z[z.length - 1]), MARGIN, plotH + MARGIN + 25);
+        g.drawString(String.format(Locale.ROOT, "black: fast marching, red dashed: network%s; %d levels to %.4g; "
+                + "x %.3g..%.3g, depth %.3g..%.3g (down)", rays.isEmpty() ? "" : ", blue: its rays", levels, max,
+                x[0], x[x.length - 1], z[0], z[z.length - 1]), MARGIN, plotH + MARGIN + 25);
         g.dispose();
         AtomicFiles.writeVia(png, tmp -> ImageIO.write(img, "png", tmp.toFile()));
+    }
+
+    private static void rays(Graphics2D g, Frame f, List<double[]> rays) {
+        g.setColor(new Color(30, 90, 220));
+        g.setStroke(new BasicStroke(1.3f));
+        for (double[] p : rays) {
+            for (int i = 0; i + 3 < p.length; i += 2) {
+                g.draw(new Line2D.Double(f.px(p[i]), f.pz(p[i + 1]), f.px(p[i + 2]), f.pz(p[i + 3])));
+            }
+            int rx = (int) f.px(p[0]);
+            int rz = (int) f.pz(p[1]);
+            g.fillPolygon(new int[] {rx - 6, rx + 6, rx}, new int[] {rz - 10, rz - 10, rz}, 3);
+        }
     }
 
     /** Maps coordinates to pixels. */

@@ -14,13 +14,15 @@ import org.sciml4j.tensor.Tensor;
 /**
  * The evaluation's files: {@code times.npz} (the grid's node coordinates per axis, the sources (S, d), fast
  * marching's and the network's times (S, nodes)) and, in 2-D, {@code contours.png} (both fields' contours for the
- * first source) and {@code error.png} (|T_net - T_fm| over the grid for that source).
+ * first source, with the network's rays to it from the surface) and {@code error.png} (|T_net - T_fm| over the grid
+ * for that source).
  */
 final class EikonalPlots {
     private EikonalPlots() {
     }
 
-    static void write(Path dir, String name, TravelTimeCheck.Result check, int levels) throws IOException {
+    static void write(Path dir, String name, TravelTimeCheck.Result check, SurfaceRays rays, int levels)
+            throws IOException {
         Grid grid = check.marches().get(0).grid();
         int d = grid.dimension();
         int s = check.marches().size();
@@ -42,12 +44,12 @@ final class EikonalPlots {
         arrays.put("network", Tensor.of(network, s, n));
         Npz.write(dir.resolve("times.npz"), arrays, true);
         if (d == 2) {
-            plane(dir, name, grid, check, levels);
+            plane(dir, name, grid, check, rays, levels);
         }
     }
 
-    private static void plane(Path dir, String name, Grid grid, TravelTimeCheck.Result check, int levels)
-            throws IOException {
+    private static void plane(Path dir, String name, Grid grid, TravelTimeCheck.Result check, SurfaceRays rays,
+            int levels) throws IOException {
         double[] x = axis(grid, 0);
         double[] z = axis(grid, 1);
         double[] ref = check.marches().get(0).times();
@@ -55,7 +57,8 @@ final class EikonalPlots {
         double[] src = check.marches().get(0).source();
         ContourPlot.write(dir.resolve("contours.png"), String.format(Locale.ROOT,
                 "%s: travel times from (%.3g, %.3g), relative MAE over all sources %.3g %%", name, src[0], src[1],
-                100 * check.relativeError()), x, z, ref, net, src, levels);
+                100 * check.relativeError()), x, z, ref, net, src, levels,
+                rays.rays().stream().map(RayTracer.Ray::points).toList());
         double[][] err = new double[z.length][x.length];
         for (int i = 0; i < x.length; i++) {
             for (int j = 0; j < z.length; j++) {

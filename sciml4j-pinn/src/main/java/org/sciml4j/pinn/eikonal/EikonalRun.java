@@ -27,7 +27,7 @@ import org.sciml4j.train.config.YamlDocument;
  * with {@code locate:}, locates a hypocentre from noisy arrival times. Writes {@code summary.json} (with
  * {@code relative_error}, the relative mean absolute error against fast marching), {@code loss.tsv},
  * {@code loss.png}, {@code network.safetensors}, {@code times.npz} and, in 2-D, {@code contours.png} for the first
- * evaluation source.
+ * evaluation source with rays to it from the surface ({@link SurfaceRays}).
  */
 public final class EikonalRun extends DocumentProblem {
     /** The kind's name. */
@@ -93,12 +93,14 @@ public final class EikonalRun extends DocumentProblem {
         TravelTimeCheck.Result check = TravelTimeCheck.random(spec.box(), spec.evaluation().grid(),
                 spec.evaluation().sources(), spec.evaluation().seed()).run(surrogate);
         SummaryJson summary = summary(result, check, trainingCpu, seed);
+        SurfaceRays rays = SurfaceRays.trace(surrogate, check.marches().get(0).source());
+        rays.put(summary);
         if (spec.location() != null) {
             locate(surrogate, check, summary, c);
         }
         c.say(String.format(Locale.ROOT, "relative mean absolute error against fast marching: %.4g %%",
                 100 * check.relativeError()));
-        writeOutputs(c.dir(), surrogate, result.history(), check);
+        writeOutputs(c.dir(), surrogate, result.history(), check, rays);
         summary.write(c.dir());
         return 0;
     }
@@ -158,8 +160,8 @@ public final class EikonalRun extends DocumentProblem {
                 java.util.Arrays.toString(found.source()), l.receivers(), l.noise(), Math.sqrt(err)));
     }
 
-    private void writeOutputs(Path dir, EikonalSurrogate surrogate, LossHistory h, TravelTimeCheck.Result check)
-            throws IOException {
+    private void writeOutputs(Path dir, EikonalSurrogate surrogate, LossHistory h, TravelTimeCheck.Result check,
+            SurfaceRays rays) throws IOException {
         h.write(dir.resolve("loss.tsv"));
         if (h.size() > 0) {
             List<String> names = new ArrayList<>();
@@ -173,7 +175,7 @@ public final class EikonalRun extends DocumentProblem {
             Plots.lossCurves(dir.resolve("loss.png"), name() + ": training loss", h.column("epoch"), names, values);
         }
         Checkpoint.save(dir.resolve("network.safetensors"), surrogate.network().parameters());
-        EikonalPlots.write(dir, name(), check, spec.evaluation().levels());
+        EikonalPlots.write(dir, name(), check, rays, spec.evaluation().levels());
     }
 
     /** CPU time of the whole process so far (all threads), seconds. */

@@ -116,6 +116,44 @@ public final class EikonalSurrogate {
         return t;
     }
 
+    /**
+     * grad_x T of n receiver-source pairs through the network's fused jet (no graph recorded):
+     * grad_x T = tau (n + |x - xs| grad_x u), n the unit vector from xs to x (0 at the source itself).
+     *
+     * @param receivers flat (n * d)
+     * @param sources   flat (n * d)
+     * @return flat (n * d), point-major
+     */
+    public double[] gradients(double[] receivers, double[] sources) {
+        int d = box.dimension();
+        int n = receivers.length / d;
+        double[] u;
+        double[][] du = new double[d][];
+        try (var s = Autodiff.noGrad()) {
+            Tensor[] j = jet(inputs(receivers, sources), n);
+            u = j[0].toArray();
+            for (int a = 0; a < d; a++) {
+                du[a] = j[1 + a].toArray();
+            }
+        }
+        double[] vs = velocity.at(sources, d);
+        double[] g = new double[n * d];
+        for (int i = 0; i < n; i++) {
+            double r2 = 0;
+            for (int a = 0; a < d; a++) {
+                double dx = receivers[i * d + a] - sources[i * d + a];
+                r2 += dx * dx;
+            }
+            double r = Math.sqrt(r2);
+            double tau = Math.exp(u[i]) / vs[i];
+            for (int a = 0; a < d; a++) {
+                double unit = r > 0 ? (receivers[i * d + a] - sources[i * d + a]) / r : 0;
+                g[i * d + a] = tau * (unit + r * du[a][i] * box.scale(a));
+            }
+        }
+        return g;
+    }
+
     /** Travel times from one source (length d) to n receivers (flat n * d). */
     public double[] timesFrom(double[] source, double[] receivers) {
         int d = box.dimension();

@@ -123,6 +123,28 @@ class FactoredFastMarchingTest {
         assertThat(e2[0]).isLessThan(5e-4);
     }
 
+    /**
+     * First order in 3-D too, from 21^3 to 41^3 nodes (source at (0.5, 0.5, 0.25) in the unit cube): measured 1.05
+     * for the largest error and 1.24 for the mean.
+     */
+    @Test
+    void firstOrderConvergesWithOrderOneIn3d() {
+        double[] p = order(FactoredFastMarching.firstOrder(), new double[] {0.5, 0.5, 0.25}, 11);
+        assertThat(p[0]).isBetween(0.85, 1.35);
+        assertThat(p[1]).isBetween(0.85, 1.35);
+    }
+
+    /**
+     * Second order in 3-D from a source off the nodes, 21^3 to 41^3 nodes: measured 2.17 for the mean error and 1.57
+     * for the largest (on the planes through the source, as in 2-D).
+     */
+    @Test
+    void anOffNodeSourceKeepsOrderTwoIn3d() {
+        double[] p = order(FactoredFastMarching.secondOrder(), new double[] {0.4371, 0.5439, 0.2617}, 11);
+        assertThat(p[1]).isGreaterThan(1.9);
+        assertThat(p[0]).isGreaterThan(1.4);
+    }
+
     @Test
     void badInputIsNamed() {
         Grid grid = Grid.spanning(new double[] {0, 0}, new double[] {1, 1}, 5, 5);
