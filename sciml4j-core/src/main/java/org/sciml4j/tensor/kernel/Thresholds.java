@@ -21,6 +21,13 @@ public final class Thresholds {
     public static final long BLAS_MIN_MULADDS = Long.getLong("sciml4j.blas.min", 192L * 192 * 192);
 
     /**
+     * Multiply-add count (m*k*n) from which a matrix product that runs in Java ({@code MatMul}) is split by rows of
+     * its output over the kernels' threads. The split does not change the bits (each output element is the same chain
+     * of multiply-adds). About 0.1 ms of work at 10 GFLOP/s, well above the cost of handing work to the pool.
+     */
+    public static final long PARALLEL_GEMM_MIN_MULADDS = Long.getLong("sciml4j.gemm.parallel.min", 1L << 20);
+
+    /**
      * Point rows per chunk of a fused Taylor jet ({@code MlpJet}): a larger batch is split into chunks of this many
      * points (the last one shorter), processed in parallel, and their parameter gradients summed in chunk order, so
      * results do not depend on the number of cores. At most this many points go through one unsplit pass. (The
