@@ -11,10 +11,13 @@ import java.util.logging.Logger;
 
 /**
  * Row-major matrix products. Small products run a direct Java loop (a BLAS call costs more than it saves below
- * {@link Thresholds#BLAS_MIN_MULADDS}); larger ones go to {@code dev.ludovic.netlib} BLAS, which is native OpenBLAS
- * when the machine has it and a Vector API implementation otherwise, except when the native library is the
- * unoptimised reference BLAS (Debian's {@code libblas3}), which the Java kernel beats at every size: then every
- * product stays in Java (unless {@code -Dsciml4j.blas.min} is given). The implementation in use is logged once.
+ * {@link Thresholds#BLAS_MIN_MULADDS}); larger ones go to {@code dev.ludovic.netlib} BLAS when it is a tuned native
+ * library (OpenBLAS, MKL, BLIS, ...). Every product stays in Java when the native library is the unoptimised
+ * reference BLAS (Debian's {@code libblas3}, 1.2-2 GFLOP/s on 750 x 200 x 200 where {@code VectorGemm} runs 30-40 on
+ * one core) or when there is none: netlib's own Java fallback ({@code VectorBLAS}, 512-bit vectors) is slower than
+ * {@code VectorGemm} at that size (about 21 GFLOP/s) and, once it has run, {@code VectorGemm}'s products in the same
+ * JVM ran 15-20 times slower (the two kernels' vector shapes mixed in the JIT's profiles). {@code -Dsciml4j.blas.min}
+ * given explicitly sends products from that size to whatever BLAS loaded. The implementation in use is logged once.
  * <p>
  * Products of at least {@link Thresholds#PARALLEL_GEMM_MIN_MULADDS} multiply-adds that run in Java are split by rows
  * of C over the kernels' threads ({@link Parallel#each}). Every element of C is the same chain of multiply-adds
@@ -26,13 +29,18 @@ public final class MatMul {
 
     private static final class Holder {
         static final BLAS BLAS_INSTANCE = BLAS.getInstance();
-        /** Whether large products go to BLAS: not when it is the native reference BLAS (unless asked for). */
+        /**
+         * Whether large products go to BLAS: when it is a native library other than the reference BLAS, or when
+         * {@code -Dsciml4j.blas.min} asks for it.
+         */
         static final boolean USE_BLAS = System.getProperty("sciml4j.blas.min") != null
-                || !(BLAS_INSTANCE instanceof NativeBLAS && referenceBlas(mappedFiles()));
+                || BLAS_INSTANCE instanceof NativeBLAS && !referenceBlas(mappedFiles());
 
         static {
             Logger.getLogger("org.sciml4j").info("sciml4j BLAS: " + BLAS_INSTANCE.getClass().getName()
-                    + (USE_BLAS ? "" : " (the reference BLAS: products stay in the Java kernel)"));
+                    + (USE_BLAS ? "" : BLAS_INSTANCE instanceof NativeBLAS
+                    ? " (the reference BLAS: products stay in the Java kernel)"
+                    : " (not native: products stay in the Java kernel)"));
         }
 
         /** The lines of {@code /proc/self/maps} (the process's mapped files, Linux), empty where unreadable. */
