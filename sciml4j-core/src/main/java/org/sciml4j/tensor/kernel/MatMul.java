@@ -57,8 +57,8 @@ public final class MatMul {
      * Whether the process maps a native {@code libblas.so} that is the unoptimised reference implementation: one
      * whose path names none of the tuned implementations that install under that name (OpenBLAS, BLIS, ATLAS, MKL),
      * e.g. Debian's {@code /usr/lib/x86_64-linux-gnu/blas/libblas.so.3.11.0} (measured at 1.2-2 GFLOP/s on a
-     * 750 x 200 x 200 product against 10-14 for {@code VectorGemm}). False when no such library is mapped
-     * (nothing known: the threshold rules).
+     * 750 x 200 x 200 product against 30-40 for {@code VectorGemm}, CPU time of one core). False when no such library
+     * is mapped (nothing known: a native BLAS then gets the products from the threshold on).
      *
      * @param maps lines of {@code /proc/self/maps}
      */
