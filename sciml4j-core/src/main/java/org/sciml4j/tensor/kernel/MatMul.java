@@ -1,25 +1,77 @@
 package org.sciml4j.tensor.kernel;
 
 import dev.ludovic.netlib.blas.BLAS;
+import dev.ludovic.netlib.blas.NativeBLAS;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.logging.Logger;
 
 /**
  * Row-major matrix products. Small products run a direct Java loop (a BLAS call costs more than it saves below
- * {@link Thresholds#BLAS_MIN_MULADDS}); larger ones go to {@code dev.ludovic.netlib} BLAS, which is native OpenBLAS
- * when the machine has it and a Vector API implementation otherwise. The implementation in use is logged once.
+ * {@link Thresholds#BLAS_MIN_MULADDS}); larger ones go to {@code dev.ludovic.netlib} BLAS when it is a tuned native
+ * library (OpenBLAS, MKL, BLIS, ...). Every product stays in Java when the native library is the unoptimised
+ * reference BLAS (Debian's {@code libblas3}, 1.2-2 GFLOP/s on 750 x 200 x 200 where {@code VectorGemm} runs 30-40 on
+ * one core) or when there is none: netlib's own Java fallback ({@code VectorBLAS}, 512-bit vectors) is slower than
+ * {@code VectorGemm} at that size (about 21 GFLOP/s) and, once it has run, {@code VectorGemm}'s products in the same
+ * JVM ran 15-20 times slower (the two kernels' vector shapes mixed in the JIT's profiles). {@code -Dsciml4j.blas.min}
+ * given explicitly sends products from that size to whatever BLAS loaded. The implementation in use is logged once.
+ * <p>
+ * Products of at least {@link Thresholds#PARALLEL_GEMM_MIN_MULADDS} multiply-adds that run in Java are split by rows
+ * of C over the kernels' threads ({@link Parallel#each}). Every element of C is the same chain of multiply-adds
+ * whichever rows share its block, so the bits do not depend on the number of threads.
  */
 public final class MatMul {
     private MatMul() {
     }
 
     private static final class Holder {
-        static final BLAS BLAS_INSTANCE = load();
+        static final BLAS BLAS_INSTANCE = BLAS.getInstance();
+        /**
+         * Whether large products go to BLAS: when it is a native library other than the reference BLAS, or when
+         * {@code -Dsciml4j.blas.min} asks for it.
+         */
+        static final boolean USE_BLAS = System.getProperty("sciml4j.blas.min") != null
+                || BLAS_INSTANCE instanceof NativeBLAS && !referenceBlas(mappedFiles());
 
-        private static BLAS load() {
-            BLAS b = BLAS.getInstance();
-            Logger.getLogger("org.sciml4j").info("sciml4j BLAS: " + b.getClass().getName());
-            return b;
+        static {
+            Logger.getLogger("org.sciml4j").info("sciml4j BLAS: " + BLAS_INSTANCE.getClass().getName()
+                    + (USE_BLAS ? "" : BLAS_INSTANCE instanceof NativeBLAS
+                    ? " (the reference BLAS: products stay in the Java kernel)"
+                    : " (not native: products stay in the Java kernel)"));
         }
+
+        /** The lines of {@code /proc/self/maps} (the process's mapped files, Linux), empty where unreadable. */
+        private static List<String> mappedFiles() {
+            try {
+                return Files.readAllLines(Path.of("/proc/self/maps"));
+            } catch (IOException | RuntimeException e) {
+                return List.of();
+            }
+        }
+    }
+
+    /**
+     * Whether the process maps a native {@code libblas.so} that is the unoptimised reference implementation: one
+     * whose path names none of the tuned implementations that install under that name (OpenBLAS, BLIS, ATLAS, MKL),
+     * e.g. Debian's {@code /usr/lib/x86_64-linux-gnu/blas/libblas.so.3.11.0} (measured at 1.2-2 GFLOP/s on a
+     * 750 x 200 x 200 product against 30-40 for {@code VectorGemm}, CPU time of one core). False when no such library
+     * is mapped (nothing known: a native BLAS then gets the products from the threshold on).
+     *
+     * @param maps lines of {@code /proc/self/maps}
+     */
+    static boolean referenceBlas(List<String> maps) {
+        for (String line : maps) {
+            String path = line.substring(line.lastIndexOf(' ') + 1).toLowerCase(Locale.ROOT);
+            String file = path.substring(path.lastIndexOf('/') + 1);
+            if (file.startsWith("libblas.so") && !path.contains("openblas") && !path.contains("blis")
+                    && !path.contains("atlas") && !path.contains("mkl")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -45,8 +97,41 @@ public final class MatMul {
      */
     public static void gemmTransA(double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int m, int k,
                                   int n, boolean accumulate) {
+        int chunks = rowChunks(m, k, n);
+        if (chunks > 1) { // rows i of C read columns i of the (k, m) array A
+            int rows = chunkRows(m, chunks);
+            Parallel.each(chunks, q -> {
+                int i0 = q * rows;
+                gemmTransARows(a, aOff + i0, m, b, bOff, c, cOff + i0 * n, Math.min(rows, m - i0), k, n, accumulate);
+            });
+            return;
+        }
+        gemmTransARows(a, aOff, m, b, bOff, c, cOff, m, k, n, accumulate);
+    }
+
+    /**
+     * Chunks of rows of C for a Java product of (m, k, n): 1 below {@link Thresholds#PARALLEL_GEMM_MIN_MULADDS} or
+     * with one thread, else 2 per thread (at most one per 4 rows).
+     */
+    private static int rowChunks(int m, int k, int n) {
+        int threads = Parallel.threads();
+        if (threads < 2 || (long) m * k * n < Thresholds.PARALLEL_GEMM_MIN_MULADDS) {
+            return 1;
+        }
+        int chunks = Math.min(2 * threads, m / 4);
+        return chunks < 2 ? 1 : (m + chunkRows(m, chunks) - 1) / chunkRows(m, chunks);
+    }
+
+    /** Rows per chunk: m split in {@code chunks}, rounded up to a multiple of 4 (the kernel's row block). */
+    private static int chunkRows(int m, int chunks) {
+        return ((m + chunks - 1) / chunks + 3) / 4 * 4;
+    }
+
+    /** {@link #gemmTransA} on m rows of C whose A columns start at {@code aOff}, A's rows {@code lda} apart. */
+    private static void gemmTransARows(double[] a, int aOff, int lda, double[] b, int bOff, double[] c, int cOff,
+                                       int m, int k, int n, boolean accumulate) {
         if (VECTOR_API && n > 1) {
-            VectorGemm.gemm(a, aOff, 1, m, b, bOff, c, cOff, m, k, n, accumulate);
+            VectorGemm.gemm(a, aOff, 1, lda, b, bOff, c, cOff, m, k, n, accumulate);
             return;
         }
         if (!accumulate) {
@@ -54,7 +139,7 @@ public final class MatMul {
         }
         for (int p = 0; p < k; p++) {
             for (int i = 0; i < m; i++) {
-                double api = a[aOff + p * m + i];
+                double api = a[aOff + p * lda + i];
                 int ci = cOff + i * n;
                 int bp = bOff + p * n;
                 for (int j = 0; j < n; j++) {
@@ -70,12 +155,27 @@ public final class MatMul {
      */
     public static void gemm(double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int m, int k, int n,
                             boolean accumulate) {
-        if ((long) m * k * n >= Thresholds.BLAS_MIN_MULADDS) {
+        if ((long) m * k * n >= Thresholds.BLAS_MIN_MULADDS && Holder.USE_BLAS) {
             // column-major view: C^T (n x m) = B^T (n x k) * A^T (k x m)
             Holder.BLAS_INSTANCE.dgemm("N", "N", n, m, k, 1.0, b, bOff, n, a, aOff, k, accumulate ? 1.0 : 0.0,
                     c, cOff, n);
             return;
         }
+        int chunks = rowChunks(m, k, n);
+        if (chunks > 1) {
+            int rows = chunkRows(m, chunks);
+            Parallel.each(chunks, q -> {
+                int i0 = q * rows;
+                gemmRows(a, aOff + i0 * k, b, bOff, c, cOff + i0 * n, Math.min(rows, m - i0), k, n, accumulate);
+            });
+            return;
+        }
+        gemmRows(a, aOff, b, bOff, c, cOff, m, k, n, accumulate);
+    }
+
+    /** {@link #gemm} in Java, on the caller's thread. */
+    private static void gemmRows(double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int m, int k,
+                                 int n, boolean accumulate) {
         if (VECTOR_API) {
             VectorGemm.gemm(a, aOff, b, bOff, c, cOff, m, k, n, accumulate);
             return;

@@ -91,7 +91,10 @@ public final class Parallel {
     /**
      * Runs {@code body} over [0, n): in up to 4 chunks per thread when n is at least
      * {@link Thresholds#PARALLEL_ELEMENTWISE}, else in one piece on the caller. For element-wise bodies (each index
-     * writes only its own outputs), whose results do not depend on the chunking.
+     * writes only its own outputs), whose results do not depend on the chunking. Every chunk but the last starts and
+     * ends at a multiple of {@link #RANGE_ALIGN}, so a body that runs whole vectors from its start and scalar code on
+     * its last few elements (as the vectorised tanh) treats every index alike whatever the number of chunks: its
+     * scalar tail stays the array's last {@code n mod L} elements and the bits do not depend on the thread count.
      */
     public static void range(int n, RangeBody body) {
         int threads = currentThreads();
@@ -100,9 +103,15 @@ public final class Parallel {
             return;
         }
         int chunks = Math.min(threads * 4, Math.max(1, n / (Thresholds.PARALLEL_ELEMENTWISE / 4)));
-        int grain = (n + chunks - 1) / chunks;
+        int grain = ((n + chunks - 1) / chunks + RANGE_ALIGN - 1) / RANGE_ALIGN * RANGE_ALIGN;
         each((n + grain - 1) / grain, c -> body.run(c * grain, Math.min(n, (c + 1) * grain)));
     }
+
+    /**
+     * Chunk boundaries of {@link #range} are multiples of this many elements: a multiple of every vector length in
+     * doubles (8 at 512 bits), so that vectors cover the same indices however the range is cut.
+     */
+    static final int RANGE_ALIGN = 64;
 
     /** Whether this (non-pool) thread is running an {@link #each}'s body: nested calls then stay on it too. */
     private static final ThreadLocal<boolean[]> INSIDE_EACH = ThreadLocal.withInitial(() -> new boolean[1]);

@@ -16,9 +16,17 @@ public final class Thresholds {
      * Multiply-add count (m*k*n) from which a matrix product goes to BLAS. Below it the Vector API kernel is faster:
      * measured on a 2-core AMD EPYC, it runs at 14-16 GFLOP/s from 101x20x20 to 128^3, against 3-5 GFLOP/s for
      * Debian's reference libblas through JNI and 5-8 GFLOP/s for netlib's VectorBLAS; only from about 256^3 does
-     * VectorBLAS (or a native OpenBLAS) win.
+     * VectorBLAS (or a native OpenBLAS) win. Applies only to a tuned native BLAS: {@code MatMul} keeps every product
+     * in Java under the reference BLAS or netlib's Java fallback (see there), unless this property is given.
      */
     public static final long BLAS_MIN_MULADDS = Long.getLong("sciml4j.blas.min", 192L * 192 * 192);
+
+    /**
+     * Multiply-add count (m*k*n) from which a matrix product that runs in Java ({@code MatMul}) is split by rows of
+     * its output over the kernels' threads. The split does not change the bits (each output element is the same chain
+     * of multiply-adds). About 0.1 ms of work at 10 GFLOP/s, well above the cost of handing work to the pool.
+     */
+    public static final long PARALLEL_GEMM_MIN_MULADDS = Long.getLong("sciml4j.gemm.parallel.min", 1L << 20);
 
     /**
      * Point rows per chunk of a fused Taylor jet ({@code MlpJet}): a larger batch is split into chunks of this many

@@ -88,4 +88,71 @@ class MatMulTest {
             }
         }
     }
+
+    /**
+     * Products large enough to be split over threads give the same bits with 1, 2 and 3 threads (rows of C split
+     * differently), and match the plain loop; the HNN's 750 x 200 x 200 shape among them.
+     */
+    @Test
+    void splittingRowsOverThreadsKeepsTheBits() {
+        SplittableRandom rng = new SplittableRandom(11);
+        int[][] shapes = {{750, 200, 200}, {203, 150, 41}, {4000, 300, 1}, {130, 130, 130}};
+        try {
+            for (int[] sh : shapes) {
+                int m = sh[0];
+                int k = sh[1];
+                int n = sh[2];
+                assertThat((long) m * k * n).isGreaterThanOrEqualTo(Thresholds.PARALLEL_GEMM_MIN_MULADDS);
+                double[] a = random(rng, m * k);
+                double[] at = random(rng, k * m);
+                double[] b = random(rng, k * n);
+                double[] c0 = random(rng, m * n);
+                double[][] gemm = new double[3][];
+                double[][] transA = new double[3][];
+                for (int threads = 1; threads <= 3; threads++) {
+                    Parallel.setThreads(threads);
+                    gemm[threads - 1] = c0.clone();
+                    MatMul.gemm(a, 0, b, 0, gemm[threads - 1], 0, m, k, n, true);
+                    transA[threads - 1] = new double[m * n];
+                    MatMul.gemmTransA(at, 0, b, 0, transA[threads - 1], 0, m, k, n, false);
+                }
+                for (int q = 0; q < m * n; q++) {
+                    int i = q / n;
+                    int j = q % n;
+                    double s = c0[q];
+                    double t = 0;
+                    for (int p = 0; p < k; p++) {
+                        s += a[i * k + p] * b[p * n + j];
+                        t += at[p * m + i] * b[p * n + j];
+                    }
+                    String what = m + "x" + k + "x" + n + " at " + q;
+                    assertThat(gemm[0][q]).as("gemm " + what).isCloseTo(s, within(1e-11));
+                    assertThat(transA[0][q]).as("gemmTransA " + what).isCloseTo(t, within(1e-11));
+                    for (int threads = 2; threads <= 3; threads++) {
+                        assertThat(Double.doubleToRawLongBits(gemm[threads - 1][q])).as("gemm, %d threads, %s",
+                                threads, what).isEqualTo(Double.doubleToRawLongBits(gemm[0][q]));
+                        assertThat(Double.doubleToRawLongBits(transA[threads - 1][q])).as("gemmTransA, %d threads,"
+                                + " %s", threads, what).isEqualTo(Double.doubleToRawLongBits(transA[0][q]));
+                    }
+                }
+            }
+        } finally {
+            Parallel.setThreads(Parallel.defaultThreads());
+        }
+    }
+
+    /** The reference BLAS is told from the tuned ones that install under the same name by its mapped path. */
+    @Test
+    void referenceBlasIsFoundByItsPath() {
+        String prefix = "7f1c2a000000-7f1c2a0b0000 r-xp 00000000 fd:01 1234567                    ";
+        assertThat(MatMul.referenceBlas(java.util.List.of(prefix + "/usr/lib/x86_64-linux-gnu/libc.so.6",
+                prefix + "/usr/lib/x86_64-linux-gnu/blas/libblas.so.3.11.0"))).isTrue();
+        assertThat(MatMul.referenceBlas(java.util.List.of(
+                prefix + "/usr/lib/x86_64-linux-gnu/openblas-pthread/libblas.so.3"))).isFalse();
+        assertThat(MatMul.referenceBlas(java.util.List.of(
+                prefix + "/usr/lib/x86_64-linux-gnu/blis-openmp/libblas.so.3"))).isFalse();
+        assertThat(MatMul.referenceBlas(java.util.List.of(prefix + "/usr/lib/x86_64-linux-gnu/libc.so.6",
+                "7f1c2a000000-7f1c2a0b0000 rw-p 00000000 00:00 0"))).isFalse();
+        assertThat(MatMul.referenceBlas(java.util.List.of())).isFalse();
+    }
 }
