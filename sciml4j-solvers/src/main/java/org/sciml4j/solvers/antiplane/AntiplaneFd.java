@@ -22,6 +22,28 @@ import java.util.function.DoubleBinaryOperator;
 public final class AntiplaneFd {
     private static final int SAMPLES = 4;
 
+    /** A function of position evaluated at many points at once: {@code values(x, y)[k] = f(x[k], y[k])}. */
+    @FunctionalInterface
+    public interface Field {
+        /**
+         * @param x abscissae, length n
+         * @param y ordinates, length n
+         * @return the values, length n
+         */
+        double[] values(double[] x, double[] y);
+
+        /** A field from a function of one point. */
+        static Field of(DoubleBinaryOperator f) {
+            return (x, y) -> {
+                double[] out = new double[x.length];
+                for (int k = 0; k < out.length; k++) {
+                    out[k] = f.applyAsDouble(x[k], y[k]);
+                }
+                return out;
+            };
+        }
+    }
+
     private final double xLo;
     private final double depth;
     private final int nx;
@@ -123,12 +145,13 @@ public final class AntiplaneFd {
     /**
      * Solves for w.
      *
-     * @param mu        shear modulus mu(x, y) > 0
-     * @param boundary  w(x, y) on the sides x = xLo, x = xHi and the bottom
+     * @param mu        shear modulus mu(x, y) > 0 (sampled 4 times per link)
+     * @param boundary  w(x, y) on the sides x = xLo, x = xHi and the bottom (asked at every vertex; the others'
+     *                  values are not used)
      * @param tolerance relative residual to stop conjugate gradients at, in (0, 1)
      * @throws IllegalStateException when conjugate gradients do not converge in 20 (nx + ny) iterations
      */
-    public Solution solve(DoubleBinaryOperator mu, DoubleBinaryOperator boundary, double tolerance) {
+    public Solution solve(Field mu, Field boundary, double tolerance) {
         int w = nx + 1;
         int n = w * (ny + 1);
         double[] east = new double[n]; // coefficient of the link (i, j)-(i + 1, j)
@@ -137,13 +160,18 @@ public final class AntiplaneFd {
         links(mu, east, south, jump);
         double[] u = new double[n];
         boolean[] fixed = new boolean[n];
+        double[] xs = new double[n];
+        double[] ys = new double[n];
         for (int j = 0; j <= ny; j++) {
             for (int i = 0; i <= nx; i++) {
-                if (i == 0 || i == nx || j == ny) {
-                    fixed[j * w + i] = true;
-                    u[j * w + i] = boundary.applyAsDouble(x(i), y(j));
-                }
+                fixed[j * w + i] = i == 0 || i == nx || j == ny;
+                xs[j * w + i] = x(i);
+                ys[j * w + i] = y(j);
             }
+        }
+        double[] g = boundary.values(xs, ys);
+        for (int k = 0; k < n; k++) {
+            u[k] = fixed[k] ? g[k] : 0;
         }
         // right side: the slip sources, and the fixed neighbours' values (u is zero at the unknowns here)
         double[] rhs = new double[n];
@@ -167,32 +195,54 @@ public final class AntiplaneFd {
     }
 
     /** The link coefficients and the fault's slip on the east links of the fault column. */
-    private void links(DoubleBinaryOperator mu, double[] east, double[] south, double[] jump) { // numerical kernel
+    private void links(Field mu, double[] east, double[] south, double[] jump) { // numerical kernel
         int w = nx + 1;
+        int n = w * (ny + 1);
+        // every sample point of mu first (one batch), then the means: east faces, then south links
+        double[] xs = new double[2 * n * SAMPLES];
+        double[] ys = new double[xs.length];
         for (int j = 0; j <= ny; j++) {
             double top = j == 0 ? 0 : y(j) + hy / 2;
             double bottom = j == ny ? y(j) : y(j) - hy / 2;
             for (int i = 0; i <= nx; i++) {
                 int k = j * w + i;
-                if (i < nx) { // face: x = x_i + hx/2, y in [bottom, top]; mean of mu across it
-                    double m = 0;
-                    for (int s = 0; s < SAMPLES; s++) {
-                        m += mu.applyAsDouble(x(i) + hx / 2, top - (s + 0.5) * (top - bottom) / SAMPLES);
-                    }
-                    east[k] = m / SAMPLES * (top - bottom) / hx;
+                for (int s = 0; s < SAMPLES; s++) {
+                    xs[k * SAMPLES + s] = x(i) + hx / 2; // across the east face
+                    ys[k * SAMPLES + s] = top - (s + 0.5) * (top - bottom) / SAMPLES;
+                    xs[(n + k) * SAMPLES + s] = x(i); // along the link down to y_{j+1}
+                    ys[(n + k) * SAMPLES + s] = y(j) - (s + 0.5) * hy / SAMPLES;
+                }
+            }
+        }
+        double[] m = mu.values(xs, ys);
+        for (double v : m) {
+            if (!(v > 0) || !Double.isFinite(v)) {
+                throw new IllegalArgumentException("antiplane reference: the shear modulus must be finite and > 0,"
+                        + " found " + v);
+            }
+        }
+        for (int j = 0; j <= ny; j++) {
+            double top = j == 0 ? 0 : y(j) + hy / 2;
+            double bottom = j == ny ? y(j) : y(j) - hy / 2;
+            for (int i = 0; i <= nx; i++) {
+                int k = j * w + i;
+                double mean = 0;
+                double inverse = 0;
+                for (int s = 0; s < SAMPLES; s++) {
+                    mean += m[k * SAMPLES + s] / SAMPLES;
+                    inverse += 1 / m[(n + k) * SAMPLES + s] / SAMPLES;
+                }
+                if (i < nx) {
+                    east[k] = mean * (top - bottom) / hx;
                     if (i == faultColumn) {
                         double shared = Math.max(0, Math.min(top, fault.top()) - Math.max(bottom, fault.bottom()));
                         jump[k] = fault.slip() * shared / (top - bottom);
                     }
                 }
-                if (j < ny) { // link from y_j down to y_{j+1}: harmonic mean of mu along it
+                if (j < ny) {
                     double left = i == 0 ? x(i) : x(i) - hx / 2;
                     double right = i == nx ? x(i) : x(i) + hx / 2;
-                    double inverse = 0;
-                    for (int s = 0; s < SAMPLES; s++) {
-                        inverse += 1 / mu.applyAsDouble(x(i), y(j) - (s + 0.5) * hy / SAMPLES);
-                    }
-                    south[k] = SAMPLES / inverse * (right - left) / hy;
+                    south[k] = (right - left) / hy / inverse;
                 }
             }
         }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 class AntiplaneFdTest {
     private static final ScrewDislocation SURFACE = new ScrewDislocation(0, 0, -1, 1);
     private static final ScrewDislocation BURIED = new ScrewDislocation(0.3, -0.4, -1.2, 0.7);
+    private static final AntiplaneFd.Field ONE = AntiplaneFd.Field.of((x, y) -> 1);
 
     @Test
     void theClosedFormJumpsBySlipOnTheFaultOnlyIsHarmonicAndLeavesTheSurfaceFree() {
@@ -42,7 +43,7 @@ class AntiplaneFdTest {
     /** Relative L2 error of the solution at the vertices against the closed form. */
     private static double error(ScrewDislocation f, int cellsX, int cellsY) {
         AntiplaneFd fd = new AntiplaneFd(-2, 2, 2, cellsX, cellsY, f);
-        AntiplaneFd.Solution s = fd.solve((x, y) -> 1, f::displacement, 1e-12);
+        AntiplaneFd.Solution s = fd.solve(ONE, AntiplaneFd.Field.of(f::displacement), 1e-12);
         double[] w = s.grid();
         double num = 0;
         double den = 0;
@@ -78,12 +79,29 @@ class AntiplaneFdTest {
     @Test
     void interpolationKeepsTheJumpAndAGeometryOffTheGridIsRefused() {
         AntiplaneFd fd = new AntiplaneFd(-2, 2, 2, 129, 64, SURFACE);
-        AntiplaneFd.Solution s = fd.solve((x, y) -> 1, SURFACE::displacement, 1e-12);
+        AntiplaneFd.Solution s = fd.solve(ONE, AntiplaneFd.Field.of(SURFACE::displacement), 1e-12);
         double above = s.value(0, -0.5);
         double below = s.value(-1e-12, -0.5);
         assertEquals(1, above - below, 1e-9);
         assertEquals(SURFACE.displacement(0.3, -0.7), s.value(0.3, -0.7), 5e-3);
         assertThrows(IllegalArgumentException.class, () -> new AntiplaneFd(-2, 2, 2, 128, 64, SURFACE));
         assertThrows(IllegalArgumentException.class, () -> s.value(3, -1));
+    }
+
+    @Test
+    void aLayeredMediumConvergesAtFirstOrderToo() {
+        // a soft layer (mu = 1) over a stiffer half-space (mu = 3) below y = -1.5; the same far-side data
+        AntiplaneFd.Field layers = AntiplaneFd.Field.of((x, y) -> y < -1.5 ? 3 : 1);
+        double[] at = new double[3];
+        int k = 0;
+        for (int cells : new int[] {64, 128, 256}) {
+            AntiplaneFd fd = new AntiplaneFd(-2, 2, 2, cells + 1, cells / 2, SURFACE);
+            at[k++] = fd.solve(layers, AntiplaneFd.Field.of(SURFACE::displacement), 1e-12).value(0.25, -1.2);
+        }
+        double order = Math.log(Math.abs(at[0] - at[1]) / Math.abs(at[1] - at[2])) / Math.log(2);
+        System.out.printf("layered: w(0.25, -1.2) = %.6f, %.6f, %.6f; order %.2f%n", at[0], at[1], at[2], order);
+        assertTrue(order > 0.8, "order " + order);
+        // the stiffer half-space below takes less of the deformation: w is smaller there than in the homogeneous case
+        assertTrue(Math.abs(at[2]) < Math.abs(SURFACE.displacement(0.25, -1.2)));
     }
 }
