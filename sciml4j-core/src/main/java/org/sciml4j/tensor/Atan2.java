@@ -45,7 +45,9 @@ public final class Atan2 extends CustomPrimitive {
         int n = Math.max(a.length, b.length);
         double[] out = new double[n];
         for (int i = 0; i < n; i++) {
-            out[i] = Math.atan2(a[a.length == 1 ? 0 : i], b[b.length == 1 ? 0 : i]);
+            // StrictMath: Math.atan2 may be a JIT intrinsic whose last bit differs from the interpreter's, which
+            // would make training depend on when the JIT compiles this loop
+            out[i] = StrictMath.atan2(a[a.length == 1 ? 0 : i], b[b.length == 1 ? 0 : i]);
         }
         return Tensor.wrap(out, (a.length >= b.length ? in[0] : in[1]).shape());
     }

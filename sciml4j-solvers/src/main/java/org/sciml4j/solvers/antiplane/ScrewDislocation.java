@@ -53,6 +53,6 @@ public record ScrewDislocation(double x0, double top, double bottom, double slip
 
     /** The angle about (x0, c), its branch cut running up from it. */
     private double angle(double x, double y, double c) {
-        return Math.atan2(x - x0, -(y - c));
+        return StrictMath.atan2(x - x0, -(y - c)); // the same bits in every run (Math.atan2 may be intrinsic)
     }
 }
