@@ -3,6 +3,8 @@ package org.sciml4j.nn;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 
+import org.sciml4j.tensor.Shape;
+import org.sciml4j.tensor.ShapeException;
 import org.sciml4j.tensor.Tensor;
 
 /**
@@ -51,8 +53,8 @@ public final class InputFeatures implements Module {
         Tensor f = features.apply(x);
         int k = inner.inputSize() - inputs;
         if (f.rank() != 2 || f.size(0) != x.size(0) || f.size(1) != k) {
-            throw new org.sciml4j.tensor.ShapeException("InputFeatures: the features of " + x.size(0) + " points"
-                    + " must have shape (" + x.size(0) + ", " + k + "), got " + org.sciml4j.tensor.Shape.str(f.shape()));
+            throw new ShapeException("InputFeatures: the features of " + x.size(0) + " points must have shape ("
+                    + x.size(0) + ", " + k + "), got " + Shape.str(f.shape()));
         }
         return inner.forward(Tensor.concat(1, x, f));
     }

@@ -21,7 +21,8 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 /**
  * {@code network: {type: mlp, layers: [20, 20], activation: tanh, initializer: glorot_normal}}, optionally
  * {@code fourier_features: {features: 64, scale: 1}}, {@code type: fbpinn} with {@code windows: [8], overlap: 0.3}
- * ({@link FbpinnSection}), {@code inputs: [...]} (extra inputs, {@link #inputs}) and {@code fields: {k: {layers: [10]}}} (k from a network of
+ * ({@link FbpinnSection}), {@code inputs: [...]} (extra inputs, {@link #inputs}) and
+ * {@code fields: {k: {layers: [10]}}} (k from a network of
  * its own, its missing settings taken from the main network's). The spec checks its names and the network builders
  * the rest; their messages are placed at the keys they are about.
  */
