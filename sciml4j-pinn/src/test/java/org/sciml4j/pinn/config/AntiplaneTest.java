@@ -21,11 +21,11 @@ import org.sciml4j.train.config.ProblemFileException;
 
 /**
  * The antiplane fault examples (issue 18 item 2): the branch-cut coordinate, the jump condition, and short runs of
- * fault-homogeneous.yaml and fault-two-region.yaml end to end. The full runs' figures are in docs/ANTIPLANE.md.
+ * fault-homogeneous.yaml end to end (fault-two-region.yaml: {@link AntiplaneTwoRegionTest}). The full runs' figures are in docs/ANTIPLANE.md.
  */
 class AntiplaneTest {
 
-    private static Path example(String name) {
+    static Path example(String name) {
         return PoissonMultiscaleTest.examples().resolve("antiplane").resolve(name);
     }
 
@@ -80,22 +80,8 @@ class AntiplaneTest {
                 .train(f.problem(), f.newNetwork(0));
         Errors e = s.errors(f.evaluation().points(), f.evaluation().truth());
         System.out.printf("antiplane homogeneous, short run: relative L2 %.3e%n", e.relative());
-        assertThat(e.relative()).isLessThan(1e-2);
+        assertThat(e.relative()).isLessThan(1e-2); // measured 2.7e-4
         double[] fault = s.history().column("fault");
         assertThat(fault[fault.length - 1]).isLessThan(1e-4);
-    }
-
-    @Test
-    void aShortRunOfTheTwoRegionExampleApproachesTheFiniteDifferenceReference() throws IOException {
-        String text = Files.readString(example("fault-two-region.yaml")).replace("points: 2000", "points: 400")
-                .replace("points: 200", "points: 60").replace("cells: [513, 256]", "cells: [129, 64]")
-                .replace("layers: [24, 24, 24]", "layers: [16, 16]");
-        ProblemFile f = ProblemFile.parse(text, example("scaled.yaml"));
-        assertThat(f.evaluation().file()).contains("129 x 64 cells");
-        Solution s = f.trainer().adam(1e-3, 200).schedule(List.of(Phase.ssbroyden(300))).build()
-                .train(f.problem(), f.newNetwork(0));
-        Errors e = s.errors(f.evaluation().points(), f.evaluation().truth());
-        System.out.printf("antiplane two regions, short run: relative L2 %.3e%n", e.relative());
-        assertThat(e.relative()).isLessThan(3e-2);
     }
 }
