@@ -17,6 +17,7 @@ import org.sciml4j.io.Checkpoints;
 import org.sciml4j.io.RunFolder;
 import org.sciml4j.io.TextTable;
 import org.sciml4j.nn.Concat;
+import org.sciml4j.nn.InputFeatures;
 import org.sciml4j.nn.Mlp;
 import org.sciml4j.nn.ModifiedMlp;
 import org.sciml4j.nn.Module;
@@ -285,6 +286,9 @@ final class RunCommand implements Callable<Integer> {
         }
         if (net instanceof ModifiedMlp m) {
             return "modified " + layers(m.sizes()) + " " + m.activation();
+        }
+        if (net instanceof InputFeatures f) {
+            return (f.inner().inputSize() - f.inputSize()) + " extra inputs, then " + describe(f.inner());
         }
         return net.inputSize() + " inputs, " + net.outputSize() + " outputs";
     }

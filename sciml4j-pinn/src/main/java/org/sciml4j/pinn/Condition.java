@@ -96,6 +96,15 @@ public interface Condition {
         return PeriodicCondition.of(variable, parse(expressions));
     }
 
+    /**
+     * A jump across {@code variable = value}: each requirement {@code "lhs = rhs"} says that lhs above minus lhs
+     * below is rhs ({@code "w = s"}: a slip s; {@code "w_x = 0"}: w_x continuous). Named "jump"; restrict it to a
+     * segment with {@link JumpCondition#along}.
+     */
+    static JumpCondition jump(String variable, double value, String... requirements) {
+        return JumpCondition.across(variable, value, requirements);
+    }
+
     /** Requirements at explicit points, shape (N, variables). */
     static PointCondition at(Tensor points, String... requirements) {
         return PointCondition.explicit("condition", points, parse(requirements), null);
@@ -153,9 +162,12 @@ public interface Condition {
      *                  (N, 1): a boundary's outward normal {@code normal_x}, ...
      * @param paired    0, or for a periodic condition the number P of pairs: N = 2P, and each requirement's residual
      *                  is its value at point i minus its value at point P + i
+     * @param jump      for pairs: each requirement {@code lhs = rhs} says that lhs jumps by rhs, its residual is
+     *                  {@code lhs(i) - lhs(P + i) - rhs(i)} ({@link JumpCondition}); false: {@code lhs - rhs} is
+     *                  compared between the two points of a pair
      */
     record Resolved(String name, Tensor points, List<BoundExpression[]> sides, List<Tensor> observed,
-            Map<String, Tensor> auxiliary, int paired) {
+            Map<String, Tensor> auxiliary, int paired, boolean jump) {
 
         /** Copies the lists and checks the pairing. */
         public Resolved {
@@ -170,7 +182,13 @@ public interface Condition {
 
         /** A condition without auxiliary quantities or pairs. */
         public Resolved(String name, Tensor points, List<BoundExpression[]> sides, List<Tensor> observed) {
-            this(name, points, sides, observed, Map.of(), 0);
+            this(name, points, sides, observed, Map.of(), 0, false);
+        }
+
+        /** A condition whose pairs (if any) compare {@code lhs - rhs} at their two points. */
+        public Resolved(String name, Tensor points, List<BoundExpression[]> sides, List<Tensor> observed,
+                Map<String, Tensor> auxiliary, int paired) {
+            this(name, points, sides, observed, auxiliary, paired, false);
         }
 
         /** {@code at} with this condition's auxiliary quantities. */
@@ -217,6 +235,9 @@ public interface Condition {
             Evaluation env = withAuxiliary(at);
             BoundExpression[] side = sides.get(i);
             Tensor r = side[0].evaluate(env);
+            if (jump) {
+                return jumpResidual(r, side[1].evaluate(env));
+            }
             if (!(side[1].expression().root() instanceof Expression.Num n && n.value() == 0)) {
                 r = r.sub(side[1].evaluate(env)); // "... = 0" subtracts nothing: one operation less per step
             }
@@ -226,6 +247,15 @@ public interface Condition {
             }
             Tensor obs = observed.get(i);
             return obs == null ? r : r.sub(obs);
+        }
+
+        /** {@code lhs(i) - lhs(P + i) - rhs(i)} over the P pairs; a scalar side is the same at every point. */
+        private Tensor jumpResidual(Tensor lhs, Tensor rhs) {
+            if (lhs.rank() == 0) {
+                throw new IllegalArgumentException("condition '" + name + "': a jump needs a field on its left side");
+            }
+            Tensor across = lhs.slice(0, 0, paired).sub(lhs.slice(0, paired, 2 * paired));
+            return across.sub(rhs.rank() == 0 ? rhs : rhs.slice(0, 0, paired));
         }
 
         /** The loss term: the sum over requirements of the mean square residual. */

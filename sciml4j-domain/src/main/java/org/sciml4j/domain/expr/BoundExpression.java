@@ -15,6 +15,7 @@ import org.sciml4j.domain.expr.Expression.Name;
 import org.sciml4j.domain.expr.Expression.Neg;
 import org.sciml4j.domain.expr.Expression.Node;
 import org.sciml4j.domain.expr.Expression.Num;
+import org.sciml4j.tensor.Atan2;
 import org.sciml4j.tensor.Autodiff;
 import org.sciml4j.tensor.Tensor;
 
@@ -161,6 +162,11 @@ public final class BoundExpression {
             case "abs" -> fold(c -> a.eval(c).abs(), a);
             case "sigmoid" -> fold(c -> a.eval(c).sigmoid(), a);
             case "softplus" -> fold(c -> a.eval(c).softplus(), a);
+            case "atan" -> fold(c -> Atan2.of(a.eval(c), Tensor.scalar(1)), a);
+            case "atan2" -> { // atan2(a, b): the angle of (b, a), its cut along a = 0, b < 0
+                Code b = args.get(1);
+                yield fold(c -> Atan2.of(a.eval(c), b.eval(c)), a, b);
+            }
             case "pow" -> binary('^', a, args.get(1));
             case "min", "max" -> {
                 Code b = args.get(1);

@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
  * number  = digits ['.' digits] [('e'|'E') ['+'|'-'] digits]  |  '.' digits [exponent]
  * name    = letter (letter | digit | '_')*
  * </pre>
- * Functions: {@code sin cos tan exp log sqrt tanh abs sigmoid softplus} (one argument), {@code pow min max} (two);
+ * Functions: {@code sin cos tan exp log sqrt tanh abs sigmoid softplus atan} (one argument), {@code pow min max atan2}
+ * (two; {@code atan2(a, b)} is the angle of the point (b, a), its branch cut along a = 0, b < 0);
  * differential operators on fields: {@code lap(u)} (Laplacian over the space variables) and {@code div(u, v)}
  * (divergence: one field per space variable), see {@link BoundExpression}.
  * Constants: {@code pi}, {@code e}. Names are resolved later, by {@link #bind(Vocabulary)}.
@@ -34,6 +35,7 @@ public final class Expression {
             Map.entry("tan", 1), Map.entry("exp", 1), Map.entry("log", 1), Map.entry("sqrt", 1),
             Map.entry("tanh", 1), Map.entry("abs", 1), Map.entry("sigmoid", 1), Map.entry("softplus", 1),
             Map.entry("pow", 2), Map.entry("min", 2), Map.entry("max", 2), Map.entry("lap", 1),
+            Map.entry("atan", 1), Map.entry("atan2", 2),
             Map.entry("div", ANY_ARITY));
 
     /** Named constants. */

@@ -14,6 +14,7 @@ import org.sciml4j.domain.sampling.Sampler;
 import org.sciml4j.io.TextTable;
 import org.sciml4j.pinn.BoundaryCondition;
 import org.sciml4j.pinn.Condition;
+import org.sciml4j.pinn.JumpCondition;
 import org.sciml4j.pinn.PointCondition;
 import org.sciml4j.pinn.Problem;
 import org.sciml4j.pinn.Requirement;
@@ -25,11 +26,12 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
  * {@code conditions}, each by name: at fixed values ({@code at}, {@code require}, other variables sampled), data
- * from a file ({@code file}, {@code columns}), on a boundary or interface ({@code on}, {@code where}) or periodic.
+ * from a file ({@code file}, {@code columns}), on a boundary or interface ({@code on}, {@code where}), periodic, or a
+ * jump across a line ({@code jump}, {@code along}).
  */
 final class ConditionsSection {
     private static final Set<String> KEYS = Set.of("at", "require", "points", "sampling", "file", "columns", "on",
-            "where", "periodic");
+            "where", "periodic", "jump", "along");
 
     private final PinnScope scope;
     private final YamlDocument doc;
@@ -54,6 +56,12 @@ final class ConditionsSection {
 
     private Condition condition(String name, Node node) {
         Map<String, NodeTuple> m = doc.mapping(node, "condition '" + name + "'", KEYS);
+        if (m.containsKey("jump")) {
+            return jump(name, node, m);
+        }
+        if (m.containsKey("along")) {
+            throw doc.error(m.get("along").getKeyNode(), "'along' gives the segment of a jump: add 'jump: {x: 0}'");
+        }
         if (m.containsKey("on") || m.containsKey("periodic")) {
             return boundary(name, node, m);
         }
@@ -135,6 +143,43 @@ final class ConditionsSection {
         int values = fixed.values().stream().mapToInt(x -> x.length).max().orElse(1);
         int per = free.isEmpty() ? n : doc.at(where, () -> PointCondition.pointsPerValue(name, n, values));
         scope.trySampling(s, per, free, where, "condition '" + name + "'");
+        return c;
+    }
+
+    /**
+     * {@code {jump: {x: 0}, along: {y: [-1, 0]}, require: [w = s, w_x = 0], points: 200, sampling: uniform}}: each
+     * left side jumps by its right side across x = 0, on the segment of y in [-1, 0].
+     */
+    private Condition jump(String name, Node node, Map<String, NodeTuple> m) {
+        for (String k : List.of("at", "file", "columns", "on", "where", "periodic")) {
+            if (m.containsKey(k)) {
+                throw doc.error(m.get(k).getKeyNode(), "'" + k + "' does not go with 'jump'; a jump condition takes"
+                        + " 'jump', 'along', 'require', 'points' and 'sampling'");
+            }
+        }
+        Map<String, double[]> across = fixedValues(name, m.get("jump").getValueNode());
+        if (across.size() != 1 || across.values().iterator().next().length != 1) {
+            throw doc.error(m.get("jump").getValueNode(), "a jump is across one value of one variable, e.g."
+                    + " 'jump: {x: 0}'");
+        }
+        String variable = across.keySet().iterator().next();
+        Node reqNode = doc.required(m, "require", node, "require: [w = s, w_x = 0]");
+        int n = m.containsKey("points") ? doc.positiveInt(m.get("points").getValueNode())
+                : BoundaryCondition.DEFAULT_POINTS;
+        JumpCondition c = Condition.jump(variable, across.get(variable)[0],
+                requirements(reqNode, scope.vocabulary)).named(name).points(scope.sampler(m), n);
+        if (m.containsKey("along")) {
+            for (NodeTuple a : doc.mapping(m.get("along").getValueNode(), "along", null).values()) {
+                List<Node> ends = doc.list(a.getValueNode());
+                if (ends.size() != 2) {
+                    throw doc.error(a.getValueNode(), "give the segment's two ends, e.g. 'y: [-1, 0]'");
+                }
+                double lo = doc.number(ends.get(0));
+                double hi = doc.number(ends.get(1));
+                JumpCondition before = c;
+                c = doc.at(a.getValueNode(), () -> before.along(YamlDocument.key(a), lo, hi));
+            }
+        }
         return c;
     }
 

@@ -23,8 +23,9 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 
 /**
  * {@code evaluation}: reference values for errors and plots, from a text table ({@code file}, {@code columns}), a
- * NumPy .npz grid ({@code file}, {@code grid}, {@code values}) or an exact solution ({@code exact}, with
- * {@code points} and {@code sampling} or {@code grid}). In a data file a non-finite reference value marks a point to
+ * NumPy .npz grid ({@code file}, {@code grid}, {@code values}), an exact solution ({@code exact}, with
+ * {@code points} and {@code sampling} or {@code grid}) or an antiplane fault's finite-difference solution
+ * ({@code antiplane}, {@link AntiplaneEvaluation}). In a data file a non-finite reference value marks a point to
  * leave out (counted in {@link EvaluationSpec#skipped()}); non-finite points are refused.
  */
 final class EvaluationSection {
@@ -43,7 +44,10 @@ final class EvaluationSection {
 
     EvaluationSpec read(Node node) {
         Map<String, NodeTuple> m = doc.mapping(node, "evaluation", Set.of("file", "columns", "grid", "values",
-                "exact", "points", "sampling"));
+                "exact", "points", "sampling", "antiplane"));
+        if (m.containsKey("antiplane")) {
+            return new AntiplaneEvaluation(scope, problem, this).read(m);
+        }
         if (m.containsKey("exact")) {
             return exact(m);
         }
@@ -283,7 +287,7 @@ final class EvaluationSection {
     }
 
     /** Field {@code f}'s exact solution: variables, known parameters and constants only. */
-    private BoundExpression solution(String f, Node e) {
+    BoundExpression solution(String f, Node e) {
         BoundExpression bound;
         try {
             bound = scope.expression(e).bind(scope.vocabulary);
@@ -299,7 +303,7 @@ final class EvaluationSection {
     }
 
     /** The points where the exact solution is compared: a grid, or drawn ({@code points}, {@code sampling}). */
-    private Tensor exactPoints(Map<String, NodeTuple> m, Node exactNode) {
+    Tensor exactPoints(Map<String, NodeTuple> m, Node exactNode) {
         Sampler s;
         int n;
         Node where;
@@ -335,7 +339,7 @@ final class EvaluationSection {
     }
 
     /** The solutions at the points: (N, fields). */
-    private Tensor evaluate(List<BoundExpression> solutions, Tensor points) {
+    Tensor evaluate(List<BoundExpression> solutions, Tensor points) {
         try (Autodiff.Scope noGrad = Autodiff.noGrad()) {
             List<Tensor> cols = new ArrayList<>();
             for (int v = 0; v < problem.variables().size(); v++) {

@@ -10,7 +10,9 @@ import java.util.Set;
 import java.util.function.Function;
 
 import org.sciml4j.nn.NetworkSpec;
+import org.sciml4j.domain.expr.Expression;
 import org.sciml4j.nn.Networks;
+import org.sciml4j.pinn.NetworkInputs;
 import org.sciml4j.pinn.Problem;
 import org.sciml4j.train.config.YamlDocument;
 import org.yaml.snakeyaml.nodes.Node;
@@ -19,7 +21,8 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 /**
  * {@code network: {type: mlp, layers: [20, 20], activation: tanh, initializer: glorot_normal}}, optionally
  * {@code fourier_features: {features: 64, scale: 1}}, {@code type: fbpinn} with {@code windows: [8], overlap: 0.3}
- * ({@link FbpinnSection}) and {@code fields: {k: {layers: [10]}}} (k from a network of
+ * ({@link FbpinnSection}), {@code inputs: [...]} (extra inputs, {@link #inputs}) and
+ * {@code fields: {k: {layers: [10]}}} (k from a network of
  * its own, its missing settings taken from the main network's). The spec checks its names and the network builders
  * the rest; their messages are placed at the keys they are about.
  */
@@ -29,7 +32,7 @@ final class NetworkSection {
 
     private static final Set<String> SETTINGS = Set.of("type", "layers", "activation", "initializer",
             "fourier_features", "windows", "overlap");
-    private static final Set<String> KEYS = with(SETTINGS, "fields");
+    private static final Set<String> KEYS = with(with(SETTINGS, "fields"), "inputs");
 
     private final YamlDocument doc;
     private final List<Problem.Range> variables;
@@ -60,6 +63,31 @@ final class NetworkSection {
                 * 8.0 * HeapCheck.parameters(spec, inputs, fields.size()));
         doc.at(node, () -> Networks.build(spec, inputs, fields.size(), 0));
         return spec;
+    }
+
+    /**
+     * {@code inputs: ["atan2(x, -(y + 1))"]}: extra network inputs, expressions of the variables and known
+     * parameters ({@link NetworkInputs}); none without the key.
+     */
+    static NetworkInputs inputs(PinnScope scope, NodeTuple t, Problem problem) {
+        if (t == null || !(t.getValueNode() instanceof org.yaml.snakeyaml.nodes.MappingNode)) {
+            return NetworkInputs.NONE;
+        }
+        NodeTuple entry = scope.doc.mapping(t.getValueNode(), "network", KEYS).get("inputs");
+        if (entry == null) {
+            return NetworkInputs.NONE;
+        }
+        List<Expression> exprs = new ArrayList<>();
+        for (Node n : scope.doc.list(entry.getValueNode())) {
+            Expression e = scope.expression(n);
+            scope.bind(e);
+            scope.doc.at(n, () -> NetworkInputs.of(problem, List.of(e)));
+            exprs.add(e);
+        }
+        if (exprs.isEmpty()) {
+            throw scope.doc.error(entry.getValueNode(), "'inputs' is empty; e.g. 'inputs: [\"atan2(x, -(y + 1))\"]'");
+        }
+        return NetworkInputs.of(problem, exprs);
     }
 
     /** {@code fields: {k: {layers: [10]}}}: the fields with their own network, which must come last, in order. */

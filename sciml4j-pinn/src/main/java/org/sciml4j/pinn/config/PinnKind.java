@@ -7,6 +7,7 @@ import java.util.Set;
 
 import org.sciml4j.domain.expr.ExpressionException;
 import org.sciml4j.nn.NetworkSpec;
+import org.sciml4j.pinn.NetworkInputs;
 import org.sciml4j.pinn.Problem;
 import org.sciml4j.pinn.Trainer;
 import org.sciml4j.pinn.weighting.Weighting;
@@ -95,10 +96,12 @@ public final class PinnKind implements ProblemKind {
         } catch (IllegalArgumentException e) {
             throw locate(doc, e, root, top, conditions, weights);
         }
-        NetworkSpec network = new NetworkSection(doc, problem.variables()).read(top.get("network"),
-                problem.variables().size(), problem.fields());
+        NetworkInputs inputs = NetworkSection.inputs(scope, top.get("network"), problem);
+        int networkInputs = problem.variables().size() + inputs.count();
+        NetworkSpec network = new NetworkSection(doc, problem.variables()).read(top.get("network"), networkInputs,
+                problem.fields());
         if (xpinn != null) {
-            network = xpinn.network(network, problem.variables().size(), problem.fields().size());
+            network = xpinn.network(network, networkInputs, problem.fields().size());
         }
         TrainingSpec training = new TrainingSection(doc).read(top.get("training"));
         if (problem.energy().isPresent()) {
@@ -110,7 +113,7 @@ public final class PinnKind implements ProblemKind {
                 ? new EvaluationSection(scope, problem).read(top.get("evaluation").getValueNode()) : null;
         ProblemFile.Staging staging = new StagesSection(doc, problem).read(top.get("training"));
         ProblemFile file = new ProblemFile(doc.file(), doc.text(), name, problem, network, training, evaluation,
-                staging, weighting);
+                staging, weighting, inputs);
         return withUncertainty(doc, top, file);
     }
 

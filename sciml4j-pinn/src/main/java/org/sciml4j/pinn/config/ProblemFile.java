@@ -9,6 +9,7 @@ import org.sciml4j.nn.Module;
 import org.sciml4j.nn.NetworkSpec;
 import org.sciml4j.nn.Networks;
 import org.sciml4j.pinn.AdaptiveSampling;
+import org.sciml4j.pinn.NetworkInputs;
 import org.sciml4j.pinn.Problem;
 import org.sciml4j.pinn.Trainer;
 import org.sciml4j.pinn.weighting.Weighting;
@@ -146,9 +147,11 @@ public final class ProblemFile implements ProblemDefinition {
     private final EvaluationSpec evaluation;
     private final Staging staging;
     private final Weighting weighting;
+    private final NetworkInputs inputs;
 
     ProblemFile(Path path, String text, String name, Problem problem, NetworkSpec network, TrainingSpec training,
-            EvaluationSpec evaluation, Staging staging, Weighting weighting) {
+            EvaluationSpec evaluation, Staging staging, Weighting weighting, NetworkInputs inputs) {
+        this.inputs = inputs;
         this.staging = staging;
         this.weighting = weighting;
         this.path = path;
@@ -231,11 +234,18 @@ public final class ProblemFile implements ProblemDefinition {
     /**
      * A fresh network as the file describes, initialised from {@code seed} (see {@link Networks#build}): one network
      * of the spec's type, or with {@code network.fields} a {@link Concat} of the main network (the other fields) and
-     * one network per listed field (seeds {@code seed + 1}, {@code seed + 2}, ...). Input {@code (N, variables)},
-     * output {@code (N, fields)}.
+     * one network per listed field (seeds {@code seed + 1}, {@code seed + 2}, ...), fed the file's extra
+     * {@code network.inputs} after the variables when it has some. Input {@code (N, variables)}, output
+     * {@code (N, fields)}.
      */
     public Module newNetwork(long seed) {
-        return Networks.build(network, problem.variables().size(), problem.fields().size(), seed);
+        return inputs.wrap(Networks.build(network, problem.variables().size() + inputs.count(),
+                problem.fields().size(), seed));
+    }
+
+    /** The extra network inputs ({@code network.inputs}), {@link NetworkInputs#NONE} without them. */
+    public NetworkInputs inputs() {
+        return inputs;
     }
 
     /** Time windows or a curriculum ({@code training:}), {@link Staging#NONE} for plain training. */

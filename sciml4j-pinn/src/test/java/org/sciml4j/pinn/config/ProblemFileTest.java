@@ -544,7 +544,8 @@ class ProblemFileTest {
                   initial: {at: {t: 0}, requires: [u = 1]}
                 """;
         assertAt(fails(text), text, 4, 25, 'r', "unknown key 'requires' in condition 'initial'",
-                "did you mean 'require'?", "valid keys: at, columns, file, on, periodic, points, require, sampling, where");
+                "did you mean 'require'?",
+                "valid keys: along, at, columns, file, jump, on, periodic, points, require, sampling, where");
     }
 
     @Test
