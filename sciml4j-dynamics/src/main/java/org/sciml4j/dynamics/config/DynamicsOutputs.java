@@ -46,7 +46,10 @@ final class DynamicsOutputs {
         Rollouts rollouts = null;
         if (spec.system() != null) {
             DynamicsSpec.Evaluation e = spec.evaluation();
-            rollouts = Rollouts.of(spec.system(), field, e.trajectories(), e.duration(), e.points(), seed + 7919);
+            rollouts = e.notebook()
+                    ? Rollouts.greydanusNotebook(spec.system(), field, e.trajectories(), e.duration(), e.points(),
+                            spec.data().noise(), seed + 7919)
+                    : Rollouts.of(spec.system(), field, e.trajectories(), e.duration(), e.points(), seed + 7919);
             DynamicalSystem s = spec.system();
             if (!Double.isNaN(s.energy(rollouts.truth()[0][0]))) { // the spiral has no energy to compare
                 summary.put("energy_mse", rollouts.greydanusEnergyMse()).put("hamiltonian_mse",
@@ -54,7 +57,7 @@ final class DynamicsOutputs {
             }
             summary.put("trajectory_mse", rollouts.trajectoryMse())
                     .put("evaluation", Map.of("trajectories", e.trajectories(), "duration", e.duration(),
-                            "points", e.points()));
+                            "points", e.points(), "protocol", e.notebook() ? "greydanus_notebook" : "fixed"));
         }
         if (test != null) {
             summary.put("test_trajectory_mse", heldOutMse(field, test));

@@ -79,10 +79,15 @@ final class SsgpProblem extends DocumentProblem {
         double[] t = test.t().data();
         SsgpPrediction p = SsgpPrediction.of(f, q, new Rk4(Math.min(spec.step(), 0.05)), x0, t, spec.samples(),
                 seed + 3);
+        // the band of the S-averaged draws the likelihood was fitted under (the same as p when S = 1)
+        double coverageTrained = spec.averagedSamples() == 1 ? p.coverage(truth)
+                : SsgpPrediction.of(f, q, new Rk4(Math.min(spec.step(), 0.05)), x0, t, spec.samples(),
+                        spec.averagedSamples(), seed + 3).coverage(truth);
         SummaryJson s = new SummaryJson().put("kind", "ssgp").put("system", spec.system()).put("seed", seed)
                 .put("epochs", r.epochs()).put("train_seconds", r.seconds()).put("stop_reason", r.stopReason())
                 .put("trajectory_mse", p.trajectoryMse(truth)).put("energy_mse", p.energyMse(system, truth))
                 .put("sample_mean_trajectory_mse", p.sampleMeanMse(truth)).put("coverage_95", p.coverage(truth))
+                .put("coverage_95_averaged_draws", coverageTrained)
                 .put("noise_sd_learned", o.noiseSd()).put("noise_sd_data", spec.noise())
                 .put("lengthscales", f.lengthscales()).put("amplitude", q.amplitude());
         if (f.dissipationMatrix() != null) {

@@ -11,7 +11,7 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 final class SsgpReader {
     private static final Set<String> TOP = Set.of("kind", "name", "seed", "system", "data", "features", "training",
             "evaluation", "baseline_hnn");
-    private static final Set<String> SYSTEMS = Set.of("duffing", "pendulum", "mass_spring");
+    private static final Set<String> SYSTEMS = Set.of("duffing", "duffing_double_well", "pendulum", "mass_spring");
     private static final Set<String> DATA = Set.of("trajectories", "time_span", "rate", "noise");
     private static final Set<String> FEATURES = Set.of("count", "lengthscale", "amplitude", "learn", "dissipative");
     private static final Set<String> TRAINING = Set.of("epochs", "learning_rate", "step", "segment", "batch",
@@ -30,8 +30,8 @@ final class SsgpReader {
         Node sn = doc.required(m, "system", doc.root(), "system: duffing");
         String system = doc.string(sn);
         if (!SYSTEMS.contains(system)) {
-            throw doc.error(sn, "unknown system '" + system + "' for an SSGP; known: duffing, mass_spring, pendulum"
-                    + YamlDocument.suggestion(system, SYSTEMS));
+            throw doc.error(sn, "unknown system '" + system + "' for an SSGP; known: duffing,"
+                    + " duffing_double_well, mass_spring, pendulum" + YamlDocument.suggestion(system, SYSTEMS));
         }
         Map<String, NodeTuple> d = doc.optionalMapping(m, "data", DATA);
         double[] span = {0, 3};
