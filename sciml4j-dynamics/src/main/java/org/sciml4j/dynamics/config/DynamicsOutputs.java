@@ -10,13 +10,13 @@ import org.sciml4j.dynamics.data.DynamicalSystem;
 import org.sciml4j.dynamics.data.TrajectoryData;
 import org.sciml4j.dynamics.hamiltonian.HamiltonianNetwork;
 import org.sciml4j.dynamics.hamiltonian.Rollouts;
+import org.sciml4j.dynamics.hamiltonian.ValidationCheckpoint;
 import org.sciml4j.dynamics.ode.DormandPrince;
 import org.sciml4j.dynamics.ode.VectorField;
 import org.sciml4j.io.Npz;
 import org.sciml4j.io.SummaryJson;
 import org.sciml4j.plot.Axes;
 import org.sciml4j.plot.Plots;
-import org.sciml4j.tensor.Autodiff;
 import org.sciml4j.tensor.Tensor;
 import org.sciml4j.train.LossHistory;
 import org.sciml4j.train.Trainer;
@@ -46,7 +46,10 @@ final class DynamicsOutputs {
         Rollouts rollouts = null;
         if (spec.system() != null) {
             DynamicsSpec.Evaluation e = spec.evaluation();
-            rollouts = Rollouts.of(spec.system(), field, e.trajectories(), e.duration(), e.points(), seed + 7919);
+            rollouts = e.notebook()
+                    ? Rollouts.greydanusNotebook(spec.system(), field, e.trajectories(), e.duration(), e.points(),
+                            spec.data().noise(), seed + 7919)
+                    : Rollouts.of(spec.system(), field, e.trajectories(), e.duration(), e.points(), seed + 7919);
             DynamicalSystem s = spec.system();
             if (!Double.isNaN(s.energy(rollouts.truth()[0][0]))) { // the spiral has no energy to compare
                 summary.put("energy_mse", rollouts.greydanusEnergyMse()).put("hamiltonian_mse",
@@ -54,10 +57,11 @@ final class DynamicsOutputs {
             }
             summary.put("trajectory_mse", rollouts.trajectoryMse())
                     .put("evaluation", Map.of("trajectories", e.trajectories(), "duration", e.duration(),
-                            "points", e.points()));
+                            "points", e.points(), "protocol", e.notebook() ? "greydanus_notebook" : "fixed"));
         }
         if (test != null) {
-            summary.put("test_trajectory_mse", heldOutMse(field, test));
+            summary.put("test_trajectory_mse", ValidationCheckpoint.rolloutMse(field, new DormandPrince(1e-8, 1e-8),
+                    test));
         }
         if (field instanceof HamiltonianNetwork h && h.dissipationMatrix() != null) {
             summary.put("dissipation_matrix", rows(h.dissipationMatrix()));
@@ -89,19 +93,6 @@ final class DynamicsOutputs {
             out.add(r);
         }
         return out;
-    }
-
-    /** Each held-out trajectory rolled out from its first observed state, against its observations. */
-    private static double heldOutMse(VectorField field, TrajectoryData test) {
-        int k = test.trajectories();
-        int d = test.dimension();
-        Tensor x0 = test.x().slice(1, 0, 1).reshape(k, d).copy();
-        Tensor path;
-        try (Autodiff.Scope s = Autodiff.noGrad()) {
-            path = new DormandPrince(1e-8, 1e-8).solve(field, x0, test.t().toArray());
-        }
-        Tensor observed = test.x().permute(1, 0, 2);
-        return path.sub(observed).square().mean().item();
     }
 
     private void writeRollouts(Rollouts r) throws IOException {

@@ -24,7 +24,7 @@ final class DynamicsReader {
     private static final Set<String> NETWORK = Set.of("hidden", "activation", "initializer");
     private static final Set<String> TRAINING = Set.of("target", "epochs", "learning_rate", "weight_decay",
             "integrator", "step", "segment", "batch_size", "gradient", "print_every");
-    private static final Set<String> EVALUATION = Set.of("trajectories", "duration", "points");
+    private static final Set<String> EVALUATION = Set.of("trajectories", "duration", "points", "protocol");
 
     private final YamlDocument doc;
     private final String kind;
@@ -221,7 +221,20 @@ final class DynamicsReader {
         if (points < 2) {
             throw doc.error(value(m, "points"), "evaluation needs at least 2 points, got " + points);
         }
-        return new DynamicsSpec.Evaluation(k, duration, points);
+        boolean notebook = false;
+        if (m.containsKey("protocol")) {
+            String p = doc.string(value(m, "protocol"));
+            if (!Set.of("fixed", "greydanus_notebook").contains(p)) {
+                throw doc.error(value(m, "protocol"), "unknown evaluation protocol '" + p + "'; known: fixed,"
+                        + " greydanus_notebook" + YamlDocument.suggestion(p, Set.of("fixed", "greydanus_notebook")));
+            }
+            notebook = p.equals("greydanus_notebook");
+            if (notebook && system != null && system.dimension() != 2) {
+                throw doc.error(value(m, "protocol"), "the greydanus_notebook protocol is for two-dimensional"
+                        + " systems; " + system.name() + " has " + system.dimension());
+            }
+        }
+        return new DynamicsSpec.Evaluation(k, duration, points, notebook);
     }
 
     /** Fails unless the file names a known key (used for the kinds' own checks). */

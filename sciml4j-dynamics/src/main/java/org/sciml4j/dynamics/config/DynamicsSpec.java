@@ -43,7 +43,11 @@ public record DynamicsSpec(String kind, String model, DynamicalSystem system, Da
             double step, int segment, int batchSize, TrajectoryObjective.Gradient gradient, int printEvery) {
     }
 
-    /** Rolled-out test trajectories: how many, over [0, duration], at how many points. */
-    public record Evaluation(int trajectories, double duration, int points) {
+    /**
+     * Rolled-out test trajectories: how many, over [0, duration], at how many points; {@code notebook}: Greydanus's
+     * notebook protocol ({@link org.sciml4j.dynamics.hamiltonian.Rollouts#greydanusNotebook}: growing horizons,
+     * the model's time rescaled by 1 + 0.9 noise).
+     */
+    public record Evaluation(int trajectories, double duration, int points, boolean notebook) {
     }
 }

@@ -13,6 +13,10 @@ import java.util.TreeMap;
  *   <li>{@code pendulum}: H = 3 (1 - cos q) + p^2 (Greydanus: m = 1/2, g = 3, l = 1), radius [1.3, 2.3], 15 points
  *   per unit time over [0, 3].</li>
  *   <li>{@code duffing}: H = p^2/2 + q^2/2 + q^4/4 (alpha = beta = 1).</li>
+ *   <li>{@code duffing_double_well}: H = p^2/2 - q^2/2 + q^4/4, the SSGP paper's Duffing (Tanaka et al. 2022, code
+ *   yusuk-e/SSGP): initial states uniform in [-3, 3]^2 kept when H lies in the "radius" range, which for this system
+ *   is an energy range (the paper's [0.5, 2]: above the separatrix H = 0, orbits around both wells); 5 points per
+ *   unit time over [0, 10].</li>
  *   <li>{@code damped_pendulum}: q'' = -omega0^2 sin q - alpha q' with omega0 = 2 pi / 6, alpha = 0.2 (APHYNITY);
  *   state (q, q'), energy q'^2/2 + omega0^2 (1 - cos q).</li>
  *   <li>{@code two_body}: two unit masses, G = 1, state (x1, y1, x2, y2, px1, py1, px2, py2); near-circular orbits
@@ -26,7 +30,8 @@ public final class Systems {
     private static final Map<String, DynamicalSystem> ALL = new TreeMap<>();
 
     static {
-        for (DynamicalSystem s : List.of(new MassSpring(), new Pendulum(), new Duffing(), new DampedPendulum(),
+        for (DynamicalSystem s : List.of(new MassSpring(), new Pendulum(), new Duffing(), new DuffingDoubleWell(),
+                new DampedPendulum(),
                 new TwoBody(), new DoublePendulum(), new Spiral())) {
             ALL.put(s.name(), s);
         }
@@ -167,6 +172,56 @@ public final class Systems {
         @Override
         public double[] defaultRadius() {
             return new double[] {0.2, 1.5};
+        }
+    }
+
+    static final class DuffingDoubleWell extends OneDof {
+        @Override
+        public String name() {
+            return "duffing_double_well";
+        }
+
+        @Override
+        public double[] derivative(double[] x) {
+            return new double[] {x[1], x[0] - x[0] * x[0] * x[0]};
+        }
+
+        @Override
+        public double energy(double[] x) {
+            double q2 = x[0] * x[0];
+            return 0.5 * x[1] * x[1] - 0.5 * q2 + 0.25 * q2 * q2;
+        }
+
+        /** The paper's draw: (q, p) uniform in [-3, 3]^2 until H(q, p) lies in [energyLow, energyHigh]. */
+        @Override
+        public double[] initialState(SplittableRandom rng, double energyLow, double energyHigh) {
+            if (!(energyHigh >= energyLow) || energyHigh < -0.25) {
+                throw new IllegalArgumentException("the double-well Duffing draws by energy: the range must have"
+                        + " high >= low and reach above the wells' floor -1/4, got [" + energyLow + ", "
+                        + energyHigh + "]");
+            }
+            while (true) {
+                double[] x = {rng.nextDouble() * 6 - 3, rng.nextDouble() * 6 - 3};
+                double h = energy(x);
+                if (h >= energyLow && h <= energyHigh) {
+                    return x;
+                }
+            }
+        }
+
+        @Override
+        public double[] defaultRadius() {
+            return new double[] {0.5, 2.0};
+        }
+
+        @Override
+        public double defaultRate() {
+            return 5;
+        }
+
+        @Override
+        public double[] defaultTimeSpan() {
+            return new double[] {0, 10};
         }
     }
 

@@ -56,6 +56,50 @@ public record Rollouts(double[] t, double[][][] truth, double[][][] model) {
         return new Rollouts(t, truth, model);
     }
 
+    /**
+     * The evaluation exactly as Greydanus's analyze-spring / analyze-pend notebooks run it (their energy-MSE cell):
+     * their {@code integrate_models} multiplies {@code t_span[1]} and {@code t_eval} by c = 1 + 0.9 noise in place on
+     * every call (the "rescaled time" of their appendix), and one earlier call has already done so once. So test
+     * trajectory k (0-based) has truth at t_k = c^(k+1) linspace(0, tEnd, points), and the model is compared there
+     * with its own rollout at the times c t_k: horizons grow from c tEnd to c^K tEnd (about 22 to 73 time units for
+     * tEnd = 20, noise 0.1, K = 15). Test states as {@link #of}; each trajectory is solved alone (its own times).
+     * The returned {@code t} is trajectory 0's truth times.
+     *
+     * @param noise the training data's noise sd (their {@code noise_std}, 0.1)
+     */
+    public static Rollouts greydanusNotebook(DynamicalSystem system, VectorField field, int trajectories,
+            double tEnd, int points, double noise, long seed) {
+        if (system.dimension() != 2) {
+            throw new IllegalArgumentException("the notebook protocol is for two-dimensional systems, got d = "
+                    + system.dimension());
+        }
+        SplittableRandom rng = new SplittableRandom(seed);
+        double c = 1 + 0.9 * noise;
+        double[][][] truth = new double[trajectories][][];
+        double[][][] model = new double[trajectories][points][2];
+        double[] first = null;
+        for (int k = 0; k < trajectories; k++) {
+            double[] x0 = greydanusTestState(rng);
+            double horizon = tEnd * Math.pow(c, k + 1);
+            double[] t = new double[points];
+            double[] tm = new double[points];
+            for (int i = 0; i < points; i++) {
+                t[i] = horizon * i / (points - 1);
+                tm[i] = c * t[i];
+            }
+            first = first == null ? t : first;
+            truth[k] = TrajectoryGenerator.integrate(system, x0, t);
+            double[] p;
+            try (Autodiff.Scope s = Autodiff.noGrad()) {
+                p = new DormandPrince(1e-7, 1e-7).solve(field, Tensor.wrap(x0.clone(), 1, 2), tm).data();
+            }
+            for (int i = 0; i < points; i++) {
+                System.arraycopy(p, i * 2, model[k][i], 0, 2);
+            }
+        }
+        return new Rollouts(first, truth, model);
+    }
+
     /** {@code x0 = U(-0.8, 0.8)^2 + 0.2 sign(x0)}, as in Greydanus's analyze-spring and analyze-pend notebooks. */
     static double[] greydanusTestState(SplittableRandom rng) {
         double[] x = new double[2];

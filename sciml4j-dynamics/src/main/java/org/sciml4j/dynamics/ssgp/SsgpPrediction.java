@@ -27,6 +27,18 @@ public record SsgpPrediction(double[] t, double[][][] mean, double[][][] lower, 
      */
     public static SsgpPrediction of(SymplecticFeatures f, VariationalWeights q, OdeSolver solver, double[][] x0,
             double[] t, int samples, long seed) {
+        return of(f, q, solver, x0, t, samples, 1, seed);
+    }
+
+    /**
+     * As {@link #of(SymplecticFeatures, VariationalWeights, OdeSolver, double[][], double[], int, long)} with each
+     * band sample the average of {@code averaged} posterior draws, w = b + L mean(eps_1..eps_S): the distribution the
+     * likelihood was fitted under when training used {@link SsgpObjective#averagedSamples} S (S = 1: the posterior).
+     *
+     * @param x0 test initial states [k][d]
+     */
+    public static SsgpPrediction of(SymplecticFeatures f, VariationalWeights q, OdeSolver solver, double[][] x0,
+            double[] t, int samples, int averaged, long seed) {
         int k = x0.length;
         int d = x0[0].length;
         int n = t.length;
@@ -41,7 +53,7 @@ public record SsgpPrediction(double[] t, double[][][] mean, double[][][] lower, 
             meanPath = unpack(solver.solve(f.fieldWith(q.meanRows(k)), Tensor.of(start, k, d), t).toArray(), k, n,
                     d);
             for (int s = 0; s < samples; s++) {
-                Tensor w = q.sample(1, rng);
+                Tensor w = q.sample(1, rng, averaged);
                 Tensor rows = Tensor.of(new double[k * w.numel()], k, w.numel()).add(w);
                 all[s] = unpack(solver.solve(f.fieldWith(rows), Tensor.of(start, k, d), t).toArray(), k, n, d);
             }

@@ -70,6 +70,11 @@ class DynamicsKindsTest {
         assertThat(e.line()).isEqualTo(16);
         e = mistake(TINY.replace("kind: hamiltonian", "kind: neural_ode").replace("model: hnn", "model: hnn"));
         assertThat(e.getMessage()).contains("unknown model 'hnn'");
+        e = mistake(TINY.replace("  points: 20", "  points: 20\n  protocol: greydanus_notbook"));
+        assertThat(e.getMessage()).contains("line 17, column 13").contains("did you mean 'greydanus_notebook'");
+        e = mistake(TINY.replace("  points: 20", "  points: 20\n  protocol: greydanus_notebook")
+                .replace("system: mass_spring", "system: double_pendulum"));
+        assertThat(e.getMessage()).contains("two-dimensional systems; double_pendulum has 4");
         e = mistake(TINY.replace("trajectories: 4", "trajectories: 4\n  file: nowhere.npz"));
         assertThat(e.getMessage()).contains("no such file");
         e = mistake(TINY.replace("  trajectories: 4\n  test_split", "  file: nowhere.npz\n  test_split"));

@@ -40,7 +40,7 @@ class TrajectoryGeneratorTest {
 
     @Test
     void conservativeSystemsKeepTheirEnergyAndTheDampedOneLosesIt() {
-        for (String name : new String[] {"pendulum", "duffing", "two_body", "double_pendulum"}) {
+        for (String name : new String[] {"pendulum", "duffing", "duffing_double_well", "two_body", "double_pendulum"}) {
             DynamicalSystem s = Systems.named(name);
             TrajectoryData d = new TrajectoryGenerator(s).trajectories(2).noise(0).seed(1).generate();
             for (int k = 0; k < 2; k++) {
@@ -63,7 +63,8 @@ class TrajectoryGeneratorTest {
     void derivativesMatchFiniteDifferencesOfTheEnergy() {
         // the field of each Hamiltonian system is J grad H of its energy (positions first, then momenta)
         SplittableRandom rng = new SplittableRandom(3);
-        for (String name : new String[] {"mass_spring", "pendulum", "duffing", "two_body", "double_pendulum"}) {
+        for (String name : new String[] {"mass_spring", "pendulum", "duffing", "duffing_double_well", "two_body",
+                "double_pendulum"}) {
             DynamicalSystem s = Systems.named(name);
             double[] x = s.initialState(rng, 0.5, 1.0);
             x[x.length - 1] += 0.3;
@@ -133,5 +134,31 @@ class TrajectoryGeneratorTest {
             x[j] = d.x().get(k, i, j);
         }
         return x;
+    }
+
+    @Test
+    void doubleWellDuffingDrawsAsTheSsgpPaper() {
+        // H = p^2/2 - q^2/2 + q^4/4; x0 uniform in [-3, 3]^2 kept for 0.5 <= H <= 2: above the separatrix H = 0, so
+        // every orbit visits both wells (q changes sign)
+        DynamicalSystem s = Systems.named("duffing_double_well");
+        assertThat(s.energy(new double[] {1, 0})).isEqualTo(-0.25);
+        TrajectoryData d = new TrajectoryGenerator(s).trajectories(5).noise(0).seed(4).generate();
+        assertThat(d.times()).isEqualTo(50);
+        for (int k = 0; k < 5; k++) {
+            double[] x0 = state(d, k, 0);
+            assertThat(s.energy(x0)).isBetween(0.5, 2.0);
+            assertThat(Math.abs(x0[0])).isLessThanOrEqualTo(3);
+            assertThat(Math.abs(x0[1])).isLessThanOrEqualTo(3);
+            double lo = Double.MAX_VALUE;
+            double hi = -Double.MAX_VALUE;
+            for (int i = 0; i < d.times(); i++) {
+                lo = Math.min(lo, state(d, k, i)[0]);
+                hi = Math.max(hi, state(d, k, i)[0]);
+            }
+            assertThat(lo).isLessThan(-1);
+            assertThat(hi).isGreaterThan(1);
+        }
+        assertThatThrownBy(() -> s.initialState(new SplittableRandom(1), 0, -1))
+                .hasMessageContaining("draws by energy");
     }
 }

@@ -9,6 +9,7 @@ import org.sciml4j.dynamics.data.TrajectoryData;
 import org.sciml4j.dynamics.data.TrajectoryGenerator;
 import org.sciml4j.dynamics.hamiltonian.HamiltonianNetwork;
 import org.sciml4j.dynamics.hamiltonian.TrajectoryObjective;
+import org.sciml4j.dynamics.hamiltonian.ValidationCheckpoint;
 import org.sciml4j.dynamics.ode.Rk4;
 import org.sciml4j.dynamics.ssgp.SsgpObjective;
 import org.sciml4j.dynamics.ssgp.SsgpPrediction;
@@ -43,9 +44,12 @@ final class SsgpProblem extends DocumentProblem {
     public int run(RunContext c) throws IOException {
         long seed = c.seedOr(spec.seed());
         DynamicalSystem system = Systems.named(spec.system());
-        TrajectoryData train = new TrajectoryGenerator(system).trajectories(spec.trajectories())
+        TrajectoryData all = new TrajectoryGenerator(system).trajectories(spec.trajectories())
                 .timeSpan(spec.timeSpan()[0], spec.timeSpan()[1]).rate(spec.rate()).noise(spec.noise()).seed(seed)
                 .generate();
+        int nTrain = spec.trajectories() - spec.validation();
+        TrajectoryData train = all.subset(0, nTrain);
+        TrajectoryData validation = spec.validation() == 0 ? null : all.subset(nTrain, spec.trajectories());
         TrajectoryData test = new TrajectoryGenerator(system).trajectories(spec.testTrajectories())
                 .timeSpan(0, spec.duration()).rate(spec.points() / spec.duration()).noise(0)
                 .seed(seed + 7919).generate();
@@ -54,21 +58,23 @@ final class SsgpProblem extends DocumentProblem {
                 : new SymplecticFeatures(2, spec.features(), spec.lengthscale(), seed + 1);
         VariationalWeights q = spec.learn() ? VariationalWeights.learned(f.weights(), spec.amplitude())
                 : new VariationalWeights(f.weights(), spec.amplitude());
-        SsgpObjective o = new SsgpObjective(f, q, new Rk4(spec.step()), train, spec.segment(), spec.batch(), 0.1,
-                seed).klWarmup(spec.klWarmup())
-                .averagedSamples(spec.averagedSamples());
-        if (spec.correctStarts()) {
-            o.correctStarts();
-        }
+        SsgpObjective o = objective(f, q, train, seed);
         c.say("ssgp " + spec.system() + ": " + train.trajectories() + " trajectories of " + train.times()
                 + " points, noise " + spec.noise() + ", " + spec.features() + " frequencies");
+        ValidationCheckpoint check = validation == null ? null : new ValidationCheckpoint(o.parameters(),
+                () -> f.fieldWith(q.meanRows(validation.trajectories())), new Rk4(spec.step()), validation,
+                spec.validateEvery());
         Trainer.Result r;
         try {
-            r = Trainer.builder().adam(spec.learningRate(), c.epochsOr(spec.epochs()))
-                    .listener(c.listener(spec.printEvery())).build().train(o);
+            r = withCheck(Trainer.builder().adam(spec.learningRate(), c.epochsOr(spec.epochs()))
+                    .listener(c.listener(spec.printEvery())), check).build().train(o);
         } catch (TrainingDivergedException e) {
             c.out().println("training stopped: " + e.getMessage());
             return 1;
+        }
+        if (check != null) {
+            check.restoreBest();
+            c.say("ssgp: kept epoch " + check.bestEpoch() + " (validation rollout MSE " + check.bestError() + ")");
         }
         int k = test.trajectories();
         double[][][] truth = SsgpPrediction.unpack(timeMajor(test), k, test.times(), 2);
@@ -79,17 +85,25 @@ final class SsgpProblem extends DocumentProblem {
         double[] t = test.t().data();
         SsgpPrediction p = SsgpPrediction.of(f, q, new Rk4(Math.min(spec.step(), 0.05)), x0, t, spec.samples(),
                 seed + 3);
+        // the band of the S-averaged draws the likelihood was fitted under (the same as p when S = 1)
+        double coverageTrained = spec.averagedSamples() == 1 ? p.coverage(truth)
+                : SsgpPrediction.of(f, q, new Rk4(Math.min(spec.step(), 0.05)), x0, t, spec.samples(),
+                        spec.averagedSamples(), seed + 3).coverage(truth);
         SummaryJson s = new SummaryJson().put("kind", "ssgp").put("system", spec.system()).put("seed", seed)
                 .put("epochs", r.epochs()).put("train_seconds", r.seconds()).put("stop_reason", r.stopReason())
                 .put("trajectory_mse", p.trajectoryMse(truth)).put("energy_mse", p.energyMse(system, truth))
                 .put("sample_mean_trajectory_mse", p.sampleMeanMse(truth)).put("coverage_95", p.coverage(truth))
+                .put("coverage_95_averaged_draws", coverageTrained)
                 .put("noise_sd_learned", o.noiseSd()).put("noise_sd_data", spec.noise())
                 .put("lengthscales", f.lengthscales()).put("amplitude", q.amplitude());
+        if (check != null) {
+            s.put("validation_epoch", check.bestEpoch()).put("validation_mse", check.bestError());
+        }
         if (f.dissipationMatrix() != null) {
             s.put("dissipation_matrix", f.dissipationMatrix());
         }
         if (spec.baselineHnn()) {
-            double[][][] hnn = hnnRollout(train, test, x0, seed, c);
+            double[][][] hnn = hnnRollout(train, validation, test, x0, seed, c, s);
             SsgpPrediction h = new SsgpPrediction(t, hnn, hnn, hnn, hnn);
             s.put("hnn_trajectory_mse", h.trajectoryMse(truth)).put("hnn_energy_mse", h.energyMse(system, truth));
         }
@@ -102,12 +116,19 @@ final class SsgpProblem extends DocumentProblem {
     }
 
     /** The HNN baseline trained on the same segments, batches and steps, rolled out from the test states. */
-    private double[][][] hnnRollout(TrajectoryData train, TrajectoryData test, double[][] x0, long seed,
-            RunContext c) {
+    private double[][][] hnnRollout(TrajectoryData train, TrajectoryData validation, TrajectoryData test,
+            double[][] x0, long seed, RunContext c, SummaryJson summary) {
         HamiltonianNetwork hnn = HamiltonianNetwork.conservative(Mlp.builder().sizes(2, 32, 32, 1)
                 .activation("tanh").seed(seed).build(), 2);
-        Trainer.builder().adam(1e-2, c.epochsOr(spec.epochs())).build().train(new TrajectoryObjective(hnn,
-                new Rk4(spec.step()), TrajectoryObjective.Gradient.DIRECT, train, spec.segment(), spec.batch(), seed));
+        ValidationCheckpoint check = validation == null ? null : new ValidationCheckpoint(hnn.parameters(),
+                () -> hnn, new Rk4(spec.step()), validation, spec.validateEvery());
+        withCheck(Trainer.builder().adam(1e-2, c.epochsOr(spec.epochs())), check).build()
+                .train(new TrajectoryObjective(hnn, new Rk4(spec.step()), TrajectoryObjective.Gradient.DIRECT, train,
+                        spec.segment(), spec.batch(), seed));
+        if (check != null) {
+            check.restoreBest();
+            summary.put("hnn_validation_epoch", check.bestEpoch()).put("hnn_validation_mse", check.bestError());
+        }
         double[] flat = new double[x0.length * 2];
         for (int i = 0; i < x0.length; i++) {
             System.arraycopy(x0[i], 0, flat, i * 2, 2);
@@ -118,6 +139,18 @@ final class SsgpProblem extends DocumentProblem {
                     .toArray();
         }
         return SsgpPrediction.unpack(path, x0.length, test.times(), 2);
+    }
+
+    /** The negative ELBO with the file's training options. */
+    private SsgpObjective objective(SymplecticFeatures f, VariationalWeights q, TrajectoryData train, long seed) {
+        SsgpObjective o = new SsgpObjective(f, q, new Rk4(spec.step()), train, spec.segment(), spec.batch(), 0.1,
+                seed).klWarmup(spec.klWarmup()).averagedSamples(spec.averagedSamples());
+        return spec.correctStarts() ? o.correctStarts() : o;
+    }
+
+    /** The builder with the validation listener added when there is one. */
+    private static Trainer.Builder withCheck(Trainer.Builder b, ValidationCheckpoint check) {
+        return check == null ? b : b.listener(check);
     }
 
     /** x (K, T, 2) in the solver's (T, K, 2) layout. */

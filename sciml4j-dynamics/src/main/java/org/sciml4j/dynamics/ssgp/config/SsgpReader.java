@@ -11,11 +11,11 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 final class SsgpReader {
     private static final Set<String> TOP = Set.of("kind", "name", "seed", "system", "data", "features", "training",
             "evaluation", "baseline_hnn");
-    private static final Set<String> SYSTEMS = Set.of("duffing", "pendulum", "mass_spring");
-    private static final Set<String> DATA = Set.of("trajectories", "time_span", "rate", "noise");
+    private static final Set<String> SYSTEMS = Set.of("duffing", "duffing_double_well", "pendulum", "mass_spring");
+    private static final Set<String> DATA = Set.of("trajectories", "time_span", "rate", "noise", "validation");
     private static final Set<String> FEATURES = Set.of("count", "lengthscale", "amplitude", "learn", "dissipative");
     private static final Set<String> TRAINING = Set.of("epochs", "learning_rate", "step", "segment", "batch",
-            "kl_warmup", "averaged_samples", "correct_starts", "print_every");
+            "kl_warmup", "averaged_samples", "correct_starts", "validate_every", "print_every");
     private static final Set<String> EVALUATION = Set.of("trajectories", "duration", "points", "samples");
 
     private final YamlDocument doc;
@@ -30,8 +30,8 @@ final class SsgpReader {
         Node sn = doc.required(m, "system", doc.root(), "system: duffing");
         String system = doc.string(sn);
         if (!SYSTEMS.contains(system)) {
-            throw doc.error(sn, "unknown system '" + system + "' for an SSGP; known: duffing, mass_spring, pendulum"
-                    + YamlDocument.suggestion(system, SYSTEMS));
+            throw doc.error(sn, "unknown system '" + system + "' for an SSGP; known: duffing,"
+                    + " duffing_double_well, mass_spring, pendulum" + YamlDocument.suggestion(system, SYSTEMS));
         }
         Map<String, NodeTuple> d = doc.optionalMapping(m, "data", DATA);
         double[] span = {0, 3};
@@ -60,13 +60,20 @@ final class SsgpReader {
         int epochs = t.containsKey("epochs") ? doc.nonNegativeInt(t.get("epochs").getValueNode()) : 600;
         int batch = t.containsKey("batch") ? doc.nonNegativeInt(t.get("batch").getValueNode()) : 0;
         int warmup = t.containsKey("kl_warmup") ? doc.nonNegativeInt(t.get("kl_warmup").getValueNode()) : 0;
-        return new SsgpSpec(system, seed, doc.positiveIntOr(d, "trajectories", 6), span, rate,
+        int trajectories = doc.positiveIntOr(d, "trajectories", 6);
+        int validation = d.containsKey("validation") ? doc.nonNegativeInt(d.get("validation").getValueNode()) : 0;
+        if (validation >= trajectories) {
+            throw doc.error(d.get("validation").getValueNode(), "validation holds out some of the " + trajectories
+                    + " trajectories and must be fewer, got " + validation);
+        }
+        return new SsgpSpec(system, seed, trajectories, span, rate,
                 doc.nonNegativeOr(d, "noise", 0.05), doc.positiveIntOr(f, "count", 50),
                 doc.positiveOr(f, "lengthscale", 1.5), doc.positiveOr(f, "amplitude", 2), epochs,
                 doc.positiveOr(t, "learning_rate", 2e-2), doc.positiveOr(t, "step", 0.1), segment,
                 doc.positiveIntOr(t, "print_every", 100), doc.positiveIntOr(e, "trajectories", 5),
                 doc.positiveOr(e, "duration", 10), doc.positiveIntOr(e, "points", 100), samples, hnn,
                 doc.boolOr(f, "learn", true), doc.boolOr(f, "dissipative", false), batch, warmup,
-                doc.positiveIntOr(t, "averaged_samples", 1), doc.boolOr(t, "correct_starts", false));
+                doc.positiveIntOr(t, "averaged_samples", 1), doc.boolOr(t, "correct_starts", false), validation,
+                doc.positiveIntOr(t, "validate_every", 10));
     }
 }

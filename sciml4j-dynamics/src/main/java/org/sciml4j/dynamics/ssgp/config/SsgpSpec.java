@@ -5,5 +5,5 @@ record SsgpSpec(String system, long seed, int trajectories, double[] timeSpan, d
         int features, double lengthscale, double amplitude, int epochs, double learningRate, double step,
         int segment, int printEvery, int testTrajectories, double duration, int points, int samples,
         boolean baselineHnn, boolean learn, boolean dissipative, int batch, int klWarmup, int averagedSamples,
-        boolean correctStarts) {
+        boolean correctStarts, int validation, int validateEvery) {
 }

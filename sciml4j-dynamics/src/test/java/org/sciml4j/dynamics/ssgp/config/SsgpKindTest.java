@@ -51,6 +51,23 @@ class SsgpKindTest {
         assertThat(e.line()).isEqualTo(12);
         e = mistake(TINY.replace("  count: 10", "  count: 10\n  learn: maybe"));
         assertThat(e.line()).isEqualTo(8);
+        e = mistake(TINY.replace("  rate: 3", "  rate: 3\n  validation: 2"));
+        assertThat(e.line()).isEqualTo(6);
+        assertThat(e.getMessage()).contains("must be fewer");
+    }
+
+    @Test
+    void tinyRunOnTheDoubleWellKeepsTheBestValidationStep() throws Exception {
+        String file = TINY.replace("system: duffing", "system: duffing_double_well")
+                .replace("  trajectories: 2\n  rate: 3", "  trajectories: 3\n  rate: 3\n  validation: 1")
+                .replace("  epochs: 3", "  epochs: 4\n  validate_every: 2")
+                .replace("kind: ssgp", "kind: ssgp\nbaseline_hnn: true");
+        assertThat(runQuietly(file, dir)).isZero();
+        String s = Files.readString(dir.resolve("summary.json"));
+        assertThat(s).contains("\"validation_mse\"", "\"hnn_validation_epoch\"",
+                "\"coverage_95_averaged_draws\"");
+        int kept = Integer.parseInt(s.replaceAll("(?s).*\"validation_epoch\"\s*:\s*([0-9]+).*", "$1"));
+        assertThat(kept).isIn(2, 4);
     }
 
     @Test
