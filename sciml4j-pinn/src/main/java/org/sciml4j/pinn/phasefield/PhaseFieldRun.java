@@ -1,0 +1,137 @@
+package org.sciml4j.pinn.phasefield;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.sciml4j.domain.geometry.Rectangle;
+import org.sciml4j.domain.quadrature.Quadrature;
+import org.sciml4j.domain.quadrature.QuadratureRule;
+import org.sciml4j.io.SummaryJson;
+import org.sciml4j.nn.Checkpoint;
+import org.sciml4j.nn.Networks;
+import org.sciml4j.pinn.config.ProblemFile.TrainingSpec;
+import org.sciml4j.solvers.fracture.FilmGrid;
+import org.sciml4j.solvers.fracture.ShrinkageFilmSolver;
+import org.sciml4j.train.Trainer;
+import org.sciml4j.train.TrainingListener;
+import org.sciml4j.train.config.DocumentProblem;
+import org.sciml4j.train.config.RunContext;
+import org.sciml4j.train.config.YamlDocument;
+
+/**
+ * Runs a {@code kind: phase_field} file: shrinkage cracks in a film on a substrate, load step by load step. At each
+ * strain eps0 the network (warm-started from the last step) minimises the phase-field energy through {@link Trainer}
+ * on its {@link PhaseFieldObjective}; the step's phase field then becomes the next step's frozen lower bound. The
+ * grid solver ({@link ShrinkageFilmSolver}) solves the same steps; the network's fields are evaluated at its nodes
+ * and their energy taken with its discrete energy ({@link FilmGrid}), so both energies use one quadrature.
+ * Writes {@code summary.json} ({@code relative_error}: the largest over the steps of |E_network - E_grid| / E_grid),
+ * {@code phase.png} (phi of both at the last step), {@code energy.png}, {@code fields.npz}, {@code loss-N.tsv} and
+ * {@code network.safetensors}.
+ */
+public final class PhaseFieldRun extends DocumentProblem {
+    /** The kind's name. */
+    public static final String KIND = "phase_field";
+
+    private final PhaseFieldSpec spec;
+
+    public PhaseFieldRun(YamlDocument doc, PhaseFieldSpec spec) {
+        super(doc, KIND, doc.runName());
+        this.spec = spec;
+    }
+
+    /** The file's settings. */
+    public PhaseFieldSpec spec() {
+        return spec;
+    }
+
+    /** A fresh network with its transforms, parameters drawn from the seed. */
+    public PhaseFieldNetwork newNetwork(long seed) {
+        return new PhaseFieldNetwork(Networks.build(spec.network(), 2, 3, seed), spec.film().size(), spec.offset());
+    }
+
+    /** The training quadrature: composite Gauss-Legendre on the film. */
+    public Quadrature quadrature() {
+        double l = spec.film().size();
+        return QuadratureRule.gaussLegendre(spec.quadrature()[0], spec.quadrature()[1])
+                .on(new Rectangle(new double[] {0, 0}, new double[] {l, l}), 0);
+    }
+
+    /**
+     * The network's load steps.
+     *
+     * @param fields   the network, trained in place from step to step
+     * @param epochs   Adam's epochs per step
+     * @param grid     the grid whose nodes the fields are evaluated at
+     * @param listener the training log, or null
+     * @return per step: {u1, u2, phi} at the grid's nodes, and the training's energy terms
+     */
+    public List<NetworkStep> trainSteps(PhaseFieldNetwork fields, int epochs, FilmGrid grid,
+            TrainingListener listener) {
+        Quadrature q = quadrature();
+        double[][] atNodes = new double[3][q.size()];
+        double[] nodes = grid.nodeCoordinates();
+        double[] phiGrid = new double[grid.nodes()];
+        List<NetworkStep> steps = new ArrayList<>();
+        for (double eps0 : spec.load()) {
+            PhaseFieldObjective objective = new PhaseFieldObjective(fields, spec.film(), eps0, q, atNodes);
+            Trainer.Result result = trainer(epochs, listener).train(objective);
+            double[] terms = new double[3];
+            try (var s = org.sciml4j.tensor.Autodiff.noGrad()) {
+                var l = objective.loss();
+                for (int k = 0; k < 3; k++) {
+                    terms[k] = l.get(k).item();
+                }
+            }
+            atNodes = objective.phaseAtNodes();
+            double[][] f = fields.values(nodes, eps0, phiGrid);
+            phiGrid = f[2];
+            steps.add(new NetworkStep(eps0, f, terms, result));
+        }
+        return steps;
+    }
+
+    /**
+     * One load step of the network.
+     *
+     * @param eps0   the strain
+     * @param fields {u1, u2, phi} at the grid's nodes
+     * @param terms  the training quadrature's {elastic, surface, substrate} at the end
+     * @param result the training's result
+     */
+    public record NetworkStep(double eps0, double[][] fields, double[] terms, Trainer.Result result) {
+    }
+
+    private Trainer trainer(int epochs, TrainingListener listener) {
+        TrainingSpec t = spec.training();
+        return org.sciml4j.pinn.Trainer.builder().adam(t.learningRate(), epochs).lbfgs(t.lbfgsIterations())
+                .schedule(t.schedule()).listener(listener).build().general();
+    }
+
+    @Override
+    public int run(RunContext c) throws IOException {
+        long seed = c.seedOr(spec.training().seed());
+        int epochs = c.epochsOr(spec.training().epochs());
+        PhaseFieldSpec.Reference r = spec.reference();
+        FilmGrid grid = spec.film().grid(r.cells());
+        c.say("phase field: grid solver, " + r.cells() + " x " + r.cells() + " cells, strains "
+                + java.util.Arrays.toString(spec.load()));
+        List<ShrinkageFilmSolver.Step> reference = new ShrinkageFilmSolver(grid, r.tolerance(), r.maxIterations())
+                .solve(spec.load());
+        PhaseFieldNetwork fields = newNetwork(seed);
+        c.say("phase field: network " + spec.network() + ", " + quadrature().size() + " quadrature nodes");
+        List<NetworkStep> steps = trainSteps(fields, epochs, grid, c.listener(spec.training().logEvery()));
+        PhaseFieldReport report = new PhaseFieldReport(grid, reference, steps);
+        SummaryJson summary = report.summary(name(), seed);
+        for (String line : report.lines()) {
+            c.say(line);
+        }
+        c.say(String.format(Locale.ROOT, "largest relative energy difference against the grid solver: %.3g %%",
+                100 * report.relativeError()));
+        report.write(c.dir(), name());
+        Checkpoint.save(c.dir().resolve("network.safetensors"), fields.network().parameters());
+        summary.write(c.dir());
+        return 0;
+    }
+}
