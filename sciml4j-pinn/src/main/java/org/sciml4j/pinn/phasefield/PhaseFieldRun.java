@@ -25,8 +25,11 @@ import org.sciml4j.train.config.YamlDocument;
  * strain eps0 the network (warm-started from the last step) minimises the phase-field energy through {@link Trainer}
  * on its {@link PhaseFieldObjective}; the step's phase field then becomes the next step's frozen lower bound. The
  * grid solver ({@link ShrinkageFilmSolver}) solves the same steps; the network's fields are evaluated at its nodes
- * and their energy taken with its discrete energy ({@link FilmGrid}), so both energies use one quadrature.
- * Writes {@code summary.json} ({@code relative_error}: the largest over the steps of |E_network - E_grid| / E_grid),
+ * too, and their energy taken with its discrete energy ({@link FilmGrid}).
+ * The network's energy is also measured by a finer check quadrature (its own energy, on nodes it was not trained on).
+ * Writes {@code summary.json} ({@code relative_error}: the largest over the steps of |E_network - E_grid| / E_grid,
+ * E_network by the check quadrature; {@code relative_error_nodal}: the same with the grid's energy of the network's
+ * nodal values),
  * {@code phase.png} (phi of both at the last step), {@code energy.png}, {@code fields.npz}, {@code loss-N.tsv} and
  * {@code network.safetensors}.
  */
@@ -36,6 +39,10 @@ public final class PhaseFieldRun extends DocumentProblem {
 
     private final PhaseFieldSpec spec;
 
+    /**
+     * @param doc  the file it was read from
+     * @param spec its settings
+     */
     public PhaseFieldRun(YamlDocument doc, PhaseFieldSpec spec) {
         super(doc, KIND, doc.runName());
         this.spec = spec;
@@ -53,8 +60,20 @@ public final class PhaseFieldRun extends DocumentProblem {
 
     /** The training quadrature: composite Gauss-Legendre on the film. */
     public Quadrature quadrature() {
+        return gaussLegendre(spec.quadrature()[0], spec.quadrature()[1]);
+    }
+
+    /**
+     * The check quadrature: 3 Gauss-Legendre nodes in each of twice the training's intervals per axis (nodes apart
+     * from the training's), to measure the network's own energy where it was not trained.
+     */
+    public Quadrature checkQuadrature() {
+        return gaussLegendre(3, 2 * spec.quadrature()[1]);
+    }
+
+    private Quadrature gaussLegendre(int points, int intervals) {
         double l = spec.film().size();
-        return QuadratureRule.gaussLegendre(spec.quadrature()[0], spec.quadrature()[1])
+        return QuadratureRule.gaussLegendre(points, intervals)
                 .on(new Rectangle(new double[] {0, 0}, new double[] {l, l}), 0);
     }
 
@@ -70,21 +89,27 @@ public final class PhaseFieldRun extends DocumentProblem {
     public List<NetworkStep> trainSteps(PhaseFieldNetwork fields, int epochs, FilmGrid grid,
             TrainingListener listener) {
         Quadrature q = quadrature();
+        Quadrature check = checkQuadrature();
         double[][] atNodes = new double[3][q.size()];
+        double[][] atCheck = new double[3][check.size()];
         double[] nodes = grid.nodeCoordinates();
         double[] phiGrid = new double[grid.nodes()];
         List<NetworkStep> steps = new ArrayList<>();
         for (double eps0 : spec.load()) {
             PhaseFieldObjective objective = new PhaseFieldObjective(fields, spec.film(), eps0, q, atNodes);
             Trainer.Result result = trainer(epochs, listener).train(objective);
-            double[] terms = new double[3];
+            PhaseFieldObjective checkEnergy = new PhaseFieldObjective(fields, spec.film(), eps0, check, atCheck);
+            double[] terms = new double[6];
             try (var s = org.sciml4j.tensor.Autodiff.noGrad()) {
                 var l = objective.loss();
+                var lc = checkEnergy.loss();
                 for (int k = 0; k < 3; k++) {
                     terms[k] = l.get(k).item();
+                    terms[3 + k] = lc.get(k).item();
                 }
             }
             atNodes = objective.phaseAtNodes();
+            atCheck = checkEnergy.phaseAtNodes();
             double[][] f = fields.values(nodes, eps0, phiGrid);
             phiGrid = f[2];
             steps.add(new NetworkStep(eps0, f, terms, result));
@@ -97,7 +122,8 @@ public final class PhaseFieldRun extends DocumentProblem {
      *
      * @param eps0   the strain
      * @param fields {u1, u2, phi} at the grid's nodes
-     * @param terms  the training quadrature's {elastic, surface, substrate} at the end
+     * @param terms  {elastic, surface, substrate} at the end by the training quadrature, then by the check
+     *               quadrature
      * @param result the training's result
      */
     public record NetworkStep(double eps0, double[][] fields, double[] terms, Trainer.Result result) {
