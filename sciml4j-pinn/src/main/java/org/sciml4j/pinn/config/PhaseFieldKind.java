@@ -22,7 +22,7 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
  * The {@code phase_field} kind: shrinkage cracks in a film on a substrate by a variational-energy PINN, checked
  * against the grid solver (see {@link PhaseFieldRun} and docs/PHASE-FIELD.md). Keys: {@code film: {size, lambda,
  * mu, eta, length, toughness, weak_spot: {center, radius, depth}}}, {@code load: {eps0: [...]}} (increasing),
- * {@code phase_offset}, {@code quadrature: {points, intervals}}, {@code reference: {cells, tolerance,
+ * {@code phase_offset}, {@code quadrature: {points, intervals, sets, rotate_every, round}}, {@code reference: {cells, tolerance,
  * max_iterations}}, {@code network:} and {@code training:} as in a PINN file. Mistakes are placed at their line.
  */
 public final class PhaseFieldKind implements ProblemKind {
@@ -48,8 +48,12 @@ public final class PhaseFieldKind implements ProblemKind {
         Film film = film(doc, doc.required(top, "film", root, "film: {eta: 40, length: 0.04, toughness: 4e-3}"));
         double[] load = load(doc, doc.required(top, "load", root, "load: {eps0: [0.04, 0.08, 0.12]}"));
         double offset = top.containsKey("phase_offset") ? doc.number(top.get("phase_offset").getValueNode()) : 4;
-        Map<String, NodeTuple> q = doc.optionalMapping(top, "quadrature", Set.of("points", "intervals"));
-        int[] quadrature = {doc.positiveIntOr(q, "points", 2), doc.positiveIntOr(q, "intervals", 32)};
+        Map<String, NodeTuple> q = doc.optionalMapping(top, "quadrature", Set.of("points", "intervals", "sets",
+                "rotate_every", "round"));
+        int[] quadrature = {doc.positiveIntOr(q, "points", 2), doc.positiveIntOr(q, "intervals", 32),
+            doc.positiveIntOr(q, "sets", 1), q.containsKey("rotate_every")
+                ? doc.nonNegativeInt(q.get("rotate_every").getValueNode()) : 0,
+            q.containsKey("round") ? doc.nonNegativeInt(q.get("round").getValueNode()) : 0};
         Map<String, NodeTuple> r = doc.optionalMapping(top, "reference", Set.of("cells", "tolerance",
                 "max_iterations"));
         PhaseFieldSpec.Reference reference = new PhaseFieldSpec.Reference(doc.positiveIntOr(r, "cells", 64),

@@ -58,9 +58,20 @@ public final class PhaseFieldRun extends DocumentProblem {
         return new PhaseFieldNetwork(Networks.build(spec.network(), 2, 3, seed), spec.film().size(), spec.offset());
     }
 
-    /** The training quadrature: composite Gauss-Legendre on the film. */
+    /** The training quadrature: composite Gauss-Legendre on the film (the first node set). */
     public Quadrature quadrature() {
         return gaussLegendre(spec.quadrature()[0], spec.quadrature()[1]);
+    }
+
+    /** The training node sets: composite Gauss-Legendre with n, n + 1, n - 1, n + 2, ... intervals per axis. */
+    public List<Quadrature> quadratures() {
+        List<Quadrature> sets = new ArrayList<>();
+        int n = spec.quadrature()[1];
+        for (int k = 0; k < spec.quadrature()[2]; k++) {
+            int shift = (k + 1) / 2 * (k % 2 == 1 ? 1 : -1);
+            sets.add(gaussLegendre(spec.quadrature()[0], Math.max(1, n + shift)));
+        }
+        return sets;
     }
 
     /**
@@ -88,18 +99,23 @@ public final class PhaseFieldRun extends DocumentProblem {
      */
     public List<NetworkStep> trainSteps(PhaseFieldNetwork fields, int epochs, FilmGrid grid,
             TrainingListener listener) {
-        Quadrature q = quadrature();
+        List<Quadrature> sets = quadratures();
         Quadrature check = checkQuadrature();
-        double[][] atNodes = new double[3][q.size()];
+        List<double[][]> atNodes = new ArrayList<>();
+        for (Quadrature q : sets) {
+            atNodes.add(new double[3][q.size()]);
+        }
         double[][] atCheck = new double[3][check.size()];
         double[] nodes = grid.nodeCoordinates();
         double[] phiGrid = new double[grid.nodes()];
         List<NetworkStep> steps = new ArrayList<>();
         for (double eps0 : spec.load()) {
-            PhaseFieldObjective objective = new PhaseFieldObjective(fields, spec.film(), eps0, q, atNodes);
+            PhaseFieldObjective objective = new PhaseFieldObjective(fields, spec.film(), eps0, sets, atNodes,
+                    spec.quadrature()[3]);
             Trainer.Result result = trainer(epochs, listener).train(objective);
             PhaseFieldObjective checkEnergy = new PhaseFieldObjective(fields, spec.film(), eps0, check, atCheck);
             double[] terms = new double[6];
+            objective.use(0);
             try (var s = org.sciml4j.tensor.Autodiff.noGrad()) {
                 var l = objective.loss();
                 var lc = checkEnergy.loss();
@@ -108,7 +124,9 @@ public final class PhaseFieldRun extends DocumentProblem {
                     terms[3 + k] = lc.get(k).item();
                 }
             }
-            atNodes = objective.phaseAtNodes();
+            for (int k = 0; k < sets.size(); k++) {
+                atNodes.set(k, objective.phaseAtNodes(k));
+            }
             atCheck = checkEnergy.phaseAtNodes();
             double[][] f = fields.values(nodes, eps0, phiGrid);
             phiGrid = f[2];
@@ -122,7 +140,7 @@ public final class PhaseFieldRun extends DocumentProblem {
      *
      * @param eps0   the strain
      * @param fields {u1, u2, phi} at the grid's nodes
-     * @param terms  {elastic, surface, substrate} at the end by the training quadrature, then by the check
+     * @param terms  {elastic, surface, substrate} at the end by the first training set, then by the check
      *               quadrature
      * @param result the training's result
      */
@@ -131,8 +149,18 @@ public final class PhaseFieldRun extends DocumentProblem {
 
     private Trainer trainer(int epochs, TrainingListener listener) {
         TrainingSpec t = spec.training();
-        return org.sciml4j.pinn.Trainer.builder().adam(t.learningRate(), epochs).lbfgs(t.lbfgsIterations())
-                .schedule(t.schedule()).listener(listener).build().general();
+        Trainer general = org.sciml4j.pinn.Trainer.builder().adam(t.learningRate(), epochs)
+                .lbfgs(t.lbfgsIterations()).schedule(t.schedule()).build().general();
+        int round = spec.quadrature()[4];
+        Trainer.Builder b = Trainer.builder();
+        for (org.sciml4j.train.Phase p : general.phases()) {
+            b.phase(round > 0 && p instanceof org.sciml4j.train.Phase.QuasiNewton q
+                    ? new org.sciml4j.train.Phase.QuasiNewton(q.name(), q.minimizer(), q.iterations(), round) : p);
+        }
+        if (listener != null) {
+            b.listener(listener);
+        }
+        return b.build();
     }
 
     @Override

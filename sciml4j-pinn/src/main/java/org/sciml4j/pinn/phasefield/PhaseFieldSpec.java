@@ -9,7 +9,10 @@ import org.sciml4j.pinn.config.ProblemFile.TrainingSpec;
  * @param film       the film and its material
  * @param load       the shrinkage strains eps0 of the load steps, increasing
  * @param offset     the phase output's shift (sigmoid(z - offset) is the new damage)
- * @param quadrature Gauss-Legendre nodes per cell and cells per axis of the training quadrature: {points, intervals}
+ * @param quadrature the training quadrature: {points, intervals, sets, rotateEvery, round}: Gauss-Legendre nodes
+ *                   per cell and cells per axis; the number of node sets (intervals n, n + 1, n - 1, n + 2, ...
+ *                   per axis), first-order epochs between moves to the next set (0: never) and quasi-Newton
+ *                   iterations per round, each round on the next set (0: one round)
  * @param reference  the grid solver: cells per side, tolerance on phi, alternations at most per step
  * @param network    the network (2 inputs, 3 outputs)
  * @param training   the optimiser schedule of every load step, seed and log interval, as a PINN file's

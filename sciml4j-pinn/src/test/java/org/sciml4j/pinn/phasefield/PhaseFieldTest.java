@@ -148,6 +148,28 @@ class PhaseFieldTest {
         }
     }
 
+    /** With two node sets the objective moves between them every epoch and before every quasi-Newton round. */
+    @Test
+    void nodeSetsRotate() {
+        var net = Networks.build(new NetworkSpec(new int[] {8}, "tanh", "glorot_normal"), 2, 3, 1);
+        PhaseFieldNetwork f = new PhaseFieldNetwork(net, 1, 4);
+        Film film = new Film(1, 1, 1, 40, 0.05, 4e-3, new double[] {0.5, 0.5, 0.1, 0});
+        Rectangle square = new Rectangle(new double[] {0, 0}, new double[] {1, 1});
+        List<Quadrature> sets = List.of(QuadratureRule.gaussLegendre(2, 3).on(square, 0),
+                QuadratureRule.gaussLegendre(2, 4).on(square, 0));
+        List<double[][]> prev = List.of(new double[3][36], new double[3][64]);
+        PhaseFieldObjective o = new PhaseFieldObjective(f, film, 0.05, sets, prev, 1);
+        double first = o.loss().get(0).item();
+        o.beforeEpoch(1);
+        assertThat(o.loss().get(0).item()).isEqualTo(first); // epoch 1 keeps the first set
+        o.beforeEpoch(2);
+        double second = o.loss().get(0).item();
+        assertThat(second).isNotCloseTo(first, within(1e-9 * Math.abs(first)));
+        o.beforeRound(1, 2);
+        assertThat(o.loss().get(0).item()).isEqualTo(first);
+        assertThat(o.phaseAtNodes(1)[0]).hasSize(64);
+    }
+
     /** A short film run end to end: the figures are written and the network's energy is close to the grid's. */
     @Test
     void aShortRunComparesWithTheGridSolver() throws IOException {
