@@ -35,11 +35,8 @@ for n in $only; do
   case "$n" in forward|burgers) ;; *) echo "unknown program: $n (forward or burgers)" >&2; exit 2 ;; esac
 done
 
-if ! "$PY" -c "import torch" 2>/dev/null; then
-  echo "Installing Debian's python3-torch for the reference runs (apt-get update; apt-get install -y python3-torch)..." >&2
-  if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq python3-torch >/dev/null
-  else sudo apt-get update -qq && sudo apt-get install -y -qq python3-torch >/dev/null; fi
-fi
+source "$root/sciml4j-bench/lib/alternate.sh"   # bench_torch, field, median
+bench_torch
 if [ "$build" = 1 ]; then
   echo "Building sciml4j (./sciml4j info)..." >&2
   ./sciml4j info >/dev/null 2>&1
@@ -53,7 +50,6 @@ out=$root/target/bench
 mkdir -p "$out"
 work=$(mktemp -d "${TMPDIR:-/tmp}/sciml4j-e2e.XXXXXX")
 trap 'rm -rf "$work"' EXIT
-field() { sed -nE "s/.* $1=([^ ]+).*/\1/p" <<<" $2" | head -1; }
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else printf "%.2f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 csv=$work/end-to-end.csv
 echo "program,side,run,wall_s,user_s,sys_s,load1_before" >"$csv"

@@ -38,72 +38,15 @@ done
 jw=200 je=500 tw=50 te=500
 [ "$quick" = 1 ] && { jw=3 je=5 tw=2 te=5; }
 
-if ! "$PY" -c "import torch" 2>/dev/null; then
-  echo "Installing Debian's python3-torch for the reference runs (apt-get update; apt-get install -y python3-torch)..." >&2
-  if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq python3-torch >/dev/null
-  else sudo apt-get update -qq && sudo apt-get install -y -qq python3-torch >/dev/null; fi
-fi
+source "$root/sciml4j-bench/lib/alternate.sh"
+bench_torch
 if [ "$build" = 1 ]; then
   echo "Building sciml4j-bench (mvn -o -q package -DskipTests)..." >&2
   mvn -B -ntp -o -q package -DskipTests -pl sciml4j-bench -am >&2
 fi
-jar=${SCIML4J_BENCH_JAR:-$root/sciml4j-bench/target/benchmarks.jar}
-[ -f "$jar" ] || { echo "$jar missing: build it (drop --no-build)" >&2; exit 1; }
-out=${SCIML4J_BENCH_OUT:-$root/target/bench}
-mkdir -p "$out"
-work=$(mktemp -d "${TMPDIR:-/tmp}/sciml4j-hnn.XXXXXX")
-trap 'rm -rf "$work"' EXIT
-
-field() { sed -nE "s/.* $1=([^ ]+).*/\1/p" <<<" $2" | head -1; }
-median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ a[NR] = $1 } END { if (NR == 0) print "-"; else if (NR % 2) print a[(NR + 1) / 2]; else printf "%.4f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
-echo "side,run,threads,ms_per_epoch,cpu_ms_per_epoch,warmup,epochs,load1_before" >"$work/hnn.csv"
-
-# run SIDE RUN COMMAND...: one process; appends its CSV row; sets r_ms, r_cpu, r_line
-run() {
-  local side=$1 runid=$2 log="$work/run.log" load
-  shift 2
-  load=$(cut -d' ' -f1 /proc/loadavg)
-  "$@" >"$log" 2>&1 || { cat "$log" >&2; echo "run failed: $side ($*)" >&2; exit 1; }
-  r_line=$(grep '^RESULT ' "$log" | tail -1) || { cat "$log" >&2; echo "no RESULT line: $side" >&2; exit 1; }
-  r_ms=$(field ms_per_epoch "$r_line") r_cpu=$(field cpu_ms_per_epoch "$r_line")
-  echo "$side,$runid,$(field threads "$r_line"),$r_ms,$r_cpu,$(field warmup "$r_line"),$(field epochs "$r_line"),$load" >>"$work/hnn.csv"
-  printf '   %-8s %-7s %10s ms/epoch wall, %10s ms/epoch CPU\n' "$side" "$runid" "$r_ms" "$r_cpu" >&2
-}
-
-load_before=$(cut -d' ' -f1-3 /proc/loadavg)
-commit=$(git rev-parse --short HEAD 2>/dev/null || echo '?')
+bench_setup hnn
 java_cmd=(java --add-modules jdk.incubator.vector ${SCIML4J_JAVA_OPTS:-} -cp "$jar" org.sciml4j.bench.HnnStep "$jw" "$je" "$width")
 torch_cmd=("$PY" sciml4j-bench/python/hnn/hnn_torch.py --warmup "$tw" --epochs "$te" --width "$width")
-echo "== PyTorch thread probe (1 and 2 threads)" >&2
-run pytorch probe1 "${torch_cmd[@]}" --threads 1
-t1=$r_ms
-run pytorch probe2 "${torch_cmd[@]}" --threads 2
-best=1
-awk -v a="$r_ms" -v b="$t1" 'BEGIN { exit !(a < b) }' && best=2
-echo "== $pairs pairs, sciml4j then PyTorch at $best threads" >&2
-s_ms="" s_cpu="" p_ms="" p_cpu=""
-for i in $(seq 1 "$pairs"); do
-  run sciml4j "$i" "${java_cmd[@]}"
-  s_ms="$s_ms $r_ms" s_cpu="$s_cpu $r_cpu" params=$(field params "$r_line") points=$(field points "$r_line")
-  run pytorch "$i" "${torch_cmd[@]}" --threads "$best"
-  p_ms="$p_ms $r_ms" p_cpu="$p_cpu $r_cpu" torchv=$(field torch "$r_line")
-done
-sm=$(median <<<"$s_ms") sc=$(median <<<"$s_cpu") pm=$(median <<<"$p_ms") pc=$(median <<<"$p_cpu")
-ratio=$(awk -v p="$pm" -v s="$sm" 'BEGIN { printf "%.2f", p / s }')
-cratio=$(awk -v p="$pc" -v s="$sc" 'BEGIN { printf "%.2f", p / s }')
-{
-  echo "HNN training, alternating runs (sciml4j-bench/run-hnn.sh --pairs $pairs --width $width$( [ "$quick" = 1 ] && echo ' --quick' || true))"
-  echo
-  echo "- $(date -u '+%Y-%m-%d %H:%M UTC'), commit $commit, $(nproc) cores, load average $load_before before, $(cut -d' ' -f1-3 /proc/loadavg) after"
-  echo "- java: $(java -version 2>&1 | head -1); PyTorch $torchv, float64, $best thread(s) (probe: 1 thread $t1 ms, 2 threads $(awk -F, '$2 == "probe2" { print $4 }' "$work/hnn.csv") ms)"
-  echo "- $points states, $params parameters; sciml4j $jw + $je epochs, PyTorch $tw + $te epochs (warm-up + timed) per run"
-  echo
-  echo "| side | ms/epoch wall (median; runs) | CPU ms/epoch (median; runs) |"
-  echo "| --- | --- | --- |"
-  echo "| sciml4j | $sm ($s_ms ) | $sc ($s_cpu ) |"
-  echo "| PyTorch | $pm ($p_ms ) | $pc ($p_cpu ) |"
-  echo "| ratio PyTorch / sciml4j | **$ratio** | $cratio |"
-} >"$work/hnn.md"
-cp "$work/hnn.md" "$out/.hnn.md.tmp" && mv -f "$out/.hnn.md.tmp" "$out/hnn.md"
-cp "$work/hnn.csv" "$out/.hnn.csv.tmp" && mv -f "$out/.hnn.csv.tmp" "$out/hnn.csv"
-cat "$out/hnn.md"
+bench_alternate "$pairs"
+params=$(field params "$s_line") points=$(field points "$s_line")
+bench_report "HNN training, alternating runs (sciml4j-bench/run-hnn.sh --pairs $pairs --width $width$( [ "$quick" = 1 ] && echo ' --quick' || true))" "$points states, $params parameters; sciml4j $jw + $je epochs, PyTorch $tw + $te epochs (warm-up + timed) per run"

@@ -5,11 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=/usr/bin/python3
-if ! "$PY" -c "import torch" 2>/dev/null; then
-  echo "Installing Debian's python3-torch for the reference run..."
-  if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq python3-torch >/dev/null
-  else sudo apt-get update -qq && sudo apt-get install -y -qq python3-torch >/dev/null; fi
-fi
+root=$PWD
+source "$root/sciml4j-bench/lib/alternate.sh"   # bench_torch
+bench_torch
 mvn -q -B package -DskipTests -pl sciml4j-bench -am
 mkdir -p target
 JAVA_OPTS="--add-modules jdk.incubator.vector"

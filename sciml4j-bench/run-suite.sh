@@ -70,11 +70,8 @@ if [ -n "$only" ]; then
   done
 fi
 
-if ! "$PY" -c "import torch" 2>/dev/null; then
-  echo "Installing Debian's python3-torch for the reference runs (apt-get update; apt-get install -y python3-torch)..." >&2
-  if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq python3-torch >/dev/null
-  else sudo apt-get update -qq && sudo apt-get install -y -qq python3-torch >/dev/null; fi
-fi
+source "$root/sciml4j-bench/lib/alternate.sh"   # bench_torch, field, median
+bench_torch
 if [ "$build" = 1 ]; then
   echo "Building sciml4j-bench and sciml4j-cli (mvn -o -q package -DskipTests)..." >&2
   mvn -B -ntp -o -q package -DskipTests -pl sciml4j-bench,sciml4j-cli -am >&2
@@ -89,8 +86,6 @@ mkdir -p "$out"
 work=$(mktemp -d "${TMPDIR:-/tmp}/sciml4j-suite.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
-field() { sed -nE "s/.* $1=([^ ]+).*/\1/p" <<<" $2" | head -1; }
-median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ a[NR] = $1 } END { if (NR == 0) print "-"; else if (NR % 2) print a[(NR + 1) / 2]; else printf "%.4f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 csv=$work/suite.csv
 echo "problem,side,run,threads,ms_per_epoch,cpu_ms_per_epoch,warmup,epochs,process_wall_s,process_user_s,process_sys_s,load1_before,path" >"$csv"
 

@@ -71,11 +71,8 @@ row_note() {
   esac
 }
 
-if [ "$skip_torch" = 0 ] && ! "$PY" -c "import torch" 2>/dev/null; then
-  echo "Installing Debian's python3-torch for the reference runs (apt-get update; apt-get install -y python3-torch)..."
-  if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq python3-torch >/dev/null
-  else sudo apt-get update -qq && sudo apt-get install -y -qq python3-torch >/dev/null; fi
-fi
+source "$root/sciml4j-bench/lib/alternate.sh"   # bench_torch
+[ "$skip_torch" = 1 ] || bench_torch
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/sciml4j-tutorial.XXXXXX")
 trap 'rm -rf "$work"' EXIT

@@ -1,0 +1,93 @@
+# Shared parts of the alternating sciml4j-vs-PyTorch bench scripts (sourced, not run). One place for: installing
+# Debian's python3-torch, the per-process RESULT protocol, the thread probe, the A B A B loop, medians, and the
+# Markdown/CSV report written atomically. A RESULT line is "RESULT key=value ..." with at least ms_per_epoch,
+# cpu_ms_per_epoch, threads, warmup, epochs (PyTorch's also torch=VERSION); the caller reads others with `field`.
+#
+# Use: set root (the repository) and PY, source this file, then
+#   bench_torch                       install python3-torch when missing
+#   bench_setup NAME                  jar, out (target/bench), work (temporary), the CSV header
+#   java_cmd=(...) torch_cmd=(...)    the two sides' commands (torch_cmd gets --threads N appended)
+#   bench_alternate PAIRS             probe PyTorch at 1 and 2 threads, then PAIRS pairs; medians and ratios
+#   bench_report TITLE LINE           the table under TITLE and LINE (the problem's description) into out/NAME.md
+
+# field KEY LINE: the value of KEY=... in LINE
+field() { sed -nE "s/.* $1=([^ ]+).*/\1/p" <<<" $2" | head -1; }
+
+# median of whitespace-separated numbers on stdin
+median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ a[NR] = $1 } END { if (NR == 0) print "-"; else if (NR % 2) print a[(NR + 1) / 2]; else printf "%.4f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+
+bench_torch() {
+  "$PY" -c "import torch" 2>/dev/null && return 0
+  echo "Installing Debian's python3-torch for the reference runs (apt-get update; apt-get install -y python3-torch)..." >&2
+  if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq python3-torch >/dev/null
+  else sudo apt-get update -qq && sudo apt-get install -y -qq python3-torch >/dev/null; fi
+}
+
+bench_setup() {
+  bench_name=$1
+  jar=${SCIML4J_BENCH_JAR:-$root/sciml4j-bench/target/benchmarks.jar}
+  [ -f "$jar" ] || { echo "$jar missing: build it (drop --no-build)" >&2; exit 1; }
+  out=${SCIML4J_BENCH_OUT:-$root/target/bench}
+  mkdir -p "$out"
+  work=$(mktemp -d "${TMPDIR:-/tmp}/sciml4j-$bench_name.XXXXXX")
+  trap 'rm -rf "$work"' EXIT
+  csv="$work/$bench_name.csv"
+  echo "side,run,threads,ms_per_epoch,cpu_ms_per_epoch,warmup,epochs,load1_before" >"$csv"
+  load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+  commit=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?')
+}
+
+# bench_run SIDE RUN COMMAND...: one process; appends its CSV row; sets r_ms, r_cpu, r_line
+bench_run() {
+  local side=$1 runid=$2 log="$work/run.log" load
+  shift 2
+  load=$(cut -d' ' -f1 /proc/loadavg)
+  "$@" >"$log" 2>&1 || { cat "$log" >&2; echo "run failed: $side ($*)" >&2; exit 1; }
+  r_line=$(grep '^RESULT ' "$log" | tail -1) || { cat "$log" >&2; echo "no RESULT line: $side" >&2; exit 1; }
+  r_ms=$(field ms_per_epoch "$r_line") r_cpu=$(field cpu_ms_per_epoch "$r_line")
+  echo "$side,$runid,$(field threads "$r_line"),$r_ms,$r_cpu,$(field warmup "$r_line"),$(field epochs "$r_line"),$load" >>"$csv"
+  printf '   %-8s %-7s %10s ms/epoch wall, %10s ms/epoch CPU\n' "$side" "$runid" "$r_ms" "$r_cpu" >&2
+}
+
+# bench_alternate PAIRS: sets best (PyTorch's threads), t1/t2 (probe), s_line (sciml4j's last RESULT), torchv, the
+# runs (s_ms s_cpu p_ms p_cpu), their medians (sm sc pm pc) and ratios (ratio cratio, PyTorch / sciml4j)
+bench_alternate() {
+  echo "== PyTorch thread probe (1 and 2 threads)" >&2
+  bench_run pytorch probe1 "${torch_cmd[@]}" --threads 1
+  t1=$r_ms
+  bench_run pytorch probe2 "${torch_cmd[@]}" --threads 2
+  t2=$r_ms best=1
+  awk -v a="$t2" -v b="$t1" 'BEGIN { exit !(a < b) }' && best=2
+  echo "== $1 pairs, sciml4j then PyTorch at $best threads" >&2
+  s_ms="" s_cpu="" p_ms="" p_cpu=""
+  for i in $(seq 1 "$1"); do
+    bench_run sciml4j "$i" "${java_cmd[@]}"
+    s_ms="$s_ms $r_ms" s_cpu="$s_cpu $r_cpu" s_line=$r_line
+    bench_run pytorch "$i" "${torch_cmd[@]}" --threads "$best"
+    p_ms="$p_ms $r_ms" p_cpu="$p_cpu $r_cpu" torchv=$(field torch "$r_line")
+  done
+  sm=$(median <<<"$s_ms") sc=$(median <<<"$s_cpu") pm=$(median <<<"$p_ms") pc=$(median <<<"$p_cpu")
+  ratio=$(awk -v p="$pm" -v s="$sm" 'BEGIN { printf "%.2f", p / s }')
+  cratio=$(awk -v p="$pc" -v s="$sc" 'BEGIN { printf "%.2f", p / s }')
+}
+
+# bench_report TITLE LINE: writes out/NAME.md and out/NAME.csv (temporary file, then rename) and prints the table
+bench_report() {
+  local md="$work/$bench_name.md"
+  {
+    echo "$1"
+    echo
+    echo "- $(date -u '+%Y-%m-%d %H:%M UTC'), commit $commit, $(nproc) cores, load average $load_before before, $(cut -d' ' -f1-3 /proc/loadavg) after"
+    echo "- java: $(java -version 2>&1 | head -1); PyTorch $torchv, float64, $best thread(s) (probe: 1 thread $t1 ms, 2 threads $t2 ms)"
+    echo "- $2"
+    echo
+    echo "| side | ms/epoch wall (median; runs) | CPU ms/epoch (median; runs) |"
+    echo "| --- | --- | --- |"
+    echo "| sciml4j | $sm ($s_ms ) | $sc ($s_cpu ) |"
+    echo "| PyTorch | $pm ($p_ms ) | $pc ($p_cpu ) |"
+    echo "| ratio PyTorch / sciml4j | **$ratio** | $cratio |"
+  } >"$md"
+  cp "$md" "$out/.$bench_name.md.tmp" && mv -f "$out/.$bench_name.md.tmp" "$out/$bench_name.md"
+  cp "$csv" "$out/.$bench_name.csv.tmp" && mv -f "$out/.$bench_name.csv.tmp" "$out/$bench_name.csv"
+  cat "$out/$bench_name.md"
+}
