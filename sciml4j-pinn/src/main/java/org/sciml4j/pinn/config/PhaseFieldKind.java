@@ -21,7 +21,8 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 /**
  * The {@code phase_field} kind: shrinkage cracks in a film on a substrate by a variational-energy PINN, checked
  * against the grid solver (see {@link PhaseFieldRun} and docs/PHASE-FIELD.md). Keys: {@code film: {size, lambda,
- * mu, eta, length, toughness, weak_spot: {center, radius, depth}}}, {@code load: {eps0: [...]}} (increasing),
+ * mu, eta, length, toughness, weak_spot: {center, radius, depth}}}, {@code load: {eps0: [...], lbfgs_iterations:
+ * [...]}} (increasing strains; quasi-Newton iterations per step, optional),
  * {@code phase_offset}, {@code quadrature: {points, intervals, sets, rotate_every, round}}, {@code reference: {cells, tolerance,
  * max_iterations}}, {@code network:} and {@code training:} as in a PINN file. Mistakes are placed at their line.
  */
@@ -46,7 +47,9 @@ public final class PhaseFieldKind implements ProblemKind {
         }
         Map<String, NodeTuple> top = doc.mapping(root, "the problem file", TOP);
         Film film = film(doc, doc.required(top, "film", root, "film: {eta: 40, length: 0.04, toughness: 4e-3}"));
-        double[] load = load(doc, doc.required(top, "load", root, "load: {eps0: [0.04, 0.08, 0.12]}"));
+        Node loadNode = doc.required(top, "load", root, "load: {eps0: [0.04, 0.08, 0.12]}");
+        double[] load = load(doc, loadNode);
+        int[] lbfgs = lbfgsPerStep(doc, loadNode, load.length);
         double offset = top.containsKey("phase_offset") ? doc.number(top.get("phase_offset").getValueNode()) : 4;
         Map<String, NodeTuple> q = doc.optionalMapping(top, "quadrature", Set.of("points", "intervals", "sets",
                 "rotate_every", "round"));
@@ -60,7 +63,7 @@ public final class PhaseFieldKind implements ProblemKind {
                 doc.positiveOr(r, "tolerance", 1e-4), doc.positiveIntOr(r, "max_iterations", 500));
         NetworkSpec network = network(doc, top.get("network"), film);
         TrainingSpec training = new TrainingSection(doc).read(top.get("training"));
-        return new PhaseFieldRun(doc, new PhaseFieldSpec(film, load, offset, quadrature, reference, network,
+        return new PhaseFieldRun(doc, new PhaseFieldSpec(film, load, lbfgs, offset, quadrature, reference, network,
                 training));
     }
 
@@ -93,7 +96,7 @@ public final class PhaseFieldKind implements ProblemKind {
     }
 
     private static double[] load(YamlDocument doc, Node node) {
-        Map<String, NodeTuple> m = doc.mapping(node, "load", Set.of("eps0"));
+        Map<String, NodeTuple> m = doc.mapping(node, "load", Set.of("eps0", "lbfgs_iterations"));
         Node list = doc.required(m, "eps0", node, "eps0: [0.04, 0.08, 0.12]");
         double[] e = doc.vector(list);
         for (int k = 0; k < e.length; k++) {
@@ -106,6 +109,27 @@ public final class PhaseFieldKind implements ProblemKind {
             throw doc.error(list, "give at least one shrinkage strain");
         }
         return e;
+    }
+
+    /** {@code load.lbfgs_iterations}: the quasi-Newton iterations of each load step, or null when absent. */
+    private static int[] lbfgsPerStep(YamlDocument doc, Node node, int steps) {
+        Map<String, NodeTuple> m = doc.mapping(node, "load", Set.of("eps0", "lbfgs_iterations"));
+        if (!m.containsKey("lbfgs_iterations")) {
+            return null;
+        }
+        Node list = m.get("lbfgs_iterations").getValueNode();
+        double[] v = doc.vector(list);
+        int[] it = new int[v.length];
+        boolean fits = v.length == steps;
+        for (int k = 0; k < v.length; k++) {
+            it[k] = (int) v[k];
+            fits &= v[k] >= 0 && it[k] == v[k];
+        }
+        if (!fits) {
+            throw doc.error(list, "lbfgs_iterations needs one whole number >= 0 per load step (" + steps
+                    + "), got " + java.util.Arrays.toString(v));
+        }
+        return it;
     }
 
     /** As a PINN file's {@code network:}, for the inputs (x, y) scaled to [-1, 1] and outputs (u1, u2, phi). */

@@ -109,10 +109,11 @@ public final class PhaseFieldRun extends DocumentProblem {
         double[] nodes = grid.nodeCoordinates();
         double[] phiGrid = new double[grid.nodes()];
         List<NetworkStep> steps = new ArrayList<>();
-        for (double eps0 : spec.load()) {
+        for (int step = 0; step < spec.load().length; step++) {
+            double eps0 = spec.load()[step];
             PhaseFieldObjective objective = new PhaseFieldObjective(fields, spec.film(), eps0, sets, atNodes,
                     spec.quadrature()[3]);
-            Trainer.Result result = trainer(epochs, listener).train(objective);
+            Trainer.Result result = trainer(epochs, spec.lbfgsIterations(step), listener).train(objective);
             PhaseFieldObjective checkEnergy = new PhaseFieldObjective(fields, spec.film(), eps0, check, atCheck);
             double[] terms = new double[6];
             objective.use(0);
@@ -147,10 +148,10 @@ public final class PhaseFieldRun extends DocumentProblem {
     public record NetworkStep(double eps0, double[][] fields, double[] terms, Trainer.Result result) {
     }
 
-    private Trainer trainer(int epochs, TrainingListener listener) {
+    private Trainer trainer(int epochs, int lbfgsIterations, TrainingListener listener) {
         TrainingSpec t = spec.training();
         Trainer general = org.sciml4j.pinn.Trainer.builder().adam(t.learningRate(), epochs)
-                .lbfgs(t.lbfgsIterations()).schedule(t.schedule()).build().general();
+                .lbfgs(lbfgsIterations).schedule(t.schedule()).build().general();
         int round = spec.quadrature()[4];
         Trainer.Builder b = Trainer.builder();
         for (org.sciml4j.train.Phase p : general.phases()) {

@@ -8,6 +8,8 @@ import org.sciml4j.pinn.config.ProblemFile.TrainingSpec;
  *
  * @param film       the film and its material
  * @param load       the shrinkage strains eps0 of the load steps, increasing
+ * @param lbfgs      quasi-Newton iterations per load step (length of {@code load}), or null: the training's in every
+ *                   step (the steps where a crack forms or grows need more)
  * @param offset     the phase output's shift (sigmoid(z - offset) is the new damage)
  * @param quadrature the training quadrature: {points, intervals, sets, rotateEvery, round}: Gauss-Legendre nodes
  *                   per cell and cells per axis; the number of node sets (intervals n, n + 1, n - 1, n + 2, ...
@@ -18,8 +20,13 @@ import org.sciml4j.pinn.config.ProblemFile.TrainingSpec;
  * @param training   the optimiser schedule of every load step, seed and log interval, as a PINN file's
  *                   {@code training:}
  */
-public record PhaseFieldSpec(Film film, double[] load, double offset, int[] quadrature, Reference reference,
-        NetworkSpec network, TrainingSpec training) {
+public record PhaseFieldSpec(Film film, double[] load, int[] lbfgs, double offset, int[] quadrature,
+        Reference reference, NetworkSpec network, TrainingSpec training) {
+
+    /** The quasi-Newton iterations of load step k. */
+    public int lbfgsIterations(int k) {
+        return lbfgs == null ? training.lbfgsIterations() : lbfgs[k];
+    }
 
     /**
      * @param cells         cells per side of the grid (the comparison evaluates the network on its nodes)

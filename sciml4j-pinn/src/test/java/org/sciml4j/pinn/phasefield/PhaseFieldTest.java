@@ -202,10 +202,24 @@ class PhaseFieldTest {
         assertThat(e.getMessage()).contains("increasing");
         e = fails(TINY.replace("depth: 0.1", "depth: 1.5"));
         assertThat(e.line()).isEqualTo(3);
+        e = fails(TINY.replace("[0.03, 0.05]}", "[0.03, 0.05], lbfgs_iterations: [100]}"));
+        assertThat(e.line()).isEqualTo(4);
+        assertThat(e.getMessage()).contains("one whole number >= 0 per load step (2)");
+        PhaseFieldRun run = (PhaseFieldRun) read(TINY.replace("[0.03, 0.05]}",
+                "[0.03, 0.05], lbfgs_iterations: [100, 400]}"));
+        assertThat(run.spec().lbfgsIterations(0)).isEqualTo(100);
+        assertThat(run.spec().lbfgsIterations(1)).isEqualTo(400);
+        assertThat(((PhaseFieldRun) read(TINY)).spec().lbfgsIterations(1)).isEqualTo(150);
         e = fails(TINY.replace("load:", "loads:"));
         assertThat(e.getMessage()).contains("unknown key 'loads'");
         e = fails(TINY.replace("activation: tanh", "activation: relu"));
         assertThat(e.line()).isEqualTo(7);
+    }
+
+    private Object read(String text) throws IOException {
+        Path p = dir.resolve("good.yaml");
+        Files.writeString(p, text);
+        return ProblemKinds.read(p);
     }
 
     private ProblemFileException fails(String text) throws IOException {

@@ -91,7 +91,10 @@ public final class ShrinkageFilmSolver {
         return new Step(eps0, u1, u2, phi, grid.energy(u1, u2, phi, eps0), it, converged, hist);
     }
 
-    /** The u-step: conjugate gradients on A u = b from the current u, to a relative residual of 1e-10. */
+    /**
+     * The u-step: conjugate gradients with the Jacobi preconditioner ({@link FilmGrid#displacementDiagonal}) on
+     * A u = b from the current u, to a relative residual of 1e-10.
+     */
     void solveDisplacement(double[] u1, double[] u2, double[] phi, double eps0) { // numerical kernel
         int n = grid.nodes();
         double[] r1 = new double[n];
@@ -106,31 +109,40 @@ public final class ShrinkageFilmSolver {
             java.util.Arrays.fill(u2, 0);
             return;
         }
+        double[] d1 = new double[n];
+        double[] d2 = new double[n];
+        grid.displacementDiagonal(phi, d1, d2);
         grid.displacementGradient(u1, u2, phi, eps0, r1, r2);
+        double[] p1 = new double[n];
+        double[] p2 = new double[n];
         for (int k = 0; k < n; k++) {
             r1[k] = -r1[k];
             r2[k] = -r2[k];
+            p1[k] = r1[k] / d1[k];
+            p2[k] = r2[k] / d2[k];
         }
-        double[] p1 = r1.clone();
-        double[] p2 = r2.clone();
         double[] q1 = new double[n];
         double[] q2 = new double[n];
+        double rz = dot(r1, p1) + dot(r2, p2);
         double rr = dot(r1, r1) + dot(r2, r2);
         for (int k = 0; k < 20 * n && rr > 1e-20 * bb; k++) {
             grid.displacementGradient(p1, p2, phi, 0, q1, q2);
-            double alpha = rr / (dot(p1, q1) + dot(p2, q2));
+            double alpha = rz / (dot(p1, q1) + dot(p2, q2));
+            rr = 0;
+            double next = 0;
             for (int m = 0; m < n; m++) {
                 u1[m] += alpha * p1[m];
                 u2[m] += alpha * p2[m];
                 r1[m] -= alpha * q1[m];
                 r2[m] -= alpha * q2[m];
+                rr += r1[m] * r1[m] + r2[m] * r2[m];
+                next += r1[m] * r1[m] / d1[m] + r2[m] * r2[m] / d2[m];
             }
-            double next = dot(r1, r1) + dot(r2, r2);
-            double beta = next / rr;
-            rr = next;
+            double beta = next / rz;
+            rz = next;
             for (int m = 0; m < n; m++) {
-                p1[m] = r1[m] + beta * p1[m];
-                p2[m] = r2[m] + beta * p2[m];
+                p1[m] = r1[m] / d1[m] + beta * p1[m];
+                p2[m] = r2[m] / d2[m] + beta * p2[m];
             }
         }
     }

@@ -99,6 +99,33 @@ class ShrinkageFilmSolverTest {
         }
     }
 
+    /** The u-step's Jacobi preconditioner is the diagonal of A: (A e_k)_k, A applied to unit vectors (eps0 = 0). */
+    @Test
+    void displacementDiagonalIsTheMatrixDiagonal() {
+        FilmGrid g = grid(3, LAMBDA);
+        int n = g.nodes();
+        java.util.Random r = new java.util.Random(2);
+        double[] phi = new double[n];
+        for (int k = 0; k < n; k++) {
+            phi[k] = r.nextDouble();
+        }
+        double[] d1 = new double[n];
+        double[] d2 = new double[n];
+        g.displacementDiagonal(phi, d1, d2);
+        double[] zero = new double[n];
+        double[] a1 = new double[n];
+        double[] a2 = new double[n];
+        for (int k = 0; k < n; k++) {
+            double[] unit = new double[n];
+            unit[k] = 1;
+            g.displacementGradient(unit, zero, phi, 0, a1, a2);
+            assertThat(d1[k]).isCloseTo(a1[k], within(1e-13));
+            g.displacementGradient(zero, unit, phi, 0, a1, a2);
+            assertThat(d2[k]).isCloseTo(a2[k], within(1e-13));
+            assertThat(d1[k]).isPositive();
+        }
+    }
+
     private static double central(FilmGrid g, double[] u1, double[] u2, double[] phi, double e0, double[] which,
             int k, double d) {
         double keep = which[k];
