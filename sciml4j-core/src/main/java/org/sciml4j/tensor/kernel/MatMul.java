@@ -86,9 +86,10 @@ public final class MatMul {
         return VECTOR_API ? "Vector API" : "plain Java loop";
     }
 
-    /** Name of the BLAS implementation in use (loads it). */
+    /** Name of the BLAS implementation loaded (loads it), and whether large products use it or stay in Java. */
     public static String blasName() {
-        return Holder.BLAS_INSTANCE.getClass().getName();
+        String name = Holder.BLAS_INSTANCE.getClass().getName();
+        return Holder.USE_BLAS ? name : name + " over the reference libblas: not used, products stay in the Java kernel";
     }
 
     /**
