@@ -90,7 +90,7 @@ final class DynamicsReader {
                 throw doc.error(n, "the time span must have t1 > t0, got [" + span[0] + ", " + span[1] + "]");
             }
         }
-        double rate = positive(m, "rate", system != null ? system.defaultRate() : 10);
+        double rate = doc.positiveOr(m, "rate", system != null ? system.defaultRate() : 10);
         double noise = m.containsKey("noise") ? nonNegative(m, "noise") : 0.1;
         double[] radius = system != null ? system.defaultRadius() : new double[] {0, 1};
         if (m.containsKey("radius")) {
@@ -109,18 +109,6 @@ final class DynamicsReader {
             }
         }
         return new DynamicsSpec.Data(file, k, split, span, rate, noise, radius);
-    }
-
-    private double positive(Map<String, NodeTuple> m, String key, double fallback) {
-        if (!m.containsKey(key)) {
-            return fallback;
-        }
-        Node n = value(m, key);
-        double x = doc.number(n);
-        if (!(x > 0)) {
-            throw doc.error(n, key + " must be > 0, got " + x);
-        }
-        return x;
     }
 
     private double nonNegative(Map<String, NodeTuple> m, String key) {
@@ -171,13 +159,13 @@ final class DynamicsReader {
             throw doc.error(value(m, "target"), "a neural ODE trains through the integrator: target: trajectories");
         }
         int epochs = m.containsKey("epochs") ? doc.nonNegativeInt(value(m, "epochs")) : 2000;
-        double lr = positive(m, "learning_rate", 1e-3);
+        double lr = doc.positiveOr(m, "learning_rate", 1e-3);
         if (m.containsKey("learning_rate")) {
             doc.at(value(m, "learning_rate"), () -> Phase.adam(lr, 1));
         }
         double wd = m.containsKey("weight_decay") ? nonNegative(m, "weight_decay") : 0;
         String integrator = choice(m, "integrator", "rk4", Set.of("rk4", "dopri5", "leapfrog", "implicit_midpoint"));
-        double step = positive(m, "step", 0.05);
+        double step = doc.positiveOr(m, "step", 0.05);
         doc.at(m.containsKey("step") ? value(m, "step") : doc.root(), () -> OdeSolver.named(integrator, step));
         int segment = m.containsKey("segment") ? doc.positiveInt(value(m, "segment")) : 1;
         int batch = m.containsKey("batch_size") ? doc.nonNegativeInt(value(m, "batch_size")) : 0;
@@ -216,7 +204,7 @@ final class DynamicsReader {
         Map<String, NodeTuple> m = top.containsKey("evaluation")
                 ? doc.mapping(value(top, "evaluation"), "evaluation", EVALUATION) : Map.of();
         int k = m.containsKey("trajectories") ? doc.positiveInt(value(m, "trajectories")) : 15;
-        double duration = positive(m, "duration", 20);
+        double duration = doc.positiveOr(m, "duration", 20);
         int points = m.containsKey("points") ? doc.positiveInt(value(m, "points")) : 100;
         if (points < 2) {
             throw doc.error(value(m, "points"), "evaluation needs at least 2 points, got " + points);

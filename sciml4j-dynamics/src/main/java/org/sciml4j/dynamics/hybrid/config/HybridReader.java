@@ -43,7 +43,7 @@ final class HybridReader {
             }
         }
         boolean minNorm = !m.containsKey("min_norm") || doc.bool(value(m, "min_norm"));
-        double rho = m.containsKey("sam") ? positive(m, "sam", 0) : 0;
+        double rho = m.containsKey("sam") ? doc.positiveOr(m, "sam", 0) : 0;
         boolean friction = !m.containsKey("friction") || doc.bool(value(m, "friction"));
         double[] initial = initial(m);
         HybridSpec.Data data = data(m, seir);
@@ -56,22 +56,10 @@ final class HybridReader {
         return m.get(key).getValueNode();
     }
 
-    private double positive(Map<String, NodeTuple> m, String key, double fallback) {
-        if (!m.containsKey(key)) {
-            return fallback;
-        }
-        Node n = value(m, key);
-        double x = doc.number(n);
-        if (!(x > 0) || !Double.isFinite(x)) {
-            throw doc.error(n, key + " must be finite and > 0, got " + x);
-        }
-        return x;
-    }
-
     private double[] initial(Map<String, NodeTuple> top) {
         Map<String, NodeTuple> m = top.containsKey("initial") ? doc.mapping(value(top, "initial"), "initial",
                 INITIAL) : Map.of();
-        return new double[] {positive(m, "omega0_sq", 0.5), positive(m, "alpha", 0.5)};
+        return new double[] {doc.positiveOr(m, "omega0_sq", 0.5), doc.positiveOr(m, "alpha", 0.5)};
     }
 
     private HybridSpec.Data data(Map<String, NodeTuple> top, boolean seir) {
@@ -86,7 +74,7 @@ final class HybridReader {
                 throw doc.error(n, "the time span must have t1 > t0, got [" + span[0] + ", " + span[1] + "]");
             }
         }
-        double rate = positive(m, "rate", 2);
+        double rate = doc.positiveOr(m, "rate", 2);
         double noise = 0;
         if (m.containsKey("noise")) {
             Node n = value(m, "noise");
@@ -101,7 +89,7 @@ final class HybridReader {
         if (days < 10) {
             throw doc.error(value(m, "days"), "an epidemic fit needs at least 10 days, got " + days);
         }
-        double population = positive(m, "population", 1e6);
+        double population = doc.positiveOr(m, "population", 1e6);
         return new HybridSpec.Data(k, span, rate, noise, days, population);
     }
 
@@ -127,15 +115,15 @@ final class HybridReader {
         Map<String, NodeTuple> m = top.containsKey("training") ? doc.mapping(value(top, "training"), "training",
                 TRAINING) : Map.of();
         int epochs = m.containsKey("epochs") ? doc.nonNegativeInt(value(m, "epochs")) : seir ? 300 : 400;
-        double lr = positive(m, "learning_rate", seir ? 2e-2 : 1e-2);
-        double step = positive(m, "step", seir ? 0.5 : 0.125);
+        double lr = doc.positiveOr(m, "learning_rate", seir ? 2e-2 : 1e-2);
+        double step = doc.positiveOr(m, "step", seir ? 0.5 : 0.125);
         int segment = m.containsKey("segment") ? doc.positiveInt(value(m, "segment")) : 4;
         int times = (int) Math.round(data.rate() * (data.timeSpan()[1] - data.timeSpan()[0]));
         if (!seir && segment >= times) {
             throw doc.error(m.containsKey("segment") ? value(m, "segment") : doc.root(), "segment must be below the "
                     + times + " observation points of each trajectory, got " + segment);
         }
-        double lambda0 = positive(m, "lambda0", 1);
+        double lambda0 = doc.positiveOr(m, "lambda0", 1);
         double tau2 = m.containsKey("tau2") ? doc.number(value(m, "tau2")) : 100;
         if (!(tau2 >= 0)) {
             throw doc.error(value(m, "tau2"), "tau2 must be >= 0, got " + tau2);
