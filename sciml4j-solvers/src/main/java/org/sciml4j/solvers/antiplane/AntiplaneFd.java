@@ -1,6 +1,7 @@
 package org.sciml4j.solvers.antiplane;
 
 import java.util.function.DoubleBinaryOperator;
+import org.sciml4j.solvers.linear.ConjugateGradients;
 
 /**
  * Finite differences for antiplane strain with a vertical fault: {@code div(mu grad w) = 0} on the box
@@ -280,53 +281,18 @@ public final class AntiplaneFd {
 
     /** Jacobi-preconditioned conjugate gradients on the unknowns; u holds the fixed values, which stay. */
     private int conjugateGradients(double[] east, double[] south, boolean[] fixed, double[] diag, double[] rhs,
-            double[] u, double tolerance) { // numerical kernel
-        int n = u.length;
-        double[] x = new double[n];
-        double[] r = rhs.clone();
-        double[] z = new double[n];
-        double[] p = new double[n];
-        double[] q = new double[n];
-        double norm0 = Math.sqrt(dot(r, r));
-        int limit = 20 * (nx + ny);
-        for (int k = 0; k < n; k++) {
-            z[k] = fixed[k] ? 0 : r[k] / diag[k];
-        }
-        System.arraycopy(z, 0, p, 0, n);
-        double rz = dot(r, z);
-        int it = 0;
-        while (norm0 > 0 && Math.sqrt(dot(r, r)) > tolerance * norm0) {
-            if (++it > limit) {
-                throw new IllegalStateException("antiplane reference: conjugate gradients did not reach relative"
-                        + " residual " + tolerance + " in " + limit + " iterations");
-            }
-            apply(east, south, fixed, p, q, false);
-            double step = rz / dot(p, q);
-            for (int k = 0; k < n; k++) {
-                x[k] += step * p[k];
-                r[k] -= step * q[k];
+            double[] u, double tolerance) {
+        double[] x = new double[u.length];
+        int iterations = ConjugateGradients.solve((v, out) -> apply(east, south, fixed, v, out, false), (r, z) -> {
+            for (int k = 0; k < r.length; k++) {
                 z[k] = fixed[k] ? 0 : r[k] / diag[k];
             }
-            double rzNew = dot(r, z);
-            double beta = rzNew / rz;
-            rz = rzNew;
-            for (int k = 0; k < n; k++) {
-                p[k] = z[k] + beta * p[k];
-            }
-        }
-        for (int k = 0; k < n; k++) {
+        }, rhs, x, tolerance, 20 * (nx + ny), "antiplane reference");
+        for (int k = 0; k < u.length; k++) {
             if (!fixed[k]) {
                 u[k] = x[k];
             }
         }
-        return it;
-    }
-
-    private static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int k = 0; k < a.length; k++) {
-            s += a[k] * b[k];
-        }
-        return s;
+        return iterations;
     }
 }

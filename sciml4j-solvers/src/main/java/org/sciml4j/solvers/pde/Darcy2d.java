@@ -1,5 +1,7 @@
 package org.sciml4j.solvers.pde;
 
+import org.sciml4j.solvers.linear.ConjugateGradients;
+
 /**
  * Steady Darcy flow {@code -div(a grad u) = f} on the unit square, u = 0 on the boundary, on the vertex grid
  * {@code (i / n, j / n)}: 5-point finite differences with harmonic-mean face coefficients (second order for smooth
@@ -60,45 +62,9 @@ public final class Darcy2d {
             System.arraycopy(f, i * w + 1, rhs, i * w + 1, n - 1);
         }
         double[] u = new double[w * w];
-        double[] r = rhs.clone();
-        double[] z = new double[w * w];
-        double[] p = new double[w * w];
-        double[] q = new double[w * w];
-        double norm0 = Math.sqrt(dot(rhs, rhs));
-        if (norm0 == 0) {
-            return u;
-        }
-        mg.precondition(r, z);
-        System.arraycopy(z, 0, p, 0, z.length);
-        double rz = dot(r, z);
-        for (int it = 1; it <= maxIterations; it++) {
-            op.apply(p, q);
-            double step = rz / dot(p, q);
-            for (int k = 0; k < u.length; k++) {
-                u[k] += step * p[k];
-                r[k] -= step * q[k];
-            }
-            if (Math.sqrt(dot(r, r)) <= tolerance * norm0) {
-                lastIterations = it;
-                return u;
-            }
-            mg.precondition(r, z);
-            double rzNew = dot(r, z);
-            double beta = rzNew / rz;
-            rz = rzNew;
-            for (int k = 0; k < p.length; k++) {
-                p[k] = z[k] + beta * p[k];
-            }
-        }
-        throw new IllegalStateException("darcy: conjugate gradients did not reach relative residual " + tolerance
-                + " in " + maxIterations + " iterations");
+        lastIterations = ConjugateGradients.solve(op::apply, mg::precondition, rhs, u, tolerance, maxIterations,
+                "darcy");
+        return u;
     }
 
-    private static double dot(double[] x, double[] y) {
-        double s = 0;
-        for (int k = 0; k < x.length; k++) {
-            s += x[k] * y[k];
-        }
-        return s;
-    }
 }

@@ -1,0 +1,2 @@
+/** Iterative linear solvers shared by the grid solvers. */
+package org.sciml4j.solvers.linear;
