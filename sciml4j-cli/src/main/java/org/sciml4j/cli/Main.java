@@ -35,6 +35,12 @@ public final class Main implements Runnable {
      */
     private static final Logger NETLIB = Logger.getLogger("dev.ludovic.netlib");
 
+    /**
+     * sciml4j's own logger, held for the same reason: the engine logs at info level which BLAS and LAPACK it loaded,
+     * once per process, which is for {@code sciml4j info} to say, not for every run's output.
+     */
+    private static final Logger SCIML4J = Logger.getLogger("org.sciml4j");
+
     @Override
     public void run() {
         new CommandLine(this).usage(System.out);
@@ -43,6 +49,7 @@ public final class Main implements Runnable {
     /** Runs the command line and exits with its status. */
     public static void main(String[] args) {
         NETLIB.setLevel(Level.SEVERE);
+        SCIML4J.setLevel(Level.WARNING);
         System.exit(run(args));
     }
 
