@@ -14,9 +14,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads {@code data: {file: x.npz, train: 1000, test: 200, inputs: inputs, outputs: outputs, x: x, y: y}} and the
- * arrays it names, and checks them before anything runs; each mistake is one line naming the file and the array.
- * {@code x} (and {@code y} for 2-D) default to an even grid on [0, 1] when the file has no such array.
+ * Reads {@code data: {file: x.npz, train: 1000, test: 200, inputs: inputs, outputs: outputs, x: x, y: y,
+ * input_fields: 1}} and the arrays it names, and checks them before anything runs; each mistake is one line naming
+ * the file and the array. {@code x} (and {@code y} for 2-D) default to an even grid on [0, 1] when the file has no
+ * such array. {@code input_fields: f > 1} says the inputs are {@code (N, f, s...)}, f fields on one grid (e.g. the
+ * sine-Gordon generator's state (u, u_t)).
  */
 final class DataSection {
     private static final long MAX_BYTES = 8L << 30;
@@ -28,7 +30,7 @@ final class DataSection {
 
     OperatorData read(Node node) {
         Map<String, NodeTuple> m = doc.mapping(node, "data",
-                Set.of("file", "generate", "train", "test", "inputs", "outputs", "x", "y"));
+                Set.of("file", "generate", "train", "test", "inputs", "outputs", "x", "y", "input_fields"));
         if (m.containsKey("file") == m.containsKey("generate")) {
             throw doc.error(node, "data needs one of 'file: data/burgers.npz' (pairs in an .npz) or 'generate:"
                     + " data/burgers.yaml' (a generator spec whose file is made first when missing)");
@@ -39,6 +41,7 @@ final class DataSection {
         int test = doc.positiveInt(doc.required(m, "test", node, "test: 200"));
         String in = name(m, "inputs");
         String out = name(m, "outputs");
+        int fields = m.containsKey("input_fields") ? doc.positiveInt(m.get("input_fields").getValueNode()) : 1;
         String problem = InputFiles.problem(file, MAX_BYTES, "an .npz data file");
         if (problem != null) {
             throw doc.error(fileNode, file + ": " + problem);
@@ -51,7 +54,7 @@ final class DataSection {
         }
         Tensor inputs = array(arrays, in, file, fileNode);
         Tensor outputs = array(arrays, out, file, fileNode);
-        String shapes = checkShapes(inputs, outputs, in, out);
+        String shapes = checkShapes(inputs, outputs, in, out, fields);
         if (shapes != null) {
             throw doc.error(fileNode, file + ": " + shapes);
         }
@@ -59,14 +62,15 @@ final class DataSection {
             throw doc.error(node, file + ": train " + train + " + test " + test + " > the " + inputs.size(0)
                     + " rows of '" + in + "'");
         }
-        int dims = inputs.rank() - 1;
+        int lead = fields > 1 ? 2 : 1;
+        int dims = inputs.rank() - lead;
         Tensor[] coords = new Tensor[dims];
         String[] axes = {name(m, "x"), name(m, "y")};
         for (int d = 0; d < dims; d++) {
-            coords[d] = coordinate(arrays, axes[d], inputs.size(1 + d), file, fileNode);
+            coords[d] = coordinate(arrays, axes[d], inputs.size(lead + d), file, fileNode, fieldsHint(inputs, fields));
         }
-        int c = outputs.rank() == inputs.rank() ? 1 : outputs.size(1);
-        return new OperatorData(file, inputs, outputs, coords, c, train, test);
+        int c = outputs.rank() == dims + 1 ? 1 : outputs.size(1);
+        return new OperatorData(file, inputs, outputs, coords, c, fields, train, test);
     }
 
     private String name(Map<String, NodeTuple> m, String key) {
@@ -88,32 +92,49 @@ final class DataSection {
         return t;
     }
 
-    /** Null when inputs (N, s...) and outputs (N, s...) / (N, c, s...) agree, else what is wrong. */
-    static String checkShapes(Tensor inputs, Tensor outputs, String in, String out) {
+    /**
+     * Null when inputs (N, s...) (with f > 1 fields (N, f, s...)) and outputs (N, s...) / (N, c, s...) agree, else
+     * what is wrong.
+     */
+    static String checkShapes(Tensor inputs, Tensor outputs, String in, String out, int fields) {
         int[] a = inputs.shape();
         int[] b = outputs.shape();
         String both = "'" + in + "' " + Arrays.toString(a) + " and '" + out + "' " + Arrays.toString(b);
-        if (a.length < 2 || a.length > 3) {
-            return "'" + in + "' must be (N, s) or (N, s, s), got " + Arrays.toString(a);
+        int lead = fields > 1 ? 2 : 1;
+        if (a.length < lead + 1 || a.length > lead + 2) {
+            return "'" + in + "' must be " + (lead == 1 ? "(N, s) or (N, s, s)" : "(N, " + fields + ", s) or (N, "
+                    + fields + ", s, s) for input_fields " + fields) + ", got " + Arrays.toString(a);
+        }
+        if (lead == 2 && a[1] != fields) {
+            return "'" + in + "' " + Arrays.toString(a) + " has " + a[1] + " fields on axis 1, input_fields says "
+                    + fields;
         }
         if (b[0] != a[0]) {
             return both + " have different numbers of rows";
         }
-        int[] grid = Arrays.copyOfRange(a, 1, a.length);
-        boolean same = b.length == a.length && Arrays.equals(Arrays.copyOfRange(b, 1, b.length), grid);
-        boolean comps = b.length == a.length + 1 && Arrays.equals(Arrays.copyOfRange(b, 2, b.length), grid);
+        int[] grid = Arrays.copyOfRange(a, lead, a.length);
+        int dims = grid.length;
+        boolean same = b.length == dims + 1 && Arrays.equals(Arrays.copyOfRange(b, 1, b.length), grid);
+        boolean comps = b.length == dims + 2 && Arrays.equals(Arrays.copyOfRange(b, 2, b.length), grid);
         return same || comps ? null : both + " disagree: outputs must be (N, grid...) or (N, c, grid...) on the"
                 + " inputs' grid " + Arrays.toString(grid);
     }
 
-    private Tensor coordinate(Map<String, Tensor> arrays, String name, int size, Path file, Node at) {
+    /** For inputs (N, f, s) read as a grid of f x s: a hint that axis 1 may hold fields; else empty. */
+    private static String fieldsHint(Tensor inputs, int fields) {
+        return fields == 1 && inputs.rank() == 3 && inputs.size(1) < inputs.size(2)
+                ? " (if axis 1 of the inputs " + Arrays.toString(inputs.shape()) + " holds fields, such as a state"
+                + " (u, u_t), say 'input_fields: " + inputs.size(1) + "' under data)" : "";
+    }
+
+    private Tensor coordinate(Map<String, Tensor> arrays, String name, int size, Path file, Node at, String hint) {
         Tensor t = arrays.get(name);
         if (t == null) {
             return Tensor.linspace(0, 1, size);
         }
         if (t.rank() != 1 || t.size(0) != size) {
             throw doc.error(at, file + ": array '" + name + "' " + Arrays.toString(t.shape()) + " must be ("
-                    + size + ",), one coordinate per grid point");
+                    + size + ",), one coordinate per grid point" + hint);
         }
         return t;
     }

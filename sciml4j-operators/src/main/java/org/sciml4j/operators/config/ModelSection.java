@@ -28,7 +28,14 @@ final class ModelSection {
             throw doc.error(node, "model needs exactly one of 'fno' or 'deeponet', e.g. 'fno: {modes: 16, width: 64}'");
         }
         NodeTuple t = m.values().iterator().next();
-        return "fno".equals(YamlDocument.key(t)) ? fno(t.getValueNode(), data) : deepOnet(t.getValueNode());
+        if ("fno".equals(YamlDocument.key(t))) {
+            return fno(t.getValueNode(), data);
+        }
+        if (data.inputFields() > 1) {
+            throw doc.error(t.getKeyNode(), data.file() + ": a DeepONet reads one input function; the data have "
+                    + data.inputFields() + " input fields (input_fields), which only the FNO takes");
+        }
+        return deepOnet(t.getValueNode());
     }
 
     private ModelSpec fno(Node node, OperatorData data) {

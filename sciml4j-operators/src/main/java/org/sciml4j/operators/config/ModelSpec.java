@@ -16,7 +16,7 @@ sealed interface ModelSpec {
     record FnoSpec(int modes, int width, int layers, double padding) implements ModelSpec {
         @Override
         public Fno build(OperatorData data, Rng rng) {
-            return new Fno(data.dims(), modes, width, layers, padding, data.components(), rng);
+            return new Fno(data.dims(), data.inputFields(), modes, width, layers, padding, data.components(), rng);
         }
     }
 

@@ -5,29 +5,36 @@ import org.sciml4j.tensor.Tensor;
 import java.nio.file.Path;
 
 /**
- * The pairs of a problem file's data file, checked: inputs {@code (N, s)} or {@code (N, s1, s2)}, outputs of the
+ * The pairs of a problem file's data file, checked: inputs {@code (N, s)} or {@code (N, s1, s2)} (with f > 1 input
+ * fields, e.g. a state (u, u_t), {@code (N, f, s...)}), outputs of the
  * same grid, {@code (N, s...)} or {@code (N, c, s...)}, the grid coordinates, and the split (train = the first
  * rows, test = the last rows).
  *
  * @param file       the data file
- * @param inputs     {@code (N, s...)}
+ * @param inputs     {@code (N, s...)}, or {@code (N, f, s...)} for f > 1 input fields
  * @param outputs    {@code (N, s...)} (one field) or {@code (N, c, s...)}
  * @param coordinates one array per spatial axis, {@code x (s,)} and for 2-D {@code y (s2,)}
  * @param components c, 1 when outputs have no component axis
+ * @param inputFields f, 1 when inputs have no field axis
  * @param train      rows for training
  * @param test       rows for testing
  */
 public record OperatorData(Path file, Tensor inputs, Tensor outputs, Tensor[] coordinates, int components,
-                           int train, int test) {
+                           int inputFields, int train, int test) {
 
     /** 1 or 2 spatial dimensions. */
     public int dims() {
-        return inputs.rank() - 1;
+        return inputs.rank() - fieldAxes();
     }
 
     /** The grid sizes {@code {s}} or {@code {s1, s2}}. */
     public int[] grid() {
-        return java.util.Arrays.copyOfRange(inputs.shape(), 1, inputs.rank());
+        return java.util.Arrays.copyOfRange(inputs.shape(), fieldAxes(), inputs.rank());
+    }
+
+    /** The axes before the grid in the inputs: the row, and the field when there are several. */
+    private int fieldAxes() {
+        return inputFields > 1 ? 2 : 1;
     }
 
     /** Training inputs, the first {@code train} rows. */

@@ -13,7 +13,7 @@ import java.util.List;
 /**
  * The pictures of an operator run: {@code loss.png}; in 1-D {@code test-<i>.png} (input, truth and prediction of
  * the first three test functions); in 2-D heat maps {@code test-0-input.png}, {@code -truth}, {@code -prediction},
- * {@code -error} of the first test function. With several output fields the first one is drawn.
+ * {@code -error} of the first test function. With several input or output fields the first one is drawn.
  */
 final class OperatorPlots {
     private static final int FUNCTIONS_1D = 3;
@@ -32,7 +32,7 @@ final class OperatorPlots {
         loss(history);
         Tensor truth = firstField(d.testOutputs(), d);
         Tensor pred = firstField(predicted, d);
-        Tensor in = d.testInputs();
+        Tensor in = d.inputFields() == 1 ? d.testInputs() : d.testInputs().slice(1, 0, 1).squeeze(1);
         if (d.dims() == 1) {
             double[] x = d.coordinates()[0].toArray();
             for (int i = 0; i < Math.min(FUNCTIONS_1D, d.test()); i++) {

@@ -6,6 +6,7 @@ import org.sciml4j.io.SummaryJson;
 import org.sciml4j.operators.OperatorModel;
 import org.sciml4j.operators.deeponet.DeepOnet;
 import org.sciml4j.operators.fit.AntiderivativePhysics;
+import org.sciml4j.operators.fit.EnergyPenalty;
 import org.sciml4j.operators.fit.Evaluation;
 import org.sciml4j.operators.fit.OperatorObjective;
 import org.sciml4j.optim.Adam;
@@ -44,14 +45,17 @@ final class OperatorRun {
         OperatorModel model = p.model().build(d, new Rng(seed));
         Objective objective;
         int perPass;
-        if (p.physics() != null) {
+        PhysicsSpec.Energy energy = p.physics() instanceof PhysicsSpec.Energy en ? en : null;
+        EnergyPenalty penalty = energy == null ? null : energy.penalty();
+        if (p.physics() instanceof PhysicsSpec.Antiderivative a) {
             AntiderivativePhysics o = new AntiderivativePhysics((DeepOnet) model, d.trainInputs(), d.points(),
-                    p.physics().x0(), p.physics().s0(), p.training().batch(), seed);
+                    a.x0(), a.s0(), p.training().batch(), seed);
             objective = o;
             perPass = o.stepsPerPass();
         } else {
             OperatorObjective o = new OperatorObjective(model, d.trainInputs(), d.trainOutputs(),
-                    p.training().loss(), p.training().batch(), seed);
+                    p.training().loss(), p.training().batch(), seed, penalty,
+                    energy == null ? null : energy.unlabelled(d));
             objective = o;
             perPass = o.stepsPerPass();
         }
@@ -70,14 +74,8 @@ final class OperatorRun {
         Tensor predicted = Evaluation.predict(model, d.testInputs(), 50);
         Evaluation e = Evaluation.compare(predicted, d.testOutputs());
         double passes = Math.max(1, (double) r.epochs() / perPass);
-        new SummaryJson().put("kind", "operator").put("model", model.describe()).put("parameters", params)
-                .put("train", d.train()).put("test", d.test()).put("seed", seed).put("epochs", r.epochs() / perPass)
-                .put("steps", r.epochs()).put("stop_reason", r.stopReason())
-                .put("relative_error", e.meanRelative()).put("relative_error_worst", e.worstRelative())
-                .put("test_mse", e.mse()).put("train_seconds", r.seconds())
-                .put("epoch_seconds", r.seconds() / passes)
-                .put("final_loss", finalLoss(r))
-                .write(c.dir());
+        double[] drift = penalty == null ? null : penalty.drift(d.testInputs(), predicted);
+        summary(model, seed, r, e, passes, perPass, drift, penalty).write(c.dir());
         SafeTensors.write(c.dir().resolve("model.safetensors"), model.parameters().snapshot(),
                 Map.of("model", model.describe(), "seed", Long.toString(seed)));
         r.history().write(c.dir().resolve("loss.tsv"));
@@ -88,9 +86,38 @@ final class OperatorRun {
         results.put("relative_error", Tensor.wrap(e.relative(), e.relative().length));
         Npz.write(c.dir().resolve("predictions.npz"), results, true);
         new OperatorPlots(c.dir(), p.name()).all(d, predicted, r.history());
-        c.say(String.format("%s: test relative L2 %.4g (worst %.4g), test MSE %.4g, %.1f s (%.3g s per epoch)",
-                p.name(), e.meanRelative(), e.worstRelative(), e.mse(), r.seconds(), r.seconds() / passes));
+        c.say(String.format("%s: test relative L2 %.4g (worst %.4g), test MSE %.4g, %.1f s (%.3g s per epoch)%s",
+                p.name(), e.meanRelative(), e.worstRelative(), e.mse(), r.seconds(), r.seconds() / passes,
+                drift == null ? "" : String.format(", energy drift %.3g", mean(drift))));
         return 0;
+    }
+
+    private SummaryJson summary(OperatorModel model, long seed, Trainer.Result r, Evaluation e, double passes,
+                                int perPass, double[] drift, EnergyPenalty penalty) {
+        OperatorData d = p.data();
+        SummaryJson summary = new SummaryJson().put("kind", "operator").put("model", model.describe())
+                .put("parameters", model.parameters().count()).put("train", d.train()).put("test", d.test())
+                .put("seed", seed).put("epochs", r.epochs() / perPass)
+                .put("steps", r.epochs()).put("stop_reason", r.stopReason())
+                .put("relative_error", e.meanRelative()).put("relative_error_worst", e.worstRelative())
+                .put("test_mse", e.mse()).put("train_seconds", r.seconds())
+                .put("epoch_seconds", r.seconds() / passes)
+                .put("final_loss", finalLoss(r));
+        if (drift != null) {
+            // mean relative |E[pred] - E[input]| / E[input] over the test split, and the data's own figure
+            summary.put("energy_drift", mean(drift)).put("energy_weight", penalty.weight())
+                    .put("energy_states", ((PhysicsSpec.Energy) p.physics()).states())
+                    .put("energy_drift_data", mean(penalty.drift(d.testInputs(), d.testOutputs())));
+        }
+        return summary;
+    }
+
+    private static double mean(double[] v) {
+        double s = 0;
+        for (double x : v) {
+            s += x;
+        }
+        return s / v.length;
     }
 
     /** The total loss of the last step, null when none ran. */

@@ -11,7 +11,10 @@ import java.util.List;
  * Supervised operator learning for the {@link org.sciml4j.train.Trainer}: each epoch (one optimiser step) takes a
  * mini-batch of input/output function pairs ({@link MiniBatches}: a seeded shuffle per pass) and compares the
  * model's prediction with the truth by an {@link OperatorLoss}. The batch follows from the seed and the epoch, so
- * a resumed run sees the same batches.
+ * a resumed run sees the same batches. With an {@link EnergyPenalty} of positive weight a second term
+ * {@code energy} (the squared relative energy change from each input state to its prediction) is added with that
+ * weight, taken over the batch's inputs and, when unlabelled states are given, over a mini-batch of those too
+ * (states without a solved output: the penalty needs none). Both batches go through the model in one call.
  */
 public final class OperatorObjective implements Objective {
     private final OperatorModel model;
@@ -19,7 +22,13 @@ public final class OperatorObjective implements Objective {
     private final Tensor outputs;
     private final OperatorLoss loss;
     private final MiniBatches batches;
+    private final EnergyPenalty penalty;
+    private final Tensor inputEnergy;
+    private final Tensor unlabelled;
+    private final Tensor unlabelledEnergy;
+    private final MiniBatches unlabelledBatches;
     private int[] rows;
+    private int[] unlabelledRows;
 
     /**
      * @param inputs  training inputs {@code (N, ...)}
@@ -29,6 +38,18 @@ public final class OperatorObjective implements Objective {
      */
     public OperatorObjective(OperatorModel model, Tensor inputs, Tensor outputs, OperatorLoss loss, int batch,
                              long seed) {
+        this(model, inputs, outputs, loss, batch, seed, null, null);
+    }
+
+    /**
+     * @param inputs     training input states {@code (N, 2, n)} when {@code penalty} is given
+     * @param penalty    the energy penalty, or null (a weight of 0 is the same as none)
+     * @param unlabelled more input states {@code (M, 2, n)} for the penalty alone, or null; drawn {@code batch}
+     *                   at a time (all when batch is 0) with their own seeded shuffle
+     * @throws IllegalArgumentException when a state's energy is not positive (the penalty divides by it)
+     */
+    public OperatorObjective(OperatorModel model, Tensor inputs, Tensor outputs, OperatorLoss loss, int batch,
+                             long seed, EnergyPenalty penalty, Tensor unlabelled) {
         if (inputs.size(0) != outputs.size(0)) {
             throw new IllegalArgumentException("operator objective: " + inputs.size(0) + " inputs but "
                     + outputs.size(0) + " outputs");
@@ -39,6 +60,25 @@ public final class OperatorObjective implements Objective {
         this.loss = loss;
         this.batches = new MiniBatches(inputs.size(0), batch, seed);
         this.rows = batches.rows(1);
+        this.penalty = penalty != null && penalty.weight() > 0 ? penalty : null;
+        this.inputEnergy = this.penalty == null ? null : positiveEnergies(inputs, "training input");
+        boolean extra = this.penalty != null && unlabelled != null && unlabelled.size(0) > 0;
+        this.unlabelled = extra ? unlabelled : null;
+        this.unlabelledEnergy = extra ? positiveEnergies(unlabelled, "unlabelled state") : null;
+        this.unlabelledBatches = extra ? new MiniBatches(unlabelled.size(0), batch, seed + 1) : null;
+        this.unlabelledRows = extra ? unlabelledBatches.rows(1) : null;
+    }
+
+    private Tensor positiveEnergies(Tensor states, String what) {
+        Tensor energies = penalty.energies(states);
+        double[] e = energies.data();
+        for (int i = 0; i < e.length; i++) {
+            if (!(e[i] > 0)) {
+                throw new IllegalArgumentException("operator objective: " + what + " " + i + " has energy " + e[i]
+                        + "; the energy penalty is relative to it and needs it > 0");
+            }
+        }
+        return energies;
     }
 
     /** Steps (epochs of the Trainer) per pass over the training functions. */
@@ -48,7 +88,12 @@ public final class OperatorObjective implements Objective {
 
     @Override
     public List<String> termNames() {
-        return List.of(loss.term());
+        return penalty == null ? List.of(loss.term()) : List.of(loss.term(), EnergyPenalty.TERM);
+    }
+
+    @Override
+    public double[] weights() {
+        return penalty == null ? new double[] {1} : new double[] {1, penalty.weight()};
     }
 
     @Override
@@ -59,16 +104,32 @@ public final class OperatorObjective implements Objective {
     @Override
     public void beforeEpoch(int epoch) {
         rows = batches.rows(epoch);
+        if (unlabelled != null) {
+            unlabelledRows = unlabelledBatches.rows(epoch);
+        }
     }
 
     @Override
     public void fullBatch() {
         rows = new MiniBatches(inputs.size(0), 0, 0).rows(1);
+        if (unlabelled != null) {
+            unlabelledRows = new MiniBatches(unlabelled.size(0), 0, 0).rows(1);
+        }
     }
 
     @Override
     public List<Tensor> loss() {
-        Tensor pred = model.apply(inputs.indexSelect(0, rows));
-        return List.of(loss.of(pred, outputs.indexSelect(0, rows)));
+        Tensor in = inputs.indexSelect(0, rows);
+        if (penalty == null) {
+            return List.of(loss.of(model.apply(in), outputs.indexSelect(0, rows)));
+        }
+        Tensor energy = inputEnergy.indexSelect(0, rows);
+        if (unlabelled != null) {
+            in = Tensor.concat(0, in, unlabelled.indexSelect(0, unlabelledRows));
+            energy = Tensor.concat(0, energy, unlabelledEnergy.indexSelect(0, unlabelledRows));
+        }
+        Tensor pred = model.apply(in);
+        Tensor data = loss.of(pred.slice(0, 0, rows.length), outputs.indexSelect(0, rows));
+        return List.of(data, penalty.term(energy, pred));
     }
 }

@@ -16,7 +16,8 @@ import java.util.List;
  * Fourier neural operator (Li et al. 2021), 1-D and 2-D, laid out as the original {@code fourier_1d.py} /
  * {@code fourier_2d.py} of neuraloperator:
  * <ol>
- *   <li>lifting {@code fc0}: {@code Linear(1 + d, width)} on the input value and the grid coordinates in [0, 1];</li>
+ *   <li>lifting {@code fc0}: {@code Linear(f + d, width)} on the values of the f input fields (f = 1 as the
+ *       original) and the grid coordinates in [0, 1];</li>
  *   <li>{@code layers} Fourier layers {@code v <- gelu(K v + W v)}, K a {@link SpectralConv}, W a pointwise
  *       {@code Linear(width, width)} (the 1x1 convolution), no activation after the last one;</li>
  *   <li>projection {@code fc1: Linear(width, 128)}, gelu, {@code fc2: Linear(128, c)}.</li>
@@ -37,6 +38,7 @@ public final class Fno implements OperatorModel {
     public static final int PROJECTION = 128;
 
     private final int dims;
+    private final int inputFields;
     private final int width;
     private final double padding;
     private final int outputs;
@@ -58,6 +60,19 @@ public final class Fno implements OperatorModel {
      * @param rng     draws the weights (PyTorch's default for the linear layers)
      */
     public Fno(int dims, int modes, int width, int layers, double padding, int outputs, Rng rng) {
+        this(dims, 1, modes, width, layers, padding, outputs, rng);
+    }
+
+    /**
+     * An FNO whose inputs have several fields (e.g. a state (u, u_t)): the lifting reads {@code inputFields + d}
+     * values per grid point, the fields' values and the coordinates; inputs are then {@code (B, f, s...)}.
+     *
+     * @param inputFields input fields f (>= 1); 1 keeps inputs {@code (B, s...)}
+     */
+    public Fno(int dims, int inputFields, int modes, int width, int layers, double padding, int outputs, Rng rng) {
+        if (inputFields < 1) {
+            throw new IllegalArgumentException("FNO: need inputFields >= 1, got " + inputFields);
+        }
         if (dims < 1 || dims > 2 || modes < 1 || width < 1 || layers < 1 || !(padding >= 0 && padding <= 1)
                 || outputs < 1) {
             throw new IllegalArgumentException("FNO: need dims 1 or 2, modes, width, layers and outputs >= 1 and"
@@ -65,11 +80,12 @@ public final class Fno implements OperatorModel {
                     + layers + ", padding " + padding + ", outputs " + outputs);
         }
         this.dims = dims;
+        this.inputFields = inputFields;
         this.width = width;
         this.padding = padding;
         this.outputs = outputs;
         Initializer init = Initializer.pytorchDefault();
-        this.lift = linear("fc0", 1 + dims, width, init, rng);
+        this.lift = linear("fc0", inputFields + dims, width, init, rng);
         for (int l = 0; l < layers; l++) {
             spectral.add(new SpectralConv(dims, width, width, modes, rng, params, "conv" + l));
             pointwise.add(linear("w" + l, width, width, init, rng));
@@ -102,6 +118,7 @@ public final class Fno implements OperatorModel {
     @Override
     public String describe() {
         return "FNO-" + dims + "d (modes " + modes() + ", width " + width + ", " + spectral.size() + " layers"
+                + (inputFields > 1 ? ", " + inputFields + " input fields" : "")
                 + (padding > 0 ? ", padding " + padding : "") + ")";
     }
 
@@ -127,16 +144,17 @@ public final class Fno implements OperatorModel {
     }
 
     /**
-     * @param inputs {@code (B, s)} (1-D) or {@code (B, s1, s2)} (2-D)
+     * @param inputs {@code (B, s)} (1-D) or {@code (B, s1, s2)} (2-D); with f > 1 input fields {@code (B, f, s...)}
      * @return {@code (B, s)} / {@code (B, s1, s2)} for one output, {@code (B, c, s)} / {@code (B, c, s1, s2)}
      */
     @Override
     public Tensor apply(Tensor inputs) {
-        if (inputs.rank() != dims + 1) {
-            throw new ShapeException("FNO-" + dims + "d: inputs must be (B" + (dims == 1 ? ", s)" : ", s1, s2)")
-                    + ", got " + Arrays.toString(inputs.shape()));
+        int lead = inputFields > 1 ? 2 : 1;
+        if (inputs.rank() != dims + lead || (lead == 2 && inputs.size(1) != inputFields)) {
+            throw new ShapeException("FNO-" + dims + "d: inputs must be (B" + (lead == 2 ? ", " + inputFields : "")
+                    + (dims == 1 ? ", s)" : ", s1, s2)") + ", got " + Arrays.toString(inputs.shape()));
         }
-        int[] sizes = Arrays.copyOfRange(inputs.shape(), 1, dims + 1);
+        int[] sizes = Arrays.copyOfRange(inputs.shape(), lead, dims + lead);
         String problem = gridProblem(sizes);
         if (problem != null) {
             throw new ShapeException("FNO: " + problem);
@@ -157,19 +175,24 @@ public final class Fno implements OperatorModel {
         return dims == 1 ? y.permute(0, 2, 1) : y.permute(0, 3, 1, 2);
     }
 
-    /** (B, s...) -> (B, s..., 1 + d): the value and the grid coordinates, each in [0, 1]. */
+    /**
+     * (B, s...) -> (B, s..., 1 + d), or (B, f, s...) -> (B, s..., f + d): the field values and the grid coordinates,
+     * each in [0, 1].
+     */
     private Tensor withGrid(Tensor inputs) {
         int b = inputs.size(0);
+        Tensor values = inputFields == 1 ? inputs.unsqueeze(dims + 1)
+                : dims == 1 ? inputs.permute(0, 2, 1) : inputs.permute(0, 2, 3, 1);
         if (dims == 1) {
-            int s = inputs.size(1);
+            int s = values.size(1);
             Tensor x = Tensor.linspace(0, 1, s).reshape(1, s, 1).broadcastTo(b, s, 1);
-            return Tensor.concat(2, inputs.unsqueeze(2), x);
+            return Tensor.concat(2, values, x);
         }
-        int s1 = inputs.size(1);
-        int s2 = inputs.size(2);
+        int s1 = values.size(1);
+        int s2 = values.size(2);
         Tensor x = Tensor.linspace(0, 1, s1).reshape(1, s1, 1, 1).broadcastTo(b, s1, s2, 1);
         Tensor y = Tensor.linspace(0, 1, s2).reshape(1, 1, s2, 1).broadcastTo(b, s1, s2, 1);
-        return Tensor.concat(3, inputs.unsqueeze(3), x, y);
+        return Tensor.concat(3, values, x, y);
     }
 
     /** The 1x1 convolution on channels-first {@code (B, W, n...)}: {@code weight @ v + bias}. */
