@@ -10,6 +10,8 @@ import org.sciml4j.dynamics.data.TrajectoryGenerator;
 import org.sciml4j.dynamics.hamiltonian.HamiltonianNetwork;
 import org.sciml4j.dynamics.hamiltonian.TrajectoryObjective;
 import org.sciml4j.dynamics.hamiltonian.ValidationCheckpoint;
+import org.sciml4j.dynamics.ode.DormandPrince;
+import org.sciml4j.dynamics.ode.OdeSolver;
 import org.sciml4j.dynamics.ode.Rk4;
 import org.sciml4j.dynamics.ssgp.SsgpObjective;
 import org.sciml4j.dynamics.ssgp.SsgpPrediction;
@@ -96,6 +98,9 @@ final class SsgpProblem extends DocumentProblem {
                 .put("coverage_95_averaged_draws", coverageTrained)
                 .put("noise_sd_learned", o.noiseSd()).put("noise_sd_data", spec.noise())
                 .put("lengthscales", f.lengthscales()).put("amplitude", q.amplitude());
+        if (o.startSd() != null) {
+            s.put("start_sd_learned", o.startSd());
+        }
         if (check != null) {
             s.put("validation_epoch", check.bestEpoch()).put("validation_mse", check.bestError());
         }
@@ -143,8 +148,17 @@ final class SsgpProblem extends DocumentProblem {
 
     /** The negative ELBO with the file's training options. */
     private SsgpObjective objective(SymplecticFeatures f, VariationalWeights q, TrajectoryData train, long seed) {
-        SsgpObjective o = new SsgpObjective(f, q, new Rk4(spec.step()), train, spec.segment(), spec.batch(), 0.1,
-                seed).klWarmup(spec.klWarmup()).averagedSamples(spec.averagedSamples());
+        SsgpSpec.TrainingExtras x = spec.extras();
+        OdeSolver solver = x.integrator().equals("dopri5") ? new DormandPrince(x.tolerance(), x.tolerance())
+                : new Rk4(spec.step());
+        SsgpObjective o = new SsgpObjective(f, q, solver, train, spec.segment(), spec.batch(), 0.1, seed)
+                .klWarmup(spec.klWarmup()).averagedSamples(spec.averagedSamples());
+        if (x.klPerBatch()) {
+            o.klPerBatch();
+        }
+        if (x.sampledStarts()) {
+            o.sampledStarts(x.startSd());
+        }
         return spec.correctStarts() ? o.correctStarts() : o;
     }
 

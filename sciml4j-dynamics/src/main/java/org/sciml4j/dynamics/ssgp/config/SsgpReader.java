@@ -15,7 +15,10 @@ final class SsgpReader {
     private static final Set<String> DATA = Set.of("trajectories", "time_span", "rate", "noise", "validation");
     private static final Set<String> FEATURES = Set.of("count", "lengthscale", "amplitude", "learn", "dissipative");
     private static final Set<String> TRAINING = Set.of("epochs", "learning_rate", "step", "segment", "batch",
-            "kl_warmup", "averaged_samples", "correct_starts", "validate_every", "print_every");
+            "kl_warmup", "averaged_samples", "correct_starts", "validate_every", "print_every", "sampled_starts",
+            "start_sd", "kl_scale", "integrator", "tolerance");
+    private static final Set<String> KL_SCALES = Set.of("data", "batch");
+    private static final Set<String> INTEGRATORS = Set.of("rk4", "dopri5");
     private static final Set<String> EVALUATION = Set.of("trajectories", "duration", "points", "samples");
 
     private final YamlDocument doc;
@@ -74,6 +77,33 @@ final class SsgpReader {
                 doc.positiveOr(e, "duration", 10), doc.positiveIntOr(e, "points", 100), samples, hnn,
                 doc.boolOr(f, "learn", true), doc.boolOr(f, "dissipative", false), batch, warmup,
                 doc.positiveIntOr(t, "averaged_samples", 1), doc.boolOr(t, "correct_starts", false), validation,
-                doc.positiveIntOr(t, "validate_every", 10));
+                doc.positiveIntOr(t, "validate_every", 10), extras(t));
+    }
+
+    /** sampled_starts, start_sd, kl_scale, integrator, tolerance (the paper's training options). */
+    private SsgpSpec.TrainingExtras extras(Map<String, NodeTuple> t) {
+        boolean sampled = doc.boolOr(t, "sampled_starts", false);
+        if (sampled && doc.boolOr(t, "correct_starts", false)) {
+            throw doc.error(t.get("sampled_starts").getValueNode(), "sampled_starts and correct_starts exclude each"
+                    + " other (both make the segment start a latent state); set one of them");
+        }
+        String scale = word(t, "kl_scale", "data", KL_SCALES);
+        String integrator = word(t, "integrator", "rk4", INTEGRATORS);
+        return new SsgpSpec.TrainingExtras(sampled, doc.positiveOr(t, "start_sd", 0.1), scale.equals("batch"),
+                integrator, doc.positiveOr(t, "tolerance", 1e-6));
+    }
+
+    /** An optional word from a fixed set, with a suggestion when misspelt. */
+    private String word(Map<String, NodeTuple> t, String key, String fallback, Set<String> known) {
+        if (!t.containsKey(key)) {
+            return fallback;
+        }
+        Node n = t.get(key).getValueNode();
+        String v = doc.string(n);
+        if (!known.contains(v)) {
+            throw doc.error(n, "unknown " + key + " '" + v + "'; known: " + String.join(", ", new java.util.TreeSet<>(
+                    known)) + YamlDocument.suggestion(v, known));
+        }
+        return v;
     }
 }
