@@ -41,6 +41,7 @@ public final class SsgpObjective implements Objective {
     private Tensor startCorrection;
     private Tensor logStartSd;
     private boolean klPerBatch;
+    private double klWeight = 1;
     private double lastMse = Double.NaN;
 
     /**
@@ -167,6 +168,18 @@ public final class SsgpObjective implements Objective {
         return this;
     }
 
+    /**
+     * Multiplies the weights' KL by {@code weight} (a tempered ELBO: below 1 the likelihood counts more against the
+     * prior, which shrinks the posterior mean b towards 0 less); 1 (the default) is the ELBO.
+     */
+    public SsgpObjective klWeight(double weight) {
+        if (!(weight > 0) || !Double.isFinite(weight)) {
+            throw new IllegalArgumentException("the KL weight must be > 0 and finite, got " + weight);
+        }
+        this.klWeight = weight;
+        return this;
+    }
+
     /** The learned sds a of the sampled start states (d), or null without {@link #sampledStarts}. */
     public double[] startSd() {
         return logStartSd == null ? null : java.util.Arrays.stream(logStartSd.data()).map(Math::exp).toArray();
@@ -234,7 +247,7 @@ public final class SsgpObjective implements Objective {
         Tensor w = q.sample(b, rng, averaged);
         Tensor x0 = Tensor.wrap(start, b, d);
         Tensor sq;
-        Tensor kl = q.kl();
+        Tensor kl = q.kl().mul(klWeight);
         if (logStartSd != null) {
             double[] eps = new double[b * d];
             for (int i = 0; i < eps.length; i++) {

@@ -70,6 +70,11 @@ class PaperTrainingOptionsTest {
         SsgpObjective plain = new SsgpObjective(f, q, new Rk4(0.25), data(), 2, 0, noise, 3).klPerBatch();
         plain.beforeEpoch(0);
         assertThat(plain.loss().get(1).item()).isCloseTo(q.kl().item() / 8, within(1e-12));
+        // a tempered KL: the weights' KL times the weight, the start KL untouched
+        SsgpObjective tempered = new SsgpObjective(f, q, new Rk4(0.25), data(), 2, 0, noise, 3).sampledStarts(a)
+                .klWeight(0.25);
+        tempered.beforeEpoch(0);
+        assertThat(tempered.loss().get(1).item()).isCloseTo(startKl + 0.25 * weightKl, within(1e-9));
     }
 
     @Test
@@ -119,6 +124,8 @@ class PaperTrainingOptionsTest {
         SsgpObjective o = new SsgpObjective(f, q, new Rk4(0.25), data(), 2, 0, 0.1, 3);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> o.sampledStarts(0))
                 .hasMessageContaining("start sd must be > 0");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> o.klWeight(-1))
+                .hasMessageContaining("KL weight must be > 0");
         o.sampledStarts(0.1);
         org.assertj.core.api.Assertions.assertThatThrownBy(o::correctStarts).hasMessageContaining("exclude");
     }

@@ -16,7 +16,7 @@ final class SsgpReader {
     private static final Set<String> FEATURES = Set.of("count", "lengthscale", "amplitude", "learn", "dissipative");
     private static final Set<String> TRAINING = Set.of("epochs", "learning_rate", "step", "segment", "batch",
             "kl_warmup", "averaged_samples", "correct_starts", "validate_every", "print_every", "sampled_starts",
-            "start_sd", "kl_scale", "integrator", "tolerance");
+            "start_sd", "kl_scale", "kl_weight", "integrator", "tolerance");
     private static final Set<String> KL_SCALES = Set.of("data", "batch");
     private static final Set<String> INTEGRATORS = Set.of("rk4", "dopri5");
     private static final Set<String> EVALUATION = Set.of("trajectories", "duration", "points", "samples");
@@ -80,7 +80,7 @@ final class SsgpReader {
                 doc.positiveIntOr(t, "validate_every", 10), extras(t));
     }
 
-    /** sampled_starts, start_sd, kl_scale, integrator, tolerance (the paper's training options). */
+    /** sampled_starts, start_sd, kl_scale, kl_weight, integrator, tolerance (the paper's training options). */
     private SsgpSpec.TrainingExtras extras(Map<String, NodeTuple> t) {
         boolean sampled = doc.boolOr(t, "sampled_starts", false);
         if (sampled && doc.boolOr(t, "correct_starts", false)) {
@@ -90,7 +90,7 @@ final class SsgpReader {
         String scale = word(t, "kl_scale", "data", KL_SCALES);
         String integrator = word(t, "integrator", "rk4", INTEGRATORS);
         return new SsgpSpec.TrainingExtras(sampled, doc.positiveOr(t, "start_sd", 0.1), scale.equals("batch"),
-                integrator, doc.positiveOr(t, "tolerance", 1e-6));
+                doc.positiveOr(t, "kl_weight", 1), integrator, doc.positiveOr(t, "tolerance", 1e-6));
     }
 
     /** An optional word from a fixed set, with a suggestion when misspelt. */

@@ -11,7 +11,7 @@ record SsgpSpec(String system, long seed, int trajectories, double[] timeSpan, d
      * The paper's training options (docs/DYNAMICS.md section 6): sampled start states with their KL, the KL weighed
      * per batch, the training integrator (rk4 with the file's step, or dopri5 at rtol = atol = tolerance).
      */
-    record TrainingExtras(boolean sampledStarts, double startSd, boolean klPerBatch, String integrator,
-            double tolerance) {
+    record TrainingExtras(boolean sampledStarts, double startSd, boolean klPerBatch, double klWeight,
+            String integrator, double tolerance) {
     }
 }
