@@ -87,23 +87,9 @@ final class SsgpReader {
             throw doc.error(t.get("sampled_starts").getValueNode(), "sampled_starts and correct_starts exclude each"
                     + " other (both make the segment start a latent state); set one of them");
         }
-        String scale = word(t, "kl_scale", "data", KL_SCALES);
-        String integrator = word(t, "integrator", "rk4", INTEGRATORS);
+        String scale = doc.choiceOr(t, "kl_scale", "data", KL_SCALES);
+        String integrator = doc.choiceOr(t, "integrator", "rk4", INTEGRATORS);
         return new SsgpSpec.TrainingExtras(sampled, doc.positiveOr(t, "start_sd", 0.1), scale.equals("batch"),
                 doc.positiveOr(t, "kl_weight", 1), integrator, doc.positiveOr(t, "tolerance", 1e-6));
-    }
-
-    /** An optional word from a fixed set, with a suggestion when misspelt. */
-    private String word(Map<String, NodeTuple> t, String key, String fallback, Set<String> known) {
-        if (!t.containsKey(key)) {
-            return fallback;
-        }
-        Node n = t.get(key).getValueNode();
-        String v = doc.string(n);
-        if (!known.contains(v)) {
-            throw doc.error(n, "unknown " + key + " '" + v + "'; known: " + String.join(", ", new java.util.TreeSet<>(
-                    known)) + YamlDocument.suggestion(v, known));
-        }
-        return v;
     }
 }
