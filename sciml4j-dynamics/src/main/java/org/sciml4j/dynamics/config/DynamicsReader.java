@@ -154,7 +154,7 @@ final class DynamicsReader {
     private DynamicsSpec.Training training(Map<String, NodeTuple> top, String defaultTarget) {
         Map<String, NodeTuple> m = top.containsKey("training")
                 ? doc.mapping(value(top, "training"), "training", TRAINING) : Map.of();
-        String target = choice(m, "target", defaultTarget, Set.of("derivatives", "trajectories"));
+        String target = doc.choiceOr(m, "target", defaultTarget, Set.of("derivatives", "trajectories"));
         if (kind.equals("neural_ode") && target.equals("derivatives") && m.containsKey("target")) {
             throw doc.error(value(m, "target"), "a neural ODE trains through the integrator: target: trajectories");
         }
@@ -164,12 +164,12 @@ final class DynamicsReader {
             doc.at(value(m, "learning_rate"), () -> Phase.adam(lr, 1));
         }
         double wd = m.containsKey("weight_decay") ? nonNegative(m, "weight_decay") : 0;
-        String integrator = choice(m, "integrator", "rk4", Set.of("rk4", "dopri5", "leapfrog", "implicit_midpoint"));
+        String integrator = doc.choiceOr(m, "integrator", "rk4", Set.of("rk4", "dopri5", "leapfrog", "implicit_midpoint"));
         double step = doc.positiveOr(m, "step", 0.05);
         doc.at(m.containsKey("step") ? value(m, "step") : doc.root(), () -> OdeSolver.named(integrator, step));
         int segment = m.containsKey("segment") ? doc.positiveInt(value(m, "segment")) : 1;
         int batch = m.containsKey("batch_size") ? doc.nonNegativeInt(value(m, "batch_size")) : 0;
-        String g = choice(m, "gradient", "direct", Set.of("direct", "adjoint"));
+        String g = doc.choiceOr(m, "gradient", "direct", Set.of("direct", "adjoint"));
         int every = m.containsKey("print_every") ? doc.positiveInt(value(m, "print_every")) : 200;
         if (target.equals("trajectories") && wd > 0) {
             throw doc.error(value(m, "weight_decay"), "weight_decay applies to 'target: derivatives' only");
@@ -185,19 +185,6 @@ final class DynamicsReader {
         return new DynamicsSpec.Training(target, epochs, lr, wd, integrator, step, segment, batch,
                 g.equals("adjoint") ? TrajectoryObjective.Gradient.ADJOINT : TrajectoryObjective.Gradient.DIRECT,
                 every);
-    }
-
-    private String choice(Map<String, NodeTuple> m, String key, String fallback, Set<String> allowed) {
-        if (!m.containsKey(key)) {
-            return fallback;
-        }
-        Node n = value(m, key);
-        String s = doc.string(n);
-        if (!allowed.contains(s)) {
-            throw doc.error(n, "unknown " + key + " '" + s + "'; known: " + String.join(", ", allowed.stream()
-                    .sorted().toList()) + YamlDocument.suggestion(s, allowed));
-        }
-        return s;
     }
 
     private DynamicsSpec.Evaluation evaluation(Map<String, NodeTuple> top, DynamicalSystem system) {

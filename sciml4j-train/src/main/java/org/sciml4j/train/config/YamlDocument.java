@@ -250,6 +250,23 @@ public final class YamlDocument {
         return m.containsKey(key) ? bool(m.get(key).getValueNode()) : fallback;
     }
 
+    /**
+     * {@code m}'s {@code key} as one of the {@code allowed} words, or {@code fallback} when absent; otherwise a placed
+     * error listing the known words (sorted) and the nearest one.
+     */
+    public String choiceOr(Map<String, NodeTuple> m, String key, String fallback, Set<String> allowed) {
+        if (!m.containsKey(key)) {
+            return fallback;
+        }
+        Node n = m.get(key).getValueNode();
+        String s = string(n);
+        if (!allowed.contains(s)) {
+            throw error(n, "unknown " + key + " '" + s + "'; known: " + String.join(", ", allowed.stream().sorted()
+                    .toList()) + suggestion(s, allowed));
+        }
+        return s;
+    }
+
     /** {@code m}'s {@code key} as a finite number > 0, or {@code fallback} when absent; placed error otherwise. */
     public double positiveOr(Map<String, NodeTuple> m, String key, double fallback) {
         return boundedOr(m, key, fallback, true);

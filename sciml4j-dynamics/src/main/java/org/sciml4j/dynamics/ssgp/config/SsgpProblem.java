@@ -10,7 +10,10 @@ import org.sciml4j.dynamics.data.TrajectoryGenerator;
 import org.sciml4j.dynamics.hamiltonian.HamiltonianNetwork;
 import org.sciml4j.dynamics.hamiltonian.TrajectoryObjective;
 import org.sciml4j.dynamics.hamiltonian.ValidationCheckpoint;
+import org.sciml4j.dynamics.ode.DormandPrince;
+import org.sciml4j.dynamics.ode.OdeSolver;
 import org.sciml4j.dynamics.ode.Rk4;
+import org.sciml4j.dynamics.ode.VectorField;
 import org.sciml4j.dynamics.ssgp.SsgpObjective;
 import org.sciml4j.dynamics.ssgp.SsgpPrediction;
 import org.sciml4j.dynamics.ssgp.SymplecticFeatures;
@@ -96,9 +99,14 @@ final class SsgpProblem extends DocumentProblem {
                 .put("coverage_95_averaged_draws", coverageTrained)
                 .put("noise_sd_learned", o.noiseSd()).put("noise_sd_data", spec.noise())
                 .put("lengthscales", f.lengthscales()).put("amplitude", q.amplitude());
+        if (o.startSd() != null) {
+            s.put("start_sd_learned", o.startSd());
+        }
         if (check != null) {
             s.put("validation_epoch", check.bestEpoch()).put("validation_mse", check.bestError());
         }
+        double[] agree = fieldAgreement(f.fieldWith(q.meanRows(k * test.times())), system, truth);
+        s.put("field_relative_error", agree[0]).put("field_speed_ratio", agree[1]);
         if (f.dissipationMatrix() != null) {
             s.put("dissipation_matrix", f.dissipationMatrix());
         }
@@ -129,6 +137,9 @@ final class SsgpProblem extends DocumentProblem {
             check.restoreBest();
             summary.put("hnn_validation_epoch", check.bestEpoch()).put("hnn_validation_mse", check.bestError());
         }
+        double[] agree = fieldAgreement(hnn, Systems.named(spec.system()), SsgpPrediction.unpack(timeMajor(test),
+                test.trajectories(), test.times(), 2));
+        summary.put("hnn_field_relative_error", agree[0]).put("hnn_field_speed_ratio", agree[1]);
         double[] flat = new double[x0.length * 2];
         for (int i = 0; i < x0.length; i++) {
             System.arraycopy(x0[i], 0, flat, i * 2, 2);
@@ -141,10 +152,53 @@ final class SsgpProblem extends DocumentProblem {
         return SsgpPrediction.unpack(path, x0.length, test.times(), 2);
     }
 
+    /**
+     * How a learned field agrees with the true one on the test trajectories' states (K, T, 2): {the relative squared
+     * error sum |f - f_true|^2 / sum |f_true|^2, the speed ratio sum |f| / sum |f_true|}. A ratio below 1 is a field
+     * that is uniformly too slow: its rollouts lag (a phase error growing with time) though they keep the energy.
+     */
+    static double[] fieldAgreement(VectorField field, DynamicalSystem system, double[][][] truth) {
+        int k = truth.length;
+        int n = truth[0].length;
+        double[] flat = new double[k * n * 2];
+        for (int i = 0; i < k; i++) {
+            for (int t = 0; t < n; t++) {
+                System.arraycopy(truth[i][t], 0, flat, (i * n + t) * 2, 2);
+            }
+        }
+        double[] v;
+        try (var g = Autodiff.noGrad()) {
+            v = field.apply(0, Tensor.of(flat, k * n, 2)).toArray();
+        }
+        double err = 0;
+        double norm = 0;
+        double speed = 0;
+        double trueSpeed = 0;
+        for (int i = 0; i < k * n; i++) {
+            double[] exact = system.derivative(new double[] {flat[2 * i], flat[2 * i + 1]});
+            double a = v[2 * i] - exact[0];
+            double b = v[2 * i + 1] - exact[1];
+            err += a * a + b * b;
+            norm += exact[0] * exact[0] + exact[1] * exact[1];
+            speed += Math.hypot(v[2 * i], v[2 * i + 1]);
+            trueSpeed += Math.hypot(exact[0], exact[1]);
+        }
+        return new double[] {err / norm, speed / trueSpeed};
+    }
+
     /** The negative ELBO with the file's training options. */
     private SsgpObjective objective(SymplecticFeatures f, VariationalWeights q, TrajectoryData train, long seed) {
-        SsgpObjective o = new SsgpObjective(f, q, new Rk4(spec.step()), train, spec.segment(), spec.batch(), 0.1,
-                seed).klWarmup(spec.klWarmup()).averagedSamples(spec.averagedSamples());
+        SsgpSpec.TrainingExtras x = spec.extras();
+        OdeSolver solver = x.integrator().equals("dopri5") ? new DormandPrince(x.tolerance(), x.tolerance())
+                : new Rk4(spec.step());
+        SsgpObjective o = new SsgpObjective(f, q, solver, train, spec.segment(), spec.batch(), 0.1, seed)
+                .klWarmup(spec.klWarmup()).averagedSamples(spec.averagedSamples()).klWeight(x.klWeight());
+        if (x.klPerBatch()) {
+            o.klPerBatch();
+        }
+        if (x.sampledStarts()) {
+            o.sampledStarts(x.startSd());
+        }
         return spec.correctStarts() ? o.correctStarts() : o;
     }
 

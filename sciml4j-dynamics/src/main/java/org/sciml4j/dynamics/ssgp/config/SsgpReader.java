@@ -15,7 +15,10 @@ final class SsgpReader {
     private static final Set<String> DATA = Set.of("trajectories", "time_span", "rate", "noise", "validation");
     private static final Set<String> FEATURES = Set.of("count", "lengthscale", "amplitude", "learn", "dissipative");
     private static final Set<String> TRAINING = Set.of("epochs", "learning_rate", "step", "segment", "batch",
-            "kl_warmup", "averaged_samples", "correct_starts", "validate_every", "print_every");
+            "kl_warmup", "averaged_samples", "correct_starts", "validate_every", "print_every", "sampled_starts",
+            "start_sd", "kl_scale", "kl_weight", "integrator", "tolerance");
+    private static final Set<String> KL_SCALES = Set.of("data", "batch");
+    private static final Set<String> INTEGRATORS = Set.of("rk4", "dopri5");
     private static final Set<String> EVALUATION = Set.of("trajectories", "duration", "points", "samples");
 
     private final YamlDocument doc;
@@ -74,6 +77,19 @@ final class SsgpReader {
                 doc.positiveOr(e, "duration", 10), doc.positiveIntOr(e, "points", 100), samples, hnn,
                 doc.boolOr(f, "learn", true), doc.boolOr(f, "dissipative", false), batch, warmup,
                 doc.positiveIntOr(t, "averaged_samples", 1), doc.boolOr(t, "correct_starts", false), validation,
-                doc.positiveIntOr(t, "validate_every", 10));
+                doc.positiveIntOr(t, "validate_every", 10), extras(t));
+    }
+
+    /** sampled_starts, start_sd, kl_scale, kl_weight, integrator, tolerance (the paper's training options). */
+    private SsgpSpec.TrainingExtras extras(Map<String, NodeTuple> t) {
+        boolean sampled = doc.boolOr(t, "sampled_starts", false);
+        if (sampled && doc.boolOr(t, "correct_starts", false)) {
+            throw doc.error(t.get("sampled_starts").getValueNode(), "sampled_starts and correct_starts exclude each"
+                    + " other (both make the segment start a latent state); set one of them");
+        }
+        String scale = doc.choiceOr(t, "kl_scale", "data", KL_SCALES);
+        String integrator = doc.choiceOr(t, "integrator", "rk4", INTEGRATORS);
+        return new SsgpSpec.TrainingExtras(sampled, doc.positiveOr(t, "start_sd", 0.1), scale.equals("batch"),
+                doc.positiveOr(t, "kl_weight", 1), integrator, doc.positiveOr(t, "tolerance", 1e-6));
     }
 }

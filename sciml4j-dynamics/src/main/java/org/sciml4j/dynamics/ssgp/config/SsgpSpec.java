@@ -5,5 +5,13 @@ record SsgpSpec(String system, long seed, int trajectories, double[] timeSpan, d
         int features, double lengthscale, double amplitude, int epochs, double learningRate, double step,
         int segment, int printEvery, int testTrajectories, double duration, int points, int samples,
         boolean baselineHnn, boolean learn, boolean dissipative, int batch, int klWarmup, int averagedSamples,
-        boolean correctStarts, int validation, int validateEvery) {
+        boolean correctStarts, int validation, int validateEvery, TrainingExtras extras) {
+
+    /**
+     * The paper's training options (docs/DYNAMICS.md section 6): sampled start states with their KL, the KL weighed
+     * per batch, the training integrator (rk4 with the file's step, or dopri5 at rtol = atol = tolerance).
+     */
+    record TrainingExtras(boolean sampledStarts, double startSd, boolean klPerBatch, double klWeight,
+            String integrator, double tolerance) {
+    }
 }

@@ -54,6 +54,28 @@ class SsgpKindTest {
         e = mistake(TINY.replace("  rate: 3", "  rate: 3\n  validation: 2"));
         assertThat(e.line()).isEqualTo(6);
         assertThat(e.getMessage()).contains("must be fewer");
+        e = mistake(TINY.replace("  step: 0.2", "  step: 0.2\n  kl_scale: batches"));
+        assertThat(e.line()).isEqualTo(12);
+        assertThat(e.getMessage()).contains("did you mean 'batch'");
+        e = mistake(TINY.replace("  step: 0.2", "  step: 0.2\n  integrator: euler"));
+        assertThat(e.line()).isEqualTo(12);
+        assertThat(e.getMessage()).contains("known: dopri5, rk4");
+        e = mistake(TINY.replace("  step: 0.2", "  step: 0.2\n  kl_weight: -0.5"));
+        assertThat(e.line()).isEqualTo(12);
+        e = mistake(TINY.replace("  step: 0.2", "  step: 0.2\n  start_sd: 0"));
+        assertThat(e.line()).isEqualTo(12);
+        e = mistake(TINY.replace("  step: 0.2", "  step: 0.2\n  sampled_starts: true"));
+        assertThat(e.line()).isEqualTo(12);
+        assertThat(e.getMessage()).contains("exclude each other");
+    }
+
+    @Test
+    void tinyRunWithThePapersTrainingOptions() throws Exception {
+        String file = TINY.replace("  correct_starts: true", "  sampled_starts: true\n  start_sd: 0.05\n"
+                + "  kl_scale: batch\n  kl_weight: 0.5\n  integrator: dopri5\n  tolerance: 1.0e-5");
+        assertThat(runQuietly(file, dir)).isZero();
+        String s = Files.readString(dir.resolve("summary.json"));
+        assertThat(s).contains("\"start_sd_learned\"", "\"trajectory_mse\"");
     }
 
     @Test
