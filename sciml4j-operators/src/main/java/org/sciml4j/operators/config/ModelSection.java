@@ -28,6 +28,10 @@ final class ModelSection {
             throw doc.error(node, "model needs exactly one of 'fno' or 'deeponet', e.g. 'fno: {modes: 16, width: 64}'");
         }
         NodeTuple t = m.values().iterator().next();
+        if ("fno".equals(YamlDocument.key(t)) && data.queries() != null) {
+            throw doc.error(t.getKeyNode(), data.file() + ": data with query points ('points:'/'values:') train a"
+                    + " DeepONet only ('model: {deeponet: ...}')");
+        }
         return "fno".equals(YamlDocument.key(t)) ? fno(t.getValueNode(), data) : deepOnet(t.getValueNode());
     }
 
