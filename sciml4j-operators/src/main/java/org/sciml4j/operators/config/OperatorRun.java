@@ -77,17 +77,10 @@ final class OperatorRun {
         Tensor predicted = Evaluation.predict(model, d.testInputs(), 50);
         Evaluation e = Evaluation.compare(predicted, d.testOutputs());
         double passes = Math.max(1, (double) r.epochs() / perPass);
-        // with query points the test MSE is the repository's: over the test functions' (point, value) triples
-        Double gridMse = null;
-        double testMse = e.mse();
-        if (d.queries() != null) {
-            OperatorData.Queries q = d.queries().tail(d.test());
-            gridMse = e.mse();
-            testMse = PointwiseObjective.mse((DeepOnet) model, d.testInputs(), q.points(), q.values(), 10000);
-        }
+        double testMse = testMse(d, model, e);
         SummaryJson summary = new SummaryJson();
-        if (gridMse != null) {
-            summary.put("test_mse_grid", gridMse);
+        if (d.queries() != null) {
+            summary.put("test_mse_grid", e.mse());
         }
         summary.put("kind", "operator").put("model", model.describe()).put("parameters", params)
                 .put("train", d.train()).put("test", d.test()).put("seed", seed).put("epochs", r.epochs() / perPass)
@@ -110,6 +103,18 @@ final class OperatorRun {
         c.say(String.format("%s: test relative L2 %.4g (worst %.4g), test MSE %.4g, %.1f s (%.3g s per epoch)",
                 p.name(), e.meanRelative(), e.worstRelative(), testMse, r.seconds(), r.seconds() / passes));
         return 0;
+    }
+
+    /**
+     * The test MSE: with query points the DeepONet repository's, over the test functions' (point, value) triples;
+     * else over the test grids.
+     */
+    private static double testMse(OperatorData d, OperatorModel model, Evaluation grid) {
+        if (d.queries() == null) {
+            return grid.mse();
+        }
+        OperatorData.Queries q = d.queries().tail(d.test());
+        return PointwiseObjective.mse((DeepOnet) model, d.testInputs(), q.points(), q.values(), 10000);
     }
 
     /** The total loss of the last step, null when none ran. */
