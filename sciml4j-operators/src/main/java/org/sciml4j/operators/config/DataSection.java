@@ -30,7 +30,8 @@ final class DataSection {
 
     OperatorData read(Node node) {
         Map<String, NodeTuple> m = doc.mapping(node, "data",
-                Set.of("file", "generate", "train", "test", "inputs", "outputs", "x", "y", "input_fields"));
+                Set.of("file", "generate", "train", "test", "inputs", "outputs", "x", "y", "input_fields", "points",
+                        "values"));
         if (m.containsKey("file") == m.containsKey("generate")) {
             throw doc.error(node, "data needs one of 'file: data/burgers.npz' (pairs in an .npz) or 'generate:"
                     + " data/burgers.yaml' (a generator spec whose file is made first when missing)");
@@ -70,7 +71,28 @@ final class DataSection {
             coords[d] = coordinate(arrays, axes[d], inputs.size(lead + d), file, fileNode, fieldsHint(inputs, fields));
         }
         int c = outputs.rank() == dims + 1 ? 1 : outputs.size(1);
-        return new OperatorData(file, inputs, outputs, coords, c, fields, train, test);
+        OperatorData.Queries queries = null;
+        if (m.containsKey("points") || m.containsKey("values")) {
+            queries = queries(arrays, name(m, "points"), name(m, "values"), inputs, file, fileNode);
+        }
+        return new OperatorData(file, inputs, outputs, coords, c, fields, train, test, queries);
+    }
+
+    /** Per-function query points (N, Q) and values (N, Q) of 1-D data, checked against the inputs (N, s). */
+    private OperatorData.Queries queries(Map<String, Tensor> arrays, String points, String values, Tensor inputs,
+                                         Path file, Node at) {
+        Tensor p = array(arrays, points, file, at);
+        Tensor v = array(arrays, values, file, at);
+        String both = "'" + points + "' " + Arrays.toString(p.shape()) + " and '" + values + "' "
+                + Arrays.toString(v.shape());
+        if (inputs.rank() != 2) {
+            throw doc.error(at, file + ": query points need 1-D inputs (N, s), got " + Arrays.toString(inputs.shape()));
+        }
+        if (p.rank() != 2 || !Arrays.equals(p.shape(), v.shape()) || p.size(0) != inputs.size(0)) {
+            throw doc.error(at, file + ": " + both + " must both be (N, Q) with the " + inputs.size(0)
+                    + " rows of the inputs");
+        }
+        return new OperatorData.Queries(p, v);
     }
 
     private String name(Map<String, NodeTuple> m, String key) {

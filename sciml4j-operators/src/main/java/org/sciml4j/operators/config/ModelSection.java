@@ -29,6 +29,10 @@ final class ModelSection {
         }
         NodeTuple t = m.values().iterator().next();
         if ("fno".equals(YamlDocument.key(t))) {
+            if (data.queries() != null) {
+                throw doc.error(t.getKeyNode(), data.file() + ": data with query points ('points:'/'values:') train a"
+                        + " DeepONet only ('model: {deeponet: ...}')");
+            }
             return fno(t.getValueNode(), data);
         }
         if (data.inputFields() > 1) {

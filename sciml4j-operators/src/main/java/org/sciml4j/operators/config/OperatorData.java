@@ -18,9 +18,37 @@ import java.nio.file.Path;
  * @param inputFields f, 1 when inputs have no field axis
  * @param train      rows for training
  * @param test       rows for testing
+ * @param queries    per-function query points and the outputs there ((function, point, value) triples, the
+ *                   DeepONet repository's unaligned data), or null when the data are the grid outputs alone
  */
 public record OperatorData(Path file, Tensor inputs, Tensor outputs, Tensor[] coordinates, int components,
-                           int inputFields, int train, int test) {
+                           int inputFields, int train, int test, Queries queries) {
+
+    /**
+     * Query points of 1-D data, Q per function, and the single output field there.
+     *
+     * @param points {@code (N, Q)}, rows as the inputs'
+     * @param values {@code (N, Q)}
+     */
+    public record Queries(Tensor points, Tensor values) {
+
+        /** The training rows' queries (the first {@code train}). */
+        public Queries head(int train) {
+            return new Queries(points.slice(0, 0, train), values.slice(0, 0, train));
+        }
+
+        /** The test rows' queries (the last {@code test}). */
+        public Queries tail(int test) {
+            int n = points.size(0);
+            return new Queries(points.slice(0, n - test, n), values.slice(0, n - test, n));
+        }
+    }
+
+    /** Grid data only (no query points). */
+    public OperatorData(Path file, Tensor inputs, Tensor outputs, Tensor[] coordinates, int components,
+                        int inputFields, int train, int test) {
+        this(file, inputs, outputs, coordinates, components, inputFields, train, test, null);
+    }
 
     /** 1 or 2 spatial dimensions. */
     public int dims() {

@@ -9,6 +9,7 @@ import org.sciml4j.operators.fit.AntiderivativePhysics;
 import org.sciml4j.operators.fit.EnergyPenalty;
 import org.sciml4j.operators.fit.Evaluation;
 import org.sciml4j.operators.fit.OperatorObjective;
+import org.sciml4j.operators.fit.PointwiseObjective;
 import org.sciml4j.optim.Adam;
 import org.sciml4j.optim.LearningRateSchedule;
 import org.sciml4j.optim.TrainingDivergedException;
@@ -52,6 +53,12 @@ final class OperatorRun {
                     a.x0(), a.s0(), p.training().batch(), seed);
             objective = o;
             perPass = o.stepsPerPass();
+        } else if (d.queries() != null) {
+            OperatorData.Queries q = d.queries().head(d.train());
+            PointwiseObjective o = new PointwiseObjective((DeepOnet) model, d.trainInputs(), q.points(), q.values(),
+                    p.training().loss(), p.training().batch(), seed);
+            objective = o;
+            perPass = o.stepsPerPass();
         } else {
             OperatorObjective o = new OperatorObjective(model, d.trainInputs(), d.trainOutputs(),
                     p.training().loss(), p.training().batch(), seed, penalty,
@@ -75,7 +82,8 @@ final class OperatorRun {
         Evaluation e = Evaluation.compare(predicted, d.testOutputs());
         double passes = Math.max(1, (double) r.epochs() / perPass);
         double[] drift = penalty == null ? null : penalty.drift(d.testInputs(), predicted);
-        summary(model, seed, r, e, passes, perPass, drift, penalty).write(c.dir());
+        double testMse = testMse(d, model, e);
+        summary(model, seed, r, e, testMse, passes, perPass, drift, penalty).write(c.dir());
         SafeTensors.write(c.dir().resolve("model.safetensors"), model.parameters().snapshot(),
                 Map.of("model", model.describe(), "seed", Long.toString(seed)));
         r.history().write(c.dir().resolve("loss.tsv"));
@@ -87,22 +95,25 @@ final class OperatorRun {
         Npz.write(c.dir().resolve("predictions.npz"), results, true);
         new OperatorPlots(c.dir(), p.name()).all(d, predicted, r.history());
         c.say(String.format("%s: test relative L2 %.4g (worst %.4g), test MSE %.4g, %.1f s (%.3g s per epoch)%s",
-                p.name(), e.meanRelative(), e.worstRelative(), e.mse(), r.seconds(), r.seconds() / passes,
+                p.name(), e.meanRelative(), e.worstRelative(), testMse, r.seconds(), r.seconds() / passes,
                 drift == null ? "" : String.format(", energy drift %.3g", mean(drift))));
         return 0;
     }
 
-    private SummaryJson summary(OperatorModel model, long seed, Trainer.Result r, Evaluation e, double passes,
-                                int perPass, double[] drift, EnergyPenalty penalty) {
+    private SummaryJson summary(OperatorModel model, long seed, Trainer.Result r, Evaluation e, double testMse,
+                                double passes, int perPass, double[] drift, EnergyPenalty penalty) {
         OperatorData d = p.data();
         SummaryJson summary = new SummaryJson().put("kind", "operator").put("model", model.describe())
                 .put("parameters", model.parameters().count()).put("train", d.train()).put("test", d.test())
                 .put("seed", seed).put("epochs", r.epochs() / perPass)
                 .put("steps", r.epochs()).put("stop_reason", r.stopReason())
                 .put("relative_error", e.meanRelative()).put("relative_error_worst", e.worstRelative())
-                .put("test_mse", e.mse()).put("train_seconds", r.seconds())
+                .put("test_mse", testMse).put("train_seconds", r.seconds())
                 .put("epoch_seconds", r.seconds() / passes)
                 .put("final_loss", finalLoss(r));
+        if (d.queries() != null) {
+            summary.put("test_mse_grid", e.mse());
+        }
         if (drift != null) {
             // mean relative |E[pred] - E[input]| / E[input] over the test split, and the data's own figure
             summary.put("energy_drift", mean(drift)).put("energy_weight", penalty.weight())
@@ -118,6 +129,18 @@ final class OperatorRun {
             s += x;
         }
         return s / v.length;
+    }
+
+    /**
+     * The test MSE: with query points the DeepONet repository's, over the test functions' (point, value) triples;
+     * else over the test grids.
+     */
+    private static double testMse(OperatorData d, OperatorModel model, Evaluation grid) {
+        if (d.queries() == null) {
+            return grid.mse();
+        }
+        OperatorData.Queries q = d.queries().tail(d.test());
+        return PointwiseObjective.mse((DeepOnet) model, d.testInputs(), q.points(), q.values(), 10000);
     }
 
     /** The total loss of the last step, null when none ran. */

@@ -2,6 +2,7 @@ package org.sciml4j.operators.deeponet;
 
 import org.sciml4j.nn.Activation;
 import org.sciml4j.nn.Initializer;
+import org.sciml4j.nn.Linear;
 import org.sciml4j.nn.Mlp;
 import org.sciml4j.nn.Parameters;
 import org.sciml4j.operators.OperatorModel;
@@ -166,6 +167,48 @@ public final class DeepOnet implements OperatorModel {
         Tensor t = trunk(points.reshape(n * q, pointDim)).reshape(n, q, outputs, p);
         Tensor b = branch(u).reshape(n, 1, outputs, p);
         return t.mul(b).sum(new int[] {3}, false).permute(0, 2, 1).add(bias.reshape(outputs, 1));
+    }
+
+    /**
+     * {@link #evaluateUnaligned} as one fused operation ({@link PointwiseKernel}: a matrix product and a bias +
+     * activation loop per layer, a hand-written reverse rule) when the model is unstacked with ReLU or tanh
+     * activations, else {@link #evaluateUnaligned} itself. The fused result is differentiable once, in reverse
+     * mode, which is what supervised training needs; use {@link #evaluateUnaligned} for forward-mode or higher
+     * derivatives.
+     *
+     * @param u      sensor values {@code (N, m)}
+     * @param points {@code (N, Q, d)}
+     * @return {@code (N, c, Q)}
+     */
+    public Tensor evaluateUnalignedFused(Tensor u, Tensor points) {
+        boolean tanh = activation == Activation.TANH;
+        if (stacked || !(tanh || activation == Activation.RELU) || !plain(branches.get(0)) || !plain(trunk)) {
+            return evaluateUnaligned(u, points);
+        }
+        if (u.rank() != 2 || u.size(1) != sensors || points.rank() != 3 || points.size(0) != u.size(0)
+                || points.size(2) != pointDim) {
+            throw new ShapeException("DeepONet: need u (N, " + sensors + ") and points (N, Q, " + pointDim
+                    + "), got " + Arrays.toString(u.shape()) + " and " + Arrays.toString(points.shape()));
+        }
+        int n = u.size(0);
+        int q = points.size(1);
+        List<Tensor> in = new ArrayList<>();
+        in.add(u);
+        in.add(points.reshape(n * q, pointDim));
+        for (Mlp net : List.of(branches.get(0), trunk)) {
+            for (var layer : net.layers()) {
+                in.add(((Linear) layer).weight());
+                in.add(((Linear) layer).bias());
+            }
+        }
+        in.add(bias);
+        return new PointwiseKernel(branches.get(0).layers().size(), trunk.layers().size(), tanh, outputs, p, q)
+                .apply(in.toArray(new Tensor[0]));
+    }
+
+    /** Whether the fused kernel handles this net: plain affine layers, no input embedding. */
+    private static boolean plain(Mlp net) {
+        return net.embedding().isEmpty() && net.layers().stream().allMatch(l -> l instanceof Linear);
     }
 
     /**

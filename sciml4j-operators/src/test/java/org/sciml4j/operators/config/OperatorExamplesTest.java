@@ -35,7 +35,7 @@ class OperatorExamplesTest {
 
     @ParameterizedTest
     @CsvSource({"fno-burgers.yaml, burgers.npz, 1200, 32, 1", "fno-darcy.yaml, darcy.npz, 1100, 24, 2",
-            "deeponet-antiderivative.yaml, antiderivative.npz, 11000, 4, 1",
+            "deeponet-antiderivative.yaml, antiderivative-points.npz, 110000, 4, 1",
             "pi-deeponet-antiderivative.yaml, antiderivative.npz, 2000, 4, 1"})
     void theExampleReads(String example, String data, int rows, int s, int dims) throws IOException {
         Files.createDirectories(dir.resolve("data"));
@@ -44,6 +44,8 @@ class OperatorExamplesTest {
         a.put("inputs", Tensor.randn(new Rng(1), shape));
         a.put("outputs", Tensor.randn(new Rng(2), shape));
         a.put("x", Tensor.linspace(0, 1, s));
+        a.put("points", Tensor.rand(new Rng(3), rows, 1));    // per-function query points (read when named)
+        a.put("values", Tensor.randn(new Rng(4), rows, 1));
         Npz.write(dir.resolve("data").resolve(data), a, false);
         // the examples name their generator spec; its file exists, so reading does not generate
         String spec = data.replace(".npz", ".yaml");

@@ -160,4 +160,35 @@ class OperatorKindTest {
         assertThat(f.get("steps").asInt()).isEqualTo(20);
         assertThat(f.get("relative_error").asDouble()).isLessThan(1.0);
     }
+
+    @Test
+    void aDeepOnetTrainsOnPerFunctionPointsAndReportsTheirTestMse() throws IOException {
+        Files.writeString(dir.resolve("anti.yaml"), "generator: antiderivative\nsamples: 160\nout: anti-q.npz\n"
+                + "sensors: 16\nqueries: 4\ninput: {rbf: {points: 200}}\nthreads: 1\n");
+        RunnableProblem p = read("""
+                kind: operator
+                seed: 1
+                data: {generate: anti.yaml, train: 120, test: 40, points: points, values: values}
+                model: {deeponet: {branch: [32], trunk: [32], p: 32, activation: relu}}
+                training: {adam: {lr: 3.0e-3, epochs: 400}, log_every: 100}
+                """);
+        assertThat(p.run(RunContext.of(dir, new PrintStream(new ByteArrayOutputStream())))).isZero();
+        JsonNode s = new ObjectMapper().readTree(dir.resolve("summary.json").toFile());
+        Tensor values = Npz.read(dir.resolve("anti-q.npz")).get("values").slice(0, 120, 160);
+        double meanSquare = values.square().mean().item();
+        // 480 training triples: the test MSE at the points far below the values' mean square, and the same model
+        // on the test functions' whole grids (never trained on) of the same order
+        assertThat(s.get("test_mse").asDouble()).isLessThan(meanSquare / 20);
+        assertThat(s.get("test_mse_grid").asDouble()).isLessThan(meanSquare / 5);
+        assertThat(s.get("relative_error").asDouble()).isLessThan(0.5);
+        assertThat(s.get("steps").asInt()).isEqualTo(400);
+
+        assertThatThrownBy(() -> read("kind: operator\ndata: {file: anti-q.npz, train: 20, test: 5, points: points}\n"
+                + "model: {fno: {modes: 4, width: 4, layers: 1}}\n"))
+                .hasMessageContaining("query points ('points:'/'values:') train a DeepONet only")
+                .hasMessageContaining("line 3");
+        assertThatThrownBy(() -> read("kind: operator\ndata: {file: anti-q.npz, train: 20, test: 5, points: points,"
+                + " values: outputs}\nmodel: {deeponet: {branch: [8], trunk: [8], p: 8}}\n"))
+                .hasMessageContaining("'points' [160, 4] and 'outputs' [160, 16] must both be (N, Q)");
+    }
 }

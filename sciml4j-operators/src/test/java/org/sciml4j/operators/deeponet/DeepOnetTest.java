@@ -52,6 +52,37 @@ class DeepOnetTest {
     }
 
     @Test
+    void theFusedPointwiseKernelEqualsThePrimitivesInValuesAndGradients() {
+        // 3 functions of 4 points, and 1100 of 1 point: three chunks whose weight gradients add up
+        for (String act : new String[] {"relu", "tanh", "relu-1100"}) {
+            int n = act.endsWith("1100") ? 1100 : 3;
+            int q = n == 3 ? 4 : 1;
+            act = act.replace("-1100", "");
+            DeepOnet d = new DeepOnet(5, new int[] {8, 6}, new int[] {7}, 4, 2, false, Activation.of(act), POINTS,
+                    new int[] {7}, new Rng(8));
+            d.parameters().get("bias").data()[0] = 0.3;
+            Tensor u = Autodiff.asInput(Tensor.randn(new Rng(9), n, 5));
+            Tensor y = Autodiff.asInput(Tensor.rand(new Rng(10), n, q, 1));
+            Tensor weights = Tensor.randn(new Rng(11), n, 2, q);
+            Tensor fused = d.evaluateUnalignedFused(u, y);
+            Tensor plain = d.evaluateUnaligned(u, y);
+            assertThat(fused.shape()).containsExactly(n, 2, q);
+            assertThat(fused.data()).containsExactly(plain.data(), within(1e-12));
+            java.util.List<Tensor> wrt = new java.util.ArrayList<>(d.parameters().trainable());
+            wrt.add(u);
+            wrt.add(y);
+            java.util.List<Tensor> gf = Autodiff.grad(fused.mul(weights).sum(), wrt, null, false);
+            java.util.List<Tensor> gp = Autodiff.grad(plain.mul(weights).sum(), wrt, null, false);
+            for (int k = 0; k < wrt.size(); k++) {
+                assertThat(gf.get(k).shape()).as(act + " gradient " + k).containsExactly(gp.get(k).shape());
+                assertThat(gf.get(k).data()).as(act + " gradient " + k).containsExactly(gp.get(k).data(),
+                        within(1e-11));
+            }
+            assertThat(gp.get(wrt.size() - 1).abs().sum().item()).isGreaterThan(0);
+        }
+    }
+
+    @Test
     void derivativeAlongThePointsMatchesFiniteDifferences() {
         DeepOnet d = net(false, 1);
         Tensor u = Tensor.randn(new Rng(6), 2, 5);

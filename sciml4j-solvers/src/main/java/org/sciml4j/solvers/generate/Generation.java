@@ -141,7 +141,7 @@ public final class Generation {
     public static Path write(Path file, Generator g, Result r, long seed) throws IOException {
         Map<String, Tensor> arrays = new LinkedHashMap<>();
         arrays.put("inputs", Tensor.wrap(r.inputs(), prepend(r.samples(), g.inputShape())));
-        arrays.put("outputs", Tensor.wrap(r.outputs(), prepend(r.samples(), g.outputShape())));
+        putOutputs(arrays, g, r);
         for (Map.Entry<String, double[]> c : g.coordinates().entrySet()) {
             arrays.put(c.getKey(), Tensor.wrap(c.getValue(), c.getValue().length));
         }
@@ -155,7 +155,9 @@ public final class Generation {
         json.put("samples", r.samples());
         json.put("seed", seed);
         json.put("inputs_shape", prepend(r.samples(), g.inputShape()));
-        json.put("outputs_shape", prepend(r.samples(), g.outputShape()));
+        for (Map.Entry<String, int[]> a : g.outputArrays().entrySet()) {
+            json.put(a.getKey() + "_shape", prepend(r.samples(), a.getValue()));
+        }
         json.put("settings", g.settings());
         json.put("threads", r.threads());
         json.put("seconds", Math.round(r.seconds() * 1000) / 1000.0);
@@ -164,6 +166,25 @@ public final class Generation {
         AtomicFiles.write(jsonFile, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                 .writeValueAsString(json).getBytes(StandardCharsets.UTF_8));
         return jsonFile;
+    }
+
+    /** Splits each flat output row into the generator's {@link Generator#outputArrays()}, (N, shape) each. */
+    private static void putOutputs(Map<String, Tensor> arrays, Generator g, Result r) {
+        int row = size(g.outputShape());
+        int offset = 0;
+        for (Map.Entry<String, int[]> a : g.outputArrays().entrySet()) {
+            int part = size(a.getValue());
+            double[] values = new double[r.samples() * part];
+            for (int i = 0; i < r.samples(); i++) {
+                System.arraycopy(r.outputs(), i * row + offset, values, i * part, part);
+            }
+            arrays.put(a.getKey(), Tensor.wrap(values, prepend(r.samples(), a.getValue())));
+            offset += part;
+        }
+        if (offset != row) {
+            throw new IllegalStateException(g.name() + ": output arrays hold " + offset + " values per sample, the"
+                    + " output row " + row);
+        }
     }
 
     /** {@code name.npz} -> {@code name.json} (any other name gets {@code .json} appended). */

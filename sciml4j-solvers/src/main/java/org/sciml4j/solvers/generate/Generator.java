@@ -18,6 +18,17 @@ public interface Generator {
     /** Shape of one output sample (without the leading N). */
     int[] outputShape();
 
+    /**
+     * The named arrays one output row is written as, in row order, each with its shape per sample (without the
+     * leading N); their sizes add up to the product of {@link #outputShape()}. Default: the whole row as
+     * {@code outputs}. A generator that also writes per-sample query points (e.g. the antiderivative's
+     * {@code points} and {@code values}) lays them after the grid outputs in the same row, so every consumer of
+     * flat rows (threads, shards) carries them without knowing.
+     */
+    default Map<String, int[]> outputArrays() {
+        return Map.of("outputs", outputShape());
+    }
+
     /** The grid coordinates written beside the data: "x" (s,), and "y" (s,) for 2-D sets; in the order to write. */
     Map<String, double[]> coordinates();
 

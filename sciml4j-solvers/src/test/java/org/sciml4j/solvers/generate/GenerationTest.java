@@ -113,6 +113,43 @@ class GenerationTest {
     }
 
     @Test
+    void antiderivativeQueriesAreTheExactIntegralAtRandomPoints(@TempDir Path tmp) throws IOException {
+        // sensors = nodes: the input function is the piecewise-linear one through the written sensor values, whose
+        // integral from 0 to x is whole trapezoids plus the partial cell, computed here independently
+        String base = "generator: antiderivative\nsamples: 4\nsensors: 21\ninput: {rbf: {points: 21}}\n";
+        GeneratorSpec plain = spec(base);
+        GeneratorSpec queried = spec(base + "queries: 3\n");
+        assertThat(queried.generator().outputShape()).containsExactly(21 + 2 * 3);
+        Generation.Result r = Generation.run(queried.generator(), 4, 0, 2, (d, t) -> { });
+        Generation.Result r0 = Generation.run(plain.generator(), 4, 0, 2, (d, t) -> { });
+        assertThat(r.inputs()).containsExactly(r0.inputs()); // the field is drawn first, then the points
+        Path npz = tmp.resolve("q.npz");
+        Generation.write(npz, queried.generator(), r, 0);
+        Map<String, Tensor> a = Npz.read(npz);
+        assertThat(a.keySet()).containsExactly("inputs", "outputs", "points", "values", "x");
+        assertThat(a.get("points").shape()).containsExactly(4, 3);
+        assertThat(a.get("outputs").toArray()).containsExactly(r0.outputs());
+        double h = 1.0 / 20;
+        for (int i = 0; i < 4; i++) {
+            double[] v = a.get("inputs").slice(0, i, i + 1).toArray();
+            for (int q = 0; q < 3; q++) {
+                double x = a.get("points").get(i, q);
+                assertThat(x).isBetween(0.0, 1.0);
+                int cell = Math.min((int) (x / h), 19);
+                double integral = 0;
+                for (int c = 0; c < cell; c++) {
+                    integral += 0.5 * h * (v[c] + v[c + 1]);
+                }
+                double w = x - cell * h;
+                double vx = v[cell] + (v[cell + 1] - v[cell]) * w / h;
+                integral += 0.5 * w * (v[cell] + vx);
+                assertThat(a.get("values").get(i, q)).isCloseTo(integral, within(1e-13));
+            }
+        }
+        assertThat(a.get("points").get(0, 0)).isNotEqualTo(a.get("points").get(1, 0));
+    }
+
+    @Test
     void sineGordonDataKeepTheirEnergy() {
         GeneratorSpec s = spec("generator: sine-gordon\nsamples: 2\nresolution: 256\nfine_grid: 256\ndt: 0.005\n"
                 + "time: 5\nvelocity_scale: 1\n");
