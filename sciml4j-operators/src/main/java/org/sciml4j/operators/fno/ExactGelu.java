@@ -1,0 +1,116 @@
+package org.sciml4j.operators.fno;
+
+import org.sciml4j.tensor.CustomPrimitive;
+import org.sciml4j.tensor.Tensor;
+import org.sciml4j.tensor.kernel.Parallel;
+
+/**
+ * The exact GELU {@code gelu(x) = x Phi(x)}, {@code Phi(x) = (1 + erf(x / sqrt 2)) / 2} the standard normal
+ * distribution function: PyTorch's default {@code F.gelu} (and the original FNO code's), as one element-wise
+ * primitive on any shape. Its derivative {@code Phi(x) + x phi(x)} ({@code phi} the normal density) is a second
+ * primitive whose own derivative {@code phi(x) (2 - x^2)} is written in tensor operations, so the pair
+ * differentiates to any order in both modes. (The tanh form is {@link Tensor#gelu()}, JAX's default.)
+ */
+public final class ExactGelu {
+    private static final double INV_SQRT2 = 1 / Math.sqrt(2);
+    private static final double INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
+
+    private ExactGelu() {
+    }
+
+    /** {@code x Phi(x)} element-wise, any shape. */
+    public static Tensor apply(Tensor x) {
+        return VALUE.apply(x);
+    }
+
+    /** {@code d gelu / dx = Phi(x) + x phi(x)} element-wise. */
+    static Tensor slope(Tensor x) {
+        return SLOPE.apply(x);
+    }
+
+    /** {@code d^2 gelu / dx^2 = phi(x) (2 - x^2)} in tensor operations (differentiable again). */
+    private static Tensor curvature(Tensor x) {
+        Tensor x2 = x.square();
+        return x2.mul(-0.5).exp().mul(INV_SQRT_2PI).mul(x2.neg().add(2.0));
+    }
+
+    /** gelu(x) of one value. */
+    static double value(double x) {
+        return 0.5 * x * (1 + Erf.erf(x * INV_SQRT2));
+    }
+
+    /** gelu'(x) of one value. */
+    static double slope(double x) {
+        return 0.5 * (1 + Erf.erf(x * INV_SQRT2)) + x * INV_SQRT_2PI * Math.exp(-0.5 * x * x);
+    }
+
+    private interface Scalar {
+        double of(double x);
+    }
+
+    /** {@code f} on every element, split over the kernels' threads (element-wise: the bits do not depend on them). */
+    private static Tensor map(Tensor x, Scalar f) {
+        double[] in = x.data();
+        double[] out = new double[in.length];
+        Parallel.range(in.length, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                out[i] = f.of(in[i]);
+            }
+        });
+        return Tensor.wrap(out, x.shape());
+    }
+
+    private static final CustomPrimitive VALUE = new CustomPrimitive() {
+        @Override
+        protected String name() {
+            return "gelu_exact";
+        }
+
+        @Override
+        protected Tensor forward(Tensor[] in) {
+            return map(in[0], ExactGelu::value);
+        }
+
+        @Override
+        protected Tensor[] vjp(Tensor g, Tensor out, Tensor[] in, boolean[] need) {
+            return new Tensor[] {g.mul(slope(in[0]))};
+        }
+
+        @Override
+        protected Tensor jvp(Tensor[] t, Tensor out, Tensor[] in) {
+            return t[0].mul(slope(in[0]));
+        }
+
+        @Override
+        protected boolean keepsPoints() {
+            return true;
+        }
+    };
+
+    private static final CustomPrimitive SLOPE = new CustomPrimitive() {
+        @Override
+        protected String name() {
+            return "gelu_exact_slope";
+        }
+
+        @Override
+        protected Tensor forward(Tensor[] in) {
+            return map(in[0], ExactGelu::slope);
+        }
+
+        @Override
+        protected Tensor[] vjp(Tensor g, Tensor out, Tensor[] in, boolean[] need) {
+            return new Tensor[] {g.mul(curvature(in[0]))};
+        }
+
+        @Override
+        protected Tensor jvp(Tensor[] t, Tensor out, Tensor[] in) {
+            return t[0].mul(curvature(in[0]));
+        }
+
+        @Override
+        protected boolean keepsPoints() {
+            return true;
+        }
+    };
+}
