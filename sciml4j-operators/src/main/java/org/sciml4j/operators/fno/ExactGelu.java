@@ -12,7 +12,6 @@ import org.sciml4j.tensor.kernel.Parallel;
  * differentiates to any order in both modes. (The tanh form is {@link Tensor#gelu()}, JAX's default.)
  */
 public final class ExactGelu {
-    private static final double INV_SQRT2 = 1 / Math.sqrt(2);
     private static final double INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
 
     private ExactGelu() {
@@ -36,12 +35,12 @@ public final class ExactGelu {
 
     /** gelu(x) of one value. */
     static double value(double x) {
-        return 0.5 * x * (1 + Erf.erf(x * INV_SQRT2));
+        return x * GaussianTables.cdf(x);
     }
 
     /** gelu'(x) of one value. */
     static double slope(double x) {
-        return 0.5 * (1 + Erf.erf(x * INV_SQRT2)) + x * INV_SQRT_2PI * Math.exp(-0.5 * x * x);
+        return GaussianTables.geluSlope(x);
     }
 
     private interface Scalar {

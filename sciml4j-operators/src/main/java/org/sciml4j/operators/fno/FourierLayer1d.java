@@ -24,8 +24,9 @@ import java.util.Arrays;
  * Equal in values and gradients to neuraloperator's {@code SpectralConv1d} + {@code Conv1d(width, width, 1)} composed
  * of the FFT primitives (tested); differentiable once, in reverse mode.
  * <p>
- * Inputs: {@code v (n, B, in)}, spectral weights {@code re, im (in, out, m)}, pointwise weight {@code (out, in)},
- * bias {@code (out)}. Output {@code (n, B, out)}.
+ * Inputs of {@link #apply}: {@code v (n, B, in)}, spectral weights {@code re, im (in, out, m)}, pointwise weight
+ * {@code (out, in)}, bias {@code (out)}; output {@code (n, B, out)}. The modes X are a node of their own
+ * ({@link Modes}), an input of the layer's node beside v.
  */
 final class FourierLayer1d extends FusedOp {
     static final FourierLayer1d INSTANCE = new FourierLayer1d();
@@ -35,7 +36,49 @@ final class FourierLayer1d extends FusedOp {
 
     /** Applies the layer; shapes as in the class description. */
     static Tensor apply(Tensor v, Tensor re, Tensor im, Tensor weight, Tensor bias) {
-        return INSTANCE.apply(new Tensor[] {v, re, im, weight, bias});
+        Tensor x = Modes.INSTANCE.apply(v, re);
+        return INSTANCE.apply(new Tensor[] {v, x, re, im, weight, bias});
+    }
+
+    /**
+     * The kept modes {@code X = A V (2m, B, in)} of {@code v (n, B, in)} as their own node (the second input, the
+     * spectral weights, only fixes m and gets no cotangent), so that the layer's reverse rule reads them instead of
+     * transforming again; its own reverse rule is {@code gV = A^T gX}.
+     */
+    private static final class Modes extends FusedOp {
+        static final Modes INSTANCE = new Modes();
+
+        @Override
+        protected String name() {
+            return "fourier_modes_1d";
+        }
+
+        @Override
+        protected Tensor forward(Tensor[] t) {
+            int[] v = t[0].shape();
+            int m = t[1].size(2);
+            if (v.length != 3 || m > v[0] / 2 + 1) {
+                throw new ShapeException("fourier_modes_1d: need v (n, B, C) and m <= n/2 + 1 modes, got "
+                        + Arrays.toString(v) + " and m = " + m);
+            }
+            double[] x = new double[2 * m * v[1] * v[2]];
+            MatMul.gemm(TruncatedDft.analysis(v[0], m), 0, t[0].data(), 0, x, 0, 2 * m, v[0], v[1] * v[2], false);
+            return Tensor.wrap(x, 2 * m, v[1], v[2]);
+        }
+
+        @Override
+        protected Tensor[] backward(Tensor g, Tensor output, Tensor[] t, boolean[] need) {
+            int[] v = t[0].shape();
+            int m = t[1].size(2);
+            Tensor[] r = new Tensor[2];
+            if (need[0]) {
+                double[] gv = new double[t[0].numel()];
+                MatMul.gemmTransA(TruncatedDft.analysis(v[0], m), 0, g.data(), 0, gv, 0, v[0], 2 * m, v[1] * v[2],
+                        false);
+                r[0] = Tensor.wrap(gv, v);
+            }
+            return r;
+        }
     }
 
     @Override
@@ -47,15 +90,17 @@ final class FourierLayer1d extends FusedOp {
     private record Sizes(int n, int b, int in, int out, int m) {
         static Sizes of(Tensor[] t) {
             int[] v = t[0].shape();
-            int[] w = t[1].shape();
-            int[] p = t[3].shape();
-            if (v.length != 3 || w.length != 3 || w[0] != v[2] || !Arrays.equals(w, t[2].shape())
+            int[] w = t[2].shape();
+            int[] p = t[4].shape();
+            if (v.length != 3 || w.length != 3 || w[0] != v[2] || !Arrays.equals(w, t[3].shape())
                     || w[2] > v[0] / 2 + 1 || p.length != 2 || p[0] != w[1] || p[1] != v[2]
-                    || t[4].rank() != 1 || t[4].size(0) != w[1]) {
-                throw new ShapeException("fourier_layer_1d: need v (n, B, in), spectral weights (in, out, m <= n/2"
-                        + " + 1), pointwise weight (out, in) and bias (out), got " + Arrays.toString(v) + ", "
-                        + Arrays.toString(w) + ", " + Arrays.toString(t[2].shape()) + ", " + Arrays.toString(p) + ", "
-                        + Arrays.toString(t[4].shape()));
+                    || t[5].rank() != 1 || t[5].size(0) != w[1]
+                    || !Arrays.equals(t[1].shape(), new int[] {2 * w[2], v[1], v[2]})) {
+                throw new ShapeException("fourier_layer_1d: need v (n, B, in), modes (2m, B, in), spectral weights"
+                        + " (in, out, m <= n/2 + 1), pointwise weight (out, in) and bias (out), got "
+                        + Arrays.toString(v) + ", " + Arrays.toString(t[1].shape()) + ", "
+                        + Arrays.toString(w) + ", " + Arrays.toString(t[3].shape()) + ", " + Arrays.toString(p) + ", "
+                        + Arrays.toString(t[5].shape()));
             }
             return new Sizes(v[0], v[1], v[2], w[1], w[2]);
         }
@@ -67,15 +112,14 @@ final class FourierLayer1d extends FusedOp {
         int n = z.n;
         int m = z.m;
         double[] v = t[0].data();
-        double[] x = new double[2 * m * z.b * z.in];
-        MatMul.gemm(TruncatedDft.analysis(n, m), 0, v, 0, x, 0, 2 * m, n, z.b * z.in, false);
+        double[] x = t[1].data();
         double[] y = new double[2 * m * z.b * z.out];
-        double[] re = t[1].data();
-        double[] im = t[2].data();
+        double[] re = t[2].data();
+        double[] im = t[3].data();
         Parallel.each(m, k -> mixMode(z, k, x, re, im, y));
         double[] u = new double[n * z.b * z.out];
         MatMul.gemm(TruncatedDft.synthesis(n, m), 0, y, 0, u, 0, n, 2 * m, z.b * z.out, false);
-        Dense.affine(v, 0, n * z.b, z.in, t[3].data(), t[4].data(), u, 0, true);
+        Dense.affine(v, 0, n * z.b, z.in, t[4].data(), t[5].data(), u, 0, true);
         return Tensor.wrap(u, n, z.b, z.out);
     }
 
@@ -112,34 +156,34 @@ final class FourierLayer1d extends FusedOp {
         int rows = n * z.b;
         double[] v = t[0].data();
         double[] gu = g.data();
-        Tensor[] r = new Tensor[5];
-        if (need[3]) {
+        Tensor[] r = new Tensor[6];
+        if (need[4]) {
             double[] gw = new double[z.out * z.in];
             MatMul.gemmTransA(gu, 0, v, 0, gw, 0, z.out, rows, z.in, false);
-            r[3] = Tensor.wrap(gw, z.out, z.in);
+            r[4] = Tensor.wrap(gw, z.out, z.in);
         }
-        if (need[4]) {
-            r[4] = Tensor.wrap(Dense.columnSums(gu, 0, rows, z.out), z.out);
+        if (need[5]) {
+            r[5] = Tensor.wrap(Dense.columnSums(gu, 0, rows, z.out), z.out);
         }
-        // back through the synthesis: gY = S^T gU (2m, B out); the modes X again (not kept from the forward)
-        double[] gy = new double[2 * m * z.b * z.out];
-        MatMul.gemmTransA(TruncatedDft.synthesis(n, m), 0, gu, 0, gy, 0, 2 * m, n, z.b * z.out, false);
-        double[] a = TruncatedDft.analysis(n, m);
-        double[] x = new double[2 * m * z.b * z.in];
-        MatMul.gemm(a, 0, v, 0, x, 0, 2 * m, n, z.b * z.in, false);
-        double[] gx = new double[x.length];
-        double[] gre = new double[z.in * z.out * m];
-        double[] gim = new double[gre.length];
-        double[] re = t[1].data();
-        double[] im = t[2].data();
-        Parallel.each(m, k -> mixModeBackward(z, k, x, re, im, gy, gx, gre, gim));
-        r[1] = need[1] ? Tensor.wrap(gre, z.in, z.out, m) : null;
-        r[2] = need[2] ? Tensor.wrap(gim, z.in, z.out, m) : null;
         if (need[0]) {
             double[] gv = new double[rows * z.in];
-            MatMul.gemm(gu, 0, t[3].data(), 0, gv, 0, rows, z.out, z.in, false);
-            MatMul.gemmTransA(a, 0, gx, 0, gv, 0, n, 2 * m, z.b * z.in, true);
+            MatMul.gemm(gu, 0, t[4].data(), 0, gv, 0, rows, z.out, z.in, false);
             r[0] = Tensor.wrap(gv, n, z.b, z.in);
+        }
+        if (need[1] || need[2] || need[3]) {
+            // back through the synthesis: gY = S^T gU (2m, B out), then each mode's mixing
+            double[] gy = new double[2 * m * z.b * z.out];
+            MatMul.gemmTransA(TruncatedDft.synthesis(n, m), 0, gu, 0, gy, 0, 2 * m, n, z.b * z.out, false);
+            double[] x = t[1].data();
+            double[] gx = new double[x.length];
+            double[] gre = new double[z.in * z.out * m];
+            double[] gim = new double[gre.length];
+            double[] re = t[2].data();
+            double[] im = t[3].data();
+            Parallel.each(m, k -> mixModeBackward(z, k, x, re, im, gy, gx, gre, gim));
+            r[1] = need[1] ? Tensor.wrap(gx, 2 * m, z.b, z.in) : null;
+            r[2] = need[2] ? Tensor.wrap(gre, z.in, z.out, m) : null;
+            r[3] = need[3] ? Tensor.wrap(gim, z.in, z.out, m) : null;
         }
         return r;
     }
