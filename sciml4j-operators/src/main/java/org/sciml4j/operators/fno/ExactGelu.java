@@ -9,7 +9,9 @@ import org.sciml4j.tensor.kernel.Parallel;
  * distribution function: PyTorch's default {@code F.gelu} (and the original FNO code's), as one element-wise
  * primitive on any shape. Its derivative {@code Phi(x) + x phi(x)} ({@code phi} the normal density) is a second
  * primitive whose own derivative {@code phi(x) (2 - x^2)} is written in tensor operations, so the pair
- * differentiates to any order in both modes. (The tanh form is {@link Tensor#gelu()}, JAX's default.)
+ * differentiates to any order in both modes. The reverse rule is a third primitive, {@code g gelu'(x)} in one pass
+ * (no slope array), whose rules are again tensor operations. (The tanh form is {@link Tensor#gelu()}, JAX's
+ * default.)
  */
 public final class ExactGelu {
     private static final double INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
@@ -72,12 +74,51 @@ public final class ExactGelu {
 
         @Override
         protected Tensor[] vjp(Tensor g, Tensor out, Tensor[] in, boolean[] need) {
-            return new Tensor[] {g.mul(slope(in[0]))};
+            return new Tensor[] {COTANGENT.apply(g, in[0])};   // g has the input's shape (element-wise)
         }
 
         @Override
         protected Tensor jvp(Tensor[] t, Tensor out, Tensor[] in) {
             return t[0].mul(slope(in[0]));
+        }
+
+        @Override
+        protected boolean keepsPoints() {
+            return true;
+        }
+    };
+
+    /** {@code g gelu'(x)} for g and x of one shape, in one pass; derivatives {@code gelu'(x)} and {@code g gelu''(x)}. */
+    private static final CustomPrimitive COTANGENT = new CustomPrimitive() {
+        @Override
+        protected String name() {
+            return "gelu_exact_vjp";
+        }
+
+        @Override
+        protected Tensor forward(Tensor[] in) {
+            double[] g = in[0].data();
+            double[] x = in[1].data();
+            double[] out = new double[x.length];
+            Parallel.range(x.length, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    out[i] = g[i] * GaussianTables.geluSlope(x[i]);
+                }
+            });
+            return Tensor.wrap(out, in[1].shape());
+        }
+
+        @Override
+        protected Tensor[] vjp(Tensor c, Tensor out, Tensor[] in, boolean[] need) {
+            return new Tensor[] {need[0] ? c.mul(slope(in[1])) : null,
+                need[1] ? c.mul(in[0]).mul(curvature(in[1])) : null};
+        }
+
+        @Override
+        protected Tensor jvp(Tensor[] t, Tensor out, Tensor[] in) {
+            Tensor dg = t[0] == null ? null : t[0].mul(slope(in[1]));
+            Tensor dx = t[1] == null ? null : t[1].mul(in[0]).mul(curvature(in[1]));
+            return dg == null ? dx : dx == null ? dg : dg.add(dx);
         }
 
         @Override

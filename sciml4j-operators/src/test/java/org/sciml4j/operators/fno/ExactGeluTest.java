@@ -59,6 +59,9 @@ class ExactGeluTest {
         for (GradCheck.Mode mode : GradCheck.Mode.values()) {
             assertThat(check.maxError(a -> ExactGelu.apply(a[0]), new Tensor[] {x}, 2, mode, rng, 3))
                     .as(mode.name()).isLessThan(1e-7);
+            // third order: through the reverse rule's own primitive and the slope's rules
+            assertThat(check.maxError(a -> ExactGelu.apply(a[0]).mul(a[0]), new Tensor[] {x}, 3, mode, rng, 2))
+                    .as(mode.name() + ", third order").isLessThan(1e-6);
         }
     }
 }
