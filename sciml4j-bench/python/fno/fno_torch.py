@@ -9,7 +9,7 @@ torch.optim.Adam(lr=1e-3, weight_decay=1e-4), batches of 20 shuffled functions, 
 Data: (TRAIN, 256) seeded normal inputs and outputs (the time of a step does not depend on the values) or the first
 TRAIN rows of an .npz with arrays inputs and outputs (--data). An epoch is one pass over the TRAIN functions.
 
-Options: --warmup N (untimed steps, default 20), --epochs N (timed passes, default 2), --train N (default 1000),
+The RESULT's loss is the mean batch loss of the last timed epoch. Options: --warmup N (untimed steps, default 20), --epochs N (timed passes, default 2), --train N (default 1000),
 --data FILE.npz, --threads T, --seed S. Prints one line:
     RESULT side=pytorch problem=fno1d ms_per_epoch=.. cpu_ms_per_epoch=.. ms_per_step=.. warmup=.. epochs=..
            points=.. params=.. threads=.. torch=.. loss=..
@@ -96,7 +96,7 @@ def main():
         loss = relative_l2(model(xb), yb)
         loss.backward()
         opt.step()
-        return loss
+        return loss.detach()
 
     done = 0
     while done < args.warmup:
@@ -107,9 +107,9 @@ def main():
             done += 1
     c0, t0 = time.process_time(), time.perf_counter()
     for _ in range(args.epochs):
-        for xb, yb in loader:
-            loss = step(xb, yb)
+        losses = [step(xb, yb) for xb, yb in loader]
     wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+    loss = torch.stack(losses).mean()  # the mean batch loss of the last epoch (one batch's loss is noisy)
     steps = args.epochs * len(loader)
     params = sum(q.numel() * (2 if q.is_complex() else 1) for q in model.parameters())
     print(f"RESULT side=pytorch problem=fno1d ms_per_epoch={wall / args.epochs * 1e3:.4f}"

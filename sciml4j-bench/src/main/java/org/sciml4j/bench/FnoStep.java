@@ -24,7 +24,8 @@ import org.sciml4j.train.Trainer;
  * {@code EPOCHS} epochs (wall and the process's CPU time, all threads) and prints
  * <pre>RESULT side=sciml4j problem=fno1d ms_per_epoch=.. cpu_ms_per_epoch=.. ms_per_step=.. warmup=.. epochs=..
  *        points=.. params=.. threads=.. loss=..</pre>
- * ({@code warmup} in steps, {@code points} the training functions). Usage:
+ * ({@code warmup} in steps, {@code points} the training functions, {@code loss} the mean batch loss of the last
+ * epoch). Usage:
  * {@code FnoStep WARMUP_STEPS EPOCHS [TRAIN [NPZ]]}.
  */
 public final class FnoStep {
@@ -60,10 +61,14 @@ public final class FnoStep {
         double cpuMs = (PinnSuiteStep.processCpuNanos() - cpu0) / 1e6 / epochs;
         long params = fno.parameters().trainable().stream().mapToLong(Tensor::numel).sum();
         double[] total = r.history().column("total");
+        double lastEpoch = 0;   // the mean batch loss of the last timed epoch (one batch's loss is noisy)
+        for (int i = total.length - perPass; i < total.length; i++) {
+            lastEpoch += total[i] / perPass;
+        }
         System.out.println(String.format(Locale.ROOT, "RESULT side=sciml4j problem=fno1d ms_per_epoch=%.4f "
                 + "cpu_ms_per_epoch=%.4f ms_per_step=%.4f warmup=%d epochs=%d points=%d params=%d threads=%d "
                 + "loss=%.6e", ms, cpuMs, ms / perPass, warmup, epochs, train, params,
-                Runtime.getRuntime().availableProcessors(), total[total.length - 1]));
+                Runtime.getRuntime().availableProcessors(), lastEpoch));
     }
 
     private static Trainer trainer(int steps) {
