@@ -98,6 +98,10 @@ public final class MatMul {
      */
     public static void gemmTransA(double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int m, int k,
                                   int n, boolean accumulate) {
+        if (m == 1) { // one row of C: a sum of k scaled rows of B (the tiled kernel handles it about 100x slower)
+            rowCombination(a, aOff, b, bOff, c, cOff, k, n, accumulate);
+            return;
+        }
         int chunks = rowChunks(m, k, n);
         if (chunks > 1) { // rows i of C read columns i of the (k, m) array A
             int rows = chunkRows(m, chunks);
@@ -156,6 +160,16 @@ public final class MatMul {
      */
     public static void gemm(double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int m, int k, int n,
                             boolean accumulate) {
+        if (k == 1) { // an outer product (the tiled kernel handles it about 30x slower)
+            for (int i = 0; i < m; i++) {
+                rowCombination(a, aOff + i, b, bOff, c, cOff + i * n, 1, n, accumulate);
+            }
+            return;
+        }
+        if (m == 1) {
+            rowCombination(a, aOff, b, bOff, c, cOff, k, n, accumulate);
+            return;
+        }
         if ((long) m * k * n >= Thresholds.BLAS_MIN_MULADDS && Holder.USE_BLAS) {
             // column-major view: C^T (n x m) = B^T (n x k) * A^T (k x m)
             Holder.BLAS_INSTANCE.dgemm("N", "N", n, m, k, 1.0, b, bOff, n, a, aOff, k, accumulate ? 1.0 : 0.0,
@@ -172,6 +186,25 @@ public final class MatMul {
             return;
         }
         gemmRows(a, aOff, b, bOff, c, cOff, m, k, n, accumulate);
+    }
+
+    /**
+     * {@code c[0, n) (+)= sum_p a[aOff + p] b[p, :]} over the k rows of the row-major (k, n) B, in order of
+     * p, each element one fused multiply-add chain as in the tiled kernel (the same bits on any thread count or
+     * vector width): a product with one row of C.
+     */
+    private static void rowCombination(double[] a, int aOff, double[] b, int bOff, double[] c, int cOff,
+                                       int k, int n, boolean accumulate) {
+        if (!accumulate) {
+            java.util.Arrays.fill(c, cOff, cOff + n, 0.0);
+        }
+        for (int p = 0; p < k; p++) {
+            double ap = a[aOff + p];
+            int bp = bOff + p * n;
+            for (int j = 0; j < n; j++) {
+                c[cOff + j] = Math.fma(ap, b[bp + j], c[cOff + j]);
+            }
+        }
     }
 
     /** {@link #gemm} in Java, on the caller's thread. */

@@ -22,7 +22,13 @@ import java.util.List;
  *       {@code Linear(width, width)} (the 1x1 convolution), no activation after the last one;</li>
  *   <li>projection {@code fc1: Linear(width, 128)}, gelu, {@code fc2: Linear(128, c)}.</li>
  * </ol>
- * GELU is the tanh form ({@link Tensor#gelu()}); the original uses the erf form (they differ by < 1e-3).
+ * GELU is the exact (erf) form, as the original and PyTorch's {@code F.gelu} ({@link ExactGelu}).
+ * <p>
+ * 1-D runs on a grid-first layout {@code (s, B, W)}: the lifting, each Fourier layer ({@link FourierLayer1d}: the
+ * spectral convolution as truncated-DFT matrix products plus the 1x1 convolution) and the projection
+ * ({@link Dense}) are single large matrix products over the {@code (s B, channels)} rows, with hand-written reverse
+ * rules (differentiable once, in reverse mode). {@link #applyComposed} is the same model composed of the engine's
+ * primitives (any order, both modes; the 2-D path and the 1-D reference in the tests).
  * With {@code padding > 0} each axis of length s is padded with {@code round(padding s)} zeros at its end after the
  * lifting and cropped before the projection (for non-periodic inputs such as Darcy flow; the original pads a fixed
  * 9 points, about 0.1 of its 85-point grid; a fraction keeps the padded domain the same at every resolution).
@@ -144,11 +150,27 @@ public final class Fno implements OperatorModel {
     }
 
     /**
-     * @param inputs {@code (B, s)} (1-D) or {@code (B, s1, s2)} (2-D); with f > 1 input fields {@code (B, f, s...)}
+     * @param inputs {@code (B, s)} (1-D) or {@code (B, s1, s2)} (2-D)
      * @return {@code (B, s)} / {@code (B, s1, s2)} for one output, {@code (B, c, s)} / {@code (B, c, s1, s2)}
      */
     @Override
     public Tensor apply(Tensor inputs) {
+        int[] sizes = checkedSizes(inputs);
+        return dims == 1 ? apply1d(inputs, sizes[0]) : composed(inputs, sizes);
+    }
+
+    /**
+     * The same model composed of the engine's primitives (FFT primitives, matmul, permutes): differentiable to any
+     * order in both modes, slower in 1-D than {@link #apply}; equal to it in values and gradients.
+     *
+     * @param inputs as {@link #apply}
+     * @return as {@link #apply}
+     */
+    public Tensor applyComposed(Tensor inputs) {
+        return composed(inputs, checkedSizes(inputs));
+    }
+
+    private int[] checkedSizes(Tensor inputs) {
         int lead = inputFields > 1 ? 2 : 1;
         if (inputs.rank() != dims + lead || (lead == 2 && inputs.size(1) != inputFields)) {
             throw new ShapeException("FNO-" + dims + "d: inputs must be (B" + (lead == 2 ? ", " + inputFields : "")
@@ -159,16 +181,46 @@ public final class Fno implements OperatorModel {
         if (problem != null) {
             throw new ShapeException("FNO: " + problem);
         }
+        return sizes;
+    }
+
+    /** 1-D on the grid-first layout: rows are (grid point, function), channels last; no transposes in between. */
+    private Tensor apply1d(Tensor inputs, int s) {
+        int b = inputs.size(0);
+        Tensor x = Tensor.linspace(0, 1, s).reshape(s, 1).broadcastTo(s, b);
+        Tensor features = inputFields == 1                                     // (s B, f + 1): values, coordinate
+                ? Tensor.stack(2, inputs.mT(), x).reshape(s * b, 2)
+                : Tensor.concat(2, inputs.permute(2, 0, 1), x.unsqueeze(2)).reshape(s * b, inputFields + 1);
+        Tensor v = Dense.apply(features, lift.weight(), lift.bias()).reshape(s, b, width);
+        int extra = padPoints(s);
+        if (extra > 0) {
+            v = Tensor.concat(0, v, Tensor.zeros(extra, b, width));
+        }
+        for (int l = 0; l < spectral.size(); l++) {
+            SpectralConv k = spectral.get(l);
+            Linear w = pointwise.get(l);
+            Tensor u = FourierLayer1d.apply(v, k.weightsRe(), k.weightsIm(), w.weight(), w.bias());
+            v = l < spectral.size() - 1 ? ExactGelu.apply(u) : u;
+        }
+        if (extra > 0) {
+            v = v.slice(0, 0, s);
+        }
+        Tensor h = ExactGelu.apply(Dense.apply(v.reshape(s * b, width), fc1.weight(), fc1.bias()));
+        Tensor y = Dense.apply(h, fc2.weight(), fc2.bias());                     // (s B, c)
+        return outputs == 1 ? y.reshape(s, b).mT() : y.reshape(s, b, outputs).permute(1, 2, 0);
+    }
+
+    private Tensor composed(Tensor inputs, int[] sizes) {
         Tensor v = lift.forward(withGrid(inputs));                 // (B, s..., W)
         v = dims == 1 ? v.permute(0, 2, 1) : v.permute(0, 3, 1, 2);
         v = pad(v);
         for (int l = 0; l < spectral.size(); l++) {
             Tensor u = spectral.get(l).apply(v).add(pointwiseApply(pointwise.get(l), v));
-            v = l < spectral.size() - 1 ? u.gelu() : u;
+            v = l < spectral.size() - 1 ? ExactGelu.apply(u) : u;
         }
         v = crop(v, sizes);
         v = dims == 1 ? v.permute(0, 2, 1) : v.permute(0, 2, 3, 1);
-        Tensor y = fc2.forward(fc1.forward(v).gelu());            // (B, s..., c)
+        Tensor y = fc2.forward(ExactGelu.apply(fc1.forward(v)));  // (B, s..., c)
         if (outputs == 1) {
             return y.squeeze(dims + 1);
         }

@@ -38,6 +38,16 @@ final class SpectralConv {
         return modes;
     }
 
+    /** Real parts of the weights, {@code (in, out, m)} (2-D: {@code (in, out, 2 m, m)}). */
+    Tensor weightsRe() {
+        return re;
+    }
+
+    /** Imaginary parts of the weights, the shape of {@link #weightsRe()}. */
+    Tensor weightsIm() {
+        return im;
+    }
+
     /**
      * Applies the convolution.
      *
@@ -49,9 +59,8 @@ final class SpectralConv {
     }
 
     /**
-     * 1-D composed of the FFT primitives, differentiable to any order in both modes. The fused kernel
-     * ({@link #fused1d}) gives the same values and gradients but measured no faster in a whole FNO step (the 1x1
-     * convolutions and the projection dominate), so the composition is the default.
+     * 1-D composed of the FFT primitives, differentiable to any order in both modes: {@link Fno}'s reference path.
+     * Its training path is {@link FourierLayer1d} (the layer fused into matrix products, grid-first layout).
      */
     private Tensor apply1d(Tensor v) {
         return composite1d(v);
