@@ -23,11 +23,12 @@ import static org.assertj.core.api.Assertions.within;
 class FusedFnoTest {
 
     @ParameterizedTest
-    @CsvSource({"16, 5, 6, 2, 0, 1", "15, 8, 4, 3, 0, 2", "12, 3, 5, 2, 0.25, 1", "10, 6, 3, 1, 0, 1"})
+    @CsvSource({"16, 5, 6, 2, 0, 1, 1", "15, 8, 4, 3, 0, 2, 1", "12, 3, 5, 2, 0.25, 1, 1", "10, 6, 3, 1, 0, 1, 1",
+            "16, 5, 6, 2, 0, 2, 2", "12, 4, 5, 2, 0.25, 1, 3"})
     void fusedPathEqualsTheComposedModelInValuesAndGradients(int s, int modes, int width, int layers, double padding,
-                                                             int outputs) {
-        Fno f = new Fno(1, modes, width, layers, padding, outputs, new Rng(1));
-        Tensor u = Tensor.randn(new Rng(2), 3, s);
+                                                             int outputs, int fields) {
+        Fno f = new Fno(1, fields, modes, width, layers, padding, outputs, new Rng(1));
+        Tensor u = fields == 1 ? Tensor.randn(new Rng(2), 3, s) : Tensor.randn(new Rng(2), 3, fields, s);
         Tensor fused = f.apply(u);
         Tensor composed = f.applyComposed(u);
         assertThat(fused.shape()).containsExactly(composed.shape());
