@@ -166,10 +166,6 @@ public final class MatMul {
             }
             return;
         }
-        if (m == 1) {
-            rowCombination(a, aOff, b, bOff, c, cOff, k, n, accumulate);
-            return;
-        }
         if ((long) m * k * n >= Thresholds.BLAS_MIN_MULADDS && Holder.USE_BLAS) {
             // column-major view: C^T (n x m) = B^T (n x k) * A^T (k x m)
             Holder.BLAS_INSTANCE.dgemm("N", "N", n, m, k, 1.0, b, bOff, n, a, aOff, k, accumulate ? 1.0 : 0.0,
