@@ -186,8 +186,11 @@ public final class MatMul {
 
     /**
      * {@code c[0, n) (+)= sum_p a[aOff + p] b[p, :]} over the k rows of the row-major (k, n) B, in order of
-     * p, each element one fused multiply-add chain as in the tiled kernel (the same bits on any thread count or
-     * vector width): a product with one row of C.
+     * p, each element one scalar fused multiply-add chain (the same bits on any thread count or vector width): a
+     * product with one row of C. Not bit-equal to the tiled kernel's result for that row (measured: a one-row
+     * {@code gemm} through here differed in the last bit from the same row inside a larger product), so it serves
+     * only shapes that never also reach the tiled kernel for the same rows: outer products (every row goes through
+     * here) and {@code gemmTransA} with one row of C; {@code gemm} keeps one-row products in the tiled kernel.
      */
     private static void rowCombination(double[] a, int aOff, double[] b, int bOff, double[] c, int cOff,
                                        int k, int n, boolean accumulate) {
