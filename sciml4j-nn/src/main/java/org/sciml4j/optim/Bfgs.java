@@ -1,9 +1,5 @@
 package org.sciml4j.optim;
 
-import java.util.Map;
-
-import org.sciml4j.tensor.Tensor;
-
 /**
  * BFGS with a dense inverse-Hessian approximation (Nocedal and Wright, Algorithm 6.1) and a {@link StrongWolfe}
  * line search, for small parameter counts: it stores {@code n^2} doubles and spends {@code O(n^2)} per iteration.
@@ -45,111 +41,12 @@ public final class Bfgs extends QuasiNewton {
 
     @Override
     InverseHessian approximation(int n) {
-        if (n > MAX_DIMENSION) {
-            throw new IllegalArgumentException("BFGS: " + n + " unknowns need a dense " + n + " x " + n
-                    + " matrix; use Lbfgs for more than a few thousand");
-        }
-        return new Dense(n);
+        return new DenseInverseHessian(n, DenseInverseHessian.Update.BFGS);
     }
 
     @Override
     public String toString() {
         return "Bfgs[" + stopping() + ", lineSearch c1=" + lineSearch().c1() + " c2=" + lineSearch().c2() + "]";
-    }
-
-    /** Dense symmetric inverse-Hessian approximation, row-major. */
-    private static final class Dense implements InverseHessian {
-        static final String H = "bfgs.h";
-        static final String EMPTY = "bfgs.empty";
-        final int n;
-        final double[] h;
-        final double[] hy;
-        boolean empty = true;
-
-        Dense(int n) {
-            this.n = n;
-            this.h = new double[n * n];
-            this.hy = new double[n];
-            reset();
-        }
-
-        @Override
-        public boolean isEmpty() {
-            return empty;
-        }
-
-        @Override
-        public void reset() {
-            java.util.Arrays.fill(h, 0);
-            for (int i = 0; i < n; i++) {
-                h[i * n + i] = 1;
-            }
-            empty = true;
-        }
-
-        @Override
-        public void save(Map<String, Tensor> state) {
-            state.put(H, Tensor.of(h, n, n));
-            state.put(EMPTY, Tensor.scalar(empty ? 1 : 0));
-        }
-
-        @Override
-        public void load(SavedState state) {
-            double[] saved = state.finite(H, state.matrix(H, n, n));
-            boolean wasEmpty = state.whole(EMPTY, 0, 1) == 1;
-            System.arraycopy(saved, 0, h, 0, h.length);
-            empty = wasEmpty;
-        }
-
-        @Override
-        public void direction(double[] g, double[] d) {
-            for (int i = 0; i < n; i++) {
-                double acc = 0;
-                int row = i * n;
-                for (int j = 0; j < n; j++) {
-                    acc += h[row + j] * g[j];
-                }
-                d[i] = -acc;
-            }
-        }
-
-        @Override
-        public boolean update(double[] s, double[] y) {
-            double sy = dot(s, y);
-            double yy = dot(y, y);
-            if (!(sy > CURVATURE_EPS * yy) || !Double.isFinite(sy) || !Double.isFinite(yy)) {
-                return false;
-            }
-            if (empty) {
-                double gamma = sy / yy;
-                for (int i = 0; i < n; i++) {
-                    h[i * n + i] = gamma;
-                }
-                empty = false;
-            }
-            for (int i = 0; i < n; i++) {
-                double acc = 0;
-                int row = i * n;
-                for (int j = 0; j < n; j++) {
-                    acc += h[row + j] * y[j];
-                }
-                hy[i] = acc;
-            }
-            double yhy = dot(y, hy);
-            double rho = 1 / sy;
-            double c = rho * (1 + rho * yhy);
-            for (int i = 0; i < n; i++) {
-                double si = s[i];
-                double hyi = hy[i];
-                int row = i * n;
-                for (int j = i; j < n; j++) {
-                    double v = h[row + j] + c * si * s[j] - rho * (hyi * s[j] + si * hy[j]);
-                    h[row + j] = v;
-                    h[j * n + i] = v;
-                }
-            }
-            return true;
-        }
     }
 
     /** Builder of {@link Bfgs}; the stopping and line-search settings are those of every quasi-Newton minimiser. */

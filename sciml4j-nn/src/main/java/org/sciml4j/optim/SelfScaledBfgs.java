@@ -2,7 +2,7 @@ package org.sciml4j.optim;
 
 /**
  * Self-scaled BFGS (SSBFGS): a dense quasi-Newton method with a {@link StrongWolfe} line search whose
- * inverse-Hessian approximation is rescaled before every update ({@link SelfScaledDense} gives the formulas, after
+ * inverse-Hessian approximation is rescaled before every update ({@link DenseInverseHessian} gives the formulas, after
  * Urbán, Stefanou and Pons 2025 and Kiyani et al. 2025), which keeps the approximation's eigenvalues near the
  * Hessian's as the loss falls by many orders, where plain BFGS and L-BFGS stall; for PINNs of up to a few thousand
  * parameters trained to high accuracy. Stores {@code n^2} doubles; a run's state holds, besides the entries listed
@@ -28,7 +28,7 @@ public final class SelfScaledBfgs extends QuasiNewton {
 
     @Override
     InverseHessian approximation(int n) {
-        return new SelfScaledDense(n, false);
+        return new DenseInverseHessian(n, DenseInverseHessian.Update.SSBFGS);
     }
 
     @Override

@@ -6,7 +6,11 @@ import java.util.Map;
 import org.sciml4j.tensor.Tensor;
 
 /**
- * The dense inverse-Hessian approximation of {@link SelfScaledBfgs} and {@link SelfScaledBroyden} (Urbán, Stefanou
+ * The dense inverse-Hessian approximation of {@link Bfgs}, {@link SelfScaledBfgs} and {@link SelfScaledBroyden},
+ * row-major {@code (n, n)}, starting as the identity; it is rescaled to {@code (s.y / y.y) I} before the first
+ * update (Nocedal and Wright, eq. 6.20). {@link Update#BFGS} then applies the plain BFGS update
+ * {@code H+ = (I - rho s y') H (I - rho y s') + rho s s'} (Nocedal and Wright, Algorithm 6.1). The self-scaled
+ * variants (Urbán, Stefanou
  * and Pons 2025, "Unveiling the optimization process of PINNs", J. Comput. Phys. 523; Kiyani et al. 2025): before
  * each update H is divided by a scale {@code tau} computed from the step, and the Broyden variant also chooses the
  * member {@code theta} of the Broyden class per step. With {@code rho = 1/(s.y)}, {@code Hy = H y},
@@ -25,22 +29,35 @@ import org.sciml4j.tensor.Tensor;
  * A pair with {@code s.y <= eps y.y} is skipped; a step whose scale or theta is not finite (a = 0, say) falls back to
  * the plain BFGS update.
  */
-final class SelfScaledDense implements QuasiNewton.InverseHessian {
+final class DenseInverseHessian implements QuasiNewton.InverseHessian {
+    /** Which update: its name in messages and the prefix of its checkpoint entries. */
+    enum Update {
+        BFGS("BFGS", "bfgs."), SSBFGS("SSBFGS", "ssbfgs."), SSBROYDEN("SSBroyden", "ssbroyden.");
+
+        final String label;
+        final String prefix;
+
+        Update(String label, String prefix) {
+            this.label = label;
+            this.prefix = prefix;
+        }
+    }
+
+    private final Update kind;
     private final String prefix;
-    private final boolean broyden;
     private final int n;
     private final double[] h;
     private final double[] hy;
     private boolean empty = true;
 
-    SelfScaledDense(int n, boolean broyden) {
+    DenseInverseHessian(int n, Update kind) {
         if (n > Bfgs.MAX_DIMENSION) {
-            throw new IllegalArgumentException((broyden ? "SSBroyden" : "SSBFGS") + ": " + n + " unknowns need a"
-                    + " dense " + n + " x " + n + " matrix; use Lbfgs for more than a few thousand");
+            throw new IllegalArgumentException(kind.label + ": " + n + " unknowns need a dense " + n + " x " + n
+                    + " matrix; use Lbfgs for more than a few thousand");
         }
         this.n = n;
-        this.broyden = broyden;
-        this.prefix = broyden ? "ssbroyden." : "ssbfgs.";
+        this.kind = kind;
+        this.prefix = kind.prefix;
         this.h = new double[n * n];
         this.hy = new double[n];
         reset();
@@ -102,9 +119,13 @@ final class SelfScaledDense implements QuasiNewton.InverseHessian {
         double b = g == null ? Double.NaN : -alpha * rho * QuasiNewton.dot(s, g);
         boolean first = empty;
         empty = false;
-        if (!broyden || !(b > 0)) {
-            double tau = first ? rho * yy : Math.min(1, 1 / b);
-            scale(Double.isFinite(tau) && tau > 0 ? 1 / tau : 1);
+        if (kind != Update.SSBROYDEN || !(b > 0)) {
+            if (first) {
+                scale(sy / yy);
+            } else if (kind != Update.BFGS) {
+                double tau = Math.min(1, 1 / b);
+                scale(Double.isFinite(tau) && tau > 0 ? 1 / tau : 1);
+            }
             bfgs(s, y, rho);
             return true;
         }
