@@ -22,23 +22,20 @@ cd "$(dirname "$0")/.."
 root=$PWD
 PY=/usr/bin/python3
 pairs="" width=200 quick=0 build=1
+help_end=19
+source "$root/sciml4j-bench/lib/alternate.sh"
 while [ $# -gt 0 ]; do
+  bench_option "$@"; [ "$consumed" = 0 ] || { shift "$consumed"; continue; }
   case "$1" in
-    --pairs) [ $# -ge 2 ] || { echo "--pairs needs N" >&2; exit 2; }; pairs="$2"; shift 2 ;;
     --width) [ $# -ge 2 ] || { echo "--width needs W" >&2; exit 2; }; width="$2"; shift 2 ;;
-    --quick) quick=1; shift ;;
-    --no-build) build=0; shift ;;
-    -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
-[ -n "$pairs" ] || { [ "$quick" = 1 ] && pairs=1 || pairs=3; }
-[[ "$pairs" =~ ^[1-9][0-9]*$ ]] || { echo "--pairs must be a positive integer, got '$pairs'" >&2; exit 2; }
+bench_pairs
 [[ "$width" =~ ^[1-9][0-9]*$ ]] || { echo "--width must be a positive integer, got '$width'" >&2; exit 2; }
 jw=200 je=500 tw=50 te=500
 [ "$quick" = 1 ] && { jw=3 je=5 tw=2 te=5; }
 
-source "$root/sciml4j-bench/lib/alternate.sh"
 bench_torch
 if [ "$build" = 1 ]; then
   echo "Building sciml4j-bench (mvn -o -q package -DskipTests)..." >&2

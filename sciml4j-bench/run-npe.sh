@@ -24,21 +24,18 @@ cd "$(dirname "$0")/.."
 root=$PWD
 PY=/usr/bin/python3
 pairs="" quick=0 build=1
+help_end=21
+source "$root/sciml4j-bench/lib/alternate.sh"
 while [ $# -gt 0 ]; do
+  bench_option "$@"; [ "$consumed" = 0 ] || { shift "$consumed"; continue; }
   case "$1" in
-    --pairs) [ $# -ge 2 ] || { echo "--pairs needs N" >&2; exit 2; }; pairs="$2"; shift 2 ;;
-    --quick) quick=1; shift ;;
-    --no-build) build=0; shift ;;
-    -h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
-[ -n "$pairs" ] || { [ "$quick" = 1 ] && pairs=1 || pairs=3; }
-[[ "$pairs" =~ ^[1-9][0-9]*$ ]] || { echo "--pairs must be a positive integer, got '$pairs'" >&2; exit 2; }
+bench_pairs
 warm=3 epochs=10
 [ "$quick" = 1 ] && { warm=1 epochs=2; }
 
-source "$root/sciml4j-bench/lib/alternate.sh"
 bench_torch
 if [ "$build" = 1 ]; then
   echo "Building sciml4j-bench (mvn -o -q package -DskipTests)..." >&2

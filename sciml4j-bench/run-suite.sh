@@ -50,18 +50,16 @@ poisson-mlp-3x100|40|40|5|20|poisson.py --layers 3 --width 100
 ALL=$(awk -F'|' 'NF > 1 { print $1 }' <<<"$PROBLEMS" | xargs)
 
 pairs="" only="" quick=0 build=1
+help_end=19 help_more="problems: $ALL"
+source "$root/sciml4j-bench/lib/alternate.sh"   # bench_torch, field, median
 while [ $# -gt 0 ]; do
+  bench_option "$@"; [ "$consumed" = 0 ] || { shift "$consumed"; continue; }
   case "$1" in
-    --pairs) [ $# -ge 2 ] || { echo "--pairs needs N" >&2; exit 2; }; pairs="$2"; shift 2 ;;
     --only) [ $# -ge 2 ] || { echo "--only needs NAME[,NAME...]" >&2; exit 2; }; only="$2"; shift 2 ;;
-    --quick) quick=1; shift ;;
-    --no-build) build=0; shift ;;
-    -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; echo "problems: $ALL"; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
-[ -n "$pairs" ] || { [ "$quick" = 1 ] && pairs=1 || pairs=3; }
-[[ "$pairs" =~ ^[1-9][0-9]*$ ]] || { echo "--pairs must be a positive integer, got '$pairs'" >&2; exit 2; }
+bench_pairs
 selected=$ALL
 if [ -n "$only" ]; then
   selected=""
@@ -70,7 +68,6 @@ if [ -n "$only" ]; then
   done
 fi
 
-source "$root/sciml4j-bench/lib/alternate.sh"   # bench_torch, field, median
 bench_torch
 if [ "$build" = 1 ]; then
   echo "Building sciml4j-bench and sciml4j-cli (mvn -o -q package -DskipTests)..." >&2

@@ -4,6 +4,9 @@
 # cpu_ms_per_epoch, threads, warmup, epochs (PyTorch's also torch=VERSION); the caller reads others with `field`.
 #
 # Use: set root (the repository) and PY, source this file, then
+#   bench_option "$@"                 one of the common options (--pairs N, --quick, --no-build, -h/--help: the
+#                                     script's header lines 2..help_end, then help_more); sets consumed (0: not one)
+#   bench_pairs                       the default and the check of --pairs (1 with --quick, else 3)
 #   bench_torch                       install python3-torch when missing
 #   bench_setup NAME                  jar, out (target/bench), work (temporary), the CSV header
 #   java_cmd=(...) torch_cmd=(...)    the two sides' commands (torch_cmd gets --threads N appended)
@@ -15,6 +18,22 @@ field() { sed -nE "s/.* $1=([^ ]+).*/\1/p" <<<" $2" | head -1; }
 
 # median of whitespace-separated numbers on stdin
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ a[NR] = $1 } END { if (NR == 0) print "-"; else if (NR % 2) print a[(NR + 1) / 2]; else printf "%.4f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+
+# bench_option ARGS...: parse the first of ARGS if it is a common option; consumed = how many words it took
+bench_option() {
+  consumed=0
+  case "$1" in
+    --pairs) [ $# -ge 2 ] || { echo "--pairs needs N" >&2; exit 2; }; pairs="$2"; consumed=2 ;;
+    --quick) quick=1; consumed=1 ;;
+    --no-build) build=0; consumed=1 ;;
+    -h|--help) sed -n "2,${help_end:-21}p" "$0" | sed 's/^# \{0,1\}//'; [ -z "${help_more:-}" ] || echo "$help_more"; exit 0 ;;
+  esac
+}
+
+bench_pairs() {
+  [ -n "$pairs" ] || { [ "$quick" = 1 ] && pairs=1 || pairs=3; }
+  [[ "$pairs" =~ ^[1-9][0-9]*$ ]] || { echo "--pairs must be a positive integer, got '$pairs'" >&2; exit 2; }
+}
 
 bench_torch() {
   "$PY" -c "import torch" 2>/dev/null && return 0
