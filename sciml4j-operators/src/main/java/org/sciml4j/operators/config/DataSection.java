@@ -46,17 +46,25 @@ final class DataSection {
     /**
      * Reads one entry of {@code evaluation: [{data: data/burgers-1024.yaml, test: 200}]}: an extra test set, a
      * generator spec ({@code .yaml}/{@code .yml}, made first when its file is missing, as {@code data.generate}) or an
-     * {@code .npz}, with the array names and {@code input_fields} of the data section. Its test rows are the last
+     * {@code .npz} ({@code generate:} and {@code file:} say which explicitly), with the array names and
+     * {@code input_fields} of the data section. Its test rows are the last
      * {@code test} (default {@code defaultTest}); it has no training rows.
      *
      * @param defaultFields the input fields when the entry does not say ({@code input_fields}), the training data's
      */
     OperatorData readTestSet(Node node, int defaultTest, int defaultFields) {
         Map<String, NodeTuple> m = doc.mapping(node, "an evaluation set",
-                Set.of("data", "test", "inputs", "outputs", "x", "y", "input_fields"));
-        Node fileNode = doc.required(m, "data", node, "data: data/burgers-1024.yaml (a generator spec) or data:"
-                + " data/burgers-1024.npz");
-        boolean spec = doc.string(fileNode).matches("(?s).*\\.ya?ml$");
+                Set.of("data", "file", "generate", "test", "inputs", "outputs", "x", "y", "input_fields"));
+        String key = m.containsKey("data") ? "data" : m.containsKey("file") ? "file" : "generate";
+        int given = (m.containsKey("data") ? 1 : 0) + (m.containsKey("file") ? 1 : 0)
+                + (m.containsKey("generate") ? 1 : 0);
+        if (given != 1) {
+            throw doc.error(node, "an evaluation set needs one of 'data: data/burgers-1024.yaml' (a generator spec,"
+                    + " or an .npz), 'generate: SPEC.yaml' or 'file: SET.npz'");
+        }
+        Node fileNode = m.get(key).getValueNode();
+        boolean spec = key.equals("generate")
+                || key.equals("data") && doc.string(fileNode).matches("(?s).*\\.ya?ml$");
         Path file = spec ? Generated.file(doc, fileNode) : doc.resolve(fileNode);
         int test = m.containsKey("test") ? doc.positiveInt(m.get("test").getValueNode()) : defaultTest;
         return load(node, m, fileNode, file, 0, test, defaultFields);

@@ -12,8 +12,8 @@ import java.util.Set;
 
 /**
  * {@code kind: operator}: operator learning from pairs of functions (FNO, DeepONet) or from physics alone
- * (PI-DeepONet). Keys: {@code name, seed, data} ({@code file:} or {@code generate:} a spec), {@code model, physics, training, evaluation} (extra test sets, e.g. at a finer
- * resolution, evaluated after training); see
+ * (PI-DeepONet). Keys: {@code name, seed, data} ({@code file:} or {@code generate:} a spec), {@code model, physics,
+ * training, evaluation} (extra test sets, e.g. at a finer resolution, evaluated after training); see
  * {@code docs/OPERATORS.md}. Every mistake, including those of the data file's arrays, is reported before
  * anything runs.
  */

@@ -21,11 +21,11 @@ import java.util.Map;
  * {@code sciml4j evaluate RUN_DIR DATA [--test N]}: the operator a finished run trained ({@code RUN_DIR/problem.yaml}
  * for the model, {@code RUN_DIR/model.safetensors} for its weights, as {@code sciml4j run} writes them) evaluated on
  * another test set without retraining, e.g. an FNO trained at s = 256 on the same test functions at s = 1024. DATA is
- * a generator spec ({@code .yaml}, its file made first when missing) or an {@code .npz} with arrays {@code inputs
- * (N, s...)}, {@code outputs (N, s...)} and optionally {@code x (s,)}, {@code y}; the test rows are its last N (default:
- * as many as the run's {@code data.test}). Writes {@code RUN_DIR/evaluation-<label>.json} atomically ({@code
- * resolution, grid, data, test, relative_error, relative_error_worst, test_mse}, plus {@code run, model}) and the
- * pictures {@code test-<label>-<i>.png}; the figures are those of {@link TestSetEvaluation}, as for a problem's
+ * a generator spec ({@code .yaml}, its file made first when missing) or an {@code .npz} with arrays
+ * {@code inputs (N, s...)}, {@code outputs (N, s...)} and optionally {@code x (s,)}, {@code y}; the test rows are its
+ * last N (default: as many as the run's {@code data.test}). Writes {@code RUN_DIR/evaluation-<label>.json}
+ * atomically ({@code resolution, grid, data, test, relative_error, relative_error_worst, test_mse}, plus
+ * {@code run, model}) and the pictures {@code test-<label>-<i>.png}; the figures are those of {@link TestSetEvaluation}, as for a problem's
  * {@code evaluation:} entries.
  */
 public final class RunEvaluation {
