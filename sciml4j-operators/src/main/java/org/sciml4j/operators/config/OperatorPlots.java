@@ -47,7 +47,7 @@ final class OperatorPlots {
             double[] x = d.coordinates()[0].toArray();
             for (int i = 0; i < Math.min(FUNCTIONS_1D, d.test()); i++) {
                 Plots.curves(dir.resolve(prefix + "-" + i + ".png"), name + ": test function " + i
-                        + (prefix.equals("test") ? "" : " (" + prefix + ")"),
+                        + (prefix.equals("test") ? "" : ", s = " + prefix.substring(prefix.indexOf('-') + 1)),
                         Axes.of("x", "value"), x,
                         List.of("input", "truth", "prediction"),
                         List.of(row(in, i), row(truth, i), row(pred, i)));
