@@ -49,6 +49,11 @@ public final class SummaryJson {
 
     /** Writes {@code dir/summary.json} atomically. */
     public void write(Path dir) throws IOException {
+        writeTo(dir.resolve(FILE));
+    }
+
+    /** Writes these values, by the same rules, atomically to another file (e.g. {@code evaluation-1024.json}). */
+    public void writeTo(Path file) throws IOException {
         Map<String, String> notes = new LinkedHashMap<>();
         Object clean = sanitise("", values, notes);
         @SuppressWarnings("unchecked")
@@ -56,7 +61,7 @@ public final class SummaryJson {
         if (!notes.isEmpty()) {
             out.put("non_finite", notes);
         }
-        AtomicFiles.write(dir.resolve(FILE), new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+        AtomicFiles.write(file, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                 .writeValueAsBytes(out));
     }
 

@@ -40,9 +40,43 @@ final class DataSection {
         Path file = m.containsKey("file") ? doc.resolve(fileNode) : Generated.file(doc, fileNode);
         int train = doc.positiveInt(doc.required(m, "train", node, "train: 1000"));
         int test = doc.positiveInt(doc.required(m, "test", node, "test: 200"));
+        return load(node, m, fileNode, file, train, test, 1);
+    }
+
+    /**
+     * Reads one entry of {@code evaluation: [{data: data/burgers-1024.yaml, test: 200}]}: an extra test set, a
+     * generator spec ({@code .yaml}/{@code .yml}, made first when its file is missing, as {@code data.generate}) or an
+     * {@code .npz} ({@code generate:} and {@code file:} say which explicitly), with the array names and
+     * {@code input_fields} of the data section. Its test rows are the last
+     * {@code test} (default {@code defaultTest}); it has no training rows.
+     *
+     * @param defaultFields the input fields when the entry does not say ({@code input_fields}), the training data's
+     */
+    OperatorData readTestSet(Node node, int defaultTest, int defaultFields) {
+        Map<String, NodeTuple> m = doc.mapping(node, "an evaluation set",
+                Set.of("data", "file", "generate", "test", "inputs", "outputs", "x", "y", "input_fields"));
+        String key = m.containsKey("data") ? "data" : m.containsKey("file") ? "file" : "generate";
+        int given = (m.containsKey("data") ? 1 : 0) + (m.containsKey("file") ? 1 : 0)
+                + (m.containsKey("generate") ? 1 : 0);
+        if (given != 1) {
+            throw doc.error(node, "an evaluation set needs one of 'data: data/burgers-1024.yaml' (a generator spec,"
+                    + " or an .npz), 'generate: SPEC.yaml' or 'file: SET.npz'");
+        }
+        Node fileNode = m.get(key).getValueNode();
+        boolean spec = key.equals("generate")
+                || key.equals("data") && doc.string(fileNode).matches("(?s).*\\.ya?ml$");
+        Path file = spec ? Generated.file(doc, fileNode) : doc.resolve(fileNode);
+        int test = m.containsKey("test") ? doc.positiveInt(m.get("test").getValueNode()) : defaultTest;
+        return load(node, m, fileNode, file, 0, test, defaultFields);
+    }
+
+    /** Reads and checks the arrays of a data file; the split is the first {@code train} and the last {@code test}. */
+    private OperatorData load(Node node, Map<String, NodeTuple> m, Node fileNode, Path file, int train, int test,
+                              int defaultFields) {
         String in = name(m, "inputs");
         String out = name(m, "outputs");
-        int fields = m.containsKey("input_fields") ? doc.positiveInt(m.get("input_fields").getValueNode()) : 1;
+        int fields = m.containsKey("input_fields") ? doc.positiveInt(m.get("input_fields").getValueNode())
+                : defaultFields;
         String problem = InputFiles.problem(file, MAX_BYTES, "an .npz data file");
         if (problem != null) {
             throw doc.error(fileNode, file + ": " + problem);
@@ -60,8 +94,8 @@ final class DataSection {
             throw doc.error(fileNode, file + ": " + shapes);
         }
         if (train + test > inputs.size(0)) {
-            throw doc.error(node, file + ": train " + train + " + test " + test + " > the " + inputs.size(0)
-                    + " rows of '" + in + "'");
+            throw doc.error(node, file + ": " + (train > 0 ? "train " + train + " + " : "") + "test " + test
+                    + " > the " + inputs.size(0) + " rows of '" + in + "'");
         }
         int lead = fields > 1 ? 2 : 1;
         int dims = inputs.rank() - lead;

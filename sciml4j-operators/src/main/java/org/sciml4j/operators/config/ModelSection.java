@@ -1,8 +1,6 @@
 package org.sciml4j.operators.config;
 
 import org.sciml4j.nn.Activation;
-import org.sciml4j.operators.fno.Fno;
-import org.sciml4j.tensor.Rng;
 import org.sciml4j.train.config.YamlDocument;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -53,14 +51,18 @@ final class ModelSection {
                     + padding);
         }
         ModelSpec.FnoSpec spec = new ModelSpec.FnoSpec(modes, width, layers, padding);
-        Fno probe = new Fno(data.dims(), modes, 1, 1, padding, 1, new Rng(0));
-        String problem = probe.gridProblem(data.grid());
+        String problem = gridProblem(spec, data);
         if (problem != null) {
-            Node at = m.containsKey("modes") ? m.get("modes").getValueNode() : node;
-            throw doc.error(at, data.file() + ": array of grid " + java.util.Arrays.toString(data.grid())
-                    + " is too coarse for the FNO: " + problem);
+            throw doc.error(m.containsKey("modes") ? m.get("modes").getValueNode() : node, problem);
         }
         return spec;
+    }
+
+    /** Null when the data's grid keeps the FNO's modes, else a line naming the data file and its grid. */
+    static String gridProblem(ModelSpec.FnoSpec spec, OperatorData data) {
+        String problem = spec.gridProblem(data);
+        return problem == null ? null : data.file() + ": array of grid " + java.util.Arrays.toString(data.grid())
+                + " is too coarse for the FNO: " + problem;
     }
 
     private ModelSpec deepOnet(Node node) {

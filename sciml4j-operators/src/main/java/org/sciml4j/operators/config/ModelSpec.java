@@ -18,6 +18,11 @@ sealed interface ModelSpec {
         public Fno build(OperatorData data, Rng rng) {
             return new Fno(data.dims(), data.inputFields(), modes, width, layers, padding, data.components(), rng);
         }
+
+        /** Null when the data's grid keeps enough modes (see {@link Fno#gridProblem}), else why not. */
+        String gridProblem(OperatorData data) {
+            return new Fno(data.dims(), modes, 1, 1, padding, 1, new Rng(0)).gridProblem(data.grid());
+        }
     }
 
     /**

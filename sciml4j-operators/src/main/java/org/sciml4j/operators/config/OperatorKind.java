@@ -6,18 +6,20 @@ import org.sciml4j.train.config.YamlDocument;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * {@code kind: operator}: operator learning from pairs of functions (FNO, DeepONet) or from physics alone
- * (PI-DeepONet). Keys: {@code name, seed, data} ({@code file:} or {@code generate:} a spec), {@code model, physics, training}; see
+ * (PI-DeepONet). Keys: {@code name, seed, data} ({@code file:} or {@code generate:} a spec), {@code model, physics,
+ * training, evaluation} (extra test sets, e.g. at a finer resolution, evaluated after training); see
  * {@code docs/OPERATORS.md}. Every mistake, including those of the data file's arrays, is reported before
  * anything runs.
  */
 public final class OperatorKind implements ProblemKind {
     static final Set<String> KEYS = Set.of("kind", "name", "seed", "data", "model", "physics",
-            "training");
+            "training", "evaluation");
 
     @Override
     public String name() {
@@ -41,6 +43,8 @@ public final class OperatorKind implements ProblemKind {
                 : TrainingSpec.deepOnetDefaults();
         TrainingSpec training = new TrainingSection(doc).read(
                 m.containsKey("training") ? m.get("training").getValueNode() : null, defaults);
-        return new OperatorProblem(doc, name, seed, data, model, physics, training);
+        List<OperatorData> evaluation = m.containsKey("evaluation")
+                ? TestSetEvaluation.read(doc, m.get("evaluation").getValueNode(), model, data) : List.of();
+        return new OperatorProblem(doc, name, seed, data, model, physics, training, evaluation);
     }
 }

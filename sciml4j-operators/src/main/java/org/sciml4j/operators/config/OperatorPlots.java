@@ -30,13 +30,24 @@ final class OperatorPlots {
      */
     void all(OperatorData d, Tensor predicted, LossHistory history) throws IOException {
         loss(history);
+        functions(d, predicted, "test");
+    }
+
+    /**
+     * The test pictures alone, named {@code <prefix>-<i>.png} (1-D) or {@code <prefix>-0-<what>.png} (2-D); an extra
+     * test set at another resolution draws them as {@code test-1024-0.png}.
+     *
+     * @param predicted the test predictions, shaped as {@link OperatorData#testOutputs()}
+     */
+    void functions(OperatorData d, Tensor predicted, String prefix) throws IOException {
         Tensor truth = firstField(d.testOutputs(), d);
         Tensor pred = firstField(predicted, d);
         Tensor in = d.inputFields() == 1 ? d.testInputs() : d.testInputs().slice(1, 0, 1).squeeze(1);
         if (d.dims() == 1) {
             double[] x = d.coordinates()[0].toArray();
             for (int i = 0; i < Math.min(FUNCTIONS_1D, d.test()); i++) {
-                Plots.curves(dir.resolve("test-" + i + ".png"), name + ": test function " + i,
+                Plots.curves(dir.resolve(prefix + "-" + i + ".png"), name + ": test function " + i
+                        + (prefix.equals("test") ? "" : ", s = " + prefix.substring(prefix.indexOf('-') + 1)),
                         Axes.of("x", "value"), x,
                         List.of("input", "truth", "prediction"),
                         List.of(row(in, i), row(truth, i), row(pred, i)));
@@ -44,10 +55,10 @@ final class OperatorPlots {
         } else {
             double[] x = d.coordinates()[0].toArray();
             double[] y = d.coordinates()[1].toArray();
-            heat("input", x, y, in, null);
-            heat("truth", x, y, truth, null);
-            heat("prediction", x, y, pred, null);
-            heat("error", x, y, pred, truth);
+            heat(prefix, "input", x, y, in, null);
+            heat(prefix, "truth", x, y, truth, null);
+            heat(prefix, "prediction", x, y, pred, null);
+            heat(prefix, "error", x, y, pred, truth);
         }
     }
 
@@ -65,7 +76,7 @@ final class OperatorPlots {
     }
 
     /** Test function 0 as a heat map, rows along x (vertical) and columns along y; minus {@code minus} if given. */
-    private void heat(String what, double[] x, double[] y, Tensor a, Tensor minus) throws IOException {
+    private void heat(String prefix, String what, double[] x, double[] y, Tensor a, Tensor minus) throws IOException {
         double[] v = row(a, 0);
         double[] w = minus == null ? null : row(minus, 0);
         double[][] z = new double[x.length][y.length];
@@ -75,7 +86,7 @@ final class OperatorPlots {
                 z[i][j] = w == null ? v[k] : v[k] - w[k];
             }
         }
-        Plots.heatMap(dir.resolve("test-0-" + what + ".png"), name + ": test function 0, " + what, y, x, z, "y",
+        Plots.heatMap(dir.resolve(prefix + "-0-" + what + ".png"), name + ": test function 0, " + what, y, x, z, "y",
                 "x");
     }
 

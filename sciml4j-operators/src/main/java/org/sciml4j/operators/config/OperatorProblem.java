@@ -1,6 +1,7 @@
 package org.sciml4j.operators.config;
 
 import java.io.IOException;
+import java.util.List;
 
 import org.sciml4j.train.config.DocumentProblem;
 import org.sciml4j.train.config.RunContext;
@@ -16,16 +17,21 @@ public final class OperatorProblem extends DocumentProblem {
     private final ModelSpec model;
     private final PhysicsSpec physics;
     private final TrainingSpec training;
+    private final List<OperatorData> evaluation;
 
-    /** @param physics null for supervised training */
+    /**
+     * @param physics    null for supervised training
+     * @param evaluation extra test sets (checked against the model), evaluated after training; may be empty
+     */
     OperatorProblem(YamlDocument doc, String name, long seed, OperatorData data, ModelSpec model,
-                    PhysicsSpec physics, TrainingSpec training) {
+                    PhysicsSpec physics, TrainingSpec training, List<OperatorData> evaluation) {
         super(doc, "operator", name);
         this.seed = seed;
         this.data = data;
         this.model = model;
         this.physics = physics;
         this.training = training;
+        this.evaluation = List.copyOf(evaluation);
     }
 
     /** The file's seed. */
@@ -51,6 +57,11 @@ public final class OperatorProblem extends DocumentProblem {
     /** The schedule. */
     public TrainingSpec training() {
         return training;
+    }
+
+    /** The {@code evaluation:} test sets (e.g. the test functions at another resolution); empty when none. */
+    public List<OperatorData> evaluation() {
+        return evaluation;
     }
 
     @Override

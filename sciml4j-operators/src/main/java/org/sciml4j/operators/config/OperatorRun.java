@@ -22,6 +22,7 @@ import org.sciml4j.train.config.RunContext;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,7 +30,7 @@ import java.util.Map;
  * (Adam with the step schedule and weight decay of the file), evaluates the test split and writes
  * {@code summary.json}, {@code model.safetensors}, {@code predictions.npz} (test inputs, outputs, predictions
  * and per-function relative errors), {@code loss.tsv} and the plots
- * ({@link OperatorPlots}).
+ * ({@link OperatorPlots}); then evaluates the {@code evaluation:} test sets ({@link TestSetEvaluation}).
  */
 final class OperatorRun {
     private final OperatorProblem p;
@@ -83,7 +84,9 @@ final class OperatorRun {
         double passes = Math.max(1, (double) r.epochs() / perPass);
         double[] drift = penalty == null ? null : penalty.drift(d.testInputs(), predicted);
         double testMse = testMse(d, model, e);
-        summary(model, seed, r, e, testMse, passes, perPass, drift, penalty).write(c.dir());
+        SummaryJson summary = summary(model, seed, r, e, testMse, passes, perPass, drift, penalty);
+        List<TestSetEvaluation.Result> extra = TestSetEvaluation.addAll(model, p.evaluation(), summary);
+        summary.write(c.dir());
         SafeTensors.write(c.dir().resolve("model.safetensors"), model.parameters().snapshot(),
                 Map.of("model", model.describe(), "seed", Long.toString(seed)));
         r.history().write(c.dir().resolve("loss.tsv"));
@@ -97,6 +100,10 @@ final class OperatorRun {
         c.say(String.format("%s: test relative L2 %.4g (worst %.4g), test MSE %.4g, %.1f s (%.3g s per epoch)%s",
                 p.name(), e.meanRelative(), e.worstRelative(), testMse, r.seconds(), r.seconds() / passes,
                 drift == null ? "" : String.format(", energy drift %.3g", mean(drift))));
+        for (TestSetEvaluation.Result x : extra) {
+            x.plot(c.dir(), p.name());
+            c.say(x.line(p.name()));
+        }
         return 0;
     }
 

@@ -11,6 +11,7 @@ import org.sciml4j.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Fourier neural operator (Li et al. 2021), 1-D and 2-D, laid out as the original {@code fourier_1d.py} /
@@ -104,6 +105,25 @@ public final class Fno implements OperatorModel {
         Linear l = new Linear(in, out, init, rng);
         params.register(name, l.parameters());
         return l;
+    }
+
+    /**
+     * The data an FNO's saved weights (named as {@link #parameters()} names them: {@code fc0.weight (W, f + d)},
+     * {@code conv0.weights_re (W, W, m)} or {@code (W, W, 2 m, m)}, {@code fc2.weight (c, 128)}) were made for.
+     *
+     * @return {@code {d, f, c}}: spatial dimensions, input fields, output fields; null when the weights are not an
+     *         FNO's (e.g. a DeepONet's)
+     */
+    public static int[] layoutOf(Map<String, Tensor> weights) {
+        Tensor lift = weights.get("fc0.weight");
+        Tensor conv = weights.get("conv0.weights_re");
+        Tensor last = weights.get("fc2.weight");
+        if (lift == null || conv == null || last == null || lift.rank() != 2 || last.rank() != 2
+                || conv.rank() < 3 || conv.rank() > 4) {
+            return null;
+        }
+        int d = conv.rank() - 2;
+        return new int[] {d, lift.size(1) - d, last.size(0)};
     }
 
     /** Modes kept per axis. */

@@ -34,11 +34,31 @@ class OperatorExamplesTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"fno-burgers.yaml, burgers.npz, 1200, 32, 1", "fno-darcy.yaml, darcy.npz, 1100, 24, 2",
-            "deeponet-antiderivative.yaml, antiderivative-points.npz, 110000, 4, 1",
-            "pi-deeponet-antiderivative.yaml, antiderivative.npz, 2000, 4, 1"})
-    void theExampleReads(String example, String data, int rows, int s, int dims) throws IOException {
+    @CsvSource({"fno-burgers.yaml, burgers.npz, 1200, 32, 1, burgers-1024.npz",
+            "fno-darcy.yaml, darcy.npz, 1100, 24, 2,",
+            "deeponet-antiderivative.yaml, antiderivative-points.npz, 110000, 4, 1,",
+            "pi-deeponet-antiderivative.yaml, antiderivative.npz, 2000, 4, 1,"})
+    void theExampleReads(String example, String data, int rows, int s, int dims, String evaluation)
+            throws IOException {
         Files.createDirectories(dir.resolve("data"));
+        if (evaluation != null) {   // its extra test set, at 4 times the resolution
+            write(evaluation, rows, 4 * s, 1);
+        }
+        write(data, rows, s, dims);
+        Path file = Files.copy(examples().resolve(example), dir.resolve(example));
+        OperatorProblem p = (OperatorProblem) ProblemKinds.read(file);
+        assertThat(p.kind()).isEqualTo("operator");
+        assertThat(p.name()).isEqualTo(example.replace(".yaml", ""));
+        assertThat(p.data().train() + p.data().test()).isLessThanOrEqualTo(rows);
+        assertThat(p.evaluation()).hasSize(evaluation == null ? 0 : 1);
+        if (evaluation != null) {
+            assertThat(p.evaluation().get(0).grid()).containsExactly(4 * s);
+            assertThat(p.evaluation().get(0).test()).isEqualTo(p.data().test());
+        }
+    }
+
+    /** Random arrays of the contract's shapes at the path the generator spec {@code data} names writes. */
+    private void write(String data, int rows, int s, int dims) throws IOException {
         int[] shape = dims == 1 ? new int[] {rows, s} : new int[] {rows, s, s};
         Map<String, Tensor> a = new LinkedHashMap<>();
         a.put("inputs", Tensor.randn(new Rng(1), shape));
@@ -50,10 +70,5 @@ class OperatorExamplesTest {
         // the examples name their generator spec; its file exists, so reading does not generate
         String spec = data.replace(".npz", ".yaml");
         Files.copy(examples().resolve("data").resolve(spec), dir.resolve("data").resolve(spec));
-        Path file = Files.copy(examples().resolve(example), dir.resolve(example));
-        OperatorProblem p = (OperatorProblem) ProblemKinds.read(file);
-        assertThat(p.kind()).isEqualTo("operator");
-        assertThat(p.name()).isEqualTo(example.replace(".yaml", ""));
-        assertThat(p.data().train() + p.data().test()).isLessThanOrEqualTo(rows);
     }
 }
