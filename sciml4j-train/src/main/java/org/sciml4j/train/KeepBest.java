@@ -22,7 +22,8 @@ import org.sciml4j.tensor.Tensor;
  * candidate and scored with the total logged at epoch {@code m + 1}. The parameters after the last epoch are never
  * scored (training does not evaluate them), nor a candidate whose next epoch starts another phase. In a
  * quasi-Newton or least-squares phase the logged value is that of the current parameters and scores them at once.
- * With mini-batches the score is the next batch's loss, not the full training loss.</li>
+ * With mini-batches the score is the next batch's loss, not the full training loss; an objective that changes its
+ * weights while training makes earlier totals incomparable with later ones.</li>
  * <li>{@link #KeepBest(List, int, DoubleSupplier)}: any score of the current parameters, computed every
  * {@code period} epochs (e.g. a validation rollout's error).</li>
  * </ul>
