@@ -15,6 +15,7 @@ import org.sciml4j.optim.LearningRateSchedule;
 import org.sciml4j.optim.TrainingDivergedException;
 import org.sciml4j.tensor.Rng;
 import org.sciml4j.tensor.Tensor;
+import org.sciml4j.train.KeepBest;
 import org.sciml4j.train.Objective;
 import org.sciml4j.train.Phase;
 import org.sciml4j.train.Trainer;
@@ -72,9 +73,10 @@ final class OperatorRun {
         long params = model.parameters().count();
         c.say(p.name() + ": " + model.describe() + ", " + params + " parameters, " + d.train() + " training and "
                 + d.test() + " test functions, " + epochs + " epochs of " + perPass + " steps");
+        KeepBest keep = t.keepBest() > 0 ? KeepBest.trainingLoss(objective.parameters(), t.keepBest()) : null;
         Trainer.Result r;
         try {
-            r = trainer(t, epochs, perPass).train(objective);
+            r = trainer(t, epochs, perPass, keep).train(objective); // keep: the best parameters are back in place
         } catch (TrainingDivergedException e) {
             c.out().println(p.name() + ": " + e.getMessage());
             return 1;
@@ -85,6 +87,9 @@ final class OperatorRun {
         double[] drift = penalty == null ? null : penalty.drift(d.testInputs(), predicted);
         double testMse = testMse(d, model, e);
         SummaryJson summary = summary(model, seed, r, e, testMse, passes, perPass, drift, penalty);
+        if (keep != null) {
+            kept(keep, r, summary);
+        }
         List<TestSetEvaluation.Result> extra = TestSetEvaluation.addAll(model, p.evaluation(), summary);
         summary.write(c.dir());
         SafeTensors.write(c.dir().resolve("model.safetensors"), model.parameters().snapshot(),
@@ -130,6 +135,18 @@ final class OperatorRun {
         return summary;
     }
 
+    /** {@code kept_step} and {@code kept_loss} in the summary, and a line saying which step was kept. */
+    private void kept(KeepBest keep, Trainer.Result r, SummaryJson summary) {
+        if (keep.keptEpoch() < 0) {
+            c.say(p.name() + ": keep_best " + p.training().keepBest() + ": no step was scored in " + r.epochs()
+                    + " steps (the period must be below the step count); the last step is the result");
+            return;
+        }
+        summary.put("kept_step", keep.keptEpoch()).put("kept_loss", keep.keptScore());
+        c.say(String.format("%s: kept step %d of %d (training loss %.4g; last step's logged loss %.4g)", p.name(),
+                keep.keptEpoch(), r.epochs(), keep.keptScore(), finalLoss(r)));
+    }
+
     private static double mean(double[] v) {
         double s = 0;
         for (double x : v) {
@@ -156,11 +173,12 @@ final class OperatorRun {
         return total.length > 0 ? total[total.length - 1] : null;
     }
 
-    private Trainer trainer(TrainingSpec t, int epochs, int perPass) {
+    private Trainer trainer(TrainingSpec t, int epochs, int perPass, KeepBest keep) {
         LearningRateSchedule schedule = t.step() > 0 ? LearningRateSchedule.step(t.step() * perPass, t.gamma())
                 : LearningRateSchedule.constant();
         Phase adam = new Phase.FirstOrder("adam", () -> Adam.builder().learningRate(t.lr()).schedule(schedule)
                 .weightDecay(t.weightDecay()).build(), epochs * perPass);
-        return Trainer.builder().phase(adam).listener(c.listener(t.logEvery() * perPass)).build();
+        Trainer.Builder b = Trainer.builder().phase(adam).listener(c.listener(t.logEvery() * perPass));
+        return (keep == null ? b : b.listener(keep)).build();
     }
 }

@@ -10,8 +10,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads {@code training: {loss: relative_l2, log_every: 10, adam: {lr, epochs, batch, step, gamma,
- * weight_decay}}}; what is not given keeps the model family's defaults ({@link TrainingSpec}).
+ * Reads {@code training: {loss: relative_l2, log_every: 10, keep_best: 1000, adam: {lr, epochs, batch, step, gamma,
+ * weight_decay}}}; what is not given keeps the model family's defaults ({@link TrainingSpec}). {@code keep_best}
+ * counts optimiser steps, not epochs (passes).
  */
 final class TrainingSection {
     private final YamlDocument doc;
@@ -24,7 +25,7 @@ final class TrainingSection {
         if (node == null) {
             return d;
         }
-        Map<String, NodeTuple> m = doc.mapping(node, "training", Set.of("loss", "adam", "log_every"));
+        Map<String, NodeTuple> m = doc.mapping(node, "training", Set.of("loss", "adam", "log_every", "keep_best"));
         OperatorLoss loss = d.loss();
         if (m.containsKey("loss")) {
             Node l = m.get("loss").getValueNode();
@@ -36,7 +37,19 @@ final class TrainingSection {
         int every = m.containsKey("log_every") ? doc.positiveInt(m.get("log_every").getValueNode()) : d.logEvery();
         TrainingSpec t = new TrainingSpec(d.lr(), d.epochs(), d.batch(), d.step(), d.gamma(), d.weightDecay(), loss,
                 every);
-        return m.containsKey("adam") ? adam(m.get("adam").getValueNode(), t) : t;
+        t = m.containsKey("adam") ? adam(m.get("adam").getValueNode(), t) : t;
+        return m.containsKey("keep_best") ? t.withKeepBest(keepBest(m.get("keep_best").getValueNode())) : t;
+    }
+
+    /** {@code keep_best}: the period in optimiser steps, a whole number >= 1. */
+    private int keepBest(Node node) {
+        long steps = doc.integer(node);
+        if (steps < 1 || steps > Integer.MAX_VALUE) {
+            throw doc.error(node, "keep_best must be a whole number of optimiser steps >= 1 (how often the training"
+                    + " loss is checked and the best parameters kept; leave it out to report the last step), got "
+                    + steps);
+        }
+        return (int) steps;
     }
 
     private TrainingSpec adam(Node node, TrainingSpec d) {

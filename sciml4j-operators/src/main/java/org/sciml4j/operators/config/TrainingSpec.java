@@ -14,9 +14,22 @@ import org.sciml4j.operators.fit.OperatorLoss;
  * @param weightDecay Adam's L2 weight decay (added to the gradient, as {@code torch.optim.Adam})
  * @param loss        the data loss (ignored by a physics-informed run)
  * @param logEvery    a loss line every this many epochs
+ * @param keepBest    every this many optimiser <b>steps</b> (DeepXDE's checkpoint period), keep the parameters if
+ *                    their training loss is the lowest so far, and restore the best at the end; 0: the last step
  */
 record TrainingSpec(double lr, int epochs, int batch, int step, double gamma, double weightDecay, OperatorLoss loss,
-                    int logEvery) {
+                    int logEvery, int keepBest) {
+
+    /** Without keep-best: the last step's parameters are the result. */
+    TrainingSpec(double lr, int epochs, int batch, int step, double gamma, double weightDecay, OperatorLoss loss,
+                 int logEvery) {
+        this(lr, epochs, batch, step, gamma, weightDecay, loss, logEvery, 0);
+    }
+
+    /** This spec keeping the best of every {@code steps} steps. */
+    TrainingSpec withKeepBest(int steps) {
+        return new TrainingSpec(lr, epochs, batch, step, gamma, weightDecay, loss, logEvery, steps);
+    }
 
     /** neuraloperator's FNO setup: lr 1e-3, 500 epochs, batch 20, halving every 100, weight decay 1e-4. */
     static TrainingSpec fnoDefaults() {
