@@ -39,6 +39,7 @@ public final class SsgpObjective implements Objective {
     private int epoch;
     private int klWarmup;
     private int averaged = 1;
+    private int laterAveraged;
     private Tensor startCorrection;
     private Tensor logStartSd;
     private boolean klPerBatch;
@@ -92,6 +93,19 @@ public final class SsgpObjective implements Objective {
         }
         this.later = window(segment, batch);
         this.laterFrom = epoch + 1;
+        return this;
+    }
+
+    /**
+     * The number of posterior draws averaged into each training sample once the long segments of
+     * {@link #longSegmentsAfter} are in use (the first segments keep {@link #averagedSamples}'s): over long windows
+     * the rollouts of sampled weights dephase, and more draws bring each sample nearer the posterior mean.
+     */
+    public SsgpObjective longSegmentsAveraging(int s) {
+        if (s < 1) {
+            throw new IllegalArgumentException("averaged samples must be >= 1, got " + s);
+        }
+        this.laterAveraged = s;
         return this;
     }
 
@@ -277,7 +291,7 @@ public final class SsgpObjective implements Objective {
                 System.arraycopy(x, (from + k) * d, target, ((k - 1) * b + s) * d, d);
             }
         }
-        Tensor w = q.sample(b, rng, averaged);
+        Tensor w = q.sample(b, rng, win == later && laterAveraged > 0 ? laterAveraged : averaged);
         Tensor x0 = Tensor.wrap(start, b, d);
         Tensor sq;
         Tensor kl = q.kl().mul(klWeight);

@@ -119,6 +119,10 @@ class LongSegmentsTest {
         assertThat(nll(switched, 5)).isEqualTo(nll(shortOnly, 5));
         double after = nll(switched, 6);
         assertThat(after).isEqualTo(nll(longOnly, 6)).isNotEqualTo(nll(shortOnly, 6));
+        // more draws averaged in the long windows only: as a long-window objective averaging that many from the start
+        switched.longSegmentsAveraging(50);
+        assertThat(nll(switched, 5)).isEqualTo(nll(shortOnly, 5));
+        assertThat(nll(switched, 6)).isEqualTo(nll(longOnly.averagedSamples(50), 6)).isNotEqualTo(after);
     }
 
     private static double nll(SsgpObjective o, int epoch) {

@@ -67,7 +67,7 @@ final class SsgpProblem extends DocumentProblem {
         SsgpObjective o = objective(f, q, train, seed);
         SsgpSpec.FineTune fine = spec.extras().fineTune();
         if (fine != null) {
-            o.longSegmentsAfter(epochs, fine.segment(), fine.batch());
+            o.longSegmentsAfter(epochs, fine.segment(), fine.batch()).longSegmentsAveraging(fine.averagedSamples());
         }
         c.say("ssgp " + spec.system() + ": " + train.trajectories() + " trajectories of " + train.times()
                 + " points, noise " + spec.noise() + ", " + spec.features() + " frequencies");

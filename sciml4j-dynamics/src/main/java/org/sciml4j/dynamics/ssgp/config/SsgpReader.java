@@ -17,7 +17,8 @@ final class SsgpReader {
     private static final Set<String> TRAINING = Set.of("epochs", "learning_rate", "step", "segment", "batch",
             "kl_warmup", "averaged_samples", "correct_starts", "validate_every", "print_every", "sampled_starts",
             "start_sd", "kl_scale", "kl_weight", "integrator", "tolerance", "fine_tune");
-    private static final Set<String> FINE_TUNE = Set.of("segment", "epochs", "learning_rate", "batch");
+    private static final Set<String> FINE_TUNE = Set.of("segment", "epochs", "learning_rate", "batch",
+            "averaged_samples");
     private static final Set<String> KL_SCALES = Set.of("data", "batch");
     private static final Set<String> INTEGRATORS = Set.of("rk4", "dopri5");
     private static final Set<String> EVALUATION = Set.of("trajectories", "duration", "points", "samples");
@@ -95,7 +96,7 @@ final class SsgpReader {
                 fineTune(t, times));
     }
 
-    /** training.fine_tune: {segment, epochs, learning_rate, batch}, or null when absent. */
+    /** training.fine_tune: {segment, epochs, learning_rate, batch, averaged_samples}, or null when absent. */
     private SsgpSpec.FineTune fineTune(Map<String, NodeTuple> t, int times) {
         if (!t.containsKey("fine_tune")) {
             return null;
@@ -111,6 +112,7 @@ final class SsgpReader {
         int epochs = doc.positiveInt(doc.required(f, "epochs", at, "epochs: 500"));
         int batch = f.containsKey("batch") ? doc.nonNegativeInt(f.get("batch").getValueNode()) : 0;
         return new SsgpSpec.FineTune(segment, epochs, doc.positiveOr(f, "learning_rate",
-                doc.positiveOr(t, "learning_rate", 2e-2)), batch);
+                doc.positiveOr(t, "learning_rate", 2e-2)), batch,
+                doc.positiveIntOr(f, "averaged_samples", doc.positiveIntOr(t, "averaged_samples", 1)));
     }
 }

@@ -18,8 +18,8 @@ record SsgpSpec(String system, long seed, int trajectories, double[] timeSpan, d
     /**
      * A second Adam phase on longer segments (training.fine_tune; null when absent): {@code epochs} steps at
      * {@code learningRate} of {@code batch} segments (0: all) of {@code segment} observation intervals, for the SSGP
-     * and its HNN baseline alike.
+     * and its HNN baseline alike; each SSGP training sample then averages {@code averagedSamples} posterior draws.
      */
-    record FineTune(int segment, int epochs, double learningRate, int batch) {
+    record FineTune(int segment, int epochs, double learningRate, int batch, int averagedSamples) {
     }
 }

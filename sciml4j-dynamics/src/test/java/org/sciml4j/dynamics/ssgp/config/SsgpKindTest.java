@@ -78,6 +78,9 @@ class SsgpKindTest {
         e = mistake(TINY.replace("  step: 0.2", "  step: 0.2\n  fine_tune: {segment: 8, epochs: 2, learning_rat: 1}"));
         assertThat(e.line()).isEqualTo(12);
         assertThat(e.getMessage()).contains("learning_rate");
+        e = mistake(TINY.replace("  step: 0.2", "  step: 0.2\n  fine_tune: {segment: 8, epochs: 2,"
+                + " averaged_samples: 0}"));
+        assertThat(e.line()).isEqualTo(12);
     }
 
     @Test
@@ -108,7 +111,7 @@ class SsgpKindTest {
         String file = TINY.replace("system: duffing", "system: duffing_double_well")
                 .replace("  trajectories: 2\n  rate: 3", "  trajectories: 3\n  rate: 3\n  validation: 1")
                 .replace("  epochs: 3", "  epochs: 4\n  validate_every: 2\n  fine_tune: {segment: 8, epochs: 2,"
-                        + " learning_rate: 1.0e-3}")
+                        + " learning_rate: 1.0e-3, averaged_samples: 20}")
                 .replace("kind: ssgp", "kind: ssgp\nbaseline_hnn: true");
         assertThat(runQuietly(file, dir)).isZero();
         String s = Files.readString(dir.resolve("summary.json"));
