@@ -64,11 +64,7 @@ final class SsgpProblem extends DocumentProblem {
         VariationalWeights q = spec.learn() ? VariationalWeights.learned(f.weights(), spec.amplitude())
                 : new VariationalWeights(f.weights(), spec.amplitude());
         int epochs = c.epochsOr(spec.epochs());
-        SsgpObjective o = objective(f, q, train, seed);
-        SsgpSpec.FineTune fine = spec.extras().fineTune();
-        if (fine != null) {
-            o.longSegmentsAfter(epochs, fine.segment(), fine.batch()).longSegmentsAveraging(fine.averagedSamples());
-        }
+        SsgpObjective o = objective(f, q, train, seed, epochs);
         c.say("ssgp " + spec.system() + ": " + train.trajectories() + " trajectories of " + train.times()
                 + " points, noise " + spec.noise() + ", " + spec.features() + " frequencies");
         ValidationCheckpoint check = validation == null ? null : new ValidationCheckpoint(o.parameters(),
@@ -198,8 +194,9 @@ final class SsgpProblem extends DocumentProblem {
         return new double[] {err / norm, speed / trueSpeed};
     }
 
-    /** The negative ELBO with the file's training options. */
-    private SsgpObjective objective(SymplecticFeatures f, VariationalWeights q, TrajectoryData train, long seed) {
+    /** The negative ELBO with the file's training options; the fine-tuning windows from after epoch {@code epochs}. */
+    private SsgpObjective objective(SymplecticFeatures f, VariationalWeights q, TrajectoryData train, long seed,
+            int epochs) {
         SsgpSpec.TrainingExtras x = spec.extras();
         OdeSolver solver = x.integrator().equals("dopri5") ? new DormandPrince(x.tolerance(), x.tolerance())
                 : new Rk4(spec.step());
@@ -210,6 +207,10 @@ final class SsgpProblem extends DocumentProblem {
         }
         if (x.sampledStarts()) {
             o.sampledStarts(x.startSd());
+        }
+        if (x.fineTune() != null) {
+            o.longSegmentsAfter(epochs, x.fineTune().segment(), x.fineTune().batch())
+                    .longSegmentsAveraging(x.fineTune().averagedSamples());
         }
         return spec.correctStarts() ? o.correctStarts() : o;
     }
