@@ -37,12 +37,17 @@ public final class TrajectoryObjective implements Objective {
     private final int trajectories;
     private final int times;
     private final int d;
-    private final int segment;
-    private final int batchSize;
+    private final double dt;
+    private int segment;
+    private int batchSize;
     private final long seed;
-    private final double[] grid;
+    private double[] grid;
+    private int laterFrom = Integer.MAX_VALUE;
+    private int laterSegment;
+    private int laterBatch;
     private final double backwardStep;
-    private final List<Tensor> params;
+    private List<Tensor> params;
+    private Tensor startCorrection;
     private int[] batch;
 
     /**
@@ -53,12 +58,9 @@ public final class TrajectoryObjective implements Objective {
     public TrajectoryObjective(VectorField field, OdeSolver solver, Gradient gradient, TrajectoryData data,
             int segment, int batchSize, long seed) {
         times = data.times();
-        if (segment < 1 || segment >= times) {
-            throw new IllegalArgumentException("segment must be 1 to " + (times - 1) + " observation intervals, got "
-                    + segment);
-        }
+        checkSegment(segment, times);
         double[] t = data.t().data();
-        double dt = t[1] - t[0];
+        dt = t[1] - t[0];
         for (int i = 1; i < times; i++) {
             if (Math.abs(t[i] - t[i - 1] - dt) > 1e-9 * Math.max(1, Math.abs(t[i]))) {
                 throw new IllegalArgumentException("training on segments needs evenly spaced times, but t[" + i
@@ -71,15 +73,64 @@ public final class TrajectoryObjective implements Objective {
         this.x = data.x().toArray();
         this.trajectories = data.trajectories();
         this.d = data.dimension();
-        this.segment = segment;
-        this.batchSize = Math.max(0, batchSize);
         this.seed = seed;
-        this.grid = new double[segment + 1];
-        for (int k = 0; k <= segment; k++) {
-            grid[k] = k * dt;
-        }
+        useSegments(segment, batchSize);
         this.backwardStep = solver instanceof FixedStepSolver f ? f.maxStep() : dt / 4;
         this.params = List.copyOf(field.parameters());
+    }
+
+    /**
+     * A segment schedule (a curriculum): from epoch {@code epoch + 1} on, each epoch takes {@code batch} segments of
+     * {@code segment} observation intervals instead (0: all), e.g. whole trajectories after a phase of short ones.
+     *
+     * @param epoch   the last epoch of the first segments (the first phase's epochs, counted from 1)
+     * @param segment observation intervals per later segment, 1 to T - 1
+     * @param batch   later segments per epoch (0: all)
+     */
+    public TrajectoryObjective longSegmentsAfter(int epoch, int segment, int batch) {
+        if (epoch < 0) {
+            throw new IllegalArgumentException("the switch epoch must be >= 0, got " + epoch);
+        }
+        checkSegment(segment, times);
+        this.laterFrom = epoch + 1;
+        this.laterSegment = segment;
+        this.laterBatch = Math.max(0, batch);
+        return this;
+    }
+
+    /**
+     * Treats the segment starts as latent states, as {@code SsgpObjective.correctStarts()}: x0 = y0 + delta, one
+     * learned delta (d) per observation (zero at first), trained with the field; the start's own observation is
+     * scored like the others, so the term becomes (sum of squared errors + |delta|^2) / (values predicted + starts).
+     * Direct gradient only.
+     */
+    public TrajectoryObjective correctStarts() {
+        if (gradient == Gradient.ADJOINT) {
+            throw new IllegalArgumentException("corrected starts need the direct gradient (the adjoint solve here"
+                    + " differentiates the field's parameters, not the start)");
+        }
+        this.startCorrection = Tensor.of(new double[x.length], x.length / d, d).requireGrad();
+        List<Tensor> p = new java.util.ArrayList<>(params);
+        p.add(startCorrection);
+        this.params = List.copyOf(p);
+        return this;
+    }
+
+    private static void checkSegment(int segment, int times) {
+        if (segment < 1 || segment >= times) {
+            throw new IllegalArgumentException("segment must be 1 to " + (times - 1) + " observation intervals, got "
+                    + segment);
+        }
+    }
+
+    /** Sets the segment length, its time grid and the batch size, and takes all segments as the batch. */
+    private void useSegments(int length, int size) {
+        this.segment = length;
+        this.batchSize = Math.max(0, size);
+        this.grid = new double[length + 1];
+        for (int k = 0; k <= length; k++) {
+            grid[k] = k * dt;
+        }
         this.batch = allStarts();
     }
 
@@ -106,6 +157,10 @@ public final class TrajectoryObjective implements Objective {
 
     @Override
     public void beforeEpoch(int epoch) {
+        if (epoch >= laterFrom && laterSegment > 0) {
+            useSegments(laterSegment, laterBatch);
+            laterSegment = 0; // switched once
+        }
         if (batchSize == 0) {
             return;
         }
@@ -139,9 +194,14 @@ public final class TrajectoryObjective implements Objective {
             }
         }
         Tensor x0 = Tensor.wrap(start, b, d);
+        Tensor delta = startCorrection == null ? null : startCorrection.indexSelect(0, batch);
+        if (delta != null) {
+            x0 = x0.add(delta);
+        }
         Tensor path = gradient == Gradient.ADJOINT ? Adjoint.solve(solver, field, x0, grid, backwardStep)
                 : solver.solve(field, x0, grid);
-        Tensor predicted = path.slice(0, 1, segment + 1);
-        return List.of(predicted.sub(Tensor.wrap(target, segment, b, d)).square().mean());
+        Tensor err = path.slice(0, 1, segment + 1).sub(Tensor.wrap(target, segment, b, d)).square();
+        return List.of(delta == null ? err.mean()
+                : err.sum().add(delta.square().sum()).mul(1.0 / (target.length + start.length)));
     }
 }

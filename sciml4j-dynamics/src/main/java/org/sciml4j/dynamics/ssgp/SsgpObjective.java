@@ -28,16 +28,18 @@ public final class SsgpObjective implements Objective {
     private final OdeSolver solver;
     private final Tensor logNoise;
     private final double[] x;
-    private final int[] starts;
     private final int d;
-    private final int segment;
-    private final double[] grid;
+    private final int times;
+    private final double dt;
+    private final Window first;
+    private Window later;
+    private int laterFrom = Integer.MAX_VALUE;
     private final long seed;
-    private final int batch;
     private final double observed;
     private int epoch;
     private int klWarmup;
     private int averaged = 1;
+    private int laterAveraged;
     private Tensor startCorrection;
     private Tensor logStartSd;
     private boolean klPerBatch;
@@ -62,35 +64,75 @@ public final class SsgpObjective implements Objective {
      */
     public SsgpObjective(SymplecticFeatures features, VariationalWeights q, OdeSolver solver, TrajectoryData data,
             int segment, int batch, double noise0, long seed) {
-        if (batch < 0) {
-            throw new IllegalArgumentException("batch must be >= 0, got " + batch);
-        }
-        int times = data.times();
-        if (segment < 1 || segment >= times) {
-            throw new IllegalArgumentException("segment must be 1 to " + (times - 1) + ", got " + segment);
-        }
         this.features = features;
         this.q = q;
         this.solver = solver;
         this.logNoise = Tensor.of(new double[] {Math.log(noise0)}, 1).requireGrad();
         this.x = data.x().toArray();
         this.d = data.dimension();
-        this.segment = segment;
+        this.times = data.times();
+        this.dt = data.t().data()[1] - data.t().data()[0];
         this.seed = seed;
-        this.batch = batch;
         this.observed = (double) data.trajectories() * times * data.dimension();
-        double dt = data.t().data()[1] - data.t().data()[0];
-        this.grid = new double[segment + 1];
+        this.first = window(segment, batch);
+    }
+
+    /**
+     * A segment schedule (a curriculum): from epoch {@code epoch + 1} on, each step draws {@code batch} segments of
+     * {@code segment} observation intervals instead (0: all of them), e.g. whole trajectories after a phase of
+     * short segments. Short segments barely see an error in the field's speed (a phase drift); long windows do. With
+     * {@link #correctStarts()} the learned start of every observation serves the long windows too.
+     *
+     * @param epoch   the last epoch of the first segments (the first phase's epochs, counted from 1)
+     * @param segment observation intervals per later segment, 1 to T - 1
+     * @param batch   later segments per step (>= 0; 0: all)
+     */
+    public SsgpObjective longSegmentsAfter(int epoch, int segment, int batch) {
+        if (epoch < 0) {
+            throw new IllegalArgumentException("the switch epoch must be >= 0, got " + epoch);
+        }
+        this.later = window(segment, batch);
+        this.laterFrom = epoch + 1;
+        return this;
+    }
+
+    /**
+     * The number of posterior draws averaged into each training sample once the long segments of
+     * {@link #longSegmentsAfter} are in use (the first segments keep {@link #averagedSamples}'s): over long windows
+     * the rollouts of sampled weights dephase, and more draws bring each sample nearer the posterior mean.
+     */
+    public SsgpObjective longSegmentsAveraging(int s) {
+        if (s < 1) {
+            throw new IllegalArgumentException("averaged samples must be >= 1, got " + s);
+        }
+        this.laterAveraged = s;
+        return this;
+    }
+
+    /** Segments of {@code segment} intervals, {@code batch} per step, on this data's time grid. */
+    private Window window(int segment, int batch) {
+        if (batch < 0) {
+            throw new IllegalArgumentException("batch must be >= 0, got " + batch);
+        }
+        if (segment < 1 || segment >= times) {
+            throw new IllegalArgumentException("segment must be 1 to " + (times - 1) + ", got " + segment);
+        }
+        double[] grid = new double[segment + 1];
         for (int k = 0; k <= segment; k++) {
             grid[k] = k * dt;
         }
-        List<Integer> s = new ArrayList<>();
-        for (int k = 0; k < data.trajectories(); k++) {
-            for (int i = 0; i + segment < times; i++) {
-                s.add(k * times + i);
+        int per = times - segment;
+        int[] starts = new int[x.length / d / times * per];
+        for (int k = 0; k < starts.length / per; k++) {
+            for (int i = 0; i < per; i++) {
+                starts[k * per + i] = k * times + i;
             }
         }
-        this.starts = s.stream().mapToInt(Integer::intValue).toArray();
+        return new Window(segment, batch, grid, starts);
+    }
+
+    /** Segments of {@code segment} intervals on the time grid {@code grid}, their first observations' rows. */
+    private record Window(int segment, int batch, double[] grid, int[] starts) {
     }
 
     /**
@@ -232,6 +274,11 @@ public final class SsgpObjective implements Objective {
     @Override
     public List<Tensor> loss() {
         SplittableRandom rng = new SplittableRandom(seed * 1_000_003L + epoch);
+        Window win = epoch >= laterFrom ? later : first;
+        int segment = win.segment();
+        int batch = win.batch();
+        int[] starts = win.starts();
+        double[] grid = win.grid();
         int b = batch == 0 ? starts.length : batch;
         double[] start = new double[b * d];
         double[] target = new double[segment * b * d];
@@ -244,7 +291,7 @@ public final class SsgpObjective implements Objective {
                 System.arraycopy(x, (from + k) * d, target, ((k - 1) * b + s) * d, d);
             }
         }
-        Tensor w = q.sample(b, rng, averaged);
+        Tensor w = q.sample(b, rng, win == later && laterAveraged > 0 ? laterAveraged : averaged);
         Tensor x0 = Tensor.wrap(start, b, d);
         Tensor sq;
         Tensor kl = q.kl().mul(klWeight);

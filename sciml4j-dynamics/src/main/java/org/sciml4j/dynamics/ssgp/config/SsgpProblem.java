@@ -35,6 +35,8 @@ import org.sciml4j.train.config.YamlDocument;
  * predictive rollouts of fresh noise-free test trajectories with sampled weights, summary and plots.
  */
 final class SsgpProblem extends DocumentProblem {
+    /** The HNN baseline's Adam rate (its first phase; a fine-tuning phase scales it as the file scales its own). */
+    private static final double HNN_LEARNING_RATE = 1e-2;
     private final SsgpSpec spec;
 
     SsgpProblem(YamlDocument doc, SsgpSpec spec) {
@@ -61,7 +63,8 @@ final class SsgpProblem extends DocumentProblem {
                 : new SymplecticFeatures(2, spec.features(), spec.lengthscale(), seed + 1);
         VariationalWeights q = spec.learn() ? VariationalWeights.learned(f.weights(), spec.amplitude())
                 : new VariationalWeights(f.weights(), spec.amplitude());
-        SsgpObjective o = objective(f, q, train, seed);
+        int epochs = c.epochsOr(spec.epochs());
+        SsgpObjective o = objective(f, q, train, seed, epochs);
         c.say("ssgp " + spec.system() + ": " + train.trajectories() + " trajectories of " + train.times()
                 + " points, noise " + spec.noise() + ", " + spec.features() + " frequencies");
         ValidationCheckpoint check = validation == null ? null : new ValidationCheckpoint(o.parameters(),
@@ -69,8 +72,8 @@ final class SsgpProblem extends DocumentProblem {
                 spec.validateEvery());
         Trainer.Result r;
         try {
-            r = withCheck(Trainer.builder().adam(spec.learningRate(), c.epochsOr(spec.epochs()))
-                    .listener(c.listener(spec.printEvery())), check).build().train(o);
+            r = withCheck(phases(epochs, spec.learningRate()).listener(c.listener(spec.printEvery())), check)
+                    .build().train(o);
         } catch (TrainingDivergedException e) {
             c.out().println("training stopped: " + e.getMessage());
             return 1;
@@ -130,9 +133,14 @@ final class SsgpProblem extends DocumentProblem {
                 .activation("tanh").seed(seed).build(), 2);
         ValidationCheckpoint check = validation == null ? null : new ValidationCheckpoint(hnn.parameters(),
                 () -> hnn, new Rk4(spec.step()), validation, spec.validateEvery());
-        withCheck(Trainer.builder().adam(1e-2, c.epochsOr(spec.epochs())), check).build()
-                .train(new TrajectoryObjective(hnn, new Rk4(spec.step()), TrajectoryObjective.Gradient.DIRECT, train,
-                        spec.segment(), spec.batch(), seed));
+        int epochs = c.epochsOr(spec.epochs());
+        TrajectoryObjective o = new TrajectoryObjective(hnn, new Rk4(spec.step()), TrajectoryObjective.Gradient.DIRECT,
+                train, spec.segment(), spec.batch(), seed);
+        SsgpSpec.FineTune fine = spec.extras().fineTune();
+        if (fine != null) {
+            o.longSegmentsAfter(epochs, fine.segment(), fine.batch());
+        }
+        withCheck(phases(epochs, HNN_LEARNING_RATE), check).build().train(spec.correctStarts() ? o.correctStarts() : o);
         if (check != null) {
             check.restoreBest();
             summary.put("hnn_validation_epoch", check.bestEpoch()).put("hnn_validation_mse", check.bestError());
@@ -186,8 +194,9 @@ final class SsgpProblem extends DocumentProblem {
         return new double[] {err / norm, speed / trueSpeed};
     }
 
-    /** The negative ELBO with the file's training options. */
-    private SsgpObjective objective(SymplecticFeatures f, VariationalWeights q, TrajectoryData train, long seed) {
+    /** The negative ELBO with the file's training options; the fine-tuning windows from after epoch {@code epochs}. */
+    private SsgpObjective objective(SymplecticFeatures f, VariationalWeights q, TrajectoryData train, long seed,
+            int epochs) {
         SsgpSpec.TrainingExtras x = spec.extras();
         OdeSolver solver = x.integrator().equals("dopri5") ? new DormandPrince(x.tolerance(), x.tolerance())
                 : new Rk4(spec.step());
@@ -199,7 +208,21 @@ final class SsgpProblem extends DocumentProblem {
         if (x.sampledStarts()) {
             o.sampledStarts(x.startSd());
         }
+        if (x.fineTune() != null) {
+            o.longSegmentsAfter(epochs, x.fineTune().segment(), x.fineTune().batch())
+                    .longSegmentsAveraging(x.fineTune().averagedSamples());
+        }
         return spec.correctStarts() ? o.correctStarts() : o;
+    }
+
+    /**
+     * Adam at {@code lr} for {@code epochs} steps, then the fine-tuning phase when the file has one: its own rate for
+     * the SSGP, and the same ratio to {@code lr} for the HNN (whose first rate is not the file's).
+     */
+    private Trainer.Builder phases(int epochs, double lr) {
+        Trainer.Builder b = Trainer.builder().adam(lr, epochs);
+        SsgpSpec.FineTune fine = spec.extras().fineTune();
+        return fine == null ? b : b.adam(lr * fine.learningRate() / spec.learningRate(), fine.epochs());
     }
 
     /** The builder with the validation listener added when there is one. */

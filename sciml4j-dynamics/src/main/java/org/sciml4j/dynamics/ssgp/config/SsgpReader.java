@@ -16,7 +16,9 @@ final class SsgpReader {
     private static final Set<String> FEATURES = Set.of("count", "lengthscale", "amplitude", "learn", "dissipative");
     private static final Set<String> TRAINING = Set.of("epochs", "learning_rate", "step", "segment", "batch",
             "kl_warmup", "averaged_samples", "correct_starts", "validate_every", "print_every", "sampled_starts",
-            "start_sd", "kl_scale", "kl_weight", "integrator", "tolerance");
+            "start_sd", "kl_scale", "kl_weight", "integrator", "tolerance", "fine_tune");
+    private static final Set<String> FINE_TUNE = Set.of("segment", "epochs", "learning_rate", "batch",
+            "averaged_samples");
     private static final Set<String> KL_SCALES = Set.of("data", "batch");
     private static final Set<String> INTEGRATORS = Set.of("rk4", "dopri5");
     private static final Set<String> EVALUATION = Set.of("trajectories", "duration", "points", "samples");
@@ -77,11 +79,11 @@ final class SsgpReader {
                 doc.positiveOr(e, "duration", 10), doc.positiveIntOr(e, "points", 100), samples, hnn,
                 doc.boolOr(f, "learn", true), doc.boolOr(f, "dissipative", false), batch, warmup,
                 doc.positiveIntOr(t, "averaged_samples", 1), doc.boolOr(t, "correct_starts", false), validation,
-                doc.positiveIntOr(t, "validate_every", 10), extras(t));
+                doc.positiveIntOr(t, "validate_every", 10), extras(t, times));
     }
 
     /** sampled_starts, start_sd, kl_scale, kl_weight, integrator, tolerance (the paper's training options). */
-    private SsgpSpec.TrainingExtras extras(Map<String, NodeTuple> t) {
+    private SsgpSpec.TrainingExtras extras(Map<String, NodeTuple> t, int times) {
         boolean sampled = doc.boolOr(t, "sampled_starts", false);
         if (sampled && doc.boolOr(t, "correct_starts", false)) {
             throw doc.error(t.get("sampled_starts").getValueNode(), "sampled_starts and correct_starts exclude each"
@@ -90,6 +92,27 @@ final class SsgpReader {
         String scale = doc.choiceOr(t, "kl_scale", "data", KL_SCALES);
         String integrator = doc.choiceOr(t, "integrator", "rk4", INTEGRATORS);
         return new SsgpSpec.TrainingExtras(sampled, doc.positiveOr(t, "start_sd", 0.1), scale.equals("batch"),
-                doc.positiveOr(t, "kl_weight", 1), integrator, doc.positiveOr(t, "tolerance", 1e-6));
+                doc.positiveOr(t, "kl_weight", 1), integrator, doc.positiveOr(t, "tolerance", 1e-6),
+                fineTune(t, times));
+    }
+
+    /** training.fine_tune: {segment, epochs, learning_rate, batch, averaged_samples}, or null when absent. */
+    private SsgpSpec.FineTune fineTune(Map<String, NodeTuple> t, int times) {
+        if (!t.containsKey("fine_tune")) {
+            return null;
+        }
+        Node at = t.get("fine_tune").getValueNode();
+        Map<String, NodeTuple> f = doc.optionalMapping(t, "fine_tune", FINE_TUNE);
+        Node sn = doc.required(f, "segment", at, "segment: " + (times - 1));
+        int segment = doc.positiveInt(sn);
+        if (segment >= times) {
+            throw doc.error(sn, "the fine-tuning segment must be below the " + times + " observation points of each"
+                    + " trajectory (at most " + (times - 1) + " intervals: the whole trajectory), got " + segment);
+        }
+        int epochs = doc.positiveInt(doc.required(f, "epochs", at, "epochs: 500"));
+        int batch = f.containsKey("batch") ? doc.nonNegativeInt(f.get("batch").getValueNode()) : 0;
+        return new SsgpSpec.FineTune(segment, epochs, doc.positiveOr(f, "learning_rate",
+                doc.positiveOr(t, "learning_rate", 2e-2)), batch,
+                doc.positiveIntOr(f, "averaged_samples", doc.positiveIntOr(t, "averaged_samples", 1)));
     }
 }

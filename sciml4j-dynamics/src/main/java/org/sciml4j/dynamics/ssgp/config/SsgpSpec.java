@@ -12,6 +12,14 @@ record SsgpSpec(String system, long seed, int trajectories, double[] timeSpan, d
      * per batch, the training integrator (rk4 with the file's step, or dopri5 at rtol = atol = tolerance).
      */
     record TrainingExtras(boolean sampledStarts, double startSd, boolean klPerBatch, double klWeight,
-            String integrator, double tolerance) {
+            String integrator, double tolerance, FineTune fineTune) {
+    }
+
+    /**
+     * A second Adam phase on longer segments (training.fine_tune; null when absent): {@code epochs} steps at
+     * {@code learningRate} of {@code batch} segments (0: all) of {@code segment} observation intervals, for the SSGP
+     * and its HNN baseline alike; each SSGP training sample then averages {@code averagedSamples} posterior draws.
+     */
+    record FineTune(int segment, int epochs, double learningRate, int batch, int averagedSamples) {
     }
 }

@@ -67,6 +67,20 @@ class SsgpKindTest {
         e = mistake(TINY.replace("  step: 0.2", "  step: 0.2\n  sampled_starts: true"));
         assertThat(e.line()).isEqualTo(12);
         assertThat(e.getMessage()).contains("exclude each other");
+        e = mistake(TINY.replace("  step: 0.2", "  step: 0.2\n  fine_tune: {segment: 9, epochs: 2}"));
+        assertThat(e.line()).isEqualTo(12);
+        assertThat(e.getMessage()).contains("below the 9 observation points", "at most 8");
+        e = mistake(TINY.replace("  step: 0.2", "  step: 0.2\n  fine_tune:\n    segment: 8"));
+        assertThat(e.line()).isEqualTo(13);
+        assertThat(e.getMessage()).contains("epochs");
+        e = mistake(TINY.replace("  step: 0.2", "  step: 0.2\n  fine_tune: {segment: 8, epochs: 2, batch: -1}"));
+        assertThat(e.line()).isEqualTo(12);
+        e = mistake(TINY.replace("  step: 0.2", "  step: 0.2\n  fine_tune: {segment: 8, epochs: 2, learning_rat: 1}"));
+        assertThat(e.line()).isEqualTo(12);
+        assertThat(e.getMessage()).contains("learning_rate");
+        e = mistake(TINY.replace("  step: 0.2", "  step: 0.2\n  fine_tune: {segment: 8, epochs: 2,"
+                + " averaged_samples: 0}"));
+        assertThat(e.line()).isEqualTo(12);
     }
 
     @Test
@@ -90,6 +104,22 @@ class SsgpKindTest {
                 "\"coverage_95_averaged_draws\"");
         int kept = Integer.parseInt(s.replaceAll("(?s).*\"validation_epoch\"\s*:\s*([0-9]+).*", "$1"));
         assertThat(kept).isIn(2, 4);
+    }
+
+    @Test
+    void tinyRunWithAFineTuningPhaseOnWholeTrajectories() throws Exception {
+        String file = TINY.replace("system: duffing", "system: duffing_double_well")
+                .replace("  trajectories: 2\n  rate: 3", "  trajectories: 3\n  rate: 3\n  validation: 1")
+                .replace("  epochs: 3", "  epochs: 4\n  validate_every: 2\n  fine_tune: {segment: 8, epochs: 2,"
+                        + " learning_rate: 1.0e-3, averaged_samples: 20}")
+                .replace("kind: ssgp", "kind: ssgp\nbaseline_hnn: true");
+        assertThat(runQuietly(file, dir)).isZero();
+        String s = Files.readString(dir.resolve("summary.json"));
+        // 4 short steps and 2 on whole trajectories, validated every 2: the kept step may be one of the fine-tuning
+        assertThat(Integer.parseInt(s.replaceAll("(?s).*\"epochs\"\s*:\s*([0-9]+).*", "$1"))).isEqualTo(6);
+        int kept = Integer.parseInt(s.replaceAll("(?s).*\"validation_epoch\"\s*:\s*([0-9]+).*", "$1"));
+        assertThat(kept).isIn(2, 4, 6);
+        assertThat(s).contains("\"hnn_trajectory_mse\"", "\"field_speed_ratio\"");
     }
 
     @Test
