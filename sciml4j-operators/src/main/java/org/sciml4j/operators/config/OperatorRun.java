@@ -73,7 +73,7 @@ final class OperatorRun {
                 + d.test() + " test functions, " + epochs + " epochs of " + perPass + " steps");
         Trainer.Result r;
         try {
-            r = trainer(t, epochs, perPass).train(objective);
+            r = trainer(t, epochs, perPass, model).train(objective);
         } catch (TrainingDivergedException e) {
             c.out().println(p.name() + ": " + e.getMessage());
             return 1;
@@ -149,11 +149,16 @@ final class OperatorRun {
         return total.length > 0 ? total[total.length - 1] : null;
     }
 
-    private Trainer trainer(TrainingSpec t, int epochs, int perPass) {
+    private Trainer trainer(TrainingSpec t, int epochs, int perPass, OperatorModel model) {
         LearningRateSchedule schedule = t.step() > 0 ? LearningRateSchedule.step(t.step() * perPass, t.gamma())
                 : LearningRateSchedule.constant();
         Phase adam = new Phase.FirstOrder("adam", () -> Adam.builder().learningRate(t.lr()).schedule(schedule)
                 .weightDecay(t.weightDecay()).build(), epochs * perPass);
-        return Trainer.builder().phase(adam).listener(c.listener(t.logEvery() * perPass)).build();
+        Trainer.Builder b = Trainer.builder().phase(adam).listener(c.listener(t.logEvery() * perPass));
+        if (t.testEvery() > 0) {
+            OperatorData d = p.data();
+            b.listener(new TestCurve(model, d.testInputs(), d.testOutputs(), perPass, t.testEvery(), c.dir(), c::say));
+        }
+        return b.build();
     }
 }

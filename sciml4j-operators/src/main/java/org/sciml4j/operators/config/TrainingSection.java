@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads {@code training: {loss: relative_l2, log_every: 10, adam: {lr, epochs, batch, step, gamma,
+ * Reads {@code training: {loss: relative_l2, log_every: 10, test_every: 0, adam: {lr, epochs, batch, step, gamma,
  * weight_decay}}}; what is not given keeps the model family's defaults ({@link TrainingSpec}).
  */
 final class TrainingSection {
@@ -24,7 +24,7 @@ final class TrainingSection {
         if (node == null) {
             return d;
         }
-        Map<String, NodeTuple> m = doc.mapping(node, "training", Set.of("loss", "adam", "log_every"));
+        Map<String, NodeTuple> m = doc.mapping(node, "training", Set.of("loss", "adam", "log_every", "test_every"));
         OperatorLoss loss = d.loss();
         if (m.containsKey("loss")) {
             Node l = m.get("loss").getValueNode();
@@ -34,8 +34,10 @@ final class TrainingSection {
             }
         }
         int every = m.containsKey("log_every") ? doc.positiveInt(m.get("log_every").getValueNode()) : d.logEvery();
+        int test = m.containsKey("test_every") ? doc.nonNegativeInt(m.get("test_every").getValueNode())
+                : d.testEvery();
         TrainingSpec t = new TrainingSpec(d.lr(), d.epochs(), d.batch(), d.step(), d.gamma(), d.weightDecay(), loss,
-                every);
+                every, test);
         return m.containsKey("adam") ? adam(m.get("adam").getValueNode(), t) : t;
     }
 
@@ -56,6 +58,6 @@ final class TrainingSection {
         if (!(wd >= 0) || Double.isInfinite(wd)) {
             throw doc.error(a.get("weight_decay").getValueNode(), "weight_decay must be finite and >= 0, got " + wd);
         }
-        return new TrainingSpec(lr, epochs, batch, step, gamma, wd, d.loss(), d.logEvery());
+        return new TrainingSpec(lr, epochs, batch, step, gamma, wd, d.loss(), d.logEvery(), d.testEvery());
     }
 }

@@ -14,17 +14,19 @@ import org.sciml4j.operators.fit.OperatorLoss;
  * @param weightDecay Adam's L2 weight decay (added to the gradient, as {@code torch.optim.Adam})
  * @param loss        the data loss (ignored by a physics-informed run)
  * @param logEvery    a loss line every this many epochs
+ * @param testEvery   evaluate the test split every this many epochs into {@code test-curve.tsv} ({@link TestCurve});
+ *                    0: only at the end
  */
 record TrainingSpec(double lr, int epochs, int batch, int step, double gamma, double weightDecay, OperatorLoss loss,
-                    int logEvery) {
+                    int logEvery, int testEvery) {
 
     /** neuraloperator's FNO setup: lr 1e-3, 500 epochs, batch 20, halving every 100, weight decay 1e-4. */
     static TrainingSpec fnoDefaults() {
-        return new TrainingSpec(1e-3, 500, 20, 100, 0.5, 1e-4, OperatorLoss.RELATIVE_L2, 10);
+        return new TrainingSpec(1e-3, 500, 20, 100, 0.5, 1e-4, OperatorLoss.RELATIVE_L2, 10, 0);
     }
 
     /** DeepXDE's DeepONet setup: lr 1e-3, full batch, constant rate, mean square error. */
     static TrainingSpec deepOnetDefaults() {
-        return new TrainingSpec(1e-3, 10000, 0, 0, 0.5, 0, OperatorLoss.MSE, 1000);
+        return new TrainingSpec(1e-3, 10000, 0, 0, 0.5, 0, OperatorLoss.MSE, 1000, 0);
     }
 }
