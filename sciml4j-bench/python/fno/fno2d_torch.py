@@ -127,10 +127,10 @@ def main():
         raise SystemExit(f"{args.data}: {n} rows, fewer than train {args.train} + test {args.test}")
     a_train, u_train = a[:args.train], u[:args.train]
     a_test, u_test = a[n - args.test:], u[n - args.test:]
-    encode_a = decode_u = (lambda t: t)
+    decode_u = (lambda t: t)
     if args.original:
         na, nu = UnitGaussianNormalizer(a_train), UnitGaussianNormalizer(u_train)
-        encode_a, decode_u = na.encode, nu.decode
+        decode_u = nu.decode
         a_train, a_test = na.encode(a_train), na.encode(a_test)
     model = FNO2d()
     params = sum(q.numel() * (2 if q.is_complex() else 1) for q in model.parameters())
