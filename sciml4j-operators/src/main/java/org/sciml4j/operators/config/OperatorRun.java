@@ -76,7 +76,7 @@ final class OperatorRun {
         KeepBest keep = t.keepBest() > 0 ? KeepBest.trainingLoss(objective.parameters(), t.keepBest()) : null;
         Trainer.Result r;
         try {
-            r = trainer(t, epochs, perPass, keep).train(objective); // keep: the best parameters are back in place
+            r = trainer(t, epochs, perPass, model, keep).train(objective); // keep: the best parameters are back
         } catch (TrainingDivergedException e) {
             c.out().println(p.name() + ": " + e.getMessage());
             return 1;
@@ -173,12 +173,16 @@ final class OperatorRun {
         return total.length > 0 ? total[total.length - 1] : null;
     }
 
-    private Trainer trainer(TrainingSpec t, int epochs, int perPass, KeepBest keep) {
+    private Trainer trainer(TrainingSpec t, int epochs, int perPass, OperatorModel model, KeepBest keep) {
         LearningRateSchedule schedule = t.step() > 0 ? LearningRateSchedule.step(t.step() * perPass, t.gamma())
                 : LearningRateSchedule.constant();
         Phase adam = new Phase.FirstOrder("adam", () -> Adam.builder().learningRate(t.lr()).schedule(schedule)
                 .weightDecay(t.weightDecay()).build(), epochs * perPass);
         Trainer.Builder b = Trainer.builder().phase(adam).listener(c.listener(t.logEvery() * perPass));
+        if (t.testEvery() > 0) {
+            OperatorData d = p.data();
+            b.listener(new TestCurve(model, d.testInputs(), d.testOutputs(), perPass, t.testEvery(), c.dir(), c::say));
+        }
         return (keep == null ? b : b.listener(keep)).build();
     }
 }

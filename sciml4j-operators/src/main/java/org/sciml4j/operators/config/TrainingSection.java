@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads {@code training: {loss: relative_l2, log_every: 10, keep_best: 1000, adam: {lr, epochs, batch, step, gamma,
- * weight_decay}}}; what is not given keeps the model family's defaults ({@link TrainingSpec}). {@code keep_best}
- * counts optimiser steps, not epochs (passes).
+ * Reads {@code training: {loss: relative_l2, log_every: 10, test_every: 0, keep_best: 1000, adam: {lr, epochs,
+ * batch, step, gamma, weight_decay}}}; what is not given keeps the model family's defaults ({@link TrainingSpec}).
+ * {@code keep_best} counts optimiser steps, not epochs (passes).
  */
 final class TrainingSection {
     private final YamlDocument doc;
@@ -25,7 +25,8 @@ final class TrainingSection {
         if (node == null) {
             return d;
         }
-        Map<String, NodeTuple> m = doc.mapping(node, "training", Set.of("loss", "adam", "log_every", "keep_best"));
+        Map<String, NodeTuple> m = doc.mapping(node, "training",
+                Set.of("loss", "adam", "log_every", "test_every", "keep_best"));
         OperatorLoss loss = d.loss();
         if (m.containsKey("loss")) {
             Node l = m.get("loss").getValueNode();
@@ -35,8 +36,10 @@ final class TrainingSection {
             }
         }
         int every = m.containsKey("log_every") ? doc.positiveInt(m.get("log_every").getValueNode()) : d.logEvery();
+        int test = m.containsKey("test_every") ? doc.nonNegativeInt(m.get("test_every").getValueNode())
+                : d.testEvery();
         TrainingSpec t = new TrainingSpec(d.lr(), d.epochs(), d.batch(), d.step(), d.gamma(), d.weightDecay(), loss,
-                every);
+                every, test, d.keepBest());
         t = m.containsKey("adam") ? adam(m.get("adam").getValueNode(), t) : t;
         return m.containsKey("keep_best") ? t.withKeepBest(keepBest(m.get("keep_best").getValueNode())) : t;
     }
@@ -69,6 +72,7 @@ final class TrainingSection {
         if (!(wd >= 0) || Double.isInfinite(wd)) {
             throw doc.error(a.get("weight_decay").getValueNode(), "weight_decay must be finite and >= 0, got " + wd);
         }
-        return new TrainingSpec(lr, epochs, batch, step, gamma, wd, d.loss(), d.logEvery());
+        return new TrainingSpec(lr, epochs, batch, step, gamma, wd, d.loss(), d.logEvery(), d.testEvery(),
+                d.keepBest());
     }
 }

@@ -14,30 +14,26 @@ import org.sciml4j.operators.fit.OperatorLoss;
  * @param weightDecay Adam's L2 weight decay (added to the gradient, as {@code torch.optim.Adam})
  * @param loss        the data loss (ignored by a physics-informed run)
  * @param logEvery    a loss line every this many epochs
+ * @param testEvery   evaluate the test split every this many epochs into {@code test-curve.tsv} ({@link TestCurve});
+ *                    0: only at the end
  * @param keepBest    every this many optimiser <b>steps</b> (DeepXDE's checkpoint period), keep the parameters if
  *                    their training loss is the lowest so far, and restore the best at the end; 0: the last step
  */
 record TrainingSpec(double lr, int epochs, int batch, int step, double gamma, double weightDecay, OperatorLoss loss,
-                    int logEvery, int keepBest) {
-
-    /** Without keep-best: the last step's parameters are the result. */
-    TrainingSpec(double lr, int epochs, int batch, int step, double gamma, double weightDecay, OperatorLoss loss,
-                 int logEvery) {
-        this(lr, epochs, batch, step, gamma, weightDecay, loss, logEvery, 0);
-    }
+                    int logEvery, int testEvery, int keepBest) {
 
     /** This spec keeping the best of every {@code steps} steps. */
     TrainingSpec withKeepBest(int steps) {
-        return new TrainingSpec(lr, epochs, batch, step, gamma, weightDecay, loss, logEvery, steps);
+        return new TrainingSpec(lr, epochs, batch, step, gamma, weightDecay, loss, logEvery, testEvery, steps);
     }
 
     /** neuraloperator's FNO setup: lr 1e-3, 500 epochs, batch 20, halving every 100, weight decay 1e-4. */
     static TrainingSpec fnoDefaults() {
-        return new TrainingSpec(1e-3, 500, 20, 100, 0.5, 1e-4, OperatorLoss.RELATIVE_L2, 10);
+        return new TrainingSpec(1e-3, 500, 20, 100, 0.5, 1e-4, OperatorLoss.RELATIVE_L2, 10, 0, 0);
     }
 
     /** DeepXDE's DeepONet setup: lr 1e-3, full batch, constant rate, mean square error. */
     static TrainingSpec deepOnetDefaults() {
-        return new TrainingSpec(1e-3, 10000, 0, 0, 0.5, 0, OperatorLoss.MSE, 1000);
+        return new TrainingSpec(1e-3, 10000, 0, 0, 0.5, 0, OperatorLoss.MSE, 1000, 0, 0);
     }
 }

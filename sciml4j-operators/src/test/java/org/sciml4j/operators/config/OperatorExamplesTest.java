@@ -35,7 +35,7 @@ class OperatorExamplesTest {
 
     @ParameterizedTest
     @CsvSource({"fno-burgers.yaml, burgers.npz, 1200, 32, 1, burgers-1024.npz",
-            "fno-darcy.yaml, darcy.npz, 1100, 24, 2,",
+            "fno-darcy.yaml, darcy.npz, 1200, 24, 2,",
             "deeponet-antiderivative.yaml, antiderivative-points.npz, 110000, 4, 1,",
             "pi-deeponet-antiderivative.yaml, antiderivative.npz, 2000, 4, 1,"})
     void theExampleReads(String example, String data, int rows, int s, int dims, String evaluation)
