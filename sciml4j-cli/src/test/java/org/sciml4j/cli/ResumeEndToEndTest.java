@@ -23,6 +23,8 @@ import org.sciml4j.io.Checkpoints;
 class ResumeEndToEndTest {
     /** The tutorial's forward problem, shortened: Adam, then L-BFGS, a checkpoint every 100 epochs. */
     private static final String[] SCHEDULE = {"--epochs", "1500", "--lbfgs", "300", "--every", "100", "--quiet"};
+    /** A run that cannot end while the in-use test starts its second process, however loaded the machine. */
+    private static final String[] ENDLESS = {"--epochs", "100000000", "--every", "100", "--quiet"};
 
     @TempDir
     static Path work;
@@ -128,7 +130,7 @@ class ResumeEndToEndTest {
     @Test
     void aSecondRunIntoAFolderInUseIsRefused() throws Exception {
         Path dir = work.resolve("busy");
-        Process p = start(dir, false);
+        Process p = launch(dir, false, ENDLESS);
         try {
             awaitCheckpoint(p, dir, 0);
             Process second = start(work.resolve("busy"), false, "--out", dir.toString());
@@ -182,13 +184,17 @@ class ResumeEndToEndTest {
     }
 
     private static Process start(Path dir, boolean resume, String... extra) throws IOException {
+        return launch(dir, resume, SCHEDULE, extra);
+    }
+
+    private static Process launch(Path dir, boolean resume, String[] schedule, String... extra) throws IOException {
         Files.createDirectories(work);
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
                 Main.class.getName(), "run", problem.toString()));
         cmd.addAll(resume ? List.of("--resume", dir.toString()) : extra.length > 0 ? List.of(extra)
                 : List.of("--out", dir.toString()));
-        cmd.addAll(List.of(SCHEDULE));
+        cmd.addAll(List.of(schedule));
         Path log = work.resolve(dir.getFileName() + (resume ? ".resume" : "") + (extra.length > 0 ? ".second" : "")
                 + ".log");
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
