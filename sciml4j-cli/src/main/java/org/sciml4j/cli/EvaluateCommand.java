@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import org.sciml4j.operators.config.RunEvaluation;
-import org.sciml4j.tensor.kernel.Parallel;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -32,18 +32,12 @@ final class EvaluateCommand implements Callable<Integer> {
             + " the run's data.test)")
     Integer test;
 
-    @Option(names = "--threads", paramLabel = "N", description = "threads of the numerical kernels (default: the"
-            + " machine's cores); results are the same bits for any N")
-    Integer threads;
+    @Mixin
+    ThreadsOption threads = new ThreadsOption();
 
     @Override
     public Integer call() throws IOException {
-        if (threads != null) {
-            if (threads < 1) {
-                throw new IllegalArgumentException("--threads " + threads + ": at least 1");
-            }
-            Parallel.setThreads(threads);
-        }
+        threads.apply();
         RunEvaluation.evaluate(runDir, data, test, System.out);
         return 0;
     }

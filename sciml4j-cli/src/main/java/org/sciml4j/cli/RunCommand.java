@@ -30,13 +30,13 @@ import org.sciml4j.pinn.Solution;
 import org.sciml4j.pinn.Trainer;
 import org.sciml4j.pinn.config.ProblemFile;
 import org.sciml4j.tensor.Tensor;
-import org.sciml4j.tensor.kernel.Parallel;
 import org.sciml4j.train.Phase;
 import org.sciml4j.train.config.ProblemDefinition;
 import org.sciml4j.train.config.ProblemKinds;
 import org.sciml4j.train.config.RunContext;
 import org.sciml4j.train.config.RunnableProblem;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -91,18 +91,12 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "print only the final errors")
     boolean quiet;
 
-    @Option(names = "--threads", paramLabel = "N", description = "threads of the numerical kernels (default: the"
-            + " machine's cores); results are the same bits for any N")
-    Integer threads;
+    @Mixin
+    ThreadsOption threads = new ThreadsOption();
 
     @Override
     public Integer call() throws IOException {
-        if (threads != null) {
-            if (threads < 1) {
-                throw new IllegalArgumentException("--threads " + threads + ": at least 1");
-            }
-            Parallel.setThreads(threads);
-        }
+        threads.apply();
         // every mistake is reported here, before any run
         ProblemDefinition definition = text != null ? ProblemKinds.parse(text, file) : ProblemKinds.read(file);
         if (definition instanceof RunnableProblem rp) {
