@@ -2,7 +2,6 @@ package org.sciml4j.operators.fit;
 
 import org.sciml4j.operators.deeponet.DeepOnet;
 import org.sciml4j.tensor.Tensor;
-import org.sciml4j.train.MiniBatches;
 import org.sciml4j.train.Objective;
 
 import java.util.List;
@@ -19,8 +18,7 @@ public final class AntiderivativePhysics implements Objective {
     private final Tensor points;
     private final Tensor start;
     private final double s0;
-    private final MiniBatches batches;
-    private int[] rows;
+    private final FunctionBatches functions;
 
     /**
      * @param inputs sensor values of v, {@code (N, m)}, at {@code points}
@@ -36,13 +34,12 @@ public final class AntiderivativePhysics implements Objective {
         this.points = points;
         this.start = Tensor.of(new double[] {x0}, 1, 1);
         this.s0 = s0;
-        this.batches = new MiniBatches(inputs.size(0), batch, seed);
-        this.rows = batches.rows(1);
+        this.functions = new FunctionBatches(inputs.size(0), batch, seed);
     }
 
     /** Steps per pass over the training functions. */
     public int stepsPerPass() {
-        return batches.batchesPerPass();
+        return functions.stepsPerPass();
     }
 
     @Override
@@ -57,17 +54,17 @@ public final class AntiderivativePhysics implements Objective {
 
     @Override
     public void beforeEpoch(int epoch) {
-        rows = batches.rows(epoch);
+        functions.beforeEpoch(epoch);
     }
 
     @Override
     public void fullBatch() {
-        rows = new MiniBatches(inputs.size(0), 0, 0).rows(1);
+        functions.fullBatch();
     }
 
     @Override
     public List<Tensor> loss() {
-        Tensor v = inputs.indexSelect(0, rows);
+        Tensor v = functions.select(inputs);
         Tensor ds = model.derivative(v, points, 0).squeeze(1);        // (B, m)
         Tensor residual = ds.sub(v).square().mean();
         Tensor initial = model.evaluate(v, start).sub(s0).square().mean();

@@ -21,14 +21,12 @@ public final class OperatorObjective implements Objective {
     private final Tensor inputs;
     private final Tensor outputs;
     private final OperatorLoss loss;
-    private final MiniBatches batches;
+    private final FunctionBatches functions;
     private final EnergyPenalty penalty;
     private final Tensor inputEnergy;
     private final Tensor unlabelled;
     private final Tensor unlabelledEnergy;
-    private final MiniBatches unlabelledBatches;
-    private int[] rows;
-    private int[] unlabelledRows;
+    private final FunctionBatches unlabelledFunctions;
 
     /**
      * @param inputs  training inputs {@code (N, ...)}
@@ -58,15 +56,13 @@ public final class OperatorObjective implements Objective {
         this.inputs = inputs;
         this.outputs = outputs;
         this.loss = loss;
-        this.batches = new MiniBatches(inputs.size(0), batch, seed);
-        this.rows = batches.rows(1);
+        this.functions = new FunctionBatches(inputs.size(0), batch, seed);
         this.penalty = penalty != null && penalty.weight() > 0 ? penalty : null;
         this.inputEnergy = this.penalty == null ? null : positiveEnergies(inputs, "training input");
         boolean extra = this.penalty != null && unlabelled != null && unlabelled.size(0) > 0;
         this.unlabelled = extra ? unlabelled : null;
         this.unlabelledEnergy = extra ? positiveEnergies(unlabelled, "unlabelled state") : null;
-        this.unlabelledBatches = extra ? new MiniBatches(unlabelled.size(0), batch, seed + 1) : null;
-        this.unlabelledRows = extra ? unlabelledBatches.rows(1) : null;
+        this.unlabelledFunctions = extra ? new FunctionBatches(unlabelled.size(0), batch, seed + 1) : null;
     }
 
     private Tensor positiveEnergies(Tensor states, String what) {
@@ -83,7 +79,7 @@ public final class OperatorObjective implements Objective {
 
     /** Steps (epochs of the Trainer) per pass over the training functions. */
     public int stepsPerPass() {
-        return batches.batchesPerPass();
+        return functions.stepsPerPass();
     }
 
     @Override
@@ -103,33 +99,34 @@ public final class OperatorObjective implements Objective {
 
     @Override
     public void beforeEpoch(int epoch) {
-        rows = batches.rows(epoch);
+        functions.beforeEpoch(epoch);
         if (unlabelled != null) {
-            unlabelledRows = unlabelledBatches.rows(epoch);
+            unlabelledFunctions.beforeEpoch(epoch);
         }
     }
 
     @Override
     public void fullBatch() {
-        rows = new MiniBatches(inputs.size(0), 0, 0).rows(1);
+        functions.fullBatch();
         if (unlabelled != null) {
-            unlabelledRows = new MiniBatches(unlabelled.size(0), 0, 0).rows(1);
+            unlabelledFunctions.fullBatch();
         }
     }
 
     @Override
     public List<Tensor> loss() {
-        Tensor in = inputs.indexSelect(0, rows);
+        Tensor in = functions.select(inputs);
+        Tensor truth = functions.select(outputs);
         if (penalty == null) {
-            return List.of(loss.of(model.apply(in), outputs.indexSelect(0, rows)));
+            return List.of(loss.of(model.apply(in), truth));
         }
-        Tensor energy = inputEnergy.indexSelect(0, rows);
+        Tensor energy = functions.select(inputEnergy);
         if (unlabelled != null) {
-            in = Tensor.concat(0, in, unlabelled.indexSelect(0, unlabelledRows));
-            energy = Tensor.concat(0, energy, unlabelledEnergy.indexSelect(0, unlabelledRows));
+            in = Tensor.concat(0, in, unlabelledFunctions.select(unlabelled));
+            energy = Tensor.concat(0, energy, unlabelledFunctions.select(unlabelledEnergy));
         }
         Tensor pred = model.apply(in);
-        Tensor data = loss.of(pred.slice(0, 0, rows.length), outputs.indexSelect(0, rows));
+        Tensor data = loss.of(pred.slice(0, 0, functions.count()), truth);
         return List.of(data, penalty.term(energy, pred));
     }
 }

@@ -21,8 +21,7 @@ public final class PointwiseObjective implements Objective {
     private final Tensor points;
     private final Tensor values;
     private final OperatorLoss loss;
-    private final MiniBatches batches;
-    private int[] rows;
+    private final FunctionBatches functions;
 
     /**
      * @param inputs sensor values {@code (N, m)}
@@ -44,13 +43,12 @@ public final class PointwiseObjective implements Objective {
         this.points = points;
         this.values = values;
         this.loss = loss;
-        this.batches = new MiniBatches(inputs.size(0), batch, seed);
-        this.rows = batches.rows(1);
+        this.functions = new FunctionBatches(inputs.size(0), batch, seed);
     }
 
     /** Steps (epochs of the Trainer) per pass over the training functions. */
     public int stepsPerPass() {
-        return batches.batchesPerPass();
+        return functions.stepsPerPass();
     }
 
     @Override
@@ -65,23 +63,18 @@ public final class PointwiseObjective implements Objective {
 
     @Override
     public void beforeEpoch(int epoch) {
-        rows = batches.rows(epoch);
+        functions.beforeEpoch(epoch);
     }
 
     @Override
     public void fullBatch() {
-        rows = null;
+        functions.fullBatch();
     }
 
     @Override
     public List<Tensor> loss() {
-        // a full batch needs no gather: the loss is a mean over rows, whatever their order
-        boolean all = rows == null || rows.length == inputs.size(0);
-        Tensor u = all ? inputs : inputs.indexSelect(0, rows);
-        Tensor y = all ? points : points.indexSelect(0, rows);
-        Tensor truth = all ? values : values.indexSelect(0, rows);
-        Tensor pred = predict(model, u, y);
-        return List.of(loss.of(pred, truth));
+        Tensor pred = predict(model, functions.select(inputs), functions.select(points));
+        return List.of(loss.of(pred, functions.select(values)));
     }
 
     /**
