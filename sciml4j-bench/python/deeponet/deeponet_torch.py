@@ -12,10 +12,14 @@ Options: --data FILE (required), --warmup N (untimed epochs, default 50), --epoc
     RESULT side=pytorch problem=deeponet ms_per_epoch=.. cpu_ms_per_epoch=.. warmup=.. epochs=.. points=.. params=..
            threads=.. torch=.. loss=..
 """
-import time
+import os
+import sys
 
 import numpy as np
 import torch
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "suite"))
+from common import options, start, train  # noqa: E402  (the suite's options and timed Adam loop)
 
 torch.set_default_dtype(torch.float64)
 
@@ -39,42 +43,15 @@ class DeepONet(torch.nn.Module):
 
 
 def main():
-    import argparse
-    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    p = options(__doc__.split("\n")[0])
     p.add_argument("--data", required=True)
-    p.add_argument("--warmup", type=int, default=50)
-    p.add_argument("--epochs", type=int, default=200)
-    p.add_argument("--threads", type=int, default=None)
-    p.add_argument("--seed", type=int, default=0)
-    args = p.parse_args()
-    if args.threads is not None:
-        torch.set_num_threads(args.threads)
-    torch.manual_seed(args.seed)
+    args = start(p)
     d = np.load(args.data)
     u = torch.tensor(d["inputs"])
     x = torch.tensor(d["points"])
     y = torch.tensor(d["values"])
     net = DeepONet(u.shape[1])
-    opt = torch.optim.Adam(net.parameters(), lr=1e-3)
-
-    def epoch():
-        opt.zero_grad()
-        loss = ((net(u, x) - y) ** 2).mean()
-        loss.backward()
-        opt.step()
-        return loss
-
-    for _ in range(args.warmup):
-        epoch()
-    c0, t0 = time.process_time(), time.perf_counter()
-    for _ in range(args.epochs):
-        loss = epoch()
-    wall, cpu = time.perf_counter() - t0, time.process_time() - c0
-    params = sum(q.numel() for q in net.parameters())
-    print(f"RESULT side=pytorch problem=deeponet ms_per_epoch={wall / args.epochs * 1e3:.4f}"
-          f" cpu_ms_per_epoch={cpu / args.epochs * 1e3:.4f} warmup={args.warmup} epochs={args.epochs}"
-          f" points={u.shape[0]} params={params} threads={torch.get_num_threads()} torch={torch.__version__}"
-          f" loss={loss.item():.6e}", flush=True)
+    train("deeponet", net, lambda: ((net(u, x) - y) ** 2).mean(), args, u.shape[0])
 
 
 if __name__ == "__main__":

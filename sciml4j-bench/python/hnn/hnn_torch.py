@@ -14,13 +14,12 @@ Options: --warmup N (untimed epochs, default 50), --epochs N (timed, default 200
 """
 import os
 import sys
-import time
 
 import numpy as np
 import torch
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "suite"))
-from common import mlp, options, start  # noqa: E402  (the suite's: float64, the options, the Glorot tanh MLP)
+from common import mlp, options, start, train  # noqa: E402  (the suite's: float64, the options, the Glorot tanh MLP)
 
 
 def data(seed, k=25, points=30, noise=0.1):
@@ -45,30 +44,15 @@ def main():
     args = start(p)
     x, dxdt = data(args.seed)
     net = mlp([2, args.width, args.width, 1])
-    opt = torch.optim.Adam(net.parameters(), lr=1e-3, weight_decay=1e-4)
 
-    def epoch():
-        opt.zero_grad()
+    def loss():
         xi = x.clone().requires_grad_(True)
         h = net(xi)
         dh = torch.autograd.grad(h.sum(), xi, create_graph=True)[0]
         field = torch.cat([dh[:, 1:2], -dh[:, 0:1]], 1)  # J grad H = (dH/dp, -dH/dq)
-        loss = ((field - dxdt) ** 2).mean()
-        loss.backward()
-        opt.step()
-        return loss
+        return ((field - dxdt) ** 2).mean()
 
-    for _ in range(args.warmup):
-        epoch()
-    c0, t0 = time.process_time(), time.perf_counter()
-    for _ in range(args.epochs):
-        loss = epoch()
-    wall, cpu = time.perf_counter() - t0, time.process_time() - c0
-    params = sum(p.numel() for p in net.parameters())
-    print(f"RESULT side=pytorch problem=hnn ms_per_epoch={wall / args.epochs * 1e3:.4f}"
-          f" cpu_ms_per_epoch={cpu / args.epochs * 1e3:.4f} warmup={args.warmup} epochs={args.epochs}"
-          f" points={x.shape[0]} params={params} threads={torch.get_num_threads()} torch={torch.__version__}"
-          f" loss={loss.item():.6e}", flush=True)
+    train("hnn", net, loss, args, x.shape[0], weight_decay=1e-4)
 
 
 if __name__ == "__main__":
