@@ -26,21 +26,12 @@ PY=/usr/bin/python3
 pairs="" quick=0 build=1
 help_end=21
 source "$root/sciml4j-bench/lib/alternate.sh"
-while [ $# -gt 0 ]; do
-  bench_option "$@"; [ "$consumed" = 0 ] || { shift "$consumed"; continue; }
-  case "$1" in
-    *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
-  esac
-done
-bench_pairs
+bench_only_common_options "$@"
 jw=100 je=300 tw=20 te=100 n=10000
 [ "$quick" = 1 ] && { jw=2 je=3 tw=1 te=2 n=500; }
 
 bench_torch
-if [ "$build" = 1 ]; then
-  echo "Building sciml4j-bench (mvn -o -q package -DskipTests)..." >&2
-  mvn -B -ntp -o -q package -DskipTests -pl sciml4j-bench -am >&2
-fi
+bench_build
 bench_setup deeponet
 java_base=(java --add-modules jdk.incubator.vector ${SCIML4J_JAVA_OPTS:-} -cp "$jar" org.sciml4j.bench.DeepOnetStep)
 echo "== making $n antiderivative triples (examples/operators/data/antiderivative-points.yaml) in $work" >&2

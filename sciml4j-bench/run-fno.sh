@@ -40,10 +40,7 @@ train=1000 jw=30 je=2 tw=5 te=1
 [ "$quick" = 1 ] && { train=40 jw=2 je=1 tw=1 te=1; }
 
 bench_torch
-if [ "$build" = 1 ]; then
-  echo "Building sciml4j-bench (mvn -o -q package -DskipTests)..." >&2
-  mvn -B -ntp -o -q package -DskipTests -pl sciml4j-bench -am >&2
-fi
+bench_build
 bench_setup fno
 java_cmd=(java --add-modules jdk.incubator.vector ${SCIML4J_JAVA_OPTS:-} -cp "$jar" org.sciml4j.bench.FnoStep "$jw" "$je" "$train" ${data:+"$data"})
 torch_cmd=("$PY" sciml4j-bench/python/fno/fno_torch.py --warmup "$tw" --epochs "$te" --train "$train" ${data:+--data "$data"})

@@ -37,10 +37,7 @@ jw=200 je=500 tw=50 te=500
 [ "$quick" = 1 ] && { jw=3 je=5 tw=2 te=5; }
 
 bench_torch
-if [ "$build" = 1 ]; then
-  echo "Building sciml4j-bench (mvn -o -q package -DskipTests)..." >&2
-  mvn -B -ntp -o -q package -DskipTests -pl sciml4j-bench -am >&2
-fi
+bench_build
 bench_setup hnn
 java_cmd=(java --add-modules jdk.incubator.vector ${SCIML4J_JAVA_OPTS:-} -cp "$jar" org.sciml4j.bench.HnnStep "$jw" "$je" "$width")
 torch_cmd=("$PY" sciml4j-bench/python/hnn/hnn_torch.py --warmup "$tw" --epochs "$te" --width "$width")

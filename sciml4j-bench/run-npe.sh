@@ -26,21 +26,12 @@ PY=/usr/bin/python3
 pairs="" quick=0 build=1
 help_end=21
 source "$root/sciml4j-bench/lib/alternate.sh"
-while [ $# -gt 0 ]; do
-  bench_option "$@"; [ "$consumed" = 0 ] || { shift "$consumed"; continue; }
-  case "$1" in
-    *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
-  esac
-done
-bench_pairs
+bench_only_common_options "$@"
 warm=3 epochs=10
 [ "$quick" = 1 ] && { warm=1 epochs=2; }
 
 bench_torch
-if [ "$build" = 1 ]; then
-  echo "Building sciml4j-bench (mvn -o -q package -DskipTests)..." >&2
-  mvn -B -ntp -o -q package -DskipTests -pl sciml4j-bench -am >&2
-fi
+bench_build
 bench_setup npe
 java_base=(java --add-modules jdk.incubator.vector ${SCIML4J_JAVA_OPTS:-} -cp "$jar" org.sciml4j.bench.NpeStep)
 echo "== exporting 10^4 two_moons simulations (seed 1) to $work/two_moons.npz" >&2

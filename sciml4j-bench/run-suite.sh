@@ -69,10 +69,7 @@ if [ -n "$only" ]; then
 fi
 
 bench_torch
-if [ "$build" = 1 ]; then
-  echo "Building sciml4j-bench and sciml4j-cli (mvn -o -q package -DskipTests)..." >&2
-  mvn -B -ntp -o -q package -DskipTests -pl sciml4j-bench,sciml4j-cli -am >&2
-fi
+bench_build sciml4j-bench,sciml4j-cli
 jar=${SCIML4J_BENCH_JAR:-$root/sciml4j-bench/target/benchmarks.jar}   # SCIML4J_BENCH_JAR: a copy, so that builds during a run do not change it
 [ -f "$jar" ] || { echo "$jar missing: build it (drop --no-build)" >&2; exit 1; }
 timer=()

@@ -7,6 +7,8 @@
 #   bench_option "$@"                 one of the common options (--pairs N, --quick, --no-build, -h/--help: the
 #                                     script's header lines 2..help_end, then help_more); sets consumed (0: not one)
 #   bench_pairs                       the default and the check of --pairs (1 with --quick, else 3)
+#   bench_only_common_options "$@"    for a script with no options of its own: all of the above, unknown refused
+#   bench_build [MODULES]             unless --no-build: mvn package of sciml4j-bench (or MODULES) and upstream
 #   bench_torch                       install python3-torch when missing
 #   bench_setup NAME                  jar, out (target/bench), work (temporary), the CSV header
 #   java_cmd=(...) torch_cmd=(...)    the two sides' commands (torch_cmd gets --threads N appended)
@@ -33,6 +35,22 @@ bench_option() {
 bench_pairs() {
   [ -n "$pairs" ] || { [ "$quick" = 1 ] && pairs=1 || pairs=3; }
   [[ "$pairs" =~ ^[1-9][0-9]*$ ]] || { echo "--pairs must be a positive integer, got '$pairs'" >&2; exit 2; }
+}
+
+bench_only_common_options() {
+  while [ $# -gt 0 ]; do
+    bench_option "$@"
+    [ "$consumed" != 0 ] || { echo "unknown option: $1 (see --help)" >&2; exit 2; }
+    shift "$consumed"
+  done
+  bench_pairs
+}
+
+bench_build() {
+  [ "$build" = 1 ] || return 0
+  local modules=${1:-sciml4j-bench}
+  echo "Building $modules (mvn -o -q package -DskipTests)..." >&2
+  mvn -B -ntp -o -q package -DskipTests -pl "$modules" -am >&2
 }
 
 bench_torch() {
