@@ -86,7 +86,7 @@ final class SpectralConv {
 
     /**
      * 2-D as truncated DFTs in matrix products (tensor operations: differentiable to any order in both modes), equal
-     * to {@link #fft2d} to rounding. Only the kept modes are ever formed: along axis 3 the real DFT of the lowest m
+     * to the full-FFT path ({@code SpectralConv2dTest}) to rounding. Only the kept modes are ever formed: along axis 3 the real DFT of the lowest m
      * modes {@code (n2, 2m)}, along axis 2 the complex DFT of the 2m kept k1 rows, then the channel mixing, and back
      * through the synthesis matrices of numpy's {@code ifft} (axis 2) and {@code irfft} (axis 3, the weight 2 of the
      * bins that stand for a conjugate pair, the imaginary part of bin 0 unread). Why not the FFT: the padded grid of
@@ -185,30 +185,6 @@ final class SpectralConv {
             }
         }
         return inverse ? Tensor.wrap(a, kk, 2 * n) : Tensor.wrap(a, n, 2 * kk);
-    }
-
-    /** 2-D through the FFT primitives (full transforms): the reference {@link #apply2d} is tested against. */
-    Tensor fft2d(Tensor v) {
-        int b = v.size(0);
-        int n1 = v.size(2);
-        int n2 = v.size(3);
-        int h2 = n2 / 2 + 1;
-        Tensor x = Fourier.rfft2(v).slice(3, 0, modes);            // (B, in, n1, m, 2)
-        Tensor low = x.slice(2, 0, modes);
-        Tensor high = x.slice(2, n1 - modes, n1);
-        Tensor blocks = Tensor.concat(2, low, high).reshape(b, in, 2 * modes * modes, 2);
-        Tensor wr = re.reshape(in, out, 2 * modes * modes);
-        Tensor wi = im.reshape(in, out, 2 * modes * modes);
-        Tensor y = mix(blocks, wr, wi, 2 * modes * modes).reshape(b, out, 2 * modes, modes, 2);
-        Tensor lowOut = y.slice(2, 0, modes);
-        Tensor highOut = y.slice(2, modes, 2 * modes);
-        Tensor full = n1 > 2 * modes
-                ? Tensor.concat(2, lowOut, Tensor.zeros(b, out, n1 - 2 * modes, modes, 2), highOut)
-                : Tensor.concat(2, lowOut, highOut);
-        if (h2 > modes) {
-            full = Tensor.concat(3, full, Tensor.zeros(b, out, n1, h2 - modes, 2));
-        }
-        return Fourier.irfft2(full, n1, n2);
     }
 
     /**
