@@ -178,7 +178,8 @@ final class OperatorRun {
                 : LearningRateSchedule.constant();
         Phase adam = new Phase.FirstOrder("adam", () -> Adam.builder().learningRate(t.lr()).schedule(schedule)
                 .weightDecay(t.weightDecay()).build(), epochs * perPass);
-        Trainer.Builder b = Trainer.builder().phase(adam).listener(c.listener(t.logEvery() * perPass));
+        Trainer.Builder b = Trainer.builder().phase(adam).lbfgs(t.lbfgs())
+                .listener(c.listener(t.logEvery() * perPass));
         if (t.testEvery() > 0) {
             OperatorData d = p.data();
             b.listener(new TestCurve(model, d.testInputs(), d.testOutputs(), perPass, t.testEvery(), c.dir(), c::say));

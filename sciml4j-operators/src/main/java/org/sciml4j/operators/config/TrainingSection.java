@@ -11,7 +11,7 @@ import java.util.Set;
 
 /**
  * Reads {@code training: {loss: relative_l2, log_every: 10, test_every: 0, keep_best: 1000, adam: {lr, epochs,
- * batch, step, gamma, weight_decay}}}; what is not given keeps the model family's defaults ({@link TrainingSpec}).
+ * batch, step, gamma, weight_decay}, lbfgs: {iterations: 5000}}}; what is not given keeps the model family's defaults ({@link TrainingSpec}).
  * {@code keep_best} counts optimiser steps, not epochs (passes).
  */
 final class TrainingSection {
@@ -26,7 +26,7 @@ final class TrainingSection {
             return d;
         }
         Map<String, NodeTuple> m = doc.mapping(node, "training",
-                Set.of("loss", "adam", "log_every", "test_every", "keep_best"));
+                Set.of("loss", "adam", "lbfgs", "log_every", "test_every", "keep_best"));
         OperatorLoss loss = d.loss();
         if (m.containsKey("loss")) {
             Node l = m.get("loss").getValueNode();
@@ -39,8 +39,9 @@ final class TrainingSection {
         int test = m.containsKey("test_every") ? doc.nonNegativeInt(m.get("test_every").getValueNode())
                 : d.testEvery();
         TrainingSpec t = new TrainingSpec(d.lr(), d.epochs(), d.batch(), d.step(), d.gamma(), d.weightDecay(), loss,
-                every, test, d.keepBest());
+                every, test, d.keepBest(), d.lbfgs());
         t = m.containsKey("adam") ? adam(m.get("adam").getValueNode(), t) : t;
+        t = m.containsKey("lbfgs") ? t.withLbfgs(doc.iterations(m.get("lbfgs").getValueNode(), "lbfgs")) : t;
         return m.containsKey("keep_best") ? t.withKeepBest(keepBest(m.get("keep_best").getValueNode())) : t;
     }
 
@@ -73,6 +74,6 @@ final class TrainingSection {
             throw doc.error(a.get("weight_decay").getValueNode(), "weight_decay must be finite and >= 0, got " + wd);
         }
         return new TrainingSpec(lr, epochs, batch, step, gamma, wd, d.loss(), d.logEvery(), d.testEvery(),
-                d.keepBest());
+                d.keepBest(), d.lbfgs());
     }
 }

@@ -100,8 +100,8 @@ final class Schedule {
         return switch (key) {
             case "lbfgs" -> Phase.lbfgs(0, 1); // its length is the spec's lbfgsIterations
             case "lm" -> Phase.levenbergMarquardt(0); // likewise lmIterations
-            case "ssbfgs" -> Phase.ssbfgs(iterations(node, key));
-            case "ssbroyden" -> Phase.ssbroyden(iterations(node, key));
+            case "ssbfgs" -> Phase.ssbfgs(doc.iterations(node, key));
+            case "ssbroyden" -> Phase.ssbroyden(doc.iterations(node, key));
             case NewtonCgSection.KEY -> new NewtonCgSection(doc).read(node);
             default -> naturalGradient(node);
         };
@@ -135,12 +135,4 @@ final class Schedule {
         return doc.at(where, () -> Phase.naturalGradient(iterations, cutoff, damping, chosen, steps));
     }
 
-    /** {@code key: 500} or {@code key: {iterations: 500}}. */
-    private int iterations(Node node, String key) {
-        if (node instanceof ScalarNode) {
-            return doc.nonNegativeInt(node);
-        }
-        Map<String, NodeTuple> m = doc.mapping(node, key, Set.of("iterations"));
-        return doc.nonNegativeInt(doc.required(m, "iterations", node, "iterations: 1000"));
-    }
 }

@@ -54,9 +54,9 @@ final class TrainingSection {
         AdaptiveSampling adaptive = m.containsKey("adaptive") ? adaptive(m.get("adaptive").getValueNode()) : null;
         long seed = m.containsKey("seed") ? doc.integer(m.get("seed").getValueNode()) : d.seed();
         TrainingSpec adam = m.containsKey("adam") ? adam(m.get("adam").getValueNode(), d, rules) : d;
-        int lbfgs = m.containsKey("lbfgs") ? iterations(m.get("lbfgs").getValueNode(), "lbfgs")
+        int lbfgs = m.containsKey("lbfgs") ? doc.iterations(m.get("lbfgs").getValueNode(), "lbfgs")
                 : d.lbfgsIterations();
-        int lm = m.containsKey("lm") ? iterations(m.get("lm").getValueNode(), "lm") : d.lmIterations();
+        int lm = m.containsKey("lm") ? doc.iterations(m.get("lm").getValueNode(), "lm") : d.lmIterations();
         int every = m.containsKey("log_every") ? doc.positiveInt(m.get("log_every").getValueNode()) : d.logEvery();
         doc.at(t.getValueNode(), () -> rules.lbfgs(lbfgs).lm(lm).build());
         if (adaptive != null) {
@@ -97,14 +97,6 @@ final class TrainingSection {
                 d.adaptive());
     }
 
-    /** {@code lbfgs: 500} or {@code lbfgs: {iterations: 500}}; the same for {@code lm}. */
-    private int iterations(Node l, String key) {
-        if (l instanceof ScalarNode) {
-            return doc.nonNegativeInt(l);
-        }
-        Map<String, NodeTuple> lm = doc.mapping(l, key, Set.of("iterations"));
-        return doc.nonNegativeInt(doc.required(lm, "iterations", l, "iterations: 1000"));
-    }
 
     private AdaptiveSampling adaptive(Node node) {
         Map<String, NodeTuple> m = doc.mapping(node, "adaptive", Set.of("exponent", "offset", "candidates"));

@@ -226,6 +226,18 @@ public final class YamlDocument {
         return (int) x;
     }
 
+    /**
+     * An iteration count written {@code key: 500} or {@code key: {iterations: 500}} (a quasi-Newton or
+     * least-squares phase's length), a whole number >= 0.
+     */
+    public int iterations(Node node, String key) {
+        if (node instanceof ScalarNode) {
+            return nonNegativeInt(node);
+        }
+        Map<String, NodeTuple> m = mapping(node, key, Set.of("iterations"));
+        return nonNegativeInt(required(m, "iterations", node, "iterations: 1000"));
+    }
+
     /** A whole number in {@code [1, Integer.MAX_VALUE]}. */
     public int positiveInt(Node n) {
         long x = integer(n);

@@ -20,8 +20,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** {@code training: {keep_best: N}}: the step of lowest training loss is kept, with exactly its parameters. */
-class KeepBestRunTest {
+/**
+ * The operator file's training options that change which parameters come out: {@code keep_best} (the step of lowest
+ * training loss is kept, with exactly its parameters) and {@code lbfgs} (full-batch L-BFGS after Adam).
+ */
+class TrainingOptionsRunTest {
     @TempDir
     Path dir;
 
@@ -87,6 +90,37 @@ class KeepBestRunTest {
                     .as(bad).hasMessageContaining("p.yaml").hasMessageContaining("line 5")
                     .hasMessageContaining(bad.startsWith("-") || bad.equals("0") ? "keep_best must be a whole number"
                             : "");
+        }
+    }
+
+    @Test
+    void lbfgsAfterAdamContinuesFromAdamsLastStepAndLowersTheTrainingLoss() throws IOException {
+        spec();
+        Path adam = run("adam", 30, "");
+        Path both = run("both", 30, ", lbfgs: {iterations: 60}");
+        double[] a = TextTable.read(adam.resolve("loss.tsv")).column(1).data();
+        double[] b = TextTable.read(both.resolve("loss.tsv")).column(1).data();
+        // the Adam rows are the same bits; then one row per L-BFGS iteration, each the loss of its iterate
+        assertThat(b.length).isGreaterThan(30).isLessThanOrEqualTo(90);
+        assertThat(java.util.Arrays.copyOf(b, 30)).containsExactly(a);
+        for (int k = 31; k < b.length; k++) {
+            assertThat(b[k]).as("L-BFGS iteration %d", k - 29).isLessThanOrEqualTo(b[k - 1]);
+        }
+        double adamBest = java.util.Arrays.stream(a).min().orElseThrow();
+        assertThat(b[b.length - 1]).isLessThan(adamBest);
+        JsonNode s = new ObjectMapper().readTree(both.resolve("summary.json").toFile());
+        assertThat(s.get("steps").asInt()).isEqualTo(b.length);
+        assertThat(s.get("final_loss").asDouble()).isEqualTo(b[b.length - 1]);
+    }
+
+    @Test
+    void anLbfgsThatIsNotAnIterationCountIsRefusedAtItsPlace() throws IOException {
+        spec();
+        for (String bad : new String[] {"-5", "2.5", "{iters: 5}", "{}"}) {
+            String text = PROBLEM.formatted(10, ", lbfgs: " + bad);
+            assertThatThrownBy(() -> new OperatorKind().read(YamlDocument.parse(text, dir.resolve("p.yaml"))))
+                    .as(bad).hasMessageContaining("p.yaml").hasMessageContaining("line 5")
+                    .hasMessageContaining(bad.startsWith("{") ? "iterations" : "whole number");
         }
     }
 }
