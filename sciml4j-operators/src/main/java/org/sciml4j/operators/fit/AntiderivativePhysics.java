@@ -2,7 +2,6 @@ package org.sciml4j.operators.fit;
 
 import org.sciml4j.operators.deeponet.DeepOnet;
 import org.sciml4j.tensor.Tensor;
-import org.sciml4j.train.Objective;
 
 import java.util.List;
 
@@ -12,13 +11,12 @@ import java.util.List;
  * sensor points (the derivative taken through the trunk in forward mode, {@link DeepOnet#derivative}) and the
  * initial condition at {@code x0}. Terms {@code residual} and {@code initial}, each a mean square.
  */
-public final class AntiderivativePhysics implements Objective {
+public final class AntiderivativePhysics extends FunctionBatchObjective {
     private final DeepOnet model;
     private final Tensor inputs;
     private final Tensor points;
     private final Tensor start;
     private final double s0;
-    private final FunctionBatches functions;
 
     /**
      * @param inputs sensor values of v, {@code (N, m)}, at {@code points}
@@ -29,38 +27,22 @@ public final class AntiderivativePhysics implements Objective {
      */
     public AntiderivativePhysics(DeepOnet model, Tensor inputs, Tensor points, double x0, double s0, int batch,
                                  long seed) {
+        super(model, inputs.size(0), batch, seed);
         this.model = model;
         this.inputs = inputs;
         this.points = points;
         this.start = Tensor.of(new double[] {x0}, 1, 1);
         this.s0 = s0;
-        this.functions = new FunctionBatches(inputs.size(0), batch, seed);
     }
 
-    /** Steps per pass over the training functions. */
-    public int stepsPerPass() {
-        return functions.stepsPerPass();
-    }
 
     @Override
     public List<String> termNames() {
         return List.of("residual", "initial");
     }
 
-    @Override
-    public List<Tensor> parameters() {
-        return model.parameters().trainable();
-    }
 
-    @Override
-    public void beforeEpoch(int epoch) {
-        functions.beforeEpoch(epoch);
-    }
 
-    @Override
-    public void fullBatch() {
-        functions.fullBatch();
-    }
 
     @Override
     public List<Tensor> loss() {

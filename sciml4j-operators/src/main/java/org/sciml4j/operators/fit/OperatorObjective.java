@@ -3,7 +3,6 @@ package org.sciml4j.operators.fit;
 import org.sciml4j.operators.OperatorModel;
 import org.sciml4j.tensor.Tensor;
 import org.sciml4j.train.MiniBatches;
-import org.sciml4j.train.Objective;
 
 import java.util.List;
 
@@ -16,12 +15,11 @@ import java.util.List;
  * weight, taken over the batch's inputs and, when unlabelled states are given, over a mini-batch of those too
  * (states without a solved output: the penalty needs none). Both batches go through the model in one call.
  */
-public final class OperatorObjective implements Objective {
+public final class OperatorObjective extends FunctionBatchObjective {
     private final OperatorModel model;
     private final Tensor inputs;
     private final Tensor outputs;
     private final OperatorLoss loss;
-    private final FunctionBatches functions;
     private final EnergyPenalty penalty;
     private final Tensor inputEnergy;
     private final Tensor unlabelled;
@@ -48,21 +46,26 @@ public final class OperatorObjective implements Objective {
      */
     public OperatorObjective(OperatorModel model, Tensor inputs, Tensor outputs, OperatorLoss loss, int batch,
                              long seed, EnergyPenalty penalty, Tensor unlabelled) {
-        if (inputs.size(0) != outputs.size(0)) {
-            throw new IllegalArgumentException("operator objective: " + inputs.size(0) + " inputs but "
-                    + outputs.size(0) + " outputs");
-        }
+        super(model, rows(inputs, outputs), batch, seed);
         this.model = model;
         this.inputs = inputs;
         this.outputs = outputs;
         this.loss = loss;
-        this.functions = new FunctionBatches(inputs.size(0), batch, seed);
         this.penalty = penalty != null && penalty.weight() > 0 ? penalty : null;
         this.inputEnergy = this.penalty == null ? null : positiveEnergies(inputs, "training input");
         boolean extra = this.penalty != null && unlabelled != null && unlabelled.size(0) > 0;
         this.unlabelled = extra ? unlabelled : null;
         this.unlabelledEnergy = extra ? positiveEnergies(unlabelled, "unlabelled state") : null;
         this.unlabelledFunctions = extra ? new FunctionBatches(unlabelled.size(0), batch, seed + 1) : null;
+    }
+
+    /** N, after checking that inputs and outputs have it. */
+    private static int rows(Tensor inputs, Tensor outputs) {
+        if (inputs.size(0) != outputs.size(0)) {
+            throw new IllegalArgumentException("operator objective: " + inputs.size(0) + " inputs but "
+                    + outputs.size(0) + " outputs");
+        }
+        return inputs.size(0);
     }
 
     private Tensor positiveEnergies(Tensor states, String what) {
@@ -77,10 +80,6 @@ public final class OperatorObjective implements Objective {
         return energies;
     }
 
-    /** Steps (epochs of the Trainer) per pass over the training functions. */
-    public int stepsPerPass() {
-        return functions.stepsPerPass();
-    }
 
     @Override
     public List<String> termNames() {
@@ -92,14 +91,10 @@ public final class OperatorObjective implements Objective {
         return penalty == null ? new double[] {1} : new double[] {1, penalty.weight()};
     }
 
-    @Override
-    public List<Tensor> parameters() {
-        return model.parameters().trainable();
-    }
 
     @Override
     public void beforeEpoch(int epoch) {
-        functions.beforeEpoch(epoch);
+        super.beforeEpoch(epoch);
         if (unlabelled != null) {
             unlabelledFunctions.beforeEpoch(epoch);
         }
@@ -107,7 +102,7 @@ public final class OperatorObjective implements Objective {
 
     @Override
     public void fullBatch() {
-        functions.fullBatch();
+        super.fullBatch();
         if (unlabelled != null) {
             unlabelledFunctions.fullBatch();
         }

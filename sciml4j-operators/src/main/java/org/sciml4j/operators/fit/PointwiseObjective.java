@@ -4,7 +4,6 @@ import org.sciml4j.operators.deeponet.DeepOnet;
 import org.sciml4j.tensor.Autodiff;
 import org.sciml4j.tensor.Tensor;
 import org.sciml4j.train.MiniBatches;
-import org.sciml4j.train.Objective;
 
 import java.util.List;
 
@@ -15,13 +14,12 @@ import java.util.List;
  * function's branch coefficients). Each step (an epoch of the Trainer) takes a mini-batch of functions with all their
  * points ({@link MiniBatches}; batch 0 = every function, DeepXDE's full batch).
  */
-public final class PointwiseObjective implements Objective {
+public final class PointwiseObjective extends FunctionBatchObjective {
     private final DeepOnet model;
     private final Tensor inputs;
     private final Tensor points;
     private final Tensor values;
     private final OperatorLoss loss;
-    private final FunctionBatches functions;
 
     /**
      * @param inputs sensor values {@code (N, m)}
@@ -32,23 +30,24 @@ public final class PointwiseObjective implements Objective {
      */
     public PointwiseObjective(DeepOnet model, Tensor inputs, Tensor points, Tensor values, OperatorLoss loss,
                               int batch, long seed) {
+        super(model, rows(inputs, points, values), batch, seed);
+        this.model = model;
+        this.inputs = inputs;
+        this.points = points;
+        this.values = values;
+        this.loss = loss;
+    }
+
+
+    /** N, after checking that inputs (N, m), points (N, Q) and values (N, Q) agree. */
+    private static int rows(Tensor inputs, Tensor points, Tensor values) {
         if (inputs.size(0) != points.size(0) || points.rank() != 2 || values.rank() != 2
                 || points.size(0) != values.size(0) || points.size(1) != values.size(1)) {
             throw new IllegalArgumentException("pointwise objective: inputs " + inputs.size(0) + " rows, points "
                     + java.util.Arrays.toString(points.shape()) + " and values "
                     + java.util.Arrays.toString(values.shape()) + " must agree as (N, m), (N, Q), (N, Q)");
         }
-        this.model = model;
-        this.inputs = inputs;
-        this.points = points;
-        this.values = values;
-        this.loss = loss;
-        this.functions = new FunctionBatches(inputs.size(0), batch, seed);
-    }
-
-    /** Steps (epochs of the Trainer) per pass over the training functions. */
-    public int stepsPerPass() {
-        return functions.stepsPerPass();
+        return inputs.size(0);
     }
 
     @Override
@@ -56,20 +55,8 @@ public final class PointwiseObjective implements Objective {
         return List.of(loss.term());
     }
 
-    @Override
-    public List<Tensor> parameters() {
-        return model.parameters().trainable();
-    }
 
-    @Override
-    public void beforeEpoch(int epoch) {
-        functions.beforeEpoch(epoch);
-    }
 
-    @Override
-    public void fullBatch() {
-        functions.fullBatch();
-    }
 
     @Override
     public List<Tensor> loss() {
