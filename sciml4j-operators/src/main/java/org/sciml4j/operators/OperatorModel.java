@@ -3,6 +3,8 @@ package org.sciml4j.operators;
 import org.sciml4j.nn.Parameters;
 import org.sciml4j.tensor.Tensor;
 
+import java.util.Map;
+
 /**
  * A learned map from input functions to output functions, applied to a batch of B functions sampled on a grid.
  * Shapes follow the data contract of {@code docs/OPERATORS.md}: inputs {@code (B, s)} (1-D) or {@code (B, s1, s2)}
@@ -21,6 +23,14 @@ public interface OperatorModel {
 
     /** The trainable parameters by name. */
     Parameters parameters();
+
+    /**
+     * What a saved model holds: the parameters' values by name and, for a model with fixed statistics
+     * ({@link NormalizedOperator}), those too.
+     */
+    default Map<String, Tensor> state() {
+        return parameters().snapshot();
+    }
 
     /** A one-line description, e.g. {@code FNO-1d (modes 16, width 64, 4 layers)}. */
     String describe();

@@ -31,7 +31,7 @@ final class DataSection {
     OperatorData read(Node node) {
         Map<String, NodeTuple> m = doc.mapping(node, "data",
                 Set.of("file", "generate", "train", "test", "inputs", "outputs", "x", "y", "input_fields", "points",
-                        "values"));
+                        "values", "normalize"));
         if (m.containsKey("file") == m.containsKey("generate")) {
             throw doc.error(node, "data needs one of 'file: data/burgers.npz' (pairs in an .npz) or 'generate:"
                     + " data/burgers.yaml' (a generator spec whose file is made first when missing)");
@@ -41,6 +41,27 @@ final class DataSection {
         int train = doc.positiveInt(doc.required(m, "train", node, "train: 1000"));
         int test = doc.positiveInt(doc.required(m, "test", node, "test: 200"));
         return load(node, m, fileNode, file, train, test, 1);
+    }
+
+    /**
+     * {@code normalize: unit_gaussian} (neuraloperator's pointwise normalisation of inputs and outputs,
+     * {@link org.sciml4j.operators.NormalizedOperator}) or {@code none} (the default).
+     *
+     * @param node the data section
+     * @return the value's node when it is {@code unit_gaussian}, else null
+     */
+    Node normalize(Node node) {
+        NodeTuple t = doc.mapping(node, "data", null).get("normalize");
+        if (t == null) {
+            return null;
+        }
+        String v = doc.string(t.getValueNode());
+        if (!v.equals("unit_gaussian") && !v.equals("none")) {
+            throw doc.error(t.getValueNode(), "normalize is 'unit_gaussian' (a mean and sd per grid point of the"
+                    + " training inputs and outputs, as neuraloperator's UnitGaussianNormalizer) or 'none', got '" + v
+                    + "'");
+        }
+        return v.equals("none") ? null : t.getValueNode();
     }
 
     /**

@@ -31,8 +31,9 @@ public final class OperatorKind implements ProblemKind {
         Map<String, NodeTuple> m = doc.mapping(doc.root(), "the problem", KEYS);
         String name = doc.runName(m);
         long seed = m.containsKey("seed") ? doc.integer(m.get("seed").getValueNode()) : 0;
-        OperatorData data = new DataSection(doc).read(doc.required(m, "data", doc.root(),
-                "data: {file: data/burgers.npz, train: 1000, test: 200}"));
+        Node dataNode = doc.required(m, "data", doc.root(), "data: {file: data/burgers.npz, train: 1000, test: 200}");
+        OperatorData data = new DataSection(doc).read(dataNode);
+        Node normalize = new DataSection(doc).normalize(dataNode);
         Node modelNode = doc.required(m, "model", doc.root(), "model: {fno: {modes: 16, width: 64}}");
         ModelSpec model = new ModelSection(doc).read(modelNode, data);
         PhysicsSpec physics = null;
@@ -43,8 +44,14 @@ public final class OperatorKind implements ProblemKind {
                 : TrainingSpec.deepOnetDefaults();
         TrainingSpec training = new TrainingSection(doc).read(
                 m.containsKey("training") ? m.get("training").getValueNode() : null, defaults);
+        if (normalize != null && (data.queries() != null || physics instanceof PhysicsSpec.Antiderivative)) {
+            throw doc.error(normalize, "normalize: unit_gaussian is for pairs of functions on a grid; "
+                    + (data.queries() != null ? data.file() + " has per-function query points" : "physics-informed"
+                    + " training has no outputs to normalise"));
+        }
         List<OperatorData> evaluation = m.containsKey("evaluation")
-                ? TestSetEvaluation.read(doc, m.get("evaluation").getValueNode(), model, data) : List.of();
-        return new OperatorProblem(doc, name, seed, data, model, physics, training, evaluation);
+                ? TestSetEvaluation.read(doc, m.get("evaluation").getValueNode(), model, data, normalize != null)
+                : List.of();
+        return new OperatorProblem(doc, name, seed, data, model, physics, training, evaluation, normalize != null);
     }
 }

@@ -18,13 +18,15 @@ public final class OperatorProblem extends DocumentProblem {
     private final PhysicsSpec physics;
     private final TrainingSpec training;
     private final List<OperatorData> evaluation;
+    private final boolean normalize;
 
     /**
      * @param physics    null for supervised training
      * @param evaluation extra test sets (checked against the model), evaluated after training; may be empty
+     * @param normalize  whether the model is trained on unit-Gaussian-normalised data ({@code data.normalize})
      */
     OperatorProblem(YamlDocument doc, String name, long seed, OperatorData data, ModelSpec model,
-                    PhysicsSpec physics, TrainingSpec training, List<OperatorData> evaluation) {
+                    PhysicsSpec physics, TrainingSpec training, List<OperatorData> evaluation, boolean normalize) {
         super(doc, "operator", name);
         this.seed = seed;
         this.data = data;
@@ -32,6 +34,12 @@ public final class OperatorProblem extends DocumentProblem {
         this.physics = physics;
         this.training = training;
         this.evaluation = List.copyOf(evaluation);
+        this.normalize = normalize;
+    }
+
+    /** Whether inputs and outputs are normalised per grid point ({@code data.normalize: unit_gaussian}). */
+    public boolean normalize() {
+        return normalize;
     }
 
     /** The file's seed. */

@@ -3,6 +3,7 @@ package org.sciml4j.operators.config;
 import org.sciml4j.io.Npz;
 import org.sciml4j.io.SafeTensors;
 import org.sciml4j.io.SummaryJson;
+import org.sciml4j.operators.NormalizedOperator;
 import org.sciml4j.operators.OperatorModel;
 import org.sciml4j.operators.deeponet.DeepOnet;
 import org.sciml4j.operators.fit.AntiderivativePhysics;
@@ -46,6 +47,9 @@ final class OperatorRun {
         long seed = c.seedOr(p.seed());
         OperatorData d = p.data();
         OperatorModel model = p.model().build(d, new Rng(seed));
+        if (p.normalize()) {
+            model = NormalizedOperator.fit(model, d.trainInputs(), d.trainOutputs());
+        }
         Objective objective;
         int perPass;
         PhysicsSpec.Energy energy = p.physics() instanceof PhysicsSpec.Energy en ? en : null;
@@ -92,7 +96,7 @@ final class OperatorRun {
         }
         List<TestSetEvaluation.Result> extra = TestSetEvaluation.addAll(model, p.evaluation(), summary);
         summary.write(c.dir());
-        SafeTensors.write(c.dir().resolve("model.safetensors"), model.parameters().snapshot(),
+        SafeTensors.write(c.dir().resolve("model.safetensors"), model.state(),
                 Map.of("model", model.describe(), "seed", Long.toString(seed)));
         r.history().write(c.dir().resolve("loss.tsv"));
         Map<String, Tensor> results = new LinkedHashMap<>();

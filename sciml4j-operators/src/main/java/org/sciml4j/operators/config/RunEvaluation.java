@@ -3,6 +3,7 @@ package org.sciml4j.operators.config;
 import org.sciml4j.io.InputFiles;
 import org.sciml4j.io.SafeTensors;
 import org.sciml4j.io.SummaryJson;
+import org.sciml4j.operators.NormalizedOperator;
 import org.sciml4j.operators.OperatorModel;
 import org.sciml4j.operators.fno.Fno;
 import org.sciml4j.tensor.Rng;
@@ -15,6 +16,7 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -85,12 +87,21 @@ public final class RunEvaluation {
         if (problem != null) {
             throw new IllegalArgumentException(problem);
         }
-        OperatorModel model = spec.build(set, new Rng(0));
+        OperatorModel inner = spec.build(set, new Rng(0));
+        Map<String, Tensor> plain = new LinkedHashMap<>();
+        OperatorModel model;
         try {
-            model.parameters().load(weights);
+            model = NormalizedOperator.restore(inner, weights, plain);
+            inner.parameters().load(plain);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(weightsFile + " does not hold the weights of " + problemFile
-                    + "'s model " + model.describe() + ": " + e.getMessage(), e);
+                    + "'s model " + inner.describe() + ": " + e.getMessage(), e);
+        }
+        if (model instanceof NormalizedOperator n) {
+            String grid = TestSetEvaluation.normalizedProblem(n.gridProblem(TestSetEvaluation.onePoint(set)), set);
+            if (grid != null) {
+                throw new IllegalArgumentException(grid);
+            }
         }
         TestSetEvaluation.Result r = TestSetEvaluation.evaluate(model, set);
         SummaryJson json = new SummaryJson().put("run", runDir.toString()).put("model", model.describe());

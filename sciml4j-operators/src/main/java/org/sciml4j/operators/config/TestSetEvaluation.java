@@ -1,6 +1,7 @@
 package org.sciml4j.operators.config;
 
 import org.sciml4j.io.SummaryJson;
+import org.sciml4j.operators.NormalizedOperator;
 import org.sciml4j.operators.OperatorModel;
 import org.sciml4j.operators.fit.Evaluation;
 import org.sciml4j.tensor.Tensor;
@@ -54,8 +55,10 @@ final class TestSetEvaluation {
      *
      * @param node the list's node
      * @param data the training data (their layout is the one the model is built for)
+     * @param normalized whether the model normalises per point of the training grid (sets must be on that grid)
      */
-    static List<OperatorData> read(YamlDocument doc, Node node, ModelSpec model, OperatorData data) {
+    static List<OperatorData> read(YamlDocument doc, Node node, ModelSpec model, OperatorData data,
+                                   boolean normalized) {
         if (model instanceof ModelSpec.DeepOnetSpec) {
             throw doc.error(node, deepOnetProblem());
         }
@@ -63,12 +66,26 @@ final class TestSetEvaluation {
         for (Node entry : doc.list(node)) {
             OperatorData set = new DataSection(doc).readTestSet(entry, data.test(), data.inputFields());
             String problem = problem(model, Layout.of(data), set);
+            if (problem == null && normalized) {
+                problem = normalizedProblem(NormalizedOperator.gridProblem(onePoint(data), onePoint(set)), set);
+            }
             if (problem != null) {
                 throw doc.error(entry, problem);
             }
             sets.add(set);
         }
         return sets;
+    }
+
+    /** The shape of one input function of a set: {@code (s...)} or {@code (f, s...)}. */
+    static int[] onePoint(OperatorData set) {
+        int[] shape = set.inputs().shape();
+        return Arrays.copyOfRange(shape, 1, shape.length);
+    }
+
+    /** Null for null, else the problem named with the set's file. */
+    static String normalizedProblem(String problem, OperatorData set) {
+        return problem == null ? null : set.file() + ": " + problem;
     }
 
     static String deepOnetProblem() {
