@@ -1,10 +1,10 @@
 """The PyTorch reference for the FNO-2D Darcy error curve (issue 14; docs/OPERATORS.md, "FNO-2D on Darcy flow"):
 the model and training of examples/operators/fno-darcy.yaml, written as neuraloperator's original fourier_2d.py
 (Li et al. 2021): lifting fc0 = Linear(3, 32) on (a(x, y), x, y), the grid by torch.linspace(0, 1, s) per axis;
-F.pad of round(0.1 s) zeros (9 of 85 points, the original's padding) at the end of both axes; 4 Fourier layers
-gelu(SpectralConv2d(v) + Conv2d(32, 32, 1)(v)) (no gelu after the last); SpectralConv2d = torch.fft.rfft2, the
-kept modes k1 in [0, 12) (weights1) and [n1 - 12, n1) (weights2), k2 in [0, 12), times complex (in, out, 12, 12)
-weights by einsum("bixy,ioxy->boxy"), torch.fft.irfft2(s=(n1, n2)); crop; projection Linear(32, 128), gelu,
+F.pad of floor(0.1 s + 0.5) zeros (9 of 85 points, the original's padding; before session 14 Python's round gave 8)
+at the end of both axes; 4 Fourier layers gelu(SpectralConv2d(v) + Conv2d(32, 32, 1)(v)) (no gelu after the last);
+SpectralConv2d = torch.fft.rfft2, the kept modes k1 in [0, 12) (weights1) and [n1 - 12, n1) (weights2), k2 in
+[0, 12), times complex (in, out, 12, 12) weights by einsum("bixy,ioxy->boxy"), torch.fft.irfft2(s=(n1, n2)); crop; projection Linear(32, 128), gelu,
 Linear(128, 1); F.gelu (exact); spectral weights scale * rand (the original); 2,368,001 parameters; float64, CPU.
 
 Training as the example: Adam(lr=1e-3, weight_decay=1e-4), StepLR(step_size=100, gamma=0.5) stepped once per
@@ -23,6 +23,7 @@ fourier_2d.py: --normalize and the loss summed over the batch). The test error i
 decoded prediction.
 """
 import argparse
+import math
 import os
 import time
 
@@ -70,7 +71,8 @@ class FNO2d(nn.Module):
         gx = torch.linspace(0, 1, s1).reshape(1, s1, 1, 1).repeat(b, 1, s2, 1)
         gy = torch.linspace(0, 1, s2).reshape(1, 1, s2, 1).repeat(b, s1, 1, 1)
         x = self.fc0(torch.cat((a.unsqueeze(-1), gx, gy), dim=-1)).permute(0, 3, 1, 2)
-        p1, p2 = round(self.padding * s1), round(self.padding * s2)
+        # half up, as Java's Math.round in sciml4j (9 of 85, the original's fixed 9); Python's round(8.5) is 8
+        p1, p2 = math.floor(self.padding * s1 + 0.5), math.floor(self.padding * s2 + 0.5)
         x = F.pad(x, [0, p2, 0, p1])
         for i, (conv, w) in enumerate(zip(self.convs, self.ws)):
             x = conv(x) + w(x)
