@@ -8,7 +8,6 @@ import org.sciml4j.tensor.Rng;
 import org.sciml4j.tensor.Tensor;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,10 +33,7 @@ public final class FnoDarcyStep {
         Fno fno = new Fno(2, 12, 32, 4, 0.1, 1, new Rng(0));
         NormalizedOperator model = NormalizedOperator.fit(fno, in.slice(0, 0, 1000), out.slice(0, 0, 1000));
         Parameters p = fno.parameters();
-        List<Tensor> leaves = new ArrayList<>();
-        for (String n : p.names()) {
-            leaves.add(p.get(n));
-        }
+        List<Tensor> leaves = p.all();
         Tensor loss = OperatorLoss.RELATIVE_L2.of(model.apply(in.slice(0, 0, 20)), out.slice(0, 0, 20));
         List<Tensor> g = Autodiff.grad(loss, leaves, null, false);
         Map<String, Tensor> w = new LinkedHashMap<>(p.snapshot());

@@ -38,19 +38,29 @@ public final class NormalizedOperator implements OperatorModel {
                 UnitGaussianNormalizer.fit(trainOutputs));
     }
 
-    /**
-     * Splits a saved state into the inner model's weights and, when the state has them, wraps {@code inner} with the
-     * saved statistics; returns {@code inner} itself when it has none.
-     *
-     * @param state   a {@link #state()} or a plain model's weights
-     * @param weights receives the entries that are not statistics
-     */
-    public static OperatorModel restore(OperatorModel inner, Map<String, Tensor> state, Map<String, Tensor> weights) {
+    /** The entries of a saved state that are the inner model's weights (all but the statistics). */
+    public static Map<String, Tensor> weights(Map<String, Tensor> state) {
+        Map<String, Tensor> w = new LinkedHashMap<>();
         state.forEach((k, v) -> {
             if (!k.startsWith(PREFIX)) {
-                weights.put(k, v);
+                w.put(k, v);
             }
         });
+        return w;
+    }
+
+    /** The shape of one input function a saved state's statistics fit, or null when the state has none. */
+    public static int[] savedInputShape(Map<String, Tensor> state) {
+        Tensor mean = state.get(PREFIX + NAMES[0]);
+        return mean == null ? null : mean.shape();
+    }
+
+    /**
+     * {@code inner} wrapped with the statistics of a saved state, or {@code inner} itself when the state has none.
+     *
+     * @param state a {@link #state()} or a plain model's weights
+     */
+    public static OperatorModel restore(OperatorModel inner, Map<String, Tensor> state) {
         if (state.keySet().stream().noneMatch(k -> k.startsWith(PREFIX))) {
             return inner;
         }
@@ -63,14 +73,6 @@ public final class NormalizedOperator implements OperatorModel {
         }
         return new NormalizedOperator(inner, UnitGaussianNormalizer.of(t[0], t[1]),
                 UnitGaussianNormalizer.of(t[2], t[3]));
-    }
-
-    /**
-     * Null when inputs of one function shaped {@code point} (e.g. {@code (85, 85)}) are on the statistics' grid, else
-     * why not.
-     */
-    public String gridProblem(int[] point) {
-        return gridProblem(inputs.pointShape(), point);
     }
 
     /**

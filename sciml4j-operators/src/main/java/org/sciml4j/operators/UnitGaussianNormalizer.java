@@ -1,5 +1,6 @@
 package org.sciml4j.operators;
 
+import org.sciml4j.tensor.ColumnMoments;
 import org.sciml4j.tensor.Tensor;
 
 import java.util.Arrays;
@@ -35,26 +36,11 @@ public final class UnitGaussianNormalizer {
             throw new IllegalArgumentException("unit-Gaussian normalisation needs at least 2 training functions, got "
                     + n);
         }
-        double[] v = data.data();
-        int per = v.length / n;
-        double[] mean = new double[per];
-        double[] scale = new double[per];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < per; j++) {
-                mean[j] += v[i * per + j];
-            }
-        }
-        for (int j = 0; j < per; j++) {
-            mean[j] /= n;
-        }
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < per; j++) {
-                double d = v[i * per + j] - mean[j];
-                scale[j] += d * d;
-            }
-        }
-        for (int j = 0; j < per; j++) {
-            scale[j] = Math.sqrt(scale[j] / (n - 1)) + EPS;
+        ColumnMoments m = ColumnMoments.of(data);
+        double[] mean = m.mean();
+        double[] scale = m.sd();
+        for (int j = 0; j < scale.length; j++) {
+            scale[j] += EPS;
             if (!Double.isFinite(scale[j] + mean[j])) {
                 throw new IllegalArgumentException("unit-Gaussian normalisation: non-finite statistics at point " + j
                         + " of the training functions " + Arrays.toString(data.shape()));

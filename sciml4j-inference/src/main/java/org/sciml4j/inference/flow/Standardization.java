@@ -1,6 +1,7 @@
 package org.sciml4j.inference.flow;
 
 import java.util.Arrays;
+import org.sciml4j.tensor.ColumnMoments;
 import org.sciml4j.tensor.Tensor;
 
 /**
@@ -36,26 +37,8 @@ public record Standardization(double[] mean, double[] sd) {
 
     /** Mean and sample sd (n - 1) of each column of {@code rows} (shape (N, D), N >= 2). */
     public static Standardization fit(Tensor rows) {
-        int n = rows.size(0);
-        int d = rows.size(1);
-        double[] v = rows.data();
-        double[] mean = new double[d];
-        double[] sd = new double[d];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < d; j++) {
-                mean[j] += v[i * d + j] / n;
-            }
-        }
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < d; j++) {
-                double e = v[i * d + j] - mean[j];
-                sd[j] += e * e / Math.max(1, n - 1);
-            }
-        }
-        for (int j = 0; j < d; j++) {
-            sd[j] = Math.sqrt(sd[j]);
-        }
-        return new Standardization(mean, sd);
+        ColumnMoments m = ColumnMoments.of(rows);
+        return new Standardization(m.mean(), m.sd());
     }
 
     /** Number of columns. */

@@ -16,7 +16,6 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -83,25 +82,18 @@ public final class RunEvaluation {
             throw doc.error(modelNode, TestSetEvaluation.deepOnetProblem());
         }
         TestSetEvaluation.Layout trained = new TestSetEvaluation.Layout(layout[0], layout[1], layout[2]);
-        String problem = TestSetEvaluation.problem(spec, trained, set);
+        String problem = TestSetEvaluation.problem(spec, trained, NormalizedOperator.savedInputShape(weights), set);
         if (problem != null) {
             throw new IllegalArgumentException(problem);
         }
         OperatorModel inner = spec.build(set, new Rng(0));
-        Map<String, Tensor> plain = new LinkedHashMap<>();
         OperatorModel model;
         try {
-            model = NormalizedOperator.restore(inner, weights, plain);
-            inner.parameters().load(plain);
+            inner.parameters().load(NormalizedOperator.weights(weights));
+            model = NormalizedOperator.restore(inner, weights);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(weightsFile + " does not hold the weights of " + problemFile
                     + "'s model " + inner.describe() + ": " + e.getMessage(), e);
-        }
-        if (model instanceof NormalizedOperator n) {
-            String grid = TestSetEvaluation.normalizedProblem(n.gridProblem(TestSetEvaluation.onePoint(set)), set);
-            if (grid != null) {
-                throw new IllegalArgumentException(grid);
-            }
         }
         TestSetEvaluation.Result r = TestSetEvaluation.evaluate(model, set);
         SummaryJson json = new SummaryJson().put("run", runDir.toString()).put("model", model.describe());

@@ -59,16 +59,14 @@ final class TestSetEvaluation {
      */
     static List<OperatorData> read(YamlDocument doc, Node node, ModelSpec model, OperatorData data,
                                    boolean normalized) {
+        int[] normalizedShape = normalized ? onePoint(data) : null;
         if (model instanceof ModelSpec.DeepOnetSpec) {
             throw doc.error(node, deepOnetProblem());
         }
         List<OperatorData> sets = new ArrayList<>();
         for (Node entry : doc.list(node)) {
             OperatorData set = new DataSection(doc).readTestSet(entry, data.test(), data.inputFields());
-            String problem = problem(model, Layout.of(data), set);
-            if (problem == null && normalized) {
-                problem = normalizedProblem(NormalizedOperator.gridProblem(onePoint(data), onePoint(set)), set);
-            }
+            String problem = problem(model, Layout.of(data), normalizedShape, set);
             if (problem != null) {
                 throw doc.error(entry, problem);
             }
@@ -78,14 +76,9 @@ final class TestSetEvaluation {
     }
 
     /** The shape of one input function of a set: {@code (s...)} or {@code (f, s...)}. */
-    static int[] onePoint(OperatorData set) {
+    private static int[] onePoint(OperatorData set) {
         int[] shape = set.inputs().shape();
         return Arrays.copyOfRange(shape, 1, shape.length);
-    }
-
-    /** Null for null, else the problem named with the set's file. */
-    static String normalizedProblem(String problem, OperatorData set) {
-        return problem == null ? null : set.file() + ": " + problem;
     }
 
     static String deepOnetProblem() {
@@ -96,8 +89,11 @@ final class TestSetEvaluation {
     /**
      * Null when the model of {@code spec}, built for data of layout {@code trained}, can be applied to the set's test
      * inputs; else why not, naming the set's file and shapes.
+     *
+     * @param normalizedShape for a model normalised per grid point, the shape of one training input function (the
+     *                        statistics' shape, which the set's functions must have); null for a plain model
      */
-    static String problem(ModelSpec spec, Layout trained, OperatorData set) {
+    static String problem(ModelSpec spec, Layout trained, int[] normalizedShape, OperatorData set) {
         if (!(spec instanceof ModelSpec.FnoSpec fno)) {
             return deepOnetProblem();
         }
@@ -107,7 +103,8 @@ final class TestSetEvaluation {
                     + Arrays.toString(set.outputs().shape()) + " are " + got.describe() + ", but the model was"
                     + " trained on " + trained.describe();
         }
-        return ModelSection.gridProblem(fno, set);
+        String grid = normalizedShape == null ? null : NormalizedOperator.gridProblem(normalizedShape, onePoint(set));
+        return grid != null ? set.file() + ": " + grid : ModelSection.gridProblem(fno, set);
     }
 
     /** Applies the model to the set's test inputs and compares with its test outputs. */
