@@ -1,5 +1,8 @@
 package org.sciml4j.inference.generative;
 
+import org.sciml4j.tensor.ColumnMoments;
+import org.sciml4j.tensor.Tensor;
+
 import java.util.Arrays;
 
 /**
@@ -51,24 +54,8 @@ public final class SampleMetrics {
 
     /** The pointwise mean (row 0) and standard deviation (row 1) of the fields, each of n values. */
     public static double[][] moments(double[] x, int n) {
-        int m = x.length / n;
-        double[] mean = new double[n];
-        double[] sd = new double[n];
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                mean[j] += x[i * n + j] / m;
-            }
-        }
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                double d = x[i * n + j] - mean[j];
-                sd[j] += d * d / Math.max(1, m - 1);
-            }
-        }
-        for (int j = 0; j < n; j++) {
-            sd[j] = Math.sqrt(sd[j]);
-        }
-        return new double[][] {mean, sd};
+        ColumnMoments m = ColumnMoments.of(Tensor.wrap(x, x.length / n, n));
+        return new double[][] {m.mean(), m.sd()};
     }
 
     private static double rms(double[] a, double[] b) {
