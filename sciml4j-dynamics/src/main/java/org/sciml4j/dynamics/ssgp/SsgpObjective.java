@@ -45,6 +45,7 @@ public final class SsgpObjective implements Objective {
     private boolean klPerBatch;
     private double klWeight = 1;
     private double lastMse = Double.NaN;
+    private boolean meanWeights;
 
     /**
      * @param data    trajectories (K, T, d), evenly spaced times
@@ -271,12 +272,23 @@ public final class SsgpObjective implements Objective {
         epoch = e; // draws follow from the seed and the epoch alone: no state to checkpoint
     }
 
+    /**
+     * For full-batch minimisers (L-BFGS): from now on every segment of the current window, integrated with the
+     * posterior-mean weights b (the sample's limit as {@link #averagedSamples} grows) and sampled starts at their
+     * mean, so the objective is a deterministic function: the fit of b under the prior's penalty |b|^2 / (2 p N)
+     * (a MAP estimate), the covariance moved by the KL alone.
+     */
+    @Override
+    public void fullBatch() {
+        meanWeights = true;
+    }
+
     @Override
     public List<Tensor> loss() {
         SplittableRandom rng = new SplittableRandom(seed * 1_000_003L + epoch);
         Window win = epoch >= laterFrom ? later : first;
         int segment = win.segment();
-        int batch = win.batch();
+        int batch = meanWeights ? 0 : win.batch();
         int[] starts = win.starts();
         double[] grid = win.grid();
         int b = batch == 0 ? starts.length : batch;
@@ -291,14 +303,15 @@ public final class SsgpObjective implements Objective {
                 System.arraycopy(x, (from + k) * d, target, ((k - 1) * b + s) * d, d);
             }
         }
-        Tensor w = q.sample(b, rng, win == later && laterAveraged > 0 ? laterAveraged : averaged);
+        Tensor w = meanWeights ? q.meanRows(b)
+                : q.sample(b, rng, win == later && laterAveraged > 0 ? laterAveraged : averaged);
         Tensor x0 = Tensor.wrap(start, b, d);
         Tensor sq;
         Tensor kl = q.kl().mul(klWeight);
         if (logStartSd != null) {
             double[] eps = new double[b * d];
             for (int i = 0; i < eps.length; i++) {
-                eps[i] = SymplecticFeatures.gaussian(rng);
+                eps[i] = meanWeights ? 0 : SymplecticFeatures.gaussian(rng);
             }
             Tensor sampled = x0.add(Tensor.wrap(eps, b, d).mul(logStartSd.exp().reshape(1, d)));
             Tensor path = solver.solve(features.fieldWith(w), sampled, grid);

@@ -217,12 +217,16 @@ final class SsgpProblem extends DocumentProblem {
 
     /**
      * Adam at {@code lr} for {@code epochs} steps, then the fine-tuning phase when the file has one: its own rate for
-     * the SSGP, and the same ratio to {@code lr} for the HNN (whose first rate is not the file's).
+     * the SSGP, and the same ratio to {@code lr} for the HNN (whose first rate is not the file's); then the file's
+     * L-BFGS iterations, if any, for both (full batch: {@link SsgpObjective#fullBatch()} for the SSGP).
      */
     private Trainer.Builder phases(int epochs, double lr) {
         Trainer.Builder b = Trainer.builder().adam(lr, epochs);
         SsgpSpec.FineTune fine = spec.extras().fineTune();
-        return fine == null ? b : b.adam(lr * fine.learningRate() / spec.learningRate(), fine.epochs());
+        if (fine != null) {
+            b.adam(lr * fine.learningRate() / spec.learningRate(), fine.epochs());
+        }
+        return spec.extras().lbfgs() == 0 ? b : b.lbfgs(spec.extras().lbfgs());
     }
 
     /** The builder with the validation listener added when there is one. */

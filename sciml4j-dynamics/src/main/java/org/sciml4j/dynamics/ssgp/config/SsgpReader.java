@@ -16,7 +16,7 @@ final class SsgpReader {
     private static final Set<String> FEATURES = Set.of("count", "lengthscale", "amplitude", "learn", "dissipative");
     private static final Set<String> TRAINING = Set.of("epochs", "learning_rate", "step", "segment", "batch",
             "kl_warmup", "averaged_samples", "correct_starts", "validate_every", "print_every", "sampled_starts",
-            "start_sd", "kl_scale", "kl_weight", "integrator", "tolerance", "fine_tune");
+            "start_sd", "kl_scale", "kl_weight", "integrator", "tolerance", "fine_tune", "lbfgs");
     private static final Set<String> FINE_TUNE = Set.of("segment", "epochs", "learning_rate", "batch",
             "averaged_samples");
     private static final Set<String> KL_SCALES = Set.of("data", "batch");
@@ -82,7 +82,7 @@ final class SsgpReader {
                 doc.positiveIntOr(t, "validate_every", 10), extras(t, times));
     }
 
-    /** sampled_starts, start_sd, kl_scale, kl_weight, integrator, tolerance (the paper's training options). */
+    /** sampled_starts, start_sd, kl_scale, kl_weight, integrator, tolerance (the paper's options), fine_tune, lbfgs. */
     private SsgpSpec.TrainingExtras extras(Map<String, NodeTuple> t, int times) {
         boolean sampled = doc.boolOr(t, "sampled_starts", false);
         if (sampled && doc.boolOr(t, "correct_starts", false)) {
@@ -93,7 +93,7 @@ final class SsgpReader {
         String integrator = doc.choiceOr(t, "integrator", "rk4", INTEGRATORS);
         return new SsgpSpec.TrainingExtras(sampled, doc.positiveOr(t, "start_sd", 0.1), scale.equals("batch"),
                 doc.positiveOr(t, "kl_weight", 1), integrator, doc.positiveOr(t, "tolerance", 1e-6),
-                fineTune(t, times));
+                fineTune(t, times), t.containsKey("lbfgs") ? doc.nonNegativeInt(t.get("lbfgs").getValueNode()) : 0);
     }
 
     /** training.fine_tune: {segment, epochs, learning_rate, batch, averaged_samples}, or null when absent. */

@@ -9,10 +9,11 @@ record SsgpSpec(String system, long seed, int trajectories, double[] timeSpan, d
 
     /**
      * The paper's training options (docs/DYNAMICS.md section 6): sampled start states with their KL, the KL weighed
-     * per batch, the training integrator (rk4 with the file's step, or dopri5 at rtol = atol = tolerance).
+     * per batch, the training integrator (rk4 with the file's step, or dopri5 at rtol = atol = tolerance), the
+     * fine-tuning phase, and {@code lbfgs} full-batch L-BFGS iterations after the Adam phases (0: none).
      */
     record TrainingExtras(boolean sampledStarts, double startSd, boolean klPerBatch, double klWeight,
-            String integrator, double tolerance, FineTune fineTune) {
+            String integrator, double tolerance, FineTune fineTune, int lbfgs) {
     }
 
     /**

@@ -81,6 +81,9 @@ class SsgpKindTest {
         e = mistake(TINY.replace("  step: 0.2", "  step: 0.2\n  fine_tune: {segment: 8, epochs: 2,"
                 + " averaged_samples: 0}"));
         assertThat(e.line()).isEqualTo(12);
+        e = mistake(TINY.replace("  step: 0.2", "  step: 0.2\n  lbfgs: -5"));
+        assertThat(e.line()).isEqualTo(12);
+        assertThat(e.getMessage()).contains("-5");
     }
 
     @Test
@@ -120,6 +123,19 @@ class SsgpKindTest {
         int kept = Integer.parseInt(s.replaceAll("(?s).*\"validation_epoch\"\s*:\s*([0-9]+).*", "$1"));
         assertThat(kept).isIn(2, 4, 6);
         assertThat(s).contains("\"hnn_trajectory_mse\"", "\"field_speed_ratio\"");
+    }
+
+    @Test
+    void tinyRunWithAnLbfgsPhaseForBothModels() throws Exception {
+        String file = TINY.replace("system: duffing", "system: duffing_double_well")
+                .replace("  trajectories: 2\n  rate: 3", "  trajectories: 3\n  rate: 3\n  validation: 1")
+                .replace("  epochs: 3", "  epochs: 4\n  validate_every: 2\n  lbfgs: 4")
+                .replace("kind: ssgp", "kind: ssgp\nbaseline_hnn: true");
+        assertThat(runQuietly(file, dir)).isZero();
+        String s = Files.readString(dir.resolve("summary.json"));
+        assertThat(s).contains("L-BFGS", "\"hnn_trajectory_mse\"");
+        int epochs = Integer.parseInt(s.replaceAll("(?s).*\"epochs\"\s*:\s*([0-9]+).*", "$1"));
+        assertThat(epochs).isBetween(5, 8);
     }
 
     @Test
