@@ -103,10 +103,10 @@ def full(n, value):
     return torch.full((n, 1), float(value))
 
 
-def train(problem, net, loss_fn, args, points, weight_decay=0.0):
-    """--warmup untimed then --epochs timed full-batch Adam epochs (lr 1e-3, torch's coupled weight decay) of loss_fn;
-    prints the RESULT line."""
-    opt = torch.optim.Adam(net.parameters(), lr=1e-3, weight_decay=weight_decay)
+def train(problem, net, loss_fn, args, points, weight_decay=0.0, lr=1e-3):
+    """--warmup untimed then --epochs timed Adam epochs (lr 1e-3 unless given, torch's coupled weight decay) of
+    loss_fn; prints the RESULT line."""
+    opt = torch.optim.Adam(net.parameters(), lr=lr, weight_decay=weight_decay)
 
     def epoch():
         opt.zero_grad()
