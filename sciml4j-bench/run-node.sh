@@ -23,15 +23,7 @@ PY=/usr/bin/python3
 pairs="" width=50 quick=0 build=1
 help_end=18
 source "$root/sciml4j-bench/lib/alternate.sh"
-while [ $# -gt 0 ]; do
-  bench_option "$@"; [ "$consumed" = 0 ] || { shift "$consumed"; continue; }
-  case "$1" in
-    --width) [ $# -ge 2 ] || { echo "--width needs W" >&2; exit 2; }; width="$2"; shift 2 ;;
-    *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
-  esac
-done
-bench_pairs
-[[ "$width" =~ ^[1-9][0-9]*$ ]] || { echo "--width must be a positive integer, got '$width'" >&2; exit 2; }
+bench_only_common_options "$@"
 jw=300 je=1500 tw=30 te=300
 [ "$quick" = 1 ] && { jw=3 je=5 tw=2 te=5; }
 

@@ -4,9 +4,10 @@
 # cpu_ms_per_epoch, threads, warmup, epochs (PyTorch's also torch=VERSION); the caller reads others with `field`.
 #
 # Use: set root (the repository) and PY, source this file, then
-#   bench_option "$@"                 one of the common options (--pairs N, --quick, --no-build, -h/--help: the
+#   bench_option "$@"                 one of the common options (--pairs N, --quick, --no-build, --width W where the
+#                                     script set a default width, -h/--help: the
 #                                     script's header lines 2..help_end, then help_more); sets consumed (0: not one)
-#   bench_pairs                       the default and the check of --pairs (1 with --quick, else 3)
+#   bench_pairs                       the default and the check of --pairs (1 with --quick, else 3), and of --width
 #   bench_only_common_options "$@"    for a script with no options of its own: all of the above, unknown refused
 #   bench_build [MODULES]             unless --no-build: mvn package of sciml4j-bench (or MODULES) and upstream
 #   bench_torch                       install python3-torch when missing
@@ -28,6 +29,9 @@ bench_option() {
     --pairs) [ $# -ge 2 ] || { echo "--pairs needs N" >&2; exit 2; }; pairs="$2"; consumed=2 ;;
     --quick) quick=1; consumed=1 ;;
     --no-build) build=0; consumed=1 ;;
+    --width) # only for scripts that set a default width before sourcing this file
+      [ -n "${width:-}" ] || return 0
+      [ $# -ge 2 ] || { echo "--width needs W" >&2; exit 2; }; width="$2"; consumed=2 ;;
     -h|--help) sed -n "2,${help_end:-21}p" "$0" | sed 's/^# \{0,1\}//'; [ -z "${help_more:-}" ] || echo "$help_more"; exit 0 ;;
   esac
 }
@@ -35,6 +39,8 @@ bench_option() {
 bench_pairs() {
   [ -n "$pairs" ] || { [ "$quick" = 1 ] && pairs=1 || pairs=3; }
   [[ "$pairs" =~ ^[1-9][0-9]*$ ]] || { echo "--pairs must be a positive integer, got '$pairs'" >&2; exit 2; }
+  [ -z "${width:-}" ] || [[ "$width" =~ ^[1-9][0-9]*$ ]] \
+    || { echo "--width must be a positive integer, got '$width'" >&2; exit 2; }
 }
 
 bench_only_common_options() {

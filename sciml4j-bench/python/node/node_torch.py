@@ -29,35 +29,32 @@ SEGMENT = 10
 BATCH = 64
 
 
+def rk4_step(f, x, h):
+    """One classical RK4 step of dx/dt = f(x) (numpy arrays or torch tensors alike)."""
+    k1 = f(x)
+    k2 = f(x + h / 2 * k1)
+    k3 = f(x + h / 2 * k2)
+    k4 = f(x + h * k3)
+    return x + h / 6 * (k1 + 2 * k2 + 2 * k3 + k4)
+
+
 def spiral(seed, k=8, points=401, substeps=10):
     rng = np.random.default_rng(seed)
     r = rng.uniform(1.0, 2.0, k)
     phi = rng.uniform(0, 2 * np.pi, k)
     x = np.stack([r * np.cos(phi), r * np.sin(phi)], 1)
-    f = lambda y: (y ** 3) @ A  # noqa: E731
-    h = DT / substeps
     out = [x]
     for _ in range(points - 1):
         for _ in range(substeps):
-            k1 = f(x)
-            k2 = f(x + h / 2 * k1)
-            k3 = f(x + h / 2 * k2)
-            k4 = f(x + h * k3)
-            x = x + h / 6 * (k1 + 2 * k2 + 2 * k3 + k4)
+            x = rk4_step(lambda y: (y ** 3) @ A, x, DT / substeps)
         out.append(x)
     return torch.tensor(np.stack(out, 1))  # (k, points, 2)
 
 
 def rk4(field, x0, steps):
     xs = [x0]
-    x = x0
     for _ in range(steps):
-        k1 = field(x)
-        k2 = field(x + DT / 2 * k1)
-        k3 = field(x + DT / 2 * k2)
-        k4 = field(x + DT * k3)
-        x = x + DT / 6 * (k1 + 2 * k2 + 2 * k3 + k4)
-        xs.append(x)
+        xs.append(rk4_step(field, xs[-1], DT))
     return torch.stack(xs[1:])  # (steps, batch, 2)
 
 
