@@ -78,7 +78,9 @@ final class DomainSection {
         if (m.containsKey("time")) {
             g = time(m.get("time").getValueNode(), g, all);
         }
-        b.domain(g, all.toArray(new String[0]));
+        Geometry shape = g;
+        // a shape whose extent is not representable (a centre of 1e308 with radius 1 has lo == hi) is refused there
+        doc.at(shapeNode, () -> b.domain(shape, all.toArray(new String[0])));
         scope.domainShape = g;
         double[] lo = g.lower();
         double[] hi = g.upper();

@@ -11,7 +11,6 @@ import java.util.SplittableRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.sciml4j.pinn.config.HostileInputs.Outcome;
@@ -38,36 +37,50 @@ class ProblemFileFuzzTest {
     void everyMutantOfTheExamplesEndsCleanly() {
         List<Path> examples = HostileInputs.examples();
         List<String> texts = examples.stream().map(HostileInputs::text).toList();
-        int[] pick = picks(texts);
-        // each case has its own seed, so the cases are the same whatever order the threads take them in
-        Map<Outcome, Long> counts = IntStream.range(0, CASES).parallel().mapToObj(i -> {
-            SplittableRandom rng = new SplittableRandom(SEED + i);
-            int e = pick[rng.nextInt(pick.length)];
+        List<int[]> cases = cases(examples, texts);
+        // each case has its own seed from its example's name and its number there, so the cases are the same
+        // whatever order the threads take them in, and adding an example leaves the other examples' mutants as they were
+        Map<Outcome, Long> counts = cases.parallelStream().map(c -> {
+            Path file = examples.get(c[0]);
+            SplittableRandom rng = new SplittableRandom(SEED + 1_000_003L * name(file).hashCode() + c[1]);
             int kind = rng.nextInt(MUTATIONS);
-            String mutant = mutate(texts.get(e), kind, rng);
-            return HostileInputs.classify(mutant, examples.get(e), "mutant " + i + " (mutation " + kind + ") of "
-                    + examples.get(e).getFileName());
+            String mutant = mutate(texts.get(c[0]), kind, rng);
+            return HostileInputs.classify(mutant, file, "mutant " + c[1] + " (mutation " + kind + ") of " + name(file));
         }).collect(Collectors.groupingBy(o -> o, () -> new EnumMap<>(Outcome.class), Collectors.counting()));
-        System.out.println("problem-file fuzz: " + CASES + " mutants of " + examples.size() + " examples: " + counts);
+        System.out.println("problem-file fuzz: " + cases.size() + " mutants of " + examples.size() + " examples: "
+                + counts);
         // the fuzz reaches both ends: most mutants are refused, some still read
-        assertThat(counts.getOrDefault(Outcome.REFUSED_AT_A_PLACE, 0L)).isGreaterThan(CASES / 3);
+        assertThat(counts.getOrDefault(Outcome.REFUSED_AT_A_PLACE, 0L)).isGreaterThan(cases.size() / 3);
         assertThat(counts.getOrDefault(Outcome.ACCEPTED, 0L)).isPositive();
     }
 
+    /** An example's path below examples/, with forward slashes: the same name on every machine. */
+    private static String name(Path example) {
+        return ProblemFileTest.examples().getParent().relativize(example).toString().replace('\\', '/');
+    }
+
     /**
-     * The examples to draw from, each index repeated by its weight: an example that loads a large data file or
-     * evaluates on a grid takes several times longer to read, so it is mutated an eighth as often (the CI time).
+     * The cases {example index, mutant number}: about {@link #CASES} in all, each example's share by its weight (an
+     * example that loads a large data file or evaluates on a grid takes several times longer to read, so it gets an
+     * eighth of the mutants: the CI time), at least one each.
      */
-    private static int[] picks(List<String> texts) {
-        List<Integer> pick = new ArrayList<>();
+    private static List<int[]> cases(List<Path> examples, List<String> texts) {
+        int[] weight = new int[texts.size()];
+        int total = 0;
         for (int i = 0; i < texts.size(); i++) {
             String t = texts.get(i);
             boolean heavy = t.contains(".npz") || t.contains("data_truth_c") || t.contains("grid:");
-            for (int w = heavy ? 1 : 8; w > 0; w--) {
-                pick.add(i);
+            weight[i] = heavy ? 1 : 8;
+            total += weight[i];
+        }
+        List<int[]> cases = new ArrayList<>();
+        for (int i = 0; i < weight.length; i++) {
+            int count = Math.max(1, (int) Math.round((double) CASES * weight[i] / total));
+            for (int j = 0; j < count; j++) {
+                cases.add(new int[] {i, j});
             }
         }
-        return pick.stream().mapToInt(Integer::intValue).toArray();
+        return cases;
     }
 
     private static final int MUTATIONS = 10;

@@ -1591,6 +1591,9 @@ class ProblemFileTest {
         assertAt(fails(text), text, 1, 9, '{', "the domain needs a shape");
         text = "domain:\n  variables: [x, y]\n  polygon: [[0, 0], [1, 1], [1, 0], [0, 1]]\n" + tail;
         assertThat(fails(text).line()).isEqualTo(3);
+        // a centre so far out that y's range collapses (-1e308 +- 1 is -1e308): refused at the shape
+        text = "domain: {variables: [x, y], disk: {center: [0, -1e308], radius: 1}}\n" + tail;
+        assertAt(fails(text), text, 1, 29, 'd', "range of variable 'y' must be finite with lo < hi");
     }
 
     @Test
