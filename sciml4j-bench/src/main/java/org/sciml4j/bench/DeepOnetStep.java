@@ -56,18 +56,11 @@ public final class DeepOnetStep {
         DeepOnet net = new DeepOnet(sensors, new int[] {40}, new int[] {40}, 40, 1, false, Activation.of("relu"),
                 Tensor.linspace(0, 1, sensors).reshape(-1, 1), new int[] {sensors}, new Rng(0));
         PointwiseObjective o = new PointwiseObjective(net, u, points, values, OperatorLoss.MSE, 0, 0);
-        if (warmup > 0) {
-            Trainer.builder().adam(1e-3, warmup).build().train(o);
-        }
-        long cpu0 = PinnSuiteStep.processCpuNanos();
-        long t0 = System.nanoTime();
-        Trainer.Result r = Trainer.builder().adam(1e-3, epochs).build().train(o);
-        double ms = (System.nanoTime() - t0) / 1e6 / epochs;
-        double cpuMs = (PinnSuiteStep.processCpuNanos() - cpu0) / 1e6 / epochs;
-        double[] total = r.history().column("total");
+        TimedTraining timed = TimedTraining.run(o, steps -> Trainer.builder().adam(1e-3, steps).build(), warmup,
+                epochs, 1);
         System.out.println(String.format(Locale.ROOT, "RESULT side=sciml4j problem=deeponet ms_per_epoch=%.4f "
-                + "cpu_ms_per_epoch=%.4f warmup=%d epochs=%d points=%d params=%d threads=%d loss=%.6e", ms, cpuMs,
-                warmup, epochs, u.size(0), net.parameters().count(), Runtime.getRuntime().availableProcessors(),
-                total[total.length - 1]));
+                + "cpu_ms_per_epoch=%.4f warmup=%d epochs=%d points=%d params=%d threads=%d loss=%.6e",
+                timed.msPerEpoch(), timed.cpuMsPerEpoch(), warmup, epochs, u.size(0), net.parameters().count(),
+                Runtime.getRuntime().availableProcessors(), timed.lastLoss()));
     }
 }

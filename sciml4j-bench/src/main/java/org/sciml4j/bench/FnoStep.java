@@ -51,16 +51,11 @@ public final class FnoStep {
         Fno fno = new Fno(1, 16, 64, 4, 0, 1, new Rng(0));
         OperatorObjective o = new OperatorObjective(fno, data[0], data[1], OperatorLoss.RELATIVE_L2, BATCH, 0);
         int perPass = o.stepsPerPass();
-        if (warmup > 0) {
-            trainer(warmup).train(o);
-        }
-        long cpu0 = PinnSuiteStep.processCpuNanos();
-        long t0 = System.nanoTime();
-        Trainer.Result r = trainer(epochs * perPass).train(o);
-        double ms = (System.nanoTime() - t0) / 1e6 / epochs;
-        double cpuMs = (PinnSuiteStep.processCpuNanos() - cpu0) / 1e6 / epochs;
+        TimedTraining timed = TimedTraining.run(o, FnoStep::trainer, warmup, epochs, perPass);
+        double ms = timed.msPerEpoch();
+        double cpuMs = timed.cpuMsPerEpoch();
         long params = fno.parameters().trainable().stream().mapToLong(Tensor::numel).sum();
-        double[] total = r.history().column("total");
+        double[] total = timed.result().history().column("total");
         double lastEpoch = 0;   // the mean batch loss of the last timed epoch (one batch's loss is noisy)
         for (int i = total.length - perPass; i < total.length; i++) {
             lastEpoch += total[i] / perPass;

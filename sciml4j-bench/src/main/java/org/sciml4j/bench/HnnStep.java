@@ -45,18 +45,12 @@ public final class HnnStep {
         Mlp net = Mlp.builder().sizes(2, width, width, 1).activation("tanh").initializer("glorot_normal").seed(0)
                 .build();
         DerivativeObjective o = new DerivativeObjective(HamiltonianNetwork.conservative(net, 2), x, dxdt, 1e-4);
-        if (warmup > 0) {
-            Trainer.builder().adam(1e-3, warmup).build().train(o);
-        }
-        long cpu0 = PinnSuiteStep.processCpuNanos();
-        long t0 = System.nanoTime();
-        Trainer.Result r = Trainer.builder().adam(1e-3, epochs).build().train(o);
-        double ms = (System.nanoTime() - t0) / 1e6 / epochs;
-        double cpuMs = (PinnSuiteStep.processCpuNanos() - cpu0) / 1e6 / epochs;
+        TimedTraining timed = TimedTraining.run(o, steps -> Trainer.builder().adam(1e-3, steps).build(), warmup,
+                epochs, 1);
         long params = net.parameters().trainable().stream().mapToLong(Tensor::numel).sum();
-        double[] total = r.history().column("total");
         System.out.println(String.format(Locale.ROOT, "RESULT side=sciml4j problem=hnn ms_per_epoch=%.4f "
-                + "cpu_ms_per_epoch=%.4f warmup=%d epochs=%d points=%d params=%d threads=%d loss=%.6e", ms, cpuMs,
-                warmup, epochs, n, params, Runtime.getRuntime().availableProcessors(), total[total.length - 1]));
+                + "cpu_ms_per_epoch=%.4f warmup=%d epochs=%d points=%d params=%d threads=%d loss=%.6e",
+                timed.msPerEpoch(), timed.cpuMsPerEpoch(), warmup, epochs, n, params,
+                Runtime.getRuntime().availableProcessors(), timed.lastLoss()));
     }
 }

@@ -50,19 +50,12 @@ public final class NeuralOdeStep {
         TrajectoryObjective o = new TrajectoryObjective(new NetworkField(net), new Rk4(0.025),
                 gradient.equals("adjoint") ? TrajectoryObjective.Gradient.ADJOINT : TrajectoryObjective.Gradient.DIRECT,
                 d, SEGMENT, BATCH, 0);
-        if (warmup > 0) {
-            Trainer.builder().adam(1e-2, warmup).build().train(o);
-        }
-        long cpu0 = PinnSuiteStep.processCpuNanos();
-        long t0 = System.nanoTime();
-        Trainer.Result r = Trainer.builder().adam(1e-2, epochs).build().train(o);
-        double ms = (System.nanoTime() - t0) / 1e6 / epochs;
-        double cpuMs = (PinnSuiteStep.processCpuNanos() - cpu0) / 1e6 / epochs;
+        TimedTraining timed = TimedTraining.run(o, steps -> Trainer.builder().adam(1e-2, steps).build(), warmup,
+                epochs, 1);
         long params = net.parameters().trainable().stream().mapToLong(Tensor::numel).sum();
-        double[] total = r.history().column("total");
         System.out.println(String.format(Locale.ROOT, "RESULT side=sciml4j problem=neural-ode ms_per_epoch=%.4f "
                 + "cpu_ms_per_epoch=%.4f warmup=%d epochs=%d points=%d params=%d threads=%d gradient=%s loss=%.6e",
-                ms, cpuMs, warmup, epochs, BATCH * SEGMENT, params, Runtime.getRuntime().availableProcessors(),
-                gradient, total[total.length - 1]));
+                timed.msPerEpoch(), timed.cpuMsPerEpoch(), warmup, epochs, BATCH * SEGMENT, params,
+                Runtime.getRuntime().availableProcessors(), gradient, timed.lastLoss()));
     }
 }
