@@ -95,12 +95,20 @@ class SsgpKindTest {
         assertThat(s).contains("\"start_sd_learned\"", "\"trajectory_mse\"");
     }
 
+    /**
+     * The tiny file on the double well with 1 of 3 trajectories held out, 4 steps validated every 2, the HNN baseline,
+     * and {@code training} lines appended after those.
+     */
+    private static String doubleWell(String training) {
+        return TINY.replace("system: duffing", "system: duffing_double_well")
+                .replace("  trajectories: 2\n  rate: 3", "  trajectories: 3\n  rate: 3\n  validation: 1")
+                .replace("  epochs: 3", "  epochs: 4\n  validate_every: 2" + training)
+                .replace("kind: ssgp", "kind: ssgp\nbaseline_hnn: true");
+    }
+
     @Test
     void tinyRunOnTheDoubleWellKeepsTheBestValidationStep() throws Exception {
-        String file = TINY.replace("system: duffing", "system: duffing_double_well")
-                .replace("  trajectories: 2\n  rate: 3", "  trajectories: 3\n  rate: 3\n  validation: 1")
-                .replace("  epochs: 3", "  epochs: 4\n  validate_every: 2")
-                .replace("kind: ssgp", "kind: ssgp\nbaseline_hnn: true");
+        String file = doubleWell("");
         assertThat(runQuietly(file, dir)).isZero();
         String s = Files.readString(dir.resolve("summary.json"));
         assertThat(s).contains("\"validation_mse\"", "\"hnn_validation_epoch\"",
@@ -111,11 +119,7 @@ class SsgpKindTest {
 
     @Test
     void tinyRunWithAFineTuningPhaseOnWholeTrajectories() throws Exception {
-        String file = TINY.replace("system: duffing", "system: duffing_double_well")
-                .replace("  trajectories: 2\n  rate: 3", "  trajectories: 3\n  rate: 3\n  validation: 1")
-                .replace("  epochs: 3", "  epochs: 4\n  validate_every: 2\n  fine_tune: {segment: 8, epochs: 2,"
-                        + " learning_rate: 1.0e-3, averaged_samples: 20}")
-                .replace("kind: ssgp", "kind: ssgp\nbaseline_hnn: true");
+        String file = doubleWell("\n  fine_tune: {segment: 8, epochs: 2, learning_rate: 1.0e-3, averaged_samples: 20}");
         assertThat(runQuietly(file, dir)).isZero();
         String s = Files.readString(dir.resolve("summary.json"));
         // 4 short steps and 2 on whole trajectories, validated every 2: the kept step may be one of the fine-tuning
@@ -127,10 +131,7 @@ class SsgpKindTest {
 
     @Test
     void tinyRunWithAnLbfgsPhaseForBothModels() throws Exception {
-        String file = TINY.replace("system: duffing", "system: duffing_double_well")
-                .replace("  trajectories: 2\n  rate: 3", "  trajectories: 3\n  rate: 3\n  validation: 1")
-                .replace("  epochs: 3", "  epochs: 4\n  validate_every: 2\n  lbfgs: 4")
-                .replace("kind: ssgp", "kind: ssgp\nbaseline_hnn: true");
+        String file = doubleWell("\n  lbfgs: 4");
         assertThat(runQuietly(file, dir)).isZero();
         String s = Files.readString(dir.resolve("summary.json"));
         assertThat(s).contains("L-BFGS", "\"hnn_trajectory_mse\"");
