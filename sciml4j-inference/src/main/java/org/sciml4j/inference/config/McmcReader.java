@@ -17,7 +17,7 @@ final class McmcReader {
                 "max_step_out", "init_candidates"));
         McmcSettings d = McmcSettings.defaults();
         int chains = m.containsKey("chains") ? doc.positiveInt(m.get("chains").getValueNode()) : d.chains();
-        int warmup = m.containsKey("warmup") ? doc.nonNegativeInt(m.get("warmup").getValueNode()) : d.warmup();
+        int warmup = doc.nonNegativeIntOr(m, "warmup", d.warmup());
         int thin = m.containsKey("thin") ? doc.positiveInt(m.get("thin").getValueNode()) : d.thin();
         double width = d.initialWidth();
         if (m.containsKey("width")) {

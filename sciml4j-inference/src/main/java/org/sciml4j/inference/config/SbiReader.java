@@ -236,7 +236,7 @@ final class SbiReader {
         int transforms = fm.containsKey("transforms") ? doc.positiveInt(fm.get("transforms").getValueNode())
                 : d.transforms();
         int hidden = fm.containsKey("hidden") ? doc.positiveInt(fm.get("hidden").getValueNode()) : d.hidden();
-        int blocks = fm.containsKey("blocks") ? doc.nonNegativeInt(fm.get("blocks").getValueNode()) : d.blocks();
+        int blocks = doc.nonNegativeIntOr(fm, "blocks", d.blocks());
         Node typeNode = fm.containsKey("type") ? fm.get("type").getValueNode() : f;
         return new Method(name, doc.at(typeNode, () -> new FlowSpec(type, transforms, hidden, blocks)), mcmc, rounds,
                 truncation);

@@ -97,7 +97,7 @@ sealed interface PhysicsSpec {
         }
         double weight = doc.nonNegativeOr(m, "weight", 1.0);
         double length = m.containsKey("length") ? doc.positiveOr(m, "length", 1) : period(doc, t, data);
-        int states = m.containsKey("states") ? doc.nonNegativeInt(m.get("states").getValueNode()) : 0;
+        int states = doc.nonNegativeIntOr(m, "states", 0);
         int rows = data.inputs().size(0);
         if (data.train() + states + data.test() > rows) {
             throw doc.error(m.get("states").getValueNode(), data.file() + ": train " + data.train() + " + states "

@@ -36,8 +36,7 @@ final class TrainingSection {
             }
         }
         int every = m.containsKey("log_every") ? doc.positiveInt(m.get("log_every").getValueNode()) : d.logEvery();
-        int test = m.containsKey("test_every") ? doc.nonNegativeInt(m.get("test_every").getValueNode())
-                : d.testEvery();
+        int test = doc.nonNegativeIntOr(m, "test_every", d.testEvery());
         TrainingSpec t = new TrainingSpec(d.lr(), d.epochs(), d.batch(), d.step(), d.gamma(), d.weightDecay(), loss,
                 every, test, d.keepBest(), d.lbfgs());
         t = m.containsKey("adam") ? adam(m.get("adam").getValueNode(), t) : t;
@@ -60,10 +59,10 @@ final class TrainingSection {
         Map<String, NodeTuple> a = doc.mapping(node, "adam",
                 Set.of("lr", "epochs", "batch", "step", "gamma", "weight_decay"));
         double lr = a.containsKey("lr") ? doc.number(a.get("lr").getValueNode()) : d.lr();
-        int epochs = a.containsKey("epochs") ? doc.nonNegativeInt(a.get("epochs").getValueNode()) : d.epochs();
+        int epochs = doc.nonNegativeIntOr(a, "epochs", d.epochs());
         doc.at(a.containsKey("lr") ? a.get("lr").getValueNode() : node, () -> Phase.adam(lr, epochs));
-        int batch = a.containsKey("batch") ? doc.nonNegativeInt(a.get("batch").getValueNode()) : d.batch();
-        int step = a.containsKey("step") ? doc.nonNegativeInt(a.get("step").getValueNode()) : d.step();
+        int batch = doc.nonNegativeIntOr(a, "batch", d.batch());
+        int step = doc.nonNegativeIntOr(a, "step", d.step());
         double gamma = a.containsKey("gamma") ? doc.number(a.get("gamma").getValueNode()) : d.gamma();
         if (!(gamma > 0) || Double.isInfinite(gamma)) {
             throw doc.error(a.get("gamma").getValueNode(), "gamma must be finite and > 0, got " + gamma);

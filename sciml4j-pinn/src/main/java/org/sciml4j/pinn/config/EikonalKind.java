@@ -111,11 +111,9 @@ public final class EikonalKind implements ProblemKind {
         Map<String, NodeTuple> m = doc.mapping(t.getValueNode(), "collocation", Set.of("pairs", "source_points",
                 "resample_every", "round"));
         int pairs = m.containsKey("pairs") ? doc.positiveInt(m.get("pairs").getValueNode()) : 2000;
-        int sources = m.containsKey("source_points") ? doc.nonNegativeInt(m.get("source_points").getValueNode())
-                : 200;
-        int every = m.containsKey("resample_every") ? doc.nonNegativeInt(m.get("resample_every").getValueNode())
-                : 0;
-        int round = m.containsKey("round") ? doc.nonNegativeInt(m.get("round").getValueNode()) : 0;
+        int sources = doc.nonNegativeIntOr(m, "source_points", 200);
+        int every = doc.nonNegativeIntOr(m, "resample_every", 0);
+        int round = doc.nonNegativeIntOr(m, "round", 0);
         if (round > 0 && every == 0) {
             throw doc.error(m.get("round").getKeyNode(), "'round' draws new points for each quasi-Newton round;"
                     + " set resample_every too (new points for Adam every that many epochs)");

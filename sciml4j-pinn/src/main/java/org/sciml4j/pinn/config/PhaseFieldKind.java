@@ -54,9 +54,8 @@ public final class PhaseFieldKind implements ProblemKind {
         Map<String, NodeTuple> q = doc.optionalMapping(top, "quadrature", Set.of("points", "intervals", "sets",
                 "rotate_every", "round"));
         int[] quadrature = {doc.positiveIntOr(q, "points", 2), doc.positiveIntOr(q, "intervals", 32),
-            doc.positiveIntOr(q, "sets", 1), q.containsKey("rotate_every")
-                ? doc.nonNegativeInt(q.get("rotate_every").getValueNode()) : 0,
-            q.containsKey("round") ? doc.nonNegativeInt(q.get("round").getValueNode()) : 0};
+            doc.positiveIntOr(q, "sets", 1), doc.nonNegativeIntOr(q, "rotate_every", 0),
+            doc.nonNegativeIntOr(q, "round", 0)};
         Map<String, NodeTuple> r = doc.optionalMapping(top, "reference", Set.of("cells", "tolerance",
                 "max_iterations"));
         PhaseFieldSpec.Reference reference = new PhaseFieldSpec.Reference(doc.positiveIntOr(r, "cells", 64),

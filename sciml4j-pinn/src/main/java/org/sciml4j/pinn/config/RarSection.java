@@ -34,7 +34,7 @@ final class RarSection {
         int every = m.containsKey("every") ? doc.positiveInt(m.get("every").getValueNode()) : 1000;
         int candidates = m.containsKey("candidates") ? doc.positiveInt(m.get("candidates").getValueNode()) : 10000;
         int add = m.containsKey("add") ? doc.positiveInt(m.get("add").getValueNode()) : 10;
-        int until = m.containsKey("until") ? doc.nonNegativeInt(m.get("until").getValueNode()) : 0;
+        int until = doc.nonNegativeIntOr(m, "until", 0);
         return doc.at(m.containsKey("candidates") ? m.get("candidates").getValueNode() : node,
                 () -> new Refinement(every, candidates, add, until));
     }

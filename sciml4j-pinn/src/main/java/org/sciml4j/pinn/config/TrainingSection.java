@@ -49,8 +49,7 @@ final class TrainingSection {
         }
         // the trainer's builder holds the rules; each complaint is placed at the key it is about
         Trainer.Builder rules = Trainer.builder();
-        int resample = m.containsKey("resample_every") ? doc.nonNegativeInt(m.get("resample_every").getValueNode())
-                : d.resampleEvery();
+        int resample = doc.nonNegativeIntOr(m, "resample_every", d.resampleEvery());
         AdaptiveSampling adaptive = m.containsKey("adaptive") ? adaptive(m.get("adaptive").getValueNode()) : null;
         long seed = m.containsKey("seed") ? doc.integer(m.get("seed").getValueNode()) : d.seed();
         TrainingSpec adam = m.containsKey("adam") ? adam(m.get("adam").getValueNode(), d, rules) : d;
@@ -89,9 +88,9 @@ final class TrainingSection {
                     d.resampleEvery(), d.adaptive());
         }
         Map<String, NodeTuple> a = doc.mapping(node, "adam", Set.of("lr", "epochs", "batch"));
-        int batch = a.containsKey("batch") ? doc.nonNegativeInt(a.get("batch").getValueNode()) : d.batch();
+        int batch = doc.nonNegativeIntOr(a, "batch", d.batch());
         double lr = a.containsKey("lr") ? doc.number(a.get("lr").getValueNode()) : d.learningRate();
-        int epochs = a.containsKey("epochs") ? doc.nonNegativeInt(a.get("epochs").getValueNode()) : d.epochs();
+        int epochs = doc.nonNegativeIntOr(a, "epochs", d.epochs());
         doc.at(a.containsKey("lr") ? a.get("lr").getValueNode() : node, () -> rules.adam(lr, epochs));
         return new TrainingSpec(d.seed(), lr, epochs, d.lbfgsIterations(), d.logEvery(), batch, d.resampleEvery(),
                 d.adaptive());
@@ -103,8 +102,7 @@ final class TrainingSection {
         AdaptiveSampling d = AdaptiveSampling.residual();
         double exponent = m.containsKey("exponent") ? doc.number(m.get("exponent").getValueNode()) : d.exponent();
         double offset = m.containsKey("offset") ? doc.number(m.get("offset").getValueNode()) : d.offset();
-        int candidates = m.containsKey("candidates") ? doc.nonNegativeInt(m.get("candidates").getValueNode())
-                : d.candidates();
+        int candidates = doc.nonNegativeIntOr(m, "candidates", d.candidates());
         // the constructor holds the rules; its complaint goes to the key it is about
         boolean badExponent = !(exponent >= 0) || Double.isInfinite(exponent);
         Node where = m.containsKey("exponent") && badExponent ? m.get("exponent").getValueNode()

@@ -48,7 +48,7 @@ final class UncertaintySection {
         Map<String, NodeTuple> m = doc.mapping(node, "ensemble", Set.of("members", "threads", "anchored"));
         Node membersNode = doc.required(m, "members", node, "members: 8");
         int members = doc.positiveInt(membersNode);
-        int threads = m.containsKey("threads") ? doc.nonNegativeInt(m.get("threads").getValueNode()) : 0;
+        int threads = doc.nonNegativeIntOr(m, "threads", 0);
         Likelihood anchored = null;
         if (m.containsKey("anchored")) {
             Node a = m.get("anchored").getValueNode();
@@ -62,7 +62,7 @@ final class UncertaintySection {
         Map<String, NodeTuple> m = YamlDocument.isEmpty(node) ? Map.of() : doc.mapping(node, "hmc", HMC_KEYS);
         HmcSettings d = HmcSettings.of(1000, 500, 20);
         int samples = m.containsKey("samples") ? doc.positiveInt(m.get("samples").getValueNode()) : d.samples();
-        int warmup = m.containsKey("warmup") ? doc.nonNegativeInt(m.get("warmup").getValueNode()) : d.warmup();
+        int warmup = doc.nonNegativeIntOr(m, "warmup", d.warmup());
         int leapfrog = m.containsKey("leapfrog") ? doc.positiveInt(m.get("leapfrog").getValueNode()) : d.leapfrog();
         int thin = m.containsKey("thin") ? doc.positiveInt(m.get("thin").getValueNode()) : d.thin();
         double target = number(m, "target_acceptance", d.targetAcceptance());

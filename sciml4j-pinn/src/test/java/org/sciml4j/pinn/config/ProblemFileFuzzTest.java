@@ -37,15 +37,16 @@ class ProblemFileFuzzTest {
     void everyMutantOfTheExamplesEndsCleanly() {
         List<Path> examples = HostileInputs.examples();
         List<String> texts = examples.stream().map(HostileInputs::text).toList();
-        List<int[]> cases = cases(examples, texts);
+        List<String> names = examples.stream().map(ProblemFileFuzzTest::name).toList();
+        List<int[]> cases = cases(texts);
         // each case has its own seed from its example's name and its number there, so the cases are the same
         // whatever order the threads take them in, and adding an example leaves the other examples' mutants as they were
         Map<Outcome, Long> counts = cases.parallelStream().map(c -> {
-            Path file = examples.get(c[0]);
-            SplittableRandom rng = new SplittableRandom(SEED + 1_000_003L * name(file).hashCode() + c[1]);
+            SplittableRandom rng = new SplittableRandom(SEED + 1_000_003L * names.get(c[0]).hashCode() + c[1]);
             int kind = rng.nextInt(MUTATIONS);
             String mutant = mutate(texts.get(c[0]), kind, rng);
-            return HostileInputs.classify(mutant, file, "mutant " + c[1] + " (mutation " + kind + ") of " + name(file));
+            return HostileInputs.classify(mutant, examples.get(c[0]), "mutant " + c[1] + " (mutation " + kind + ") of "
+                    + names.get(c[0]));
         }).collect(Collectors.groupingBy(o -> o, () -> new EnumMap<>(Outcome.class), Collectors.counting()));
         System.out.println("problem-file fuzz: " + cases.size() + " mutants of " + examples.size() + " examples: "
                 + counts);
@@ -64,7 +65,7 @@ class ProblemFileFuzzTest {
      * example that loads a large data file or evaluates on a grid takes several times longer to read, so it gets an
      * eighth of the mutants: the CI time), at least one each.
      */
-    private static List<int[]> cases(List<Path> examples, List<String> texts) {
+    private static List<int[]> cases(List<String> texts) {
         int[] weight = new int[texts.size()];
         int total = 0;
         for (int i = 0; i < texts.size(); i++) {

@@ -147,9 +147,10 @@ public final class AntiplaneFd {
      * Solves for w.
      *
      * @param mu        shear modulus mu(x, y) > 0 (sampled 4 times per link)
-     * @param boundary  w(x, y) on the sides x = xLo, x = xHi and the bottom (asked at every vertex; the others'
-     *                  values are not used)
+     * @param boundary  w(x, y) on the sides x = xLo, x = xHi and the bottom, finite there (asked at every vertex;
+     *                  the others' values are not used)
      * @param tolerance relative residual to stop conjugate gradients at, in (0, 1)
+     * @throws IllegalArgumentException where mu is not finite and > 0 or a boundary value is not finite
      * @throws IllegalStateException when conjugate gradients do not converge in 20 (nx + ny) iterations
      */
     public Solution solve(Field mu, Field boundary, double tolerance) {
@@ -172,6 +173,10 @@ public final class AntiplaneFd {
         }
         double[] g = boundary.values(xs, ys);
         for (int k = 0; k < n; k++) {
+            if (fixed[k] && !Double.isFinite(g[k])) {
+                throw new IllegalArgumentException("antiplane reference: the boundary value must be finite, found "
+                        + g[k] + " at (x, y) = (" + xs[k] + ", " + ys[k] + ")");
+            }
             u[k] = fixed[k] ? g[k] : 0;
         }
         // right side: the slip sources, and the fixed neighbours' values (u is zero at the unknowns here)

@@ -104,4 +104,22 @@ class AntiplaneFdTest {
         // the stiffer half-space below takes less of the deformation: w is smaller there than in the homogeneous case
         assertTrue(Math.abs(at[2]) < Math.abs(SURFACE.displacement(0.25, -1.2)));
     }
+
+    /**
+     * A boundary value that is not finite on the fixed sides is refused with its place; off them (the interior, where
+     * the values are not used) it does not matter.
+     */
+    @Test
+    void aNonFiniteBoundaryValueOnTheFixedSidesIsRefused() {
+        AntiplaneFd fd = new AntiplaneFd(-2, 2, 2, 17, 8, SURFACE);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> fd.solve(ONE,
+                AntiplaneFd.Field.of((x, y) -> y == -2 ? Double.NaN : 0), 1e-10));
+        assertTrue(e.getMessage().contains("boundary value must be finite, found NaN at (x, y) = (-2.0, -2.0)"),
+                e.getMessage());
+        AntiplaneFd.Solution s = fd.solve(ONE, AntiplaneFd.Field.of((x, y) -> Math.abs(x) < 1.5 && y > -1.5
+                ? Double.POSITIVE_INFINITY : SURFACE.displacement(x, y)), 1e-10);
+        for (double v : s.grid()) {
+            assertTrue(Double.isFinite(v));
+        }
+    }
 }

@@ -252,6 +252,11 @@ public final class YamlDocument {
         return top.containsKey(key) ? mapping(top.get(key).getValueNode(), key, allowed) : Map.of();
     }
 
+    /** {@code m}'s {@code key} as a whole number >= 0, or {@code fallback} when absent. */
+    public int nonNegativeIntOr(Map<String, NodeTuple> m, String key, int fallback) {
+        return m.containsKey(key) ? nonNegativeInt(m.get(key).getValueNode()) : fallback;
+    }
+
     /** {@code m}'s {@code key} as a whole number >= 1, or {@code fallback} when absent. */
     public int positiveIntOr(Map<String, NodeTuple> m, String key, int fallback) {
         return m.containsKey(key) ? positiveInt(m.get(key).getValueNode()) : fallback;

@@ -62,11 +62,11 @@ final class SsgpReader {
             throw doc.error(e.get("samples").getValueNode(), "a predictive band needs at least 2 samples");
         }
         boolean hnn = m.containsKey("baseline_hnn") && doc.bool(m.get("baseline_hnn").getValueNode());
-        int epochs = t.containsKey("epochs") ? doc.nonNegativeInt(t.get("epochs").getValueNode()) : 600;
-        int batch = t.containsKey("batch") ? doc.nonNegativeInt(t.get("batch").getValueNode()) : 0;
-        int warmup = t.containsKey("kl_warmup") ? doc.nonNegativeInt(t.get("kl_warmup").getValueNode()) : 0;
+        int epochs = doc.nonNegativeIntOr(t, "epochs", 600);
+        int batch = doc.nonNegativeIntOr(t, "batch", 0);
+        int warmup = doc.nonNegativeIntOr(t, "kl_warmup", 0);
         int trajectories = doc.positiveIntOr(d, "trajectories", 6);
-        int validation = d.containsKey("validation") ? doc.nonNegativeInt(d.get("validation").getValueNode()) : 0;
+        int validation = doc.nonNegativeIntOr(d, "validation", 0);
         if (validation >= trajectories) {
             throw doc.error(d.get("validation").getValueNode(), "validation holds out some of the " + trajectories
                     + " trajectories and must be fewer, got " + validation);
@@ -93,7 +93,8 @@ final class SsgpReader {
         String integrator = doc.choiceOr(t, "integrator", "rk4", INTEGRATORS);
         return new SsgpSpec.TrainingExtras(sampled, doc.positiveOr(t, "start_sd", 0.1), scale.equals("batch"),
                 doc.positiveOr(t, "kl_weight", 1), integrator, doc.positiveOr(t, "tolerance", 1e-6),
-                fineTune(t, times), t.containsKey("lbfgs") ? doc.nonNegativeInt(t.get("lbfgs").getValueNode()) : 0);
+                fineTune(t, times),
+                t.containsKey("lbfgs") ? doc.iterations(t.get("lbfgs").getValueNode(), "lbfgs") : 0);
     }
 
     /** training.fine_tune: {segment, epochs, learning_rate, batch, averaged_samples}, or null when absent. */
@@ -110,7 +111,7 @@ final class SsgpReader {
                     + " trajectory (at most " + (times - 1) + " intervals: the whole trajectory), got " + segment);
         }
         int epochs = doc.positiveInt(doc.required(f, "epochs", at, "epochs: 500"));
-        int batch = f.containsKey("batch") ? doc.nonNegativeInt(f.get("batch").getValueNode()) : 0;
+        int batch = doc.nonNegativeIntOr(f, "batch", 0);
         return new SsgpSpec.FineTune(segment, epochs, doc.positiveOr(f, "learning_rate",
                 doc.positiveOr(t, "learning_rate", 2e-2)), batch,
                 doc.positiveIntOr(f, "averaged_samples", doc.positiveIntOr(t, "averaged_samples", 1)));

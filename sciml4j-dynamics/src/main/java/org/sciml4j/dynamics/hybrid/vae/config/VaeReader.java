@@ -40,7 +40,7 @@ final class VaeReader {
         double noise = doc.positiveOr(d, "noise", 0.01);
         double regularizer = doc.nonNegativeOr(m, "regularizer", 1);
         Map<String, NodeTuple> t = doc.optionalMapping(m, "training", TRAINING);
-        int epochs = t.containsKey("epochs") ? doc.nonNegativeInt(t.get("epochs").getValueNode()) : 600;
+        int epochs = doc.nonNegativeIntOr(t, "epochs", 600);
         boolean compare = !m.containsKey("compare") || doc.bool(m.get("compare").getValueNode());
         return new VaeSpec(seed, doc.positiveIntOr(d, "trajectories", 64),
                 doc.positiveIntOr(d, "test_trajectories", 32), doc.positiveIntOr(d, "points", 30),
