@@ -34,7 +34,7 @@ public final class SuitePath {
             needed.addAll(r.derivatives());
         }
         PointEvaluator e = new PointEvaluator(network, problem.transforms().isEmpty() ? null
-                : x -> problem.output(network, x), problem.variables().size(), sets, needed, true);
+                : problem::transform, problem.variables().size(), sets, needed, true);
         return e.fused() ? "fused" : "generic";
     }
 }

@@ -2,6 +2,7 @@ package org.sciml4j.tensor;
 
 import java.util.Arrays;
 import java.util.IdentityHashMap;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -47,6 +48,47 @@ public final class Taylor {
      * @return per direction {u, D_v u, ..., D_v^{orders[d]} u}, each of the shape of f(x); u is shared
      */
     public static Tensor[][] jets(Function<Tensor, Tensor> f, Tensor x, Tensor[] directions, int[] orders) {
+        return jets((xi, none) -> f.apply(xi), x, null, null, directions, orders);
+    }
+
+    /**
+     * Directional derivatives of h(x) = f(x, g(x)) when those of the inner function g are known already, from a
+     * fused pass (a network's {@code TaylorJet}) say: g's coefficients seed the transformation beside x's, so only
+     * f's own graph (an output transform applied to a network's outputs) is propagated, not g's.
+     *
+     * @param f          the outer function of the point x and of g's value (recorded, as {@link #jets} records f)
+     * @param x          the point, any shape
+     * @param g          g(x), recorded against whatever it depends on (a network's parameters): reverse mode reaches
+     *                   them through it and through {@code inner}
+     * @param inner      per direction {ignored, D_v g, D_v^2 g, ..., D_v^{orders[d]} g}: derivatives (not
+     *                   coefficients), each of g's shape
+     * @param directions each of the shape of x
+     * @param orders     per direction its highest order (&ge; 1)
+     * @return per direction {h, D_v h, ..., D_v^{orders[d]} h}, each of the shape of h(x); h is shared
+     */
+    public static Tensor[][] jetsAfter(BiFunction<Tensor, Tensor, Tensor> f, Tensor x, Tensor g, Tensor[][] inner,
+            Tensor[] directions, int[] orders) {
+        for (int d = 0; d < orders.length && d < inner.length; d++) {
+            if (inner[d].length <= orders[d]) {
+                throw new IllegalArgumentException("Taylor.jetsAfter: direction " + d + " has inner derivatives to "
+                        + "order " + (inner[d].length - 1) + " but order " + orders[d] + " is asked for");
+            }
+            for (int k = 1; k <= orders[d]; k++) {
+                if (!Arrays.equals(inner[d][k].shape, g.shape)) {
+                    throw new ShapeException("Taylor.jetsAfter: derivative " + k + " along direction " + d + " has "
+                            + "shape " + Shape.str(inner[d][k].shape) + " but g has shape " + Shape.str(g.shape));
+                }
+            }
+        }
+        if (inner.length != directions.length) {
+            throw new IllegalArgumentException("Taylor.jetsAfter: " + inner.length + " inner jets for "
+                    + directions.length + " directions");
+        }
+        return jets(f, x, g, inner, directions, orders);
+    }
+
+    private static Tensor[][] jets(BiFunction<Tensor, Tensor, Tensor> f, Tensor x, Tensor g, Tensor[][] inner,
+            Tensor[] directions, int[] orders) {
         if (directions.length == 0 || directions.length != orders.length) {
             throw new IllegalArgumentException("Taylor.jets: " + directions.length + " directions and "
                     + orders.length + " orders (one order per direction, at least one direction)");
@@ -83,10 +125,13 @@ public final class Taylor {
         Tensor y;
         try (Autodiff.Scope s = Autodiff.enableGrad()) {
             xi = Autodiff.asInput(x);
-            y = f.apply(xi);
+            y = f.apply(xi, g);
         }
         IdentityHashMap<Tensor, Tensor> seeds = new IdentityHashMap<>();
         seeds.put(xi, plan.assemble(blocks));
+        if (g != null) {
+            seeds.put(g, plan.assemble(innerBlocks(plan, inner, byOrder)));
+        }
         Tensor stack = propagate(y, plan, seeds).get(y);
         Tensor u = recording ? y : y.detach();
         Tensor[][] out = new Tensor[orders.length][];
@@ -125,6 +170,25 @@ public final class Taylor {
      */
     public static Tensor[] partials(Function<Tensor, Tensor> f, Tensor x, int[][] multiIndices) {
         return TaylorPartials.compute(f, x, multiIndices);
+    }
+
+    /**
+     * The blocks of an inner function's stack: block k holds D^k g / k! along the directions that reach order k, in
+     * the plan's (sorted) order.
+     */
+    private static Tensor[] innerBlocks(TaylorPlan plan, Tensor[][] inner, Integer[] byOrder) {
+        Tensor[] blocks = new Tensor[plan.order + 1];
+        double factorial = 1;
+        for (int k = 1; k <= plan.order; k++) {
+            factorial *= k;
+            Tensor[] rows = new Tensor[plan.rows[k]];
+            for (int i = 0; i < rows.length; i++) {
+                Tensor dk = inner[byOrder[i]][k];
+                rows[i] = (k == 1 ? dk : dk.div(factorial)).unsqueeze(0);
+            }
+            blocks[k] = rows.length == 1 ? rows[0] : Tensor.concat(0, rows);
+        }
+        return blocks;
     }
 
     /**

@@ -220,7 +220,7 @@ public final class PinnObjective implements LeastSquaresObjective {
 
     private PointEvaluator evaluator(List<Tensor> sets, Set<Derivative> derivatives) {
         return new PointEvaluator(network, problem.transforms().isEmpty() ? null
-                : x -> problem.output(network, x), problem.variables().size(), sets, derivatives, true);
+                : problem::transform, problem.variables().size(), sets, derivatives, true);
     }
 
     /** New collocation points for draw {@code round}: from the sampler, or placed by the residual. */

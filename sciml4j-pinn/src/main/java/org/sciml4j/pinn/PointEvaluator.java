@@ -6,8 +6,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BinaryOperator;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import java.util.stream.IntStream;
 
 import org.sciml4j.nn.Module;
 import org.sciml4j.nn.jet.TaylorJet;
@@ -25,18 +27,22 @@ import org.sciml4j.tensor.Tensor;
  * Fused path: when the network offers a fused jet ({@link Module#taylorJet()}) and every derivative used is along a
  * single variable, of an order the jet handles (ODEs; surrogates {@code u(c, t)} differentiated in t; PDEs with u_t,
  * u_x, u_xx, u_yy but no mixed derivative), one multi-direction {@link TaylorJet#evaluate} pass gives u, its first
- * derivatives along those variables and the second derivatives where needed at all points. Otherwise derivatives
- * come from reverse mode with {@code createGraph}, each lower derivative's gradient computed once and reused for all
- * the variables.
+ * derivatives along those variables and the second derivatives where needed at all points. With output transforms
+ * (hard constraints), the jet's blocks seed a Taylor pass over the transforms' own small graph
+ * ({@link Taylor#jetsAfter}): the network is never traced op by op.
  * <p>
- * Taylor path (the default when the fused jet does not apply: Fourier features, modified MLPs, {@code Concat},
- * output transforms, mixed or third and fourth derivatives): every derivative the problem uses comes from one Taylor
- * pass over the recorded graph ({@link Taylor#partials}), all directions and orders stacked. The nested reverse
+ * Taylor path (the default when the fused jet does not apply: networks without one, mixed or third and fourth
+ * derivatives): every derivative the problem uses comes from one Taylor pass over the recorded graph
+ * ({@link Taylor#partials}), all directions and orders stacked. Nested reverse mode with {@code createGraph} (each
+ * lower derivative's gradient computed once and reused for all the variables) remains as a third path. The nested reverse
  * passes remain for {@link #evaluateAt} (per-point Jacobians need row i to depend on point i alone) and when the
  * system property {@code sciml4j.pinn.derivatives=nested} asks for them (to compare the paths).
  */
 final class PointEvaluator {
+    /** The fields at the points: the network, then the transforms if any. */
     private final UnaryOperator<Tensor> output;
+    /** The output transforms as a function of the points and the network's outputs; null: none. */
+    private final BinaryOperator<Tensor> transform;
     private final int variables;
     private final Tensor stacked;         // (N, variables), all sets one after another
     private final int[] offsets;          // set i is rows offsets[i] .. offsets[i+1]
@@ -70,14 +76,13 @@ final class PointEvaluator {
     }
 
     /**
-     * As above, with the fields computed from the inputs by {@code output} (the network followed by a problem's
-     * output transforms, see {@link Problem#output}) rather than by the network alone; null for the network. With
-     * an output function the generic path is used.
+     * As above, with the fields computed from the points and the network's outputs by {@code transform} (a problem's
+     * output transforms, see {@link Problem#transform}) rather than being the network's outputs; null: none.
      */
-    PointEvaluator(Module net, UnaryOperator<Tensor> output, int variables, List<Tensor> sets, Set<Derivative> needed,
-            boolean allowFused) {
-        this.output = output != null ? output : net::forward;
-        allowFused &= output == null;
+    PointEvaluator(Module net, BinaryOperator<Tensor> transform, int variables, List<Tensor> sets,
+            Set<Derivative> needed, boolean allowFused) {
+        this.transform = transform;
+        this.output = transform == null ? net::forward : x -> transform.apply(x, net.forward(x));
         this.variables = variables;
         this.needed = Set.copyOf(needed);
         offsets = new int[sets.size() + 1];
@@ -151,7 +156,8 @@ final class PointEvaluator {
      * @return one evaluation per point set
      */
     List<Evaluation> evaluate(Map<String, Tensor> unknowns) {
-        Pass pass = fused() ? new FusedPass() : nested ? new GenericPass(Autodiff.asInput(stacked)) : new TaylorPass();
+        Pass pass = fused() ? (transform == null ? new FusedPass() : new TransformedFusedPass())
+                : nested ? new GenericPass(Autodiff.asInput(stacked)) : new TaylorPass();
         List<Evaluation> out = new ArrayList<>();
         for (int s = 0; s < offsets.length - 1; s++) {
             int set = s;
@@ -277,24 +283,15 @@ final class PointEvaluator {
         private final Map<String, Tensor> taken = new HashMap<>();
 
         private void directions() {
-            int count = 0;
-            for (int o : directions) {
-                count += o > 0 ? 1 : 0;
-            }
-            along = new int[count];
-            orders = new int[count];
-            int k = 0;
+            along = fusedAlong();
+            orders = fusedOrders(along);
             int seconds = 0;
-            for (int v = 0; v < variables; v++) {
-                if (directions[v] > 0) {
-                    along[k] = v;
-                    orders[k] = directions[v];
-                    first[v] = 1 + k++;
-                }
+            for (int k = 0; k < along.length; k++) {
+                first[along[k]] = 1 + k;
             }
-            for (int v = 0; v < variables; v++) {
-                if (directions[v] == 2) {
-                    second[v] = 1 + count + seconds++;
+            for (int k = 0; k < along.length; k++) {
+                if (orders[k] == 2) {
+                    second[along[k]] = 1 + along.length + seconds++;
                 }
             }
         }
@@ -353,6 +350,61 @@ final class PointEvaluator {
             });
             int s0 = in.start()[set];
             return whole.slice(0, s0, s0 + offsets[set + 1] - offsets[set]);
+        }
+    }
+
+    /** The variables the fused jet differentiates along, in order. */
+    private int[] fusedAlong() {
+        return IntStream.range(0, variables).filter(v -> directions[v] > 0).toArray();
+    }
+
+    /** The fused jet's order along each of {@code along}. */
+    private int[] fusedOrders(int[] along) {
+        return Arrays.stream(along).map(v -> directions[v]).toArray();
+    }
+
+    /**
+     * The fused jet of the network at all stacked points, its blocks seeding a Taylor pass through the output
+     * transforms: u and its derivatives along single variables (orders 1 and 2) of the transformed fields.
+     */
+    private final class TransformedFusedPass extends Pass {
+        /** Per direction (fusedAlong's order) {u, D u, D^2 u} of the fields, (N, fields) each; [0][0] alone if none. */
+        private Tensor[][] fields;
+        private int[] along;
+
+        @Override
+        Tensor compute(Derivative d) {
+            if (fields == null) {
+                run();
+            }
+            for (int k = 0; k < along.length; k++) {
+                int order = d.order(along[k]);
+                if (order > 0) {
+                    return fields[k][order].col(d.fieldIndex());
+                }
+            }
+            return fields[0][0].col(d.fieldIndex());
+        }
+
+        private void run() {
+            along = fusedAlong();
+            int[] orders = fusedOrders(along);
+            Tensor[] jet = taylorJet.evaluate(stacked, along, orders, stacked.size(0));
+            if (along.length == 0) {
+                fields = new Tensor[][] {{transform.apply(stacked, jet[0])}};
+                return;
+            }
+            Tensor[][] inner = new Tensor[along.length][];
+            Tensor[] unit = new Tensor[along.length];
+            int second = 1 + along.length;
+            for (int k = 0; k < along.length; k++) {
+                inner[k] = orders[k] == 2 ? new Tensor[] {null, jet[1 + k], jet[second++]}
+                        : new Tensor[] {null, jet[1 + k]};
+                double[] e = new double[variables];
+                e[along[k]] = 1;
+                unit[k] = Tensor.of(e, variables).broadcastTo(stacked.shape()).copy();
+            }
+            fields = Taylor.jetsAfter(transform, stacked, jet[0], inner, unit, orders);
         }
     }
 

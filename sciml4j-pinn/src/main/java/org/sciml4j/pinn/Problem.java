@@ -343,7 +343,19 @@ public final class Problem {
      * @return shape (N, fields)
      */
     public Tensor output(Module network, Tensor x) {
-        Tensor raw = network.forward(x);
+        return transform(x, network.forward(x));
+    }
+
+    /**
+     * The fields from the network's outputs {@code raw} at {@code x}: each output transformed by its output transform
+     * if it has one. Differentiable with respect to both (a Taylor pass seeds {@code raw} with a fused jet's
+     * derivatives and propagates through the transforms alone).
+     *
+     * @param x   shape (N, variables)
+     * @param raw the network's outputs at x, shape (N, fields)
+     * @return shape (N, fields)
+     */
+    public Tensor transform(Tensor x, Tensor raw) {
         if (transforms.isEmpty()) {
             return raw;
         }
