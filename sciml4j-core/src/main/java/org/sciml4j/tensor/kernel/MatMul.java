@@ -99,6 +99,10 @@ public final class MatMul {
     public static void gemmTransA(double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int m, int k,
                                   int n, boolean accumulate) {
         if (m == 1) { // one row of C: a sum of k scaled rows of B (the tiled kernel handles it about 100x slower)
+            if (VECTOR_API) {
+                VectorGemm.rowCombination(a, aOff, b, bOff, c, cOff, k, n, accumulate);
+                return;
+            }
             rowCombination(a, aOff, b, bOff, c, cOff, k, n, accumulate);
             return;
         }
@@ -161,6 +165,10 @@ public final class MatMul {
     public static void gemm(double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int m, int k, int n,
                             boolean accumulate) {
         if (k == 1) { // an outer product (the tiled kernel handles it about 30x slower)
+            if (VECTOR_API) {
+                VectorGemm.outer(a, aOff, b, bOff, c, cOff, m, n, accumulate);
+                return;
+            }
             for (int i = 0; i < m; i++) {
                 rowCombination(a, aOff + i, b, bOff, c, cOff + i * n, 1, n, accumulate);
             }

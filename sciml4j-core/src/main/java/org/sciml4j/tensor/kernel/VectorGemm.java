@@ -340,4 +340,79 @@ final class VectorGemm {
             c[cOff + i] = accumulate ? c[cOff + i] + s : s;
         }
     }
+
+    /**
+     * {@code c[0, n) (+)= sum_p a[aOff + p] b[p, :]} over the k rows of the row-major (k, n) B, p in order: each
+     * element the same chain of fused multiply-adds as the scalar loop of {@code MatMul} (same bits), four vectors of
+     * columns held in registers at a time (a weight gradient of a one-output layer: k = the points, n = the hidden
+     * width). The rows of B pass in blocks of {@link #K_BLOCK} that stay in the L1 cache while every column block
+     * reads them; C keeps the running sums between blocks.
+     */
+    static void rowCombination(double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int k, int n,
+                               boolean accumulate) {
+        if (!accumulate) {
+            java.util.Arrays.fill(c, cOff, cOff + n, 0.0);
+        }
+        int full = S.loopBound(n);
+        for (int p0 = 0; p0 < k; p0 += K_BLOCK) {
+            int p1 = Math.min(k, p0 + K_BLOCK);
+            int j = 0;
+            for (; j + 4 * L <= full; j += 4 * L) {
+                DoubleVector s0 = DoubleVector.fromArray(S, c, cOff + j);
+                DoubleVector s1 = DoubleVector.fromArray(S, c, cOff + j + L);
+                DoubleVector s2 = DoubleVector.fromArray(S, c, cOff + j + 2 * L);
+                DoubleVector s3 = DoubleVector.fromArray(S, c, cOff + j + 3 * L);
+                for (int p = p0; p < p1; p++) {
+                    DoubleVector ap = DoubleVector.broadcast(S, a[aOff + p]);
+                    int bp = bOff + p * n + j;
+                    s0 = ap.fma(DoubleVector.fromArray(S, b, bp), s0);
+                    s1 = ap.fma(DoubleVector.fromArray(S, b, bp + L), s1);
+                    s2 = ap.fma(DoubleVector.fromArray(S, b, bp + 2 * L), s2);
+                    s3 = ap.fma(DoubleVector.fromArray(S, b, bp + 3 * L), s3);
+                }
+                s0.intoArray(c, cOff + j);
+                s1.intoArray(c, cOff + j + L);
+                s2.intoArray(c, cOff + j + 2 * L);
+                s3.intoArray(c, cOff + j + 3 * L);
+            }
+            for (; j < full; j += L) {
+                DoubleVector s0 = DoubleVector.fromArray(S, c, cOff + j);
+                for (int p = p0; p < p1; p++) {
+                    s0 = DoubleVector.broadcast(S, a[aOff + p]).fma(DoubleVector.fromArray(S, b, bOff + p * n + j), s0);
+                }
+                s0.intoArray(c, cOff + j);
+            }
+            for (int p = p0; p < p1; p++) {
+                double ap = a[aOff + p];
+                int bp = bOff + p * n;
+                for (int t = full; t < n; t++) {
+                    c[cOff + t] = Math.fma(ap, b[bp + t], c[cOff + t]);
+                }
+            }
+        }
+    }
+
+    /**
+     * The outer product {@code C[m,n] (+)= a[m] b[n]} (a product with k = 1: the backward pass of a one-output layer):
+     * each element one fused multiply-add onto C or onto zero, as the scalar loop of {@code MatMul} (same bits, the
+     * sign of a zero product included).
+     */
+    static void outer(double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int m, int n,
+                      boolean accumulate) {
+        int full = S.loopBound(n);
+        DoubleVector zero = DoubleVector.zero(S);
+        for (int i = 0; i < m; i++) {
+            double ai = a[aOff + i];
+            DoubleVector av = DoubleVector.broadcast(S, ai);
+            int ci = cOff + i * n;
+            int j = 0;
+            for (; j < full; j += L) {
+                DoubleVector start = accumulate ? DoubleVector.fromArray(S, c, ci + j) : zero;
+                av.fma(DoubleVector.fromArray(S, b, bOff + j), start).intoArray(c, ci + j);
+            }
+            for (; j < n; j++) {
+                c[ci + j] = Math.fma(ai, b[bOff + j], accumulate ? c[ci + j] : 0.0);
+            }
+        }
+    }
 }

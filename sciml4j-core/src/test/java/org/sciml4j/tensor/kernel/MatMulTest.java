@@ -62,6 +62,53 @@ class MatMulTest {
     }
 
     /**
+     * Products with one row of C (a one-output layer's weight gradient: k points, rows of B in several L1 blocks) and
+     * outer products (k = 1) are each element's fused multiply-add chain in order of p, bit for bit, at any vector
+     * width and with or without accumulation.
+     */
+    @Test
+    void oneRowAndOuterProductsAreTheScalarChains() {
+        SplittableRandom rng = new SplittableRandom(5);
+        for (int n : new int[] {1, 2, 3, 4, 5, 8, 15, 16, 17, 20, 33, 50, 100}) {
+            for (boolean acc : new boolean[] {false, true}) {
+                int k = 150;
+                double[] a = random(rng, k + 2);
+                double[] b = random(rng, k * n + 1);
+                double[] c = random(rng, n + 3);
+                double[] expected = c.clone();
+                for (int j = 0; j < n; j++) {
+                    double s = acc ? expected[1 + j] : 0;
+                    for (int p = 0; p < k; p++) {
+                        s = Math.fma(a[2 + p], b[1 + p * n + j], s);
+                    }
+                    expected[1 + j] = s;
+                }
+                double[] got = c.clone();
+                MatMul.gemmTransA(a, 2, b, 1, got, 1, 1, k, n, acc);
+                assertSameBits(got, expected, "1x" + k + "x" + n + (acc ? " accumulate" : ""));
+                int m = 7;
+                double[] cm = random(rng, m * n + 1);
+                double[] outer = cm.clone();
+                for (int i = 0; i < m; i++) {
+                    for (int j = 0; j < n; j++) {
+                        outer[1 + i * n + j] = Math.fma(a[i], b[j], acc ? cm[1 + i * n + j] : 0.0);
+                    }
+                }
+                double[] got2 = cm.clone();
+                MatMul.gemm(a, 0, b, 0, got2, 1, m, 1, n, acc);
+                assertSameBits(got2, outer, m + "x1x" + n + (acc ? " accumulate" : ""));
+            }
+        }
+    }
+
+    private static void assertSameBits(double[] got, double[] expected, String what) {
+        for (int q = 0; q < got.length; q++) {
+            assertThat(Double.doubleToRawLongBits(got[q])).as(what + " at " + q)
+                    .isEqualTo(Double.doubleToRawLongBits(expected[q]));
+        }
+    }
+
+    /**
      * The same product gives the same bits before and after the JIT has compiled the kernels: results must not
      * depend on timing. (JDK 25's C2 reduced the lanes of a vector in another order than the interpreter, so the
      * matrix-vector kernel gave different bits once compiled, and training runs differed from run to run.)
