@@ -321,24 +321,52 @@ final class VectorGemm {
     private static void gemv(double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int m, int k,
                              boolean accumulate) {
         int bound = S.loopBound(k);
-        for (int i = 0; i < m; i++) {
+        int i = 0;
+        // four rows at a time: four independent chains where one row's chain leaves the FMA units waiting on its
+        // latency (a one-output layer's forward pass over thousands of points); each row's arithmetic is unchanged
+        for (; i + 4 <= m; i += 4) {
+            int a0 = aOff + i * k;
+            DoubleVector acc0 = DoubleVector.zero(S);
+            DoubleVector acc1 = DoubleVector.zero(S);
+            DoubleVector acc2 = DoubleVector.zero(S);
+            DoubleVector acc3 = DoubleVector.zero(S);
+            int p = 0;
+            for (; p < bound; p += L) {
+                DoubleVector bv = DoubleVector.fromArray(S, b, bOff + p);
+                acc0 = DoubleVector.fromArray(S, a, a0 + p).fma(bv, acc0);
+                acc1 = DoubleVector.fromArray(S, a, a0 + k + p).fma(bv, acc1);
+                acc2 = DoubleVector.fromArray(S, a, a0 + 2 * k + p).fma(bv, acc2);
+                acc3 = DoubleVector.fromArray(S, a, a0 + 3 * k + p).fma(bv, acc3);
+            }
+            gemvFinish(acc0, a, a0, b, bOff, c, cOff + i, k, bound, accumulate);
+            gemvFinish(acc1, a, a0 + k, b, bOff, c, cOff + i + 1, k, bound, accumulate);
+            gemvFinish(acc2, a, a0 + 2 * k, b, bOff, c, cOff + i + 2, k, bound, accumulate);
+            gemvFinish(acc3, a, a0 + 3 * k, b, bOff, c, cOff + i + 3, k, bound, accumulate);
+        }
+        for (; i < m; i++) {
             int ai = aOff + i * k;
             DoubleVector acc = DoubleVector.zero(S);
             int p = 0;
             for (; p < bound; p += L) {
                 acc = DoubleVector.fromArray(S, a, ai + p).fma(DoubleVector.fromArray(S, b, bOff + p), acc);
             }
-            // lanes added in a fixed order: reduceLanes(ADD) on doubles is unordered by specification, and JDK 25's
-            // C2 adds them in another order than the interpreter, which made training depend on JIT timing
-            double s = 0;
-            for (int l = 0; l < L; l++) {
-                s += acc.lane(l);
-            }
-            for (; p < k; p++) {
-                s += a[ai + p] * b[bOff + p];
-            }
-            c[cOff + i] = accumulate ? c[cOff + i] + s : s;
+            gemvFinish(acc, a, ai, b, bOff, c, cOff + i, k, bound, accumulate);
         }
+    }
+
+    /** One row of {@link #gemv} after its vector part: lanes in order, the scalar tail, the store. */
+    private static void gemvFinish(DoubleVector acc, double[] a, int ai, double[] b, int bOff, double[] c, int ci,
+                                   int k, int bound, boolean accumulate) {
+        // lanes added in a fixed order: reduceLanes(ADD) on doubles is unordered by specification, and JDK 25's C2
+        // adds them in another order than the interpreter, which made training depend on JIT timing
+        double s = 0;
+        for (int l = 0; l < L; l++) {
+            s += acc.lane(l);
+        }
+        for (int p = bound; p < k; p++) {
+            s += a[ai + p] * b[bOff + p];
+        }
+        c[ci] = accumulate ? c[ci] + s : s;
     }
 
     /**
