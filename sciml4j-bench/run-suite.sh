@@ -31,12 +31,12 @@ forward|2000|2000|50|500|oscillator_forward.py
 surrogate|500|500|20|150|oscillator_surrogate.py
 burgers|300|300|10|100|burgers.py
 allen-cahn|100|100|5|30|allen_cahn.py
-allen-cahn-hard|40|40|5|30|allen_cahn.py --hard
+allen-cahn-hard|100|100|5|30|allen_cahn.py --hard
 poisson-fourier|80|80|5|30|poisson.py --fourier 32 --layers 2 --width 50
 kovasznay|80|80|5|30|kovasznay.py
 elasticity|50|50|5|30|elasticity.py
 kdv|50|50|5|30|kdv.py
-poisson-modified-mlp|40|40|5|30|poisson.py --modified --layers 3 --width 50
+poisson-modified-mlp|80|80|5|30|poisson.py --modified --layers 3 --width 50
 poisson-mlp-1x20|300|300|10|100|poisson.py --layers 1 --width 20
 poisson-mlp-1x50|200|200|10|80|poisson.py --layers 1 --width 50
 poisson-mlp-1x100|150|150|10|50|poisson.py --layers 1 --width 100
