@@ -197,20 +197,9 @@ class ConditionTest {
         double[][] values = new double[2][];
         int k = 0;
         for (PointEvaluator ev : List.of(fused, generic)) {
-            Tensor loss = Tensor.scalar(0);
-            List<Double> vals = new java.util.ArrayList<>();
-            for (Evaluation e : ev.evaluate(Map.of())) {
-                for (Derivative d : needed) {
-                    Tensor x = e.derivative(d);
-                    loss = loss.add(x.mul(x).sum().mul(1 + d.order()));
-                    for (double z : x.toArray()) {
-                        vals.add(z);
-                    }
-                }
-            }
-            values[k] = vals.stream().mapToDouble(Double::doubleValue).toArray();
-            List<Tensor> g = Autodiff.grad(loss, params, null, false);
-            grads[k++] = g.stream().flatMapToDouble(t -> java.util.Arrays.stream(t.toArray())).toArray();
+            double[][] r = EvaluatorProbe.valuesAndGradient(ev, needed, params);
+            values[k] = r[0];
+            grads[k++] = r[1];
         }
         assertThat(values[0]).hasSize(4 * count);
         for (int i = 0; i < values[0].length; i++) {

@@ -3,8 +3,6 @@ package org.sciml4j.pinn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -82,20 +80,9 @@ class FusedTransformTest {
         double[][] grads = new double[2][];
         int k = 0;
         for (PointEvaluator ev : List.of(fused, generic)) {
-            Tensor loss = Tensor.scalar(0);
-            List<Double> vals = new ArrayList<>();
-            for (Evaluation e : ev.evaluate(Map.of())) {
-                for (Derivative d : needed) {
-                    Tensor t = e.derivative(d);
-                    loss = loss.add(t.mul(t).sum().mul(1 + d.order()));
-                    for (double z : t.toArray()) {
-                        vals.add(z);
-                    }
-                }
-            }
-            values[k] = vals.stream().mapToDouble(Double::doubleValue).toArray();
-            List<Tensor> g = Autodiff.grad(loss, net.parameters().trainable(), null, false);
-            grads[k++] = g.stream().flatMapToDouble(t -> Arrays.stream(t.toArray())).toArray();
+            double[][] r = EvaluatorProbe.valuesAndGradient(ev, needed, net.parameters().trainable());
+            values[k] = r[0];
+            grads[k++] = r[1];
         }
         assertThat(values[0]).hasSize(4 * count);
         for (int i = 0; i < values[0].length; i++) {
