@@ -9,12 +9,10 @@ import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 import org.sciml4j.domain.expr.Derivative;
-import org.sciml4j.domain.expr.Evaluation;
 import org.sciml4j.domain.sampling.Sampler;
 import org.sciml4j.nn.Module;
 import org.sciml4j.nn.ModifiedMlp;
 import org.sciml4j.nn.Mlp;
-import org.sciml4j.tensor.Autodiff;
 import org.sciml4j.tensor.Tensor;
 
 /**
