@@ -20,7 +20,6 @@ import org.sciml4j.domain.expr.Derivative;
 import org.sciml4j.domain.expr.Evaluation;
 import org.sciml4j.domain.expr.ExpressionException;
 import org.sciml4j.domain.sampling.Sampler;
-import org.sciml4j.tensor.Autodiff;
 import org.sciml4j.tensor.Tensor;
 
 /** Each kind of condition, surrogate inputs, and the fused derivative path against the generic one. */
