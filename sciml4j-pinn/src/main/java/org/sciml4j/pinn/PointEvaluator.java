@@ -29,11 +29,11 @@ import org.sciml4j.tensor.Tensor;
  * come from reverse mode with {@code createGraph}, each lower derivative's gradient computed once and reused for all
  * the variables.
  * <p>
- * Taylor path (the default when the fused jet does not apply: Fourier features, modified MLPs, {@code Concat},
- * output transforms, mixed or third and fourth derivatives): every derivative the problem uses comes from one Taylor
- * pass over the recorded graph ({@link Taylor#partials}), all directions and orders stacked. The nested reverse
- * passes remain for {@link #evaluateAt} (per-point Jacobians need row i to depend on point i alone) and when the
- * system property {@code sciml4j.pinn.derivatives=nested} asks for them (to compare the paths).
+ * Taylor path (the default when the fused jet does not apply: networks without one, such as activations other than tanh
+ * and sin, output transforms, mixed or third and fourth derivatives): every derivative the problem uses comes from one
+ * Taylor pass over the recorded graph ({@link Taylor#partials}), all directions and orders stacked. The nested reverse
+ * passes remain for {@link #evaluateAt} (per-point Jacobians need row i to depend on point i alone) and when the system
+ * property {@code sciml4j.pinn.derivatives=nested} asks for them (to compare the paths).
  */
 final class PointEvaluator {
     private final UnaryOperator<Tensor> output;

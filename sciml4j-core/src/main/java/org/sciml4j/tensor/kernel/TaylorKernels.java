@@ -5,8 +5,9 @@ package org.sciml4j.tensor.kernel;
  * {@code org.sciml4j.nn.jet.MlpJet}. A jet of m values is stored as three stacked rows of one array: the values z at
  * [0, m), the first derivatives z' at [m, 2m) and the second derivatives z'' at [2m, 3m). An activation f maps it to
  * (f(z), f'(z) z', f'(z) z'' + f''(z) z'^2); the reverse rules give the cotangents of (z, z', z'') from those of the
- * result. With {@code jdk.incubator.vector} the tanh loops and the bias and column-sum loops are vectorised
- * ({@code VectorJet}); the arithmetic is the same, element by element, as the scalar loops here.
+ * result. {@link #gateMultiJet} is the product rule of a modified MLP's gate on such jets. With
+ * {@code jdk.incubator.vector} the tanh loops and the bias and column-sum loops are vectorised ({@code VectorJet}); the
+ * arithmetic is the same, element by element, as the scalar loops here.
  */
 public final class TaylorKernels {
     private TaylorKernels() {
@@ -154,6 +155,69 @@ public final class TaylorKernels {
         for (int j = 0; j < m; j++) {
             double d1 = d1s[j];
             multiBackward(g, z, m, firsts, seconds, j, d1, -y[j], -d1);
+        }
+    }
+
+    /**
+     * The gate of a modified MLP on multi-direction jets (blocks as {@link #tanhMultiJet}), h = v + a d element by
+     * element, by the product rule in derivative form: h'_k = v'_k + a'_k d + a d'_k and
+     * h''_s = v''_s + a''_s d + 2 a'_q d'_q + a d''_s with q = {@code seconds[s]}. {@code h} must be none of the
+     * others.
+     */
+    public static void gateMultiJet(double[] v, double[] a, double[] d, double[] h, int m, int firsts,
+                                    int[] seconds) {
+        for (int j = 0; j < m; j++) {
+            double a0 = a[j];
+            double d0 = d[j];
+            h[j] = v[j] + a0 * d0;
+            for (int k = 1; k <= firsts; k++) {
+                int b = k * m + j;
+                h[b] = v[b] + a[b] * d0 + a0 * d[b];
+            }
+            for (int s = 0; s < seconds.length; s++) {
+                int q = (1 + seconds[s]) * m + j;
+                int b = (1 + firsts + s) * m + j;
+                h[b] = v[b] + a[b] * d0 + 2 * a[q] * d[q] + a0 * d[b];
+            }
+        }
+    }
+
+    /**
+     * Reverse rule of {@link #gateMultiJet}: {@code g} holds the cotangents of h's blocks and receives, in place,
+     * those of a's; those of v and d are added to {@code gv} and {@code gd}.
+     */
+    public static void gateMultiJetBackward(double[] g, double[] a, double[] d, double[] gv, double[] gd, int m,
+                                            int firsts, int[] seconds) {
+        for (int j = 0; j < m; j++) {
+            double a0 = a[j];
+            double d0 = d[j];
+            double ga0 = 0;
+            double gd0 = 0;
+            for (int k = 0; k <= firsts; k++) { // h0 = v0 + a0 d0, h'_k = v'_k + a'_k d0 + a0 d'_k
+                int b = k * m + j;
+                double gh = g[b];
+                gv[b] += gh;
+                ga0 += gh * d[b];
+                gd0 += gh * a[b];
+                if (k > 0) {
+                    g[b] = gh * d0;
+                    gd[b] += gh * a0;
+                }
+            }
+            for (int s = 0; s < seconds.length; s++) { // h''_s = v''_s + a''_s d0 + 2 a'_q d'_q + a0 d''_s
+                int q = (1 + seconds[s]) * m + j;
+                int b = (1 + firsts + s) * m + j;
+                double gh = g[b];
+                gv[b] += gh;
+                ga0 += gh * d[b];
+                gd0 += gh * a[b];
+                g[q] += 2 * gh * d[q]; // g[q] already holds a'_q's own share, g'_q d0
+                gd[q] += 2 * gh * a[q];
+                g[b] = gh * d0;
+                gd[b] += gh * a0;
+            }
+            g[j] = ga0;
+            gd[j] += gd0;
         }
     }
 }
