@@ -166,58 +166,94 @@ public final class TaylorKernels {
      */
     public static void gateMultiJet(double[] v, double[] a, double[] d, double[] h, int m, int firsts,
                                     int[] seconds) {
+        // block by block, each a flat loop over m values (the compiler vectorises them; one loop over j touching
+        // every block strides through 4 R arrays at once)
         for (int j = 0; j < m; j++) {
-            double a0 = a[j];
-            double d0 = d[j];
-            h[j] = v[j] + a0 * d0;
-            for (int k = 1; k <= firsts; k++) {
-                int b = k * m + j;
-                h[b] = v[b] + a[b] * d0 + a0 * d[b];
+            h[j] = v[j] + a[j] * d[j];
+        }
+        for (int k = 1; k <= firsts; k++) {
+            int b = k * m;
+            for (int j = 0; j < m; j++) {
+                h[b + j] = v[b + j] + a[b + j] * d[j] + a[j] * d[b + j];
             }
-            for (int s = 0; s < seconds.length; s++) {
-                int q = (1 + seconds[s]) * m + j;
-                int b = (1 + firsts + s) * m + j;
-                h[b] = v[b] + a[b] * d0 + 2 * a[q] * d[q] + a0 * d[b];
+        }
+        for (int s = 0; s < seconds.length; s++) {
+            int q = (1 + seconds[s]) * m;
+            int b = (1 + firsts + s) * m;
+            for (int j = 0; j < m; j++) {
+                h[b + j] = v[b + j] + a[b + j] * d[j] + 2 * a[q + j] * d[q + j] + a[j] * d[b + j];
             }
         }
     }
 
     /**
      * Reverse rule of {@link #gateMultiJet}: {@code g} holds the cotangents of h's blocks and receives, in place,
-     * those of a's; those of v and d are added to {@code gv} and {@code gd}.
+     * those of a's; those of v and d are added to {@code gv} and {@code gd}. Block by block, as the forward loops;
+     * every read of g's original values comes before the write that replaces them.
      */
     public static void gateMultiJetBackward(double[] g, double[] a, double[] d, double[] gv, double[] gd, int m,
                                             int firsts, int[] seconds) {
-        for (int j = 0; j < m; j++) {
-            double a0 = a[j];
-            double d0 = d[j];
-            double ga0 = 0;
-            double gd0 = 0;
-            for (int k = 0; k <= firsts; k++) { // h0 = v0 + a0 d0, h'_k = v'_k + a'_k d0 + a0 d'_k
-                int b = k * m + j;
-                double gh = g[b];
-                gv[b] += gh;
-                ga0 += gh * d[b];
-                gd0 += gh * a[b];
-                if (k > 0) {
-                    g[b] = gh * d0;
-                    gd[b] += gh * a0;
-                }
-            }
-            for (int s = 0; s < seconds.length; s++) { // h''_s = v''_s + a''_s d0 + 2 a'_q d'_q + a0 d''_s
-                int q = (1 + seconds[s]) * m + j;
-                int b = (1 + firsts + s) * m + j;
-                double gh = g[b];
-                gv[b] += gh;
-                ga0 += gh * d[b];
-                gd0 += gh * a[b];
-                g[q] += 2 * gh * d[q]; // g[q] already holds a'_q's own share, g'_q d0
-                gd[q] += 2 * gh * a[q];
-                g[b] = gh * d0;
-                gd[b] += gh * a0;
-            }
-            g[j] = ga0;
-            gd[j] += gd0;
+        int blocks = 1 + firsts + seconds.length;
+        for (int j = 0; j < blocks * m; j++) { // v enters every block of h with weight 1
+            gv[j] += g[j];
         }
+        for (int k = 0; k < blocks; k++) { // d0 enters block k times a_k
+            int b = k * m;
+            for (int j = 0; j < m; j++) {
+                gd[j] += g[b + j] * a[b + j];
+            }
+        }
+        for (int k = 1; k < blocks; k++) { // d_k enters block k times a0
+            int b = k * m;
+            for (int j = 0; j < m; j++) {
+                gd[b + j] += g[b + j] * a[j];
+            }
+        }
+        for (int s = 0; s < seconds.length; s++) { // d'_q enters h''_s times 2 a'_q
+            int q = (1 + seconds[s]) * m;
+            int b = (1 + firsts + s) * m;
+            for (int j = 0; j < m; j++) {
+                gd[q + j] += 2 * g[b + j] * a[q + j];
+            }
+        }
+        for (int j = 0; j < m; j++) { // a0 enters h0 times d0 and block k times d_k
+            g[j] *= d[j];
+        }
+        for (int k = 1; k < blocks; k++) {
+            int b = k * m;
+            for (int j = 0; j < m; j++) {
+                g[j] += g[b + j] * d[b + j];
+            }
+        }
+        for (int k = 1; k <= firsts; k++) { // a'_k enters h'_k times d0, and h''_s (q = k) times 2 d'_k
+            int b = k * m;
+            int s = indexOf(seconds, k - 1);
+            if (s < 0) {
+                for (int j = 0; j < m; j++) {
+                    g[b + j] *= d[j];
+                }
+                continue;
+            }
+            int c = (1 + firsts + s) * m;
+            for (int j = 0; j < m; j++) {
+                g[b + j] = g[b + j] * d[j] + 2 * g[c + j] * d[b + j];
+            }
+        }
+        for (int s = 0; s < seconds.length; s++) { // a''_s enters h''_s times d0
+            int b = (1 + firsts + s) * m;
+            for (int j = 0; j < m; j++) {
+                g[b + j] *= d[j];
+            }
+        }
+    }
+
+    /** The index of {@code value} in {@code a}, or -1. */
+    private static int indexOf(int[] a, int value) {
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] == value) {
+                return i;
+            }
+        }
+        return -1;
     }
 }
