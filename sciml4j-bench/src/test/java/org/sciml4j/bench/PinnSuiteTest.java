@@ -19,6 +19,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.sciml4j.nn.Module;
 import org.sciml4j.pinn.Condition;
 import org.sciml4j.pinn.Problem;
+import org.sciml4j.pinn.SuitePath;
 import org.sciml4j.pinn.config.ProblemFile;
 
 /**
@@ -86,6 +87,15 @@ class PinnSuiteTest {
         Matcher loss = Pattern.compile(" loss=(\\S+)$").matcher(line);
         assertThat(loss.find()).isTrue();
         assertThat(Double.parseDouble(loss.group(1))).isFinite().isPositive();
+    }
+
+    @Test
+    void theModifiedMlpTakesTheFusedPathAsThePlainMlpDoes() {
+        for (String name : List.of("poisson-modified-mlp", "poisson-mlp-3x50")) {
+            ProblemFile f = ProblemFile.read(PinnSuite.file(name));
+            long seed = f.training().seed();
+            assertThat(SuitePath.of(f.problem(), f.newNetwork(seed), seed)).as(name).isEqualTo("fused");
+        }
     }
 
     @Test

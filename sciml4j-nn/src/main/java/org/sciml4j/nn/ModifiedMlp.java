@@ -1,10 +1,13 @@
 package org.sciml4j.nn;
 
+import org.sciml4j.nn.jet.ModifiedMlpJet;
+import org.sciml4j.nn.jet.TaylorJet;
 import org.sciml4j.tensor.Rng;
 import org.sciml4j.tensor.Tensor;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The modified MLP of Wang, Teng &amp; Perdikaris (2021), "Understanding and mitigating gradient pathologies in
@@ -108,5 +111,14 @@ public final class ModifiedMlp extends DenseNetwork {
     /** The gated hidden layers and the output layer, {@code layers.i} at index i. */
     public List<Module> layers() {
         return layers;
+    }
+
+    /**
+     * The fused {@link ModifiedMlpJet} (u and its first and second derivatives along single inputs in one pass) when
+     * the activation is tanh or sin and the embedding, if any, has a fused jet of its own; else empty.
+     */
+    @Override
+    public Optional<TaylorJet> taylorJet() {
+        return ModifiedMlpJet.of(this);
     }
 }

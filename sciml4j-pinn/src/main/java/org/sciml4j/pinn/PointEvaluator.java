@@ -31,12 +31,12 @@ import org.sciml4j.tensor.Tensor;
  * (hard constraints), the jet's blocks seed a Taylor pass over the transforms' own small graph
  * ({@link Taylor#jetsAfter}): the network is never traced op by op.
  * <p>
- * Taylor path (the default when the fused jet does not apply: networks without one, mixed or third and fourth
- * derivatives): every derivative the problem uses comes from one Taylor pass over the recorded graph
- * ({@link Taylor#partials}), all directions and orders stacked. Nested reverse mode with {@code createGraph} (each
- * lower derivative's gradient computed once and reused for all the variables) remains as a third path. The nested reverse
- * passes remain for {@link #evaluateAt} (per-point Jacobians need row i to depend on point i alone) and when the
- * system property {@code sciml4j.pinn.derivatives=nested} asks for them (to compare the paths).
+ * Taylor path (the default when the fused jet does not apply: networks without one, such as activations other than
+ * tanh and sin, mixed or third and fourth derivatives): every derivative the problem uses comes from one Taylor pass
+ * over the recorded graph ({@link Taylor#partials}), all directions and orders stacked. The nested reverse passes
+ * (each lower derivative's gradient computed once and reused for all the variables) remain for {@link #evaluateAt}
+ * (per-point Jacobians need row i to depend on point i alone) and when the system property
+ * {@code sciml4j.pinn.derivatives=nested} asks for them (to compare the paths).
  */
 final class PointEvaluator {
     /** The fields at the points: the network, then the transforms if any. */

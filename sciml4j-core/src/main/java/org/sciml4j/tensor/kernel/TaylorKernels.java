@@ -5,8 +5,9 @@ package org.sciml4j.tensor.kernel;
  * {@code org.sciml4j.nn.jet.MlpJet}. A jet of m values is stored as three stacked rows of one array: the values z at
  * [0, m), the first derivatives z' at [m, 2m) and the second derivatives z'' at [2m, 3m). An activation f maps it to
  * (f(z), f'(z) z', f'(z) z'' + f''(z) z'^2); the reverse rules give the cotangents of (z, z', z'') from those of the
- * result. With {@code jdk.incubator.vector} the tanh loops and the bias and column-sum loops are vectorised
- * ({@code VectorJet}); the arithmetic is the same, element by element, as the scalar loops here.
+ * result. {@link #gateMultiJet} is the product rule of a modified MLP's gate on such jets. With
+ * {@code jdk.incubator.vector} the tanh loops and the bias and column-sum loops are vectorised ({@code VectorJet}); the
+ * arithmetic is the same, element by element, as the scalar loops here.
  */
 public final class TaylorKernels {
     private TaylorKernels() {
@@ -155,5 +156,104 @@ public final class TaylorKernels {
             double d1 = d1s[j];
             multiBackward(g, z, m, firsts, seconds, j, d1, -y[j], -d1);
         }
+    }
+
+    /**
+     * The gate of a modified MLP on multi-direction jets (blocks as {@link #tanhMultiJet}), h = v + a d element by
+     * element, by the product rule in derivative form: h'_k = v'_k + a'_k d + a d'_k and
+     * h''_s = v''_s + a''_s d + 2 a'_q d'_q + a d''_s with q = {@code seconds[s]}. {@code h} must be none of the
+     * others.
+     */
+    public static void gateMultiJet(double[] v, double[] a, double[] d, double[] h, int m, int firsts,
+                                    int[] seconds) {
+        // block by block, each a flat loop over m values (the compiler vectorises them; one loop over j touching
+        // every block strides through 4 R arrays at once)
+        for (int j = 0; j < m; j++) {
+            h[j] = v[j] + a[j] * d[j];
+        }
+        for (int k = 1; k <= firsts; k++) {
+            int b = k * m;
+            for (int j = 0; j < m; j++) {
+                h[b + j] = v[b + j] + a[b + j] * d[j] + a[j] * d[b + j];
+            }
+        }
+        for (int s = 0; s < seconds.length; s++) {
+            int q = (1 + seconds[s]) * m;
+            int b = (1 + firsts + s) * m;
+            for (int j = 0; j < m; j++) {
+                h[b + j] = v[b + j] + a[b + j] * d[j] + 2 * a[q + j] * d[q + j] + a[j] * d[b + j];
+            }
+        }
+    }
+
+    /**
+     * Reverse rule of {@link #gateMultiJet}: {@code g} holds the cotangents of h's blocks and receives, in place,
+     * those of a's; those of v and d are added to {@code gv} and {@code gd}. Block by block, as the forward loops;
+     * every read of g's original values comes before the write that replaces them.
+     */
+    public static void gateMultiJetBackward(double[] g, double[] a, double[] d, double[] gv, double[] gd, int m,
+                                            int firsts, int[] seconds) {
+        int blocks = 1 + firsts + seconds.length;
+        for (int j = 0; j < blocks * m; j++) { // v enters every block of h with weight 1
+            gv[j] += g[j];
+        }
+        for (int k = 0; k < blocks; k++) { // d0 enters block k times a_k
+            int b = k * m;
+            for (int j = 0; j < m; j++) {
+                gd[j] += g[b + j] * a[b + j];
+            }
+        }
+        for (int k = 1; k < blocks; k++) { // d_k enters block k times a0
+            int b = k * m;
+            for (int j = 0; j < m; j++) {
+                gd[b + j] += g[b + j] * a[j];
+            }
+        }
+        for (int s = 0; s < seconds.length; s++) { // d'_q enters h''_s times 2 a'_q
+            int q = (1 + seconds[s]) * m;
+            int b = (1 + firsts + s) * m;
+            for (int j = 0; j < m; j++) {
+                gd[q + j] += 2 * g[b + j] * a[q + j];
+            }
+        }
+        for (int j = 0; j < m; j++) { // a0 enters h0 times d0 and block k times d_k
+            g[j] *= d[j];
+        }
+        for (int k = 1; k < blocks; k++) {
+            int b = k * m;
+            for (int j = 0; j < m; j++) {
+                g[j] += g[b + j] * d[b + j];
+            }
+        }
+        for (int k = 1; k <= firsts; k++) { // a'_k enters h'_k times d0, and h''_s (q = k) times 2 d'_k
+            int b = k * m;
+            int s = indexOf(seconds, k - 1);
+            if (s < 0) {
+                for (int j = 0; j < m; j++) {
+                    g[b + j] *= d[j];
+                }
+                continue;
+            }
+            int c = (1 + firsts + s) * m;
+            for (int j = 0; j < m; j++) {
+                g[b + j] = g[b + j] * d[j] + 2 * g[c + j] * d[b + j];
+            }
+        }
+        for (int s = 0; s < seconds.length; s++) { // a''_s enters h''_s times d0
+            int b = (1 + firsts + s) * m;
+            for (int j = 0; j < m; j++) {
+                g[b + j] *= d[j];
+            }
+        }
+    }
+
+    /** The index of {@code value} in {@code a}, or -1. */
+    private static int indexOf(int[] a, int value) {
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] == value) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

@@ -36,7 +36,7 @@ public final class FourierJet implements TaylorJet {
             throw new IllegalArgumentException("FourierJet: points must have shape (N, " + in + "), got "
                     + java.util.Arrays.toString(x.shape()));
         }
-        int[] second = MlpJet.secondOrderVariables("FourierJet", variables, orders, in);
+        int[] second = JetLayers.secondOrderVariables("FourierJet", variables, orders, in);
         if (derivativePoints < 0 || derivativePoints > x.size(0)) {
             throw new IllegalArgumentException("FourierJet: derivatives at " + derivativePoints + " of " + x.size(0)
                     + " points");

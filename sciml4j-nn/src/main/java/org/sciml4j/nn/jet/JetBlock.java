@@ -13,6 +13,9 @@ import org.sciml4j.tensor.Tensor;
 final class JetBlock extends FusedOp {
     /** The jet whose blocks these are. */
     interface Source {
+        /** The jet's node's name; a block is named after it (in errors). */
+        String jetName();
+
         /** Values of block k, shape (rows, cols) flattened (a fresh array the block keeps). */
         double[] block(int k);
 
@@ -34,7 +37,7 @@ final class JetBlock extends FusedOp {
 
     @Override
     protected String name() {
-        return "mlp_multi_jet_block";
+        return source.jetName() + "_block";
     }
 
     @Override

@@ -11,8 +11,12 @@ import org.sciml4j.tensor.kernel.Thresholds;
  * The buffers of one multi-direction jet over n points in R blocks of rows: per hidden layer its stacked
  * pre-activation z (Rn, width) and its stacked output h (Rn, width) (and f' for sin); the transposed weights; two
  * scratch buffers for the reverse rule; with a stacked input jet (an embedding's, see {@link MlpJet}) its chunk's rows
- * of it. A whole batch is split into chunks ({@link #chunks}), one workspace each:
+ * of it. A gated workspace ({@link ModifiedMlpJet}) also holds the two encoders' buffers and each hidden layer's
+ * activation before its gate ({@link Gates}). A whole batch is split into chunks ({@link #chunks}), one workspace each:
  * first those of the nd points with derivatives (R blocks), then those of the value-only points (1 block).
+ * <p>
+ * Affine layers are indexed by p: the chain's layers 0 .. L - 1 (layer p maps width dims[p] to dims[p + 1]), then in a
+ * gated workspace the encoders U (p = L) and V (p = L + 1), both mapping dims[0] to dims[1].
  */
 final class JetWorkspace {
     final int[] dims;
@@ -35,6 +39,10 @@ final class JetWorkspace {
     final double[] pong;
     /** Column sums of one block (dims[1]). */
     final double[] sums;
+    /** The gated network's extra buffers in a chunk's workspace; null when not gated or in a whole batch's. */
+    final Gates gates;
+    /** Whether this is the workspace of a gated network (two encoders, see {@link ModifiedMlpJet}). */
+    final boolean gated;
     final JetWorkspace[] parts;
     final double[] out;
     final double[] g;
@@ -42,8 +50,10 @@ final class JetWorkspace {
     final double[][] gb;
 
     /** The workspace of a whole batch: n points, derivatives (R blocks) at the first nd. */
-    JetWorkspace(int[] dims, int n, int nd, int blocks, boolean tanh, boolean stackedInput) {
+    JetWorkspace(int[] dims, int n, int nd, int blocks, boolean tanh, boolean stackedInput, boolean gated) {
         this.dims = dims;
+        this.gated = gated;
+        this.gates = null;
         this.n = n;
         this.nd = nd;
         this.blocks = blocks;
@@ -60,11 +70,11 @@ final class JetWorkspace {
         int c = 0;
         int start = 0;
         for (int len : withDerivatives) {
-            parts[c++] = new JetWorkspace(dims, len, blocks, tanh, stackedInput, start);
+            parts[c++] = new JetWorkspace(dims, len, blocks, tanh, stackedInput, gated, start);
             start += len;
         }
         for (int len : valuesOnly) {
-            parts[c++] = new JetWorkspace(dims, len, 1, tanh, stackedInput, start);
+            parts[c++] = new JetWorkspace(dims, len, 1, tanh, stackedInput, gated, start);
             start += len;
         }
         h = z = d1 = wt = gw = gb = null;
@@ -72,8 +82,10 @@ final class JetWorkspace {
     }
 
     /** The workspace of one chunk: n points from {@code row0} on, in {@code blocks} blocks of rows. */
-    private JetWorkspace(int[] dims, int n, int blocks, boolean tanh, boolean stackedInput, int row0) {
+    private JetWorkspace(int[] dims, int n, int blocks, boolean tanh, boolean stackedInput, boolean gated,
+                         int row0) {
         this.dims = dims;
+        this.gated = gated;
         this.n = n;
         this.nd = blocks > 1 ? n : 0;
         this.blocks = blocks;
@@ -85,19 +97,20 @@ final class JetWorkspace {
         int rows = blocks * n;
         out = new double[rows * dims[layers]];
         g = new double[rows * dims[layers]];
-        gw = new double[layers][];
-        gb = new double[layers][];
-        for (int l = 0; l < layers; l++) {
-            gw[l] = new double[dims[l] * dims[l + 1]];
-            gb[l] = new double[dims[l + 1]];
+        int affine = affineLayers();
+        gw = new double[affine][];
+        gb = new double[affine][];
+        wt = new double[affine][];
+        for (int p = 0; p < affine; p++) {
+            gw[p] = new double[inputWidth(p) * outputWidth(p)];
+            gb[p] = new double[outputWidth(p)];
+            wt[p] = new double[inputWidth(p) * outputWidth(p)];
         }
         h = new double[layers][];
         z = new double[layers][];
         d1 = new double[layers][];
-        wt = new double[layers][];
         int widest = 1;
         for (int l = 0; l < layers; l++) {
-            wt[l] = new double[dims[l] * dims[l + 1]];
             if (l > 0 || stackedInput) {
                 h[l] = new double[rows * dims[l]];
                 widest = Math.max(widest, dims[l]);
@@ -112,6 +125,57 @@ final class JetWorkspace {
         ping = new double[rows * widest];
         pong = new double[rows * widest];
         sums = new double[dims[1]];
+        gates = gated ? new Gates(layers, rows * dims[1], tanh ? 0 : n * dims[1]) : null;
+    }
+
+    /**
+     * A gated chunk's extra buffers (widths dims[1], R n rows): the encoders' stacked pre-activations and outputs
+     * (f' for sin), their difference U - V, each hidden layer's activation Z before its gate, and the reverse rule's
+     * cotangents of V and of U - V, summed over the layers.
+     */
+    static final class Gates {
+        final double[] zu;
+        final double[] zv;
+        final double[] u;
+        final double[] v;
+        final double[] d1u;
+        final double[] d1v;
+        final double[] diff;
+        /** Per hidden layer l: act(z[l]), stacked. */
+        final double[][] act;
+        final double[] gv;
+        final double[] gdiff;
+
+        private Gates(int layers, int size, int d1Size) {
+            zu = new double[size];
+            zv = new double[size];
+            u = new double[size];
+            v = new double[size];
+            d1u = new double[d1Size];
+            d1v = new double[d1Size];
+            diff = new double[size];
+            act = new double[layers - 1][];
+            for (int l = 0; l < layers - 1; l++) {
+                act[l] = new double[size];
+            }
+            gv = new double[size];
+            gdiff = new double[size];
+        }
+    }
+
+    /** The affine layers: the chain's, then the two encoders of a gated network. */
+    int affineLayers() {
+        return dims.length - 1 + (gated ? 2 : 0);
+    }
+
+    /** Input width of affine layer p (see the class description). */
+    int inputWidth(int p) {
+        return p < dims.length - 1 ? dims[p] : dims[0];
+    }
+
+    /** Output width of affine layer p. */
+    int outputWidth(int p) {
+        return p < dims.length - 1 ? dims[p + 1] : dims[1];
     }
 
     /** Fewest points of a chunk made by rounding the chunk count up to even. */
@@ -147,34 +211,35 @@ final class JetWorkspace {
             }
         }
         long perRow = 0;
-        for (int l = 0; l + 1 < dims.length; l++) {
-            perRow += (long) dims[l] * dims[l + 1];
+        for (int p = 0; p < affineLayers(); p++) {
+            perRow += (long) inputWidth(p) * outputWidth(p);
         }
         return rows * perRow;
     }
 
-    boolean fits(int[] dims, int n, int nd, int blocks, boolean tanh, boolean stackedInput) {
+    boolean fits(int[] dims, int n, int nd, int blocks, boolean tanh, boolean stackedInput, boolean gated) {
         return this.n == n && this.nd == nd && this.blocks == blocks && this.tanh == tanh
-                && this.stackedInput == stackedInput
+                && this.stackedInput == stackedInput && this.gated == gated
                 && Arrays.equals(this.dims, dims);
     }
 
     private static final ArrayDeque<SoftReference<JetWorkspace>> POOL = new ArrayDeque<>();
     private static final int POOL_SIZE = 4;
 
-    static JetWorkspace acquire(int[] dims, int n, int nd, int blocks, boolean tanh, boolean stackedInput) {
+    static JetWorkspace acquire(int[] dims, int n, int nd, int blocks, boolean tanh, boolean stackedInput,
+                                boolean gated) {
         synchronized (POOL) {
             for (Iterator<SoftReference<JetWorkspace>> it = POOL.iterator(); it.hasNext(); ) {
                 JetWorkspace w = it.next().get();
                 if (w == null) {
                     it.remove();
-                } else if (w.fits(dims, n, nd, blocks, tanh, stackedInput)) {
+                } else if (w.fits(dims, n, nd, blocks, tanh, stackedInput, gated)) {
                     it.remove();
                     return w;
                 }
             }
         }
-        return new JetWorkspace(dims, n, nd, blocks, tanh, stackedInput);
+        return new JetWorkspace(dims, n, nd, blocks, tanh, stackedInput, gated);
     }
 
     static void release(JetWorkspace w) {

@@ -69,7 +69,7 @@ class FusedNetworksJetTest {
     }
 
     /** {@link MlpJetMultiTest#loss} on the points with derivatives, plus the squared values at the others. */
-    private static Tensor loss(List<Tensor> blocks, Tensor w, int nd) {
+    static Tensor loss(List<Tensor> blocks, Tensor w, int nd) {
         List<Tensor> atDerivatives = new ArrayList<>(blocks);
         atDerivatives.set(0, blocks.get(0).slice(0, 0, nd));
         Tensor l = MlpJetMultiTest.loss(atDerivatives, w.slice(0, 0, nd));
@@ -118,7 +118,7 @@ class FusedNetworksJetTest {
     @Test
     void networksTheJetsDoNotHandleOfferNone() {
         assertThat(Mlp.builder().sizes(2, 8, 1).activation("gelu").build().taylorJet()).isEmpty();
-        assertThat(new ModifiedMlp(new int[] {2, 8, 8, 1}, org.sciml4j.nn.Activation.TANH,
+        assertThat(new ModifiedMlp(new int[] {2, 8, 8, 1}, org.sciml4j.nn.Activation.named("tanh", Tensor::tanh),
                 org.sciml4j.nn.Initializer.of("glorot_normal"), new Rng(1)).taylorJet()).isEmpty();
         Mlp relu = Mlp.builder().sizes(2, 8, 1).activation("relu").build();
         assertThat(Concat.of(mlp(2, 1, "tanh", 1, 0, false, false), relu).taylorJet()).isEmpty();
