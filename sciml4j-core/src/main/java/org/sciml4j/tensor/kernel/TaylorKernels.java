@@ -156,4 +156,33 @@ public final class TaylorKernels {
             multiBackward(g, z, m, firsts, seconds, j, d1, -y[j], -d1);
         }
     }
+
+    /**
+     * {@code out[oo + i] += w * x[xo + i] * y[yo + i]} for i in [0, len), rounded as written ((w x) y, then the sum):
+     * one term of a Taylor series recurrence (the generic-order activation rules in {@code FusedActivationJet}).
+     */
+    public static void addScaledProduct(double w, double[] x, int xo, double[] y, int yo, double[] out, int oo,
+                                        int len) {
+        int i = MatMul.VECTOR_API ? VectorJet.addScaledProduct(w, x, xo, y, yo, out, oo, len) : 0;
+        for (; i < len; i++) {
+            out[oo + i] += w * x[xo + i] * y[yo + i];
+        }
+    }
+
+    /**
+     * The reverse rule of one {@link #addScaledProduct} term out += w x y with cotangent {@code g} of out: with
+     * c = w g[go + i], {@code gx[gxo + i] += c * y[yo + i]} and {@code gy[gyo + i] += c * x[xo + i]} for i in
+     * [0, len), each element's gx update before its gy update. {@code gx} and {@code gy} are either disjoint or the
+     * same elements (a square term x = y: the row gets both updates, in that order, as in the scalar loop).
+     */
+    public static void addScaledProductAdjoint(double w, double[] g, int go, double[] x, int xo, double[] y, int yo,
+                                               double[] gx, int gxo, double[] gy, int gyo, int len) {
+        int i = MatMul.VECTOR_API ? VectorJet.addScaledProductAdjoint(w, g, go, x, xo, y, yo, gx, gxo, gy, gyo, len)
+                : 0;
+        for (; i < len; i++) {
+            double c = w * g[go + i];
+            gx[gxo + i] += c * y[yo + i];
+            gy[gyo + i] += c * x[xo + i];
+        }
+    }
 }

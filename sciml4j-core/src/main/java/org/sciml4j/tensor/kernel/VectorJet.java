@@ -241,4 +241,32 @@ final class VectorJet {
         }
         return j;
     }
+
+    /** {@link TaylorKernels#addScaledProduct} over whole vectors; returns where the scalar tail starts. */
+    static int addScaledProduct(double w, double[] x, int xo, double[] y, int yo, double[] out, int oo, int len) {
+        int bound = S.loopBound(len);
+        DoubleVector wv = DoubleVector.broadcast(S, w);
+        int i = 0;
+        for (; i < bound; i += L) {
+            DoubleVector p = wv.mul(DoubleVector.fromArray(S, x, xo + i)).mul(DoubleVector.fromArray(S, y, yo + i));
+            DoubleVector.fromArray(S, out, oo + i).add(p).intoArray(out, oo + i);
+        }
+        return i;
+    }
+
+    /** {@link TaylorKernels#addScaledProductAdjoint} over whole vectors; returns where the scalar tail starts. */
+    static int addScaledProductAdjoint(double w, double[] g, int go, double[] x, int xo, double[] y, int yo,
+                                       double[] gx, int gxo, double[] gy, int gyo, int len) {
+        int bound = S.loopBound(len);
+        DoubleVector wv = DoubleVector.broadcast(S, w);
+        int i = 0;
+        for (; i < bound; i += L) {
+            DoubleVector c = wv.mul(DoubleVector.fromArray(S, g, go + i));
+            DoubleVector.fromArray(S, gx, gxo + i).add(c.mul(DoubleVector.fromArray(S, y, yo + i)))
+                    .intoArray(gx, gxo + i);
+            DoubleVector.fromArray(S, gy, gyo + i).add(c.mul(DoubleVector.fromArray(S, x, xo + i)))
+                    .intoArray(gy, gyo + i);
+        }
+        return i;
+    }
 }
