@@ -115,6 +115,24 @@ public final class MatMul {
     }
 
     /**
+     * {@code A^T B} for a row-major (k, m) array A and (k, n) array B, into a new (m, n) array: bit for bit what
+     * {@link #gemm} gives on the transposed copy of A, without making that copy where {@link #gemmTransA} runs the
+     * same kernel with the same splits (the copy of a tall A, e.g. the activations of every point for a weight
+     * gradient, was a tenth of a KdV PINN epoch on the generic path). Where the two differ (BLAS, one-row,
+     * one-column and outer products) it copies and calls {@code gemm}.
+     */
+    public static double[] transposedProduct(double[] a, double[] b, int m, int k, int n) {
+        double[] c = new double[m * n];
+        boolean blas = (long) m * k * n >= Thresholds.BLAS_MIN_MULADDS && Holder.USE_BLAS;
+        if (m > 1 && k > 1 && n > 1 && !blas) {
+            gemmTransA(a, 0, b, 0, c, 0, m, k, n, false);
+        } else {
+            gemm(Layout.permute(a, new int[] {k, m}, new int[] {1, 0}), 0, b, 0, c, 0, m, k, n, false);
+        }
+        return c;
+    }
+
+    /**
      * Chunks of rows of C for a Java product of (m, k, n): 1 below {@link Thresholds#PARALLEL_GEMM_MIN_MULADDS} or
      * with one thread, else 2 per thread (at most one per 4 rows).
      */
