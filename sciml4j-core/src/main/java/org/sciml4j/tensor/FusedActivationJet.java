@@ -29,47 +29,41 @@ final class FusedActivationJet extends Primitive {
     private final double[] a0;
     private final double[] b0;
 
-    /** For plans of order at most 2 (the common case, with loops of its own): f', f'', f''' at x_0. */
-    private final double[] d1;
-    private final double[] d2;
-    private final double[] d3;
-
     private FusedActivationJet(Kind kind, TaylorPlan plan, double[] a0, double[] b0) {
         this.kind = kind;
         this.plan = plan;
         this.a0 = a0;
         this.b0 = b0;
-        if (plan.order <= 2) {
-            int m = a0.length;
-            d1 = new double[m];
-            d2 = new double[m];
-            d3 = new double[m];
-            for (int e = 0; e < m; e++) {
-                double a = a0[e];
-                double b = b0[e];
-                switch (kind) {
-                    case TANH -> {
-                        d1[e] = b;
-                        d2[e] = -2 * a * b;
-                        d3[e] = b * (4 * a * a - 2 * b);
-                    }
-                    case SIN -> {
-                        d1[e] = b;
-                        d2[e] = -a;
-                        d3[e] = -b;
-                    }
-                    case COS -> {
-                        d1[e] = -b;
-                        d2[e] = -a;
-                        d3[e] = b;
-                    }
-                    default -> throw new IllegalStateException(kind.toString());
+    }
+
+    /**
+     * For plans of order at most 2 (the common case, with loops of its own): f', f'', f''' at x_0 on the elements
+     * [e0, e0 + len), from a_0 and b_0, into rows of a block. Made per block where they are used rather than stored
+     * for the layer: three more layer-sized arrays, written in the forward pass and read back cold in the reverse one.
+     */
+    // numerical kernel
+    private void derivatives(int e0, int len, double[] d1, double[] d2, double[] d3) {
+        for (int i = 0; i < len; i++) {
+            double a = a0[e0 + i];
+            double b = b0[e0 + i];
+            switch (kind) {
+                case TANH -> {
+                    d1[i] = b;
+                    d2[i] = -2 * a * b;
+                    d3[i] = b * (4 * a * a - 2 * b);
                 }
+                case SIN -> {
+                    d1[i] = b;
+                    d2[i] = -a;
+                    d3[i] = -b;
+                }
+                case COS -> {
+                    d1[i] = -b;
+                    d2[i] = -a;
+                    d3[i] = b;
+                }
+                default -> throw new IllegalStateException(kind.toString());
             }
-        } else {
-            d1 = null;
-            d2 = null;
-            d3 = null;
         }
     }
 
@@ -113,7 +107,7 @@ final class FusedActivationJet extends Primitive {
     }
 
     /**
-     * Elements per block of the general-order loops: all orders of a block are computed before the next block, so
+     * Elements per block of the loops: all orders of a block are computed before the next block, so
      * the block's series (2K + 1 rows, twice that in the adjoint) stay in the L1 cache instead of streaming a whole
      * layer's rows through memory once per term of the recurrences (a KdV layer's row is 48000 elements, 375 KiB).
      * Each element's arithmetic is the same in any block, so the bits do not depend on the block size.
@@ -137,7 +131,7 @@ final class FusedActivationJet extends Primitive {
 
     // numerical kernel
     private double[] forward(double[] xs, int m) {
-        if (d1 != null) {
+        if (plan.order <= 2) {
             return forward2(xs, m);
         }
         double[] ys = new double[xs.length];
@@ -202,7 +196,7 @@ final class FusedActivationJet extends Primitive {
             List<Tensor> r = Autodiff.grad(rule(h), List.of(h[0], h[1]), g, true);
             return new Tensor[] {need[0] ? r.get(0) : null, need[1] ? r.get(1) : null};
         }
-        if (d1 != null) {
+        if (plan.order <= 2) {
             return vjp2(g, in, need);
         }
         int m = a0.length;
@@ -273,51 +267,69 @@ final class FusedActivationJet extends Primitive {
         }
     }
 
-    /** Orders 1 and 2: y_1 = f' x_1, y_2 = f' x_2 + f''/2 x_1^2 per direction row. */
+    /**
+     * Orders 1 and 2: y_1 = f' x_1, y_2 = f' x_2 + f''/2 x_1^2 per direction row, block by block of elements (as
+     * {@link #BLOCK}: the derivatives of a block stay in the L1 cache for all its rows).
+     */
     // numerical kernel
     private double[] forward2(double[] xs, int m) {
         double[] ys = new double[xs.length];
-        for (int d = 0; d < plan.rows[1]; d++) {
-            int o = (plan.start[1] + d) * m;
-            for (int e = 0; e < m; e++) {
-                ys[o + e] = d1[e] * xs[o + e];
+        double[][] d = new double[3][BLOCK];
+        double[] d1 = d[0];
+        double[] d2 = d[1];
+        for (int e0 = 0; e0 < m; e0 += BLOCK) {
+            int len = Math.min(BLOCK, m - e0);
+            derivatives(e0, len, d1, d2, d[2]);
+            for (int r = 0; r < plan.rows[1]; r++) {
+                int o = (plan.start[1] + r) * m + e0;
+                for (int e = 0; e < len; e++) {
+                    ys[o + e] = d1[e] * xs[o + e];
+                }
             }
-        }
-        for (int d = 0; plan.order >= 2 && d < plan.rows[2]; d++) {
-            int o1 = (plan.start[1] + d) * m;
-            int o2 = (plan.start[2] + d) * m;
-            for (int e = 0; e < m; e++) {
-                double x1 = xs[o1 + e];
-                ys[o2 + e] = d1[e] * xs[o2 + e] + 0.5 * d2[e] * x1 * x1;
+            for (int r = 0; plan.order >= 2 && r < plan.rows[2]; r++) {
+                int o1 = (plan.start[1] + r) * m + e0;
+                int o2 = (plan.start[2] + r) * m + e0;
+                for (int e = 0; e < len; e++) {
+                    double x1 = xs[o1 + e];
+                    ys[o2 + e] = d1[e] * xs[o2 + e] + 0.5 * d2[e] * x1 * x1;
+                }
             }
         }
         return ys;
     }
 
-    /** The reverse rule of {@link #forward2}. */
+    /** The reverse rule of {@link #forward2}, block by block as there (x_0's cotangent sums the rows in order). */
     // numerical kernel
     private Tensor[] vjp2(Tensor g, Tensor[] in, boolean[] need) {
-        int m = d1.length;
+        int m = a0.length;
         double[] xs = in[1].data;
         double[] gs = g.data;
         double[] gx0 = new double[m];
         double[] gx = new double[xs.length];
-        for (int d = 0; d < plan.rows[1]; d++) {
-            int o = (plan.start[1] + d) * m;
-            for (int e = 0; e < m; e++) {
-                gx[o + e] = gs[o + e] * d1[e];
-                gx0[e] += gs[o + e] * d2[e] * xs[o + e];
+        double[][] d = new double[3][BLOCK];
+        double[] d1 = d[0];
+        double[] d2 = d[1];
+        double[] d3 = d[2];
+        for (int e0 = 0; e0 < m; e0 += BLOCK) {
+            int len = Math.min(BLOCK, m - e0);
+            derivatives(e0, len, d1, d2, d3);
+            for (int r = 0; r < plan.rows[1]; r++) {
+                int o = (plan.start[1] + r) * m + e0;
+                for (int e = 0; e < len; e++) {
+                    gx[o + e] = gs[o + e] * d1[e];
+                    gx0[e0 + e] += gs[o + e] * d2[e] * xs[o + e];
+                }
             }
-        }
-        for (int d = 0; plan.order >= 2 && d < plan.rows[2]; d++) {
-            int o1 = (plan.start[1] + d) * m;
-            int o2 = (plan.start[2] + d) * m;
-            for (int e = 0; e < m; e++) {
-                double g2 = gs[o2 + e];
-                double x1 = xs[o1 + e];
-                gx[o1 + e] += g2 * d2[e] * x1;
-                gx[o2 + e] = g2 * d1[e];
-                gx0[e] += g2 * (d2[e] * xs[o2 + e] + 0.5 * d3[e] * x1 * x1);
+            for (int r = 0; plan.order >= 2 && r < plan.rows[2]; r++) {
+                int o1 = (plan.start[1] + r) * m + e0;
+                int o2 = (plan.start[2] + r) * m + e0;
+                for (int e = 0; e < len; e++) {
+                    double g2 = gs[o2 + e];
+                    double x1 = xs[o1 + e];
+                    gx[o1 + e] += g2 * d2[e] * x1;
+                    gx[o2 + e] = g2 * d1[e];
+                    gx0[e0 + e] += g2 * (d2[e] * xs[o2 + e] + 0.5 * d3[e] * x1 * x1);
+                }
             }
         }
         return new Tensor[] {need[0] ? Tensor.wrap(gx0, in[0].shape) : null,

@@ -215,14 +215,18 @@ class TaylorModeTest {
     }
 
     /**
-     * The higher-order loops of tanh, sin and cos run in blocks of elements: over several blocks and a short last one
-     * they agree with the same rules written in tensor operations, forward and reverse (the loops' cotangents
-     * against reverse mode through the tensor rule).
+     * The loops of tanh, sin and cos run in blocks of elements: over several blocks and a short last one they agree
+     * with the same rules written in tensor operations, forward and reverse (the loops' cotangents against reverse
+     * mode through the tensor rule), with the general-order loops and with those of orders 1 and 2.
      */
     @Test
-    void theFusedHigherOrderRulesAgreeWithTheTensorRulesAcrossElementBlocks() {
+    void theFusedRulesAgreeWithTheTensorRulesAcrossElementBlocks() {
+        theFusedRulesAgreeWithTheTensorRules(new TaylorPlan(new int[] {4, 3, 1}));
+        theFusedRulesAgreeWithTheTensorRules(new TaylorPlan(new int[] {2, 2, 1}));
+    }
+
+    private static void theFusedRulesAgreeWithTheTensorRules(TaylorPlan plan) {
         Rng rng = new Rng(21);
-        TaylorPlan plan = new TaylorPlan(new int[] {4, 3, 1});
         int m = 601;
         Tensor x = Tensor.uniform(rng, -2, 2, 1, m);
         Tensor stack = Tensor.randn(rng, plan.total, 1, m).mul(0.5);
@@ -253,7 +257,8 @@ class TaylorModeTest {
             }
             String[] what = {"stack", "x_0 cotangent", "stack cotangent"};
             for (int i = 0; i < 3; i++) {
-                assertThat(relativeError(fused[i], rule[i])).as("%s %s", kind, what[i]).isLessThan(1e-13);
+                assertThat(relativeError(fused[i], rule[i])).as("order %d: %s %s", plan.order, kind, what[i])
+                        .isLessThan(1e-13);
             }
         }
     }
