@@ -281,18 +281,11 @@ final class FusedActivationJet extends Primitive {
             int len = Math.min(BLOCK, m - e0);
             derivatives(e0, len, d1, d2, d[2]);
             for (int r = 0; r < plan.rows[1]; r++) {
-                int o = (plan.start[1] + r) * m + e0;
-                for (int e = 0; e < len; e++) {
-                    ys[o + e] = d1[e] * xs[o + e];
-                }
+                TaylorKernels.firstOrderRow(d1, xs, (plan.start[1] + r) * m + e0, ys, len);
             }
             for (int r = 0; plan.order >= 2 && r < plan.rows[2]; r++) {
-                int o1 = (plan.start[1] + r) * m + e0;
-                int o2 = (plan.start[2] + r) * m + e0;
-                for (int e = 0; e < len; e++) {
-                    double x1 = xs[o1 + e];
-                    ys[o2 + e] = d1[e] * xs[o2 + e] + 0.5 * d2[e] * x1 * x1;
-                }
+                TaylorKernels.secondOrderRow(d1, d2, xs, (plan.start[1] + r) * m + e0, (plan.start[2] + r) * m + e0,
+                        ys, len);
             }
         }
         return ys;
@@ -314,22 +307,11 @@ final class FusedActivationJet extends Primitive {
             int len = Math.min(BLOCK, m - e0);
             derivatives(e0, len, d1, d2, d3);
             for (int r = 0; r < plan.rows[1]; r++) {
-                int o = (plan.start[1] + r) * m + e0;
-                for (int e = 0; e < len; e++) {
-                    gx[o + e] = gs[o + e] * d1[e];
-                    gx0[e0 + e] += gs[o + e] * d2[e] * xs[o + e];
-                }
+                TaylorKernels.firstOrderRowAdjoint(d1, d2, gs, xs, (plan.start[1] + r) * m + e0, gx, gx0, e0, len);
             }
             for (int r = 0; plan.order >= 2 && r < plan.rows[2]; r++) {
-                int o1 = (plan.start[1] + r) * m + e0;
-                int o2 = (plan.start[2] + r) * m + e0;
-                for (int e = 0; e < len; e++) {
-                    double g2 = gs[o2 + e];
-                    double x1 = xs[o1 + e];
-                    gx[o1 + e] += g2 * d2[e] * x1;
-                    gx[o2 + e] = g2 * d1[e];
-                    gx0[e0 + e] += g2 * (d2[e] * xs[o2 + e] + 0.5 * d3[e] * x1 * x1);
-                }
+                TaylorKernels.secondOrderRowAdjoint(d1, d2, d3, gs, xs, (plan.start[1] + r) * m + e0,
+                        (plan.start[2] + r) * m + e0, gx, gx0, e0, len);
             }
         }
         return new Tensor[] {need[0] ? Tensor.wrap(gx0, in[0].shape) : null,
