@@ -143,12 +143,14 @@ class MatMulTest {
 
     /**
      * The transposed product gives gemm's bits on the copied transpose, on the shapes it reads in place (tall
-     * weight gradients, parallel or not) and on those it hands to gemm (one row, one column, outer products).
+     * weight gradients, parallel or not, one column or several) and on those it hands to gemm (one row, outer
+     * products).
      */
     @Test
     void transposedProductKeepsTheBitsOfTheCopiedTranspose() {
         SplittableRandom rng = new SplittableRandom(13);
-        int[][] shapes = {{20, 9600, 20}, {20, 2400, 1}, {1, 300, 20}, {20, 1, 20}, {7, 33, 5}, {3, 5000, 20}};
+        int[][] shapes = {{20, 9600, 20}, {20, 2400, 1}, {7, 2403, 1}, {5, 3, 1}, {1, 300, 20}, {20, 1, 20},
+            {7, 33, 5}, {3, 5000, 20}, {20, 60000, 1}};
         for (int[] sh : shapes) {
             int m = sh[0];
             int k = sh[1];
