@@ -2,7 +2,8 @@ package org.sciml4j.tensor.kernel;
 
 /**
  * Loops of Taylor-mode (jet) propagation through an activation, for fused PINN kernels such as
- * {@code org.sciml4j.nn.jet.MlpJet}. A jet of m values is stored as three stacked rows of one array: the values z at
+ * {@code org.sciml4j.nn.jet.MlpJet} and for the generic Taylor path's activation rule ({@code FusedActivationJet}:
+ * the series terms and the order-1 and order-2 rows below). A jet of m values is stored as three stacked rows of one array: the values z at
  * [0, m), the first derivatives z' at [m, 2m) and the second derivatives z'' at [2m, 3m). An activation f maps it to
  * (f(z), f'(z) z', f'(z) z'' + f''(z) z'^2); the reverse rules give the cotangents of (z, z', z'') from those of the
  * result. With {@code jdk.incubator.vector} the tanh loops and the bias and column-sum loops are vectorised
