@@ -1,13 +1,17 @@
 package org.sciml4j.tensor;
 
+import org.sciml4j.tensor.kernel.TaylorKernels;
+
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * The Taylor rule of tanh, sin and cos as one node with flat loops: the hot path of a PINN's Taylor pass (every
  * hidden layer of an MLP, Fourier features). Each is a pair of coupled series a (the output) and b, with the
  * recurrences of the differential equations a' = b x' and tanh's b = 1 - a^2 (b_k = -sum_j a_j a_{k-j}), or sin's
- * and cos's b' = -a x' (a' = -b x' for cos), one direction at a time in loops over the elements; its reverse rule is
- * the adjoint of the same recurrences, recomputed on the fly. Orders 1 and 2 (most PINNs) have loops of their own:
+ * and cos's b' = -a x' (a' = -b x' for cos), one direction at a time in loops over a block of elements (the
+ * terms in {@link TaylorKernels#addScaledProduct}); its reverse rule is the adjoint of the same recurrences,
+ * recomputed on the fly block by block. Orders 1 and 2 (most PINNs) have loops of their own:
  * y_1 = f' x_1, y_2 = f' x_2 + f''/2 x_1^2. Inputs: x_0 (shape S) and the stack of x (R, *S);
  * output: the stack of f(x).
  * <p>
@@ -25,47 +29,41 @@ final class FusedActivationJet extends Primitive {
     private final double[] a0;
     private final double[] b0;
 
-    /** For plans of order at most 2 (the common case, with loops of its own): f', f'', f''' at x_0. */
-    private final double[] d1;
-    private final double[] d2;
-    private final double[] d3;
-
     private FusedActivationJet(Kind kind, TaylorPlan plan, double[] a0, double[] b0) {
         this.kind = kind;
         this.plan = plan;
         this.a0 = a0;
         this.b0 = b0;
-        if (plan.order <= 2) {
-            int m = a0.length;
-            d1 = new double[m];
-            d2 = new double[m];
-            d3 = new double[m];
-            for (int e = 0; e < m; e++) {
-                double a = a0[e];
-                double b = b0[e];
-                switch (kind) {
-                    case TANH -> {
-                        d1[e] = b;
-                        d2[e] = -2 * a * b;
-                        d3[e] = b * (4 * a * a - 2 * b);
-                    }
-                    case SIN -> {
-                        d1[e] = b;
-                        d2[e] = -a;
-                        d3[e] = -b;
-                    }
-                    case COS -> {
-                        d1[e] = -b;
-                        d2[e] = -a;
-                        d3[e] = b;
-                    }
-                    default -> throw new IllegalStateException(kind.toString());
+    }
+
+    /**
+     * For plans of order at most 2 (the common case, with loops of its own): f', f'', f''' at x_0 on the elements
+     * [e0, e0 + len), from a_0 and b_0, into rows of a block. Made per block where they are used rather than stored
+     * for the layer: three more layer-sized arrays, written in the forward pass and read back cold in the reverse one.
+     */
+    // numerical kernel
+    private void derivatives(int e0, int len, double[] d1, double[] d2, double[] d3) {
+        for (int i = 0; i < len; i++) {
+            double a = a0[e0 + i];
+            double b = b0[e0 + i];
+            switch (kind) {
+                case TANH -> {
+                    d1[i] = b;
+                    d2[i] = -2 * a * b;
+                    d3[i] = b * (4 * a * a - 2 * b);
                 }
+                case SIN -> {
+                    d1[i] = b;
+                    d2[i] = -a;
+                    d3[i] = -b;
+                }
+                case COS -> {
+                    d1[i] = -b;
+                    d2[i] = -a;
+                    d3[i] = b;
+                }
+                default -> throw new IllegalStateException(kind.toString());
             }
-        } else {
-            d1 = null;
-            d2 = null;
-            d3 = null;
         }
     }
 
@@ -108,67 +106,82 @@ final class FusedActivationJet extends Primitive {
         return kind == Kind.SIN ? -1 : 1;
     }
 
+    /**
+     * Elements per block of the loops: all orders of a block are computed before the next block, so
+     * the block's series (2K + 1 rows, twice that in the adjoint) stay in the L1 cache instead of streaming a whole
+     * layer's rows through memory once per term of the recurrences (a KdV layer's row is 48000 elements, 375 KiB).
+     * Each element's arithmetic is the same in any block, so the bits do not depend on the block size.
+     */
+    private static final int BLOCK = 256;
+
+    /** Per-call scratch rows of one block: the series a, b and, in the adjoint, their cotangents. */
+    private static final class Scratch {
+        final double[][] a;
+        final double[][] b;
+        final double[][] abar;
+        final double[][] bbar;
+
+        Scratch(int order, boolean adjoint) {
+            a = new double[order + 1][BLOCK];
+            b = new double[order][BLOCK];
+            abar = adjoint ? new double[order + 1][BLOCK] : null;
+            bbar = adjoint ? new double[order][BLOCK] : null;
+        }
+    }
+
     // numerical kernel
     private double[] forward(double[] xs, int m) {
-        if (d1 != null) {
+        if (plan.order <= 2) {
             return forward2(xs, m);
         }
         double[] ys = new double[xs.length];
-        for (int d = 0; d < plan.rows[1]; d++) {
-            double[][] a = series(xs, m, d)[0];
-            for (int n = 1; n < a.length; n++) {
-                System.arraycopy(a[n], 0, ys, (plan.start[n] + d) * m, m);
+        Scratch s = new Scratch(plan.order, false);
+        for (int e0 = 0; e0 < m; e0 += BLOCK) {
+            int len = Math.min(BLOCK, m - e0);
+            for (int d = 0; d < plan.rows[1]; d++) {
+                int k = series(xs, m, d, e0, len, s);
+                for (int n = 1; n <= k; n++) {
+                    System.arraycopy(s.a[n], 0, ys, (plan.start[n] + d) * m + e0, len);
+                }
             }
         }
         return ys;
     }
 
     /**
-     * The recurrences for direction d, vectorised over the elements: {a[0..k], b[0..k-1]}, each of m elements, from
-     * the x coefficients in the stack {@code xs}.
+     * The recurrences for direction d on the elements [e0, e0 + len), vectorised over them: a[0..k] and b[0..k-1]
+     * into the scratch rows, from the x coefficients in the stack {@code xs}; returns k, the order of d.
      */
     // numerical kernel
-    private double[][][] series(double[] xs, int m, int d) {
+    private int series(double[] xs, int m, int d, int e0, int len, Scratch s) {
         int k = order(d);
         double sa = signA();
         double sb = signB();
-        double[][] a = new double[k + 1][];
-        double[][] b = new double[k][];
-        a[0] = a0;
-        b[0] = b0;
+        double[][] a = s.a;
+        double[][] b = s.b;
+        System.arraycopy(a0, e0, a[0], 0, len);
+        System.arraycopy(b0, e0, b[0], 0, len);
         for (int n = 1; n <= k; n++) {
-            double[] an = new double[m];
+            double[] an = a[n];
+            Arrays.fill(an, 0, len, 0.0);
             for (int j = 1; j <= n; j++) {
-                double w = sa * j / n;
-                int xo = (plan.start[j] + d) * m;
-                double[] bj = b[n - j];
-                for (int e = 0; e < m; e++) {
-                    an[e] += w * xs[xo + e] * bj[e];
-                }
+                TaylorKernels.addScaledProduct(sa * j / n, xs, (plan.start[j] + d) * m + e0, b[n - j], 0, an, 0, len);
             }
-            a[n] = an;
             if (n == k) {
                 break;
             }
-            double[] bn = new double[m];
+            double[] bn = b[n];
+            Arrays.fill(bn, 0, len, 0.0);
             for (int j = kind == Kind.TANH ? 0 : 1; j <= n; j++) {
-                double[] aj = a[n - j];
-                if (kind == Kind.TANH) {
-                    double[] other = a[j];
-                    for (int e = 0; e < m; e++) {
-                        bn[e] -= other[e] * aj[e];
-                    }
+                if (kind == Kind.TANH) {     // b_n -= a_j a_{n-j}, written with the weight -1 (same bits)
+                    TaylorKernels.addScaledProduct(-1, a[j], 0, a[n - j], 0, bn, 0, len);
                 } else {
-                    double w = sb * j / n;
-                    int xo = (plan.start[j] + d) * m;
-                    for (int e = 0; e < m; e++) {
-                        bn[e] += w * xs[xo + e] * aj[e];
-                    }
+                    TaylorKernels.addScaledProduct(sb * j / n, xs, (plan.start[j] + d) * m + e0, a[n - j], 0, bn, 0,
+                            len);
                 }
             }
-            b[n] = bn;
         }
-        return new double[][][] {a, b};
+        return k;
     }
 
     @Override
@@ -183,130 +196,122 @@ final class FusedActivationJet extends Primitive {
             List<Tensor> r = Autodiff.grad(rule(h), List.of(h[0], h[1]), g, true);
             return new Tensor[] {need[0] ? r.get(0) : null, need[1] ? r.get(1) : null};
         }
-        if (d1 != null) {
+        if (plan.order <= 2) {
             return vjp2(g, in, need);
         }
         int m = a0.length;
         double[] xs = in[1].data;
         double[] gx0 = new double[m];
         double[] gx = new double[xs.length];
-        for (int d = 0; d < plan.rows[1]; d++) {
-            adjoint(g.data, xs, gx, gx0, d, m);
+        Scratch s = new Scratch(plan.order, true);
+        for (int e0 = 0; e0 < m; e0 += BLOCK) {
+            int len = Math.min(BLOCK, m - e0);
+            for (int d = 0; d < plan.rows[1]; d++) {     // directions in order: gx0 sums them in the same order
+                adjoint(g.data, xs, gx, gx0, d, m, e0, len, s);
+            }
         }
         return new Tensor[] {need[0] ? Tensor.wrap(gx0, in[0].shape) : null,
             need[1] ? Tensor.wrap(gx, in[1].shape) : null};
     }
 
     /**
-     * The adjoint of {@link #series} for direction d: adds the x coefficients' cotangents into {@code gx} and x_0's
-     * into {@code gx0}.
+     * The adjoint of {@link #series} for direction d on the elements [e0, e0 + len): adds the x coefficients'
+     * cotangents into {@code gx} and x_0's into {@code gx0}.
      */
     // numerical kernel
-    private void adjoint(double[] gs, double[] xs, double[] gx, double[] gx0, int d, int m) {
-        double[][][] ab = series(xs, m, d);
-        double[][] a = ab[0];
-        double[][] b = ab[1];
-        int k = a.length - 1;
+    private void adjoint(double[] gs, double[] xs, double[] gx, double[] gx0, int d, int m, int e0, int len,
+                         Scratch s) {
+        int k = series(xs, m, d, e0, len, s);
+        double[][] a = s.a;
+        double[][] b = s.b;
         double sa = signA();
         double sb = signB();
-        double[][] abar = new double[k + 1][m];
-        double[][] bbar = new double[k][m];
+        double[][] abar = s.abar;
+        double[][] bbar = s.bbar;
+        Arrays.fill(abar[0], 0, len, 0.0);
         for (int n = 1; n <= k; n++) {
-            System.arraycopy(gs, (plan.start[n] + d) * m, abar[n], 0, m);
+            System.arraycopy(gs, (plan.start[n] + d) * m + e0, abar[n], 0, len);
+        }
+        for (int n = 0; n < k; n++) {
+            Arrays.fill(bbar[n], 0, len, 0.0);
         }
         for (int n = k; n >= 1; n--) {
             if (n < k) {                                    // b_n, computed after a_n
                 double[] bn = bbar[n];
                 for (int j = kind == Kind.TANH ? 0 : 1; j <= n; j++) {
-                    if (kind == Kind.TANH) {
-                        double[] aj = a[j];
-                        double[] anj = a[n - j];
-                        double[] abj = abar[j];
-                        double[] abnj = abar[n - j];
-                        for (int e = 0; e < m; e++) {
-                            abj[e] -= bn[e] * anj[e];
-                            abnj[e] -= bn[e] * aj[e];
-                        }
+                    if (kind == Kind.TANH) {     // j = n - j updates one row twice, as the term has a_j twice
+                        TaylorKernels.addScaledProductAdjoint(-1, bn, 0, a[j], 0, a[n - j], 0, abar[j], 0,
+                                abar[n - j], 0, len);
                     } else {
-                        double w = sb * j / n;
-                        int xo = (plan.start[j] + d) * m;
-                        double[] anj = a[n - j];
-                        double[] abnj = abar[n - j];
-                        for (int e = 0; e < m; e++) {
-                            double c = w * bn[e];
-                            gx[xo + e] += c * anj[e];
-                            abnj[e] += c * xs[xo + e];
-                        }
+                        int xo = (plan.start[j] + d) * m + e0;
+                        TaylorKernels.addScaledProductAdjoint(sb * j / n, bn, 0, xs, xo, a[n - j], 0, gx, xo,
+                                abar[n - j], 0, len);
                     }
                 }
             }
-            double[] an = abar[n];
             for (int j = 1; j <= n; j++) {
-                double w = sa * j / n;
-                int xo = (plan.start[j] + d) * m;
-                double[] bnj = b[n - j];
-                double[] bbnj = bbar[n - j];
-                for (int e = 0; e < m; e++) {
-                    double c = w * an[e];
-                    gx[xo + e] += c * bnj[e];
-                    bbnj[e] += c * xs[xo + e];
-                }
+                int xo = (plan.start[j] + d) * m + e0;
+                TaylorKernels.addScaledProductAdjoint(sa * j / n, abar[n], 0, xs, xo, b[n - j], 0, gx, xo,
+                        bbar[n - j], 0, len);
             }
         }
-        for (int e = 0; e < m; e++) {
+        double[] ab0 = abar[0];
+        double[] bb0 = bbar[0];
+        for (int i = 0; i < len; i++) {
+            int e = e0 + i;
             gx0[e] += switch (kind) {
-                case TANH -> (abar[0][e] - 2 * a0[e] * bbar[0][e]) * b0[e];    // a_0 = tanh x_0, b_0 = 1 - a_0^2
-                case SIN -> abar[0][e] * b0[e] - bbar[0][e] * a0[e];            // a_0 = sin, b_0 = cos
-                case COS -> -abar[0][e] * b0[e] + bbar[0][e] * a0[e];           // a_0 = cos, b_0 = sin
+                case TANH -> (ab0[i] - 2 * a0[e] * bb0[i]) * b0[e];    // a_0 = tanh x_0, b_0 = 1 - a_0^2
+                case SIN -> ab0[i] * b0[e] - bb0[i] * a0[e];            // a_0 = sin, b_0 = cos
+                case COS -> -ab0[i] * b0[e] + bb0[i] * a0[e];           // a_0 = cos, b_0 = sin
             };
         }
     }
 
-    /** Orders 1 and 2: y_1 = f' x_1, y_2 = f' x_2 + f''/2 x_1^2 per direction row. */
+    /**
+     * Orders 1 and 2: y_1 = f' x_1, y_2 = f' x_2 + f''/2 x_1^2 per direction row, block by block of elements (as
+     * {@link #BLOCK}: the derivatives of a block stay in the L1 cache for all its rows).
+     */
     // numerical kernel
     private double[] forward2(double[] xs, int m) {
         double[] ys = new double[xs.length];
-        for (int d = 0; d < plan.rows[1]; d++) {
-            int o = (plan.start[1] + d) * m;
-            for (int e = 0; e < m; e++) {
-                ys[o + e] = d1[e] * xs[o + e];
+        double[][] d = new double[3][BLOCK];
+        double[] d1 = d[0];
+        double[] d2 = d[1];
+        for (int e0 = 0; e0 < m; e0 += BLOCK) {
+            int len = Math.min(BLOCK, m - e0);
+            derivatives(e0, len, d1, d2, d[2]);
+            for (int r = 0; r < plan.rows[1]; r++) {
+                TaylorKernels.firstOrderRow(d1, xs, (plan.start[1] + r) * m + e0, ys, len);
             }
-        }
-        for (int d = 0; plan.order >= 2 && d < plan.rows[2]; d++) {
-            int o1 = (plan.start[1] + d) * m;
-            int o2 = (plan.start[2] + d) * m;
-            for (int e = 0; e < m; e++) {
-                double x1 = xs[o1 + e];
-                ys[o2 + e] = d1[e] * xs[o2 + e] + 0.5 * d2[e] * x1 * x1;
+            for (int r = 0; plan.order >= 2 && r < plan.rows[2]; r++) {
+                TaylorKernels.secondOrderRow(d1, d2, xs, (plan.start[1] + r) * m + e0, (plan.start[2] + r) * m + e0,
+                        ys, len);
             }
         }
         return ys;
     }
 
-    /** The reverse rule of {@link #forward2}. */
+    /** The reverse rule of {@link #forward2}, block by block as there (x_0's cotangent sums the rows in order). */
     // numerical kernel
     private Tensor[] vjp2(Tensor g, Tensor[] in, boolean[] need) {
-        int m = d1.length;
+        int m = a0.length;
         double[] xs = in[1].data;
         double[] gs = g.data;
         double[] gx0 = new double[m];
         double[] gx = new double[xs.length];
-        for (int d = 0; d < plan.rows[1]; d++) {
-            int o = (plan.start[1] + d) * m;
-            for (int e = 0; e < m; e++) {
-                gx[o + e] = gs[o + e] * d1[e];
-                gx0[e] += gs[o + e] * d2[e] * xs[o + e];
+        double[][] d = new double[3][BLOCK];
+        double[] d1 = d[0];
+        double[] d2 = d[1];
+        double[] d3 = d[2];
+        for (int e0 = 0; e0 < m; e0 += BLOCK) {
+            int len = Math.min(BLOCK, m - e0);
+            derivatives(e0, len, d1, d2, d3);
+            for (int r = 0; r < plan.rows[1]; r++) {
+                TaylorKernels.firstOrderRowAdjoint(d1, d2, gs, xs, (plan.start[1] + r) * m + e0, gx, gx0, e0, len);
             }
-        }
-        for (int d = 0; plan.order >= 2 && d < plan.rows[2]; d++) {
-            int o1 = (plan.start[1] + d) * m;
-            int o2 = (plan.start[2] + d) * m;
-            for (int e = 0; e < m; e++) {
-                double g2 = gs[o2 + e];
-                double x1 = xs[o1 + e];
-                gx[o1 + e] += g2 * d2[e] * x1;
-                gx[o2 + e] = g2 * d1[e];
-                gx0[e] += g2 * (d2[e] * xs[o2 + e] + 0.5 * d3[e] * x1 * x1);
+            for (int r = 0; plan.order >= 2 && r < plan.rows[2]; r++) {
+                TaylorKernels.secondOrderRowAdjoint(d1, d2, d3, gs, xs, (plan.start[1] + r) * m + e0,
+                        (plan.start[2] + r) * m + e0, gx, gx0, e0, len);
             }
         }
         return new Tensor[] {need[0] ? Tensor.wrap(gx0, in[0].shape) : null,

@@ -22,7 +22,7 @@ final class MatrixProduct {
 
         Tensor[] vjp(Tensor g, Tensor out, Tensor[] in, boolean[] need) {
             return new Tensor[] {need[0] ? sumTo(g.matmul(in[1].mT()), in[0].shape) : null,
-                need[1] ? sumTo(in[0].mT().matmul(g), in[1].shape) : null};
+                need[1] ? sumTo(transposedLeft(in[0], g), in[1].shape) : null};
         }
 
         Tensor jvp(Tensor[] t, Tensor out, Tensor[] in) {
@@ -57,6 +57,19 @@ final class MatrixProduct {
                 need[1] ? sumToRows(in[0].mT().matmul(g), in[1].shape) : null};
         }
     };
+
+    /**
+     * a^T g (the right operand's cotangent): for matrices outside a recording, read in place by the kernel instead
+     * of copying the transpose of a (a tall a is every point's activations), with the same bits.
+     */
+    private static Tensor transposedLeft(Tensor a, Tensor g) {
+        if (a.shape.length != 2 || g.shape.length != 2 || Autodiff.isRecording()) {
+            return a.mT().matmul(g);
+        }
+        int m = a.shape[1];
+        int n = g.shape[1];
+        return Tensor.wrap(MatMul.transposedProduct(a.data, g.data, m, a.shape[0], n), m, n);
+    }
 
     static Tensor matmul(Tensor a, Tensor b) {
         int ra = a.shape.length;

@@ -214,6 +214,55 @@ class TaylorModeTest {
         assertThat(err).isLessThan(1e-6);
     }
 
+    /**
+     * The loops of tanh, sin and cos run in blocks of elements: over several blocks and a short last one they agree
+     * with the same rules written in tensor operations, forward and reverse (the loops' cotangents against reverse
+     * mode through the tensor rule), with the general-order loops and with those of orders 1 and 2.
+     */
+    @Test
+    void theFusedRulesAgreeWithTheTensorRulesAcrossElementBlocks() {
+        theFusedRulesAgreeWithTheTensorRules(new TaylorPlan(new int[] {4, 3, 1}));
+        theFusedRulesAgreeWithTheTensorRules(new TaylorPlan(new int[] {2, 2, 1}));
+    }
+
+    private static void theFusedRulesAgreeWithTheTensorRules(TaylorPlan plan) {
+        Rng rng = new Rng(21);
+        int m = 601;
+        Tensor x = Tensor.uniform(rng, -2, 2, 1, m);
+        Tensor stack = Tensor.randn(rng, plan.total, 1, m).mul(0.5);
+        Tensor g = Tensor.randn(rng, plan.total, 1, m);
+        for (FusedActivationJet.Kind kind : FusedActivationJet.Kind.values()) {
+            Tensor xs = x.requireGrad();
+            Tensor ss = stack.requireGrad();
+            Tensor[] fused;
+            Tensor[] rule;
+            try (Autodiff.Scope s = Autodiff.enableGrad()) {
+                Tensor out = switch (kind) {
+                    case TANH -> xs.tanh();
+                    case SIN -> xs.sin();
+                    case COS -> xs.cos();
+                };
+                Tensor y = FusedActivationJet.apply(kind, plan, xs, out, ss);
+                fused = new Tensor[] {y.detach(), null, null};
+                Tensor[] grads = Autodiff.grad(y.mul(g).sum(), xs, ss);
+                fused[1] = grads[0];
+                fused[2] = grads[1];
+                Tensor r = switch (kind) {
+                    case TANH -> TaylorRules.tanh(plan, ss, out, xs);
+                    case SIN -> TaylorRules.sinCos(plan, ss, xs, out, xs.cos(), true);
+                    case COS -> TaylorRules.sinCos(plan, ss, xs, xs.sin(), out, false);
+                };
+                Tensor[] ruleGrads = Autodiff.grad(r.mul(g).sum(), xs, ss);
+                rule = new Tensor[] {r.detach(), ruleGrads[0], ruleGrads[1]};
+            }
+            String[] what = {"stack", "x_0 cotangent", "stack cotangent"};
+            for (int i = 0; i < 3; i++) {
+                assertThat(relativeError(fused[i], rule[i])).as("order %d: %s %s", plan.order, kind, what[i])
+                        .isLessThan(1e-13);
+            }
+        }
+    }
+
     @Test
     void theFusedSecondOrderActivationRulesDifferentiateInBothModesToSecondOrder() {
         // orders <= 2 take FusedActivationJet's loops; differentiated again they take the tensor-operation rule

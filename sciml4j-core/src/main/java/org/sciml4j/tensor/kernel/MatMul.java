@@ -119,6 +119,27 @@ public final class MatMul {
     }
 
     /**
+     * {@code A^T B} for a row-major (k, m) array A and (k, n) array B, into a new (m, n) array: bit for bit what
+     * {@link #gemm} gives on the transposed copy of A, without making that copy where {@link #gemmTransA} runs the
+     * same kernel with the same splits (the copy of a tall A, e.g. the activations of every point for a weight
+     * gradient, was a tenth of a KdV PINN epoch on the generic path); one column of C (the weight gradient of a
+     * scalar output) runs gemv's transposed twin. Where the kernels differ (BLAS, one-row and outer products) it
+     * copies and calls {@code gemm}.
+     */
+    public static double[] transposedProduct(double[] a, double[] b, int m, int k, int n) {
+        double[] c = new double[m * n];
+        boolean blas = (long) m * k * n >= Thresholds.BLAS_MIN_MULADDS && Holder.USE_BLAS;
+        if (m < 2 || k < 2 || blas) {
+            gemm(Layout.permute(a, new int[] {k, m}, new int[] {1, 0}), 0, b, 0, c, 0, m, k, n, false);
+        } else if (n == 1 && VECTOR_API) {
+            VectorGemm.gemvTransA(a, 0, b, 0, c, 0, m, k, false);
+        } else { // (n = 1 without vectors: the scalar loops of both add each c[i]'s terms in the order of p)
+            gemmTransA(a, 0, b, 0, c, 0, m, k, n, false);
+        }
+        return c;
+    }
+
+    /**
      * Chunks of rows of C for a Java product of (m, k, n): 1 below {@link Thresholds#PARALLEL_GEMM_MIN_MULADDS} or
      * with one thread, else 2 per thread (at most one per 4 rows).
      */

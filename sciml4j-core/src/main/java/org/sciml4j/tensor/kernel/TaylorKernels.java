@@ -2,7 +2,9 @@ package org.sciml4j.tensor.kernel;
 
 /**
  * Loops of Taylor-mode (jet) propagation through an activation, for fused PINN kernels such as
- * {@code org.sciml4j.nn.jet.MlpJet}. A jet of m values is stored as three stacked rows of one array: the values z at
+ * {@code org.sciml4j.nn.jet.MlpJet} and for the generic Taylor path's activation rule ({@code FusedActivationJet}:
+ * the series terms and the order-1 and order-2 rows below). A jet of m values is stored as three stacked rows of one
+ * array: the values z at
  * [0, m), the first derivatives z' at [m, 2m) and the second derivatives z'' at [2m, 3m). An activation f maps it to
  * (f(z), f'(z) z', f'(z) z'' + f''(z) z'^2); the reverse rules give the cotangents of (z, z', z'') from those of the
  * result. {@link #gateMultiJet} is the product rule of a modified MLP's gate on such jets. With
@@ -255,5 +257,86 @@ public final class TaylorKernels {
             }
         }
         return -1;
+    }
+
+    /**
+     * {@code out[oo + i] += w * x[xo + i] * y[yo + i]} for i in [0, len), rounded as written ((w x) y, then the sum):
+     * one term of a Taylor series recurrence (the generic-order activation rules in {@code FusedActivationJet}).
+     */
+    public static void addScaledProduct(double w, double[] x, int xo, double[] y, int yo, double[] out, int oo,
+                                        int len) {
+        int i = MatMul.VECTOR_API ? VectorJet.addScaledProduct(w, x, xo, y, yo, out, oo, len) : 0;
+        for (; i < len; i++) {
+            out[oo + i] += w * x[xo + i] * y[yo + i];
+        }
+    }
+
+    /**
+     * The reverse rule of one {@link #addScaledProduct} term out += w x y with cotangent {@code g} of out: with
+     * c = w g[go + i], {@code gx[gxo + i] += c * y[yo + i]} and {@code gy[gyo + i] += c * x[xo + i]} for i in
+     * [0, len), each element's gx update before its gy update. {@code gx} and {@code gy} are either disjoint or the
+     * same elements (a square term x = y: the row gets both updates, in that order, as in the scalar loop).
+     */
+    public static void addScaledProductAdjoint(double w, double[] g, int go, double[] x, int xo, double[] y, int yo,
+                                               double[] gx, int gxo, double[] gy, int gyo, int len) {
+        int i = MatMul.VECTOR_API ? VectorJet.addScaledProductAdjoint(w, g, go, x, xo, y, yo, gx, gxo, gy, gyo, len)
+                : 0;
+        for (; i < len; i++) {
+            double c = w * g[go + i];
+            gx[gxo + i] += c * y[yo + i];
+            gy[gyo + i] += c * x[xo + i];
+        }
+    }
+
+    /**
+     * A first-order row through an activation, y_1 = f' x_1: {@code y[o + i] = d1[i] * x[o + i]} for i in [0, len)
+     * ({@code d1}: f' on a block of elements, x and y stacks at the same offset).
+     */
+    public static void firstOrderRow(double[] d1, double[] x, int o, double[] y, int len) {
+        int i = MatMul.VECTOR_API ? VectorJet.firstOrderRow(d1, x, o, y, len) : 0;
+        for (; i < len; i++) {
+            y[o + i] = d1[i] * x[o + i];
+        }
+    }
+
+    /**
+     * A second-order row through an activation, y_2 = f' x_2 + f''/2 x_1^2, from the rows of x at {@code o1}
+     * (x_1) and {@code o2} (x_2) into y at {@code o2}; d1, d2: f', f'' on a block of elements.
+     */
+    public static void secondOrderRow(double[] d1, double[] d2, double[] x, int o1, int o2, double[] y, int len) {
+        int i = MatMul.VECTOR_API ? VectorJet.secondOrderRow(d1, d2, x, o1, o2, y, len) : 0;
+        for (; i < len; i++) {
+            double x1 = x[o1 + i];
+            y[o2 + i] = d1[i] * x[o2 + i] + 0.5 * d2[i] * x1 * x1;
+        }
+    }
+
+    /**
+     * The reverse rule of {@link #firstOrderRow} with f' depending on x_0: {@code gx[o + i] = g[o + i] d1[i]},
+     * {@code gx0[g0 + i] += g[o + i] d2[i] x[o + i]}.
+     */
+    public static void firstOrderRowAdjoint(double[] d1, double[] d2, double[] g, double[] x, int o, double[] gx,
+                                            double[] gx0, int g0, int len) {
+        int i = MatMul.VECTOR_API ? VectorJet.firstOrderRowAdjoint(d1, d2, g, x, o, gx, gx0, g0, len) : 0;
+        for (; i < len; i++) {
+            gx[o + i] = g[o + i] * d1[i];
+            gx0[g0 + i] += g[o + i] * d2[i] * x[o + i];
+        }
+    }
+
+    /**
+     * The reverse rule of {@link #secondOrderRow} (d3: f'''): adds into the x_1 row of {@code gx}, sets its x_2 row
+     * and adds into x_0's cotangent {@code gx0} at {@code g0}.
+     */
+    public static void secondOrderRowAdjoint(double[] d1, double[] d2, double[] d3, double[] g, double[] x, int o1,
+                                             int o2, double[] gx, double[] gx0, int g0, int len) {
+        int i = MatMul.VECTOR_API ? VectorJet.secondOrderRowAdjoint(d1, d2, d3, g, x, o1, o2, gx, gx0, g0, len) : 0;
+        for (; i < len; i++) {
+            double g2 = g[o2 + i];
+            double x1 = x[o1 + i];
+            gx[o1 + i] += g2 * d2[i] * x1;
+            gx[o2 + i] = g2 * d1[i];
+            gx0[g0 + i] += g2 * (d2[i] * x[o2 + i] + 0.5 * d3[i] * x1 * x1);
+        }
     }
 }

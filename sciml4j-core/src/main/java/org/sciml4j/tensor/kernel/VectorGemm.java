@@ -317,6 +317,46 @@ final class VectorGemm {
         return accumulate ? DoubleVector.fromArray(S, c, off) : DoubleVector.zero(S);
     }
 
+    /**
+     * {@link #gemv} on the transpose of a row-major (k, m) array A, {@code c[i] (+)= sum_p A[p,i] b[p]}, without
+     * copying the transpose and with gemv's bits: its lane l sums the terms p = l mod L below the vector bound in one
+     * fused chain, the lanes are added in order, then the tail terms unfused. Here the chains of lane l run for all
+     * i at once, vectorised along the contiguous rows of A.
+     */
+    static void gemvTransA(double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int m, int k,
+                           boolean accumulate) {
+        int bound = S.loopBound(k);
+        int full = S.loopBound(m);
+        double[] s = new double[m];
+        double[] acc = new double[m];
+        for (int l = 0; l < L; l++) {
+            java.util.Arrays.fill(acc, 0.0);
+            for (int p = l; p < bound; p += L) {
+                double bp = b[bOff + p];
+                DoubleVector bv = DoubleVector.broadcast(S, bp);
+                int row = aOff + p * m;
+                int i = 0;
+                for (; i < full; i += L) {
+                    DoubleVector.fromArray(S, a, row + i).fma(bv, DoubleVector.fromArray(S, acc, i)).intoArray(acc, i);
+                }
+                for (; i < m; i++) {
+                    acc[i] = Math.fma(a[row + i], bp, acc[i]);
+                }
+            }
+            for (int i = 0; i < m; i++) {
+                s[i] += acc[i];
+            }
+        }
+        for (int p = bound; p < k; p++) {
+            for (int i = 0; i < m; i++) {
+                s[i] += a[aOff + p * m + i] * b[bOff + p];
+            }
+        }
+        for (int i = 0; i < m; i++) {
+            c[cOff + i] = accumulate ? c[cOff + i] + s[i] : s[i];
+        }
+    }
+
     /** Matrix-vector: {@code c[i] (+)= sum_p A[i,p] b[p]}, vectorised along the contiguous rows of A. */
     private static void gemv(double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int m, int k,
                              boolean accumulate) {

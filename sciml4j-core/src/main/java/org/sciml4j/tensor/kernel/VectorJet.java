@@ -241,4 +241,86 @@ final class VectorJet {
         }
         return j;
     }
+
+    /** {@link TaylorKernels#addScaledProduct} over whole vectors; returns where the scalar tail starts. */
+    static int addScaledProduct(double w, double[] x, int xo, double[] y, int yo, double[] out, int oo, int len) {
+        int bound = S.loopBound(len);
+        DoubleVector wv = DoubleVector.broadcast(S, w);
+        int i = 0;
+        for (; i < bound; i += L) {
+            DoubleVector p = wv.mul(DoubleVector.fromArray(S, x, xo + i)).mul(DoubleVector.fromArray(S, y, yo + i));
+            DoubleVector.fromArray(S, out, oo + i).add(p).intoArray(out, oo + i);
+        }
+        return i;
+    }
+
+    /** {@link TaylorKernels#addScaledProductAdjoint} over whole vectors; returns where the scalar tail starts. */
+    static int addScaledProductAdjoint(double w, double[] g, int go, double[] x, int xo, double[] y, int yo,
+                                       double[] gx, int gxo, double[] gy, int gyo, int len) {
+        int bound = S.loopBound(len);
+        DoubleVector wv = DoubleVector.broadcast(S, w);
+        int i = 0;
+        for (; i < bound; i += L) {
+            DoubleVector c = wv.mul(DoubleVector.fromArray(S, g, go + i));
+            DoubleVector.fromArray(S, gx, gxo + i).add(c.mul(DoubleVector.fromArray(S, y, yo + i)))
+                    .intoArray(gx, gxo + i);
+            DoubleVector.fromArray(S, gy, gyo + i).add(c.mul(DoubleVector.fromArray(S, x, xo + i)))
+                    .intoArray(gy, gyo + i);
+        }
+        return i;
+    }
+
+    /** {@link TaylorKernels#firstOrderRow} over whole vectors; returns where the scalar tail starts. */
+    static int firstOrderRow(double[] d1, double[] x, int o, double[] y, int len) {
+        int bound = S.loopBound(len);
+        int i = 0;
+        for (; i < bound; i += L) {
+            DoubleVector.fromArray(S, d1, i).mul(DoubleVector.fromArray(S, x, o + i)).intoArray(y, o + i);
+        }
+        return i;
+    }
+
+    /** {@link TaylorKernels#secondOrderRow} over whole vectors; returns where the scalar tail starts. */
+    static int secondOrderRow(double[] d1, double[] d2, double[] x, int o1, int o2, double[] y, int len) {
+        int bound = S.loopBound(len);
+        int i = 0;
+        for (; i < bound; i += L) {
+            DoubleVector x1 = DoubleVector.fromArray(S, x, o1 + i);
+            DoubleVector half = DoubleVector.fromArray(S, d2, i).mul(0.5).mul(x1).mul(x1);
+            DoubleVector.fromArray(S, d1, i).mul(DoubleVector.fromArray(S, x, o2 + i)).add(half).intoArray(y, o2 + i);
+        }
+        return i;
+    }
+
+    /** {@link TaylorKernels#firstOrderRowAdjoint} over whole vectors; returns where the scalar tail starts. */
+    static int firstOrderRowAdjoint(double[] d1, double[] d2, double[] g, double[] x, int o, double[] gx,
+                                    double[] gx0, int g0, int len) {
+        int bound = S.loopBound(len);
+        int i = 0;
+        for (; i < bound; i += L) {
+            DoubleVector gv = DoubleVector.fromArray(S, g, o + i);
+            gv.mul(DoubleVector.fromArray(S, d1, i)).intoArray(gx, o + i);
+            DoubleVector t = gv.mul(DoubleVector.fromArray(S, d2, i)).mul(DoubleVector.fromArray(S, x, o + i));
+            DoubleVector.fromArray(S, gx0, g0 + i).add(t).intoArray(gx0, g0 + i);
+        }
+        return i;
+    }
+
+    /** {@link TaylorKernels#secondOrderRowAdjoint} over whole vectors; returns where the scalar tail starts. */
+    static int secondOrderRowAdjoint(double[] d1, double[] d2, double[] d3, double[] g, double[] x, int o1, int o2,
+                                     double[] gx, double[] gx0, int g0, int len) {
+        int bound = S.loopBound(len);
+        int i = 0;
+        for (; i < bound; i += L) {
+            DoubleVector g2 = DoubleVector.fromArray(S, g, o2 + i);
+            DoubleVector x1 = DoubleVector.fromArray(S, x, o1 + i);
+            DoubleVector d2v = DoubleVector.fromArray(S, d2, i);
+            DoubleVector.fromArray(S, gx, o1 + i).add(g2.mul(d2v).mul(x1)).intoArray(gx, o1 + i);
+            g2.mul(DoubleVector.fromArray(S, d1, i)).intoArray(gx, o2 + i);
+            DoubleVector inner = d2v.mul(DoubleVector.fromArray(S, x, o2 + i))
+                    .add(DoubleVector.fromArray(S, d3, i).mul(0.5).mul(x1).mul(x1));
+            DoubleVector.fromArray(S, gx0, g0 + i).add(g2.mul(inner)).intoArray(gx0, g0 + i);
+        }
+        return i;
+    }
 }

@@ -188,6 +188,33 @@ class MatMulTest {
         }
     }
 
+    /**
+     * The transposed product gives gemm's bits on the copied transpose, on the shapes it reads in place (tall
+     * weight gradients, parallel or not, one column or several) and on those it hands to gemm (one row, outer
+     * products).
+     */
+    @Test
+    void transposedProductKeepsTheBitsOfTheCopiedTranspose() {
+        SplittableRandom rng = new SplittableRandom(13);
+        int[][] shapes = {{20, 9600, 20}, {20, 2400, 1}, {7, 2403, 1}, {5, 3, 1}, {1, 300, 20}, {20, 1, 20},
+            {7, 33, 5}, {3, 5000, 20}, {20, 60000, 1}};
+        for (int[] sh : shapes) {
+            int m = sh[0];
+            int k = sh[1];
+            int n = sh[2];
+            double[] a = random(rng, k * m);
+            double[] b = random(rng, k * n);
+            double[] copy = Layout.permute(a, new int[] {k, m}, new int[] {1, 0});
+            double[] expected = new double[m * n];
+            MatMul.gemm(copy, 0, b, 0, expected, 0, m, k, n, false);
+            double[] c = MatMul.transposedProduct(a, b, m, k, n);
+            for (int q = 0; q < m * n; q++) {
+                assertThat(Double.doubleToRawLongBits(c[q])).as(m + "x" + k + "x" + n + " at " + q)
+                        .isEqualTo(Double.doubleToRawLongBits(expected[q]));
+            }
+        }
+    }
+
     /** The reference BLAS is told from the tuned ones that install under the same name by its mapped path. */
     @Test
     void referenceBlasIsFoundByItsPath() {

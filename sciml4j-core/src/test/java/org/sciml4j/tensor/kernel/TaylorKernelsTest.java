@@ -138,6 +138,93 @@ class TaylorKernelsTest {
         }
     }
 
+    /**
+     * The series term out += w x y and its reverse rule, vector bodies and scalar tails at offsets, give the bits of
+     * the scalar loops; the reverse rule of a square term (both cotangents into one row) adds both updates in order.
+     */
+    @Test
+    void scaledProductAndItsReverseRuleKeepTheScalarBits() {
+        SplittableRandom rng = new SplittableRandom(17);
+        for (int len : new int[] {1, 3, 4, 13, 40, 257}) {
+            double w = rng.nextDouble() - 0.5;
+            double[] x = random(rng, len + 5, 2);
+            double[] y = random(rng, len + 3, 2);
+            double[] out = random(rng, len + 2, 1);
+            double[] expected = out.clone();
+            for (int i = 0; i < len; i++) {
+                expected[2 + i] += w * x[5 + i] * y[3 + i];
+            }
+            TaylorKernels.addScaledProduct(w, x, 5, y, 3, out, 2, len);
+            assertBits(out, expected);
+            double[] g = random(rng, len + 1, 1);
+            double[] gx = random(rng, len + 5, 1);
+            double[] gy = random(rng, len + 3, 1);
+            double[] gxe = gx.clone();
+            double[] gye = gy.clone();
+            double[] sq = random(rng, len, 1);
+            double[] sqe = sq.clone();
+            for (int i = 0; i < len; i++) {
+                double c = w * g[1 + i];
+                gxe[5 + i] += c * y[3 + i];
+                gye[3 + i] += c * x[5 + i];
+                sqe[i] += c * x[i];
+                sqe[i] += c * x[i];
+            }
+            TaylorKernels.addScaledProductAdjoint(w, g, 1, x, 5, y, 3, gx, 5, gy, 3, len);
+            TaylorKernels.addScaledProductAdjoint(w, g, 1, x, 0, x, 0, sq, 0, sq, 0, len);
+            assertBits(gx, gxe);
+            assertBits(gy, gye);
+            assertBits(sq, sqe);
+        }
+    }
+
+    /** The order-1 and order-2 rows of an activation and their reverse rules keep the scalar formulas' bits. */
+    @Test
+    void activationRowsAndTheirReverseRulesKeepTheScalarBits() {
+        SplittableRandom rng = new SplittableRandom(19);
+        for (int len : new int[] {1, 3, 4, 13, 40, 256}) {
+            int o1 = 3;
+            int o2 = 3 + len + 2;
+            int n = o2 + len + 1;
+            double[] d1 = random(rng, len, 1);
+            double[] d2 = random(rng, len, 1);
+            double[] d3 = random(rng, len, 1);
+            double[] x = random(rng, n, 2);
+            double[] g = random(rng, n, 1);
+            double[] y = new double[n];
+            double[] ye = new double[n];
+            double[] gx = random(rng, n, 1);
+            double[] gxe = gx.clone();
+            double[] gx0 = random(rng, len + 1, 1);
+            double[] gx0e = gx0.clone();
+            for (int i = 0; i < len; i++) {
+                double x1 = x[o1 + i];
+                double g2 = g[o2 + i];
+                ye[o1 + i] = d1[i] * x1;
+                ye[o2 + i] = d1[i] * x[o2 + i] + 0.5 * d2[i] * x1 * x1;
+                gxe[o1 + i] = g[o1 + i] * d1[i];
+                gx0e[1 + i] += g[o1 + i] * d2[i] * x1;
+                gxe[o1 + i] += g2 * d2[i] * x1;
+                gxe[o2 + i] = g2 * d1[i];
+                gx0e[1 + i] += g2 * (d2[i] * x[o2 + i] + 0.5 * d3[i] * x1 * x1);
+            }
+            TaylorKernels.firstOrderRow(d1, x, o1, y, len);
+            TaylorKernels.secondOrderRow(d1, d2, x, o1, o2, y, len);
+            TaylorKernels.firstOrderRowAdjoint(d1, d2, g, x, o1, gx, gx0, 1, len);
+            TaylorKernels.secondOrderRowAdjoint(d1, d2, d3, g, x, o1, o2, gx, gx0, 1, len);
+            assertBits(y, ye);
+            assertBits(gx, gxe);
+            assertBits(gx0, gx0e);
+        }
+    }
+
+    private static void assertBits(double[] actual, double[] expected) {
+        for (int i = 0; i < expected.length; i++) {
+            assertThat(Double.doubleToRawLongBits(actual[i])).as("element " + i)
+                    .isEqualTo(Double.doubleToRawLongBits(expected[i]));
+        }
+    }
+
     /** The lane count of the kernels' species (VectorWidth), as the vector loops use it. */
     private static final class DoubleVectorLength {
         static final int L = Lanes.L;
