@@ -90,6 +90,13 @@ class PinnSuiteTest {
     }
 
     @Test
+    void kdvTakesTheFusedPathToItsThirdDerivative() {
+        ProblemFile f = ProblemFile.read(PinnSuite.file("kdv"));
+        long seed = f.training().seed();
+        assertThat(SuitePath.of(f.problem(), f.newNetwork(seed), seed)).isEqualTo("fused");
+    }
+
+    @Test
     void theModifiedMlpTakesTheFusedPathAsThePlainMlpDoes() {
         for (String name : List.of("poisson-modified-mlp", "poisson-mlp-3x50")) {
             ProblemFile f = ProblemFile.read(PinnSuite.file(name));

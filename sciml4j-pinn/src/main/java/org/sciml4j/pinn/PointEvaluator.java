@@ -26,13 +26,13 @@ import org.sciml4j.tensor.Tensor;
  * <p>
  * Fused path: when the network offers a fused jet ({@link Module#taylorJet()}) and every derivative used is along a
  * single variable, of an order the jet handles (ODEs; surrogates {@code u(c, t)} differentiated in t; PDEs with u_t,
- * u_x, u_xx, u_yy but no mixed derivative), one multi-direction {@link TaylorJet#evaluate} pass gives u, its first
- * derivatives along those variables and the second derivatives where needed at all points. With output transforms
+ * u_x, u_xx, u_yy, KdV's u_xxx, but no mixed derivative), one multi-direction {@link TaylorJet#evaluate} pass gives u,
+ * its first derivatives along those variables and the second and third derivatives where needed at all points. With output transforms
  * (hard constraints), the jet's blocks seed a Taylor pass over the transforms' own small graph
  * ({@link Taylor#jetsAfter}): the network is never traced op by op.
  * <p>
  * Taylor path (the default when the fused jet does not apply: networks without one, such as activations other than
- * tanh and sin, mixed or third and fourth derivatives): every derivative the problem uses comes from one Taylor pass
+ * tanh and sin, mixed derivatives, orders beyond the jet's): every derivative the problem uses comes from one Taylor pass
  * over the recorded graph ({@link Taylor#partials}), all directions and orders stacked. The nested reverse passes
  * (each lower derivative's gradient computed once and reused for all the variables) remain for {@link #evaluateAt}
  * (per-point Jacobians need row i to depend on point i alone) and when the system property
@@ -112,7 +112,7 @@ final class PointEvaluator {
     /**
      * Per variable, the order of the fused Taylor pass along it (0: none), or null when the generic path is needed:
      * every derivative must be along a single variable, of order at most the jet's {@link TaylorJet#maxOrder()}
-     * ({@code u_t}, {@code u_xx}, {@code v_yy}; not {@code u_xt}, nor {@code u_xxx} with today's jets). All of them
+     * ({@code u_t}, {@code u_xx}, KdV's {@code u_xxx} where the jet goes to order 3; not {@code u_xt}). All of them
      * come from one multi-direction jet (Burgers' u, u_x, u_t, u_xx: one pass of 4N rows), values only from a jet
      * along none.
      */
@@ -274,9 +274,10 @@ final class PointEvaluator {
         private FusedLayout at;
         private Tensor[] full;
         private FusedLayout fullLayout;
-        /** Per variable: its first-derivative block and its second-derivative block in the jet (0: none). */
+        /** Per variable: its first-, second- and third-derivative blocks in the jet (0: none). */
         private final int[] first = new int[variables];
         private final int[] second = new int[variables];
+        private final int[] third = new int[variables];
         private int[] along;
         private int[] orders;
         /** Whole columns already taken from a jet, by jet, block and field. */
@@ -285,13 +286,18 @@ final class PointEvaluator {
         private void directions() {
             along = fusedAlong();
             orders = fusedOrders(along);
-            int seconds = 0;
+            int block = 1;
             for (int k = 0; k < along.length; k++) {
-                first[along[k]] = 1 + k;
+                first[along[k]] = block++;
+            }
+            for (int k = 0; k < along.length; k++) { // the jet's blocks: firsts, then orders 2 and 3, then 3
+                if (orders[k] >= 2) {
+                    second[along[k]] = block++;
+                }
             }
             for (int k = 0; k < along.length; k++) {
-                if (orders[k] == 2) {
-                    second[along[k]] = 1 + along.length + seconds++;
+                if (orders[k] == 3) {
+                    third[along[k]] = block++;
                 }
             }
         }
@@ -339,7 +345,7 @@ final class PointEvaluator {
             int block = 0;
             for (int v = 0; v < variables; v++) {
                 if (d.order(v) > 0) {
-                    block = d.order(v) == 1 ? first[v] : second[v];
+                    block = d.order(v) == 1 ? first[v] : d.order(v) == 2 ? second[v] : third[v];
                 }
             }
             Tensor[] source = from;
@@ -365,10 +371,10 @@ final class PointEvaluator {
 
     /**
      * The fused jet of the network at all stacked points, its blocks seeding a Taylor pass through the output
-     * transforms: u and its derivatives along single variables (orders 1 and 2) of the transformed fields.
+     * transforms: u and its derivatives along single variables (orders 1 to 3) of the transformed fields.
      */
     private final class TransformedFusedPass extends Pass {
-        /** Per direction (fusedAlong's order) {u, D u, D^2 u} of the fields, (N, fields) each; [0][0] alone if none. */
+        /** Per direction (fusedAlong's order) {u, D u, ..} to its order, (N, fields) each; [0][0] alone if none. */
         private Tensor[][] fields;
         private int[] along;
 
@@ -397,9 +403,16 @@ final class PointEvaluator {
             Tensor[][] inner = new Tensor[along.length][];
             Tensor[] unit = new Tensor[along.length];
             int second = 1 + along.length;
+            int third = second + (int) Arrays.stream(orders).filter(o -> o >= 2).count();
             for (int k = 0; k < along.length; k++) {
-                inner[k] = orders[k] == 2 ? new Tensor[] {null, jet[1 + k], jet[second++]}
-                        : new Tensor[] {null, jet[1 + k]};
+                inner[k] = new Tensor[1 + orders[k]]; // {unused, D g, D^2 g, D^3 g} to the direction's order
+                inner[k][1] = jet[1 + k];
+                if (orders[k] >= 2) {
+                    inner[k][2] = jet[second++];
+                }
+                if (orders[k] == 3) {
+                    inner[k][3] = jet[third++];
+                }
                 double[] e = new double[variables];
                 e[along[k]] = 1;
                 unit[k] = Tensor.of(e, variables).broadcastTo(stacked.shape()).copy();

@@ -185,7 +185,7 @@ class ConditionTest {
         assertSamePaths(two, List.of(a, b), needed, 5);
     }
 
-    private static void assertSamePaths(Mlp net, List<Tensor> sets, Set<Derivative> needed, int count) {
+    static void assertSamePaths(Mlp net, List<Tensor> sets, Set<Derivative> needed, int count) {
         assertThat(needed).hasSize(count);
         PointEvaluator fused = new PointEvaluator(net, 2, sets, needed, true);
         PointEvaluator generic = new PointEvaluator(net, 2, sets, needed, false);
@@ -200,13 +200,37 @@ class ConditionTest {
             values[k] = r[0];
             grads[k++] = r[1];
         }
-        assertThat(values[0]).hasSize(4 * count);
+        assertThat(values[0]).hasSize(sets.stream().mapToInt(s -> s.size(0)).sum() * count);
         for (int i = 0; i < values[0].length; i++) {
             assertThat(values[0][i]).isCloseTo(values[1][i], within(1e-12 * (1 + Math.abs(values[1][i]))));
         }
         for (int i = 0; i < grads[0].length; i++) {
             assertThat(grads[0][i]).isCloseTo(grads[1][i], within(1e-11 * (1 + Math.abs(grads[1][i]))));
         }
+    }
+
+    /**
+     * KdV (u_t + u u_x + 0.0025 u_xxx) with periodic pairs of u, u_x, u_xx: the third derivative along x comes from
+     * the fused jet (order 3), the same as from the generic path; a fourth derivative still takes the generic one.
+     */
+    @Test
+    void kdvTakesTheFusedPathToThirdOrder() {
+        Problem kdv = Problem.builder().variable("x", -1, 1).variable("t", 0, 1).fields("u")
+                .equation("u_t + u*u_x + 0.0025*u_xxx").condition(Condition.periodic("x", "u", "u_x", "u_xx")
+                        .points(Sampler.uniform(), 3)).collocation(Sampler.uniform(), 9).build();
+        Condition.Resolved wrap = kdv.conditions().get(0).resolve(kdv, 0);
+        Set<Derivative> needed = new TreeSet<>(kdv.equations().get(0).derivatives());
+        needed.addAll(wrap.derivatives());
+        Tensor a = Tensor.matrix(new double[] {0.1, 0.0}, new double[] {-0.7, 0.3}, new double[] {0.3, 0.95});
+        for (String activation : List.of("tanh", "sin")) {
+            Mlp net = Mlp.builder().sizes(2, 20, 20, 20, 1).activation(activation).seed(5).build();
+            assertSamePaths(net, List.of(a, wrap.points()), needed, 5); // u, u_t, u_x, u_xx, u_xxx
+        }
+        Problem fourth = Problem.builder().variable("x", 0, 1).variable("t", 0, 1).fields("u")
+                .equation("u_t + u_xxxx").collocation(Sampler.uniform(), 9).build();
+        Mlp net = Mlp.builder().sizes(2, 8, 1).activation("tanh").seed(1).build();
+        assertThat(new PointEvaluator(net, 2, List.of(a), fourth.equations().get(0).derivatives()).fused())
+                .as("u_xxxx").isFalse();
     }
 
     @Test

@@ -58,9 +58,17 @@ class FusedTransformTest {
     }
 
     @Test
-    void thirdOrderKeepsTheGenericPath() {
+    void thirdOrderAlongOneVariableGoesThroughTheTransform() {
         Problem p = Problem.builder().variable("x", 0, 1).variable("t", 0, 1).fields("u").transform("u", "t*u")
-                .equation("u_t + u_xxx").collocation(Sampler.uniform(), 9).build();
+                .equation("u_t + u*u_x + 0.0025*u_xxx").collocation(Sampler.uniform(), 9).build();
+        Mlp net = Mlp.builder().sizes(2, 10, 10, 1).activation("tanh").seed(1).build();
+        assertSamePaths(p, net, p.equations().get(0).derivatives(), 4);
+    }
+
+    @Test
+    void fourthOrderKeepsTheGenericPath() {
+        Problem p = Problem.builder().variable("x", 0, 1).variable("t", 0, 1).fields("u").transform("u", "t*u")
+                .equation("u_t + u_xxxx").collocation(Sampler.uniform(), 9).build();
         Mlp net = Mlp.builder().sizes(2, 8, 1).activation("tanh").seed(1).build();
         PointEvaluator ev = new PointEvaluator(net, p::transform, 2, List.of(A), p.equations().get(0).derivatives(),
                 true);

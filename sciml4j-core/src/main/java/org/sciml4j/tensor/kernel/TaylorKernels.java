@@ -7,7 +7,8 @@ package org.sciml4j.tensor.kernel;
  * array: the values z at
  * [0, m), the first derivatives z' at [m, 2m) and the second derivatives z'' at [2m, 3m). An activation f maps it to
  * (f(z), f'(z) z', f'(z) z'' + f''(z) z'^2); the reverse rules give the cotangents of (z, z', z'') from those of the
- * result. {@link #gateMultiJet} is the product rule of a modified MLP's gate on such jets. With
+ * result. Third derivatives, where asked for, follow in further blocks (see
+ * {@link #tanhMultiJet(double[], double[], int, int, int[], int[])}). {@link #gateMultiJet} is the product rule of a modified MLP's gate on such jets. With
  * {@code jdk.incubator.vector} the tanh loops and the bias and column-sum loops are vectorised ({@code VectorJet}); the
  * arithmetic is the same, element by element, as the scalar loops here.
  */
@@ -49,6 +50,8 @@ public final class TaylorKernels {
         }
     }
 
+    private static final int[] NONE = new int[0];
+
     /**
      * tanh of a multi-direction jet of m values in blocks of m: the values z at block 0, the first derivatives along
      * {@code firsts} directions at blocks 1..firsts, then second derivatives at blocks 1 + firsts + s, the one of
@@ -57,15 +60,25 @@ public final class TaylorKernels {
      * with f' = 1 - f^2 and f'' = -2 f f'. {@code y} must not be {@code z}.
      */
     public static void tanhMultiJet(double[] z, double[] y, int m, int firsts, int[] seconds) {
+        tanhMultiJet(z, y, m, firsts, seconds, NONE);
+    }
+
+    /**
+     * As {@link #tanhMultiJet(double[], double[], int, int, int[])}, with third derivatives after the second ones:
+     * block 1 + firsts + S + t (S = seconds.length) along the direction of second-derivative block {@code thirds[t]}
+     * (an index into {@code seconds}); with z1, z2, z3 that direction's blocks,
+     * y'''_t = f'(z) z3 + 3 f''(z) z1 z2 + f'''(z) z1^3, f''' = f' (4 f^2 - 2 f').
+     */
+    public static void tanhMultiJet(double[] z, double[] y, int m, int firsts, int[] seconds, int[] thirds) {
         Elementwise.tanh(z, 0, m, y, 0);
         if (firsts == 0 && seconds.length == 0) {
             return; // values only
         }
         int from = 0;
         if (MatMul.VECTOR_API) {
-            from = VectorJet.tanhMultiJetTailFused(z, y, m, firsts, seconds);
+            from = thirds.length == 0 ? VectorJet.tanhMultiJetTailFused(z, y, m, firsts, seconds) : -1;
             if (from < 0) {
-                from = VectorJet.tanhMultiJetTail(z, y, m, firsts, seconds);
+                from = VectorJet.tanhMultiJetTail(z, y, m, firsts, seconds, thirds);
             }
         }
         for (int j = from; j < m; j++) {
@@ -80,6 +93,20 @@ public final class TaylorKernels {
                 int b = (1 + firsts + s) * m + j;
                 y[b] = d1 * z[b] + d2 * z1 * z1;
             }
+            if (thirds.length > 0) {
+                thirdsForward(z, y, m, firsts, seconds, thirds, j, d1, d2, d1 * (4 * f * f - 2 * d1));
+            }
+        }
+    }
+
+    /** The third-derivative blocks of element j of a multi-direction jet, given f', f'', f''' there. */
+    private static void thirdsForward(double[] z, double[] y, int m, int firsts, int[] seconds, int[] thirds, int j,
+                                      double d1, double d2, double d3) {
+        for (int t = 0; t < thirds.length; t++) {
+            double z1 = z[(1 + seconds[thirds[t]]) * m + j];
+            double z2 = z[(1 + firsts + thirds[t]) * m + j];
+            int c = (1 + firsts + seconds.length + t) * m + j;
+            y[c] = d1 * z[c] + 3 * d2 * z1 * z2 + d3 * z1 * z1 * z1;
         }
     }
 
@@ -88,11 +115,20 @@ public final class TaylorKernels {
      * of z's. Needs the derivative blocks of {@code z} and f (block 0 of {@code y}).
      */
     public static void tanhMultiJetBackward(double[] g, double[] z, double[] y, int m, int firsts, int[] seconds) {
+        tanhMultiJetBackward(g, z, y, m, firsts, seconds, NONE);
+    }
+
+    /**
+     * Reverse rule of {@link #tanhMultiJet(double[], double[], int, int, int[], int[])}, in place (as the one without
+     * third derivatives); the value's cotangent needs f'''' = -2 f f''' - 6 f' f''.
+     */
+    public static void tanhMultiJetBackward(double[] g, double[] z, double[] y, int m, int firsts, int[] seconds,
+                                            int[] thirds) {
         int from = 0;
         if (MatMul.VECTOR_API) {
-            from = VectorJet.tanhMultiJetBackwardFused(g, z, y, m, firsts, seconds);
+            from = thirds.length == 0 ? VectorJet.tanhMultiJetBackwardFused(g, z, y, m, firsts, seconds) : -1;
             if (from < 0) {
-                from = VectorJet.tanhMultiJetBackward(g, z, y, m, firsts, seconds);
+                from = VectorJet.tanhMultiJetBackward(g, z, y, m, firsts, seconds, thirds);
             }
         }
         for (int j = from; j < m; j++) {
@@ -100,13 +136,17 @@ public final class TaylorKernels {
             double d1 = 1 - f * f;
             double d2 = -2 * f * d1;
             double d3 = d1 * (4 * f * f - 2 * d1);
-            multiBackward(g, z, m, firsts, seconds, j, d1, d2, d3);
+            double d4 = -2 * f * d3 - 6 * d1 * d2;
+            multiBackward(g, z, m, firsts, seconds, thirds, j, d1, d2, d3, d4);
         }
     }
 
-    /** One element of a multi-direction jet's reverse rule, given f', f'', f''' there. */
-    private static void multiBackward(double[] g, double[] z, int m, int firsts, int[] seconds, int j, double d1,
-                                      double d2, double d3) {
+    /**
+     * One element of a multi-direction jet's reverse rule, given f', f'', f''', f'''' there. The third-derivative
+     * terms come after all others, so jets without them get the arithmetic of the order-2 rule, bit for bit.
+     */
+    private static void multiBackward(double[] g, double[] z, int m, int firsts, int[] seconds, int[] thirds, int j,
+                                      double d1, double d2, double d3, double d4) {
         double g0 = g[j] * d1;
         for (int k = 1; k <= firsts; k++) {
             g0 += g[k * m + j] * d2 * z[k * m + j];
@@ -115,6 +155,13 @@ public final class TaylorKernels {
             double z1 = z[(1 + seconds[s]) * m + j];
             int b = (1 + firsts + s) * m + j;
             g0 += g[b] * (d2 * z[b] + d3 * z1 * z1);
+        }
+        int third = (1 + firsts + seconds.length) * m + j;
+        for (int t = 0; t < thirds.length; t++) {
+            double z1 = z[(1 + seconds[thirds[t]]) * m + j];
+            double z2 = z[(1 + firsts + thirds[t]) * m + j];
+            int c = third + t * m;
+            g0 += g[c] * (d2 * z[c] + 3 * d3 * z1 * z2 + d4 * z1 * z1 * z1);
         }
         g[j] = g0;
         for (int k = 1; k <= firsts; k++) {
@@ -127,6 +174,16 @@ public final class TaylorKernels {
             g[a] = g[a] + 2 * g2 * d2 * z[a];
             g[b] = g2 * d1;
         }
+        for (int t = 0; t < thirds.length; t++) { // z1 and z2 enter y''' through 3 f'' z1 z2 + f''' z1^3
+            int a = (1 + seconds[thirds[t]]) * m + j;
+            int b = (1 + firsts + thirds[t]) * m + j;
+            int c = third + t * m;
+            double z1 = z[a];
+            double g3 = g[c];
+            g[a] = g[a] + g3 * (3 * d2 * z[b] + 3 * d3 * z1 * z1);
+            g[b] = g[b] + 3 * g3 * d2 * z1;
+            g[c] = g3 * d1;
+        }
     }
 
     /**
@@ -134,6 +191,15 @@ public final class TaylorKernels {
      * the reverse rule. {@code y} must not be {@code z}.
      */
     public static void sinMultiJet(double[] z, double[] y, double[] d1, int m, int firsts, int[] seconds) {
+        sinMultiJet(z, y, d1, m, firsts, seconds, NONE);
+    }
+
+    /**
+     * As {@link #sinMultiJet(double[], double[], double[], int, int, int[])}, with third derivatives (blocks as
+     * {@link #tanhMultiJet(double[], double[], int, int, int[], int[])}); f''' = -f'.
+     */
+    public static void sinMultiJet(double[] z, double[] y, double[] d1, int m, int firsts, int[] seconds,
+                                   int[] thirds) {
         for (int j = 0; j < m; j++) {
             double f = Math.sin(z[j]);
             double c = Math.cos(z[j]);
@@ -148,15 +214,27 @@ public final class TaylorKernels {
                 int b = (1 + firsts + s) * m + j;
                 y[b] = c * z[b] + d2 * z1 * z1;
             }
+            if (thirds.length > 0) {
+                thirdsForward(z, y, m, firsts, seconds, thirds, j, c, d2, -c);
+            }
         }
     }
 
     /** Reverse rule of {@link #sinMultiJet}, in place (as {@link #tanhMultiJetBackward}); f''' = -f'. */
     public static void sinMultiJetBackward(double[] g, double[] z, double[] y, double[] d1s, int m, int firsts,
                                            int[] seconds) {
+        sinMultiJetBackward(g, z, y, d1s, m, firsts, seconds, NONE);
+    }
+
+    /**
+     * Reverse rule of {@link #sinMultiJet(double[], double[], double[], int, int, int[], int[])}, in place;
+     * f''' = -f', f'''' = f.
+     */
+    public static void sinMultiJetBackward(double[] g, double[] z, double[] y, double[] d1s, int m, int firsts,
+                                           int[] seconds, int[] thirds) {
         for (int j = 0; j < m; j++) {
             double d1 = d1s[j];
-            multiBackward(g, z, m, firsts, seconds, j, d1, -y[j], -d1);
+            multiBackward(g, z, m, firsts, seconds, thirds, j, d1, -y[j], -d1, y[j]);
         }
     }
 

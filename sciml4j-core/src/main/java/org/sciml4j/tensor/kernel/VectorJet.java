@@ -58,7 +58,7 @@ final class VectorJet {
     }
 
     /** The derivative blocks of a tanh multi-direction jet over whole vectors; returns where the scalar tail starts. */
-    static int tanhMultiJetTail(double[] z, double[] y, int m, int firsts, int[] seconds) {
+    static int tanhMultiJetTail(double[] z, double[] y, int m, int firsts, int[] seconds, int[] thirds) {
         int bound = S.loopBound(m);
         DoubleVector one = DoubleVector.broadcast(S, 1.0);
         int j = 0;
@@ -74,12 +74,23 @@ final class VectorJet {
                 int b = (1 + firsts + s) * m + j;
                 d1.mul(DoubleVector.fromArray(S, z, b)).add(d2.mul(z1).mul(z1)).intoArray(y, b);
             }
+            if (thirds.length > 0) {
+                DoubleVector d3 = d1.mul(f.mul(4.0).mul(f).sub(d1.mul(2.0)));
+                for (int t = 0; t < thirds.length; t++) {
+                    DoubleVector z1 = DoubleVector.fromArray(S, z, (1 + seconds[thirds[t]]) * m + j);
+                    DoubleVector z2 = DoubleVector.fromArray(S, z, (1 + firsts + thirds[t]) * m + j);
+                    int c = (1 + firsts + seconds.length + t) * m + j;
+                    d1.mul(DoubleVector.fromArray(S, z, c)).add(d2.mul(3.0).mul(z1).mul(z2))
+                            .add(d3.mul(z1).mul(z1).mul(z1)).intoArray(y, c);
+                }
+            }
         }
         return j;
     }
 
     /** Reverse rule of a tanh multi-direction jet over whole vectors; returns where the scalar tail starts. */
-    static int tanhMultiJetBackward(double[] g, double[] z, double[] y, int m, int firsts, int[] seconds) {
+    static int tanhMultiJetBackward(double[] g, double[] z, double[] y, int m, int firsts, int[] seconds,
+                                    int[] thirds) {
         int bound = S.loopBound(m);
         DoubleVector one = DoubleVector.broadcast(S, 1.0);
         int j = 0;
@@ -99,6 +110,16 @@ final class VectorJet {
                 DoubleVector z2 = DoubleVector.fromArray(S, z, b);
                 g0 = g0.add(DoubleVector.fromArray(S, g, b).mul(d2.mul(z2).add(d3.mul(z1).mul(z1))));
             }
+            int third = (1 + firsts + seconds.length) * m + j;
+            DoubleVector d4 = thirds.length > 0 ? f.mul(-2.0).mul(d3).sub(d1.mul(6.0).mul(d2)) : null;
+            for (int t = 0; t < thirds.length; t++) {
+                DoubleVector z1 = DoubleVector.fromArray(S, z, (1 + seconds[thirds[t]]) * m + j);
+                DoubleVector z2 = DoubleVector.fromArray(S, z, (1 + firsts + thirds[t]) * m + j);
+                int c = third + t * m;
+                DoubleVector z3 = DoubleVector.fromArray(S, z, c);
+                g0 = g0.add(DoubleVector.fromArray(S, g, c).mul(d2.mul(z3).add(d3.mul(3.0).mul(z1).mul(z2))
+                        .add(d4.mul(z1).mul(z1).mul(z1))));
+            }
             g0.intoArray(g, j);
             for (int k = 1; k <= firsts; k++) {
                 DoubleVector.fromArray(S, g, k * m + j).mul(d1).intoArray(g, k * m + j);
@@ -110,6 +131,17 @@ final class VectorJet {
                 DoubleVector za = DoubleVector.fromArray(S, z, a);
                 DoubleVector.fromArray(S, g, a).add(g2.mul(2.0).mul(d2).mul(za)).intoArray(g, a);
                 g2.mul(d1).intoArray(g, b);
+            }
+            for (int t = 0; t < thirds.length; t++) {
+                int a = (1 + seconds[thirds[t]]) * m + j;
+                int b = (1 + firsts + thirds[t]) * m + j;
+                int c = third + t * m;
+                DoubleVector z1 = DoubleVector.fromArray(S, z, a);
+                DoubleVector g3 = DoubleVector.fromArray(S, g, c);
+                DoubleVector da = d2.mul(3.0).mul(DoubleVector.fromArray(S, z, b)).add(d3.mul(3.0).mul(z1).mul(z1));
+                DoubleVector.fromArray(S, g, a).add(g3.mul(da)).intoArray(g, a);
+                DoubleVector.fromArray(S, g, b).add(g3.mul(3.0).mul(d2).mul(z1)).intoArray(g, b);
+                g3.mul(d1).intoArray(g, c);
             }
         }
         return j;

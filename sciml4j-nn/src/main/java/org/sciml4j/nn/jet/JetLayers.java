@@ -20,6 +20,8 @@ import org.sciml4j.tensor.kernel.TaylorKernels;
  * {@link JetWorkspace#inputWidth}/{@link JetWorkspace#outputWidth}.
  */
 final class JetLayers {
+    private static final int[] NO_THIRDS = new int[0];
+
     private JetLayers() {
     }
 
@@ -70,6 +72,15 @@ final class JetLayers {
      * messages; returns the indices k (into {@code variables}) of those of order 2, in order.
      */
     static int[] secondOrderVariables(String jet, int[] variables, int[] orders, int columns) {
+        return secondOrderVariables(jet, variables, orders, columns, 2);
+    }
+
+    /**
+     * Checks the directions of a jet of order {@code maxOrder} (2 or 3) against {@code columns} input columns, naming
+     * {@code jet} in the messages; returns the indices k (into {@code variables}) of those of order 2 or more, in
+     * order (each has a second-derivative block; see {@link #thirdOrderVariables} for the third ones).
+     */
+    static int[] secondOrderVariables(String jet, int[] variables, int[] orders, int columns, int maxOrder) {
         if (variables.length != orders.length) {
             throw new IllegalArgumentException(jet + ": " + variables.length + " variables but " + orders.length
                     + " orders");
@@ -85,19 +96,27 @@ final class JetLayers {
                     throw new IllegalArgumentException(jet + ": variable " + variables[k] + " given twice");
                 }
             }
-            if (orders[k] != 1 && orders[k] != 2) {
+            if (orders[k] < 1 || orders[k] > maxOrder) {
                 throw new IllegalArgumentException(jet + ": order " + orders[k] + " along variable " + variables[k]
-                        + " (1 or 2)");
+                        + (maxOrder == 2 ? " (1 or 2)" : " (1 .. " + maxOrder + ")"));
             }
-            seconds += orders[k] == 2 ? 1 : 0;
+            seconds += orders[k] >= 2 ? 1 : 0;
         }
         int[] second = new int[seconds];
         for (int k = 0, s = 0; k < variables.length; k++) {
-            if (orders[k] == 2) {
+            if (orders[k] >= 2) {
                 second[s++] = k;
             }
         }
         return second;
+    }
+
+    /**
+     * The indices s (into {@code second}, from {@link #secondOrderVariables}) of the variables of order 3, in order:
+     * third-derivative block t goes along the direction of second-derivative block {@code thirds[t]}.
+     */
+    static int[] thirdOrderVariables(int[] second, int[] orders) {
+        return java.util.stream.IntStream.range(0, second.length).filter(s -> orders[second[s]] == 3).toArray();
     }
 
     /** {@code acc += a}, element by element. */
@@ -134,7 +153,7 @@ final class JetLayers {
     /**
      * Affine layer p (transposed weight in {@code w.wt[p]}) on the chunk's points x themselves into {@code z}: values
      * x W^T + b; first derivatives along column v: W[:, v] on every row (the tangent is one-hot, no product); second
-     * derivatives 0.
+     * and third derivatives 0.
      */
     static void oneHotLayer(JetWorkspace w, Tensor[] in, int p, double[] z, int[] variables, int firsts) {
         int n = w.n;
@@ -154,20 +173,32 @@ final class JetLayers {
 
     /** The activation's jet, z to y on m values per block (f' for sin into {@code d1}); see {@link TaylorKernels}. */
     static void activate(boolean tanh, double[] z, double[] y, double[] d1, int m, int firsts, int[] second) {
+        activate(tanh, z, y, d1, m, firsts, second, NO_THIRDS);
+    }
+
+    /** As the one above, with the third-derivative blocks along {@code third} (indices into {@code second}). */
+    static void activate(boolean tanh, double[] z, double[] y, double[] d1, int m, int firsts, int[] second,
+                         int[] third) {
         if (tanh) {
-            TaylorKernels.tanhMultiJet(z, y, m, firsts, second);
+            TaylorKernels.tanhMultiJet(z, y, m, firsts, second, third);
         } else {
-            TaylorKernels.sinMultiJet(z, y, d1, m, firsts, second);
+            TaylorKernels.sinMultiJet(z, y, d1, m, firsts, second, third);
         }
     }
 
     /** The reverse rule of {@link #activate}, in place on the cotangent {@code g}; y and d1 as it left them. */
     static void activateBackward(boolean tanh, double[] g, double[] z, double[] y, double[] d1, int m, int firsts,
                                  int[] second) {
+        activateBackward(tanh, g, z, y, d1, m, firsts, second, NO_THIRDS);
+    }
+
+    /** As the one above, with third-derivative blocks (as {@link #activate} with them). */
+    static void activateBackward(boolean tanh, double[] g, double[] z, double[] y, double[] d1, int m, int firsts,
+                                 int[] second, int[] third) {
         if (tanh) {
-            TaylorKernels.tanhMultiJetBackward(g, z, y, m, firsts, second);
+            TaylorKernels.tanhMultiJetBackward(g, z, y, m, firsts, second, third);
         } else {
-            TaylorKernels.sinMultiJetBackward(g, z, y, d1, m, firsts, second);
+            TaylorKernels.sinMultiJetBackward(g, z, y, d1, m, firsts, second, third);
         }
     }
 

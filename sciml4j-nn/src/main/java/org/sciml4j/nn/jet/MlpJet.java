@@ -11,16 +11,17 @@ import org.sciml4j.tensor.kernel.Thresholds;
 /**
  * Taylor-mode propagation through an {@link Mlp}, the {@link TaylorJet} of plain MLPs ({@link Mlp#taylorJet()}): at
  * N points, the value u, its first derivative along each of some input columns and its second derivative along some
- * of them, in one fused pass. The Taylor rows are stacked so each layer does one matrix product of (1 + D + S) N rows
- * (Burgers' u, u_x, u_t, u_xx: 4N), and each activation maps (z, z'_k, z''_k) to (y, y'_k, y''_k) in one loop:
- * y'_k = f'(z) z'_k, y''_k = f'(z) z''_k + f''(z) z'_k^2. The reverse rule is written by hand the same way, so a PINN
+ * of them (and the third along some of those), in one fused pass. The Taylor rows are stacked so each layer does one
+ * matrix product of (1 + D + S + T) N rows (Burgers' u, u_x, u_t, u_xx: 4N; KdV's u, u_x, u_t, u_xx, u_xxx: 5N), and
+ * each activation maps (z, z'_k, z''_k, z'''_k) to (y, y'_k, y''_k, y'''_k) in one loop: y'_k = f'(z) z'_k,
+ * y''_k = f'(z) z''_k + f''(z) z'_k^2, y'''_k = f'(z) z'''_k + 3 f''(z) z'_k z''_k + f'''(z) z'_k^3. The reverse rule is written by hand the same way, so a PINN
  * step (residual from u and its derivatives, then the parameter gradient) costs a few flat loops and matrix products
  * instead of hundreds of small graph operations.
  * <p>
  * Handled: activation {@link Activation#TANH} or {@link Activation#SIN}, plain or weight-factorised layers, no input
  * embedding or one with a fused jet of its own (such as {@link org.sciml4j.nn.FourierFeatures}: {@link FourierJet},
- * whose stacked blocks the first layer then takes as a hidden layer takes its input); order at most 2 along each
- * variable. The result is differentiable once with respect to
+ * whose stacked blocks the first layer then takes as a hidden layer takes its input); order at most 3 along each
+ * variable (at most the embedding jet's order behind an embedding). The result is differentiable once with respect to
  * the parameters (and x): enough for first-order optimisers and L-BFGS. For mixed or higher-order derivatives use
  * {@code Autodiff.jvp}.
  * <p>
@@ -62,10 +63,18 @@ public final class MlpJet implements TaylorJet {
         return why != null ? why : JetLayers.unsupportedLayer(net.layers());
     }
 
-    /** 2: values, first and second derivatives along single variables. */
+    /**
+     * 3: values, first, second and third derivatives along single variables; behind an input embedding no more than
+     * the embedding's jet gives (its blocks are the first layer's input).
+     */
     @Override
     public int maxOrder() {
-        return 2;
+        return maxOrder(net);
+    }
+
+    private static int maxOrder(Mlp net) {
+        TaylorJet embedding = JetLayers.embeddingJet(net.embedding());
+        return embedding == null ? 3 : Math.min(3, embedding.maxOrder());
     }
 
     @Override
@@ -75,18 +84,20 @@ public final class MlpJet implements TaylorJet {
 
     /**
      * The multi-direction jet of {@code net} at {@code x}: the value u once, then the first derivative along each
-     * input column {@code variables[k]}, then the second derivative along each variable with {@code orders[k] == 2},
-     * all in one pass whose layers each do one matrix product of (1 + D + S) N rows (D variables, S of them of order
-     * 2): Burgers' u, u_x, u_t, u_xx are 4N rows instead of the 6N of two single-direction jets. Directions are
-     * one-hot along input columns, so without an embedding the first layer's tangents are columns of its weight (no
-     * product) and its second-order terms are zero.
+     * input column {@code variables[k]}, then the second derivative along each variable with {@code orders[k] >= 2},
+     * then the third along each with {@code orders[k] == 3}, all in one pass whose layers each do one matrix product
+     * of (1 + D + S + T) N rows (D variables, S of them of order 2 or more, T of order 3): Burgers' u, u_x, u_t, u_xx
+     * are 4N rows instead of the 6N of two single-direction jets. Directions are one-hot along input columns, so
+     * without an embedding the first layer's tangents are columns of its weight (no product) and its higher-order
+     * terms are zero.
      *
      * @param net       an Mlp the jet handles (see the class description)
      * @param x         points, shape (N, in)
      * @param variables distinct input columns to differentiate along (may be empty: values only)
-     * @param orders    per variable, 1 or 2: the highest order wanted along it
-     * @return {u, then d u / d x_variables[k] for each k, then d2 u / d x_variables[k]^2 for each k of order 2 in
-     *         the order of k}, each of shape (N, out), recorded against the network's parameters and x
+     * @param orders    per variable, 1 .. {@link #maxOrder()}: the highest order wanted along it
+     * @return {u, then d u / d x_variables[k] for each k, then d2 u / d x_variables[k]^2 for each k of order 2 or 3,
+     *         then d3 u / d x_variables[k]^3 for each k of order 3, in the order of k}, each of shape (N, out),
+     *         recorded against the network's parameters and x
      * @throws IllegalArgumentException if the jet does not handle {@code net} (saying why), or for bad arguments
      */
     public static Tensor[] multi(Mlp net, Tensor x, int[] variables, int[] orders) {
@@ -113,18 +124,21 @@ public final class MlpJet implements TaylorJet {
                                   int derivativePoints) {
         return StackedJetOp.evaluate("MlpJet", net.inputSize(), net.outputSize(),
                 JetLayers.embeddingJet(net.embedding()), net.layers(), x, variables, orders, derivativePoints,
-                (v, second, nd, n, stacked) -> new MultiOp(tanh, v, second, nd, n, stacked));
+                maxOrder(net), (v, second, third, nd, n, stacked) -> new MultiOp(tanh, v, second, third, nd, n,
+                        stacked));
     }
 
     /**
      * Inputs: x (N, in) or a stacked input jet (N + (R - 1) Nd, in) (see {@link StackedJetOp}), then W0, b0, W1, b1,
-     * ...; output (N + (R - 1) Nd, out) with R = 1 + D + S blocks: the value at all N points, then at the first Nd
-     * points the first derivatives along {@code variables}, the second derivatives along {@code variables[second[s]]}.
+     * ...; output (N + (R - 1) Nd, out) with R = 1 + D + S + T blocks: the value at all N points, then at the first Nd
+     * points the first derivatives along {@code variables}, the second derivatives along {@code variables[second[s]]},
+     * the third along {@code variables[second[third[t]]]}.
      * Holds its workspace until its reverse rule has run.
      */
     private static final class MultiOp extends StackedJetOp {
-        MultiOp(boolean tanh, int[] variables, int[] second, int nd, int points, boolean stackedInput) {
-            super(tanh, variables, second, nd, points, stackedInput);
+        MultiOp(boolean tanh, int[] variables, int[] second, int[] third, int nd, int points,
+                boolean stackedInput) {
+            super(tanh, variables, second, third, nd, points, stackedInput);
         }
 
         @Override
@@ -150,6 +164,7 @@ public final class MlpJet implements TaylorJet {
             int layers = dims.length - 1;
             int firsts = firsts(w);
             int[] second = seconds(w);
+            int[] third = thirds(w);
             JetLayers.transposeWeight(w, in, 0);
             double[] z = layers == 1 ? out : w.z[0];
             if (stackedInput) { // a stacked input jet: one product over all its rows, the bias on the value rows
@@ -159,7 +174,7 @@ public final class MlpJet implements TaylorJet {
             }
             for (int l = 0; l < layers - 1; l++) {
                 double[] y = w.h[l + 1];
-                JetLayers.activate(w.tanh, z, y, w.d1[l], n * dims[l + 1], firsts, second);
+                JetLayers.activate(w.tanh, z, y, w.d1[l], n * dims[l + 1], firsts, second, third);
                 JetLayers.transposeWeight(w, in, l + 1);
                 z = l + 1 == layers - 1 ? out : w.z[l + 1];
                 JetLayers.stackedLayer(w, in, l + 1, y, z);
@@ -173,13 +188,15 @@ public final class MlpJet implements TaylorJet {
             int layers = dims.length - 1;
             int firsts = firsts(w);
             int[] second = seconds(w);
+            int[] third = thirds(w);
             double[] gz = g; // cotangent of the last pre-activation, (Rn, out); read only
             for (int l = layers - 1; l >= 1; l--) {
                 JetLayers.stackedLayerGradients(w, l, w.h[l], gz, dws[l], dbs[l]);
                 double[] gh = gz == w.ping ? w.pong : w.ping; // cotangent of this layer's stacked input
                 JetLayers.stackedInputCotangent(w, in, l, gz, gh, false);
                 // through the activation of layer l - 1, in place
-                JetLayers.activateBackward(w.tanh, gh, w.z[l - 1], w.h[l], w.d1[l - 1], n * dims[l], firsts, second);
+                JetLayers.activateBackward(w.tanh, gh, w.z[l - 1], w.h[l], w.d1[l - 1], n * dims[l], firsts, second,
+                        third);
                 gz = gh;
             }
             if (stackedInput) {

@@ -72,8 +72,8 @@ public final class ModifiedMlpJet implements TaylorJet {
     public Tensor[] evaluate(Tensor x, int[] variables, int[] orders, int derivativePoints) {
         boolean tanh = net.activation() == Activation.TANH;
         return StackedJetOp.evaluate("ModifiedMlpJet", net.inputSize(), net.outputSize(),
-                JetLayers.embeddingJet(net.embedding()), affineLayers(net), x, variables, orders, derivativePoints,
-                (v, second, nd, n, stacked) -> new GatedOp(tanh, v, second, nd, n, stacked));
+                JetLayers.embeddingJet(net.embedding()), affineLayers(net), x, variables, orders, derivativePoints, 2,
+                (v, second, third, nd, n, stacked) -> new GatedOp(tanh, v, second, third, nd, n, stacked));
     }
 
     /**
@@ -82,8 +82,9 @@ public final class ModifiedMlpJet implements TaylorJet {
      * layer l, its gates the encoders and Z_l = act(z[l]).
      */
     private static final class GatedOp extends StackedJetOp {
-        GatedOp(boolean tanh, int[] variables, int[] second, int nd, int points, boolean stackedInput) {
-            super(tanh, variables, second, nd, points, stackedInput);
+        GatedOp(boolean tanh, int[] variables, int[] second, int[] third, int nd, int points,
+                boolean stackedInput) {
+            super(tanh, variables, second, third, nd, points, stackedInput); // third: none (order 2 at most)
         }
 
         @Override

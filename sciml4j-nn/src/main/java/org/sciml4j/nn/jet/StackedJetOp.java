@@ -11,7 +11,7 @@ import org.sciml4j.tensor.kernel.Parallel;
 import org.sciml4j.tensor.kernel.Thresholds;
 
 /**
- * The node of a fused multi-direction jet whose rows are stacked in R = 1 + D + S blocks ({@link MlpJet},
+ * The node of a fused multi-direction jet whose rows are stacked in R = 1 + D + S + T blocks ({@link MlpJet},
  * {@link ModifiedMlpJet}): what does not depend on the network's layout. It holds the workspace from the forward pass
  * until the reverse rule has run, splits the points into the workspace's chunks and runs them in parallel, hands out
  * the blocks ({@link JetBlock}) and collects their cotangents, and adds the chunks' parameter gradients in chunk order
@@ -25,8 +25,10 @@ abstract class StackedJetOp extends FusedOp implements JetBlock.Source {
     private static final int[] NONE = new int[0];
     final boolean tanh;
     final int[] variables;
-    /** Indices k (into {@link #variables}) of the variables of order 2, in order. */
+    /** Indices k (into {@link #variables}) of the variables of order 2 or more, in order. */
     final int[] second;
+    /** Indices s (into {@link #second}) of the variables of order 3, in order. */
+    final int[] third;
     final int blocks;
     final int nd;
     /** N: the number of points. */
@@ -45,11 +47,13 @@ abstract class StackedJetOp extends FusedOp implements JetBlock.Source {
     /** Which blocks' cotangents have been delivered to the workspace since the last reverse pass. */
     private boolean[] delivered;
 
-    StackedJetOp(boolean tanh, int[] variables, int[] second, int nd, int points, boolean stackedInput) {
+    StackedJetOp(boolean tanh, int[] variables, int[] second, int[] third, int nd, int points,
+                 boolean stackedInput) {
         this.tanh = tanh;
         this.variables = variables;
         this.second = second;
-        this.blocks = 1 + variables.length + second.length;
+        this.third = third;
+        this.blocks = 1 + variables.length + second.length + third.length;
         this.nd = nd;
         this.points = points;
         this.stackedInput = stackedInput;
@@ -57,7 +61,7 @@ abstract class StackedJetOp extends FusedOp implements JetBlock.Source {
 
     /** Makes the node of one evaluation (see {@link #evaluate}). */
     interface Factory {
-        StackedJetOp create(int[] variables, int[] second, int nd, int points, boolean stackedInput);
+        StackedJetOp create(int[] variables, int[] second, int[] third, int nd, int points, boolean stackedInput);
     }
 
     /**
@@ -69,14 +73,17 @@ abstract class StackedJetOp extends FusedOp implements JetBlock.Source {
      * @param affine    the affine layers in the node's input order ({@link org.sciml4j.nn.Linear} or
      *                  {@link org.sciml4j.nn.FactorizedLinear})
      * @param embedding the input embedding's jet of order 2, or null: none
+     * @param maxOrder  the highest order along one variable the node handles (2, or 3 for third-derivative blocks)
      */
     static Tensor[] evaluate(String jet, int inputSize, int outputSize, TaylorJet embedding, List<Module> affine,
-                             Tensor x, int[] variables, int[] orders, int derivativePoints, Factory factory) {
+                             Tensor x, int[] variables, int[] orders, int derivativePoints, int maxOrder,
+                             Factory factory) {
         if (x.rank() != 2 || x.size(1) != inputSize) {
             throw new IllegalArgumentException(jet + ": points must have shape (N, " + inputSize + "), got "
                     + Arrays.toString(x.shape()));
         }
-        int[] second = JetLayers.secondOrderVariables(jet, variables, orders, x.size(1));
+        int[] second = JetLayers.secondOrderVariables(jet, variables, orders, x.size(1), maxOrder);
+        int[] third = JetLayers.thirdOrderVariables(second, orders);
         int n = x.size(0);
         if (derivativePoints < 0 || derivativePoints > n) {
             throw new IllegalArgumentException(jet + ": derivatives at " + derivativePoints + " of " + n + " points");
@@ -89,7 +96,7 @@ abstract class StackedJetOp extends FusedOp implements JetBlock.Source {
             inputs[0] = x;
         }
         JetLayers.parameters(affine, inputs, 1);
-        StackedJetOp op = factory.create(variables.clone(), second, derivativePoints, n, embedding != null);
+        StackedJetOp op = factory.create(variables.clone(), second, third, derivativePoints, n, embedding != null);
         Tensor token = op.apply(inputs); // the jet's node; its blocks are nodes of their own on top of it
         Tensor[] r = new Tensor[op.blocks];
         if (!token.isTracked()) {
@@ -127,6 +134,11 @@ abstract class StackedJetOp extends FusedOp implements JetBlock.Source {
     /** The second-derivative directions of chunk w (none in a value-only chunk). */
     final int[] seconds(JetWorkspace w) {
         return w.blocks > 1 ? second : NONE;
+    }
+
+    /** The third-derivative directions of chunk w, indices into {@link #seconds} (none in a value-only chunk). */
+    final int[] thirds(JetWorkspace w) {
+        return w.blocks > 1 ? third : NONE;
     }
 
     final synchronized void releaseWorkspace() {

@@ -6,7 +6,7 @@ import org.sciml4j.tensor.Tensor;
 
 /**
  * A network's fused Taylor-mode pass: at N points, the value u, its first derivative along each of some input
- * columns and its second derivative along some of them, in one pass that is differentiable once with respect to the
+ * columns and its second (and third) derivatives along some of them, in one pass that is differentiable once with respect to the
  * parameters and the points. A network that can fuse such a pass offers one through
  * {@link org.sciml4j.nn.Module#taylorJet()}; callers that get none (or need mixed or higher derivatives) take the
  * generic path (nested reverse mode), which gives the same numbers to rounding.
@@ -15,13 +15,13 @@ import org.sciml4j.tensor.Tensor;
  */
 public interface TaylorJet {
     /**
-     * The highest order along one input variable that {@link #evaluate} gives: 1 (u_x) or 2 (u_x and u_xx, not
-     * u_xxx); the blocks of {@link #evaluate} go no further than second derivatives.
+     * The highest order along one input variable that {@link #evaluate} gives: 1 (u_x), 2 (u_x and u_xx) or 3 (also
+     * u_xxx, as KdV needs); the blocks of {@link #evaluate} go no further.
      */
     int maxOrder();
 
     /**
-     * The value, first derivatives and second derivatives at {@code x}, the derivatives at the first
+     * The value, first, second and third derivatives at {@code x}, the derivatives at the first
      * {@code derivativePoints} points only (a point set that needs u alone does not pay for derivative rows).
      *
      * @param x                points, shape (N, in)
@@ -29,8 +29,8 @@ public interface TaylorJet {
      * @param orders           per variable, 1 .. {@link #maxOrder()}: the highest order wanted along it
      * @param derivativePoints how many of the points (the first ones) get derivatives, 0 .. N
      * @return {u of shape (N, out), then d u / d x_variables[k] for each k, then d2 u / d x_variables[k]^2 for each k
-     *         of order 2 in the order of k, each of shape (derivativePoints, out)}, recorded against the network's
-     *         parameters and x
+     *         of order 2 or 3 in the order of k, then d3 u / d x_variables[k]^3 for each k of order 3 in the order of
+     *         k, each derivative of shape (derivativePoints, out)}, recorded against the network's parameters and x
      * @throws IllegalArgumentException naming the variable, order or shape that is wrong
      */
     Tensor[] evaluate(Tensor x, int[] variables, int[] orders, int derivativePoints);
