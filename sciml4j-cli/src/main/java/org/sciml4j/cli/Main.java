@@ -50,9 +50,6 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         NETLIB.setLevel(Level.SEVERE);
         SCIML4J.setLevel(Level.WARNING);
-        if (args.length > 0 && args[0].equals("run")) {
-            org.sciml4j.nn.jet.JetWarmup.start();
-        }
         System.exit(run(args));
     }
 
