@@ -171,7 +171,8 @@ class MlpJetMultiTest {
         assertSame(step.get(), parallel);
     }
 
-    private static void assertSame(List<Tensor> a, List<Tensor> b) {
+    /** The same tensors, element by element, bit for bit. */
+    static void assertSame(List<Tensor> a, List<Tensor> b) {
         assertThat(a).hasSameSizeAs(b);
         for (int k = 0; k < a.size(); k++) {
             assertThat(a.get(k).toArray()).as("tensor %d", k).containsExactly(b.get(k).toArray());

@@ -15,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.sciml4j.nn.Mlp;
 import org.sciml4j.nn.ModifiedMlp;
+import org.sciml4j.nn.Module;
 import org.sciml4j.tensor.Autodiff;
 import org.sciml4j.tensor.Rng;
 import org.sciml4j.tensor.Taylor;
@@ -39,7 +40,7 @@ class MlpJetThirdOrderTest {
      * The jet's blocks from the generic engine: u at all points, then at the first nd points the first derivatives,
      * the second ones (orders 2 and 3), the third ones, each group in the order of the variables.
      */
-    static List<Tensor> generic(Mlp net, Tensor xi, int[] variables, int[] orders, int nd) {
+    static List<Tensor> generic(Module net, Tensor xi, int[] variables, int[] orders, int nd) {
         int n = xi.size(0);
         int in = xi.size(1);
         Tensor[] directions = new Tensor[variables.length];

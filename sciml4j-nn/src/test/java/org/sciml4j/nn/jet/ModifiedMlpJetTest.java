@@ -17,14 +17,13 @@ import org.sciml4j.nn.ModifiedMlp;
 import org.sciml4j.tensor.Autodiff;
 import org.sciml4j.tensor.NotDifferentiableException;
 import org.sciml4j.tensor.Rng;
-import org.sciml4j.tensor.Taylor;
 import org.sciml4j.tensor.Tensor;
 import org.sciml4j.tensor.kernel.Parallel;
 import org.sciml4j.tensor.kernel.Thresholds;
 
 /**
  * The fused jet of the modified MLP equals the generic path (one Taylor pass over the recorded graph,
- * {@link Taylor#jets}, then reverse mode): every block, and the gradients of a loss mixing all blocks with respect to
+ * {@link org.sciml4j.tensor.Taylor#jets}, then reverse mode): every block, and the gradients of a loss mixing all blocks with respect to
  * every trainable parameter and the points, to 1e-12 relative; with derivatives at all points or the first ones only,
  * plain or factorised layers, with or without Fourier features. Chunked results are the same bits for any number of
  * threads.
@@ -42,34 +41,6 @@ class ModifiedMlpJetTest {
             b.fourierFeatures(fourier, 1.5, true);
         }
         return (factorised ? b.weightFactorization() : b).build();
-    }
-
-    /** The blocks from one Taylor pass over {@code net::forward}: u, first derivatives, then second derivatives. */
-    private static List<Tensor> taylor(ModifiedMlp net, Tensor xi, int[] variables, int[] orders) {
-        int n = xi.size(0);
-        int in = xi.size(1);
-        Tensor[] directions = new Tensor[variables.length];
-        for (int k = 0; k < variables.length; k++) {
-            double[] e = new double[n * in];
-            for (int p = 0; p < n; p++) {
-                e[p * in + variables[k]] = 1;
-            }
-            directions[k] = Tensor.wrap(e, n, in);
-        }
-        if (variables.length == 0) {
-            return new ArrayList<>(List.of(net.forward(xi)));
-        }
-        Tensor[][] jets = Taylor.jets(net::forward, xi, directions, orders);
-        List<Tensor> blocks = new ArrayList<>(List.of(jets[0][0]));
-        for (int k = 0; k < variables.length; k++) {
-            blocks.add(jets[k][1]);
-        }
-        for (int k = 0; k < variables.length; k++) {
-            if (orders[k] == 2) {
-                blocks.add(jets[k][2]);
-            }
-        }
-        return blocks;
     }
 
     @ParameterizedTest(name = "{0} {1}, along [{2}] orders [{3}], {4} points ({5} with derivatives), "
@@ -96,10 +67,7 @@ class ModifiedMlpJetTest {
         List<Tensor> params = net.parameters().trainable();
 
         Tensor xi = x.requireGrad();
-        List<Tensor> expected = new ArrayList<>();
-        for (Tensor t : taylor(net, xi, variables, orders)) {
-            expected.add(expected.isEmpty() ? t : t.slice(0, 0, nd));
-        }
+        List<Tensor> expected = MlpJetThirdOrderTest.generic(net, xi, variables, orders, nd);
         List<Tensor> wrtG = new ArrayList<>(params);
         wrtG.add(xi);
         List<Tensor> genericGrads = Autodiff.grad(FusedNetworksJetTest.loss(expected, w, nd), wrtG, null, false);
@@ -150,22 +118,15 @@ class ModifiedMlpJetTest {
         Parallel.setThreads(2);
         List<Tensor> parallel = step.get();
         Parallel.setThreads(1);
-        assertSame(step.get(), parallel);
+        MlpJetMultiTest.assertSame(step.get(), parallel);
         Parallel.setThreads(2);
         ForkJoinPool single = new ForkJoinPool(1);
         try {
-            assertSame(single.submit(step::get).get(), parallel);
+            MlpJetMultiTest.assertSame(single.submit(step::get).get(), parallel);
         } finally {
             single.shutdown();
         }
-        assertSame(step.get(), parallel);
-    }
-
-    private static void assertSame(List<Tensor> a, List<Tensor> b) {
-        assertThat(a).hasSameSizeAs(b);
-        for (int k = 0; k < a.size(); k++) {
-            assertThat(a.get(k).toArray()).as("tensor %d", k).containsExactly(b.get(k).toArray());
-        }
+        MlpJetMultiTest.assertSame(step.get(), parallel);
     }
 
     @Test
@@ -185,10 +146,10 @@ class ModifiedMlpJetTest {
         Tensor[] ja = jet.evaluate(xa, v, o, 13);
         Tensor[] jb = jet.evaluate(xb, v, o, 13); // another workspace while ja holds its own
         Tensor la = MlpJetMultiTest.loss(List.of(ja), w);
-        assertSame(Autodiff.grad(la, params, null, false), ga);
+        MlpJetMultiTest.assertSame(Autodiff.grad(la, params, null, false), ga);
         Autodiff.grad(MlpJetMultiTest.loss(List.of(jb), w), params, null, false);
         jet.evaluate(xb, v, o, 13);
-        assertSame(Autodiff.grad(la, params, null, false), ga); // workspace given back: recomputed
+        MlpJetMultiTest.assertSame(Autodiff.grad(la, params, null, false), ga); // workspace given back: recomputed
         try (Autodiff.Scope s = Autodiff.noGrad()) {
             Tensor[] plain = jet.evaluate(xa, v, o, 13);
             for (int k = 0; k < plain.length; k++) {
