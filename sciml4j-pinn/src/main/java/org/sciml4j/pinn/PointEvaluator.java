@@ -47,11 +47,10 @@ final class PointEvaluator {
     private final Tensor stacked;         // (N, variables), all sets one after another
     private final int[] offsets;          // set i is rows offsets[i] .. offsets[i+1]
     private final List<List<Tensor>> variableColumns = new ArrayList<>();
-    /**
-     * Fused path: per variable, the highest order the multi-direction jet differentiates along it (0: not at all);
-     * null: the generic path.
-     */
-    private final int[] directions;
+    /** Fused path: the jet's directions and blocks; null: the generic path. */
+    private final JetDirections jetDirections;
+    /** Fused path with transforms: the unit direction along each jet variable at the stacked points, made on first use. */
+    private Tensor[] unitDirections;
     /** Fused path: the network's jet; null: the generic path. */
     private final TaylorJet taylorJet;
     /**
@@ -105,8 +104,9 @@ final class PointEvaluator {
         }
         stacked = Tensor.concat(0, sets.toArray(new Tensor[0])).detach();
         TaylorJet jet = allowFused ? net.taylorJet().orElse(null) : null;
-        directions = jet != null ? fusedVariables(jet, variables, needed) : null;
+        int[] directions = jet != null ? fusedVariables(jet, variables, needed) : null;
         taylorJet = directions != null ? jet : null;
+        jetDirections = directions != null ? JetDirections.of(directions) : null;
     }
 
     /**
@@ -264,7 +264,7 @@ final class PointEvaluator {
     }
 
     /**
-     * Multi-direction jets ({@link TaylorJet#evaluate}) along every variable in {@code directions}, made on first use:
+     * Multi-direction jets ({@link TaylorJet#evaluate}) along every variable in {@code jetDirections}, made on first use:
      * one with derivative rows at the sets that asked for derivatives in earlier passes (all sets in the first pass)
      * and value rows alone at the others; should a set ask for a derivative it did not ask for before, a second jet
      * with derivatives everywhere serves it (its values agree to a few ulps).
@@ -274,33 +274,8 @@ final class PointEvaluator {
         private FusedLayout at;
         private Tensor[] full;
         private FusedLayout fullLayout;
-        /** Per variable: its first-, second- and third-derivative blocks in the jet (0: none). */
-        private final int[] first = new int[variables];
-        private final int[] second = new int[variables];
-        private final int[] third = new int[variables];
-        private int[] along;
-        private int[] orders;
         /** Whole columns already taken from a jet, by jet, block and field. */
         private final Map<String, Tensor> taken = new HashMap<>();
-
-        private void directions() {
-            along = fusedAlong();
-            orders = fusedOrders(along);
-            int block = 1;
-            for (int k = 0; k < along.length; k++) {
-                first[along[k]] = block++;
-            }
-            for (int k = 0; k < along.length; k++) { // the jet's blocks: firsts, then orders 2 and 3, then 3
-                if (orders[k] >= 2) {
-                    second[along[k]] = block++;
-                }
-            }
-            for (int k = 0; k < along.length; k++) {
-                if (orders[k] == 3) {
-                    third[along[k]] = block++;
-                }
-            }
-        }
 
         @Override
         Tensor compute(Derivative d) {
@@ -312,7 +287,6 @@ final class PointEvaluator {
             int sets = offsets.length - 1;
             boolean derivative = d.order() > 0;
             if (jet == null) {
-                directions();
                 boolean[] want = derivativeSets;
                 if (want == null) {
                     want = new boolean[sets];
@@ -322,7 +296,8 @@ final class PointEvaluator {
                     layout = layoutFor(want);
                 }
                 at = layout;
-                jet = taylorJet.evaluate(at.points(), along, orders, at.derivativePoints());
+                jet = taylorJet.evaluate(at.points(), jetDirections.along(), jetDirections.orders(),
+                        at.derivativePoints());
                 if (derivativeSets == null) {
                     derivativeSets = new boolean[sets];
                 }
@@ -337,19 +312,14 @@ final class PointEvaluator {
                     boolean[] all = new boolean[sets];
                     Arrays.fill(all, true);
                     fullLayout = layoutFor(all);
-                    full = taylorJet.evaluate(fullLayout.points(), along, orders, fullLayout.derivativePoints());
+                    full = taylorJet.evaluate(fullLayout.points(), jetDirections.along(), jetDirections.orders(),
+                            fullLayout.derivativePoints());
                 }
                 from = full;
                 in = fullLayout;
             }
-            int block = 0;
-            for (int v = 0; v < variables; v++) {
-                if (d.order(v) > 0) {
-                    block = d.order(v) == 1 ? first[v] : d.order(v) == 2 ? second[v] : third[v];
-                }
-            }
             Tensor[] source = from;
-            int b = block;
+            int b = jetDirections.block(d);
             Tensor whole = taken.computeIfAbsent((from == jet ? "j" : "f") + b + ":" + d.fieldIndex(), key -> {
                 Tensor t = source[b];
                 return t.size(1) == 1 ? t : t.col(d.fieldIndex());
@@ -359,14 +329,37 @@ final class PointEvaluator {
         }
     }
 
-    /** The variables the fused jet differentiates along, in order. */
-    private int[] fusedAlong() {
-        return IntStream.range(0, variables).filter(v -> directions[v] > 0).toArray();
-    }
+    /**
+     * The fused jet's directions and where its blocks hold each derivative, derived once from the per-variable orders:
+     * {@code along} the variables it differentiates along, {@code orders} the order along each, {@code blocks[v][o]}
+     * the jet block of the order-o derivative along variable v (0: the value; blocks as {@link TaylorJet#evaluate}
+     * orders them: first derivatives, then those of order 2 and 3, then of order 3).
+     */
+    private record JetDirections(int[] along, int[] orders, int[][] blocks) {
+        static JetDirections of(int[] perVariable) {
+            int[] along = IntStream.range(0, perVariable.length).filter(v -> perVariable[v] > 0).toArray();
+            int[] orders = Arrays.stream(along).map(v -> perVariable[v]).toArray();
+            int[][] blocks = new int[perVariable.length][4];
+            int block = 1;
+            for (int order = 1; order <= 3; order++) {
+                for (int k = 0; k < along.length; k++) {
+                    if (orders[k] >= order) {
+                        blocks[along[k]][order] = block++;
+                    }
+                }
+            }
+            return new JetDirections(along, orders, blocks);
+        }
 
-    /** The fused jet's order along each of {@code along}. */
-    private int[] fusedOrders(int[] along) {
-        return Arrays.stream(along).map(v -> directions[v]).toArray();
+        /** The jet block holding {@code d} (a derivative along at most one variable). */
+        int block(Derivative d) {
+            for (int v = 0; v < blocks.length; v++) {
+                if (d.order(v) > 0) {
+                    return blocks[v][d.order(v)];
+                }
+            }
+            return 0;
+        }
     }
 
     /**
@@ -374,15 +367,15 @@ final class PointEvaluator {
      * transforms: u and its derivatives along single variables (orders 1 to 3) of the transformed fields.
      */
     private final class TransformedFusedPass extends Pass {
-        /** Per direction (fusedAlong's order) {u, D u, ..} to its order, (N, fields) each; [0][0] alone if none. */
+        /** Per direction (the jet's order of variables) {u, D u, ..} to its order, (N, fields) each; [0][0] alone if none. */
         private Tensor[][] fields;
-        private int[] along;
 
         @Override
         Tensor compute(Derivative d) {
             if (fields == null) {
                 run();
             }
+            int[] along = jetDirections.along();
             for (int k = 0; k < along.length; k++) {
                 int order = d.order(along[k]);
                 if (order > 0) {
@@ -393,31 +386,29 @@ final class PointEvaluator {
         }
 
         private void run() {
-            along = fusedAlong();
-            int[] orders = fusedOrders(along);
+            int[] along = jetDirections.along();
+            int[] orders = jetDirections.orders();
             Tensor[] jet = taylorJet.evaluate(stacked, along, orders, stacked.size(0));
             if (along.length == 0) {
                 fields = new Tensor[][] {{transform.apply(stacked, jet[0])}};
                 return;
             }
             Tensor[][] inner = new Tensor[along.length][];
-            Tensor[] unit = new Tensor[along.length];
-            int second = 1 + along.length;
-            int third = second + (int) Arrays.stream(orders).filter(o -> o >= 2).count();
             for (int k = 0; k < along.length; k++) {
                 inner[k] = new Tensor[1 + orders[k]]; // {unused, D g, D^2 g, D^3 g} to the direction's order
-                inner[k][1] = jet[1 + k];
-                if (orders[k] >= 2) {
-                    inner[k][2] = jet[second++];
+                for (int o = 1; o <= orders[k]; o++) {
+                    inner[k][o] = jet[jetDirections.blocks()[along[k]][o]];
                 }
-                if (orders[k] == 3) {
-                    inner[k][3] = jet[third++];
-                }
-                double[] e = new double[variables];
-                e[along[k]] = 1;
-                unit[k] = Tensor.of(e, variables).broadcastTo(stacked.shape()).copy();
             }
-            fields = Taylor.jetsAfter(transform, stacked, jet[0], inner, unit, orders);
+            if (unitDirections == null) { // the points do not change: made once per evaluator
+                unitDirections = new Tensor[along.length];
+                for (int k = 0; k < along.length; k++) {
+                    double[] e = new double[variables];
+                    e[along[k]] = 1;
+                    unitDirections[k] = Tensor.of(e, variables).broadcastTo(stacked.shape()).copy();
+                }
+            }
+            fields = Taylor.jetsAfter(transform, stacked, jet[0], inner, unitDirections, orders);
         }
     }
 
