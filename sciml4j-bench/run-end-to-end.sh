@@ -44,6 +44,7 @@ fi
 jar=${SCIML4J_JAR:-$root/sciml4j-cli/target/sciml4j.jar}   # SCIML4J_JAR: a copy, so that builds during a run do not change it
 [ -f "$jar" ] || { echo "$jar missing: build it (drop --no-build)" >&2; exit 1; }
 export SCIML4J_JAR=$jar   # ./sciml4j runs this jar as it is, with the launcher's own options
+./sciml4j info >/dev/null   # the launcher's class-data archive for this jar, made once here rather than in a timed run
 timer=(/usr/bin/time -f "TIME wall=%e user=%U sys=%S")
 [ -x /usr/bin/time ] || { echo "/usr/bin/time is needed (apt-get install time)" >&2; exit 1; }
 
