@@ -188,7 +188,8 @@ public final class Plots {
                 }
             }
             String name = any ? unique.get(i) : unique.get(i) + " (no positive values)";
-            XYSeries s = chart.addSeries(name, epochs, v);
+            int[] drawn = Decimation.m4(epochs, v, Decimation.BUCKETS); // the same pixels from fewer points
+            XYSeries s = chart.addSeries(name, Decimation.pick(epochs, drawn), Decimation.pick(v, drawn));
             style(s, i == 0 ? Color.BLACK : PALETTE[(i - 1) % PALETTE.length], SeriesLines.SOLID,
                     i == 0 ? 2.8f : 2f);
         }
