@@ -124,104 +124,65 @@ public final class TaylorKernels {
      */
     public static void tanhMultiJetBackward(double[] g, double[] z, double[] y, int m, int firsts, int[] seconds,
                                             int[] thirds) {
-        tanhBackward(g, null, null, g, z, y, m, firsts, seconds, thirds);
-    }
-
-    /**
-     * The reverse rule of {@link #tanhMultiJet(double[], double[], int, int, int[], int[])} behind an affine layer
-     * with one output, weight {@code w} (1, i): the cotangent of y is the outer product g = gz w (block b's element
-     * (r, c), at r i + c, is gz[b n + r] w[c], n = m / i points, gz (R n) the cotangent of the layer's output), made
-     * element by element where it is used instead of written out as an (R n, i) array and read back; the cotangents
-     * of z go to {@code out}. The same bits as {@code MatMul.gemm} of gz and w into g followed by the in-place rule
-     * (g rounded as that outer product rounds it, then the same arithmetic).
-     */
-    public static void tanhMultiJetBackwardOuter(double[] gz, double[] w, double[] out, double[] z, double[] y, int m,
-                                                 int firsts, int[] seconds, int[] thirds) {
-        tanhBackward(null, gz, w, out, z, y, m, firsts, seconds, thirds);
-    }
-
-    /** The tanh reverse rule, in place on g or from an outer product (see {@link #in}) into {@code out}. */
-    private static void tanhBackward(double[] g, double[] gz, double[] w, double[] out, double[] z, double[] y, int m,
-                                     int firsts, int[] seconds, int[] thirds) {
         int from = 0;
         if (MatMul.VECTOR_API) {
-            from = thirds.length == 0 ? VectorJet.tanhMultiJetBackwardFused(g, gz, w, out, z, y, m, firsts, seconds)
-                    : -1;
+            from = thirds.length == 0 ? VectorJet.tanhMultiJetBackwardFused(g, z, y, m, firsts, seconds) : -1;
             if (from < 0) {
-                from = VectorJet.tanhMultiJetBackward(g, gz, w, out, z, y, m, firsts, seconds, thirds);
+                from = VectorJet.tanhMultiJetBackward(g, z, y, m, firsts, seconds, thirds);
             }
         }
-        int cols = gz == null ? Math.max(1, m) : w.length; // (the row and column only matter for an outer product)
-        int n = gz == null ? 1 : m / cols;
-        for (int j = from, r = j / cols, c = j % cols; j < m; j++) {
+        for (int j = from; j < m; j++) {
             double f = y[j];
             double d1 = 1 - f * f;
             double d2 = -2 * f * d1;
             double d3 = d1 * (4 * f * f - 2 * d1);
             double d4 = -2 * f * d3 - 6 * d1 * d2;
-            multiBackward(g, gz, w, n, r, c, out, z, m, firsts, seconds, thirds, j, d1, d2, d3, d4);
-            if (++c == cols) {
-                c = 0;
-                r++;
-            }
+            multiBackward(g, z, m, firsts, seconds, thirds, j, d1, d2, d3, d4);
         }
     }
 
     /**
-     * Block b's cotangent at element j: {@code g[b m + j]}, or where {@code gz} is given (g = gz w, see
-     * {@link #tanhMultiJetBackwardOuter}) gz[b n + r] w[c] for row r and column c of element j, rounded as the
-     * outer product's fused multiply-add onto zero rounds it.
+     * One element of a multi-direction jet's reverse rule, given f', f'', f''', f'''' there. The third-derivative
+     * terms come after all others, so jets without them get the arithmetic of the order-2 rule, bit for bit.
      */
-    private static double in(double[] g, double[] gz, double[] w, int n, int r, int c, int m, int b, int j) {
-        return gz == null ? g[b * m + j] : Math.fma(gz[b * n + r], w[c], 0.0);
-    }
-
-    /**
-     * One element of a multi-direction jet's reverse rule, given f', f'', f''', f'''' there: from the cotangents of
-     * y (in place on g, or from an outer product, see {@link #in}) to those of z in {@code out}; every read of out
-     * follows the write of that element in this call. The third-derivative terms come after all others, so jets
-     * without them get the arithmetic of the order-2 rule, bit for bit.
-     */
-    private static void multiBackward(double[] g, double[] gz, double[] w, int n, int r, int cl, double[] out,
-                                      double[] z, int m, int firsts, int[] seconds, int[] thirds, int j,
+    private static void multiBackward(double[] g, double[] z, int m, int firsts, int[] seconds, int[] thirds, int j,
                                       double d1, double d2, double d3, double d4) {
-        double g0 = in(g, gz, w, n, r, cl, m, 0, j) * d1;
+        double g0 = g[j] * d1;
         for (int k = 1; k <= firsts; k++) {
-            g0 += in(g, gz, w, n, r, cl, m, k, j) * d2 * z[k * m + j];
+            g0 += g[k * m + j] * d2 * z[k * m + j];
         }
         for (int s = 0; s < seconds.length; s++) {
             double z1 = z[(1 + seconds[s]) * m + j];
             int b = (1 + firsts + s) * m + j;
-            g0 += in(g, gz, w, n, r, cl, m, 1 + firsts + s, j) * (d2 * z[b] + d3 * z1 * z1);
+            g0 += g[b] * (d2 * z[b] + d3 * z1 * z1);
         }
-        int tb = 1 + firsts + seconds.length; // the first third-derivative block
-        int third = tb * m + j;
+        int third = (1 + firsts + seconds.length) * m + j;
         for (int t = 0; t < thirds.length; t++) {
             double z1 = z[(1 + seconds[thirds[t]]) * m + j];
             double z2 = z[(1 + firsts + thirds[t]) * m + j];
             int c = third + t * m;
-            g0 += in(g, gz, w, n, r, cl, m, tb + t, j) * (d2 * z[c] + 3 * d3 * z1 * z2 + d4 * z1 * z1 * z1);
+            g0 += g[c] * (d2 * z[c] + 3 * d3 * z1 * z2 + d4 * z1 * z1 * z1);
         }
-        out[j] = g0;
+        g[j] = g0;
         for (int k = 1; k <= firsts; k++) {
-            out[k * m + j] = in(g, gz, w, n, r, cl, m, k, j) * d1;
+            g[k * m + j] = g[k * m + j] * d1;
         }
         for (int s = 0; s < seconds.length; s++) {
             int a = (1 + seconds[s]) * m + j;
             int b = (1 + firsts + s) * m + j;
-            double g2 = in(g, gz, w, n, r, cl, m, 1 + firsts + s, j);
-            out[a] = out[a] + 2 * g2 * d2 * z[a];
-            out[b] = g2 * d1;
+            double g2 = g[b];
+            g[a] = g[a] + 2 * g2 * d2 * z[a];
+            g[b] = g2 * d1;
         }
         for (int t = 0; t < thirds.length; t++) { // z1 and z2 enter y''' through 3 f'' z1 z2 + f''' z1^3
             int a = (1 + seconds[thirds[t]]) * m + j;
             int b = (1 + firsts + thirds[t]) * m + j;
             int c = third + t * m;
             double z1 = z[a];
-            double g3 = in(g, gz, w, n, r, cl, m, tb + t, j);
-            out[a] = out[a] + g3 * (3 * d2 * z[b] + 3 * d3 * z1 * z1);
-            out[b] = out[b] + 3 * g3 * d2 * z1;
-            out[c] = g3 * d1;
+            double g3 = g[c];
+            g[a] = g[a] + g3 * (3 * d2 * z[b] + 3 * d3 * z1 * z1);
+            g[b] = g[b] + 3 * g3 * d2 * z1;
+            g[c] = g3 * d1;
         }
     }
 
@@ -271,31 +232,9 @@ public final class TaylorKernels {
      */
     public static void sinMultiJetBackward(double[] g, double[] z, double[] y, double[] d1s, int m, int firsts,
                                            int[] seconds, int[] thirds) {
-        sinBackward(g, null, null, g, z, y, d1s, m, firsts, seconds, thirds);
-    }
-
-    /**
-     * The reverse rule of {@link #sinMultiJet(double[], double[], double[], int, int, int[], int[])} behind an affine
-     * layer with one output, from the outer product g = gz w into {@code out}, as
-     * {@link #tanhMultiJetBackwardOuter}.
-     */
-    public static void sinMultiJetBackwardOuter(double[] gz, double[] w, double[] out, double[] z, double[] y,
-                                                double[] d1s, int m, int firsts, int[] seconds, int[] thirds) {
-        sinBackward(null, gz, w, out, z, y, d1s, m, firsts, seconds, thirds);
-    }
-
-    /** The sin reverse rule, in place on g or from an outer product (see {@link #in}) into {@code out}. */
-    private static void sinBackward(double[] g, double[] gz, double[] w, double[] out, double[] z, double[] y,
-                                    double[] d1s, int m, int firsts, int[] seconds, int[] thirds) {
-        int cols = gz == null ? Math.max(1, m) : w.length; // (the row and column only matter for an outer product)
-        int n = gz == null ? 1 : m / cols;
-        for (int j = 0, r = 0, c = 0; j < m; j++) {
+        for (int j = 0; j < m; j++) {
             double d1 = d1s[j];
-            multiBackward(g, gz, w, n, r, c, out, z, m, firsts, seconds, thirds, j, d1, -y[j], -d1, y[j]);
-            if (++c == cols) {
-                c = 0;
-                r++;
-            }
+            multiBackward(g, z, m, firsts, seconds, thirds, j, d1, -y[j], -d1, y[j]);
         }
     }
 

@@ -284,55 +284,6 @@ class TaylorKernelsTest {
         }
     }
 
-    /**
-     * The reverse rules from an outer product g = gz w (a one-output layer's backward pass, made inside the rule) give
-     * the bits of writing g out with that product and running the rule in place: tanh and sin, orders 1 to 3 (the
-     * specialised and the generic vector loops), rows narrower than a vector, as wide, and not a multiple of it;
-     * zero cotangents and weights of either sign (the sign of a zero product as the outer product leaves it).
-     */
-    @Test
-    void reverseRulesFromAnOuterProductKeepTheBitsOfTheProductWrittenOut() {
-        SplittableRandom rng = new SplittableRandom(23);
-        int[][][] shapes = { // {firsts}, seconds, thirds
-            {{1}, {}, {}}, {{2}, {}, {}}, {{1}, {0}, {}}, {{2}, {0}, {}}, {{2}, {1}, {}}, {{2}, {0, 1}, {}},
-            {{3}, {1}, {}}, {{2}, {0}, {0}}, {{2}, {0, 1}, {1}}};
-        for (int[][] shape : shapes) {
-            for (int width : new int[] {1, 2, 3, 4, 5, 8, 13, 50}) {
-                for (int n : new int[] {1, 3, 17}) {
-                    checkOuter(rng, true, shape[0][0], shape[1], shape[2], width, n);
-                    checkOuter(rng, false, shape[0][0], shape[1], shape[2], width, n);
-                }
-            }
-        }
-    }
-
-    private static void checkOuter(SplittableRandom rng, boolean tanh, int firsts, int[] seconds, int[] thirds,
-                                   int width, int n) {
-        int blocks = 1 + firsts + seconds.length + thirds.length;
-        int m = n * width;
-        double[] z = random(rng, blocks * m, 2);
-        double[] y = new double[blocks * m];
-        double[] d1s = new double[m];
-        double[] gz = random(rng, blocks * n, 1);
-        double[] w = random(rng, width, 1);
-        gz[0] = -0.0;
-        gz[gz.length - 1] = 0.0;
-        w[0] = -0.0;
-        double[] g = new double[blocks * m];
-        MatMul.gemm(gz, 0, w, 0, g, 0, blocks * n, 1, width, false);
-        double[] out = random(rng, blocks * m, 1); // overwritten everywhere
-        if (tanh) {
-            TaylorKernels.tanhMultiJet(z, y, m, firsts, seconds, thirds);
-            TaylorKernels.tanhMultiJetBackward(g, z, y, m, firsts, seconds, thirds);
-            TaylorKernels.tanhMultiJetBackwardOuter(gz, w, out, z, y, m, firsts, seconds, thirds);
-        } else {
-            TaylorKernels.sinMultiJet(z, y, d1s, m, firsts, seconds, thirds);
-            TaylorKernels.sinMultiJetBackward(g, z, y, d1s, m, firsts, seconds, thirds);
-            TaylorKernels.sinMultiJetBackwardOuter(gz, w, out, z, y, d1s, m, firsts, seconds, thirds);
-        }
-        assertBits(out, g);
-    }
-
     private static void assertBits(double[] actual, double[] expected) {
         for (int i = 0; i < expected.length; i++) {
             assertThat(Double.doubleToRawLongBits(actual[i])).as("element " + i)

@@ -230,32 +230,6 @@ final class JetLayers {
     }
 
     /**
-     * The cotangent of affine layer p's stacked input pulled back through the activation of hidden layer p - 1 before
-     * it, into {@code gh}, from the cotangent {@code gz} of the layer's output. With one output (a PINN's usual last
-     * layer) the product gz W is an outer product that the activation's reverse rule makes element by element where it
-     * reads it ({@link TaylorKernels#tanhMultiJetBackwardOuter}): the (Rn, i) array it would fill is neither written
-     * nor read back, a memory-bound pass saved; the same bits.
-     */
-    static void activationInputCotangent(JetWorkspace w, Tensor[] in, int p, double[] gz, double[] gh, int firsts,
-                                         int[] second, int[] third) {
-        int m = w.n * w.inputWidth(p);
-        double[] z = w.z[p - 1];
-        double[] y = w.h[p];
-        double[] d1 = w.d1[p - 1];
-        double[] weight = in[1 + 2 * p].data();
-        if (w.outputWidth(p) == 1 && weight.length == w.inputWidth(p)) {
-            if (w.tanh) {
-                TaylorKernels.tanhMultiJetBackwardOuter(gz, weight, gh, z, y, m, firsts, second, third);
-            } else {
-                TaylorKernels.sinMultiJetBackwardOuter(gz, weight, gh, z, y, d1, m, firsts, second, third);
-            }
-            return;
-        }
-        stackedInputCotangent(w, in, p, gz, gh, false);
-        activateBackward(w.tanh, gh, z, y, d1, m, firsts, second, third);
-    }
-
-    /**
      * The reverse rule of {@link #oneHotLayer} for affine layer p: dW and db from the cotangent {@code gz} of its
      * output; the cotangent of x (where {@code gx} is not null) into, or with {@code accumulate} added to, the chunk's
      * rows of {@code gx}. Uses {@code w.wt[p]} as scratch.

@@ -183,6 +183,7 @@ public final class MlpJet implements TaylorJet {
 
         @Override
         double[] backward(JetWorkspace w, double[] g, Tensor[] in, double[][] dws, double[][] dbs, double[] gx) {
+            int n = w.n;
             int[] dims = w.dims;
             int layers = dims.length - 1;
             int firsts = firsts(w);
@@ -192,8 +193,10 @@ public final class MlpJet implements TaylorJet {
             for (int l = layers - 1; l >= 1; l--) {
                 JetLayers.stackedLayerGradients(w, l, w.h[l], gz, dws[l], dbs[l]);
                 double[] gh = gz == w.ping ? w.pong : w.ping; // cotangent of this layer's stacked input
-                // and through the activation of layer l - 1
-                JetLayers.activationInputCotangent(w, in, l, gz, gh, firsts, second, third);
+                JetLayers.stackedInputCotangent(w, in, l, gz, gh, false);
+                // through the activation of layer l - 1, in place
+                JetLayers.activateBackward(w.tanh, gh, w.z[l - 1], w.h[l], w.d1[l - 1], n * dims[l], firsts, second,
+                        third);
                 gz = gh;
             }
             if (stackedInput) {
