@@ -148,13 +148,24 @@ final class VectorJet {
     }
 
     /**
-     * {@link #tanhMultiJetTail} written out for the common shapes: one or two first-derivative blocks and at most one
-     * second-derivative block, given f = tanh(z) in block 0 of y. Returns where the scalar tail starts, or -1 when the
+     * Whether {@link #tanhMultiJetTailFused} and {@link #tanhMultiJetBackwardFused} handle a shape: one or two
+     * first-derivative blocks and at most one second-derivative block (Burgers' u_x, u_t, u_xx), or two of each in
+     * the order of their directions, seconds = {0, 1} (the 2-D Laplacian's u_x, u_y, u_xx, u_yy, as the fused jets
+     * lay them out).
+     */
+    private static boolean specialised(int firsts, int[] seconds) {
+        return firsts >= 1 && firsts <= 2 && seconds.length <= 1
+                || firsts == 2 && seconds.length == 2 && seconds[0] == 0 && seconds[1] == 1;
+    }
+
+    /**
+     * {@link #tanhMultiJetTail} written out for the common shapes ({@link #specialised}), given f = tanh(z) in block 0
+     * of y. Returns where the scalar tail starts, or -1 when the
      * shape is not one of these (nothing done). Same arithmetic element by element; without the generic loops over
      * blocks (and their index arithmetic and bounds checks) each block's vectors stay in registers.
      */
     static int tanhMultiJetTailFused(double[] z, double[] y, int m, int firsts, int[] seconds) {
-        if (firsts < 1 || firsts > 2 || seconds.length > 1) {
+        if (!specialised(firsts, seconds)) {
             return -1;
         }
         int bound = S.loopBound(m);
@@ -164,6 +175,9 @@ final class VectorJet {
         int a = sec ? (1 + seconds[0]) * m : 0; // the first-derivative block the second one goes along
         int b = (1 + firsts) * m;               // the second-derivative block
         int j = 0;
+        if (seconds.length == 2) {
+            return laplacianTail(z, y, m);
+        }
         if (two && sec) {
             for (; j < bound; j += L) {
                 DoubleVector f = DoubleVector.fromArray(S, y, j);
@@ -197,11 +211,12 @@ final class VectorJet {
     }
 
     /**
-     * The reverse rule of a tanh multi-direction jet for the shapes of {@link #tanhMultiJetTailFused}, with the arithmetic
-     * of {@link #tanhMultiJetBackward}; returns where the scalar tail starts, or -1 for other shapes (nothing done).
+     * The reverse rule of a tanh multi-direction jet for the shapes of {@link #tanhMultiJetTailFused}, with the
+     * arithmetic of {@link #tanhMultiJetBackward}; returns where the scalar tail starts, or -1 for other shapes
+     * (nothing done).
      */
     static int tanhMultiJetBackwardFused(double[] g, double[] z, double[] y, int m, int firsts, int[] seconds) {
-        if (firsts < 1 || firsts > 2 || seconds.length > 1) {
+        if (!specialised(firsts, seconds)) {
             return -1;
         }
         int bound = S.loopBound(m);
@@ -211,6 +226,9 @@ final class VectorJet {
         int a = sec ? (1 + seconds[0]) * m : 0;
         int b = (1 + firsts) * m;
         int j = 0;
+        if (seconds.length == 2) {
+            return laplacianBackward(g, z, y, m);
+        }
         if (two && sec) {
             boolean along1 = a == m;
             for (; j < bound; j += L) {
@@ -270,6 +288,63 @@ final class VectorJet {
                 }
                 g0.intoArray(g, j);
             }
+        }
+        return j;
+    }
+
+    /**
+     * {@link #tanhMultiJetTailFused} for the 2-D Laplacian's blocks u, u_x, u_y, u_xx, u_yy (seconds = {0, 1}), in a
+     * method of its own so that the other shapes' method, which C2 compiles as one unit with every Vector API call
+     * inlined, stays the size it was.
+     */
+    private static int laplacianTail(double[] z, double[] y, int m) {
+        int bound = S.loopBound(m);
+        DoubleVector one = DoubleVector.broadcast(S, 1.0);
+        int j = 0;
+        for (; j < bound; j += L) {
+            DoubleVector f = DoubleVector.fromArray(S, y, j);
+            DoubleVector d1 = one.sub(f.mul(f));
+            DoubleVector d2 = f.mul(-2.0).mul(d1);
+            DoubleVector z1 = DoubleVector.fromArray(S, z, m + j);
+            DoubleVector z2 = DoubleVector.fromArray(S, z, 2 * m + j);
+            d1.mul(z1).intoArray(y, m + j);
+            d1.mul(z2).intoArray(y, 2 * m + j);
+            d1.mul(DoubleVector.fromArray(S, z, 3 * m + j)).add(d2.mul(z1).mul(z1)).intoArray(y, 3 * m + j);
+            d1.mul(DoubleVector.fromArray(S, z, 4 * m + j)).add(d2.mul(z2).mul(z2)).intoArray(y, 4 * m + j);
+        }
+        return j;
+    }
+
+    /**
+     * {@link #tanhMultiJetBackwardFused} for the blocks of {@link #laplacianTail}, with the generic loop's arithmetic.
+     */
+    private static int laplacianBackward(double[] g, double[] z, double[] y, int m) {
+        int bound = S.loopBound(m);
+        DoubleVector one = DoubleVector.broadcast(S, 1.0);
+        int j = 0;
+        for (; j < bound; j += L) {
+            DoubleVector f = DoubleVector.fromArray(S, y, j);
+            DoubleVector d1 = one.sub(f.mul(f));
+            DoubleVector d2 = f.mul(-2.0).mul(d1);
+            DoubleVector d3 = d1.mul(f.mul(4.0).mul(f).sub(d1.mul(2.0)));
+            DoubleVector z1 = DoubleVector.fromArray(S, z, m + j);
+            DoubleVector z2 = DoubleVector.fromArray(S, z, 2 * m + j);
+            DoubleVector z3 = DoubleVector.fromArray(S, z, 3 * m + j);
+            DoubleVector z4 = DoubleVector.fromArray(S, z, 4 * m + j);
+            DoubleVector g1 = DoubleVector.fromArray(S, g, m + j);
+            DoubleVector g2 = DoubleVector.fromArray(S, g, 2 * m + j);
+            DoubleVector g3 = DoubleVector.fromArray(S, g, 3 * m + j);
+            DoubleVector g4 = DoubleVector.fromArray(S, g, 4 * m + j);
+            DoubleVector g0 = DoubleVector.fromArray(S, g, j).mul(d1);
+            g0 = g0.add(g1.mul(d2).mul(z1));
+            g0 = g0.add(g2.mul(d2).mul(z2));
+            g0 = g0.add(g3.mul(d2.mul(z3).add(d3.mul(z1).mul(z1))));
+            g0 = g0.add(g4.mul(d2.mul(z4).add(d3.mul(z2).mul(z2))));
+            g0.intoArray(g, j);
+            g1.mul(d1).add(g3.mul(2.0).mul(d2).mul(z1)).intoArray(g, m + j);
+            g2.mul(d1).add(g4.mul(2.0).mul(d2).mul(z2)).intoArray(g, 2 * m + j);
+            g3.mul(d1).intoArray(g, 3 * m + j);
+            g4.mul(d1).intoArray(g, 4 * m + j);
         }
         return j;
     }
