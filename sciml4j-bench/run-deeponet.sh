@@ -33,7 +33,7 @@ jw=100 je=300 tw=20 te=100 n=10000
 bench_torch
 bench_build
 bench_setup deeponet
-java_base=(java --add-modules jdk.incubator.vector ${SCIML4J_JAVA_OPTS:-} -cp "$jar" org.sciml4j.bench.DeepOnetStep)
+java_base=(java --add-modules jdk.incubator.vector "${SCIML4J_JIT[@]}" ${SCIML4J_JAVA_OPTS:-} -cp "$jar" org.sciml4j.bench.DeepOnetStep)
 echo "== making $n antiderivative triples (examples/operators/data/antiderivative-points.yaml) in $work" >&2
 "${java_base[@]}" --export examples/operators/data/antiderivative-points.yaml "$work/antiderivative.npz" "$n" >&2
 java_cmd=("${java_base[@]}" "$jw" "$je" "$work/antiderivative.npz")

@@ -42,7 +42,7 @@ train=1000 jw=30 je=2 tw=5 te=1
 bench_torch
 bench_build
 bench_setup fno
-java_cmd=(java --add-modules jdk.incubator.vector ${SCIML4J_JAVA_OPTS:-} -cp "$jar" org.sciml4j.bench.FnoStep "$jw" "$je" "$train" ${data:+"$data"})
+java_cmd=(java --add-modules jdk.incubator.vector "${SCIML4J_JIT[@]}" ${SCIML4J_JAVA_OPTS:-} -cp "$jar" org.sciml4j.bench.FnoStep "$jw" "$je" "$train" ${data:+"$data"})
 torch_cmd=("$PY" sciml4j-bench/python/fno/fno_torch.py --warmup "$tw" --epochs "$te" --train "$train" ${data:+--data "$data"})
 bench_alternate "$pairs"
 params=$(field params "$s_line") points=$(field points "$s_line")

@@ -31,7 +31,7 @@ jw=200 je=500 tw=50 te=500
 bench_torch
 bench_build
 bench_setup hnn
-java_cmd=(java --add-modules jdk.incubator.vector ${SCIML4J_JAVA_OPTS:-} -cp "$jar" org.sciml4j.bench.HnnStep "$jw" "$je" "$width")
+java_cmd=(java --add-modules jdk.incubator.vector "${SCIML4J_JIT[@]}" ${SCIML4J_JAVA_OPTS:-} -cp "$jar" org.sciml4j.bench.HnnStep "$jw" "$je" "$width")
 torch_cmd=("$PY" sciml4j-bench/python/hnn/hnn_torch.py --warmup "$tw" --epochs "$te" --width "$width")
 bench_alternate "$pairs"
 params=$(field params "$s_line") points=$(field points "$s_line")

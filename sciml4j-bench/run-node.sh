@@ -30,7 +30,7 @@ jw=300 je=1500 tw=30 te=300
 bench_torch
 bench_build
 bench_setup node
-java_cmd=(java --add-modules jdk.incubator.vector ${SCIML4J_JAVA_OPTS:-} -cp "$jar" org.sciml4j.bench.NeuralOdeStep "$jw" "$je" "$width")
+java_cmd=(java --add-modules jdk.incubator.vector "${SCIML4J_JIT[@]}" ${SCIML4J_JAVA_OPTS:-} -cp "$jar" org.sciml4j.bench.NeuralOdeStep "$jw" "$je" "$width")
 torch_cmd=("$PY" sciml4j-bench/python/node/node_torch.py --warmup "$tw" --epochs "$te" --width "$width")
 bench_alternate "$pairs"
 params=$(field params "$s_line") points=$(field points "$s_line")

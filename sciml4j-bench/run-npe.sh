@@ -33,7 +33,7 @@ warm=3 epochs=10
 bench_torch
 bench_build
 bench_setup npe
-java_base=(java --add-modules jdk.incubator.vector ${SCIML4J_JAVA_OPTS:-} -cp "$jar" org.sciml4j.bench.NpeStep)
+java_base=(java --add-modules jdk.incubator.vector "${SCIML4J_JIT[@]}" ${SCIML4J_JAVA_OPTS:-} -cp "$jar" org.sciml4j.bench.NpeStep)
 echo "== exporting 10^4 two_moons simulations (seed 1) to $work/two_moons.npz" >&2
 "${java_base[@]}" --export "$work/two_moons.npz" 10000 >&2
 java_cmd=("${java_base[@]}" "$warm" "$epochs" "$work/two_moons.npz")

@@ -82,7 +82,7 @@ trap 'rm -rf "$work"' EXIT
 echo "Building sciml4j if needed (./sciml4j info)..." >&2
 ./sciml4j info >"$work/info.txt" 2>"$work/info.err" || { cat "$work/info.txt" "$work/info.err" >&2; exit 1; }
 jar="$root/sciml4j-cli/target/sciml4j.jar"
-java_cmd=(java --add-modules jdk.incubator.vector ${SCIML4J_JAVA_OPTS:-} -jar "$jar")
+java_cmd=(java --add-modules jdk.incubator.vector "${SCIML4J_JIT[@]}" ${SCIML4J_JAVA_OPTS:-} -jar "$jar")
 
 if command -v jq >/dev/null 2>&1; then
   json() { jq -r "$2" "$1"; }

@@ -16,6 +16,10 @@
 #   bench_alternate PAIRS             probe PyTorch at 1 and 2 threads, then PAIRS pairs; medians and ratios
 #   bench_report TITLE LINE           the table under TITLE and LINE (the problem's description) into out/NAME.md
 
+# The ./sciml4j launcher's JIT options (sciml4j-cli/jit.options, why there), for every sciml4j JVM a script starts:
+# the benchmarks measure what the command runs
+mapfile -t SCIML4J_JIT < <(grep -v -e '^#' -e '^[[:space:]]*$' "$root/sciml4j-cli/jit.options")
+
 # field KEY LINE: the value of KEY=... in LINE
 field() { sed -nE "s/.* $1=([^ ]+).*/\1/p" <<<" $2" | head -1; }
 
