@@ -68,7 +68,11 @@ public final class Taylor {
      */
     public static Tensor[][] jetsAfter(BiFunction<Tensor, Tensor, Tensor> f, Tensor x, Tensor g, Tensor[][] inner,
             Tensor[] directions, int[] orders) {
-        for (int d = 0; d < orders.length && d < inner.length; d++) {
+        if (inner.length != directions.length || orders.length != directions.length) {
+            throw new IllegalArgumentException("Taylor.jetsAfter: " + inner.length + " inner jets and "
+                    + orders.length + " orders for " + directions.length + " directions");
+        }
+        for (int d = 0; d < inner.length; d++) {
             if (inner[d].length <= orders[d]) {
                 throw new IllegalArgumentException("Taylor.jetsAfter: direction " + d + " has inner derivatives to "
                         + "order " + (inner[d].length - 1) + " but order " + orders[d] + " is asked for");
@@ -79,10 +83,6 @@ public final class Taylor {
                             + "shape " + Shape.str(inner[d][k].shape) + " but g has shape " + Shape.str(g.shape));
                 }
             }
-        }
-        if (inner.length != directions.length) {
-            throw new IllegalArgumentException("Taylor.jetsAfter: " + inner.length + " inner jets for "
-                    + directions.length + " directions");
         }
         return jets(f, x, g, inner, directions, orders);
     }

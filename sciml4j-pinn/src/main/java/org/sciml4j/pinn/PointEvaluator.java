@@ -351,11 +351,21 @@ final class PointEvaluator {
             return new JetDirections(along, orders, blocks);
         }
 
-        /** The jet block holding {@code d} (a derivative along at most one variable). */
+        /**
+         * The jet block holding {@code d} (a derivative along at most one variable); 0 for the value.
+         *
+         * @throws IllegalStateException if the jet was not built with {@code d} (a caller's bug: the fused path is
+         *                               chosen from the derivatives the problem uses), rather than handing back
+         *                               another block
+         */
         int block(Derivative d) {
             for (int v = 0; v < blocks.length; v++) {
-                if (d.order(v) > 0) {
-                    return blocks[v][d.order(v)];
+                int order = d.order(v);
+                if (order > 0) {
+                    if (order >= blocks[v].length || blocks[v][order] == 0) {
+                        throw new IllegalStateException(d.name() + " is not among the fused jet's derivatives");
+                    }
+                    return blocks[v][order];
                 }
             }
             return 0;

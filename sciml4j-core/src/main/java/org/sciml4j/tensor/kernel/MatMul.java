@@ -99,10 +99,6 @@ public final class MatMul {
     public static void gemmTransA(double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int m, int k,
                                   int n, boolean accumulate) {
         if (m == 1) { // one row of C: a sum of k scaled rows of B (the tiled kernel handles it about 100x slower)
-            if (VECTOR_API) {
-                VectorGemm.rowCombination(a, aOff, b, bOff, c, cOff, k, n, accumulate);
-                return;
-            }
             rowCombination(a, aOff, b, bOff, c, cOff, k, n, accumulate);
             return;
         }
@@ -132,7 +128,7 @@ public final class MatMul {
         if (m < 2 || k < 2 || blas) {
             gemm(Layout.permute(a, new int[] {k, m}, new int[] {1, 0}), 0, b, 0, c, 0, m, k, n, false);
         } else if (n == 1 && VECTOR_API) {
-            VectorGemm.gemvTransA(a, 0, b, 0, c, 0, m, k, false);
+            VectorGemm.gemvTransA(a, 0, b, 0, c, 0, m, k);
         } else { // (n = 1 without vectors: the scalar loops of both add each c[i]'s terms in the order of p)
             gemmTransA(a, 0, b, 0, c, 0, m, k, n, false);
         }
@@ -223,6 +219,10 @@ public final class MatMul {
      */
     private static void rowCombination(double[] a, int aOff, double[] b, int bOff, double[] c, int cOff,
                                        int k, int n, boolean accumulate) {
+        if (VECTOR_API) { // vectors of columns, each element the same chain as the loop below
+            VectorGemm.rowCombination(a, aOff, b, bOff, c, cOff, k, n, accumulate);
+            return;
+        }
         if (!accumulate) {
             java.util.Arrays.fill(c, cOff, cOff + n, 0.0);
         }

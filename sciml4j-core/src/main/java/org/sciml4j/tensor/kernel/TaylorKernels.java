@@ -50,21 +50,13 @@ public final class TaylorKernels {
         }
     }
 
-    private static final int[] NONE = new int[0];
-
     /**
      * tanh of a multi-direction jet of m values in blocks of m: the values z at block 0, the first derivatives along
      * {@code firsts} directions at blocks 1..firsts, then second derivatives at blocks 1 + firsts + s, the one of
      * block s along the direction {@code seconds[s]} (an index into the first-derivative blocks, from 0). Maps them
      * to y = f(z), y'_k = f'(z) z'_k, y''_s = f'(z) z''_s + f''(z) (z'_seconds[s])^2 element by element,
-     * with f' = 1 - f^2 and f'' = -2 f f'. {@code y} must not be {@code z}.
-     */
-    public static void tanhMultiJet(double[] z, double[] y, int m, int firsts, int[] seconds) {
-        tanhMultiJet(z, y, m, firsts, seconds, NONE);
-    }
-
-    /**
-     * As {@link #tanhMultiJet(double[], double[], int, int, int[])}, with third derivatives after the second ones:
+     * with f' = 1 - f^2 and f'' = -2 f f'. {@code y} must not be {@code z}. Third derivatives (an empty
+     * {@code thirds} for none) come after the second ones:
      * block 1 + firsts + S + t (S = seconds.length) along the direction of second-derivative block {@code thirds[t]}
      * (an index into {@code seconds}); with z1, z2, z3 that direction's blocks,
      * y'''_t = f'(z) z3 + 3 f''(z) z1 z2 + f'''(z) z1^3, f''' = f' (4 f^2 - 2 f').
@@ -112,15 +104,8 @@ public final class TaylorKernels {
 
     /**
      * Reverse rule of {@link #tanhMultiJet}, in place: {@code g} holds the cotangents of y's blocks and receives those
-     * of z's. Needs the derivative blocks of {@code z} and f (block 0 of {@code y}).
-     */
-    public static void tanhMultiJetBackward(double[] g, double[] z, double[] y, int m, int firsts, int[] seconds) {
-        tanhMultiJetBackward(g, z, y, m, firsts, seconds, NONE);
-    }
-
-    /**
-     * Reverse rule of {@link #tanhMultiJet(double[], double[], int, int, int[], int[])}, in place (as the one without
-     * third derivatives); the value's cotangent needs f'''' = -2 f f''' - 6 f' f''.
+     * of z's. Needs the derivative blocks of {@code z} and f (block 0 of {@code y}); with third-derivative blocks
+     * the value's cotangent needs f'''' = -2 f f''' - 6 f' f''.
      */
     public static void tanhMultiJetBackward(double[] g, double[] z, double[] y, int m, int firsts, int[] seconds,
                                             int[] thirds) {
@@ -188,15 +173,8 @@ public final class TaylorKernels {
 
     /**
      * sin of a multi-direction jet (blocks as {@link #tanhMultiJet}); f' = cos(z) goes to {@code d1} (m values) for
-     * the reverse rule. {@code y} must not be {@code z}.
-     */
-    public static void sinMultiJet(double[] z, double[] y, double[] d1, int m, int firsts, int[] seconds) {
-        sinMultiJet(z, y, d1, m, firsts, seconds, NONE);
-    }
-
-    /**
-     * As {@link #sinMultiJet(double[], double[], double[], int, int, int[])}, with third derivatives (blocks as
-     * {@link #tanhMultiJet(double[], double[], int, int, int[], int[])}); f''' = -f'.
+     * the reverse rule. {@code y} must not be {@code z}. Third derivatives (an empty {@code thirds} for none) as
+     * {@link #tanhMultiJet}'s; f''' = -f'.
      */
     public static void sinMultiJet(double[] z, double[] y, double[] d1, int m, int firsts, int[] seconds,
                                    int[] thirds) {
@@ -220,15 +198,8 @@ public final class TaylorKernels {
         }
     }
 
-    /** Reverse rule of {@link #sinMultiJet}, in place (as {@link #tanhMultiJetBackward}); f''' = -f'. */
-    public static void sinMultiJetBackward(double[] g, double[] z, double[] y, double[] d1s, int m, int firsts,
-                                           int[] seconds) {
-        sinMultiJetBackward(g, z, y, d1s, m, firsts, seconds, NONE);
-    }
-
     /**
-     * Reverse rule of {@link #sinMultiJet(double[], double[], double[], int, int, int[], int[])}, in place;
-     * f''' = -f', f'''' = f.
+     * Reverse rule of {@link #sinMultiJet}, in place (as {@link #tanhMultiJetBackward}); f''' = -f', f'''' = f.
      */
     public static void sinMultiJetBackward(double[] g, double[] z, double[] y, double[] d1s, int m, int firsts,
                                            int[] seconds, int[] thirds) {

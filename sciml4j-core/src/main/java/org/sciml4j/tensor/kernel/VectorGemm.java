@@ -321,13 +321,12 @@ final class VectorGemm {
      * {@link #gemv} on the transpose of a row-major (k, m) array A, {@code c[i] (+)= sum_p A[p,i] b[p]}, without
      * copying the transpose and with gemv's bits: its lane l sums the terms p = l mod L below the vector bound in one
      * fused chain, the lanes are added in order, then the tail terms unfused. Here the chains of lane l run for all
-     * i at once, vectorised along the contiguous rows of A.
+     * i at once, vectorised along the contiguous rows of A. Overwrites {@code c[cOff, cOff + m)}.
      */
-    static void gemvTransA(double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int m, int k,
-                           boolean accumulate) {
+    static void gemvTransA(double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int m, int k) {
         int bound = S.loopBound(k);
         int full = S.loopBound(m);
-        double[] s = new double[m];
+        java.util.Arrays.fill(c, cOff, cOff + m, 0.0);
         double[] acc = new double[m];
         for (int l = 0; l < L; l++) {
             java.util.Arrays.fill(acc, 0.0);
@@ -344,16 +343,13 @@ final class VectorGemm {
                 }
             }
             for (int i = 0; i < m; i++) {
-                s[i] += acc[i];
+                c[cOff + i] += acc[i];
             }
         }
         for (int p = bound; p < k; p++) {
             for (int i = 0; i < m; i++) {
-                s[i] += a[aOff + p * m + i] * b[bOff + p];
+                c[cOff + i] += a[aOff + p * m + i] * b[bOff + p];
             }
-        }
-        for (int i = 0; i < m; i++) {
-            c[cOff + i] = accumulate ? c[cOff + i] + s[i] : s[i];
         }
     }
 

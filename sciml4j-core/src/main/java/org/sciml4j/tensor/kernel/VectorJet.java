@@ -168,6 +168,9 @@ final class VectorJet {
         if (!specialised(firsts, seconds)) {
             return -1;
         }
+        if (seconds.length == 2) {
+            return laplacianTail(z, y, m);
+        }
         int bound = S.loopBound(m);
         DoubleVector one = DoubleVector.broadcast(S, 1.0);
         boolean two = firsts == 2;
@@ -175,9 +178,6 @@ final class VectorJet {
         int a = sec ? (1 + seconds[0]) * m : 0; // the first-derivative block the second one goes along
         int b = (1 + firsts) * m;               // the second-derivative block
         int j = 0;
-        if (seconds.length == 2) {
-            return laplacianTail(z, y, m);
-        }
         if (two && sec) {
             for (; j < bound; j += L) {
                 DoubleVector f = DoubleVector.fromArray(S, y, j);
@@ -219,6 +219,9 @@ final class VectorJet {
         if (!specialised(firsts, seconds)) {
             return -1;
         }
+        if (seconds.length == 2) {
+            return laplacianBackward(g, z, y, m);
+        }
         int bound = S.loopBound(m);
         DoubleVector one = DoubleVector.broadcast(S, 1.0);
         boolean two = firsts == 2;
@@ -226,9 +229,6 @@ final class VectorJet {
         int a = sec ? (1 + seconds[0]) * m : 0;
         int b = (1 + firsts) * m;
         int j = 0;
-        if (seconds.length == 2) {
-            return laplacianBackward(g, z, y, m);
-        }
         if (two && sec) {
             boolean along1 = a == m;
             for (; j < bound; j += L) {

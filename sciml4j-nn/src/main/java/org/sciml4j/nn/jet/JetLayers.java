@@ -20,7 +20,6 @@ import org.sciml4j.tensor.kernel.TaylorKernels;
  * {@link JetWorkspace#inputWidth}/{@link JetWorkspace#outputWidth}.
  */
 final class JetLayers {
-    private static final int[] NO_THIRDS = new int[0];
 
     private JetLayers() {
     }
@@ -171,12 +170,10 @@ final class JetLayers {
         Arrays.fill(z, (1 + firsts) * n * o0, w.blocks * n * o0, 0.0);
     }
 
-    /** The activation's jet, z to y on m values per block (f' for sin into {@code d1}); see {@link TaylorKernels}. */
-    static void activate(boolean tanh, double[] z, double[] y, double[] d1, int m, int firsts, int[] second) {
-        activate(tanh, z, y, d1, m, firsts, second, NO_THIRDS);
-    }
-
-    /** As the one above, with the third-derivative blocks along {@code third} (indices into {@code second}). */
+    /**
+     * The activation's jet, z to y on m values per block (f' for sin into {@code d1}), with the third-derivative
+     * blocks along {@code third} (indices into {@code second}; empty for none); see {@link TaylorKernels}.
+     */
     static void activate(boolean tanh, double[] z, double[] y, double[] d1, int m, int firsts, int[] second,
                          int[] third) {
         if (tanh) {
@@ -187,12 +184,6 @@ final class JetLayers {
     }
 
     /** The reverse rule of {@link #activate}, in place on the cotangent {@code g}; y and d1 as it left them. */
-    static void activateBackward(boolean tanh, double[] g, double[] z, double[] y, double[] d1, int m, int firsts,
-                                 int[] second) {
-        activateBackward(tanh, g, z, y, d1, m, firsts, second, NO_THIRDS);
-    }
-
-    /** As the one above, with third-derivative blocks (as {@link #activate} with them). */
     static void activateBackward(boolean tanh, double[] g, double[] z, double[] y, double[] d1, int m, int firsts,
                                  int[] second, int[] third) {
         if (tanh) {

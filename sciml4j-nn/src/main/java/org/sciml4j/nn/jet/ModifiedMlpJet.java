@@ -25,9 +25,14 @@ import org.sciml4j.tensor.kernel.TaylorKernels;
  */
 public final class ModifiedMlpJet implements TaylorJet {
     private final ModifiedMlp net;
+    private final boolean tanh;
+    /** The node's affine layers in its input order (see {@link #affineLayers}), listed once, not every step. */
+    private final List<Module> affine;
 
     private ModifiedMlpJet(ModifiedMlp net) {
         this.net = net;
+        this.tanh = net.activation() == Activation.TANH;
+        this.affine = affineLayers(net);
     }
 
     /**
@@ -70,9 +75,8 @@ public final class ModifiedMlpJet implements TaylorJet {
      */
     @Override
     public Tensor[] evaluate(Tensor x, int[] variables, int[] orders, int derivativePoints) {
-        boolean tanh = net.activation() == Activation.TANH;
         return StackedJetOp.evaluate("ModifiedMlpJet", net.inputSize(), net.outputSize(),
-                JetLayers.embeddingJet(net.embedding()), affineLayers(net), x, variables, orders, derivativePoints, 2,
+                JetLayers.embeddingJet(net.embedding()), affine, x, variables, orders, derivativePoints, 2,
                 (v, second, third, nd, n, stacked) -> new GatedOp(tanh, v, second, third, nd, n, stacked));
     }
 
@@ -118,18 +122,19 @@ public final class ModifiedMlpJet implements TaylorJet {
             int layers = w.dims.length - 1;
             int firsts = firsts(w);
             int[] second = seconds(w);
+            int[] third = thirds(w); // empty: the jet goes to order 2
             int m = w.n * w.dims[1]; // values per block of every gated width
             JetWorkspace.Gates gt = w.gates;
             inputLayer(w, in, 0, w.z[0]);
             inputLayer(w, in, layers, gt.zu);
             inputLayer(w, in, layers + 1, gt.zv);
-            JetLayers.activate(w.tanh, gt.zu, gt.u, gt.d1u, m, firsts, second);
-            JetLayers.activate(w.tanh, gt.zv, gt.v, gt.d1v, m, firsts, second);
+            JetLayers.activate(w.tanh, gt.zu, gt.u, gt.d1u, m, firsts, second, third);
+            JetLayers.activate(w.tanh, gt.zv, gt.v, gt.d1v, m, firsts, second, third);
             for (int j = 0; j < w.blocks * m; j++) { // the jet of U - V: block by block, a difference
                 gt.diff[j] = gt.u[j] - gt.v[j];
             }
             for (int l = 0; l < layers - 1; l++) {
-                JetLayers.activate(w.tanh, w.z[l], gt.act[l], w.d1[l], m, firsts, second);
+                JetLayers.activate(w.tanh, w.z[l], gt.act[l], w.d1[l], m, firsts, second, third);
                 TaylorKernels.gateMultiJet(gt.v, gt.act[l], gt.diff, w.h[l + 1], m, firsts, second);
                 JetLayers.transposeWeight(w, in, l + 1);
                 JetLayers.stackedLayer(w, in, l + 1, w.h[l + 1], l + 1 == layers - 1 ? out : w.z[l + 1]);
@@ -141,6 +146,7 @@ public final class ModifiedMlpJet implements TaylorJet {
             int layers = w.dims.length - 1;
             int firsts = firsts(w);
             int[] second = seconds(w);
+            int[] third = thirds(w);
             int m = w.n * w.dims[1];
             JetWorkspace.Gates gt = w.gates;
             java.util.Arrays.fill(gt.gv, 0, w.blocks * m, 0.0); // the gates' shares, summed over the layers
@@ -151,15 +157,16 @@ public final class ModifiedMlpJet implements TaylorJet {
                 double[] gh = gz == w.ping ? w.pong : w.ping; // cotangent of H_l, then of Z_l-1, then of z[l - 1]
                 JetLayers.stackedInputCotangent(w, in, l, gz, gh, false);
                 TaylorKernels.gateMultiJetBackward(gh, gt.act[l - 1], gt.diff, gt.gv, gt.gdiff, m, firsts, second);
-                JetLayers.activateBackward(w.tanh, gh, w.z[l - 1], gt.act[l - 1], w.d1[l - 1], m, firsts, second);
+                JetLayers.activateBackward(w.tanh, gh, w.z[l - 1], gt.act[l - 1], w.d1[l - 1], m, firsts, second,
+                        third);
                 gz = gh;
             }
             // diff = U - V: U's cotangent is diff's, V's is its own share less diff's
             for (int j = 0; j < w.blocks * m; j++) {
                 gt.gv[j] -= gt.gdiff[j];
             }
-            JetLayers.activateBackward(w.tanh, gt.gdiff, gt.zu, gt.u, gt.d1u, m, firsts, second);
-            JetLayers.activateBackward(w.tanh, gt.gv, gt.zv, gt.v, gt.d1v, m, firsts, second);
+            JetLayers.activateBackward(w.tanh, gt.gdiff, gt.zu, gt.u, gt.d1u, m, firsts, second, third);
+            JetLayers.activateBackward(w.tanh, gt.gv, gt.zv, gt.v, gt.d1v, m, firsts, second, third);
             return inputLayersBackward(w, in, new double[][] {gz, gt.gdiff, gt.gv}, dws, dbs, gx);
         }
 
