@@ -187,8 +187,9 @@ final class RunCommand implements Callable<Integer> {
         }
         boolean interrupted = Interrupts.requested();
         String reason = interrupted ? "interrupted" : sol.stopReason();
+        Plotting.LossPlot lossPlot = Plotting.startLossPlot(dir, pf, sol.history());
         output.save(sol.history());
-        report(pf, dir, sol, st, reason, java.util.Map.of("phases", output.phases()));
+        report(pf, dir, sol, st, reason, java.util.Map.of("phases", output.phases()), lossPlot);
         if (interrupted) {
             System.out.println("interrupted after epoch " + sol.epochs() + "; to continue: sciml4j run " + pf.path()
                     + " --resume " + dir);
@@ -200,6 +201,12 @@ final class RunCommand implements Callable<Integer> {
     /** Writes the prediction, the summary (with {@code extra}'s entries at its end) and the plots; prints the outcome. */
     static void report(ProblemFile pf, Path dir, Solution sol, RunSettings st, String reason,
             java.util.Map<String, Object> extra) throws IOException {
+        report(pf, dir, sol, st, reason, extra, Plotting.startLossPlot(dir, pf, sol.history()));
+    }
+
+    /** {@link #report}, with the loss plot already started. */
+    private static void report(ProblemFile pf, Path dir, Solution sol, RunSettings st, String reason,
+            java.util.Map<String, Object> extra, Plotting.LossPlot lossPlot) throws IOException {
         Errors errors = null;
         ProblemFile.EvaluationSpec ev = pf.evaluation();
         if (ev != null) {
@@ -211,7 +218,8 @@ final class RunCommand implements Callable<Integer> {
         }
         writePrediction(dir, pf, sol);
         RunSummary.write(dir, pf, sol, errors, st, reason, extra);
-        Plotting.plots(dir, pf, sol, st.seed());
+        Plotting.solutionPlots(dir, pf, sol, st.seed());
+        lossPlot.await();
         System.out.printf(Locale.ROOT, "trained %d epochs in %.2f s (%s)%n", sol.epochs(), sol.trainSeconds(), reason);
         sol.parameters().forEach((k, v) -> System.out.printf(Locale.ROOT, "estimated %s = %.6g%n", k, v));
         if (errors != null) {

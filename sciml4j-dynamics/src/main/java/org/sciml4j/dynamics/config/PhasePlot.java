@@ -5,13 +5,12 @@ import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import org.sciml4j.io.AtomicFiles;
 import org.sciml4j.plot.Plots;
+import org.sciml4j.plot.Png;
 
 /**
  * A phase portrait (curves in the (q, p) plane, each with its own x values), which {@link Plots} does not draw:
@@ -46,7 +45,6 @@ final class PhasePlot {
                 s.setLineStyle(new BasicStroke(1.5f));
             }
         }
-        byte[] bytes = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
-        AtomicFiles.write(png, bytes);
+        Png.write(png, chart);
     }
 }

@@ -9,8 +9,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import javax.imageio.ImageIO;
-import org.sciml4j.io.AtomicFiles;
+import org.sciml4j.plot.Png;
 import org.sciml4j.tensor.Tensor;
 
 /**
@@ -201,6 +200,6 @@ public final class SamplePlots {
     }
 
     private static void write(Path png, BufferedImage img) throws IOException {
-        AtomicFiles.write(png, out -> ImageIO.write(img, "png", out));
+        Png.write(png, img);
     }
 }

@@ -11,10 +11,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.sciml4j.plot.Png;
 
-import javax.imageio.ImageIO;
 
-import org.sciml4j.io.AtomicFiles;
 
 /**
  * Travel-time contours of two fields on one 2-D grid drawn over each other (the reference in black, the surrogate in
@@ -79,7 +78,7 @@ public final class ContourPlot {
                 + "x %.3g..%.3g, depth %.3g..%.3g (down)", rays.isEmpty() ? "" : ", blue: its rays", levels, max,
                 x[0], x[x.length - 1], z[0], z[z.length - 1]), MARGIN, plotH + MARGIN + 25);
         g.dispose();
-        AtomicFiles.writeVia(png, tmp -> ImageIO.write(img, "png", tmp.toFile()));
+        Png.write(png, img);
     }
 
     private static void rays(Graphics2D g, Frame f, List<double[]> rays) {

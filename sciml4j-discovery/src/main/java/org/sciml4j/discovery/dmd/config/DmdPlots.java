@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -15,7 +14,7 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.sciml4j.discovery.dmd.DmdResult;
-import org.sciml4j.io.AtomicFiles;
+import org.sciml4j.plot.Png;
 
 /**
  * The two DMD plots that {@code org.sciml4j.plot.Plots} has no shape for, drawn with XChart directly and written
@@ -121,8 +120,7 @@ final class DmdPlots {
     }
 
     private static void write(Path png, XYChart chart) throws IOException {
-        byte[] bytes = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
         Files.createDirectories(png.toAbsolutePath().getParent());
-        AtomicFiles.write(png, bytes);
+        Png.write(png, chart);
     }
 }
