@@ -18,7 +18,10 @@ public final class TaylorKernels {
 
     /** {@code a[r * cols + c] += b[c]} for rows r in [0, rows): adds a bias to the value row of a jet. */
     public static void addBias(double[] a, int rows, int cols, double[] b) {
-        if (MatMul.VECTOR_API) {
+        // rows narrower than a vector (a one-output layer) take the plain loop, the vector kernel's own tail: called
+        // with both widths the kernel's loop predicates failed and C2 deoptimised and recompiled it 4-6 times in
+        // the tutorial's forward run
+        if (MatMul.VECTOR_API && cols >= Lanes.L) {
             VectorJet.addBias(a, rows, cols, b);
             return;
         }
