@@ -24,13 +24,25 @@ final class VectorMath {
     private static final double LN2_LO = 0x1.ef35793c76730p-45;
     private static final double ROUNDER = 0x1.8p52;
     private static final long ROUNDER_BITS = Double.doubleToRawLongBits(ROUNDER);
-    /** 1/n! for n = 13 down to 2. */
-    private static final double[] EXP_COEFFS = {1.0 / 6227020800L, 1.0 / 479001600, 1.0 / 39916800, 1.0 / 3628800,
-        1.0 / 362880, 1.0 / 40320, 1.0 / 5040, 1.0 / 720, 1.0 / 120, 1.0 / 24, 1.0 / 6, 0.5};
+    // 1/n! for n = 13 down to 2, as constants: the JIT folds a static final double into the code, while elements of
+    // a static final array are loaded and broadcast again in every iteration (the stores to out might alias the array);
+    // measured 2.5-2.6 -> 2.25-2.3 ns per element over 2020 elements, the same bits
+    private static final double F13 = 1.0 / 6227020800L;
+    private static final double F12 = 1.0 / 479001600;
+    private static final double F11 = 1.0 / 39916800;
+    private static final double F10 = 1.0 / 3628800;
+    private static final double F9 = 1.0 / 362880;
+    private static final double F8 = 1.0 / 40320;
+    private static final double F7 = 1.0 / 5040;
+    private static final double F6 = 1.0 / 720;
+    private static final double F5 = 1.0 / 120;
+    private static final double F4 = 1.0 / 24;
+    private static final double F3 = 1.0 / 6;
+    private static final double F2 = 0.5;
 
-    /** Coefficient i of {@link #EXP_COEFFS} in every lane. */
-    private static DoubleVector c(int i) {
-        return DoubleVector.broadcast(S, EXP_COEFFS[i]);
+    /** {@code v} in every lane. */
+    private static DoubleVector c(double v) {
+        return DoubleVector.broadcast(S, v);
     }
 
     /** {@code out[outOff + i] = tanh(x[off + i])} for i in [0, len). */
@@ -52,12 +64,12 @@ final class VectorMath {
             // r^2, r^4, r^8 (a chain of five operations instead of Horner's twelve: the loop is latency-bound)
             DoubleVector r2 = r.mul(r);
             DoubleVector r4 = r2.mul(r2);
-            DoubleVector e0 = r.fma(c(10), c(11));
-            DoubleVector e1 = r.fma(c(8), c(9));
-            DoubleVector e2 = r.fma(c(6), c(7));
-            DoubleVector e3 = r.fma(c(4), c(5));
-            DoubleVector e4 = r.fma(c(2), c(3));
-            DoubleVector e5 = r.fma(c(0), c(1));
+            DoubleVector e0 = r.fma(c(F3), c(F2));
+            DoubleVector e1 = r.fma(c(F5), c(F4));
+            DoubleVector e2 = r.fma(c(F7), c(F6));
+            DoubleVector e3 = r.fma(c(F9), c(F8));
+            DoubleVector e4 = r.fma(c(F11), c(F10));
+            DoubleVector e5 = r.fma(c(F13), c(F12));
             DoubleVector q = e5.fma(r2, e4).fma(r4.mul(r4), e3.fma(r2, e2).fma(r4, e1.fma(r2, e0)));
             DoubleVector p = q.fma(r2, r);
             // 2^k from the exponent bits; -expm1(y) = -(2^k expm1(r) + 2^k - 1) = (1 - 2^k) - 2^k expm1(r) >= 0
