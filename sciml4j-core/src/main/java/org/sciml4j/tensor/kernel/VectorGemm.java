@@ -34,17 +34,18 @@ final class VectorGemm {
      */
     static void gemm(double[] a, int aOff, int ars, int acs, double[] b, int bOff, double[] c, int cOff, int m, int k,
                      int n, boolean accumulate) {
+        double[] panel = acs == 1 && m >= PACK_MIN_ROWS && S.loopBound(n) >= W ? PANEL.get() : null;
         if (k > K_BLOCK && m > 2) {
             // long inner dimension (a weight gradient summed over many rows): blocks of K_BLOCK rows of B and A, so
             // that each block stays in the L1 cache while every row of C passes over it. C holds the running sums
             // between blocks, so every element is added in the same order as without blocking (same bits)
             for (int p0 = 0; p0 < k; p0 += K_BLOCK) {
                 gemmPanel(a, aOff + p0 * acs, ars, acs, b, bOff + p0 * n, c, cOff, m, Math.min(K_BLOCK, k - p0), n,
-                        accumulate || p0 > 0);
+                        accumulate || p0 > 0, panel);
             }
             return;
         }
-        gemmPanel(a, aOff, ars, acs, b, bOff, c, cOff, m, k, n, accumulate);
+        gemmPanel(a, aOff, ars, acs, b, bOff, c, cOff, m, k, n, accumulate, panel);
     }
 
     /**
@@ -53,15 +54,39 @@ final class VectorGemm {
      */
     static final int K_BLOCK = Integer.getInteger("sciml4j.gemm.kblock", 64);
 
+    /**
+     * Rows of C from which a row-major product copies B's blocks of five vectors of columns into a panel for
+     * {@link #block2x5Packed}: the copy is k x W values against m x k x W multiply-adds.
+     */
+    static final int PACK_MIN_ROWS = Integer.getInteger("sciml4j.gemm.packrows", 32);
+
+    /**
+     * Each thread's panel for {@link #packPanel}, {@link #K_BLOCK} x W values (a packed product has m > 2, so its
+     * blocks of B have at most K_BLOCK rows). Reused, not allocated per product: a fresh array per call made an
+     * 8 x 20 x 20 product twice as slow as without packing (its zeroing writes new cache lines every call).
+     */
+    private static final ThreadLocal<double[]> PANEL = ThreadLocal.withInitial(() -> new double[K_BLOCK * W]);
+
+    /**
+     * {@link #gemm} on at most {@link #K_BLOCK} rows of B; {@code panel} (k x W values, or null) to copy B's blocks of
+     * columns into for the packed kernel.
+     */
     private static void gemmPanel(double[] a, int aOff, int ars, int acs, double[] b, int bOff, double[] c, int cOff,
-                                  int m, int k, int n, boolean accumulate) {
+                                  int m, int k, int n, boolean accumulate, double[] panel) {
         int full = S.loopBound(n); // whole vectors: unmasked loads and stores (masked ones are not intrinsic on
                                    // every JDK and fall back to slow code); the tail columns run scalar
         // blocks of five vectors of columns, two rows at a time: ten independent FMA chains, and each broadcast
         // of A serves five vectors (measured 1.4x faster than the 4 x 2 blocks below for 306 x 20 x 20)
         int j0 = 0;
-        for (; j0 + W <= full; j0 += W) {
-            block2x5(a, aOff, ars, acs, b, bOff, c, cOff, m, k, n, j0, accumulate);
+        if (panel != null) {
+            for (; j0 + W <= full; j0 += W) {
+                packPanel(b, bOff + j0, n, k, panel);
+                block2x5Packed(a, aOff, ars, panel, c, cOff + j0, m, k, n, accumulate);
+            }
+        } else {
+            for (; j0 + W <= full; j0 += W) {
+                block2x5(a, aOff, ars, acs, b, bOff, c, cOff, m, k, n, j0, accumulate);
+            }
         }
         if (j0 == n) {
             return;
@@ -248,6 +273,100 @@ final class VectorGemm {
             for (int p = 0; p < k; p++) {
                 int bp = bOff + p * n + j;
                 DoubleVector x0 = DoubleVector.broadcast(S, a[a0 + p * acs]);
+                s0 = DoubleVector.fromArray(S, b, bp).fma(x0, s0);
+                s1 = DoubleVector.fromArray(S, b, bp + L).fma(x0, s1);
+                s2 = DoubleVector.fromArray(S, b, bp + 2 * L).fma(x0, s2);
+                s3 = DoubleVector.fromArray(S, b, bp + 3 * L).fma(x0, s3);
+                s4 = DoubleVector.fromArray(S, b, bp + 4 * L).fma(x0, s4);
+            }
+            s0.intoArray(c, c0);
+            s1.intoArray(c, c0 + L);
+            s2.intoArray(c, c0 + 2 * L);
+            s3.intoArray(c, c0 + 3 * L);
+            s4.intoArray(c, c0 + 4 * L);
+        }
+    }
+
+    /**
+     * Copies columns [0, W) of the k rows of B starting at {@code bOff}, {@code n} apart, into {@code panel} with rows
+     * W apart.
+     */
+    private static void packPanel(double[] b, int bOff, int n, int k, double[] panel) {
+        for (int p = 0; p < k; p++) { // vector moves: System.arraycopy's call per row of 20 values cost more
+            int src = bOff + p * n;
+            int dst = p * W;
+            for (int q = 0; q < W; q += L) {
+                DoubleVector.fromArray(S, b, src + q).intoArray(panel, dst + q);
+            }
+        }
+    }
+
+    /**
+     * {@link #block2x5} for a row-major A (column stride 1) and B's five vectors of columns packed by
+     * {@link #packPanel} (rows W apart), C's columns from {@code cOff}. Every array index in the loop over p is then
+     * the loop index times a constant plus an invariant, so the JIT moves all range checks out of the loop (with
+     * the variable strides of {@link #block2x5} it keeps them inside).
+     */
+    private static void block2x5Packed(double[] a, int aOff, int ars, double[] b, double[] c, int cOff, int m, int k,
+                                       int n, boolean accumulate) {
+        int i = 0;
+        for (; i + 2 <= m; i += 2) {
+            int a0 = aOff + i * ars;
+            int a1 = a0 + ars;
+            int c0 = cOff + i * n;
+            int c1 = c0 + n;
+            DoubleVector s0 = start(c, c0, accumulate);
+            DoubleVector s1 = start(c, c0 + L, accumulate);
+            DoubleVector s2 = start(c, c0 + 2 * L, accumulate);
+            DoubleVector s3 = start(c, c0 + 3 * L, accumulate);
+            DoubleVector s4 = start(c, c0 + 4 * L, accumulate);
+            DoubleVector t0 = start(c, c1, accumulate);
+            DoubleVector t1 = start(c, c1 + L, accumulate);
+            DoubleVector t2 = start(c, c1 + 2 * L, accumulate);
+            DoubleVector t3 = start(c, c1 + 3 * L, accumulate);
+            DoubleVector t4 = start(c, c1 + 4 * L, accumulate);
+            for (int p = 0; p < k; p++) {
+                int bp = p * W;
+                DoubleVector x0 = DoubleVector.broadcast(S, a[a0 + p]);
+                DoubleVector x1 = DoubleVector.broadcast(S, a[a1 + p]);
+                DoubleVector b0 = DoubleVector.fromArray(S, b, bp);
+                s0 = b0.fma(x0, s0);
+                t0 = b0.fma(x1, t0);
+                DoubleVector b1 = DoubleVector.fromArray(S, b, bp + L);
+                s1 = b1.fma(x0, s1);
+                t1 = b1.fma(x1, t1);
+                DoubleVector b2 = DoubleVector.fromArray(S, b, bp + 2 * L);
+                s2 = b2.fma(x0, s2);
+                t2 = b2.fma(x1, t2);
+                DoubleVector b3 = DoubleVector.fromArray(S, b, bp + 3 * L);
+                s3 = b3.fma(x0, s3);
+                t3 = b3.fma(x1, t3);
+                DoubleVector b4 = DoubleVector.fromArray(S, b, bp + 4 * L);
+                s4 = b4.fma(x0, s4);
+                t4 = b4.fma(x1, t4);
+            }
+            s0.intoArray(c, c0);
+            s1.intoArray(c, c0 + L);
+            s2.intoArray(c, c0 + 2 * L);
+            s3.intoArray(c, c0 + 3 * L);
+            s4.intoArray(c, c0 + 4 * L);
+            t0.intoArray(c, c1);
+            t1.intoArray(c, c1 + L);
+            t2.intoArray(c, c1 + 2 * L);
+            t3.intoArray(c, c1 + 3 * L);
+            t4.intoArray(c, c1 + 4 * L);
+        }
+        if (i < m) {
+            int a0 = aOff + i * ars;
+            int c0 = cOff + i * n;
+            DoubleVector s0 = start(c, c0, accumulate);
+            DoubleVector s1 = start(c, c0 + L, accumulate);
+            DoubleVector s2 = start(c, c0 + 2 * L, accumulate);
+            DoubleVector s3 = start(c, c0 + 3 * L, accumulate);
+            DoubleVector s4 = start(c, c0 + 4 * L, accumulate);
+            for (int p = 0; p < k; p++) {
+                int bp = p * W;
+                DoubleVector x0 = DoubleVector.broadcast(S, a[a0 + p]);
                 s0 = DoubleVector.fromArray(S, b, bp).fma(x0, s0);
                 s1 = DoubleVector.fromArray(S, b, bp + L).fma(x0, s1);
                 s2 = DoubleVector.fromArray(S, b, bp + 2 * L).fma(x0, s2);
