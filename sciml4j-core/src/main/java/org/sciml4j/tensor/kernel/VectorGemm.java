@@ -325,7 +325,48 @@ final class VectorGemm {
             DoubleVector t2 = start(c, c1 + 2 * L, accumulate);
             DoubleVector t3 = start(c, c1 + 3 * L, accumulate);
             DoubleVector t4 = start(c, c1 + 4 * L, accumulate);
-            for (int p = 0; p < k; p++) {
+            int p = 0;
+            // p two at a time, each chain still in order of p: 1.06-1.08x for k = 20, 1.2x for k = 2 (the first
+            // layer), no change for k = 50 or 100 (interleaved rounds in one JVM)
+            for (; p + 2 <= k; p += 2) {
+                int bp = p * W;
+                DoubleVector x0 = DoubleVector.broadcast(S, a[a0 + p]);
+                DoubleVector x1 = DoubleVector.broadcast(S, a[a1 + p]);
+                DoubleVector b0 = DoubleVector.fromArray(S, b, bp);
+                s0 = b0.fma(x0, s0);
+                t0 = b0.fma(x1, t0);
+                DoubleVector b1 = DoubleVector.fromArray(S, b, bp + L);
+                s1 = b1.fma(x0, s1);
+                t1 = b1.fma(x1, t1);
+                DoubleVector b2 = DoubleVector.fromArray(S, b, bp + 2 * L);
+                s2 = b2.fma(x0, s2);
+                t2 = b2.fma(x1, t2);
+                DoubleVector b3 = DoubleVector.fromArray(S, b, bp + 3 * L);
+                s3 = b3.fma(x0, s3);
+                t3 = b3.fma(x1, t3);
+                DoubleVector b4 = DoubleVector.fromArray(S, b, bp + 4 * L);
+                s4 = b4.fma(x0, s4);
+                t4 = b4.fma(x1, t4);
+                bp += W;
+                x0 = DoubleVector.broadcast(S, a[a0 + p + 1]);
+                x1 = DoubleVector.broadcast(S, a[a1 + p + 1]);
+                b0 = DoubleVector.fromArray(S, b, bp);
+                s0 = b0.fma(x0, s0);
+                t0 = b0.fma(x1, t0);
+                b1 = DoubleVector.fromArray(S, b, bp + L);
+                s1 = b1.fma(x0, s1);
+                t1 = b1.fma(x1, t1);
+                b2 = DoubleVector.fromArray(S, b, bp + 2 * L);
+                s2 = b2.fma(x0, s2);
+                t2 = b2.fma(x1, t2);
+                b3 = DoubleVector.fromArray(S, b, bp + 3 * L);
+                s3 = b3.fma(x0, s3);
+                t3 = b3.fma(x1, t3);
+                b4 = DoubleVector.fromArray(S, b, bp + 4 * L);
+                s4 = b4.fma(x0, s4);
+                t4 = b4.fma(x1, t4);
+            }
+            for (; p < k; p++) {
                 int bp = p * W;
                 DoubleVector x0 = DoubleVector.broadcast(S, a[a0 + p]);
                 DoubleVector x1 = DoubleVector.broadcast(S, a[a1 + p]);
