@@ -220,13 +220,14 @@ class MatMulTest {
      * order, from zero or from C's old value, bit for bit, for row-major and transposed A (read in place through its
      * strides), at offsets, with and without accumulation. The shapes reach every path of the kernel: odd m (the last
      * row alone), n below, at and between multiples of the vector width and of the five-vector block (tail vectors,
-     * scalar tail columns), and k over the inner-dimension block (C holds the running sums between blocks).
+     * scalar tail columns), k over the inner-dimension block (C holds the running sums between blocks), and m from
+     * which B (m = 33, 34) and a transposed A (m = 65, a partial group of rows) are copied into panels.
      */
     @Test
     void everyElementIsOneFusedChainInOrderOfP() {
         SplittableRandom rng = new SplittableRandom(17);
         int off = 5;
-        for (int m : new int[] {1, 2, 3, 4, 5, 7, 9, 33, 34}) {
+        for (int m : new int[] {1, 2, 3, 4, 5, 7, 9, 33, 34, 65}) {
             for (int k : new int[] {1, 2, 3, 20, 64, 65, 150}) {
                 for (int n : new int[] {2, 3, 4, 5, 8, 12, 19, 20, 21, 33, 41, 50, 100}) {
                     for (boolean acc : new boolean[] {false, true}) {
