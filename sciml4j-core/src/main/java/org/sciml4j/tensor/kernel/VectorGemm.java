@@ -29,22 +29,27 @@ final class VectorGemm {
 
     /**
      * {@code C[m,n] (+)= A B} where element (i, p) of A is {@code a[aOff + i * ars + p * acs]}: (k, 1) for a
-     * row-major A, (1, m) for the transpose of a row-major (k, m) array. A is only ever read one element at a time
-     * (broadcast), so the layout costs nothing.
+     * row-major A, (1, m) for the transpose of a row-major (k, m) array. A is read one element at a time
+     * (broadcast), but the strides are not free: an index with a variable scale of the loop index (p * acs, p * n)
+     * keeps the JIT's range check inside the innermost loop. So from {@link #PACK_MIN_ROWS} rows (row-major A) or
+     * {@link #PACK_T_MIN_ROWS} rows (transposed A) the blocks of five vectors of columns run on copies with constant
+     * strides ({@link #block2x5Packed}, {@link #block2x5Groups}); the copies move values only (same bits).
      */
     static void gemm(double[] a, int aOff, int ars, int acs, double[] b, int bOff, double[] c, int cOff, int m, int k,
                      int n, boolean accumulate) {
+        boolean pack = S.loopBound(n) >= W && (acs == 1 ? m >= PACK_MIN_ROWS : ars == 1 && m >= PACK_T_MIN_ROWS);
+        double[] panel = pack ? PANEL.get() : null;
         if (k > K_BLOCK && m > 2) {
             // long inner dimension (a weight gradient summed over many rows): blocks of K_BLOCK rows of B and A, so
             // that each block stays in the L1 cache while every row of C passes over it. C holds the running sums
             // between blocks, so every element is added in the same order as without blocking (same bits)
             for (int p0 = 0; p0 < k; p0 += K_BLOCK) {
                 gemmPanel(a, aOff + p0 * acs, ars, acs, b, bOff + p0 * n, c, cOff, m, Math.min(K_BLOCK, k - p0), n,
-                        accumulate || p0 > 0);
+                        accumulate || p0 > 0, panel);
             }
             return;
         }
-        gemmPanel(a, aOff, ars, acs, b, bOff, c, cOff, m, k, n, accumulate);
+        gemmPanel(a, aOff, ars, acs, b, bOff, c, cOff, m, k, n, accumulate, panel);
     }
 
     /**
@@ -53,19 +58,82 @@ final class VectorGemm {
      */
     static final int K_BLOCK = Integer.getInteger("sciml4j.gemm.kblock", 64);
 
+    /**
+     * Rows of C from which a row-major product copies B's blocks of five vectors of columns into a panel for
+     * {@link #block2x5Packed}: the copy is k x W values against m x k x W multiply-adds (8 rows: 0.79x, 16
+     * rows 0.94x, 32 and 64 rows 1.06x, 1024 rows 1.18x). At least 3, see {@link #PACK_T_MIN_ROWS}.
+     */
+    static final int PACK_MIN_ROWS = Math.max(3, Integer.getInteger("sciml4j.gemm.packrows", 32));
+
+    /**
+     * Each thread's panel for {@link #packPanel}, {@link #K_BLOCK} x W values (a packed product has m > 2, so its
+     * blocks of B have at most K_BLOCK rows). Reused, not allocated per product: a fresh array per call made an
+     * 8 x 20 x 20 product twice as slow as without packing (its zeroing writes new cache lines every call).
+     */
+    private static final ThreadLocal<double[]> PANEL = ThreadLocal.withInitial(() -> new double[K_BLOCK * W]);
+
+    /**
+     * Rows of C from which a product with a transposed A (ars = 1) packs A and B, see {@link #packGroups}: at 20 rows
+     * the two copies cost more than they save (20 x 1024 x 20: 0.84x), at 64 and 100 rows 1.26x and 1.11-1.16x.
+     * At least 3, as {@link #PACK_MIN_ROWS}: only products of more than two rows are blocked along k, so only theirs
+     * fit the panels.
+     */
+    static final int PACK_T_MIN_ROWS = Math.max(3, Integer.getInteger("sciml4j.gemm.packrows.t", 64));
+
+    /** Each thread's copy of a transposed A's block for {@link #packGroups}; grown as needed. */
+    private static final ThreadLocal<double[][]> GROUPS = ThreadLocal.withInitial(() -> new double[1][0]);
+
+    /**
+     * {@link #gemm} on at most {@link #K_BLOCK} rows of B; {@code panel} (k x W values, or null) to copy B's blocks of
+     * columns into for the packed kernel.
+     */
     private static void gemmPanel(double[] a, int aOff, int ars, int acs, double[] b, int bOff, double[] c, int cOff,
-                                  int m, int k, int n, boolean accumulate) {
+                                  int m, int k, int n, boolean accumulate, double[] panel) {
         int full = S.loopBound(n); // whole vectors: unmasked loads and stores (masked ones are not intrinsic on
                                    // every JDK and fall back to slow code); the tail columns run scalar
         // blocks of five vectors of columns, two rows at a time: ten independent FMA chains, and each broadcast
-        // of A serves five vectors (measured 1.4x faster than the 4 x 2 blocks below for 306 x 20 x 20)
-        int j0 = 0;
-        for (; j0 + W <= full; j0 += W) {
-            block2x5(a, aOff, ars, acs, b, bOff, c, cOff, m, k, n, j0, accumulate);
+        // of A serves five vectors (measured 1.4x faster than vectorColumns' 4 x 2 blocks for 306 x 20 x 20)
+        int j0 = full / W * W;
+        if (j0 > 0) {
+            wideColumns(a, aOff, ars, acs, b, bOff, c, cOff, m, k, n, j0, accumulate, panel);
         }
-        if (j0 == n) {
-            return;
+        if (j0 < full) {
+            vectorColumns(a, aOff, ars, acs, b, bOff, c, cOff, m, k, n, j0, full, accumulate);
         }
+        if (full < n) {
+            tailColumns(a, aOff, ars, acs, b, bOff, c, cOff, m, k, n, full, accumulate);
+        }
+    }
+
+    /**
+     * Columns [0, j0) of C, j0 a multiple of W, in blocks of five vectors: packed (see {@link #gemm}) when
+     * {@code panel} is given. Kept out of {@link #gemmPanel}, as are the other column ranges, so that each hot loop
+     * nest is compiled on its own (with all of them in one method, a change to one path moved the speed of the
+     * unchanged others by up to 10 % in the interleaved probe).
+     */
+    private static void wideColumns(double[] a, int aOff, int ars, int acs, double[] b, int bOff, double[] c,
+                                    int cOff, int m, int k, int n, int j0, boolean accumulate, double[] panel) {
+        if (panel != null && acs == 1) {
+            for (int j = 0; j < j0; j += W) {
+                packPanel(b, bOff + j, n, k, panel);
+                block2x5Packed(a, aOff, ars, panel, c, cOff + j, m, k, n, accumulate);
+            }
+        } else if (panel != null) {
+            double[] groups = packGroups(a, aOff, acs, m, k);
+            for (int j = 0; j < j0; j += W) {
+                packPanel(b, bOff + j, n, k, panel);
+                block2x5Groups(groups, panel, c, cOff + j, m, k, n, accumulate);
+            }
+        } else {
+            for (int j = 0; j < j0; j += W) {
+                block2x5(a, aOff, ars, acs, b, bOff, c, cOff, m, k, n, j, accumulate);
+            }
+        }
+    }
+
+    /** Vector columns [j0, full) of C, fewer than W: four rows at a time, then the rows left one at a time. */
+    private static void vectorColumns(double[] a, int aOff, int ars, int acs, double[] b, int bOff, double[] c,
+                                      int cOff, int m, int k, int n, int j0, int full, boolean accumulate) {
         int i = 0;
         // four rows at a time share each load of B; two vectors of columns give eight independent FMA chains,
         // enough to keep two FMA units busy through their latency
@@ -139,9 +207,6 @@ final class VectorGemm {
                 }
                 s0.intoArray(c, ci + j);
             }
-        }
-        if (full < n) {
-            tailColumns(a, aOff, ars, acs, b, bOff, c, cOff, m, k, n, full, accumulate);
         }
     }
 
@@ -248,6 +313,247 @@ final class VectorGemm {
             for (int p = 0; p < k; p++) {
                 int bp = bOff + p * n + j;
                 DoubleVector x0 = DoubleVector.broadcast(S, a[a0 + p * acs]);
+                s0 = DoubleVector.fromArray(S, b, bp).fma(x0, s0);
+                s1 = DoubleVector.fromArray(S, b, bp + L).fma(x0, s1);
+                s2 = DoubleVector.fromArray(S, b, bp + 2 * L).fma(x0, s2);
+                s3 = DoubleVector.fromArray(S, b, bp + 3 * L).fma(x0, s3);
+                s4 = DoubleVector.fromArray(S, b, bp + 4 * L).fma(x0, s4);
+            }
+            s0.intoArray(c, c0);
+            s1.intoArray(c, c0 + L);
+            s2.intoArray(c, c0 + 2 * L);
+            s3.intoArray(c, c0 + 3 * L);
+            s4.intoArray(c, c0 + 4 * L);
+        }
+    }
+
+    /**
+     * Copies columns [0, W) of the k rows of B starting at {@code bOff}, {@code n} apart, into {@code panel} with rows
+     * W apart.
+     */
+    private static void packPanel(double[] b, int bOff, int n, int k, double[] panel) {
+        for (int p = 0; p < k; p++) { // vector moves: System.arraycopy's call per row of 20 values cost more
+            int src = bOff + p * n;
+            int dst = p * W;
+            for (int q = 0; q < W; q += L) {
+                DoubleVector.fromArray(S, b, src + q).intoArray(panel, dst + q);
+            }
+        }
+    }
+
+    /**
+     * Copies the k x m block of a transposed A (element (i, p) at {@code a[aOff + p * acs + i]}) into the thread's
+     * group array: rows of C in groups of L, group g's values for p at {@code [(g * k + p) * L, + L)}, one vector move
+     * each (the last, partial group scalar). {@link #block2x5Groups} then reads A with the constant stride L.
+     */
+    private static double[] packGroups(double[] a, int aOff, int acs, int m, int k) {
+        int groups = (m + L - 1) / L;
+        double[][] holder = GROUPS.get();
+        if (holder[0].length < groups * k * L) {
+            holder[0] = new double[groups * k * L];
+        }
+        double[] q = holder[0];
+        int whole = m / L;
+        for (int g = 0; g < whole; g++) {
+            for (int p = 0; p < k; p++) {
+                DoubleVector.fromArray(S, a, aOff + p * acs + g * L).intoArray(q, (g * k + p) * L);
+            }
+        }
+        if (whole < groups) {
+            for (int p = 0; p < k; p++) {
+                for (int i = whole * L; i < m; i++) {
+                    q[(whole * k + p) * L + i - whole * L] = a[aOff + p * acs + i];
+                }
+            }
+        }
+        return q;
+    }
+
+    /**
+     * {@link #block2x5Packed} for a transposed A packed by {@link #packGroups} (rows i, i + 1 at
+     * {@code q[(g * k + p) * L + r]}, g = i / L, r = i mod L: L is even, so a pair never straddles two groups).
+     */
+    private static void block2x5Groups(double[] q, double[] b, double[] c, int cOff, int m, int k, int n,
+                                       boolean accumulate) {
+        int i = 0;
+        for (; i + 2 <= m; i += 2) {
+            int a0 = (i / L) * k * L + i % L;
+            int c0 = cOff + i * n;
+            int c1 = c0 + n;
+            DoubleVector s0 = start(c, c0, accumulate);
+            DoubleVector s1 = start(c, c0 + L, accumulate);
+            DoubleVector s2 = start(c, c0 + 2 * L, accumulate);
+            DoubleVector s3 = start(c, c0 + 3 * L, accumulate);
+            DoubleVector s4 = start(c, c0 + 4 * L, accumulate);
+            DoubleVector t0 = start(c, c1, accumulate);
+            DoubleVector t1 = start(c, c1 + L, accumulate);
+            DoubleVector t2 = start(c, c1 + 2 * L, accumulate);
+            DoubleVector t3 = start(c, c1 + 3 * L, accumulate);
+            DoubleVector t4 = start(c, c1 + 4 * L, accumulate);
+            for (int p = 0; p < k; p++) {
+                int bp = p * W;
+                int ap = a0 + p * L;
+                DoubleVector x0 = DoubleVector.broadcast(S, q[ap]);
+                DoubleVector x1 = DoubleVector.broadcast(S, q[ap + 1]);
+                DoubleVector b0 = DoubleVector.fromArray(S, b, bp);
+                s0 = b0.fma(x0, s0);
+                t0 = b0.fma(x1, t0);
+                DoubleVector b1 = DoubleVector.fromArray(S, b, bp + L);
+                s1 = b1.fma(x0, s1);
+                t1 = b1.fma(x1, t1);
+                DoubleVector b2 = DoubleVector.fromArray(S, b, bp + 2 * L);
+                s2 = b2.fma(x0, s2);
+                t2 = b2.fma(x1, t2);
+                DoubleVector b3 = DoubleVector.fromArray(S, b, bp + 3 * L);
+                s3 = b3.fma(x0, s3);
+                t3 = b3.fma(x1, t3);
+                DoubleVector b4 = DoubleVector.fromArray(S, b, bp + 4 * L);
+                s4 = b4.fma(x0, s4);
+                t4 = b4.fma(x1, t4);
+            }
+            s0.intoArray(c, c0);
+            s1.intoArray(c, c0 + L);
+            s2.intoArray(c, c0 + 2 * L);
+            s3.intoArray(c, c0 + 3 * L);
+            s4.intoArray(c, c0 + 4 * L);
+            t0.intoArray(c, c1);
+            t1.intoArray(c, c1 + L);
+            t2.intoArray(c, c1 + 2 * L);
+            t3.intoArray(c, c1 + 3 * L);
+            t4.intoArray(c, c1 + 4 * L);
+        }
+        if (i < m) {
+            int a0 = (i / L) * k * L + i % L;
+            int c0 = cOff + i * n;
+            DoubleVector s0 = start(c, c0, accumulate);
+            DoubleVector s1 = start(c, c0 + L, accumulate);
+            DoubleVector s2 = start(c, c0 + 2 * L, accumulate);
+            DoubleVector s3 = start(c, c0 + 3 * L, accumulate);
+            DoubleVector s4 = start(c, c0 + 4 * L, accumulate);
+            for (int p = 0; p < k; p++) {
+                int bp = p * W;
+                DoubleVector x0 = DoubleVector.broadcast(S, q[a0 + p * L]);
+                s0 = DoubleVector.fromArray(S, b, bp).fma(x0, s0);
+                s1 = DoubleVector.fromArray(S, b, bp + L).fma(x0, s1);
+                s2 = DoubleVector.fromArray(S, b, bp + 2 * L).fma(x0, s2);
+                s3 = DoubleVector.fromArray(S, b, bp + 3 * L).fma(x0, s3);
+                s4 = DoubleVector.fromArray(S, b, bp + 4 * L).fma(x0, s4);
+            }
+            s0.intoArray(c, c0);
+            s1.intoArray(c, c0 + L);
+            s2.intoArray(c, c0 + 2 * L);
+            s3.intoArray(c, c0 + 3 * L);
+            s4.intoArray(c, c0 + 4 * L);
+        }
+    }
+
+    /**
+     * {@link #block2x5} for a row-major A (column stride 1) and B's five vectors of columns packed by
+     * {@link #packPanel} (rows W apart), C's columns from {@code cOff}. Every array index in the loop over p is then
+     * the loop index times a constant plus an invariant, so the JIT moves all range checks out of the loop (with
+     * the variable strides of {@link #block2x5} it keeps them inside).
+     */
+    private static void block2x5Packed(double[] a, int aOff, int ars, double[] b, double[] c, int cOff, int m, int k,
+                                       int n, boolean accumulate) {
+        int i = 0;
+        for (; i + 2 <= m; i += 2) {
+            int a0 = aOff + i * ars;
+            int a1 = a0 + ars;
+            int c0 = cOff + i * n;
+            int c1 = c0 + n;
+            DoubleVector s0 = start(c, c0, accumulate);
+            DoubleVector s1 = start(c, c0 + L, accumulate);
+            DoubleVector s2 = start(c, c0 + 2 * L, accumulate);
+            DoubleVector s3 = start(c, c0 + 3 * L, accumulate);
+            DoubleVector s4 = start(c, c0 + 4 * L, accumulate);
+            DoubleVector t0 = start(c, c1, accumulate);
+            DoubleVector t1 = start(c, c1 + L, accumulate);
+            DoubleVector t2 = start(c, c1 + 2 * L, accumulate);
+            DoubleVector t3 = start(c, c1 + 3 * L, accumulate);
+            DoubleVector t4 = start(c, c1 + 4 * L, accumulate);
+            int p = 0;
+            // p two at a time, each chain still in order of p: 1.06-1.08x for k = 20, 1.2x for k = 2 (the first
+            // layer), no change for k = 50 or 100 (interleaved rounds in one JVM)
+            for (; p + 2 <= k; p += 2) {
+                int bp = p * W;
+                DoubleVector x0 = DoubleVector.broadcast(S, a[a0 + p]);
+                DoubleVector x1 = DoubleVector.broadcast(S, a[a1 + p]);
+                DoubleVector b0 = DoubleVector.fromArray(S, b, bp);
+                s0 = b0.fma(x0, s0);
+                t0 = b0.fma(x1, t0);
+                DoubleVector b1 = DoubleVector.fromArray(S, b, bp + L);
+                s1 = b1.fma(x0, s1);
+                t1 = b1.fma(x1, t1);
+                DoubleVector b2 = DoubleVector.fromArray(S, b, bp + 2 * L);
+                s2 = b2.fma(x0, s2);
+                t2 = b2.fma(x1, t2);
+                DoubleVector b3 = DoubleVector.fromArray(S, b, bp + 3 * L);
+                s3 = b3.fma(x0, s3);
+                t3 = b3.fma(x1, t3);
+                DoubleVector b4 = DoubleVector.fromArray(S, b, bp + 4 * L);
+                s4 = b4.fma(x0, s4);
+                t4 = b4.fma(x1, t4);
+                bp += W;
+                x0 = DoubleVector.broadcast(S, a[a0 + p + 1]);
+                x1 = DoubleVector.broadcast(S, a[a1 + p + 1]);
+                b0 = DoubleVector.fromArray(S, b, bp);
+                s0 = b0.fma(x0, s0);
+                t0 = b0.fma(x1, t0);
+                b1 = DoubleVector.fromArray(S, b, bp + L);
+                s1 = b1.fma(x0, s1);
+                t1 = b1.fma(x1, t1);
+                b2 = DoubleVector.fromArray(S, b, bp + 2 * L);
+                s2 = b2.fma(x0, s2);
+                t2 = b2.fma(x1, t2);
+                b3 = DoubleVector.fromArray(S, b, bp + 3 * L);
+                s3 = b3.fma(x0, s3);
+                t3 = b3.fma(x1, t3);
+                b4 = DoubleVector.fromArray(S, b, bp + 4 * L);
+                s4 = b4.fma(x0, s4);
+                t4 = b4.fma(x1, t4);
+            }
+            for (; p < k; p++) {
+                int bp = p * W;
+                DoubleVector x0 = DoubleVector.broadcast(S, a[a0 + p]);
+                DoubleVector x1 = DoubleVector.broadcast(S, a[a1 + p]);
+                DoubleVector b0 = DoubleVector.fromArray(S, b, bp);
+                s0 = b0.fma(x0, s0);
+                t0 = b0.fma(x1, t0);
+                DoubleVector b1 = DoubleVector.fromArray(S, b, bp + L);
+                s1 = b1.fma(x0, s1);
+                t1 = b1.fma(x1, t1);
+                DoubleVector b2 = DoubleVector.fromArray(S, b, bp + 2 * L);
+                s2 = b2.fma(x0, s2);
+                t2 = b2.fma(x1, t2);
+                DoubleVector b3 = DoubleVector.fromArray(S, b, bp + 3 * L);
+                s3 = b3.fma(x0, s3);
+                t3 = b3.fma(x1, t3);
+                DoubleVector b4 = DoubleVector.fromArray(S, b, bp + 4 * L);
+                s4 = b4.fma(x0, s4);
+                t4 = b4.fma(x1, t4);
+            }
+            s0.intoArray(c, c0);
+            s1.intoArray(c, c0 + L);
+            s2.intoArray(c, c0 + 2 * L);
+            s3.intoArray(c, c0 + 3 * L);
+            s4.intoArray(c, c0 + 4 * L);
+            t0.intoArray(c, c1);
+            t1.intoArray(c, c1 + L);
+            t2.intoArray(c, c1 + 2 * L);
+            t3.intoArray(c, c1 + 3 * L);
+            t4.intoArray(c, c1 + 4 * L);
+        }
+        if (i < m) {
+            int a0 = aOff + i * ars;
+            int c0 = cOff + i * n;
+            DoubleVector s0 = start(c, c0, accumulate);
+            DoubleVector s1 = start(c, c0 + L, accumulate);
+            DoubleVector s2 = start(c, c0 + 2 * L, accumulate);
+            DoubleVector s3 = start(c, c0 + 3 * L, accumulate);
+            DoubleVector s4 = start(c, c0 + 4 * L, accumulate);
+            for (int p = 0; p < k; p++) {
+                int bp = p * W;
+                DoubleVector x0 = DoubleVector.broadcast(S, a[a0 + p]);
                 s0 = DoubleVector.fromArray(S, b, bp).fma(x0, s0);
                 s1 = DoubleVector.fromArray(S, b, bp + L).fma(x0, s1);
                 s2 = DoubleVector.fromArray(S, b, bp + 2 * L).fma(x0, s2);

@@ -215,6 +215,54 @@ class MatMulTest {
         }
     }
 
+    /**
+     * Every element of a product with at least two columns is one chain of fused multiply-adds over p in ascending
+     * order, from zero or from C's old value, bit for bit, for row-major and transposed A (read in place through its
+     * strides), at offsets, with and without accumulation. The shapes reach every path of the kernel: odd m (the last
+     * row alone), n below, at and between multiples of the vector width and of the five-vector block (tail vectors,
+     * scalar tail columns), k over the inner-dimension block (C holds the running sums between blocks), and m from
+     * which B (m = 33, 34) and a transposed A (m = 65, a partial group of rows) are copied into panels.
+     */
+    @Test
+    void everyElementIsOneFusedChainInOrderOfP() {
+        SplittableRandom rng = new SplittableRandom(17);
+        int off = 5;
+        for (int m : new int[] {1, 2, 3, 4, 5, 7, 9, 33, 34, 65}) {
+            for (int k : new int[] {1, 2, 3, 20, 64, 65, 150}) {
+                for (int n : new int[] {2, 3, 4, 5, 8, 12, 19, 20, 21, 33, 41, 50, 100}) {
+                    for (boolean acc : new boolean[] {false, true}) {
+                        double[] a = random(rng, off + m * k);
+                        double[] at = random(rng, off + k * m); // A^T stored (k, m)
+                        for (int i = 0; i < m; i++) {
+                            for (int p = 0; p < k; p++) {
+                                at[off + p * m + i] = a[off + i * k + p];
+                            }
+                        }
+                        double[] b = random(rng, off + k * n + 3);
+                        double[] c = random(rng, off + m * n + 3);
+                        double[] expected = c.clone();
+                        for (int i = 0; i < m; i++) {
+                            for (int j = 0; j < n; j++) {
+                                double s = acc ? expected[off + i * n + j] : 0;
+                                for (int p = 0; p < k; p++) {
+                                    s = Math.fma(a[off + i * k + p], b[off + p * n + j], s);
+                                }
+                                expected[off + i * n + j] = s;
+                            }
+                        }
+                        String what = m + "x" + k + "x" + n + (acc ? " accumulate" : "");
+                        double[] c1 = c.clone();
+                        MatMul.gemm(a, off, b, off, c1, off, m, k, n, acc);
+                        assertSameBits(c1, expected, "gemm " + what);
+                        double[] c2 = c.clone();
+                        MatMul.gemmTransA(at, off, b, off, c2, off, m, k, n, acc);
+                        assertSameBits(c2, expected, "gemmTransA " + what);
+                    }
+                }
+            }
+        }
+    }
+
     /** The reference BLAS is told from the tuned ones that install under the same name by its mapped path. */
     @Test
     void referenceBlasIsFoundByItsPath() {
