@@ -128,7 +128,7 @@ public final class MatMul {
         if (m < 2 || k < 2 || blas) {
             gemm(Layout.permute(a, new int[] {k, m}, new int[] {1, 0}), 0, b, 0, c, 0, m, k, n, false);
         } else if (n == 1 && VECTOR_API) {
-            VectorGemm.gemvTransA(a, 0, b, 0, c, 0, m, k);
+            VectorGemv.gemvTransA(a, 0, b, 0, c, 0, m, k);
         } else { // (n = 1 without vectors: the scalar loops of both add each c[i]'s terms in the order of p)
             gemmTransA(a, 0, b, 0, c, 0, m, k, n, false);
         }
@@ -183,7 +183,7 @@ public final class MatMul {
                             boolean accumulate) {
         if (k == 1) { // an outer product (the tiled kernel handles it about 30x slower)
             if (VECTOR_API) {
-                VectorGemm.outer(a, aOff, b, bOff, c, cOff, m, n, accumulate);
+                VectorGemv.outer(a, aOff, b, bOff, c, cOff, m, n, accumulate);
                 return;
             }
             for (int i = 0; i < m; i++) {
@@ -220,7 +220,7 @@ public final class MatMul {
     private static void rowCombination(double[] a, int aOff, double[] b, int bOff, double[] c, int cOff,
                                        int k, int n, boolean accumulate) {
         if (VECTOR_API) { // vectors of columns, each element the same chain as the loop below
-            VectorGemm.rowCombination(a, aOff, b, bOff, c, cOff, k, n, accumulate);
+            VectorGemv.rowCombination(a, aOff, b, bOff, c, cOff, k, n, accumulate);
             return;
         }
         if (!accumulate) {

@@ -21,7 +21,7 @@ final class VectorGemm {
     static void gemm(double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int m, int k, int n,
                      boolean accumulate) {
         if (n == 1) {
-            gemv(a, aOff, b, bOff, c, cOff, m, k, accumulate);
+            VectorGemv.gemv(a, aOff, b, bOff, c, cOff, m, k, accumulate);
             return;
         }
         gemm(a, aOff, k, 1, b, bOff, c, cOff, m, k, n, accumulate);
@@ -31,14 +31,16 @@ final class VectorGemm {
      * {@code C[m,n] (+)= A B} where element (i, p) of A is {@code a[aOff + i * ars + p * acs]}: (k, 1) for a
      * row-major A, (1, m) for the transpose of a row-major (k, m) array. A is read one element at a time
      * (broadcast), but the strides are not free: an index with a variable scale of the loop index (p * acs, p * n)
-     * keeps the JIT's range check inside the innermost loop. So from {@link #PACK_MIN_ROWS} rows (row-major A) or
-     * {@link #PACK_T_MIN_ROWS} rows (transposed A) the blocks of five vectors of columns run on copies with constant
-     * strides ({@link #block2x5Packed}, {@link #block2x5Groups}); the copies move values only (same bits).
+     * keeps the JIT's range check inside the innermost loop. So from {@link GemmPanels#PACK_MIN_ROWS} rows (row-major
+     * A) or {@link GemmPanels#PACK_T_MIN_ROWS} rows (transposed A) the blocks of five vectors of columns run on copies
+     * with constant strides ({@link #block2x5Packed}, {@link #block2x5Groups}); the copies move values only (same
+     * bits).
      */
     static void gemm(double[] a, int aOff, int ars, int acs, double[] b, int bOff, double[] c, int cOff, int m, int k,
                      int n, boolean accumulate) {
-        boolean pack = S.loopBound(n) >= W && (acs == 1 ? m >= PACK_MIN_ROWS : ars == 1 && m >= PACK_T_MIN_ROWS);
-        double[] panel = pack ? PANEL.get() : null;
+        boolean pack = S.loopBound(n) >= W
+                && (acs == 1 ? m >= GemmPanels.PACK_MIN_ROWS : ars == 1 && m >= GemmPanels.PACK_T_MIN_ROWS);
+        double[] panel = pack ? GemmPanels.PANEL.get() : null;
         if (k > K_BLOCK && m > 2) {
             // long inner dimension (a weight gradient summed over many rows): blocks of K_BLOCK rows of B and A, so
             // that each block stays in the L1 cache while every row of C passes over it. C holds the running sums
@@ -57,31 +59,6 @@ final class VectorGemm {
      * the best of 32, 48, 64, 128 for a 20 x 1024 x 20 weight gradient, about 1.3x faster than no blocking).
      */
     static final int K_BLOCK = Integer.getInteger("sciml4j.gemm.kblock", 64);
-
-    /**
-     * Rows of C from which a row-major product copies B's blocks of five vectors of columns into a panel for
-     * {@link #block2x5Packed}: the copy is k x W values against m x k x W multiply-adds (8 rows: 0.79x, 16
-     * rows 0.94x, 32 and 64 rows 1.06x, 1024 rows 1.18x). At least 3, see {@link #PACK_T_MIN_ROWS}.
-     */
-    static final int PACK_MIN_ROWS = Math.max(3, Integer.getInteger("sciml4j.gemm.packrows", 32));
-
-    /**
-     * Each thread's panel for {@link #packPanel}, {@link #K_BLOCK} x W values (a packed product has m > 2, so its
-     * blocks of B have at most K_BLOCK rows). Reused, not allocated per product: a fresh array per call made an
-     * 8 x 20 x 20 product twice as slow as without packing (its zeroing writes new cache lines every call).
-     */
-    private static final ThreadLocal<double[]> PANEL = ThreadLocal.withInitial(() -> new double[K_BLOCK * W]);
-
-    /**
-     * Rows of C from which a product with a transposed A (ars = 1) packs A and B, see {@link #packGroups}: at 20 rows
-     * the two copies cost more than they save (20 x 1024 x 20: 0.84x), at 64 and 100 rows 1.26x and 1.11-1.16x.
-     * At least 3, as {@link #PACK_MIN_ROWS}: only products of more than two rows are blocked along k, so only theirs
-     * fit the panels.
-     */
-    static final int PACK_T_MIN_ROWS = Math.max(3, Integer.getInteger("sciml4j.gemm.packrows.t", 64));
-
-    /** Each thread's copy of a transposed A's block for {@link #packGroups}; grown as needed. */
-    private static final ThreadLocal<double[][]> GROUPS = ThreadLocal.withInitial(() -> new double[1][0]);
 
     /**
      * {@link #gemm} on at most {@link #K_BLOCK} rows of B; {@code panel} (k x W values, or null) to copy B's blocks of
@@ -115,13 +92,13 @@ final class VectorGemm {
                                     int cOff, int m, int k, int n, int j0, boolean accumulate, double[] panel) {
         if (panel != null && acs == 1) {
             for (int j = 0; j < j0; j += W) {
-                packPanel(b, bOff + j, n, k, panel);
+                GemmPanels.packPanel(b, bOff + j, n, k, panel);
                 block2x5Packed(a, aOff, ars, panel, c, cOff + j, m, k, n, accumulate);
             }
         } else if (panel != null) {
-            double[] groups = packGroups(a, aOff, acs, m, k);
+            double[] groups = GemmPanels.packGroups(a, aOff, acs, m, k);
             for (int j = 0; j < j0; j += W) {
-                packPanel(b, bOff + j, n, k, panel);
+                GemmPanels.packPanel(b, bOff + j, n, k, panel);
                 block2x5Groups(groups, panel, c, cOff + j, m, k, n, accumulate);
             }
         } else {
@@ -328,49 +305,7 @@ final class VectorGemm {
     }
 
     /**
-     * Copies columns [0, W) of the k rows of B starting at {@code bOff}, {@code n} apart, into {@code panel} with rows
-     * W apart.
-     */
-    private static void packPanel(double[] b, int bOff, int n, int k, double[] panel) {
-        for (int p = 0; p < k; p++) { // vector moves: System.arraycopy's call per row of 20 values cost more
-            int src = bOff + p * n;
-            int dst = p * W;
-            for (int q = 0; q < W; q += L) {
-                DoubleVector.fromArray(S, b, src + q).intoArray(panel, dst + q);
-            }
-        }
-    }
-
-    /**
-     * Copies the k x m block of a transposed A (element (i, p) at {@code a[aOff + p * acs + i]}) into the thread's
-     * group array: rows of C in groups of L, group g's values for p at {@code [(g * k + p) * L, + L)}, one vector move
-     * each (the last, partial group scalar). {@link #block2x5Groups} then reads A with the constant stride L.
-     */
-    private static double[] packGroups(double[] a, int aOff, int acs, int m, int k) {
-        int groups = (m + L - 1) / L;
-        double[][] holder = GROUPS.get();
-        if (holder[0].length < groups * k * L) {
-            holder[0] = new double[groups * k * L];
-        }
-        double[] q = holder[0];
-        int whole = m / L;
-        for (int g = 0; g < whole; g++) {
-            for (int p = 0; p < k; p++) {
-                DoubleVector.fromArray(S, a, aOff + p * acs + g * L).intoArray(q, (g * k + p) * L);
-            }
-        }
-        if (whole < groups) {
-            for (int p = 0; p < k; p++) {
-                for (int i = whole * L; i < m; i++) {
-                    q[(whole * k + p) * L + i - whole * L] = a[aOff + p * acs + i];
-                }
-            }
-        }
-        return q;
-    }
-
-    /**
-     * {@link #block2x5Packed} for a transposed A packed by {@link #packGroups} (rows i, i + 1 at
+     * {@link #block2x5Packed} for a transposed A packed by {@link GemmPanels#packGroups} (rows i, i + 1 at
      * {@code q[(g * k + p) * L + r]}, g = i / L, r = i mod L: L is even, so a pair never straddles two groups).
      */
     private static void block2x5Groups(double[] q, double[] b, double[] c, int cOff, int m, int k, int n,
@@ -449,8 +384,8 @@ final class VectorGemm {
 
     /**
      * {@link #block2x5} for a row-major A (column stride 1) and B's five vectors of columns packed by
-     * {@link #packPanel} (rows W apart), C's columns from {@code cOff}. Every array index in the loop over p is then
-     * the loop index times a constant plus an invariant, so the JIT moves all range checks out of the loop (with
+     * {@link GemmPanels#packPanel} (rows W apart), C's columns from {@code cOff}. Every array index in the loop over p
+     * is then the loop index times a constant plus an invariant, so the JIT moves all range checks out of the loop (with
      * the variable strides of {@link #block2x5} it keeps them inside).
      */
     private static void block2x5Packed(double[] a, int aOff, int ars, double[] b, double[] c, int cOff, int m, int k,
@@ -621,168 +556,5 @@ final class VectorGemm {
 
     private static DoubleVector start(double[] c, int off, boolean accumulate) {
         return accumulate ? DoubleVector.fromArray(S, c, off) : DoubleVector.zero(S);
-    }
-
-    /**
-     * {@link #gemv} on the transpose of a row-major (k, m) array A, {@code c[i] (+)= sum_p A[p,i] b[p]}, without
-     * copying the transpose and with gemv's bits: its lane l sums the terms p = l mod L below the vector bound in one
-     * fused chain, the lanes are added in order, then the tail terms unfused. Here the chains of lane l run for all
-     * i at once, vectorised along the contiguous rows of A. Overwrites {@code c[cOff, cOff + m)}.
-     */
-    static void gemvTransA(double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int m, int k) {
-        int bound = S.loopBound(k);
-        int full = S.loopBound(m);
-        java.util.Arrays.fill(c, cOff, cOff + m, 0.0);
-        double[] acc = new double[m];
-        for (int l = 0; l < L; l++) {
-            java.util.Arrays.fill(acc, 0.0);
-            for (int p = l; p < bound; p += L) {
-                double bp = b[bOff + p];
-                DoubleVector bv = DoubleVector.broadcast(S, bp);
-                int row = aOff + p * m;
-                int i = 0;
-                for (; i < full; i += L) {
-                    DoubleVector.fromArray(S, a, row + i).fma(bv, DoubleVector.fromArray(S, acc, i)).intoArray(acc, i);
-                }
-                for (; i < m; i++) {
-                    acc[i] = Math.fma(a[row + i], bp, acc[i]);
-                }
-            }
-            for (int i = 0; i < m; i++) {
-                c[cOff + i] += acc[i];
-            }
-        }
-        for (int p = bound; p < k; p++) {
-            for (int i = 0; i < m; i++) {
-                c[cOff + i] += a[aOff + p * m + i] * b[bOff + p];
-            }
-        }
-    }
-
-    /** Matrix-vector: {@code c[i] (+)= sum_p A[i,p] b[p]}, vectorised along the contiguous rows of A. */
-    private static void gemv(double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int m, int k,
-                             boolean accumulate) {
-        int bound = S.loopBound(k);
-        int i = 0;
-        // four rows at a time: four independent chains where one row's chain leaves the FMA units waiting on its
-        // latency (a one-output layer's forward pass over thousands of points); each row's arithmetic is unchanged
-        for (; i + 4 <= m; i += 4) {
-            int a0 = aOff + i * k;
-            DoubleVector acc0 = DoubleVector.zero(S);
-            DoubleVector acc1 = DoubleVector.zero(S);
-            DoubleVector acc2 = DoubleVector.zero(S);
-            DoubleVector acc3 = DoubleVector.zero(S);
-            int p = 0;
-            for (; p < bound; p += L) {
-                DoubleVector bv = DoubleVector.fromArray(S, b, bOff + p);
-                acc0 = DoubleVector.fromArray(S, a, a0 + p).fma(bv, acc0);
-                acc1 = DoubleVector.fromArray(S, a, a0 + k + p).fma(bv, acc1);
-                acc2 = DoubleVector.fromArray(S, a, a0 + 2 * k + p).fma(bv, acc2);
-                acc3 = DoubleVector.fromArray(S, a, a0 + 3 * k + p).fma(bv, acc3);
-            }
-            gemvFinish(acc0, a, a0, b, bOff, c, cOff + i, k, bound, accumulate);
-            gemvFinish(acc1, a, a0 + k, b, bOff, c, cOff + i + 1, k, bound, accumulate);
-            gemvFinish(acc2, a, a0 + 2 * k, b, bOff, c, cOff + i + 2, k, bound, accumulate);
-            gemvFinish(acc3, a, a0 + 3 * k, b, bOff, c, cOff + i + 3, k, bound, accumulate);
-        }
-        for (; i < m; i++) {
-            int ai = aOff + i * k;
-            DoubleVector acc = DoubleVector.zero(S);
-            int p = 0;
-            for (; p < bound; p += L) {
-                acc = DoubleVector.fromArray(S, a, ai + p).fma(DoubleVector.fromArray(S, b, bOff + p), acc);
-            }
-            gemvFinish(acc, a, ai, b, bOff, c, cOff + i, k, bound, accumulate);
-        }
-    }
-
-    /** One row of {@link #gemv} after its vector part: lanes in order, the scalar tail, the store. */
-    private static void gemvFinish(DoubleVector acc, double[] a, int ai, double[] b, int bOff, double[] c, int ci,
-                                   int k, int bound, boolean accumulate) {
-        // lanes added in a fixed order: reduceLanes(ADD) on doubles is unordered by specification, and JDK 25's C2
-        // adds them in another order than the interpreter, which made training depend on JIT timing
-        double s = 0;
-        for (int l = 0; l < L; l++) {
-            s += acc.lane(l);
-        }
-        for (int p = bound; p < k; p++) {
-            s += a[ai + p] * b[bOff + p];
-        }
-        c[ci] = accumulate ? c[ci] + s : s;
-    }
-
-    /**
-     * {@code c[0, n) (+)= sum_p a[aOff + p] b[p, :]} over the k rows of the row-major (k, n) B, p in order: each
-     * element the same chain of fused multiply-adds as the scalar loop of {@code MatMul} (same bits), four vectors of
-     * columns held in registers at a time (a weight gradient of a one-output layer: k = the points, n = the hidden
-     * width). The rows of B pass in blocks of {@link #K_BLOCK} that stay in the L1 cache while every column block
-     * reads them; C keeps the running sums between blocks.
-     */
-    static void rowCombination(double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int k, int n,
-                               boolean accumulate) {
-        if (!accumulate) {
-            java.util.Arrays.fill(c, cOff, cOff + n, 0.0);
-        }
-        int full = S.loopBound(n);
-        for (int p0 = 0; p0 < k; p0 += K_BLOCK) {
-            int p1 = Math.min(k, p0 + K_BLOCK);
-            int j = 0;
-            for (; j + 4 * L <= full; j += 4 * L) {
-                DoubleVector s0 = DoubleVector.fromArray(S, c, cOff + j);
-                DoubleVector s1 = DoubleVector.fromArray(S, c, cOff + j + L);
-                DoubleVector s2 = DoubleVector.fromArray(S, c, cOff + j + 2 * L);
-                DoubleVector s3 = DoubleVector.fromArray(S, c, cOff + j + 3 * L);
-                for (int p = p0; p < p1; p++) {
-                    DoubleVector ap = DoubleVector.broadcast(S, a[aOff + p]);
-                    int bp = bOff + p * n + j;
-                    s0 = ap.fma(DoubleVector.fromArray(S, b, bp), s0);
-                    s1 = ap.fma(DoubleVector.fromArray(S, b, bp + L), s1);
-                    s2 = ap.fma(DoubleVector.fromArray(S, b, bp + 2 * L), s2);
-                    s3 = ap.fma(DoubleVector.fromArray(S, b, bp + 3 * L), s3);
-                }
-                s0.intoArray(c, cOff + j);
-                s1.intoArray(c, cOff + j + L);
-                s2.intoArray(c, cOff + j + 2 * L);
-                s3.intoArray(c, cOff + j + 3 * L);
-            }
-            for (; j < full; j += L) {
-                DoubleVector s0 = DoubleVector.fromArray(S, c, cOff + j);
-                for (int p = p0; p < p1; p++) {
-                    s0 = DoubleVector.broadcast(S, a[aOff + p]).fma(DoubleVector.fromArray(S, b, bOff + p * n + j), s0);
-                }
-                s0.intoArray(c, cOff + j);
-            }
-            for (int p = p0; p < p1; p++) {
-                double ap = a[aOff + p];
-                int bp = bOff + p * n;
-                for (int t = full; t < n; t++) {
-                    c[cOff + t] = Math.fma(ap, b[bp + t], c[cOff + t]);
-                }
-            }
-        }
-    }
-
-    /**
-     * The outer product {@code C[m,n] (+)= a[m] b[n]} (a product with k = 1: the backward pass of a one-output layer):
-     * each element one fused multiply-add onto C or onto zero, as the scalar loop of {@code MatMul} (same bits, the
-     * sign of a zero product included).
-     */
-    static void outer(double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int m, int n,
-                      boolean accumulate) {
-        int full = S.loopBound(n);
-        DoubleVector zero = DoubleVector.zero(S);
-        for (int i = 0; i < m; i++) {
-            double ai = a[aOff + i];
-            DoubleVector av = DoubleVector.broadcast(S, ai);
-            int ci = cOff + i * n;
-            int j = 0;
-            for (; j < full; j += L) {
-                DoubleVector start = accumulate ? DoubleVector.fromArray(S, c, ci + j) : zero;
-                av.fma(DoubleVector.fromArray(S, b, bOff + j), start).intoArray(c, ci + j);
-            }
-            for (; j < n; j++) {
-                c[ci + j] = Math.fma(ai, b[bOff + j], accumulate ? c[ci + j] : 0.0);
-            }
-        }
     }
 }
