@@ -81,7 +81,7 @@ public final class Plots {
     public static Thread warmUpInBackground() {
         Thread t = new Thread(() -> {
             try {
-                Png.encode(BitmapEncoder.getBufferedImage(warmUpChart()));
+                Png.encode(render(warmUpChart()));
             } catch (RuntimeException e) {
                 // only a head start: the same failure shows again, and is reported, when a real chart is drawn
             }
@@ -385,9 +385,15 @@ public final class Plots {
     }
 
     private static void writeChart(Path png, XYChart chart) throws IOException {
-        spaceOutXTicks(chart);
+        BufferedImage img = render(chart);
         createParent(png);
-        Png.write(png, chart);
+        Png.write(png, img);
+    }
+
+    /** The pixels of a line chart, as {@link #writeChart} writes them (and the warm-up draws them). */
+    private static BufferedImage render(XYChart chart) {
+        spaceOutXTicks(chart);
+        return BitmapEncoder.getBufferedImage(chart);
     }
 
     // --------------------------------------------------------------------------------------------------- heat map

@@ -4,10 +4,12 @@ import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
 
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
@@ -76,10 +78,10 @@ public final class Png {
         header[8] = 8;                      // bits per channel
         header[9] = (byte) (alpha ? 6 : 2); // colour type: RGBA or RGB
         // header[10..12] = 0: deflate, adaptive filtering (per-row filter bytes), no interlacing
-        chunk(out, "IHDR", header, header.length);
+        chunk(out, "IHDR", header);
         byte[] idat = compressedRows(image, alpha);
-        chunk(out, "IDAT", idat, idat.length);
-        chunk(out, "IEND", new byte[0], 0);
+        chunk(out, "IDAT", idat);
+        chunk(out, "IEND", new byte[0]);
         return out.toByteArray();
     }
 
@@ -94,8 +96,7 @@ public final class Png {
         row[0] = FILTER_SUB;
         Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION);
         ByteArrayOutputStream z = new ByteArrayOutputStream(w * h / 8 + 1024);
-        byte[] buf = new byte[1 << 16];
-        try {
+        try (DeflaterOutputStream zlib = new DeflaterOutputStream(z, deflater, 1 << 16)) {
             for (int y = 0; y < h; y++) {
                 int off = 0;
                 if (direct == null) {
@@ -104,15 +105,12 @@ public final class Png {
                     off = y * w;
                 }
                 subFilteredRow(argb, off, w, alpha, row);
-                deflater.setInput(row);
-                drain(deflater, buf, z);
+                zlib.write(row);
             }
-            deflater.finish();
-            while (!deflater.finished()) {
-                z.write(buf, 0, deflater.deflate(buf));
-            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a ByteArrayOutputStream does not throw
         } finally {
-            deflater.end();
+            deflater.end(); // a Deflater passed in is not ended by the stream
         }
         return z.toByteArray();
     }
@@ -158,23 +156,17 @@ public final class Png {
         }
     }
 
-    private static void drain(Deflater deflater, byte[] buf, ByteArrayOutputStream z) {
-        while (!deflater.needsInput()) {
-            z.write(buf, 0, deflater.deflate(buf));
-        }
-    }
-
     /** Length, type, data and the CRC-32 of type and data. */
-    private static void chunk(ByteArrayOutputStream out, String type, byte[] data, int len) {
+    private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
         byte[] word = new byte[4];
-        putInt(word, 0, len);
+        putInt(word, 0, data.length);
         out.writeBytes(word);
         byte[] t = {(byte) type.charAt(0), (byte) type.charAt(1), (byte) type.charAt(2), (byte) type.charAt(3)};
         out.writeBytes(t);
-        out.write(data, 0, len);
+        out.writeBytes(data);
         CRC32 crc = new CRC32();
         crc.update(t);
-        crc.update(data, 0, len);
+        crc.update(data);
         putInt(word, 0, (int) crc.getValue());
         out.writeBytes(word);
     }

@@ -15,8 +15,7 @@ final class GemmPanels {
 
     private static final VectorSpecies<Double> S = Lanes.S;
     private static final int L = Lanes.L;
-    /** Five vectors of columns: the width of the 2 x 5 kernels. */
-    private static final int W = 5 * L;
+    private static final int W = VectorGemm.W;
     private static final int K_BLOCK = VectorGemm.K_BLOCK;
 
     /**

@@ -14,7 +14,8 @@ public final class Thresholds {
 
     /**
      * Multiply-add count (m*k*n) from which a matrix product goes to BLAS. Below it the Vector API kernel is faster:
-     * measured on a 2-core AMD EPYC, it runs at 14-16 GFLOP/s from 101x20x20 to 128^3, against 3-5 GFLOP/s for
+     * measured on a 2-core AMD EPYC, it runs at 32-33 GFLOP/s on one core from 101x20x20 to 128^3 (14-16 before
+     * its packed panels, session 18), against 3-5 GFLOP/s for
      * Debian's reference libblas through JNI and 5-8 GFLOP/s for netlib's VectorBLAS; only from about 256^3 does
      * VectorBLAS (or a native OpenBLAS) win. Applies only to a tuned native BLAS: {@code MatMul} keeps every product
      * in Java under the reference BLAS or netlib's Java fallback (see there), unless this property is given.

@@ -15,7 +15,7 @@ final class VectorGemm {
     private static final VectorSpecies<Double> S = Lanes.S;
     private static final int L = Lanes.L;
     /** Five vectors of columns: the width of {@link #block2x5}. */
-    private static final int W = 5 * L;
+    static final int W = 5 * L;
 
     /** {@code C[m,n] (+)= A[m,k] B[k,n]}. */
     static void gemm(double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int m, int k, int n,

@@ -11,9 +11,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+
 import org.sciml4j.plot.Png;
-
-
 
 /**
  * Travel-time contours of two fields on one 2-D grid drawn over each other (the reference in black, the surrogate in
