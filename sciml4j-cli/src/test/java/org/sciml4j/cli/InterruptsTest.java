@@ -40,11 +40,12 @@ class InterruptsTest {
             assumeTrue(installed, "this runtime cannot handle signals; raising one would end the test runner");
             assertThat(Interrupts.requested()).isFalse();
             raise("INT");
-            while (!Interrupts.requested()) {
-                Thread.sleep(1); // the handler runs on a thread of its own
+            String notice = Interrupts.FIRST_NOTICE + System.lineSeparator();
+            // the handler runs on a thread of its own: it sets the flag first, then prints
+            while (!Interrupts.requested() || captured.size() < notice.length()) {
+                Thread.sleep(1);
             }
-            assertThat(captured.toString(StandardCharsets.UTF_8)).isEqualTo(Interrupts.FIRST_NOTICE
-                    + System.lineSeparator());
+            assertThat(captured.toString(StandardCharsets.UTF_8)).isEqualTo(notice);
             Interrupts.clear();
             assertThat(Interrupts.requested()).isFalse();
         } finally {
