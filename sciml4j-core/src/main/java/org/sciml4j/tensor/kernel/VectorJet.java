@@ -111,7 +111,8 @@ final class VectorJet {
                 g0 = g0.add(DoubleVector.fromArray(S, g, b).mul(d2.mul(z2).add(d3.mul(z1).mul(z1))));
             }
             int third = (1 + firsts + seconds.length) * m + j;
-            DoubleVector d4 = thirds.length > 0 ? f.mul(-2.0).mul(d3).sub(d1.mul(6.0).mul(d2)) : null;
+            // always computed: a vector or null would be a phi that C2 can only keep as a boxed object
+            DoubleVector d4 = f.mul(-2.0).mul(d3).sub(d1.mul(6.0).mul(d2));
             for (int t = 0; t < thirds.length; t++) {
                 DoubleVector z1 = DoubleVector.fromArray(S, z, (1 + seconds[thirds[t]]) * m + j);
                 DoubleVector z2 = DoubleVector.fromArray(S, z, (1 + firsts + thirds[t]) * m + j);
