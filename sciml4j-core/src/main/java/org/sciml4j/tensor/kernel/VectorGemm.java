@@ -563,7 +563,7 @@ final class VectorGemm {
      * were then allocated as objects (kovasznay, PinnSuiteStep: 8.16 MB allocated per epoch before, 3.90 after, in
      * every run; in some runs 274 MB, the boxes inside the loop over p, 25-37 ms per epoch instead of 8-10).
      */
-    private static DoubleVector start(double[] c, int off, boolean accumulate) {
+    static DoubleVector start(double[] c, int off, boolean accumulate) {
         return DoubleVector.fromArray(S, accumulate ? c : ZEROS, accumulate ? off : 0);
     }
 }

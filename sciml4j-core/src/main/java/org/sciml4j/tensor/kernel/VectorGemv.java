@@ -163,15 +163,14 @@ final class VectorGemv {
     static void outer(double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int m, int n,
                       boolean accumulate) {
         int full = S.loopBound(n);
-        DoubleVector zero = DoubleVector.zero(S);
         for (int i = 0; i < m; i++) {
             double ai = a[aOff + i];
             DoubleVector av = DoubleVector.broadcast(S, ai);
             int ci = cOff + i * n;
             int j = 0;
             for (; j < full; j += L) {
-                DoubleVector start = accumulate ? DoubleVector.fromArray(S, c, ci + j) : zero;
-                av.fma(DoubleVector.fromArray(S, b, bOff + j), start).intoArray(c, ci + j);
+                av.fma(DoubleVector.fromArray(S, b, bOff + j), VectorGemm.start(c, ci + j, accumulate))
+                        .intoArray(c, ci + j);
             }
             for (; j < n; j++) {
                 c[ci + j] = Math.fma(ai, b[bOff + j], accumulate ? c[ci + j] : 0.0);
