@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -79,13 +81,29 @@ class StandaloneClusterTest {
         System.clearProperty("spark.test.home");
     }
 
-    /** An application of the cluster: executors with this test's class path, 1 core per task. */
+    /** An application of the cluster: executors with this test's class path and vector width, 1 core per task. */
     private static JavaSparkContext application() {
         return new JavaSparkContext(SparkSweeps.conf(url, 1)
                 .set("spark.executor.extraClassPath", System.getProperty("java.class.path"))
-                .set("spark.executor.extraJavaOptions", "--add-modules jdk.incubator.vector")
+                .set("spark.executor.extraJavaOptions", executorJavaOptions())
                 .set("spark.executor.memory", "512m").set("spark.driver.host", "127.0.0.1")
                 .set("spark.driver.bindAddress", "127.0.0.1"));
+    }
+
+    /**
+     * The Vector API for the executor JVMs, with this JVM's width flags ({@code -XX:MaxVectorSize},
+     * {@code -Dsciml4j.vector.*}): a run compared bit for bit with the same run in this JVM must use the same vector
+     * width, since the width decides the order in which a reduction's lanes are added (under
+     * {@code -XX:MaxVectorSize=16} the executors had run 256-bit kernels and the errors differed in the 16th digit).
+     */
+    private static String executorJavaOptions() {
+        List<String> options = new ArrayList<>(List.of("--add-modules", "jdk.incubator.vector"));
+        for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (arg.startsWith("-XX:MaxVectorSize=") || arg.startsWith("-Dsciml4j.vector.")) {
+                options.add(arg);
+            }
+        }
+        return String.join(" ", options);
     }
 
     /**
