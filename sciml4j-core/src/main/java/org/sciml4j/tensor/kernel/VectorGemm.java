@@ -280,27 +280,7 @@ final class VectorGemm {
             t4.intoArray(c, c1 + 4 * L);
         }
         if (i < m) {
-            int a0 = aOff + i * ars;
-            int c0 = cOff + i * n + j;
-            DoubleVector s0 = start(c, c0, accumulate);
-            DoubleVector s1 = start(c, c0 + L, accumulate);
-            DoubleVector s2 = start(c, c0 + 2 * L, accumulate);
-            DoubleVector s3 = start(c, c0 + 3 * L, accumulate);
-            DoubleVector s4 = start(c, c0 + 4 * L, accumulate);
-            for (int p = 0; p < k; p++) {
-                int bp = bOff + p * n + j;
-                DoubleVector x0 = DoubleVector.broadcast(S, a[a0 + p * acs]);
-                s0 = DoubleVector.fromArray(S, b, bp).fma(x0, s0);
-                s1 = DoubleVector.fromArray(S, b, bp + L).fma(x0, s1);
-                s2 = DoubleVector.fromArray(S, b, bp + 2 * L).fma(x0, s2);
-                s3 = DoubleVector.fromArray(S, b, bp + 3 * L).fma(x0, s3);
-                s4 = DoubleVector.fromArray(S, b, bp + 4 * L).fma(x0, s4);
-            }
-            s0.intoArray(c, c0);
-            s1.intoArray(c, c0 + L);
-            s2.intoArray(c, c0 + 2 * L);
-            s3.intoArray(c, c0 + 3 * L);
-            s4.intoArray(c, c0 + 4 * L);
+            block1x5(a, aOff + i * ars, acs, b, bOff + j, n, c, cOff + i * n + j, k, accumulate);
         }
     }
 
@@ -358,27 +338,7 @@ final class VectorGemm {
             t4.intoArray(c, c1 + 4 * L);
         }
         if (i < m) {
-            int a0 = (i / L) * k * L + i % L;
-            int c0 = cOff + i * n;
-            DoubleVector s0 = start(c, c0, accumulate);
-            DoubleVector s1 = start(c, c0 + L, accumulate);
-            DoubleVector s2 = start(c, c0 + 2 * L, accumulate);
-            DoubleVector s3 = start(c, c0 + 3 * L, accumulate);
-            DoubleVector s4 = start(c, c0 + 4 * L, accumulate);
-            for (int p = 0; p < k; p++) {
-                int bp = p * W;
-                DoubleVector x0 = DoubleVector.broadcast(S, q[a0 + p * L]);
-                s0 = DoubleVector.fromArray(S, b, bp).fma(x0, s0);
-                s1 = DoubleVector.fromArray(S, b, bp + L).fma(x0, s1);
-                s2 = DoubleVector.fromArray(S, b, bp + 2 * L).fma(x0, s2);
-                s3 = DoubleVector.fromArray(S, b, bp + 3 * L).fma(x0, s3);
-                s4 = DoubleVector.fromArray(S, b, bp + 4 * L).fma(x0, s4);
-            }
-            s0.intoArray(c, c0);
-            s1.intoArray(c, c0 + L);
-            s2.intoArray(c, c0 + 2 * L);
-            s3.intoArray(c, c0 + 3 * L);
-            s4.intoArray(c, c0 + 4 * L);
+            block1x5(q, (i / L) * k * L + i % L, L, b, 0, W, c, cOff + i * n, k, accumulate);
         }
     }
 
@@ -479,28 +439,37 @@ final class VectorGemm {
             t4.intoArray(c, c1 + 4 * L);
         }
         if (i < m) {
-            int a0 = aOff + i * ars;
-            int c0 = cOff + i * n;
-            DoubleVector s0 = start(c, c0, accumulate);
-            DoubleVector s1 = start(c, c0 + L, accumulate);
-            DoubleVector s2 = start(c, c0 + 2 * L, accumulate);
-            DoubleVector s3 = start(c, c0 + 3 * L, accumulate);
-            DoubleVector s4 = start(c, c0 + 4 * L, accumulate);
-            for (int p = 0; p < k; p++) {
-                int bp = p * W;
-                DoubleVector x0 = DoubleVector.broadcast(S, a[a0 + p]);
-                s0 = DoubleVector.fromArray(S, b, bp).fma(x0, s0);
-                s1 = DoubleVector.fromArray(S, b, bp + L).fma(x0, s1);
-                s2 = DoubleVector.fromArray(S, b, bp + 2 * L).fma(x0, s2);
-                s3 = DoubleVector.fromArray(S, b, bp + 3 * L).fma(x0, s3);
-                s4 = DoubleVector.fromArray(S, b, bp + 4 * L).fma(x0, s4);
-            }
-            s0.intoArray(c, c0);
-            s1.intoArray(c, c0 + L);
-            s2.intoArray(c, c0 + 2 * L);
-            s3.intoArray(c, c0 + 3 * L);
-            s4.intoArray(c, c0 + 4 * L);
+            block1x5(a, aOff + i * ars, 1, b, 0, W, c, cOff + i * n, k, accumulate);
         }
+    }
+
+    /**
+     * The last row of an odd m in every 2 x 5 kernel: five vectors of C's columns from {@code c0}, each element the
+     * same fused chain over p, with A's values at {@code a[a0 + p * aStep]} and B's rows at {@code b[b0 + p * bStep]}.
+     * One row per product, so its variable strides (range checks kept in the loop) cost too little to copy it into
+     * each kernel with that kernel's constant strides.
+     */
+    private static void block1x5(double[] a, int a0, int aStep, double[] b, int b0, int bStep, double[] c, int c0,
+                                 int k, boolean accumulate) {
+        DoubleVector s0 = start(c, c0, accumulate);
+        DoubleVector s1 = start(c, c0 + L, accumulate);
+        DoubleVector s2 = start(c, c0 + 2 * L, accumulate);
+        DoubleVector s3 = start(c, c0 + 3 * L, accumulate);
+        DoubleVector s4 = start(c, c0 + 4 * L, accumulate);
+        for (int p = 0; p < k; p++) {
+            int bp = b0 + p * bStep;
+            DoubleVector x0 = DoubleVector.broadcast(S, a[a0 + p * aStep]);
+            s0 = DoubleVector.fromArray(S, b, bp).fma(x0, s0);
+            s1 = DoubleVector.fromArray(S, b, bp + L).fma(x0, s1);
+            s2 = DoubleVector.fromArray(S, b, bp + 2 * L).fma(x0, s2);
+            s3 = DoubleVector.fromArray(S, b, bp + 3 * L).fma(x0, s3);
+            s4 = DoubleVector.fromArray(S, b, bp + 4 * L).fma(x0, s4);
+        }
+        s0.intoArray(c, c0);
+        s1.intoArray(c, c0 + L);
+        s2.intoArray(c, c0 + 2 * L);
+        s3.intoArray(c, c0 + 3 * L);
+        s4.intoArray(c, c0 + 4 * L);
     }
 
     /** Columns j and j + 1 of four output rows from row {@code a0} of A, scalar: eight fused multiply-add chains. */
