@@ -5,6 +5,7 @@ import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
 
 /**
@@ -129,7 +130,8 @@ public final class Parallel {
      * Runs {@code body} once for every index in [0, count): the caller and up to one helper per other thread take the
      * next index in turn until none is left. Which thread runs an index varies; a body that writes only its own
      * index's outputs gives the same results whatever the number of threads. Called from a worker of the kernels'
-     * pool (nested) or with one thread, everything runs in the caller, in order.
+     * pool (nested) or with one thread, everything runs in the caller, in order. An exception thrown by an index, on
+     * any thread, is rethrown here unchanged once the indices already running have finished; no index starts after it.
      */
     public static void each(int count, IntConsumer body) {
         Thread t = Thread.currentThread();
@@ -146,12 +148,7 @@ public final class Parallel {
             }
             return;
         }
-        AtomicInteger next = new AtomicInteger();
-        Runnable work = () -> {
-            for (int c; (c = next.getAndIncrement()) < count; ) {
-                body.accept(c);
-            }
-        };
+        Shared work = new Shared(count, body);
         // per helper: 0 not started, 1 started, 2 cancelled (the caller finished first: nothing left to wait for)
         AtomicIntegerArray state = new AtomicIntegerArray(helpers);
         ForkJoinTask<?>[] tasks = new ForkJoinTask<?>[helpers];
@@ -174,6 +171,7 @@ public final class Parallel {
                 }
             }
         }
+        work.rethrow();
     }
 
     /** {@link #each} inside a fork-join pool that is not the kernels': helpers forked into that pool. */
@@ -185,12 +183,7 @@ public final class Parallel {
             }
             return;
         }
-        AtomicInteger next = new AtomicInteger();
-        Runnable work = () -> {
-            for (int c; (c = next.getAndIncrement()) < count; ) {
-                body.accept(c);
-            }
-        };
+        Shared work = new Shared(count, body);
         ForkJoinTask<?>[] tasks = new ForkJoinTask<?>[helpers];
         for (int h = 0; h < helpers; h++) {
             tasks[h] = ForkJoinTask.adapt(work).fork();
@@ -202,6 +195,48 @@ public final class Parallel {
                 if (!tasks[h].tryUnfork()) { // not started: nothing left for it to do
                     tasks[h].join();
                 }
+            }
+        }
+        work.rethrow();
+    }
+
+    /**
+     * The indices of one {@link #each}, taken in turn by every thread that runs it. The first exception of any index
+     * stops the others from starting and is rethrown on the caller as it was thrown (a fork-join task's join would
+     * rethrow a copy whose message starts with the class name, and a helper's bad-input message would reach the user
+     * changed).
+     */
+    private static final class Shared implements Runnable {
+        private final int count;
+        private final IntConsumer body;
+        private final AtomicInteger next = new AtomicInteger();
+        private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+        Shared(int count, IntConsumer body) {
+            this.count = count;
+            this.body = body;
+        }
+
+        @Override
+        public void run() {
+            try {
+                for (int c; (c = next.getAndIncrement()) < count; ) {
+                    body.accept(c);
+                }
+            } catch (RuntimeException | Error e) {
+                failure.compareAndSet(null, e);
+                next.set(count);
+            }
+        }
+
+        /** Rethrows the first exception of an index, if any (called once every thread is done). */
+        void rethrow() {
+            Throwable t = failure.get();
+            if (t instanceof RuntimeException r) {
+                throw r;
+            }
+            if (t != null) {
+                throw (Error) t;
             }
         }
     }

@@ -52,6 +52,58 @@ class ParallelTest {
         assertThat(nested.get(0)).isPositive();
     }
 
+    /** An index that throws on a helper or on the caller: the exception reaches the caller, after the others ran. */
+    @Test
+    void anExceptionInAnyIndexReachesTheCaller() {
+        Parallel.setThreads(2);
+        for (int bad : new int[] {0, 5, 11}) {
+            AtomicIntegerArray runs = new AtomicIntegerArray(12);
+            assertThatThrownBy(() -> Parallel.each(12, c -> {
+                busy();
+                if (c == bad) {
+                    throw new IllegalStateException("index " + c);
+                }
+                runs.incrementAndGet(c);
+            })).isInstanceOf(IllegalStateException.class).hasMessage("index " + bad);
+            for (int c = 0; c < 12; c++) {
+                assertThat(runs.get(c)).as("index %d", c).isLessThanOrEqualTo(1);
+            }
+        }
+        AtomicIntegerArray after = new AtomicIntegerArray(8); // the pool still works
+        Parallel.each(8, after::incrementAndGet);
+        for (int c = 0; c < 8; c++) {
+            assertThat(after.get(c)).isEqualTo(1);
+        }
+    }
+
+    /** Two threads calling at once (the pool is shared): every index of every call runs once. */
+    @Test
+    void concurrentCallersEachRunEveryIndexOnce() throws Exception {
+        Parallel.setThreads(2);
+        int rounds = 300;
+        AtomicIntegerArray runs = new AtomicIntegerArray(2 * 16);
+        Thread[] callers = new Thread[2];
+        Throwable[] failed = new Throwable[2];
+        for (int t = 0; t < 2; t++) {
+            int base = 16 * t;
+            callers[t] = new Thread(() -> {
+                for (int r = 0; r < rounds; r++) {
+                    Parallel.each(16, c -> runs.incrementAndGet(base + c));
+                }
+            });
+            int id = t;
+            callers[t].setUncaughtExceptionHandler((th, e) -> failed[id] = e);
+            callers[t].start();
+        }
+        for (Thread c : callers) {
+            c.join();
+        }
+        assertThat(failed).containsOnlyNulls();
+        for (int c = 0; c < 32; c++) {
+            assertThat(runs.get(c)).as("index %d", c).isEqualTo(rounds);
+        }
+    }
+
     @Test
     void rangeCoversEveryIndexOnce() {
         Parallel.setThreads(2);
