@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.function.BinaryOperator;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
-import java.util.stream.IntStream;
 
 import org.sciml4j.nn.Module;
 import org.sciml4j.nn.jet.TaylorJet;
@@ -26,13 +25,15 @@ import org.sciml4j.tensor.Tensor;
  * <p>
  * Fused path: when the network offers a fused jet ({@link Module#taylorJet()}) and every derivative used is along a
  * single variable, of an order the jet handles (ODEs; surrogates {@code u(c, t)} differentiated in t; PDEs with u_t,
- * u_x, u_xx, u_yy, KdV's u_xxx, but no mixed derivative), one multi-direction {@link TaylorJet#evaluate} pass gives u,
- * its first derivatives along those variables and the second and third derivatives where needed at all points. With output transforms
+ * u_x, u_xx, u_yy, KdV's u_xxx), or a mixed second derivative u_xy (elasticity, plates), one multi-direction
+ * {@link TaylorJet#evaluate} pass gives u, its first derivatives along those variables and the second and third
+ * derivatives where needed at all points; a mixed u_xy comes from the second derivatives along x, y and x + y
+ * ({@link JetDirections}). With output transforms
  * (hard constraints), the jet's blocks seed a Taylor pass over the transforms' own small graph
  * ({@link Taylor#jetsAfter}): the network is never traced op by op.
  * <p>
  * Taylor path (the default when the fused jet does not apply: networks without one, such as activations other than
- * tanh and sin, mixed derivatives, orders beyond the jet's): every derivative the problem uses comes from one Taylor pass
+ * tanh and sin, mixed derivatives of order 3 or more, orders beyond the jet's): every derivative the problem uses comes from one Taylor pass
  * over the recorded graph ({@link Taylor#partials}), all directions and orders stacked. The nested reverse passes
  * (each lower derivative's gradient computed once and reused for all the variables) remain for {@link #evaluateAt}
  * (per-point Jacobians need row i to depend on point i alone) and when the system property
@@ -49,7 +50,7 @@ final class PointEvaluator {
     private final List<List<Tensor>> variableColumns = new ArrayList<>();
     /** Fused path: the jet's directions and blocks; null: the generic path. */
     private final JetDirections jetDirections;
-    /** Fused path with transforms: the unit direction along each jet variable at the stacked points, made on first use. */
+    /** Fused path with transforms: each jet direction's vector at the stacked points, made on first use. */
     private Tensor[] unitDirections;
     /** Fused path: the network's jet; null: the generic path. */
     private final TaylorJet taylorJet;
@@ -104,33 +105,8 @@ final class PointEvaluator {
         }
         stacked = Tensor.concat(0, sets.toArray(new Tensor[0])).detach();
         TaylorJet jet = allowFused ? net.taylorJet().orElse(null) : null;
-        int[] directions = jet != null ? fusedVariables(jet, variables, needed) : null;
-        taylorJet = directions != null ? jet : null;
-        jetDirections = directions != null ? JetDirections.of(directions) : null;
-    }
-
-    /**
-     * Per variable, the order of the fused Taylor pass along it (0: none), or null when the generic path is needed:
-     * every derivative must be along a single variable, of order at most the jet's {@link TaylorJet#maxOrder()}
-     * ({@code u_t}, {@code u_xx}, KdV's {@code u_xxx} where the jet goes to order 3; not {@code u_xt}). All of them
-     * come from one multi-direction jet (Burgers' u, u_x, u_t, u_xx: one pass of 4N rows), values only from a jet
-     * along none.
-     */
-    private static int[] fusedVariables(TaylorJet jet, int variables, Set<Derivative> needed) {
-        int[] along = new int[variables];
-        for (Derivative d : needed) {
-            int count = 0;
-            for (int v = 0; v < variables; v++) {
-                if (d.order(v) > 0) {
-                    along[v] = Math.max(along[v], d.order(v));
-                    count++;
-                }
-            }
-            if (d.order() > jet.maxOrder() || count > 1) {
-                return null;
-            }
-        }
-        return along;
+        jetDirections = jet != null ? JetDirections.of(jet, variables, needed) : null;
+        taylorJet = jetDirections != null ? jet : null;
     }
 
     /** Chooses nested reverse passes ({@code true}) or the Taylor pass for the generic path; returns this. */
@@ -296,7 +272,7 @@ final class PointEvaluator {
                     layout = layoutFor(want);
                 }
                 at = layout;
-                jet = taylorJet.evaluate(at.points(), jetDirections.along(), jetDirections.orders(),
+                jet = taylorJet.evaluate(at.points(), jetDirections.variables(), jetDirections.orders(),
                         at.derivativePoints());
                 if (derivativeSets == null) {
                     derivativeSets = new boolean[sets];
@@ -312,69 +288,32 @@ final class PointEvaluator {
                     boolean[] all = new boolean[sets];
                     Arrays.fill(all, true);
                     fullLayout = layoutFor(all);
-                    full = taylorJet.evaluate(fullLayout.points(), jetDirections.along(), jetDirections.orders(),
-                            fullLayout.derivativePoints());
+                    full = taylorJet.evaluate(fullLayout.points(), jetDirections.variables(),
+                            jetDirections.orders(), fullLayout.derivativePoints());
                 }
                 from = full;
                 in = fullLayout;
             }
             Tensor[] source = from;
-            int b = jetDirections.block(d);
-            Tensor whole = taken.computeIfAbsent((from == jet ? "j" : "f") + b + ":" + d.fieldIndex(), key -> {
-                Tensor t = source[b];
-                return t.size(1) == 1 ? t : t.col(d.fieldIndex());
-            });
+            int[][] terms = jetDirections.terms(d);
+            Tensor whole = taken.computeIfAbsent((from == jet ? "j" : "f") + Arrays.deepToString(terms) + ":"
+                    + d.fieldIndex(), key -> {
+                        Tensor[] parts = new Tensor[terms.length];
+                        for (int i = 0; i < parts.length; i++) {
+                            Tensor t = source[terms[i][0] < 0 ? 0 : jetDirections.block(terms[i][0], terms[i][1])];
+                            parts[i] = t.size(1) == 1 ? t : t.col(d.fieldIndex());
+                        }
+                        return JetDirections.combine(parts);
+                    });
             int s0 = in.start()[set];
             return whole.slice(0, s0, s0 + offsets[set + 1] - offsets[set]);
         }
     }
 
     /**
-     * The fused jet's directions and where its blocks hold each derivative, derived once from the per-variable orders:
-     * {@code along} the variables it differentiates along, {@code orders} the order along each, {@code blocks[v][o]}
-     * the jet block of the order-o derivative along variable v (0: the value; blocks as {@link TaylorJet#evaluate}
-     * orders them: first derivatives, then those of order 2 and 3, then of order 3).
-     */
-    private record JetDirections(int[] along, int[] orders, int[][] blocks) {
-        static JetDirections of(int[] perVariable) {
-            int[] along = IntStream.range(0, perVariable.length).filter(v -> perVariable[v] > 0).toArray();
-            int[] orders = Arrays.stream(along).map(v -> perVariable[v]).toArray();
-            int[][] blocks = new int[perVariable.length][4];
-            int block = 1;
-            for (int order = 1; order <= 3; order++) {
-                for (int k = 0; k < along.length; k++) {
-                    if (orders[k] >= order) {
-                        blocks[along[k]][order] = block++;
-                    }
-                }
-            }
-            return new JetDirections(along, orders, blocks);
-        }
-
-        /**
-         * The jet block holding {@code d} (a derivative along at most one variable); 0 for the value.
-         *
-         * @throws IllegalStateException if the jet was not built with {@code d} (a caller's bug: the fused path is
-         *                               chosen from the derivatives the problem uses), rather than handing back
-         *                               another block
-         */
-        int block(Derivative d) {
-            for (int v = 0; v < blocks.length; v++) {
-                int order = d.order(v);
-                if (order > 0) {
-                    if (order >= blocks[v].length || blocks[v][order] == 0) {
-                        throw new IllegalStateException(d.name() + " is not among the fused jet's derivatives");
-                    }
-                    return blocks[v][order];
-                }
-            }
-            return 0;
-        }
-    }
-
-    /**
      * The fused jet of the network at all stacked points, its blocks seeding a Taylor pass through the output
-     * transforms: u and its derivatives along single variables (orders 1 to 3) of the transformed fields.
+     * transforms: u and its derivatives along the jet's directions (orders 1 to 3) of the transformed fields, mixed
+     * second derivatives by polarisation of theirs.
      */
     private final class TransformedFusedPass extends Pass {
         /** Per direction (the jet's order of variables) {u, D u, ..} to its order, (N, fields) each; [0][0] alone if none. */
@@ -385,37 +324,34 @@ final class PointEvaluator {
             if (fields == null) {
                 run();
             }
-            int[] along = jetDirections.along();
-            for (int k = 0; k < along.length; k++) {
-                int order = d.order(along[k]);
-                if (order > 0) {
-                    return fields[k][order].col(d.fieldIndex());
-                }
+            int[][] terms = jetDirections.terms(d);
+            Tensor[] parts = new Tensor[terms.length];
+            for (int i = 0; i < parts.length; i++) {
+                parts[i] = (terms[i][0] < 0 ? fields[0][0] : fields[terms[i][0]][terms[i][1]]).col(d.fieldIndex());
             }
-            return fields[0][0].col(d.fieldIndex());
+            return JetDirections.combine(parts);
         }
 
         private void run() {
-            int[] along = jetDirections.along();
+            int[] directions = jetDirections.variables();
             int[] orders = jetDirections.orders();
-            Tensor[] jet = taylorJet.evaluate(stacked, along, orders, stacked.size(0));
-            if (along.length == 0) {
+            Tensor[] jet = taylorJet.evaluate(stacked, directions, orders, stacked.size(0));
+            if (directions.length == 0) {
                 fields = new Tensor[][] {{transform.apply(stacked, jet[0])}};
                 return;
             }
-            Tensor[][] inner = new Tensor[along.length][];
-            for (int k = 0; k < along.length; k++) {
+            Tensor[][] inner = new Tensor[directions.length][];
+            for (int k = 0; k < directions.length; k++) {
                 inner[k] = new Tensor[1 + orders[k]]; // {unused, D g, D^2 g, D^3 g} to the direction's order
                 for (int o = 1; o <= orders[k]; o++) {
-                    inner[k][o] = jet[jetDirections.blocks()[along[k]][o]];
+                    inner[k][o] = jet[jetDirections.block(k, o)];
                 }
             }
             if (unitDirections == null) { // the points do not change: made once per evaluator
-                unitDirections = new Tensor[along.length];
-                for (int k = 0; k < along.length; k++) {
-                    double[] e = new double[variables];
-                    e[along[k]] = 1;
-                    unitDirections[k] = Tensor.of(e, variables).broadcastTo(stacked.shape()).copy();
+                unitDirections = new Tensor[directions.length];
+                for (int k = 0; k < directions.length; k++) {
+                    unitDirections[k] = Tensor.of(jetDirections.vector(k, variables), variables)
+                            .broadcastTo(stacked.shape()).copy();
                 }
             }
             fields = Taylor.jetsAfter(transform, stacked, jet[0], inner, unitDirections, orders);

@@ -233,23 +233,34 @@ class ConditionTest {
                 .as("u_xxxx").isFalse();
     }
 
+    /** A mixed second derivative takes the fused path (by polarisation); u_xt and u_xx against central differences. */
     @Test
-    void mixedDerivativesTakeTheGenericPath() {
+    void mixedSecondDerivativesTakeTheFusedPath() {
         Mlp net = Mlp.builder().sizes(2, 8, 1).activation("tanh").seed(1).build();
         Problem p = Problem.builder().variable("t", 0, 1).variable("x", 0, 1).fields("u").equation("u_xt - u_xx")
                 .collocation(Sampler.uniform(), 9).build();
         Set<Derivative> needed = new TreeSet<>(p.equations().get(0).derivatives());
         PointEvaluator ev = new PointEvaluator(net, 2, List.of(p.collocationPoints(0)), needed);
-        assertThat(ev.fused()).isFalse();
-        // u_xx at one point against a central difference of the network
-        Tensor x0 = Tensor.matrix(new double[] {0.3, 0.6});
+        assertThat(ev.fused()).isTrue();
+        double t = 0.3;
+        double x = 0.6;
         double h = 1e-4;
-        double up = PointEvaluator.predict(net, Tensor.matrix(new double[] {0.3, 0.6 + h})).item();
-        double u0 = PointEvaluator.predict(net, x0).item();
-        double um = PointEvaluator.predict(net, Tensor.matrix(new double[] {0.3, 0.6 - h})).item();
-        Derivative uxx = needed.stream().filter(d -> d.name().equals("u_xx")).findFirst().orElseThrow();
-        double got = new PointEvaluator(net, 2, List.of(x0), needed).evaluate(Map.of()).get(0).derivative(uxx)
-                .item();
-        assertThat(got).isCloseTo((up - 2 * u0 + um) / (h * h), within(1e-6));
+        Tensor x0 = Tensor.matrix(new double[] {t, x});
+        Map<String, Derivative> byOrders = new java.util.HashMap<>(); // t first: u_xt is {1, 1}, u_xx {0, 2}
+        needed.forEach(d -> byOrders.put(java.util.Arrays.toString(d.orders()), d));
+        var at = new PointEvaluator(net, 2, List.of(x0), needed).evaluate(Map.of()).get(0);
+        double uxx = (u(net, t, x + h) - 2 * u(net, t, x) + u(net, t, x - h)) / (h * h);
+        double uxt = (u(net, t + h, x + h) - u(net, t + h, x - h) - u(net, t - h, x + h) + u(net, t - h, x - h))
+                / (4 * h * h);
+        assertThat(at.derivative(byOrders.get("[0, 2]")).item()).isCloseTo(uxx, within(1e-6));
+        assertThat(at.derivative(byOrders.get("[1, 1]")).item()).isCloseTo(uxt, within(1e-6));
+        Problem third = Problem.builder().variable("t", 0, 1).variable("x", 0, 1).fields("u").equation("u_xxt")
+                .collocation(Sampler.uniform(), 9).build();
+        assertThat(new PointEvaluator(net, 2, List.of(x0), third.equations().get(0).derivatives()).fused())
+                .as("u_xxt").isFalse();
+    }
+
+    private static double u(Mlp net, double t, double x) {
+        return PointEvaluator.predict(net, Tensor.matrix(new double[] {t, x})).item();
     }
 }

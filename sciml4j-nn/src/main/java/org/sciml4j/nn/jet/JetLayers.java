@@ -86,18 +86,21 @@ final class JetLayers {
         }
         int seconds = 0;
         for (int k = 0; k < variables.length; k++) {
-            if (variables[k] < 0 || variables[k] >= columns) {
-                throw new IllegalArgumentException(jet + ": variable " + variables[k] + " is not an input column (0.."
-                        + (columns - 1) + ")");
+            int[] cols = TaylorJet.columns(variables[k]);
+            for (int c : cols) {
+                if (c >= columns || cols.length == 2 && cols[0] >= cols[1]) {
+                    throw new IllegalArgumentException(jet + ": variable " + direction(variables[k])
+                            + " is not an input column (0.." + (columns - 1) + ")");
+                }
             }
             for (int q = 0; q < k; q++) {
                 if (variables[q] == variables[k]) {
-                    throw new IllegalArgumentException(jet + ": variable " + variables[k] + " given twice");
+                    throw new IllegalArgumentException(jet + ": variable " + direction(variables[k]) + " given twice");
                 }
             }
             if (orders[k] < 1 || orders[k] > maxOrder) {
-                throw new IllegalArgumentException(jet + ": order " + orders[k] + " along variable " + variables[k]
-                        + (maxOrder == 2 ? " (1 or 2)" : " (1 .. " + maxOrder + ")"));
+                throw new IllegalArgumentException(jet + ": order " + orders[k] + " along variable "
+                        + direction(variables[k]) + (maxOrder == 2 ? " (1 or 2)" : " (1 .. " + maxOrder + ")"));
             }
             seconds += orders[k] >= 2 ? 1 : 0;
         }
@@ -108,6 +111,12 @@ final class JetLayers {
             }
         }
         return second;
+    }
+
+    /** A direction for messages: its column, or "a+b" for a {@link TaylorJet#sum}. */
+    static String direction(int variable) {
+        int[] c = TaylorJet.columns(variable);
+        return c.length == 1 ? Integer.toString(c[0]) : c[0] + "+" + c[1];
     }
 
     /**
@@ -151,8 +160,8 @@ final class JetLayers {
 
     /**
      * Affine layer p (transposed weight in {@code w.wt[p]}) on the chunk's points x themselves into {@code z}: values
-     * x W^T + b; first derivatives along column v: W[:, v] on every row (the tangent is one-hot, no product); second
-     * and third derivatives 0.
+     * x W^T + b; first derivatives along column v: W[:, v] on every row (the tangent is one-hot, no product; along
+     * {@link TaylorJet#sum}(a, b): W[:, a] + W[:, b]); second and third derivatives 0.
      */
     static void oneHotLayer(JetWorkspace w, Tensor[] in, int p, double[] z, int[] variables, int firsts) {
         int n = w.n;
@@ -162,7 +171,14 @@ final class JetLayers {
         TaylorKernels.addBias(z, n, o0, in[2 + 2 * p].data());
         for (int k = 0; k < firsts; k++) {
             int base = (1 + k) * n * o0;
-            System.arraycopy(w.wt[p], variables[k] * o0, z, base, o0); // row v of W^T is column v of W
+            if (variables[k] >= 0) {
+                System.arraycopy(w.wt[p], variables[k] * o0, z, base, o0); // row v of W^T is column v of W
+            } else { // along e_a + e_b: W[:, a] + W[:, b]
+                int[] ab = TaylorJet.columns(variables[k]);
+                for (int j = 0; j < o0; j++) {
+                    z[base + j] = w.wt[p][ab[0] * o0 + j] + w.wt[p][ab[1] * o0 + j];
+                }
+            }
             for (int filled = 1; filled < n; filled *= 2) {
                 System.arraycopy(z, base, z, base + filled * o0, Math.min(filled, n - filled) * o0);
             }
@@ -237,9 +253,10 @@ final class JetLayers {
         for (int k = 0; k < firsts; k++) {
             double[] s = w.sums;
             TaylorKernels.columnSums(gz, (1 + k) * n * o, n, o, s); // in row order, as the loop it replaces
-            int v = variables[k];
-            for (int j = 0; j < o; j++) {
-                dw[j * i + v] += s[j];
+            for (int v : TaylorJet.columns(variables[k])) { // a sum of two columns: each gets the sums
+                for (int j = 0; j < o; j++) {
+                    dw[j * i + v] += s[j];
+                }
             }
         }
         TaylorKernels.columnSums(gz, n, o, db);

@@ -22,8 +22,9 @@ import org.sciml4j.tensor.kernel.Thresholds;
  * embedding or one with a fused jet of its own (such as {@link org.sciml4j.nn.FourierFeatures}: {@link FourierJet},
  * whose stacked blocks the first layer then takes as a hidden layer takes its input); order at most 3 along each
  * variable (at most the embedding jet's order behind an embedding). The result is differentiable once with respect to
- * the parameters (and x): enough for first-order optimisers and L-BFGS. For mixed or higher-order derivatives use
- * {@code Autodiff.jvp}.
+ * the parameters (and x): enough for first-order optimisers and L-BFGS. A direction may also be the sum of two input
+ * columns ({@link TaylorJet#sum}), from which mixed second derivatives follow; for other mixed or higher-order
+ * derivatives use {@code Taylor.partials}.
  * <p>
  * The per-layer values the reverse rule needs live in a workspace that is reused across calls: a jet holds one from
  * its forward pass until its reverse rule has run, then hands it back to a small pool for the next jet of the same

@@ -8,12 +8,40 @@ import org.sciml4j.tensor.Tensor;
  * A network's fused Taylor-mode pass: at N points, the value u, its first derivative along each of some input
  * columns and its second (and third) derivatives along some of them, in one pass that is differentiable once with respect to the
  * parameters and the points. A network that can fuse such a pass offers one through
- * {@link org.sciml4j.nn.Module#taylorJet()}; callers that get none (or need mixed or higher derivatives) take the
- * generic path (nested reverse mode), which gives the same numbers to rounding.
+ * {@link org.sciml4j.nn.Module#taylorJet()}; callers that get none (or need mixed derivatives of order 3 or more, or fourth
+ * derivatives) take the generic path (the Taylor pass over the recorded graph), which gives the same numbers to
+ * rounding.
  * <p>
- * Directions are one-hot along input columns: derivative k is {@code d u / d x[:, variables[k]]}, point by point.
+ * Directions are one-hot along input columns: derivative k is {@code d u / d x[:, variables[k]]}, point by point;
+ * or the sum of two columns' unit vectors, {@link #sum}: the derivatives along e_a + e_b, from which a mixed second
+ * derivative follows by polarisation, u_ab = (D_{a+b}^2 u - u_aa - u_bb) / 2.
  */
 public interface TaylorJet {
+    /**
+     * The direction e_a + e_b, for {@link #evaluate}'s {@code variables}: a code below 0 (columns are 0 or more).
+     *
+     * @throws IllegalArgumentException unless 0 <= a < b < 32768
+     */
+    static int sum(int a, int b) {
+        if (a < 0 || b <= a || b >= PAIR_BASE) {
+            throw new IllegalArgumentException("TaylorJet.sum: columns must satisfy 0 <= a < b < " + PAIR_BASE
+                    + ", got " + a + ", " + b);
+        }
+        return -1 - (a * PAIR_BASE + b);
+    }
+
+    /** The input columns whose unit vectors add up to direction {@code direction}: {v} for a column, {a, b} for a {@link #sum}. */
+    static int[] columns(int direction) {
+        if (direction >= 0) {
+            return new int[] {direction};
+        }
+        int code = -1 - direction;
+        return new int[] {code / PAIR_BASE, code % PAIR_BASE};
+    }
+
+    /** The base of {@link #sum}'s code. */
+    int PAIR_BASE = 1 << 15;
+
     /**
      * The highest order along one input variable that {@link #evaluate} gives: 1 (u_x), 2 (u_x and u_xx) or 3 (also
      * u_xxx, as KdV needs); the blocks of {@link #evaluate} go no further.
@@ -25,7 +53,8 @@ public interface TaylorJet {
      * {@code derivativePoints} points only (a point set that needs u alone does not pay for derivative rows).
      *
      * @param x                points, shape (N, in)
-     * @param variables        distinct input columns to differentiate along (may be empty: values only)
+     * @param variables        distinct directions to differentiate along (may be empty: values only): input columns,
+     *                         or sums of two ({@link #sum})
      * @param orders           per variable, 1 .. {@link #maxOrder()}: the highest order wanted along it
      * @param derivativePoints how many of the points (the first ones) get derivatives, 0 .. N
      * @return {u of shape (N, out), then d u / d x_variables[k] for each k, then d2 u / d x_variables[k]^2 for each k
