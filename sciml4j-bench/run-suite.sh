@@ -24,31 +24,33 @@ PY=/usr/bin/python3
 SUITE=sciml4j-bench/python/suite
 
 # name | java warmup | java epochs | torch warmup | torch epochs | PyTorch script and arguments
-# (counts chosen so that a run's timed part takes about a second on the idle 2-core VM, more epochs where an epoch
-# is short, and the whole suite at 3 pairs about an hour on the loaded one)
-# Where a row's timed epochs still included the JIT's warm-up (C2 takes a second or two to compile a training step on
-# two cores), its warm-up was lengthened: session 18 measured poisson-mlp-1x100 at 6.96 ms per epoch after 150
-# warm-up epochs and 3.43 after 200 + 400, elasticity 18.8 after 50 and 16.3 after 400.
+# (counts chosen so that a run's warm-up takes about 3 s and its timed part about a second on the idle 2-core VM, and
+# the whole suite at 3 pairs under an hour on the loaded one)
+# Where a row's timed epochs still included the JIT's warm-up (C2 takes a few seconds to compile a training step on
+# two cores), its warm-up was lengthened to about 3 s of steady epochs: session 18 measured poisson-mlp-1x100 at 6.96
+# ms per epoch after 150 warm-up epochs and 3.43 after 200 + 400, elasticity 18.8 after 50 and 16.3 after 400;
+# session 20 Burgers 3.30/3.53/3.25/3.62 after 300 and 3.06/3.73/3.12/3.20 after 2000 (alternating), the fused
+# elasticity 6.92/8.01 after 150 and 5.10/5.06 after 1500.
 PROBLEMS="
-forward|2000|2000|50|500|oscillator_forward.py
-surrogate|500|500|20|150|oscillator_surrogate.py
-burgers|300|300|10|100|burgers.py
-allen-cahn|100|100|5|30|allen_cahn.py
-allen-cahn-hard|100|100|5|30|allen_cahn.py --hard
-poisson-fourier|80|80|5|30|poisson.py --fourier 32 --layers 2 --width 50
-kovasznay|80|80|5|30|kovasznay.py
-elasticity|150|50|5|30|elasticity.py
-kdv|50|50|5|30|kdv.py
-poisson-modified-mlp|80|80|5|30|poisson.py --modified --layers 3 --width 50
-poisson-mlp-1x20|300|300|10|100|poisson.py --layers 1 --width 20
-poisson-mlp-1x50|200|200|10|80|poisson.py --layers 1 --width 50
-poisson-mlp-1x100|600|150|10|50|poisson.py --layers 1 --width 100
-poisson-mlp-2x20|200|200|10|80|poisson.py --layers 2 --width 20
-poisson-mlp-2x50|100|100|5|50|poisson.py --layers 2 --width 50
-poisson-mlp-2x100|60|60|5|30|poisson.py --layers 2 --width 100
-poisson-mlp-3x20|150|150|10|80|poisson.py --layers 3 --width 20
-poisson-mlp-3x50|80|80|5|30|poisson.py --layers 3 --width 50
-poisson-mlp-3x100|40|40|5|20|poisson.py --layers 3 --width 100
+forward|30000|5000|50|500|oscillator_forward.py
+surrogate|4000|1000|20|150|oscillator_surrogate.py
+burgers|1500|300|10|100|burgers.py
+allen-cahn|400|100|5|30|allen_cahn.py
+allen-cahn-hard|220|60|5|30|allen_cahn.py --hard
+poisson-fourier|140|40|5|30|poisson.py --fourier 32 --layers 2 --width 50
+kovasznay|280|80|5|30|kovasznay.py
+elasticity|700|150|5|30|elasticity.py
+kdv|700|150|5|30|kdv.py
+poisson-modified-mlp|180|60|5|30|poisson.py --modified --layers 3 --width 50
+poisson-mlp-1x20|4000|1000|10|100|poisson.py --layers 1 --width 20
+poisson-mlp-1x50|2000|400|10|80|poisson.py --layers 1 --width 50
+poisson-mlp-1x100|900|150|10|50|poisson.py --layers 1 --width 100
+poisson-mlp-2x20|1500|300|10|80|poisson.py --layers 2 --width 20
+poisson-mlp-2x50|400|100|5|50|poisson.py --layers 2 --width 50
+poisson-mlp-2x100|130|40|5|30|poisson.py --layers 2 --width 100
+poisson-mlp-3x20|1000|200|10|80|poisson.py --layers 3 --width 20
+poisson-mlp-3x50|220|60|5|30|poisson.py --layers 3 --width 50
+poisson-mlp-3x100|80|30|5|20|poisson.py --layers 3 --width 100
 "
 ALL=$(awk -F'|' 'NF > 1 { print $1 }' <<<"$PROBLEMS" | xargs)
 
