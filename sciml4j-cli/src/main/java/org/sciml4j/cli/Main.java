@@ -50,6 +50,9 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         NETLIB.setLevel(Level.SEVERE);
         SCIML4J.setLevel(Level.WARNING);
+        if (args.length > 0 && (args[0].equals("run") || args[0].equals("demo"))) { // both train a PINN
+            JitWarmup.start();
+        }
         System.exit(run(args));
     }
 

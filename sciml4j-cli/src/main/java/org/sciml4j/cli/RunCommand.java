@@ -100,6 +100,7 @@ final class RunCommand implements Callable<Integer> {
         // every mistake is reported here, before any run
         ProblemDefinition definition = text != null ? ProblemKinds.parse(text, file) : ProblemKinds.read(file);
         if (definition instanceof RunnableProblem rp) {
+            JitWarmup.stop(); // warms up PINN training only
             return runFamily(rp);
         }
         ProblemFile pf = pinn(definition);
@@ -127,7 +128,11 @@ final class RunCommand implements Callable<Integer> {
                             + "/: " + String.join(", ", folder.movedAside()));
                 }
             }
-            return pf.staging().none() ? train(pf, dir, settings) : StagedRun.train(pf, dir, settings, quiet);
+            if (!pf.staging().none()) {
+                JitWarmup.stop();
+                return StagedRun.train(pf, dir, settings, quiet);
+            }
+            return train(pf, dir, settings); // stops the warm-up just before training
         }
     }
 
@@ -179,6 +184,7 @@ final class RunCommand implements Callable<Integer> {
                 .lm(st.lmIterations()).seed(st.seed()).checkpoint(dir, st.logEvery()).listener(output).build();
         Interrupts.clear();
         Interrupts.install(System.err);
+        JitWarmup.stop();
         Solution sol;
         try {
             sol = resume != null ? trainer.resume(dir, problem, net) : trainer.train(problem, net);

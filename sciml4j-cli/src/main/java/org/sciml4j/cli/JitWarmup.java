@@ -1,0 +1,55 @@
+package org.sciml4j.cli;
+
+import org.sciml4j.domain.sampling.Sampler;
+import org.sciml4j.nn.Mlp;
+import org.sciml4j.pinn.Condition;
+import org.sciml4j.pinn.Problem;
+import org.sciml4j.pinn.Trainer;
+
+/**
+ * Trains a small throwaway PINN on a daemon thread while the command line, the problem file and the network are read,
+ * so that the JIT compiles the training step's code (the fused jet's kernels, the engine's graph and reverse pass,
+ * Adam) before the user's training starts; it stops at the end of its epoch once that training begins (or after 3 s).
+ * It shares no state with the user's run (its own problem, network and trainer), so results do not change. The
+ * tutorial's forward program (10000 epochs), 5 alternating pairs: epoch 1000 reached 1.18 -> 0.90 s after training
+ * began and the whole run took 4.15 -> 3.80 s (medians). {@code -Dsciml4j.warmup=off} turns it off.
+ */
+final class JitWarmup {
+    private JitWarmup() {
+    }
+
+    /** The longest a warm-up runs, should nothing stop it. */
+    private static final long MAX_NANOS = 3_000_000_000L;
+
+    private static volatile boolean stop;
+    private static Thread thread;
+
+    /** Starts the warm-up thread (once per JVM; nothing with {@code -Dsciml4j.warmup=off}). */
+    static synchronized void start() {
+        if (thread != null || "off".equals(System.getProperty("sciml4j.warmup"))) {
+            return;
+        }
+        thread = new Thread(JitWarmup::train, "sciml4j-warmup");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Asks the warm-up to stop after its current epoch (the user's training is about to start). */
+    static void stop() {
+        stop = true;
+    }
+
+    private static void train() {
+        try {
+            Problem p = Problem.builder().variable("t", 0, 1).fields("u").equation("u_tt + 0.1*u_t + u")
+                    .condition(Condition.at("t", 0, "u = 1", "u_t = 0").named("initial"))
+                    .collocation(Sampler.uniform(), 64).build();
+            Mlp net = Mlp.builder().sizes(1, 20, 20, 1).activation("tanh").seed(1).build();
+            long deadline = System.nanoTime() + MAX_NANOS;
+            Trainer.builder().adam(1e-3, 100_000).listener(progress -> !stop && System.nanoTime() < deadline).build()
+                    .train(p, net);
+        } catch (RuntimeException | Error e) {
+            // a warm-up only: whatever happens here must not reach the user's run
+        }
+    }
+}
