@@ -1,6 +1,8 @@
 package org.sciml4j.pinn;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
@@ -22,8 +24,10 @@ final class JetDirections {
     private final int[] orders;
     /** blocks[k][o]: the jet block of the order-o derivative along direction k (o = 1 .. orders[k]). */
     private final int[][] blocks;
+    /** {@link #terms} of the derivatives the directions were made for, found once (the training loop asks often). */
+    private final Map<Derivative, int[][]> termsOf = new HashMap<>();
 
-    private JetDirections(int[] variables, int[] orders) {
+    private JetDirections(int[] variables, int[] orders, Set<Derivative> needed) {
         this.variables = variables;
         this.orders = orders;
         blocks = new int[variables.length][4];
@@ -34,6 +38,9 @@ final class JetDirections {
                     blocks[k][order] = block++;
                 }
             }
+        }
+        for (Derivative d : needed) {
+            termsOf.put(d, findTerms(d));
         }
     }
 
@@ -63,7 +70,7 @@ final class JetDirections {
         int[] variables = IntStream.concat(Arrays.stream(single), sums.stream().mapToInt(Integer::intValue)).toArray();
         int[] orders = IntStream.concat(Arrays.stream(single).map(v -> along[v]),
                 sums.stream().mapToInt(s -> 2)).toArray();
-        return new JetDirections(variables, orders);
+        return new JetDirections(variables, orders, needed);
     }
 
     /** The jet's directions (its {@code variables} argument): input columns, then sums of two. */
@@ -90,6 +97,11 @@ final class JetDirections {
      *                               from the derivatives the problem uses), rather than handing back another block
      */
     int[][] terms(Derivative d) {
+        int[][] t = termsOf.get(d);
+        return t != null ? t : findTerms(d);
+    }
+
+    private int[][] findTerms(Derivative d) {
         int[] vars = IntStream.range(0, columnsOf(d)).filter(v -> d.order(v) > 0).toArray();
         if (vars.length == 0) {
             return new int[][] {{-1, 0}};

@@ -250,8 +250,9 @@ final class PointEvaluator {
         private FusedLayout at;
         private Tensor[] full;
         private FusedLayout fullLayout;
-        /** Whole columns already taken from a jet, by jet, block and field. */
-        private final Map<String, Tensor> taken = new HashMap<>();
+        /** Whole columns already taken from the jet and from the full jet, by derivative. */
+        private final Map<Derivative, Tensor> takenFromJet = new HashMap<>();
+        private final Map<Derivative, Tensor> takenFromFull = new HashMap<>();
 
         @Override
         Tensor compute(Derivative d) {
@@ -294,19 +295,25 @@ final class PointEvaluator {
                 from = full;
                 in = fullLayout;
             }
-            Tensor[] source = from;
-            int[][] terms = jetDirections.terms(d);
-            Tensor whole = taken.computeIfAbsent((from == jet ? "j" : "f") + Arrays.deepToString(terms) + ":"
-                    + d.fieldIndex(), key -> {
-                        Tensor[] parts = new Tensor[terms.length];
-                        for (int i = 0; i < parts.length; i++) {
-                            Tensor t = source[terms[i][0] < 0 ? 0 : jetDirections.block(terms[i][0], terms[i][1])];
-                            parts[i] = t.size(1) == 1 ? t : t.col(d.fieldIndex());
-                        }
-                        return JetDirections.combine(parts);
-                    });
+            Map<Derivative, Tensor> taken = from == jet ? takenFromJet : takenFromFull;
+            Tensor whole = taken.get(d);
+            if (whole == null) {
+                whole = column(from, d);
+                taken.put(d, whole);
+            }
             int s0 = in.start()[set];
             return whole.slice(0, s0, s0 + offsets[set + 1] - offsets[set]);
+        }
+
+        /** The whole column of {@code d} from the blocks of {@code source}. */
+        private Tensor column(Tensor[] source, Derivative d) {
+            int[][] terms = jetDirections.terms(d);
+            Tensor[] parts = new Tensor[terms.length];
+            for (int i = 0; i < parts.length; i++) {
+                Tensor t = source[terms[i][0] < 0 ? 0 : jetDirections.block(terms[i][0], terms[i][1])];
+                parts[i] = t.size(1) == 1 ? t : t.col(d.fieldIndex());
+            }
+            return JetDirections.combine(parts);
         }
     }
 
