@@ -30,9 +30,9 @@ final class JetDirections {
     private JetDirections(int[] variables, int[] orders, Set<Derivative> needed) {
         this.variables = variables;
         this.orders = orders;
-        blocks = new int[variables.length][4];
-        int block = 1; // in the order TaylorJet.evaluate returns them: first derivatives, then seconds, then thirds
-        for (int order = 1; order <= 3; order++) {
+        blocks = new int[variables.length][5];
+        int block = 1; // in the order TaylorJet.evaluate returns them: first derivatives, then seconds, thirds, fourths
+        for (int order = 1; order <= 4; order++) {
             for (int k = 0; k < variables.length; k++) {
                 if (orders[k] >= order) {
                     blocks[k][order] = block++;

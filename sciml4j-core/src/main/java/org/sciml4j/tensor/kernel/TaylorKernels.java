@@ -65,12 +65,23 @@ public final class TaylorKernels {
      * y'''_t = f'(z) z3 + 3 f''(z) z1 z2 + f'''(z) z1^3, f''' = f' (4 f^2 - 2 f').
      */
     public static void tanhMultiJet(double[] z, double[] y, int m, int firsts, int[] seconds, int[] thirds) {
+        tanhMultiJet(z, y, m, firsts, seconds, thirds, NONE);
+    }
+
+    /**
+     * {@link #tanhMultiJet(double[], double[], int, int, int[], int[])} with fourth derivatives after the third ones:
+     * block 1 + firsts + S + T + q along the direction of third-derivative block {@code fourths[q]} (an index into
+     * {@code thirds}); with z1 .. z4 that direction's blocks, y''''_q = f' z4 + f'' (4 z1 z3 + 3 z2^2)
+     * + 6 f''' z1^2 z2 + f'''' z1^4. Jets with fourth derivatives run the scalar loop (plates, beams, Kuramoto-Sivashinsky).
+     */
+    public static void tanhMultiJet(double[] z, double[] y, int m, int firsts, int[] seconds, int[] thirds,
+                                    int[] fourths) {
         Elementwise.tanh(z, 0, m, y, 0);
         if (firsts == 0 && seconds.length == 0) {
             return; // values only
         }
         int from = 0;
-        if (MatMul.VECTOR_API) {
+        if (MatMul.VECTOR_API && fourths.length == 0) {
             from = thirds.length == 0 ? VectorJet.tanhMultiJetTailFused(z, y, m, firsts, seconds) : -1;
             if (from < 0) {
                 from = VectorJet.tanhMultiJetTail(z, y, m, firsts, seconds, thirds);
@@ -89,8 +100,29 @@ public final class TaylorKernels {
                 y[b] = d1 * z[b] + d2 * z1 * z1;
             }
             if (thirds.length > 0) {
-                thirdsForward(z, y, m, firsts, seconds, thirds, j, d1, d2, d1 * (4 * f * f - 2 * d1));
+                double d3 = d1 * (4 * f * f - 2 * d1);
+                thirdsForward(z, y, m, firsts, seconds, thirds, j, d1, d2, d3);
+                if (fourths.length > 0) {
+                    fourthsForward(z, y, m, firsts, seconds, thirds, fourths, j, d1, d2, d3, -2 * f * d3 - 6 * d1 * d2);
+                }
             }
+        }
+    }
+
+    /** No blocks of an order: the jets without fourth derivatives. */
+    private static final int[] NONE = new int[0];
+
+    /** The fourth-derivative blocks of element j of a multi-direction jet, given f' .. f'''' there. */
+    private static void fourthsForward(double[] z, double[] y, int m, int firsts, int[] seconds, int[] thirds,
+                                       int[] fourths, int j, double d1, double d2, double d3, double d4) {
+        int third = 1 + firsts + seconds.length;
+        for (int q = 0; q < fourths.length; q++) {
+            int t = fourths[q];
+            double z1 = z[(1 + seconds[thirds[t]]) * m + j];
+            double z2 = z[(1 + firsts + thirds[t]) * m + j];
+            double z3 = z[(third + t) * m + j];
+            int e = (third + thirds.length + q) * m + j;
+            y[e] = d1 * z[e] + d2 * (4 * z1 * z3 + 3 * z2 * z2) + 6 * d3 * z1 * z1 * z2 + d4 * z1 * z1 * z1 * z1;
         }
     }
 
@@ -112,8 +144,14 @@ public final class TaylorKernels {
      */
     public static void tanhMultiJetBackward(double[] g, double[] z, double[] y, int m, int firsts, int[] seconds,
                                             int[] thirds) {
+        tanhMultiJetBackward(g, z, y, m, firsts, seconds, thirds, NONE);
+    }
+
+    /** Reverse rule of the fourth-order {@link #tanhMultiJet}; f''''' = -8 f' f''' - 2 f f'''' - 6 f''^2. */
+    public static void tanhMultiJetBackward(double[] g, double[] z, double[] y, int m, int firsts, int[] seconds,
+                                            int[] thirds, int[] fourths) {
         int from = 0;
-        if (MatMul.VECTOR_API) {
+        if (MatMul.VECTOR_API && fourths.length == 0) {
             from = thirds.length == 0 ? VectorJet.tanhMultiJetBackwardFused(g, z, y, m, firsts, seconds) : -1;
             if (from < 0) {
                 from = VectorJet.tanhMultiJetBackward(g, z, y, m, firsts, seconds, thirds);
@@ -126,6 +164,10 @@ public final class TaylorKernels {
             double d3 = d1 * (4 * f * f - 2 * d1);
             double d4 = -2 * f * d3 - 6 * d1 * d2;
             multiBackward(g, z, m, firsts, seconds, thirds, j, d1, d2, d3, d4);
+            if (fourths.length > 0) {
+                fourthsBackward(g, z, m, firsts, seconds, thirds, fourths, j, d1, d2, d3, d4,
+                        -8 * d1 * d3 - 2 * f * d4 - 6 * d2 * d2);
+            }
         }
     }
 
@@ -175,12 +217,46 @@ public final class TaylorKernels {
     }
 
     /**
+     * The fourth-derivative terms of element j's reverse rule, after {@link #multiBackward} (which has set the lower
+     * blocks' cotangents and the value's from the lower orders): the value's cotangent gains g4 d y''''/d z, and z1 ..
+     * z3 theirs through y''''; z4's is g4 f'.
+     */
+    private static void fourthsBackward(double[] g, double[] z, int m, int firsts, int[] seconds, int[] thirds,
+                                        int[] fourths, int j, double d1, double d2, double d3, double d4, double d5) {
+        int third = 1 + firsts + seconds.length;
+        double g0 = g[j];
+        for (int q = 0; q < fourths.length; q++) {
+            int t = fourths[q];
+            int a = (1 + seconds[thirds[t]]) * m + j;
+            int b = (1 + firsts + thirds[t]) * m + j;
+            int c = (third + t) * m + j;
+            int e = (third + thirds.length + q) * m + j;
+            double z1 = z[a];
+            double z2 = z[b];
+            double z3 = z[c];
+            double g4 = g[e];
+            g0 += g4 * (d2 * z[e] + d3 * (4 * z1 * z3 + 3 * z2 * z2) + 6 * d4 * z1 * z1 * z2 + d5 * z1 * z1 * z1 * z1);
+            g[a] = g[a] + g4 * (4 * d2 * z3 + 12 * d3 * z1 * z2 + 4 * d4 * z1 * z1 * z1);
+            g[b] = g[b] + g4 * (6 * d2 * z2 + 6 * d3 * z1 * z1);
+            g[c] = g[c] + g4 * 4 * d2 * z1;
+            g[e] = g4 * d1;
+        }
+        g[j] = g0;
+    }
+
+    /**
      * sin of a multi-direction jet (blocks as {@link #tanhMultiJet}); f' = cos(z) goes to {@code d1} (m values) for
      * the reverse rule. {@code y} must not be {@code z}. Third derivatives (an empty {@code thirds} for none) as
      * {@link #tanhMultiJet}'s; f''' = -f'.
      */
     public static void sinMultiJet(double[] z, double[] y, double[] d1, int m, int firsts, int[] seconds,
                                    int[] thirds) {
+        sinMultiJet(z, y, d1, m, firsts, seconds, thirds, NONE);
+    }
+
+    /** {@link #sinMultiJet} with fourth derivatives as the fourth-order {@link #tanhMultiJet}'s; f'''' = f. */
+    public static void sinMultiJet(double[] z, double[] y, double[] d1, int m, int firsts, int[] seconds,
+                                   int[] thirds, int[] fourths) {
         for (int j = 0; j < m; j++) {
             double f = Math.sin(z[j]);
             double c = Math.cos(z[j]);
@@ -197,6 +273,9 @@ public final class TaylorKernels {
             }
             if (thirds.length > 0) {
                 thirdsForward(z, y, m, firsts, seconds, thirds, j, c, d2, -c);
+                if (fourths.length > 0) {
+                    fourthsForward(z, y, m, firsts, seconds, thirds, fourths, j, c, d2, -c, f);
+                }
             }
         }
     }
@@ -206,9 +285,18 @@ public final class TaylorKernels {
      */
     public static void sinMultiJetBackward(double[] g, double[] z, double[] y, double[] d1s, int m, int firsts,
                                            int[] seconds, int[] thirds) {
+        sinMultiJetBackward(g, z, y, d1s, m, firsts, seconds, thirds, NONE);
+    }
+
+    /** Reverse rule of the fourth-order {@link #sinMultiJet}; f''''' = f'. */
+    public static void sinMultiJetBackward(double[] g, double[] z, double[] y, double[] d1s, int m, int firsts,
+                                           int[] seconds, int[] thirds, int[] fourths) {
         for (int j = 0; j < m; j++) {
             double d1 = d1s[j];
             multiBackward(g, z, m, firsts, seconds, thirds, j, d1, -y[j], -d1, y[j]);
+            if (fourths.length > 0) {
+                fourthsBackward(g, z, m, firsts, seconds, thirds, fourths, j, d1, -y[j], -d1, y[j], d1);
+            }
         }
     }
 

@@ -120,11 +120,20 @@ final class JetLayers {
     }
 
     /**
-     * The indices s (into {@code second}, from {@link #secondOrderVariables}) of the variables of order 3, in order:
+     * The indices s (into {@code second}, from {@link #secondOrderVariables}) of the variables of order 3 or more, in
+     * order:
      * third-derivative block t goes along the direction of second-derivative block {@code thirds[t]}.
      */
     static int[] thirdOrderVariables(int[] second, int[] orders) {
-        return java.util.stream.IntStream.range(0, second.length).filter(s -> orders[second[s]] == 3).toArray();
+        return java.util.stream.IntStream.range(0, second.length).filter(s -> orders[second[s]] >= 3).toArray();
+    }
+
+    /**
+     * The indices q (into {@code third}, from {@link #thirdOrderVariables}) of the variables of order 4, in order:
+     * fourth-derivative block q goes along the direction of third-derivative block {@code third[q]}.
+     */
+    static int[] fourthOrderVariables(int[] second, int[] third, int[] orders) {
+        return java.util.stream.IntStream.range(0, third.length).filter(t -> orders[second[third[t]]] == 4).toArray();
     }
 
     /** {@code acc += a}, element by element. */
@@ -192,22 +201,36 @@ final class JetLayers {
      */
     static void activate(boolean tanh, double[] z, double[] y, double[] d1, int m, int firsts, int[] second,
                          int[] third) {
+        activate(tanh, z, y, d1, m, firsts, second, third, NONE);
+    }
+
+    /** {@link #activate} with fourth-derivative blocks along {@code fourth} (indices into {@code third}). */
+    static void activate(boolean tanh, double[] z, double[] y, double[] d1, int m, int firsts, int[] second,
+                         int[] third, int[] fourth) {
         if (tanh) {
-            TaylorKernels.tanhMultiJet(z, y, m, firsts, second, third);
+            TaylorKernels.tanhMultiJet(z, y, m, firsts, second, third, fourth);
         } else {
-            TaylorKernels.sinMultiJet(z, y, d1, m, firsts, second, third);
+            TaylorKernels.sinMultiJet(z, y, d1, m, firsts, second, third, fourth);
         }
     }
 
     /** The reverse rule of {@link #activate}, in place on the cotangent {@code g}; y and d1 as it left them. */
     static void activateBackward(boolean tanh, double[] g, double[] z, double[] y, double[] d1, int m, int firsts,
                                  int[] second, int[] third) {
+        activateBackward(tanh, g, z, y, d1, m, firsts, second, third, NONE);
+    }
+
+    /** The reverse rule of the fourth-order {@link #activate}. */
+    static void activateBackward(boolean tanh, double[] g, double[] z, double[] y, double[] d1, int m, int firsts,
+                                 int[] second, int[] third, int[] fourth) {
         if (tanh) {
-            TaylorKernels.tanhMultiJetBackward(g, z, y, m, firsts, second, third);
+            TaylorKernels.tanhMultiJetBackward(g, z, y, m, firsts, second, third, fourth);
         } else {
-            TaylorKernels.sinMultiJetBackward(g, z, y, d1, m, firsts, second, third);
+            TaylorKernels.sinMultiJetBackward(g, z, y, d1, m, firsts, second, third, fourth);
         }
     }
+
+    private static final int[] NONE = new int[0];
 
     /**
      * dW (o, i) = gz^T h and db (o) = the column sums of gz's value rows for affine layer p of chunk w, whose stacked

@@ -20,7 +20,7 @@ import org.sciml4j.tensor.kernel.Thresholds;
  * <p>
  * Handled: activation {@link Activation#TANH} or {@link Activation#SIN}, plain or weight-factorised layers, no input
  * embedding or one with a fused jet of its own (such as {@link org.sciml4j.nn.FourierFeatures}: {@link FourierJet},
- * whose stacked blocks the first layer then takes as a hidden layer takes its input); order at most 3 along each
+ * whose stacked blocks the first layer then takes as a hidden layer takes its input); order at most 4 along each
  * variable (at most the embedding jet's order behind an embedding). The result is differentiable once with respect to
  * the parameters (and x): enough for first-order optimisers and L-BFGS. A direction may also be the sum of two input
  * columns ({@link TaylorJet#sum}), from which mixed second derivatives follow; for other mixed or higher-order
@@ -65,7 +65,7 @@ public final class MlpJet implements TaylorJet {
     }
 
     /**
-     * 3: values, first, second and third derivatives along single variables; behind an input embedding no more than
+     * 4: values, first, second, third and fourth derivatives along single variables; behind an input embedding no more than
      * the embedding's jet gives (its blocks are the first layer's input).
      */
     @Override
@@ -75,7 +75,7 @@ public final class MlpJet implements TaylorJet {
 
     private static int maxOrder(Mlp net) {
         TaylorJet embedding = JetLayers.embeddingJet(net.embedding());
-        return embedding == null ? 3 : Math.min(3, embedding.maxOrder());
+        return embedding == null ? 4 : Math.min(4, embedding.maxOrder());
     }
 
     @Override
@@ -86,8 +86,10 @@ public final class MlpJet implements TaylorJet {
     /**
      * The multi-direction jet of {@code net} at {@code x}: the value u once, then the first derivative along each
      * input column {@code variables[k]}, then the second derivative along each variable with {@code orders[k] >= 2},
-     * then the third along each with {@code orders[k] == 3}, all in one pass whose layers each do one matrix product
-     * of (1 + D + S + T) N rows (D variables, S of them of order 2 or more, T of order 3): Burgers' u, u_x, u_t, u_xx
+     * then the third along each with {@code orders[k] >= 3}, then the fourth along each with {@code orders[k] == 4}
+     * (beams' and plates' u_xxxx), all in one pass whose layers each do one matrix product
+     * of (1 + D + S + T + Q) N rows (D variables, S of them of order 2 or more, T of order 3 or more, Q of order 4):
+     * Burgers' u, u_x, u_t, u_xx
      * are 4N rows instead of the 6N of two single-direction jets. Directions are one-hot along input columns, so
      * without an embedding the first layer's tangents are columns of its weight (no product) and its higher-order
      * terms are zero.
@@ -96,8 +98,9 @@ public final class MlpJet implements TaylorJet {
      * @param x         points, shape (N, in)
      * @param variables distinct input columns to differentiate along (may be empty: values only)
      * @param orders    per variable, 1 .. {@link #maxOrder()}: the highest order wanted along it
-     * @return {u, then d u / d x_variables[k] for each k, then d2 u / d x_variables[k]^2 for each k of order 2 or 3,
-     *         then d3 u / d x_variables[k]^3 for each k of order 3, in the order of k}, each of shape (N, out),
+     * @return {u, then d u / d x_variables[k] for each k, then d2 u / d x_variables[k]^2 for each k of order 2 or more,
+     *         then d3 u / d x_variables[k]^3 for each k of order 3 or more, then d4 u / d x_variables[k]^4 for each k
+     *         of order 4, in the order of k}, each of shape (N, out),
      *         recorded against the network's parameters and x
      * @throws IllegalArgumentException if the jet does not handle {@code net} (saying why), or for bad arguments
      */
@@ -125,7 +128,7 @@ public final class MlpJet implements TaylorJet {
                                   int derivativePoints) {
         return StackedJetOp.evaluate("MlpJet", net.inputSize(), net.outputSize(),
                 JetLayers.embeddingJet(net.embedding()), net.layers(), x, variables, orders, derivativePoints,
-                maxOrder(net), (v, second, third, nd, n, stacked) -> new MultiOp(tanh, v, second, third, nd, n,
+                maxOrder(net), (v, second, third, fourth, nd, n, stacked) -> new MultiOp(tanh, v, second, third, fourth, nd, n,
                         stacked));
     }
 
@@ -137,9 +140,9 @@ public final class MlpJet implements TaylorJet {
      * Holds its workspace until its reverse rule has run.
      */
     private static final class MultiOp extends StackedJetOp {
-        MultiOp(boolean tanh, int[] variables, int[] second, int[] third, int nd, int points,
+        MultiOp(boolean tanh, int[] variables, int[] second, int[] third, int[] fourth, int nd, int points,
                 boolean stackedInput) {
-            super(tanh, variables, second, third, nd, points, stackedInput);
+            super(tanh, variables, second, third, fourth, nd, points, stackedInput);
         }
 
         @Override
@@ -166,6 +169,7 @@ public final class MlpJet implements TaylorJet {
             int firsts = firsts(w);
             int[] second = seconds(w);
             int[] third = thirds(w);
+            int[] fourth = fourths(w);
             JetLayers.transposeWeight(w, in, 0);
             double[] z = layers == 1 ? out : w.z[0];
             if (stackedInput) { // a stacked input jet: one product over all its rows, the bias on the value rows
@@ -175,7 +179,7 @@ public final class MlpJet implements TaylorJet {
             }
             for (int l = 0; l < layers - 1; l++) {
                 double[] y = w.h[l + 1];
-                JetLayers.activate(w.tanh, z, y, w.d1[l], n * dims[l + 1], firsts, second, third);
+                JetLayers.activate(w.tanh, z, y, w.d1[l], n * dims[l + 1], firsts, second, third, fourth);
                 JetLayers.transposeWeight(w, in, l + 1);
                 z = l + 1 == layers - 1 ? out : w.z[l + 1];
                 JetLayers.stackedLayer(w, in, l + 1, y, z);
@@ -190,6 +194,7 @@ public final class MlpJet implements TaylorJet {
             int firsts = firsts(w);
             int[] second = seconds(w);
             int[] third = thirds(w);
+            int[] fourth = fourths(w);
             double[] gz = g; // cotangent of the last pre-activation, (Rn, out); read only
             for (int l = layers - 1; l >= 1; l--) {
                 JetLayers.stackedLayerGradients(w, l, w.h[l], gz, dws[l], dbs[l]);
@@ -197,7 +202,7 @@ public final class MlpJet implements TaylorJet {
                 JetLayers.stackedInputCotangent(w, in, l, gz, gh, false);
                 // through the activation of layer l - 1, in place
                 JetLayers.activateBackward(w.tanh, gh, w.z[l - 1], w.h[l], w.d1[l - 1], n * dims[l], firsts, second,
-                        third);
+                        third, fourth);
                 gz = gh;
             }
             if (stackedInput) {

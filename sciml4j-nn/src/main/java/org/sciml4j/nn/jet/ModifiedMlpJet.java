@@ -77,7 +77,8 @@ public final class ModifiedMlpJet implements TaylorJet {
     public Tensor[] evaluate(Tensor x, int[] variables, int[] orders, int derivativePoints) {
         return StackedJetOp.evaluate("ModifiedMlpJet", net.inputSize(), net.outputSize(),
                 JetLayers.embeddingJet(net.embedding()), affine, x, variables, orders, derivativePoints, 2,
-                (v, second, third, nd, n, stacked) -> new GatedOp(tanh, v, second, third, nd, n, stacked));
+                (v, second, third, fourth, nd, n, stacked) -> new GatedOp(tanh, v, second, third, fourth, nd, n,
+                        stacked));
     }
 
     /**
@@ -86,9 +87,9 @@ public final class ModifiedMlpJet implements TaylorJet {
      * layer l, its gates the encoders and Z_l = act(z[l]).
      */
     private static final class GatedOp extends StackedJetOp {
-        GatedOp(boolean tanh, int[] variables, int[] second, int[] third, int nd, int points,
+        GatedOp(boolean tanh, int[] variables, int[] second, int[] third, int[] fourth, int nd, int points,
                 boolean stackedInput) {
-            super(tanh, variables, second, third, nd, points, stackedInput); // third: none (order 2 at most)
+            super(tanh, variables, second, third, fourth, nd, points, stackedInput); // none: order 2 at most
         }
 
         @Override

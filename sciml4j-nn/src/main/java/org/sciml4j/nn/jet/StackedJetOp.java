@@ -29,6 +29,8 @@ abstract class StackedJetOp extends FusedOp implements JetBlock.Source {
     final int[] second;
     /** Indices s (into {@link #second}) of the variables of order 3, in order. */
     final int[] third;
+    /** Indices q (into {@link #third}) of the variables of order 4, in order. */
+    final int[] fourth;
     final int blocks;
     final int nd;
     /** N: the number of points. */
@@ -47,13 +49,14 @@ abstract class StackedJetOp extends FusedOp implements JetBlock.Source {
     /** Which blocks' cotangents have been delivered to the workspace since the last reverse pass. */
     private boolean[] delivered;
 
-    StackedJetOp(boolean tanh, int[] variables, int[] second, int[] third, int nd, int points,
+    StackedJetOp(boolean tanh, int[] variables, int[] second, int[] third, int[] fourth, int nd, int points,
                  boolean stackedInput) {
         this.tanh = tanh;
         this.variables = variables;
         this.second = second;
         this.third = third;
-        this.blocks = 1 + variables.length + second.length + third.length;
+        this.fourth = fourth;
+        this.blocks = 1 + variables.length + second.length + third.length + fourth.length;
         this.nd = nd;
         this.points = points;
         this.stackedInput = stackedInput;
@@ -61,7 +64,8 @@ abstract class StackedJetOp extends FusedOp implements JetBlock.Source {
 
     /** Makes the node of one evaluation (see {@link #evaluate}). */
     interface Factory {
-        StackedJetOp create(int[] variables, int[] second, int[] third, int nd, int points, boolean stackedInput);
+        StackedJetOp create(int[] variables, int[] second, int[] third, int[] fourth, int nd, int points,
+                            boolean stackedInput);
     }
 
     /**
@@ -84,6 +88,7 @@ abstract class StackedJetOp extends FusedOp implements JetBlock.Source {
         }
         int[] second = JetLayers.secondOrderVariables(jet, variables, orders, x.size(1), maxOrder);
         int[] third = JetLayers.thirdOrderVariables(second, orders);
+        int[] fourth = JetLayers.fourthOrderVariables(second, third, orders);
         int n = x.size(0);
         if (derivativePoints < 0 || derivativePoints > n) {
             throw new IllegalArgumentException(jet + ": derivatives at " + derivativePoints + " of " + n + " points");
@@ -96,7 +101,8 @@ abstract class StackedJetOp extends FusedOp implements JetBlock.Source {
             inputs[0] = x;
         }
         JetLayers.parameters(affine, inputs, 1);
-        StackedJetOp op = factory.create(variables.clone(), second, third, derivativePoints, n, embedding != null);
+        StackedJetOp op = factory.create(variables.clone(), second, third, fourth, derivativePoints, n,
+                embedding != null);
         Tensor token = op.apply(inputs); // the jet's node; its blocks are nodes of their own on top of it
         Tensor[] r = new Tensor[op.blocks];
         if (!token.isTracked()) {
@@ -139,6 +145,11 @@ abstract class StackedJetOp extends FusedOp implements JetBlock.Source {
     /** The third-derivative directions of chunk w, indices into {@link #seconds} (none in a value-only chunk). */
     final int[] thirds(JetWorkspace w) {
         return w.blocks > 1 ? third : NONE;
+    }
+
+    /** The fourth-derivative directions of chunk w, indices into {@link #thirds} (none in a value-only chunk). */
+    final int[] fourths(JetWorkspace w) {
+        return w.blocks > 1 ? fourth : NONE;
     }
 
     final synchronized void releaseWorkspace() {

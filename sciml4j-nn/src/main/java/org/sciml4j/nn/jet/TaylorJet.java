@@ -6,10 +6,10 @@ import org.sciml4j.tensor.Tensor;
 
 /**
  * A network's fused Taylor-mode pass: at N points, the value u, its first derivative along each of some input
- * columns and its second (and third) derivatives along some of them, in one pass that is differentiable once with respect to the
+ * columns and its second (third, fourth) derivatives along some of them, in one pass that is differentiable once with respect to the
  * parameters and the points. A network that can fuse such a pass offers one through
- * {@link org.sciml4j.nn.Module#taylorJet()}; callers that get none (or need mixed derivatives of order 3 or more, or fourth
- * derivatives) take the generic path (the Taylor pass over the recorded graph), which gives the same numbers to
+ * {@link org.sciml4j.nn.Module#taylorJet()}; callers that get none (or need mixed derivatives of order 3 or more, or orders
+ * beyond the jet's) take the generic path (the Taylor pass over the recorded graph), which gives the same numbers to
  * rounding.
  * <p>
  * Directions are one-hot along input columns: derivative k is {@code d u / d x[:, variables[k]]}, point by point;
@@ -43,8 +43,9 @@ public interface TaylorJet {
     int PAIR_BASE = 1 << 15;
 
     /**
-     * The highest order along one input variable that {@link #evaluate} gives: 1 (u_x), 2 (u_x and u_xx) or 3 (also
-     * u_xxx, as KdV needs); the blocks of {@link #evaluate} go no further.
+     * The highest order along one input variable that {@link #evaluate} gives: 1 (u_x), 2 (u_x and u_xx), 3 (also
+     * u_xxx, as KdV needs) or 4 (also u_xxxx: beams, plates, Kuramoto-Sivashinsky); the blocks of {@link #evaluate} go
+     * no further.
      */
     int maxOrder();
 
@@ -58,8 +59,8 @@ public interface TaylorJet {
      * @param orders           per variable, 1 .. {@link #maxOrder()}: the highest order wanted along it
      * @param derivativePoints how many of the points (the first ones) get derivatives, 0 .. N
      * @return {u of shape (N, out), then d u / d x_variables[k] for each k, then d2 u / d x_variables[k]^2 for each k
-     *         of order 2 or 3 in the order of k, then d3 u / d x_variables[k]^3 for each k of order 3 in the order of
-     *         k, each derivative of shape (derivativePoints, out)}, recorded against the network's parameters and x
+     *         of order 2 or more in the order of k, then d3 u / d x_variables[k]^3 for each k of order 3 or more, then
+     *         d4 u / d x_variables[k]^4 for each k of order 4, in the order of k, each derivative of shape (derivativePoints, out)}, recorded against the network's parameters and x
      * @throws IllegalArgumentException naming the variable, order or shape that is wrong
      */
     Tensor[] evaluate(Tensor x, int[] variables, int[] orders, int derivativePoints);

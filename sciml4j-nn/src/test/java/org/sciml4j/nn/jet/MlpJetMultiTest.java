@@ -215,7 +215,7 @@ class MlpJetMultiTest {
                 .hasMessageContaining("variable 2 is not an input column");
         assertThatThrownBy(() -> MlpJet.multi(net, x, new int[] {0, 0}, new int[] {1, 1}))
                 .hasMessageContaining("given twice");
-        assertThatThrownBy(() -> MlpJet.multi(net, x, new int[] {0}, new int[] {4})).hasMessageContaining("order 4");
+        assertThatThrownBy(() -> MlpJet.multi(net, x, new int[] {0}, new int[] {5})).hasMessageContaining("order 5");
         assertThatThrownBy(() -> MlpJet.multi(net, x, new int[] {0}, new int[] {0})).hasMessageContaining("order 0");
         Tensor[] jet = MlpJet.multi(net, x, new int[] {0}, new int[] {2});
         Tensor l = jet[2].square().sum();

@@ -24,7 +24,7 @@ import org.sciml4j.tensor.kernel.Parallel;
 import org.sciml4j.tensor.kernel.Thresholds;
 
 /**
- * Third derivatives along single variables in the fused jet (KdV's u_xxx): every block and the gradients of a loss
+ * Third and fourth derivatives along single variables in the fused jet (KdV's u_xxx, beams' u_xxxx): every block and the gradients of a loss
  * mixing them, with respect to the parameters and the points, equal those of the generic Taylor engine
  * ({@link Taylor#jets} on the network's forward pass), for mixed orders across variables, derivatives at the first
  * points only and chunked batches; and the chunks give the same bits with any number of threads.
@@ -58,7 +58,7 @@ class MlpJetThirdOrderTest {
         }
         Tensor[][] jets = Taylor.jets(net::forward, xi, directions, orders);
         blocks.add(jets[0][0]);
-        for (int order = 1; order <= 3; order++) {
+        for (int order = 1; order <= 4; order++) {
             for (int k = 0; k < variables.length; k++) {
                 if (orders[k] >= order) {
                     blocks.add(jets[k][order].slice(0, 0, nd));
@@ -78,13 +78,18 @@ class MlpJetThirdOrderTest {
             "tanh, 3, 2, 0 1 2, 1 3 2, 40,  40",
             "sin,  3, 2, 0 1 2, 1 3 2, 530, 290",
             "tanh, 3, 1, 2 0 1, 3 2 3, 600, 600",
-            "sin,  2, 2, 0 1,   3 3,   23,  11"})
+            "sin,  2, 2, 0 1,   3 3,   23,  11",
+            "tanh, 1, 1, 0,     4,     17,  17",
+            "sin,  1, 2, 0,     4,     17,  9",
+            "tanh, 2, 1, 1 0,   1 4,   300, 200",
+            "tanh, 3, 2, 0 1 2, 4 3 4, 40,  40",
+            "sin,  2, 2, 0 1,   4 2,   530, 290"})
     void valuesAndGradientsMatchTheGenericEngine(String activation, int inputs, int outputs, String vars,
                                                  String ords, int n, int nd) {
         int[] variables = ints(vars);
         int[] orders = ints(ords);
         Mlp net = Mlp.builder().sizes(inputs, 12, 9, 7, outputs).activation(activation).seed(4 + inputs).build();
-        assertThat(net.taylorJet().orElseThrow().maxOrder()).isEqualTo(3);
+        assertThat(net.taylorJet().orElseThrow().maxOrder()).isEqualTo(4);
         Rng rng = new Rng(8 + n);
         Tensor x = Tensor.uniform(rng, -1.5, 1.5, n, inputs);
         List<Tensor> params = net.parameters().trainable();
@@ -157,9 +162,9 @@ class MlpJetThirdOrderTest {
     }
 
     @Test
-    void order3IsOnlyOfferedWhereEveryPartHasIt() {
+    void orders3And4AreOnlyOfferedWhereEveryPartHasThem() {
         Mlp plain = Mlp.builder().sizes(2, 5, 1).activation("sin").seed(1).build();
-        assertThat(plain.taylorJet().orElseThrow().maxOrder()).isEqualTo(3);
+        assertThat(plain.taylorJet().orElseThrow().maxOrder()).isEqualTo(4);
         ModifiedMlp gated = ModifiedMlp.builder().sizes(2, 5, 5, 1).seed(1).build();
         TaylorJet jet = gated.taylorJet().orElseThrow();
         assertThat(jet.maxOrder()).isEqualTo(2);
@@ -169,7 +174,7 @@ class MlpJetThirdOrderTest {
         Tensor x = Tensor.zeros(3, 2);
         assertThatThrownBy(() -> jet.evaluate(x, new int[] {0}, new int[] {3}, 3))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("order 3");
-        assertThatThrownBy(() -> plain.taylorJet().orElseThrow().evaluate(x, new int[] {0}, new int[] {4}, 3))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("order 4");
+        assertThatThrownBy(() -> plain.taylorJet().orElseThrow().evaluate(x, new int[] {0}, new int[] {5}, 3))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("order 5");
     }
 }
