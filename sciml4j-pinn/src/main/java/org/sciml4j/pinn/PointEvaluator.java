@@ -25,7 +25,7 @@ import org.sciml4j.tensor.Tensor;
  * <p>
  * Fused path: when the network offers a fused jet ({@link Module#taylorJet()}) and every derivative used is along a
  * single variable, of an order the jet handles (ODEs; surrogates {@code u(c, t)} differentiated in t; PDEs with u_t,
- * u_x, u_xx, u_yy, KdV's u_xxx), or a mixed second derivative u_xy (elasticity, plates), one multi-direction
+ * u_x, u_xx, u_yy, KdV's u_xxx, beams' u_xxxx), or a mixed second derivative u_xy (elasticity, plates), one multi-direction
  * {@link TaylorJet#evaluate} pass gives u, its first derivatives along those variables and the second and third
  * derivatives where needed at all points; a mixed u_xy comes from the second derivatives along x, y and x + y
  * ({@link JetDirections}). With output transforms
