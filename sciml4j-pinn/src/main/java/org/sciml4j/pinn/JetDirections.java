@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import java.util.stream.IntStream;
 
 import org.sciml4j.domain.expr.Derivative;
@@ -13,10 +13,10 @@ import org.sciml4j.tensor.Tensor;
 
 /**
  * The directions of a problem's fused jet ({@link TaylorJet#evaluate}) and where its blocks hold each derivative the
- * problem uses. Derivatives along one variable come from the jet's blocks along that variable. A mixed second
- * derivative u_ab comes by polarisation from three second-derivative blocks: along a, along b and along the sum
- * direction e_a + e_b ({@link TaylorJet#sum}), u_ab = (D_{a+b}^2 u - u_aa - u_bb) / 2; its rounding error is then
- * relative to the size of those three rather than to u_ab's own.
+ * problem uses. Derivatives along one variable come from the jet's blocks along that variable. Mixed derivatives
+ * u_ab, u_aab, u_abb and u_aabb (the biharmonic's) come by polarisation from blocks along a, b, e_a + e_b
+ * ({@link TaylorJet#sum}) and, from order 3, e_a - e_b ({@link TaylorJet#difference}); see {@link #mixed}. Their
+ * rounding error is then relative to the size of those directional derivatives rather than to their own.
  */
 final class JetDirections {
     /** The jet's directions: the variables along which anything is needed, in order, then the sums, in order. */
@@ -25,7 +25,7 @@ final class JetDirections {
     /** blocks[k][o]: the jet block of the order-o derivative along direction k (o = 1 .. orders[k]). */
     private final int[][] blocks;
     /** {@link #terms} of the derivatives the directions were made for, found once (the training loop asks often). */
-    private final Map<Derivative, int[][]> termsOf = new HashMap<>();
+    private final Map<Derivative, Terms> termsOf = new HashMap<>();
 
     private JetDirections(int[] variables, int[] orders, Set<Derivative> needed) {
         this.variables = variables;
@@ -46,30 +46,36 @@ final class JetDirections {
 
     /**
      * The directions that give every derivative in {@code needed} from one pass of {@code jet}, or null when it cannot
-     * (a derivative along one variable beyond the jet's order, a mixed derivative other than u_ab of order 2, or one
-     * with a jet of order 1): the generic path is then needed.
+     * (a derivative along one variable beyond the jet's order; a mixed one other than u_ab, u_aab, u_abb and u_aabb,
+     * or beyond the jet's order): the generic path is then needed.
      *
      * @param columns the number of input variables
      */
     static JetDirections of(TaylorJet jet, int columns, Set<Derivative> needed) {
         int[] along = new int[columns];
-        Set<Integer> sums = new TreeSet<>(); // codes of TaylorJet.sum, in a fixed order
+        Map<Integer, Integer> pairs = new TreeMap<>(); // TaylorJet.sum and .difference codes, their orders
         for (Derivative d : needed) {
             int[] vars = IntStream.range(0, columns).filter(v -> d.order(v) > 0).toArray();
-            if (vars.length == 1 && d.order() <= jet.maxOrder()) {
-                along[vars[0]] = Math.max(along[vars[0]], d.order());
-            } else if (vars.length == 2 && d.order() == 2 && jet.maxOrder() >= 2) {
-                along[vars[0]] = Math.max(along[vars[0]], 2); // the polarisation needs u_aa and u_bb
-                along[vars[1]] = Math.max(along[vars[1]], 2);
-                sums.add(TaylorJet.sum(vars[0], vars[1]));
+            int order = d.order();
+            if (vars.length == 1 && order <= jet.maxOrder()) {
+                along[vars[0]] = Math.max(along[vars[0]], order);
+            } else if (vars.length == 2 && order <= jet.maxOrder() && d.order(vars[0]) <= 2
+                    && d.order(vars[1]) <= 2) {
+                along[vars[0]] = Math.max(along[vars[0]], order); // the polarisation needs the pure ones
+                along[vars[1]] = Math.max(along[vars[1]], order);
+                pairs.merge(TaylorJet.sum(vars[0], vars[1]), order, Math::max);
+                if (order > 2) {
+                    pairs.merge(TaylorJet.difference(vars[0], vars[1]), order, Math::max);
+                }
             } else if (vars.length > 0) {
                 return null;
             }
         }
         int[] single = IntStream.range(0, columns).filter(v -> along[v] > 0).toArray();
-        int[] variables = IntStream.concat(Arrays.stream(single), sums.stream().mapToInt(Integer::intValue)).toArray();
+        int[] variables = IntStream.concat(Arrays.stream(single), pairs.keySet().stream().mapToInt(Integer::intValue))
+                .toArray();
         int[] orders = IntStream.concat(Arrays.stream(single).map(v -> along[v]),
-                sums.stream().mapToInt(s -> 2)).toArray();
+                pairs.values().stream().mapToInt(Integer::intValue)).toArray();
         return new JetDirections(variables, orders, needed);
     }
 
@@ -89,56 +95,85 @@ final class JetDirections {
     }
 
     /**
-     * The (direction, order) pairs whose blocks give {@code d}: {@code {{-1, 0}}} for the value, one pair for a
-     * derivative along one variable, three for a mixed second derivative (along a + b, along a, along b: see
-     * {@link #combine}).
+     * The blocks whose weighted sum gives {@code d}: {@code parts[i] = {direction, order}} ({@code {-1, 0}}: the value),
+     * one part for a derivative along one variable, three or four for a mixed one (see {@link #combine}).
+     */
+    record Terms(int[][] parts, double[] weights, double scale) {
+    }
+
+    /**
+     * The terms of {@code d}.
      *
      * @throws IllegalStateException if the jet was not built with {@code d} (a caller's bug: the directions are chosen
      *                               from the derivatives the problem uses), rather than handing back another block
      */
-    int[][] terms(Derivative d) {
-        int[][] t = termsOf.get(d);
+    Terms terms(Derivative d) {
+        Terms t = termsOf.get(d);
         return t != null ? t : findTerms(d);
     }
 
-    private int[][] findTerms(Derivative d) {
-        int[] vars = IntStream.range(0, columnsOf(d)).filter(v -> d.order(v) > 0).toArray();
+    private Terms findTerms(Derivative d) {
+        int[] vars = IntStream.range(0, d.orders().length).filter(v -> d.order(v) > 0).toArray();
+        int order = d.order();
         if (vars.length == 0) {
-            return new int[][] {{-1, 0}};
+            return new Terms(new int[][] {{-1, 0}}, new double[] {1}, 1);
         }
         if (vars.length == 1) {
             int k = indexOf(vars[0]);
-            if (k >= 0 && d.order() <= orders[k]) {
-                return new int[][] {{k, d.order()}};
+            if (k >= 0 && order <= orders[k]) {
+                return new Terms(new int[][] {{k, order}}, new double[] {1}, 1);
             }
-        } else if (vars.length == 2 && d.order() == 2) {
-            int k = indexOf(TaylorJet.sum(vars[0], vars[1]));
-            if (k >= 0) {
-                return new int[][] {{k, 2}, {indexOf(vars[0]), 2}, {indexOf(vars[1]), 2}};
+        } else if (vars.length == 2) {
+            int a = vars[0];
+            int b = vars[1];
+            int plus = indexOf(TaylorJet.sum(a, b));
+            int minus = order > 2 ? indexOf(TaylorJet.difference(a, b)) : 0;
+            if (plus >= 0 && minus >= 0 && order <= orders[plus]) {
+                return mixed(d.order(a), d.order(b), plus, minus, indexOf(a), indexOf(b));
             }
         }
         throw new IllegalStateException(d.name() + " is not among the fused jet's derivatives");
     }
 
     /**
-     * A derivative from the tensors of its {@link #terms}, in their order: the one tensor itself, or the polarisation
-     * (D_{a+b}^2 - D_a^2 - D_b^2) / 2 of three.
+     * The polarisation of a mixed derivative of orders (i, j) along a and b from the derivatives along e_a + e_b
+     * ({@code plus}), e_a - e_b ({@code minus}), a and b: with D_+- the derivatives along e_a +- e_b,
+     * u_ab = (D_+^2 - u_aa - u_bb) / 2, u_aab = (D_+^3 - D_-^3 - 2 u_bbb) / 6, u_abb = (D_+^3 + D_-^3 - 2 u_aaa) / 6,
+     * u_aabb = (D_+^4 + D_-^4 - 2 u_aaaa - 2 u_bbbb) / 12.
      */
-    static Tensor combine(Tensor[] parts) {
-        return parts.length == 1 ? parts[0] : parts[0].sub(parts[1]).sub(parts[2]).mul(0.5);
+    private static Terms mixed(int i, int j, int plus, int minus, int a, int b) {
+        if (i == 1 && j == 1) {
+            return new Terms(new int[][] {{plus, 2}, {a, 2}, {b, 2}}, new double[] {1, -1, -1}, 0.5);
+        }
+        if (i + j == 3) {
+            return i == 2 ? new Terms(new int[][] {{plus, 3}, {minus, 3}, {b, 3}}, new double[] {1, -1, -2}, 1.0 / 6)
+                    : new Terms(new int[][] {{plus, 3}, {minus, 3}, {a, 3}}, new double[] {1, 1, -2}, 1.0 / 6);
+        }
+        return new Terms(new int[][] {{plus, 4}, {minus, 4}, {a, 4}, {b, 4}}, new double[] {1, 1, -2, -2}, 1.0 / 12);
     }
 
-    /** The unit vector (or sum of two) of direction k among {@code columns} variables. */
+    /**
+     * A derivative from the tensors of its {@link #terms}' parts, in their order: the one tensor itself, or the
+     * weighted sum times the scale (u_ab: (D_+^2 - u_aa - u_bb) * 0.5).
+     */
+    static Tensor combine(Tensor[] parts, Terms terms) {
+        Tensor r = parts[0];
+        for (int i = 1; i < parts.length; i++) {
+            double w = terms.weights()[i];
+            r = w == 1 ? r.add(parts[i]) : w == -1 ? r.sub(parts[i]) : r.sub(parts[i].mul(-w));
+        }
+        return terms.scale() == 1 ? r : r.mul(terms.scale());
+    }
+
+    /** The unit vector (or sum or difference of two) of direction k among {@code columns} variables. */
     double[] vector(int k, int columns) {
         double[] e = new double[columns];
-        for (int c : TaylorJet.columns(variables[k])) {
-            e[c] = 1;
+        int[] c = TaylorJet.columns(variables[k]);
+        double[] w = TaylorJet.weights(variables[k]);
+        for (int i = 0; i < c.length; i++) {
+            e[c[i]] = w[i];
         }
         return e;
-    }
-
-    private int columnsOf(Derivative d) {
-        return d.orders().length;
     }
 
     private int indexOf(int direction) {

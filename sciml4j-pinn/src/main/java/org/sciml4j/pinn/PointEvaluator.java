@@ -25,9 +25,9 @@ import org.sciml4j.tensor.Tensor;
  * <p>
  * Fused path: when the network offers a fused jet ({@link Module#taylorJet()}) and every derivative used is along a
  * single variable, of an order the jet handles (ODEs; surrogates {@code u(c, t)} differentiated in t; PDEs with u_t,
- * u_x, u_xx, u_yy, KdV's u_xxx, beams' u_xxxx), or a mixed second derivative u_xy (elasticity, plates), one multi-direction
- * {@link TaylorJet#evaluate} pass gives u, its first derivatives along those variables and the second and third
- * derivatives where needed at all points; a mixed u_xy comes from the second derivatives along x, y and x + y
+ * u_x, u_xx, u_yy, KdV's u_xxx, beams' u_xxxx), or a mixed derivative u_xy, u_xxy, u_xyy or u_xxyy (elasticity,
+ * plates), one multi-direction {@link TaylorJet#evaluate} pass gives u, its first derivatives along those variables
+ * and the higher ones where needed at all points; a mixed one comes from derivatives along x, y, x + y and x - y
  * ({@link JetDirections}). With output transforms
  * (hard constraints), the jet's blocks seed a Taylor pass over the transforms' own small graph
  * ({@link Taylor#jetsAfter}): the network is never traced op by op.
@@ -307,13 +307,14 @@ final class PointEvaluator {
 
         /** The whole column of {@code d} from the blocks of {@code source}. */
         private Tensor column(Tensor[] source, Derivative d) {
-            int[][] terms = jetDirections.terms(d);
-            Tensor[] parts = new Tensor[terms.length];
+            JetDirections.Terms terms = jetDirections.terms(d);
+            int[][] at = terms.parts();
+            Tensor[] parts = new Tensor[at.length];
             for (int i = 0; i < parts.length; i++) {
-                Tensor t = source[terms[i][0] < 0 ? 0 : jetDirections.block(terms[i][0], terms[i][1])];
+                Tensor t = source[at[i][0] < 0 ? 0 : jetDirections.block(at[i][0], at[i][1])];
                 parts[i] = t.size(1) == 1 ? t : t.col(d.fieldIndex());
             }
-            return JetDirections.combine(parts);
+            return JetDirections.combine(parts, terms);
         }
     }
 
@@ -331,12 +332,13 @@ final class PointEvaluator {
             if (fields == null) {
                 run();
             }
-            int[][] terms = jetDirections.terms(d);
-            Tensor[] parts = new Tensor[terms.length];
+            JetDirections.Terms terms = jetDirections.terms(d);
+            int[][] at = terms.parts();
+            Tensor[] parts = new Tensor[at.length];
             for (int i = 0; i < parts.length; i++) {
-                parts[i] = (terms[i][0] < 0 ? fields[0][0] : fields[terms[i][0]][terms[i][1]]).col(d.fieldIndex());
+                parts[i] = (at[i][0] < 0 ? fields[0][0] : fields[at[i][0]][at[i][1]]).col(d.fieldIndex());
             }
-            return JetDirections.combine(parts);
+            return JetDirections.combine(parts, terms);
         }
 
         private void run() {

@@ -255,10 +255,10 @@ class ConditionTest {
                 / (4 * h * h);
         assertThat(at.derivative(byOrders.get("[0, 2]")).item()).isCloseTo(uxx, within(1e-6));
         assertThat(at.derivative(byOrders.get("[1, 1]")).item()).isCloseTo(uxt, within(1e-6));
-        Problem third = Problem.builder().variable("t", 0, 1).variable("x", 0, 1).fields("u").equation("u_xxt")
+        Problem fourth = Problem.builder().variable("t", 0, 1).variable("x", 0, 1).fields("u").equation("u_xxxt")
                 .collocation(Sampler.uniform(), 9).build();
-        assertThat(new PointEvaluator(net, 2, List.of(x0), third.equations().get(0).derivatives()).fused())
-                .as("u_xxt").isFalse();
+        assertThat(new PointEvaluator(net, 2, List.of(x0), fourth.equations().get(0).derivatives()).fused())
+                .as("u_xxxt").isFalse();
     }
 
     private static double u(Mlp net, double t, double x) {

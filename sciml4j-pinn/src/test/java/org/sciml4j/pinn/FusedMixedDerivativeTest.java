@@ -20,9 +20,10 @@ import org.sciml4j.nn.jet.TaylorJet;
 import org.sciml4j.tensor.Tensor;
 
 /**
- * Mixed second derivatives on the fused path: u_xy by polarisation of the jet's second derivatives along x, y and
- * x + y equals the generic Taylor pass's u_xy (values and parameter gradients), for plain, Fourier-feature and
- * modified networks, with and without output transforms, in two and three variables.
+ * Mixed derivatives on the fused path: u_xy by polarisation of the jet's second derivatives along x, y and x + y,
+ * u_xxy, u_xyy and the biharmonic's u_xxyy from third and fourth derivatives along x, y and x +- y, equal the generic
+ * Taylor pass's (values and parameter gradients), for plain, Fourier-feature and modified networks, with and without
+ * output transforms, in two and three variables.
  */
 class FusedMixedDerivativeTest {
     private static final Tensor A = Tensor.matrix(new double[] {0.1, 0.2}, new double[] {-0.7, 0.9},
@@ -87,12 +88,34 @@ class FusedMixedDerivativeTest {
         assertSamePaths(p, net, needed(p), null, 3, List.of(a, b));
     }
 
+    /** The Kirchhoff plate's biharmonic, u_xxxx + 2 u_xxyy + u_yyyy: u_xxyy from the fourth derivatives along x +- y. */
     @Test
-    void aMixedThirdDerivativeKeepsTheGenericPath() {
-        Problem p = Problem.builder().variable("x", 0, 1).variable("y", 0, 1).fields("u").equation("u_xxy + u")
-                .collocation(Sampler.uniform(), 9).build();
+    void theBiharmonicOfAPlate() {
+        Problem p = Problem.builder().variable("x", 0, 1).variable("y", 0, 1).fields("u")
+                .equation("u_xxxx + 2*u_xxyy + u_yyyy - 1").collocation(Sampler.uniform(), 9).build();
+        for (String activation : List.of("tanh", "sin")) {
+            Mlp net = Mlp.builder().sizes(2, 10, 10, 1).activation(activation).seed(8).build();
+            assertSamePaths(p, net, needed(p), null, 3);
+        }
+    }
+
+    /** Zakharov-Kuznetsov, u_t + u u_x + u_xxx + u_xyy, with a hard constraint: u_xyy and u_xxy from D^3 along x +- y. */
+    @Test
+    void mixedThirdDerivativesThroughATransform() {
+        Problem p = Problem.builder().variable("x", 0, 1).variable("y", 0, 1).fields("u").transform("u", "x*y*u + 1")
+                .equation("u*u_x + u_xxx + u_xyy + 0.5*u_xxy").collocation(Sampler.uniform(), 9).build();
+        Mlp net = Mlp.builder().sizes(2, 10, 10, 1).activation("tanh").seed(9).build();
+        assertSamePaths(p, net, needed(p), p::transform, 5);
+    }
+
+    @Test
+    void mixedDerivativesBeyondThePolarisationsKeepTheGenericPath() {
         Mlp net = Mlp.builder().sizes(2, 8, 1).activation("tanh").seed(1).build();
-        assertThat(new PointEvaluator(net, 2, List.of(A), needed(p)).fused()).isFalse();
+        for (String equation : List.of("u_xxxy + u", "u_xxxyy")) {
+            Problem p = Problem.builder().variable("x", 0, 1).variable("y", 0, 1).fields("u").equation(equation)
+                    .collocation(Sampler.uniform(), 9).build();
+            assertThat(new PointEvaluator(net, 2, List.of(A), needed(p)).fused()).as(equation).isFalse();
+        }
     }
 
     @Test
@@ -105,6 +128,11 @@ class FusedMixedDerivativeTest {
                 .hasMessageContaining("variable 0+2 is not an input column (0..1)");
         assertThatThrownBy(() -> MlpJet.multi(net, A, new int[] {TaylorJet.sum(0, 1), TaylorJet.sum(0, 1)},
                 new int[] {1, 1})).hasMessageContaining("variable 0+1 given twice");
+        assertThatThrownBy(() -> MlpJet.multi(net, A, new int[] {TaylorJet.difference(0, 1),
+                TaylorJet.difference(0, 1)}, new int[] {1, 1})).hasMessageContaining("variable 0-1 given twice");
+        assertThat(TaylorJet.columns(TaylorJet.difference(1, 3))).containsExactly(1, 3);
+        assertThat(TaylorJet.weights(TaylorJet.difference(1, 3))).containsExactly(1, -1);
+        assertThat(TaylorJet.weights(TaylorJet.sum(1, 3))).containsExactly(1, 1);
     }
 
     private static void assertSamePaths(Problem p, Module net, Set<Derivative> needed,

@@ -54,9 +54,11 @@ public final class FourierJet implements TaylorJet {
         Tensor negSinD = sin.slice(0, 0, derivativePoints).neg();
         Tensor[] rate = new Tensor[variables.length]; // phi' along each variable, (1, features)
         for (int k = 0; k < variables.length; k++) {
-            int[] c = TaylorJet.columns(variables[k]); // along e_a + e_b: the rates' sum
+            int[] c = TaylorJet.columns(variables[k]); // along e_a +- e_b: the rates' sum or difference
             Tensor row = b.slice(0, c[0], c[0] + 1);
-            rate[k] = (c.length == 1 ? row : row.add(b.slice(0, c[1], c[1] + 1))).mul(2 * Math.PI);
+            Tensor other = c.length == 1 ? null : b.slice(0, c[1], c[1] + 1);
+            rate[k] = (other == null ? row : TaylorJet.weights(variables[k])[1] > 0 ? row.add(other) : row.sub(other))
+                    .mul(2 * Math.PI);
             r[1 + k] = Tensor.concat(-1, negSinD.mul(rate[k]), cosD.mul(rate[k]));
         }
         for (int s = 0; s < second.length; s++) {

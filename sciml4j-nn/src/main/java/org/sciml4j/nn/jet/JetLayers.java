@@ -113,10 +113,11 @@ final class JetLayers {
         return second;
     }
 
-    /** A direction for messages: its column, or "a+b" for a {@link TaylorJet#sum}. */
+    /** A direction for messages: its column, or "a+b" for a {@link TaylorJet#sum} ("a-b" for a difference). */
     static String direction(int variable) {
         int[] c = TaylorJet.columns(variable);
-        return c.length == 1 ? Integer.toString(c[0]) : c[0] + "+" + c[1];
+        return c.length == 1 ? Integer.toString(c[0])
+                : c[0] + (TaylorJet.weights(variable)[1] > 0 ? "+" : "-") + c[1];
     }
 
     /**
@@ -182,10 +183,11 @@ final class JetLayers {
             int base = (1 + k) * n * o0;
             if (variables[k] >= 0) {
                 System.arraycopy(w.wt[p], variables[k] * o0, z, base, o0); // row v of W^T is column v of W
-            } else { // along e_a + e_b: W[:, a] + W[:, b]
+            } else { // along e_a +- e_b: W[:, a] +- W[:, b]
                 int[] ab = TaylorJet.columns(variables[k]);
+                double sign = TaylorJet.weights(variables[k])[1];
                 for (int j = 0; j < o0; j++) {
-                    z[base + j] = w.wt[p][ab[0] * o0 + j] + w.wt[p][ab[1] * o0 + j];
+                    z[base + j] = w.wt[p][ab[0] * o0 + j] + sign * w.wt[p][ab[1] * o0 + j];
                 }
             }
             for (int filled = 1; filled < n; filled *= 2) {
@@ -276,9 +278,12 @@ final class JetLayers {
         for (int k = 0; k < firsts; k++) {
             double[] s = w.sums;
             TaylorKernels.columnSums(gz, (1 + k) * n * o, n, o, s); // in row order, as the loop it replaces
-            for (int v : TaylorJet.columns(variables[k])) { // a sum of two columns: each gets the sums
+            int[] cols = TaylorJet.columns(variables[k]); // a sum or difference of two: each column its share
+            double[] weight = TaylorJet.weights(variables[k]);
+            for (int c = 0; c < cols.length; c++) {
+                int v = cols[c];
                 for (int j = 0; j < o; j++) {
-                    dw[j * i + v] += s[j];
+                    dw[j * i + v] += weight[c] * s[j];
                 }
             }
         }

@@ -13,34 +13,52 @@ import org.sciml4j.tensor.Tensor;
  * rounding.
  * <p>
  * Directions are one-hot along input columns: derivative k is {@code d u / d x[:, variables[k]]}, point by point;
- * or the sum of two columns' unit vectors, {@link #sum}: the derivatives along e_a + e_b, from which a mixed second
- * derivative follows by polarisation, u_ab = (D_{a+b}^2 u - u_aa - u_bb) / 2.
+ * or the sum or difference of two columns' unit vectors ({@link #sum}, {@link #difference}): the derivatives along
+ * e_a + e_b (and e_a - e_b), from which mixed derivatives follow by polarisation, e.g.
+ * u_ab = (D_{a+b}^2 u - u_aa - u_bb) / 2.
  */
 public interface TaylorJet {
     /**
      * The direction e_a + e_b, for {@link #evaluate}'s {@code variables}: a code below 0 (columns are 0 or more).
      *
-     * @throws IllegalArgumentException unless 0 <= a < b < 32768
+     * @throws IllegalArgumentException unless 0 <= a < b < 16384
      */
     static int sum(int a, int b) {
-        if (a < 0 || b <= a || b >= PAIR_BASE) {
-            throw new IllegalArgumentException("TaylorJet.sum: columns must satisfy 0 <= a < b < " + PAIR_BASE
-                    + ", got " + a + ", " + b);
-        }
-        return -1 - (a * PAIR_BASE + b);
+        return pair("sum", a, b, 0);
     }
 
-    /** The input columns whose unit vectors add up to direction {@code direction}: {v} for a column, {a, b} for a {@link #sum}. */
+    /** The direction e_a - e_b, as {@link #sum}: with it, mixed derivatives of orders 3 and 4 by polarisation. */
+    static int difference(int a, int b) {
+        return pair("difference", a, b, 1);
+    }
+
+    private static int pair(String what, int a, int b, int minus) {
+        if (a < 0 || b <= a || b >= PAIR_BASE) {
+            throw new IllegalArgumentException("TaylorJet." + what + ": columns must satisfy 0 <= a < b < " + PAIR_BASE
+                    + ", got " + a + ", " + b);
+        }
+        return -1 - ((a * PAIR_BASE + b) * 2 + minus);
+    }
+
+    /**
+     * The input columns whose unit vectors make direction {@code direction}: {v} for a column, {a, b} for a
+     * {@link #sum} or {@link #difference}.
+     */
     static int[] columns(int direction) {
         if (direction >= 0) {
             return new int[] {direction};
         }
-        int code = -1 - direction;
+        int code = (-1 - direction) / 2;
         return new int[] {code / PAIR_BASE, code % PAIR_BASE};
     }
 
+    /** The weights of {@link #columns}' unit vectors in {@code direction}: {1}, {1, 1} (a sum) or {1, -1}. */
+    static double[] weights(int direction) {
+        return direction >= 0 ? new double[] {1} : new double[] {1, (-1 - direction) % 2 == 0 ? 1 : -1};
+    }
+
     /** The base of {@link #sum}'s code. */
-    int PAIR_BASE = 1 << 15;
+    int PAIR_BASE = 1 << 14;
 
     /**
      * The highest order along one input variable that {@link #evaluate} gives: 1 (u_x), 2 (u_x and u_xx), 3 (also
@@ -55,7 +73,7 @@ public interface TaylorJet {
      *
      * @param x                points, shape (N, in)
      * @param variables        distinct directions to differentiate along (may be empty: values only): input columns,
-     *                         or sums of two ({@link #sum})
+     *                         or sums and differences of two ({@link #sum}, {@link #difference})
      * @param orders           per variable, 1 .. {@link #maxOrder()}: the highest order wanted along it
      * @param derivativePoints how many of the points (the first ones) get derivatives, 0 .. N
      * @return {u of shape (N, out), then d u / d x_variables[k] for each k, then d2 u / d x_variables[k]^2 for each k
