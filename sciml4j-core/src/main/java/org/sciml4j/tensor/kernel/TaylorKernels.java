@@ -72,7 +72,7 @@ public final class TaylorKernels {
      * {@link #tanhMultiJet(double[], double[], int, int, int[], int[])} with fourth derivatives after the third ones:
      * block 1 + firsts + S + T + q along the direction of third-derivative block {@code fourths[q]} (an index into
      * {@code thirds}); with z1 .. z4 that direction's blocks, y''''_q = f' z4 + f'' (4 z1 z3 + 3 z2^2)
-     * + 6 f''' z1^2 z2 + f'''' z1^4. Jets with fourth derivatives run the scalar loop (plates, beams, Kuramoto-Sivashinsky).
+     * + 6 f''' z1^2 z2 + f'''' z1^4 (plates, beams, Kuramoto-Sivashinsky).
      */
     public static void tanhMultiJet(double[] z, double[] y, int m, int firsts, int[] seconds, int[] thirds,
                                     int[] fourths) {
@@ -81,10 +81,10 @@ public final class TaylorKernels {
             return; // values only
         }
         int from = 0;
-        if (MatMul.VECTOR_API && fourths.length == 0) {
+        if (MatMul.VECTOR_API) {
             from = thirds.length == 0 ? VectorJet.tanhMultiJetTailFused(z, y, m, firsts, seconds) : -1;
             if (from < 0) {
-                from = VectorJet.tanhMultiJetTail(z, y, m, firsts, seconds, thirds);
+                from = VectorJet.tanhMultiJetTail(z, y, m, firsts, seconds, thirds, fourths);
             }
         }
         for (int j = from; j < m; j++) {
@@ -151,10 +151,10 @@ public final class TaylorKernels {
     public static void tanhMultiJetBackward(double[] g, double[] z, double[] y, int m, int firsts, int[] seconds,
                                             int[] thirds, int[] fourths) {
         int from = 0;
-        if (MatMul.VECTOR_API && fourths.length == 0) {
+        if (MatMul.VECTOR_API) {
             from = thirds.length == 0 ? VectorJet.tanhMultiJetBackwardFused(g, z, y, m, firsts, seconds) : -1;
             if (from < 0) {
-                from = VectorJet.tanhMultiJetBackward(g, z, y, m, firsts, seconds, thirds);
+                from = VectorJet.tanhMultiJetBackward(g, z, y, m, firsts, seconds, thirds, fourths);
             }
         }
         for (int j = from; j < m; j++) {

@@ -57,8 +57,13 @@ final class VectorJet {
         }
     }
 
-    /** The derivative blocks of a tanh multi-direction jet over whole vectors; returns where the scalar tail starts. */
-    static int tanhMultiJetTail(double[] z, double[] y, int m, int firsts, int[] seconds, int[] thirds) {
+    /**
+     * The derivative blocks of a tanh multi-direction jet over whole vectors, fourth-derivative blocks along
+     * {@code fourths} included (the scalar rule's arithmetic, operation by operation); returns where the scalar tail
+     * starts.
+     */
+    static int tanhMultiJetTail(double[] z, double[] y, int m, int firsts, int[] seconds, int[] thirds,
+                                int[] fourths) {
         int bound = S.loopBound(m);
         DoubleVector one = DoubleVector.broadcast(S, 1.0);
         int j = 0;
@@ -83,14 +88,37 @@ final class VectorJet {
                     d1.mul(DoubleVector.fromArray(S, z, c)).add(d2.mul(3.0).mul(z1).mul(z2))
                             .add(d3.mul(z1).mul(z1).mul(z1)).intoArray(y, c);
                 }
+                if (fourths.length > 0) {
+                    fourthsTail(z, y, m, firsts, seconds, thirds, fourths, j, d1, d2, d3,
+                            f.mul(-2.0).mul(d3).sub(d1.mul(6.0).mul(d2)));
+                }
             }
         }
         return j;
     }
 
-    /** Reverse rule of a tanh multi-direction jet over whole vectors; returns where the scalar tail starts. */
+    /** The fourth-derivative blocks at the vector from j, given f' .. f'''' there (as the scalar rule). */
+    private static void fourthsTail(double[] z, double[] y, int m, int firsts, int[] seconds, int[] thirds,
+                                    int[] fourths, int j, DoubleVector d1, DoubleVector d2, DoubleVector d3,
+                                    DoubleVector d4) {
+        int third = 1 + firsts + seconds.length;
+        for (int q = 0; q < fourths.length; q++) {
+            int t = fourths[q];
+            DoubleVector z1 = DoubleVector.fromArray(S, z, (1 + seconds[thirds[t]]) * m + j);
+            DoubleVector z2 = DoubleVector.fromArray(S, z, (1 + firsts + thirds[t]) * m + j);
+            DoubleVector z3 = DoubleVector.fromArray(S, z, (third + t) * m + j);
+            int e = (third + thirds.length + q) * m + j;
+            d1.mul(DoubleVector.fromArray(S, z, e)).add(d2.mul(z1.mul(4.0).mul(z3).add(z2.mul(3.0).mul(z2))))
+                    .add(d3.mul(6.0).mul(z1).mul(z1).mul(z2)).add(d4.mul(z1).mul(z1).mul(z1).mul(z1)).intoArray(y, e);
+        }
+    }
+
+    /**
+     * Reverse rule of a tanh multi-direction jet over whole vectors, fourth-derivative blocks included (the scalar
+     * rule's arithmetic); returns where the scalar tail starts.
+     */
     static int tanhMultiJetBackward(double[] g, double[] z, double[] y, int m, int firsts, int[] seconds,
-                                    int[] thirds) {
+                                    int[] thirds, int[] fourths) {
         int bound = S.loopBound(m);
         DoubleVector one = DoubleVector.broadcast(S, 1.0);
         int j = 0;
@@ -144,8 +172,41 @@ final class VectorJet {
                 DoubleVector.fromArray(S, g, b).add(g3.mul(3.0).mul(d2).mul(z1)).intoArray(g, b);
                 g3.mul(d1).intoArray(g, c);
             }
+            if (fourths.length > 0) {
+                DoubleVector d5 = d1.mul(-8.0).mul(d3).sub(f.mul(2.0).mul(d4)).sub(d2.mul(6.0).mul(d2));
+                fourthsBackward(g, z, m, firsts, seconds, thirds, fourths, j, d1, d2, d3, d4, d5);
+            }
         }
         return j;
+    }
+
+    /** The fourth-derivative terms of the reverse rule at the vector from j, after the lower orders' (as the scalar rule). */
+    private static void fourthsBackward(double[] g, double[] z, int m, int firsts, int[] seconds, int[] thirds,
+                                        int[] fourths, int j, DoubleVector d1, DoubleVector d2, DoubleVector d3,
+                                        DoubleVector d4, DoubleVector d5) {
+        int third = 1 + firsts + seconds.length;
+        DoubleVector g0 = DoubleVector.fromArray(S, g, j);
+        for (int q = 0; q < fourths.length; q++) {
+            int t = fourths[q];
+            int a = (1 + seconds[thirds[t]]) * m + j;
+            int b = (1 + firsts + thirds[t]) * m + j;
+            int c = (third + t) * m + j;
+            int e = (third + thirds.length + q) * m + j;
+            DoubleVector z1 = DoubleVector.fromArray(S, z, a);
+            DoubleVector z2 = DoubleVector.fromArray(S, z, b);
+            DoubleVector z3 = DoubleVector.fromArray(S, z, c);
+            DoubleVector g4 = DoubleVector.fromArray(S, g, e);
+            g0 = g0.add(g4.mul(d2.mul(DoubleVector.fromArray(S, z, e))
+                    .add(d3.mul(z1.mul(4.0).mul(z3).add(z2.mul(3.0).mul(z2))))
+                    .add(d4.mul(6.0).mul(z1).mul(z1).mul(z2)).add(d5.mul(z1).mul(z1).mul(z1).mul(z1))));
+            DoubleVector.fromArray(S, g, a).add(g4.mul(d2.mul(4.0).mul(z3).add(d3.mul(12.0).mul(z1).mul(z2))
+                    .add(d4.mul(4.0).mul(z1).mul(z1).mul(z1)))).intoArray(g, a);
+            DoubleVector.fromArray(S, g, b).add(g4.mul(d2.mul(6.0).mul(z2).add(d3.mul(6.0).mul(z1).mul(z1))))
+                    .intoArray(g, b);
+            DoubleVector.fromArray(S, g, c).add(g4.mul(4.0).mul(d2).mul(z1)).intoArray(g, c);
+            g4.mul(d1).intoArray(g, e);
+        }
+        g0.intoArray(g, j);
     }
 
     /**

@@ -194,12 +194,12 @@ class TaylorKernelsTest {
                 if (!special) {
                     continue;
                 }
-                assertThat(VectorJet.tanhMultiJetTail(z, y2, m, firsts, seconds, NONE)).isEqualTo(from);
+                assertThat(VectorJet.tanhMultiJetTail(z, y2, m, firsts, seconds, NONE, NONE)).isEqualTo(from);
                 assertThat(y).isEqualTo(y2);
                 double[] g = random(rng, blocks * m, 1);
                 double[] g2 = g.clone();
                 assertThat(VectorJet.tanhMultiJetBackwardFused(g, z, y, m, firsts, seconds)).isEqualTo(from);
-                assertThat(VectorJet.tanhMultiJetBackward(g2, z, y, m, firsts, seconds, NONE)).isEqualTo(from);
+                assertThat(VectorJet.tanhMultiJetBackward(g2, z, y, m, firsts, seconds, NONE, NONE)).isEqualTo(from);
                 assertThat(g).isEqualTo(g2);
             }
         }
