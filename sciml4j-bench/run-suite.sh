@@ -124,7 +124,7 @@ write_table() {
     echo "- started $started, commit $commit"
     echo "- machine: ${cpu:-unknown CPU}, $(nproc) cores (${flags:-no avx2/fma/avx512f flags}); load average $load_before before, $load_after after"
     echo "- sciml4j's JVM options: the launcher's JIT thresholds (sciml4j-cli/jit.options) ${SCIML4J_JAVA_OPTS:-}"
-    echo "- java: $(java -version 2>&1 | head -1); sciml4j: $(grep -E '^(small matrix products|BLAS)' "$work/info.txt" | paste -sd ';' | sed 's/;/; /g'); Vector API preferred width ${vector_bits:-?} bits; threads: ${s_threads:-?} (available processors)"
+    echo "- java: $(java -version 2>&1 | head -1); sciml4j: $(grep -E '^(small matrix products|BLAS)' "$work/info.txt" | paste -sd ';' | sed 's/;/; /g'); kernels' vector width in use ${vector_bits:-?} bits; threads: ${s_threads:-?} (available processors)"
     echo "- PyTorch $("$PY" -c 'import torch; print(torch.__version__)'), float64, at the faster of 1 and 2 threads per problem (probed once each)"
     echo "- per side: median of $pairs runs of the per-epoch wall time (range in brackets) and of the process's CPU time per epoch (all threads)"
     echo

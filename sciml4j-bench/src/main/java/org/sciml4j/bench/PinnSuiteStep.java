@@ -26,7 +26,8 @@ import org.sciml4j.train.TrainingListener;
  *        path=fused|generic threads=.. vector_bits=.. loss=..</pre>
  * ({@code alloc_kb_per_epoch}: heap allocated by all live threads per timed epoch; {@code points}: collocation and
  * condition points, stacked; {@code threads}: available processors;
- * {@code vector_bits}: the Vector API's preferred species for doubles).
+ * {@code vector_bits}: the width of the kernels' vectors in use, {@code VectorWidth.bits()}, 64 without the Vector
+ * API).
  */
 public final class PinnSuiteStep {
     private PinnSuiteStep() {
@@ -76,7 +77,7 @@ public final class PinnSuiteStep {
                 allocKb, warmup,
                 epochs, points(problem, seed), net.parameters().trainable().stream().mapToInt(t -> t.numel()).sum(),
                 path, Runtime.getRuntime().availableProcessors(),
-                vectorBits(), timer.lastLoss);
+                org.sciml4j.tensor.kernel.VectorWidth.bits(), timer.lastLoss);
     }
 
     private static int points(Problem problem, long seed) {
@@ -85,19 +86,6 @@ public final class PinnSuiteStep {
             n += c.resolve(problem, seed).points().size(0);
         }
         return n;
-    }
-
-    /** The Vector API's preferred width for doubles in bits, 0 without the module (read reflectively: this module
-     * is compiled without {@code --add-modules jdk.incubator.vector}). */
-    private static int vectorBits() {
-        try {
-            Object species = Class.forName("jdk.incubator.vector.DoubleVector").getField("SPECIES_PREFERRED").get(null);
-            // through the public interface: the species' own class is not accessible
-            return (Integer) Class.forName("jdk.incubator.vector.VectorSpecies").getMethod("vectorBitSize")
-                    .invoke(species);
-        } catch (ReflectiveOperationException | RuntimeException | LinkageError absent) {
-            return 0;
-        }
     }
 
     private static int nonNegative(String s, String what) {

@@ -22,6 +22,15 @@ final class Lanes {
     /** Its lane count. */
     static final int L = S.length();
 
+    /**
+     * Rows of C per block of {@link VectorGemm}'s five vectors of columns: 4 ({@link FourRowBlocks}) on machines with
+     * 32 vector registers, told by a 512-bit preferred species (AVX-512; with {@code -XX:MaxVectorSize=32} there the
+     * 2-row blocks run, correct but slower), else 2 (with 16 registers four rows spill). {@code -Dsciml4j.gemm.rows=2|4}
+     * forces it: the tests run both on every machine, the results are the same bits.
+     */
+    static final int GEMM_ROWS = "4".equals(System.getProperty("sciml4j.gemm.rows", PREFERRED_BITS >= 512 ? "4" : "2"))
+            ? 4 : 2;
+
     static {
         fillOperatorCaches();
     }

@@ -83,7 +83,7 @@ public final class MatMul {
 
     /** Which small-product kernel is in use. */
     public static String smallKernelName() {
-        return VECTOR_API ? "Vector API" : "plain Java loop";
+        return VECTOR_API ? "Vector API, blocks of " + VectorWidth.gemmRows() + " rows x 5 vectors" : "plain Java loop";
     }
 
     /** Name of the BLAS implementation loaded (loads it), and whether large products use it or stay in Java. */

@@ -34,11 +34,11 @@ final class VectorGemm {
      * keeps the JIT's range check inside the innermost loop. So from {@link GemmPanels#PACK_MIN_ROWS} rows (row-major
      * A) or {@link GemmPanels#PACK_T_MIN_ROWS} rows (transposed A) the blocks of five vectors of columns run on copies
      * with constant strides ({@link #block2x5Packed}, {@link #block2x5Groups}); the copies move values only (same
-     * bits).
+     * bits). Where the blocks have four rows ({@link Lanes#GEMM_ROWS}) they read A and B in place.
      */
     static void gemm(double[] a, int aOff, int ars, int acs, double[] b, int bOff, double[] c, int cOff, int m, int k,
                      int n, boolean accumulate) {
-        boolean pack = S.loopBound(n) >= W
+        boolean pack = Lanes.GEMM_ROWS == 2 && S.loopBound(n) >= W
                 && (acs == 1 ? m >= GemmPanels.PACK_MIN_ROWS : ars == 1 && m >= GemmPanels.PACK_T_MIN_ROWS);
         double[] panel = pack ? GemmPanels.PANEL.get() : null;
         if (k > K_BLOCK && m > 2) {
@@ -102,8 +102,14 @@ final class VectorGemm {
                 block2x5Groups(groups, panel, c, cOff + j, m, k, n, accumulate);
             }
         } else {
+            int m4 = Lanes.GEMM_ROWS == 4 ? m / 4 * 4 : 0;
             for (int j = 0; j < j0; j += W) {
-                block2x5(a, aOff, ars, acs, b, bOff, c, cOff, m, k, n, j, accumulate);
+                if (m4 > 0) {
+                    FourRowBlocks.block4x5(a, aOff, ars, acs, b, bOff, c, cOff, m4, k, n, j, accumulate);
+                }
+                if (m4 < m) {
+                    block2x5(a, aOff + m4 * ars, ars, acs, b, bOff, c, cOff + m4 * n, m - m4, k, n, j, accumulate);
+                }
             }
         }
     }

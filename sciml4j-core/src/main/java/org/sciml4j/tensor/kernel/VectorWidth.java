@@ -38,6 +38,11 @@ public final class VectorWidth {
         return MatMul.VECTOR_API ? Lanes.PREFERRED_BITS : 64;
     }
 
+    /** Rows of C per block of the small matrix product's kernel: 4 with 32 vector registers (AVX-512), else 2. */
+    public static int gemmRows() {
+        return MatMul.VECTOR_API ? Lanes.GEMM_ROWS : 1;
+    }
+
     /** One line: the width in use and why it was chosen. */
     public static String describe() {
         if (!MatMul.VECTOR_API) {
