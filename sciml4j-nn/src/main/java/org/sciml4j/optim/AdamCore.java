@@ -33,8 +33,13 @@ abstract class AdamCore extends AbstractOptimizer {
     @Override
     final void update(int step, double lr, double[] p, double[] g, double[][] buffers) {
         if (step != correctedStep) {
-            biasCorrection1 = 1 - Powers.powInt(beta1, step);   // Python: 1 - beta1 ** step
-            biasCorrection2 = 1 - Powers.powInt(beta2, step);
+            // Python: 1 - beta ** step. Once that is exactly 1 it stays 1 for every later step (0 <= beta < 1, and
+            // rounding is monotone), so the power is not computed again: beta1^t = 0.9^t becomes subnormal at t = 6720,
+            // where powInt took its underflow branch for the first time, and in the JIT's compiled code that branch,
+            // never seen before, deoptimised the whole optimiser step (recompiled later: the tutorial's forward run)
+            boolean later = step > correctedStep;
+            biasCorrection1 = later && biasCorrection1 == 1 ? 1 : 1 - Powers.powInt(beta1, step);
+            biasCorrection2 = later && biasCorrection2 == 1 ? 1 : 1 - Powers.powInt(beta2, step);
             correctedStep = step;
         }
         update(lr, beta1, beta2, eps, weightDecay(), decoupled, biasCorrection1, biasCorrection2, p, g, buffers[0],
