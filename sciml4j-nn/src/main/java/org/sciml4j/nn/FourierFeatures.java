@@ -22,6 +22,8 @@ import org.sciml4j.tensor.Tensor;
 public final class FourierFeatures implements Module {
     private final Parameters parameters = new Parameters();
     private final Tensor b;
+    /** One jet per embedding, so that what it keeps between calls (the stacked jet of a frozen B) lasts. */
+    private final TaylorJet jet = FourierJet.of(this);
 
     /**
      * An embedding with a random {@code B}.
@@ -93,7 +95,7 @@ public final class FourierFeatures implements Module {
     /** Its exact {@link FourierJet}: an {@link Mlp} with this embedding fuses it as its first layer. */
     @Override
     public Optional<TaylorJet> taylorJet() {
-        return Optional.of(FourierJet.of(this));
+        return Optional.of(jet);
     }
 
     @Override

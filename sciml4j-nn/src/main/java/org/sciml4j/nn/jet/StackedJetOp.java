@@ -95,8 +95,7 @@ abstract class StackedJetOp extends FusedOp implements JetBlock.Source {
         }
         Tensor[] inputs = new Tensor[1 + 2 * affine.size()];
         if (embedding != null) { // the embedding's jet, blocks stacked as the layers' are: the first layers' input
-            Tensor[] e = embedding.evaluate(x, variables, orders, derivativePoints);
-            inputs[0] = e.length == 1 ? e[0] : Tensor.concat(0, e);
+            inputs[0] = embedding.stacked(x, variables, orders, derivativePoints);
         } else {
             inputs[0] = x;
         }

@@ -84,6 +84,16 @@ public interface TaylorJet {
     Tensor[] evaluate(Tensor x, int[] variables, int[] orders, int derivativePoints);
 
     /**
+     * {@link #evaluate}'s blocks stacked along the rows, as a fused network takes an embedding's jet for its first
+     * layer: shape (N + (blocks - 1) * derivativePoints, out). A jet that depends on nothing trained may keep it
+     * between calls ({@link FourierJet} with a frozen B).
+     */
+    default Tensor stacked(Tensor x, int[] variables, int[] orders, int derivativePoints) {
+        Tensor[] e = evaluate(x, variables, orders, derivativePoints);
+        return e.length == 1 ? e[0] : Tensor.concat(0, e);
+    }
+
+    /**
      * The jet of networks side by side ({@link org.sciml4j.nn.Concat}): each part's jet at the same points, block by
      * block concatenated along the last axis (part 0's outputs first). Its {@link #maxOrder()} is the parts' least.
      *

@@ -115,6 +115,44 @@ class FusedNetworksJetTest {
         assertThat(MlpJetMultiTest.maxDiff(jet[0], net.forward(x))).isLessThan(1e-15);
     }
 
+    /**
+     * A frozen embedding's stacked jet at untracked points is kept while the points, B and the derivatives asked for
+     * are the same values, and computed again when any of them changes, in place too; with B trainable it is
+     * recorded against B.
+     */
+    @Test
+    void aFrozenEmbeddingKeepsItsStackedJetWhileItsInputsAreTheSame() {
+        FourierFeatures embedding = new FourierFeatures(2, 3, 1.0, false, new Rng(2));
+        TaylorJet jet = embedding.taylorJet().orElseThrow();
+        Tensor x = Tensor.uniform(new Rng(4), -1, 1, 7, 2);
+        int[] variables = {0, 1};
+        int[] orders = {2, 1};
+        Tensor first = jet.stacked(x, variables, orders, 5);
+        assertThat(first.toArray()).containsExactly(Tensor.concat(0, jet.evaluate(x, variables, orders, 5)).toArray());
+        assertThat(embedding.taylorJet().orElseThrow().stacked(x.copy(), variables, orders, 5))
+                .as("equal points in another tensor, the embedding's jet asked again").isSameAs(first);
+        assertThat(jet.stacked(x, variables, new int[] {1, 1}, 5)).isNotSameAs(first);
+        assertThat(jet.stacked(x, variables, orders, 4).size(0)).isEqualTo(7 + 3 * 4);
+
+        x.data()[3] += 0.25; // the points moved in place
+        Tensor moved = jet.stacked(x, variables, orders, 5);
+        assertThat(moved.toArray()).containsExactly(Tensor.concat(0, jet.evaluate(x, variables, orders, 5)).toArray())
+                .isNotEqualTo(first.toArray());
+        embedding.frequencies().data()[1] *= 2; // B changed in place (a loaded state)
+        Tensor rescaled = jet.stacked(x, variables, orders, 5);
+        assertThat(rescaled.toArray())
+                .containsExactly(Tensor.concat(0, jet.evaluate(x, variables, orders, 5)).toArray())
+                .isNotEqualTo(moved.toArray());
+        assertThat(rescaled.isTracked()).isFalse();
+
+        embedding.parameters().unfreeze("B");
+        Tensor tracked = jet.stacked(x, variables, orders, 5);
+        assertThat(tracked).isNotSameAs(rescaled);
+        assertThat(tracked.toArray()).containsExactly(rescaled.toArray());
+        Tensor gradB = Autodiff.grad(tracked.sum(), List.of(embedding.frequencies()), null, false).get(0);
+        assertThat(Math.abs(gradB.toArray()[0])).isGreaterThan(1e-3);
+    }
+
     @Test
     void networksTheJetsDoNotHandleOfferNone() {
         assertThat(Mlp.builder().sizes(2, 8, 1).activation("gelu").build().taylorJet()).isEmpty();
