@@ -11,7 +11,8 @@ package org.sciml4j.tensor.kernel;
  * <li>otherwise the machine's widest ({@code DoubleVector.SPECIES_PREFERRED}, which {@code -XX:MaxVectorSize}
  * lowers), capped at 256 bits. PINN layers are 20 to 100 columns wide: a 256-bit tile of 4 doubles divides 20 and
  * 100, a 512-bit one of 8 divides neither, and on AVX-512 machines the 256-bit kernels ran the Burgers step about
- * twice as fast as the 512-bit ones (issue 12: 1500 Adam epochs in 4.1 s against 7.9 s).</li>
+ * twice as fast as the 512-bit ones (issue 12: 1500 Adam epochs in 4.1 s against 7.9 s; on a Zen 4, 1.6-1.8 times,
+ * and the kernels' tanh 3.4 times slower per element at 512 bits on JDK 17).</li>
  * </ul>
  * The rule is fixed, not a timing at start-up, so that the same machine and flags always give the same width and the
  * same bits (the lanes of a vector reduction are summed in an order that depends on the width).
