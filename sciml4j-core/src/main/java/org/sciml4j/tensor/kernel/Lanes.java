@@ -28,8 +28,7 @@ final class Lanes {
      * 2-row blocks run, correct but slower), else 2 (with 16 registers four rows spill). {@code -Dsciml4j.gemm.rows=2|4}
      * forces it: the tests run both on every machine, the results are the same bits.
      */
-    static final int GEMM_ROWS = "4".equals(System.getProperty("sciml4j.gemm.rows", PREFERRED_BITS >= 512 ? "4" : "2"))
-            ? 4 : 2;
+    static final int GEMM_ROWS = VectorWidth.chooseGemmRows(System.getProperty("sciml4j.gemm.rows"), PREFERRED_BITS);
 
     static {
         fillOperatorCaches();

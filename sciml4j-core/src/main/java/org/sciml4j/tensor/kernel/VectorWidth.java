@@ -44,6 +44,22 @@ public final class VectorWidth {
         return MatMul.VECTOR_API ? Lanes.GEMM_ROWS : 1;
     }
 
+    /**
+     * Rows of C per block from {@code -Dsciml4j.gemm.rows} (null when unset) and the machine's widest vector: 4 where
+     * that is 512 bits (AVX-512, 32 vector registers), else 2; a property value other than 2 or 4 is warned about on
+     * stderr (one line) and the default used.
+     */
+    static int chooseGemmRows(String property, int preferredBits) {
+        if (property != null) {
+            String v = property.trim();
+            if (v.equals("2") || v.equals("4")) {
+                return Integer.parseInt(v);
+            }
+            System.err.println("sciml4j: ignored -Dsciml4j.gemm.rows=" + property + ": use 2 or 4");
+        }
+        return preferredBits >= 512 ? 4 : 2;
+    }
+
     /** One line: the width in use and why it was chosen. */
     public static String describe() {
         if (!MatMul.VECTOR_API) {

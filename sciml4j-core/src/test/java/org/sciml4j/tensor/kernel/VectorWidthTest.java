@@ -46,6 +46,25 @@ class VectorWidthTest {
     }
 
     @Test
+    void matrixBlocksAreFourRowsHighWhereTheMachineHasAVX512() {
+        assertThat(VectorWidth.chooseGemmRows(null, 512)).isEqualTo(4);
+        assertThat(VectorWidth.chooseGemmRows(null, 256)).isEqualTo(2);
+        assertThat(VectorWidth.chooseGemmRows(null, 128)).isEqualTo(2);
+        assertThat(VectorWidth.chooseGemmRows(" 4", 256)).isEqualTo(4);
+        assertThat(VectorWidth.chooseGemmRows("2", 512)).isEqualTo(2);
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true));
+        try {
+            assertThat(VectorWidth.chooseGemmRows("3", 512)).isEqualTo(4);
+        } finally {
+            System.setErr(err);
+        }
+        assertThat(captured.toString()).contains("ignored -Dsciml4j.gemm.rows=3: use 2 or 4");
+        assertThat(VectorWidth.gemmRows()).isIn(MatMul.VECTOR_API ? new Integer[] {2, 4} : new Integer[] {1});
+    }
+
+    @Test
     void everyColumnIsTheSameFusedChainAtAnyWidth() {
         SplittableRandom rng = new SplittableRandom(7);
         for (int m : new int[] {1, 3, 4, 5, 9, 258}) {
