@@ -29,9 +29,20 @@ final class JitWarmup {
         if (thread != null || "off".equals(System.getProperty("sciml4j.warmup"))) {
             return;
         }
-        thread = new Thread(JitWarmup::train, "sciml4j-warmup");
-        thread.setDaemon(true);
-        thread.start();
+        thread = begin();
+    }
+
+    /**
+     * A warm-up thread, started with the stop request cleared: {@link #start}'s once per JVM, or a test's (in a test
+     * JVM earlier runs have asked to stop already, and a thread started then ended after one epoch, sometimes before
+     * the test could find it).
+     */
+    static synchronized Thread begin() {
+        stop = false;
+        Thread t = new Thread(JitWarmup::train, "sciml4j-warmup");
+        t.setDaemon(true);
+        t.start();
+        return t;
     }
 
     /** Asks the warm-up to stop after its current epoch (the user's training is about to start). */
