@@ -116,6 +116,8 @@ public final class Autodiff {
         }
         Tensor[] cot = new Tensor[size];
         cot[index.get(y)] = seed != null ? seed : Tensor.ones(y.shape);
+        // cotangents this pass allocated and nobody else holds: later contributions are added into them in place
+        boolean[] owned = new boolean[size];
         try (Scope scope = createGraph ? enableGrad() : noGrad()) {
             for (int i = size - 1; i >= 0; i--) {
                 Tensor t = order.get(i);
@@ -129,11 +131,17 @@ public final class Autodiff {
                 for (int k = 0; k < inputs.length; k++) {
                     need[k] = at[k] >= 0 && needed[at[k]];
                 }
+                if (!createGraph && inputs.length == 1 && need[0] && t.node.op.addsInto()) {
+                    addInto(t, g, cot, owned, at[0]);
+                    if (!target[i]) {
+                        cot[i] = null;
+                    }
+                    continue;
+                }
                 Tensor[] r = t.node.op.vjp(g, t, inputs, need);
                 for (int k = 0; k < inputs.length; k++) {
                     if (need[k] && r[k] != null) {
-                        Tensor old = cot[at[k]];
-                        cot[at[k]] = old == null ? r[k] : old.add(r[k]);
+                        accumulate(cot, owned, at[k], r[k], createGraph);
                     }
                 }
                 if (!target[i]) {
@@ -148,6 +156,41 @@ public final class Autodiff {
             out.add(g != null ? g : Tensor.zeros(x.shape));
         }
         return out;
+    }
+
+    /**
+     * Adds r to the cotangent at position p: in place where this pass owns that cotangent and the shapes agree (the
+     * same sums, element by element, as a new tensor would hold), else as a new tensor (recorded with createGraph).
+     */
+    private static void accumulate(Tensor[] cot, boolean[] owned, int p, Tensor r, boolean createGraph) {
+        Tensor old = cot[p];
+        if (old == null) {
+            cot[p] = r;
+        } else if (owned[p] && !createGraph && Arrays.equals(old.shape, r.shape)) {
+            double[] acc = old.data;
+            double[] add = r.data;
+            for (int e = 0; e < acc.length; e++) {
+                acc[e] += add[e];
+            }
+        } else {
+            cot[p] = old.add(r);
+            owned[p] = !createGraph;
+        }
+    }
+
+    /**
+     * Node t's cotangent g added into its one input's (position p) in place by the primitive's own rule
+     * ({@link Primitive#vjpAddInto}: a slice's few rows, not an input's worth of zeros per slice and a sum per slice),
+     * into a new array the first time (zeros, or a copy of a cotangent this pass does not own).
+     */
+    private static void addInto(Tensor t, Tensor g, Tensor[] cot, boolean[] owned, int p) {
+        Tensor input = t.node.inputs[0];
+        if (!owned[p]) {
+            Tensor old = cot[p];
+            cot[p] = Tensor.wrap(old == null ? new double[Shape.numel(input.shape)] : old.data.clone(), input.shape);
+            owned[p] = true;
+        }
+        t.node.op.vjpAddInto(cot[p].data, g, t.node.inputs);
     }
 
     // ================================================================== per-point Jacobians

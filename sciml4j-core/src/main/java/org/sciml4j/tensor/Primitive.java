@@ -22,6 +22,22 @@ abstract class Primitive {
     abstract Tensor[] vjp(Tensor g, Tensor out, Tensor[] in, boolean[] need);
 
     /**
+     * Whether {@link #vjpAddInto} is this primitive's reverse rule where nothing is recorded: for a one-input
+     * primitive whose cotangent is mostly zeros (a slice's: a few rows of g in a whole input of zeros).
+     */
+    boolean addsInto() {
+        return false;
+    }
+
+    /**
+     * The cotangent of input 0 added into {@code acc} in place (see {@link #addsInto}); {@code acc} (the input's
+     * shape, row-major) belongs to the caller.
+     */
+    void vjpAddInto(double[] acc, Tensor g, Tensor[] in) {
+        throw new UnsupportedOperationException(name() + ": no in-place reverse rule");
+    }
+
+    /**
      * Jacobian-vector product: the tangent of the output given tangents of the inputs.
      *
      * @param t   one tangent per input (shape of that input), null where zero

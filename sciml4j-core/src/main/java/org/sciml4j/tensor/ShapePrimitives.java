@@ -184,6 +184,16 @@ final class ShapePrimitives {
             return one(unslice(g, in[0].shape, this));
         }
 
+        @Override
+        boolean addsInto() {
+            return true;
+        }
+
+        @Override
+        void vjpAddInto(double[] acc, Tensor g, Tensor[] in) {
+            Layout.unsliceAdd(g.data, acc, in[0].shape, axis, start, step, count);
+        }
+
         Tensor jvp(Tensor[] t, Tensor out, Tensor[] in) {
             return slice(t[0], this);
         }

@@ -149,6 +149,22 @@ public final class Layout {
         return out;
     }
 
+    /** {@link #unslice} added into {@code acc} (of shape {@code shape}) in place: {@code acc[slice] += g}. */
+    public static void unsliceAdd(double[] g, double[] acc, int[] shape, int axis, int start, int step, int count) {
+        int outer = outer(shape, axis);
+        int inner = inner(shape, axis);
+        int dim = shape[axis];
+        for (int o = 0; o < outer; o++) {
+            for (int j = 0; j < count; j++) {
+                int from = (o * count + j) * inner;
+                int to = (o * dim + start + j * step) * inner;
+                for (int e = 0; e < inner; e++) {
+                    acc[to + e] += g[from + e];
+                }
+            }
+        }
+    }
+
     /** Rows {@code index[j]} along {@code axis}. */
     public static double[] indexSelect(double[] x, int[] shape, int axis, int[] index) {
         int outer = outer(shape, axis);
