@@ -121,29 +121,10 @@ public final class Autodiff {
         try (Scope scope = createGraph ? enableGrad() : noGrad()) {
             for (int i = size - 1; i >= 0; i--) {
                 Tensor t = order.get(i);
-                Tensor g = cot[i];
-                if (g == null || t.node == null || !needed[i]) {
+                if (cot[i] == null || t.node == null || !needed[i]) {
                     continue;
                 }
-                Tensor[] inputs = t.node.inputs;
-                int[] at = inputsAt[i];
-                boolean[] need = new boolean[inputs.length];
-                for (int k = 0; k < inputs.length; k++) {
-                    need[k] = at[k] >= 0 && needed[at[k]];
-                }
-                if (!createGraph && inputs.length == 1 && need[0] && t.node.op.addsInto()) {
-                    addInto(t, g, cot, owned, at[0]);
-                    if (!target[i]) {
-                        cot[i] = null;
-                    }
-                    continue;
-                }
-                Tensor[] r = t.node.op.vjp(g, t, inputs, need);
-                for (int k = 0; k < inputs.length; k++) {
-                    if (need[k] && r[k] != null) {
-                        accumulate(cot, owned, at[k], r[k], createGraph);
-                    }
-                }
+                propagate(t, cot[i], inputsAt[i], needed, cot, owned, createGraph);
                 if (!target[i]) {
                     cot[i] = null; // free memory as we go
                 }
@@ -156,6 +137,29 @@ public final class Autodiff {
             out.add(g != null ? g : Tensor.zeros(x.shape));
         }
         return out;
+    }
+
+    /**
+     * Node t's cotangent g passed to its inputs (at their positions {@code at}, -1 outside the graph) that lie on a
+     * path to a target: by the primitive's in-place rule where nothing is recorded, else by its vjp.
+     */
+    private static void propagate(Tensor t, Tensor g, int[] at, boolean[] needed, Tensor[] cot, boolean[] owned,
+                                  boolean createGraph) {
+        Tensor[] inputs = t.node.inputs;
+        boolean[] need = new boolean[inputs.length];
+        for (int k = 0; k < inputs.length; k++) {
+            need[k] = at[k] >= 0 && needed[at[k]];
+        }
+        if (!createGraph && inputs.length == 1 && need[0] && t.node.op.addsInto()) {
+            addInto(t, g, cot, owned, at[0]);
+            return;
+        }
+        Tensor[] r = t.node.op.vjp(g, t, inputs, need);
+        for (int k = 0; k < inputs.length; k++) {
+            if (need[k] && r[k] != null) {
+                accumulate(cot, owned, at[k], r[k], createGraph);
+            }
+        }
     }
 
     /**
