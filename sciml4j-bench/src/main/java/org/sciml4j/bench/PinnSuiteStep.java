@@ -9,6 +9,7 @@ import org.sciml4j.pinn.Problem;
 import org.sciml4j.pinn.SuitePath;
 import org.sciml4j.pinn.Trainer;
 import org.sciml4j.pinn.config.ProblemFile;
+import org.sciml4j.tensor.kernel.VectorWidth;
 import org.sciml4j.train.Progress;
 import org.sciml4j.train.TrainingListener;
 
@@ -77,7 +78,7 @@ public final class PinnSuiteStep {
                 allocKb, warmup,
                 epochs, points(problem, seed), net.parameters().trainable().stream().mapToInt(t -> t.numel()).sum(),
                 path, Runtime.getRuntime().availableProcessors(),
-                org.sciml4j.tensor.kernel.VectorWidth.bits(), timer.lastLoss);
+                VectorWidth.bits(), timer.lastLoss);
     }
 
     private static int points(Problem problem, long seed) {

@@ -6,6 +6,8 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.function.Function;
 
+import org.sciml4j.tensor.kernel.Elementwise;
+
 /**
  * Automatic differentiation over the graph that tensor operations record.
  * <ul>
@@ -163,19 +165,16 @@ public final class Autodiff {
     }
 
     /**
-     * Adds r to the cotangent at position p: in place where this pass owns that cotangent and the shapes agree (the
-     * same sums, element by element, as a new tensor would hold), else as a new tensor (recorded with createGraph).
+     * Adds r to the cotangent at position p: in place where this pass owns that cotangent (never when it records)
+     * and the shapes agree, by the kernel {@code Tensor.add} uses (the same sums, element by element), else as a new
+     * tensor (recorded with createGraph).
      */
     private static void accumulate(Tensor[] cot, boolean[] owned, int p, Tensor r, boolean createGraph) {
         Tensor old = cot[p];
         if (old == null) {
             cot[p] = r;
-        } else if (owned[p] && !createGraph && Arrays.equals(old.shape, r.shape)) {
-            double[] acc = old.data;
-            double[] add = r.data;
-            for (int e = 0; e < acc.length; e++) {
-                acc[e] += add[e];
-            }
+        } else if (owned[p] && Arrays.equals(old.shape, r.shape)) {
+            Elementwise.binary(Elementwise.Binary.ADD, old.data, r.data, old.data);
         } else {
             cot[p] = old.add(r);
             owned[p] = !createGraph;

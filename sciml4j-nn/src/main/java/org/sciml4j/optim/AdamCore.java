@@ -104,17 +104,6 @@ abstract class AdamCore extends AbstractOptimizer {
         }
     }
 
-    /**
-     * One Adam step on one parameter.
-     *
-     * @param decoupled true for AdamW ({@code p *= 1 - lr*wd} first), false for Adam (L2: {@code g += wd*p})
-     */
-    static void update(int step, double lr, double beta1, double beta2, double eps, double weightDecay,
-            boolean decoupled, double[] p, double[] grad, double[] m, double[] v) {
-        update(lr, beta1, beta2, eps, weightDecay, decoupled, 1 - Powers.powInt(beta1, step),
-                1 - Powers.powInt(beta2, step), p, grad, m, v);
-    }
-
     /** One Adam step on one parameter, with the bias corrections {@code 1 - beta1^t} and {@code 1 - beta2^t} given. */
     static void update(double lr, double beta1, double beta2, double eps, double weightDecay, boolean decoupled,
             double biasCorrection1, double biasCorrection2, double[] p, double[] grad, double[] m, double[] v) {

@@ -77,6 +77,47 @@ class FirstOrderOptimizerTest {
         assertThat(xs[0]).containsExactly(new double[] {0.9, 0.9}, within(1e-9));
     }
 
+    /**
+     * Adam keeps its bias corrections once 1 - beta^t is exactly 1; over 8000 steps (0.5^t saturates at t = 54, 0.9^t
+     * at about 350 and turns subnormal at 6720) every step equals the update with both powers computed afresh, bit
+     * for bit, and so does a step after an earlier state is loaded into the same optimiser.
+     */
+    @Test
+    void adamBiasCorrectionsAreThoseOfTheFreshPowersAtEveryStep() {
+        double lr = 1e-3;
+        double b1 = 0.9;
+        double b2 = 0.5;
+        double eps = 1e-8;
+        Adam adam = Adam.builder().learningRate(lr).betas(b1, b2).eps(eps).build();
+        Tensor x = Tensor.vector(1, 1).requireGrad();
+        double[] ref = {1, 1};
+        double[] m = new double[2];
+        double[] v = new double[2];
+        Map<String, Tensor> early = null;
+        double[] atEarly = null;
+        for (int t = 1; t <= 8000; t++) {
+            adam.step(List.of(x), List.of(Tensor.vector(A[0] * x.data()[0], A[1] * x.data()[1])));
+            double[] g = {A[0] * ref[0], A[1] * ref[1]};
+            AdamCore.update(lr, b1, b2, eps, 0, false, 1 - Powers.powInt(b1, t), 1 - Powers.powInt(b2, t), ref, g,
+                    m, v);
+            assertThat(x.toArray()).as("step %d", t).containsExactly(ref);
+            if (t == 20) {
+                early = adam.state();
+                atEarly = x.toArray();
+            }
+        }
+        // back to step 20 (corrections not yet saturated), after 8000 steps whose corrections were exactly 1
+        adam.loadState(early);
+        Tensor y = Tensor.vector(atEarly[0], atEarly[1]).requireGrad();
+        adam.step(List.of(y), List.of(Tensor.vector(A[0] * atEarly[0], A[1] * atEarly[1])));
+        double[] m21 = early.get("exp_avg.0").toArray();
+        double[] v21 = early.get("exp_avg_sq.0").toArray();
+        double[] expected = atEarly.clone();
+        AdamCore.update(lr, b1, b2, eps, 0, false, 1 - Powers.powInt(b1, 21), 1 - Powers.powInt(b2, 21), expected,
+                new double[] {A[0] * atEarly[0], A[1] * atEarly[1]}, m21, v21);
+        assertThat(y.toArray()).containsExactly(expected);
+    }
+
     @Test
     void adamWeightDecayIsAddedToTheGradient() {
         double lr = 0.1;
