@@ -282,9 +282,9 @@ public final class TextTable {
     /**
      * Writes a table of shape {@code (rows, cols)} (a vector of shape {@code (rows,)} is one column), tab-separated
      * with {@code \n} line ends, each number in the shortest form that reads back to the same double
-     * ({@link Double#toString(double)}), atomically (see {@link AtomicFiles}). {@code header} may be null or empty
-     * for none; otherwise it needs one name per column, without tabs or line breaks, and not all numeric (or
-     * reading would take it for data).
+     * ({@link ShortestDecimal}, in {@link Double#toString(double)}'s layout), atomically (see {@link AtomicFiles}).
+     * {@code header} may be null or empty for none; otherwise it needs one name per column, without tabs or line
+     * breaks, and not all numeric (or reading would take it for data).
      */
     public static void write(Path file, List<String> header, Tensor values) throws IOException {
         Tensor v = values.rank() == 1 ? values.reshape(values.size(0), 1) : values;
@@ -325,7 +325,7 @@ public final class TextTable {
             for (int i = 0; i < rows; i++) {
                 b.setLength(0);
                 for (int j = 0; j < cols; j++) {
-                    b.append(j > 0 ? "\t" : "").append(d[i * cols + j]);
+                    ShortestDecimal.append(j > 0 ? b.append('\t') : b, d[i * cols + j]);
                 }
                 w.append(b).write('\n');
             }
