@@ -112,10 +112,14 @@ public final class SafeTensors {
     /** The reference rejects larger headers; so does this reader. */
     static final long MAX_HEADER = 100_000_000;
     private static final String META = "__metadata__";
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
+
+    /** The header reader, made on the first read: writing a checkpoint needs no Jackson (its first mapper: 50-90 ms). */
+    private static final class Reader {
+        static final JsonMapper JSON = JsonMapper.builder()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .build();
+    }
 
     // ================================================================== writing
 
@@ -207,8 +211,8 @@ public final class SafeTensors {
                 if (keys.get(i) == null || v == null) {
                     throw new IllegalArgumentException("metadata keys and values must not be null: " + metadata);
                 }
-                jsonString(h.append(i > 0 ? "," : ""), keys.get(i)).append(':');
-                jsonString(h, v);
+                JsonText.string(h.append(i > 0 ? "," : ""), keys.get(i)).append(':');
+                JsonText.string(h, v);
             }
             h.append('}');
         }
@@ -219,7 +223,7 @@ public final class SafeTensors {
             if (i > 0 || metadata != null) {
                 h.append(',');
             }
-            jsonString(h, it.name).append(":{\"dtype\":\"").append(it.dtype).append("\",\"shape\":[");
+            JsonText.string(h, it.name).append(":{\"dtype\":\"").append(it.dtype).append("\",\"shape\":[");
             int[] shape = it.tensor.shape();
             for (int k = 0; k < shape.length; k++) {
                 h.append(k > 0 ? "," : "").append(shape[k]);
@@ -233,31 +237,6 @@ public final class SafeTensors {
         byte[] header = Arrays.copyOf(json, (json.length + 7) / 8 * 8);
         Arrays.fill(header, json.length, header.length, (byte) ' ');
         return new Layout(header, items, offset);
-    }
-
-    /** Appends a JSON string as serde_json writes it: only quote, backslash and control characters escaped. */
-    private static StringBuilder jsonString(StringBuilder b, String s) {
-        b.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\b' -> b.append("\\b");
-                case '\f' -> b.append("\\f");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        b.append(String.format("\\u%04x", (int) c)); // serde_json uses lower-case hex digits
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.append('"');
     }
 
     private static int utf8Compare(String a, String b) {
@@ -344,7 +323,7 @@ public final class SafeTensors {
         }
         JsonNode root;
         try {
-            root = JSON.readTree(text);
+            root = Reader.JSON.readTree(text);
         } catch (JacksonException e) {
             throw new DataFormatException(file, "header", "not valid JSON: " + e.getOriginalMessage()
                     + (e.getLocation() == null ? "" : " (at character " + e.getLocation().getCharOffset() + ")"), e);

@@ -61,8 +61,9 @@ public final class SummaryJson {
         if (!notes.isEmpty()) {
             out.put("non_finite", notes);
         }
-        AtomicFiles.write(file, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                .writeValueAsBytes(out));
+        String text = JsonText.pretty(out); // null for a value JsonText does not write: Jackson's, the same layout
+        AtomicFiles.write(file, text != null ? text.getBytes(java.nio.charset.StandardCharsets.UTF_8)
+                : new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(out));
     }
 
     /** The reason given for the path or the nearest key above it ("a.b[2]" looks up "a.b[2]", "a.b", "a"). */
