@@ -3,6 +3,7 @@ package org.sciml4j.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -15,7 +16,6 @@ import picocli.CommandLine.Command;
 /** The {@code sciml4j} command: {@code sciml4j run PROBLEM.yaml}, {@code sciml4j evaluate RUN_DIR DATA}, {@code sciml4j demo}, {@code sciml4j info}, {@code sciml4j --help}. */
 @Command(name = "sciml4j", mixinStandardHelpOptions = true, version = "sciml4j 0.1.0-SNAPSHOT",
         description = "Scientific machine learning for the JVM.",
-        subcommands = {RunCommand.class, EvaluateCommand.class, DemoCommand.class, DataCommand.class, GenerateCommand.class, InfoCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Many runs on Apache Spark (the ./sciml4j launcher runs these with the sciml4j-spark module;"
                 + " docs/SPARK.md):",
             "  sweep FILE --grid path=[v1,v2] [--seeds K]  hyper-parameter sweeps and seeds",
@@ -41,9 +41,31 @@ public final class Main implements Runnable {
      */
     private static final Logger SCIML4J = Logger.getLogger("org.sciml4j");
 
+    /** The subcommands, in the order the usage lists them; each is named by its own {@code @Command}. */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(RunCommand.class, EvaluateCommand.class,
+            DemoCommand.class, DataCommand.class, GenerateCommand.class, InfoCommand.class, CommandLine.HelpCommand.class);
+
     @Override
     public void run() {
-        new CommandLine(this).usage(System.out);
+        commandLine().usage(System.out);
+    }
+
+    /**
+     * The command line for {@code args}: with only the subcommand they start with, if they start with one other than
+     * {@code help} (picocli builds the model of every subcommand it is given, from their annotations: the others cost
+     * 30-50 ms of every start), else with all of them (usage, help, "did you mean").
+     */
+    static CommandLine commandLine(String... args) {
+        CommandLine cl = new CommandLine(new Main());
+        if (args.length > 0) {
+            for (Class<?> c : SUBCOMMANDS) {
+                if (c != CommandLine.HelpCommand.class && c.getAnnotation(Command.class).name().equals(args[0])) {
+                    return cl.addSubcommand(c);
+                }
+            }
+        }
+        SUBCOMMANDS.forEach(cl::addSubcommand);
+        return cl;
     }
 
     /** Runs the command line and exits with its status. */
@@ -58,7 +80,7 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns its exit status (for tests). */
     public static int run(String... args) {
-        CommandLine cl = new CommandLine(new Main());
+        CommandLine cl = commandLine(args);
         cl.setExecutionExceptionHandler((ex, line, parsed) -> report(ex, line.getErr()));
         try {
             return cl.execute(args);

@@ -50,4 +50,16 @@ class MainTest {
                             "summary.json");
         }
     }
+
+    /** Only the named subcommand's model is built; usage, help and a mistyped name get them all. */
+    @Test
+    void aSubcommandIsBuiltAloneAndEverythingElseSeesAll() {
+        java.util.List<String> all = java.util.List.of("run", "evaluate", "demo", "data", "generate", "info", "help");
+        assertThat(Main.commandLine("run", "x.yaml").getSubcommands().keySet()).containsExactly("run");
+        assertThat(Main.commandLine("info").getSubcommands().keySet()).containsExactly("info");
+        assertThat(Main.commandLine().getSubcommands().keySet()).containsExactlyElementsOf(all);
+        assertThat(Main.commandLine("help", "run").getSubcommands().keySet()).containsExactlyElementsOf(all);
+        assertThat(Main.commandLine("runn").getSubcommands().keySet()).containsExactlyElementsOf(all);
+        assertThat(Main.commandLine("--version").getSubcommands().keySet()).containsExactlyElementsOf(all);
+    }
 }
