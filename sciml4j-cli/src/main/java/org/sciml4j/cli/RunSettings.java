@@ -1,16 +1,13 @@
 package org.sciml4j.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.sciml4j.io.AtomicFiles;
+import org.sciml4j.io.SummaryJson;
 import org.sciml4j.pinn.config.ProblemFile;
 
 /**
@@ -90,21 +87,10 @@ record RunSettings(int adamEpochs, int lbfgsIterations, int lmIterations, long s
         }
     }
 
-    /** Writes {@value #FILE} into the run folder, atomically. */
+    /** Writes {@value #FILE} into the run folder, atomically (the summary's JSON writer: no Jackson before training). */
     void write(Path dir) throws IOException {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("adam_epochs", adamEpochs);
-        m.put("lbfgs_iterations", lbfgsIterations);
-        m.put("lm_iterations", lmIterations);
-        m.put("seed", seed);
-        m.put("every", logEvery);
-        // five integers: written by hand, because this file is written before training starts and Jackson's
-        // first ObjectMapper costs 50-90 ms of start-up (the summary's, after training, overlaps the loss plot)
-        StringBuilder json = new StringBuilder("{");
-        m.forEach((k, v) -> json.append(json.length() > 1 ? "," : "").append("\n  \"").append(k).append("\" : ")
-                .append(v));
-        json.append("\n}");
-        AtomicFiles.write(dir.resolve(FILE), json.toString().getBytes(StandardCharsets.UTF_8));
+        new SummaryJson().put("adam_epochs", adamEpochs).put("lbfgs_iterations", lbfgsIterations)
+                .put("lm_iterations", lmIterations).put("seed", seed).put("every", logEvery).writeTo(dir.resolve(FILE));
     }
 
     /** Refuses to resume with a problem file other than the one the run in {@code dir} started with. */
