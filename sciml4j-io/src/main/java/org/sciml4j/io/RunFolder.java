@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A run's output folder, held for writing by one run at a time.
@@ -178,8 +179,11 @@ public final class RunFolder implements Closeable {
         }
         try {
             // a real file, because permission bits do not tell (root, ACLs, read-only mounts); named *.tmp, so that
-            // a crash right here leaves a file the next open deletes
-            Path probe = Files.createTempFile(folder, ".write-check", ".tmp");
+            // a crash right here leaves a file the next open deletes. Named as AtomicFiles names its temporary files
+            // rather than by Files.createTempFile, whose SecureRandom took 16-20 ms to set up in a fresh JVM.
+            Path probe = folder.resolve(".write-check." + Long.toHexString(ThreadLocalRandom.current().nextLong())
+                    + ".tmp");
+            Files.createFile(probe);
             Files.deleteIfExists(probe);
         } catch (IOException e) {
             throw new IOException("run folder " + folder + " is not writable: " + InputFiles.describe(e)
@@ -213,6 +217,14 @@ public final class RunFolder implements Closeable {
             }
         }
         try {
+            // Linux's own record of the name: no name lookup, which a badly configured resolver can stall for seconds
+            Path kernel = Path.of("/proc/sys/kernel/hostname");
+            if (Files.isReadable(kernel)) {
+                String h = Files.readString(kernel).strip();
+                if (!h.isEmpty()) {
+                    return h;
+                }
+            }
             return java.net.InetAddress.getLocalHost().getHostName();
         } catch (IOException e) {
             return "unknown";
