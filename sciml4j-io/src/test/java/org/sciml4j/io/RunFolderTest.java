@@ -59,7 +59,8 @@ class RunFolderTest {
         try {
             assertThat(folder.path()).isEqualTo(dir);
             assertThat(names(dir)).containsExactly(".lock");
-            assertThat(Files.readString(dir.resolve(".lock"))).startsWith("process " + PID + " on host ");
+            assertThat(Files.readString(dir.resolve(".lock"))).startsWith("process " + PID + " on host ")
+                    .matches("(?s)process \\d+ on host \\S.*"); // a host name, not an empty one
             assertThat(folder.file("loss.tsv")).isEqualTo(dir.resolve("loss.tsv"));
             assertThatThrownBy(() -> folder.file("../x")).hasMessageContaining("path separator");
             // a second run into the folder from this JVM is refused
