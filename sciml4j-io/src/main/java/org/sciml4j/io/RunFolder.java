@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A run's output folder, held for writing by one run at a time.
@@ -178,11 +177,9 @@ public final class RunFolder implements Closeable {
             throw new IOException("cannot create run folder " + folder + ": " + InputFiles.describe(e), e);
         }
         try {
-            // a real file, because permission bits do not tell (root, ACLs, read-only mounts); named *.tmp, so that
-            // a crash right here leaves a file the next open deletes. Named as AtomicFiles names its temporary files
-            // rather than by Files.createTempFile, whose SecureRandom took 16-20 ms to set up in a fresh JVM.
-            Path probe = folder.resolve(".write-check." + Long.toHexString(ThreadLocalRandom.current().nextLong())
-                    + ".tmp");
+            // a real file, because permission bits do not tell (root, ACLs, read-only mounts); a temporary file's
+            // name, so that a crash right here leaves a file the next open deletes
+            Path probe = AtomicFiles.temporaryPath(folder, "write-check");
             Files.createFile(probe);
             Files.deleteIfExists(probe);
         } catch (IOException e) {

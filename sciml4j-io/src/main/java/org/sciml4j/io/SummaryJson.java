@@ -1,6 +1,7 @@
 package org.sciml4j.io;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,7 +63,7 @@ public final class SummaryJson {
             out.put("non_finite", notes);
         }
         String text = JsonText.pretty(out); // null for a value JsonText does not write: Jackson's, the same layout
-        AtomicFiles.write(file, text != null ? text.getBytes(java.nio.charset.StandardCharsets.UTF_8)
+        AtomicFiles.write(file, text != null ? text.getBytes(StandardCharsets.UTF_8)
                 : new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(out));
     }
 
