@@ -13,7 +13,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Ctrl-C (SIGINT) and SIGTERM as a request to stop a training run cleanly. The first signal sets a flag that the
  * training loop polls with {@link #requested()} and prints {@value #FIRST_NOTICE}; the loop then finishes its current
- * step, writes everything and says how to resume. A second signal ends the process at once with status
+ * step, writes everything and says how to resume. A run that has not polled the flag since {@link #clear()} (a fit
+ * in one call such as SINDy's, or the work before a training's first step) could not stop cleanly: there the first
+ * signal already ends the process, as a second one does. A second signal ends the process at once with status
  * {@value #EXIT_STATUS} (128 + SIGINT, the shell's convention); files written through
  * {@link org.sciml4j.io.AtomicFiles} are then complete or untouched, and the next run into the folder deletes any
  * temporary file left behind.
@@ -31,6 +33,8 @@ public final class Interrupts {
     private static final String[] SIGNALS = {"INT", "TERM"};
 
     private static final AtomicInteger RECEIVED = new AtomicInteger();
+    /** Whether the run polled {@link #requested()} since {@link #clear()}: only then can a signal stop it cleanly. */
+    private static volatile boolean polled;
     /** The handlers replaced by {@link #install}, by signal name, for {@link #uninstall}. */
     private static final Map<String, Object> REPLACED = new LinkedHashMap<>();
     private static volatile PrintStream notices = System.err;
@@ -103,23 +107,30 @@ public final class Interrupts {
 
     /** Whether a signal asked the run to stop; the training loop polls this between two steps. */
     public static boolean requested() {
+        polled = true;
         return RECEIVED.get() > 0;
     }
 
-    /** Forgets the signals received, for a further run in the same process. */
+    /** Forgets the signals received and whether the run polled, for a further run in the same process. */
     public static void clear() {
         RECEIVED.set(0);
+        polled = false;
     }
 
-    /** A signal arrived: the first asks to stop, the second ends the process now. */
+    /**
+     * A signal arrived: the first asks a run that polls to stop; a second one, or the first to a run that has never
+     * polled, ends the process now.
+     */
     private static void received(String signal) {
         PrintStream out = notices;
-        if (RECEIVED.incrementAndGet() == 1) {
+        boolean first = RECEIVED.incrementAndGet() == 1;
+        if (first && polled) {
             out.println(FIRST_NOTICE);
             out.flush();
             return;
         }
-        out.println("interrupt: SIG" + signal + " again, exiting at once");
+        out.println("interrupt: SIG" + signal + (first ? " while no step can stop cleanly" : " again")
+                + ", exiting at once");
         out.flush();
         // halt, not exit: shutdown hooks could wait on the very work the user no longer wants to wait for
         Runtime.getRuntime().halt(EXIT_STATUS);

@@ -148,8 +148,14 @@ final class RunCommand implements Callable<Integer> {
             Interrupts.clear();
             Interrupts.install(System.err);
             int status;
+            List<String> diverged = new ArrayList<>();
             try {
-                status = rp.run(new RunContext(dir, seed, epochs, quiet, System.out, Interrupts::requested));
+                status = rp.run(new RunContext(dir, seed, epochs, quiet, System.out, Interrupts::requested,
+                        reason -> {
+                            if (reason.startsWith("diverged")) {
+                                diverged.add(reason);
+                            }
+                        }));
             } finally {
                 Interrupts.uninstall();
             }
@@ -159,6 +165,11 @@ final class RunCommand implements Callable<Integer> {
             }
             if (!quiet) {
                 System.out.println("outputs in " + dir);
+            }
+            if (!diverged.isEmpty()) { // the results above come from a diverged model: said last, where it is seen
+                System.out.println("training " + diverged.get(0) + "; the results are those of the last step; lower"
+                        + " the learning rate or check the data for extreme values");
+                return status != 0 ? status : DIVERGED_STATUS;
             }
             return status;
         }

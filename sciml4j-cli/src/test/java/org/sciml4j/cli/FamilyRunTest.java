@@ -24,6 +24,24 @@ class FamilyRunTest {
     }
 
     @Test
+    void aFamilyWhoseTrainingDivergesSaysSoLastAndExitsWithTheDivergedStatus(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("e.yaml");
+        Files.writeString(file, "kind: echo\nvalue: 3\nlearning_rate: 1000\n");
+        Path out = dir.resolve("out");
+        Captured r = Captured.run("run", file.toString(), "--out", out.toString(), "--quiet");
+        assertThat(r.status()).as(r.text()).isEqualTo(RunCommand.DIVERGED_STATUS);
+        // w = 1 -> about -999 after Adam's first step of size ~1000: w^4 about 1e12, over 1e6 times its best 1
+        assertThat(r.text()).contains("training diverged: the loss grew to 9.9").contains("at epoch 2")
+                .contains("lower the learning rate").doesNotContain("\tat ");
+        assertThat(out.resolve("summary.json")).exists();
+
+        Files.writeString(file, "kind: echo\nvalue: 3\nlearning_rate: 0.001\n");
+        r = Captured.run("run", file.toString(), "--out", dir.resolve("out2").toString());
+        assertThat(r.status()).as(r.text()).isZero();
+        assertThat(r.text()).doesNotContain("diverged");
+    }
+
+    @Test
     void aFamilyFileIsCheckedBeforeAnyFolderIsMadeAndPinnOptionsAreRefused(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("e.yaml");
         Files.writeString(file, "kind: echo\nvalu: 3\n");

@@ -6,7 +6,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A process for {@link InterruptsTest}: installs the handlers, says "ready", raises the signal named on each line of
- * its input, says "requested" once a signal asked it to stop, then keeps busy as a long save would.
+ * its input, says "requested" once a signal asked it to stop, then keeps busy as a long save would. With the argument
+ * {@code never-polls} it keeps busy from the start without ever polling, as a fit in one call does.
  */
 final class InterruptsChild {
     private InterruptsChild() {
@@ -26,6 +27,11 @@ final class InterruptsChild {
         });
         raiser.setDaemon(true);
         raiser.start();
+        if (args.length > 0 && args[0].equals("never-polls")) {
+            while (true) {
+                Thread.sleep(1000); // a long computation that never asks whether to stop
+            }
+        }
         while (!Interrupts.requested()) {
             Thread.sleep(5);
         }

@@ -10,6 +10,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -66,13 +68,37 @@ class InterruptsTest {
         }
     }
 
+    /** A child JVM running {@link InterruptsChild} with {@code args}, its output into {@code log}. */
+    private static Process child(Path log, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), InterruptsChild.class.getName()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    @Test
+    void theFirstSignalEndsARunThatNeverPolls(@TempDir Path tmp) throws Exception {
+        assumeFalse(System.getProperty("os.name").startsWith("Windows"), "Process.destroy sends SIGTERM on POSIX");
+        Path log = tmp.resolve("child.log");
+        Process child = child(log, "never-polls");
+        try {
+            awaitOutput(log, "ready");
+            child.destroy(); // SIGTERM, as timeout(1) or docker stop send it
+            assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(child.exitValue()).isEqualTo(Interrupts.EXIT_STATUS);
+            assertThat(Files.readString(log, StandardCharsets.UTF_8)).isEqualTo(String.join(System.lineSeparator(),
+                    "ready", "interrupt: SIGTERM while no step can stop cleanly, exiting at once", ""));
+        } finally {
+            child.destroyForcibly();
+        }
+    }
+
     @Test
     void aSecondSignalExitsAtOnceWithStatus130(@TempDir Path tmp) throws Exception {
         assumeFalse(System.getProperty("os.name").startsWith("Windows"), "Process.destroy sends SIGTERM on POSIX");
         Path log = tmp.resolve("child.log");
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), InterruptsChild.class.getName())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process child = child(log);
         try {
             awaitOutput(log, "ready");
             OutputStream in = child.getOutputStream();

@@ -199,7 +199,11 @@ public final class Trainer {
         Result execute(RunCheckpoint from) {
             listeners.forEach(l -> l.onStart(history));
             try {
-                return runPhases(from);
+                Result result = runPhases(from);
+                if (stopReason != null) {
+                    listeners.forEach(l -> l.onStop(stopReason));
+                }
+                return result;
             } finally {
                 listeners.forEach(TrainingListener::onEnd);
             }

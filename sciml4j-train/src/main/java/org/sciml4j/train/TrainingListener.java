@@ -3,6 +3,7 @@ package org.sciml4j.train;
 import java.io.PrintStream;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /** Told about every epoch of training; may stop it (the result keeps what was learned so far). */
 @FunctionalInterface
@@ -31,6 +32,15 @@ public interface TrainingListener {
     }
 
     /**
+     * Called once when training stops before its schedule ends, just before {@link #onEnd()}: with the result's stop
+     * reason, {@code "stopped by listener"}, {@code "time budget"} or {@code "diverged: ..."}.
+     *
+     * @param reason why training stopped
+     */
+    default void onStop(String reason) {
+    }
+
+    /**
      * Called once when training ends: completed, stopped (listener, time budget, divergence) or failed with an
      * exception (then before it propagates), e.g. to close what the listener opened.
      */
@@ -56,7 +66,16 @@ public interface TrainingListener {
      * {@code stop} says so (the user's interrupt).
      */
     static TrainingListener stoppable(TrainingListener display, BooleanSupplier stop) {
+        return stoppable(display, stop, reason -> { });
+    }
+
+    /**
+     * As {@link #stoppable(TrainingListener, BooleanSupplier)}, and {@code stopped} is told why training stopped
+     * early ({@link #onStop}), e.g. for the command line to report a divergence.
+     */
+    static TrainingListener stoppable(TrainingListener display, BooleanSupplier stop, Consumer<String> stopped) {
         Objects.requireNonNull(stop, "stop");
+        Objects.requireNonNull(stopped, "stopped");
         return new TrainingListener() {
             @Override
             public boolean onEpoch(Progress p) {
@@ -78,6 +97,14 @@ public interface TrainingListener {
                 if (display != null) {
                     display.onPhaseStart(phase, epochsBefore, done);
                 }
+            }
+
+            @Override
+            public void onStop(String reason) {
+                if (display != null) {
+                    display.onStop(reason);
+                }
+                stopped.accept(reason);
             }
 
             @Override

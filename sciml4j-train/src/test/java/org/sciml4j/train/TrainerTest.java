@@ -242,12 +242,16 @@ class TrainerTest {
 
     @Test
     void aLossThatGrowsByOrdersOfMagnitudeStopsAsDiverged() {
-        Trainer.Result r = Trainer.builder().adam(1e-3, 50).build().train(new Toy(1, 10));
+        List<String> told = new ArrayList<>();
+        TrainingListener listener = TrainingListener.stoppable(null, () -> false, told::add);
+        Trainer.Result r = Trainer.builder().adam(1e-3, 50).listener(listener).build().train(new Toy(1, 10));
         assertThat(r.stopReason()).startsWith("diverged: the loss grew to ").contains("at epoch 10");
         assertThat(r.epochs()).isEqualTo(10);
-        Trainer.Result tolerant = Trainer.builder().adam(1e-3, 50).divergenceFactor(1e12).build()
+        assertThat(told).containsExactly(r.stopReason()); // the listeners hear why, once
+        Trainer.Result tolerant = Trainer.builder().adam(1e-3, 50).divergenceFactor(1e12).listener(listener).build()
                 .train(new Toy(1, 10));
         assertThat(tolerant.stopReason()).isEqualTo("completed");
+        assertThat(told).hasSize(1); // a completed run stops nothing early
     }
 
     /** An energy-like objective: p^2 - 2, negative near its minimum, lifted by {@code lift} from epoch jumpAt. */

@@ -147,6 +147,7 @@ final class DataSection {
             x = interleave(cols, n, doc.list(stateNode));
         }
         double[] t = time(k, arrays, n);
+        atLeastTwo(t.length, "samples (rows)", fileNode, path);
         List<String> controls = List.of();
         double[] u = null;
         if (k.has("control")) {
@@ -161,6 +162,8 @@ final class DataSection {
         Node spaceNode = doc.required(k.map(), "space", fieldNode, "space: x");
         double[] xs = flat(arrays.get(spaceNode), spaceNode);
         double[] t = time(k, arrays, -1);
+        atLeastTwo(t.length, "times", fieldNode, path);
+        atLeastTwo(xs.length, "points in space", spaceNode, path);
         Tensor u = arrays.get(fieldNode);
         int[] s = u.shape();
         double[] values = finite(u.toArray(), fieldNode);
@@ -174,6 +177,13 @@ final class DataSection {
         }
         return new Measurements(t, values, List.of(doc.name(fieldNode)), null, List.of(), xs, doc.name(spaceNode),
                 k.bool("periodic", false), path.getFileName().toString());
+    }
+
+    /** A derivative along a variable needs at least two of its samples (its method may need more). */
+    private void atLeastTwo(int count, String what, Node at, Path path) {
+        if (count < 2) {
+            throw doc.error(at, path.getFileName() + " has " + count + " " + what + "; derivatives need at least 2");
+        }
     }
 
     private double[] time(Keys k, Arrays arrays, int n) {

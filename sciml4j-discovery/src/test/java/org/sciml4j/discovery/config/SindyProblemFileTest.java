@@ -87,6 +87,12 @@ class SindyProblemFileTest {
         assertThat(e.line()).isEqualTo(4);
         assertThat(e.problem()).contains("10 values").contains("201 rows");
 
+        Files.writeString(dir.resolve("header.csv"), "t,x,y\n");
+        e = error(HEAD + "data:\n  file: header.csv\n  time: t\n  state: [x, y]\n");
+        assertThat(e.line()).isEqualTo(3);
+        assertThat(e.column()).isEqualTo(9);
+        assertThat(e.problem()).isEqualTo("header.csv has 0 samples (rows); derivatives need at least 2");
+
         e = error(HEAD + "data:\n  generate: lorenz\n  state: [x, y, z]\n");
         assertThat(e.line()).isEqualTo(4);
         assertThat(e.problem()).contains("'state' does not apply to a generated");

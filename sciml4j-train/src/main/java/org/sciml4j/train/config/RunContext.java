@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 import org.sciml4j.train.ProgressBarListener;
 import org.sciml4j.train.TrainingListener;
@@ -18,14 +19,23 @@ import org.sciml4j.train.TrainingListener;
  * @param quiet       {@code --quiet}: print only the final figures
  * @param out         where to print
  * @param interrupted true once the user interrupted (Ctrl-C): stop after the current step, keep what was written
+ * @param stopped     told why a training given {@link #listener} stopped early ("diverged: ...", ...): the command
+ *                    reports a divergence and exits with its own status
  */
 public record RunContext(Path dir, Long seed, Integer epochs, boolean quiet, PrintStream out,
-                         BooleanSupplier interrupted) {
+                         BooleanSupplier interrupted, Consumer<String> stopped) {
 
     public RunContext {
         Objects.requireNonNull(dir, "dir");
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(interrupted, "interrupted");
+        Objects.requireNonNull(stopped, "stopped");
+    }
+
+    /** A context whose trainings' early stops go unreported (they stay in each family's summary). */
+    public RunContext(Path dir, Long seed, Integer epochs, boolean quiet, PrintStream out,
+                      BooleanSupplier interrupted) {
+        this(dir, seed, epochs, quiet, out, interrupted, reason -> { });
     }
 
     /** A context for a run from Java (tests, examples): no overrides, not quiet, never interrupted. */
@@ -55,6 +65,7 @@ public record RunContext(Path dir, Long seed, Integer epochs, boolean quiet, Pri
      * line every {@code every} epochs (nothing when quiet), and a stop after the current epoch once interrupted.
      */
     public TrainingListener listener(int every) {
-        return TrainingListener.stoppable(quiet ? null : ProgressBarListener.orPrinting(out, every), interrupted);
+        return TrainingListener.stoppable(quiet ? null : ProgressBarListener.orPrinting(out, every), interrupted,
+                stopped);
     }
 }

@@ -207,6 +207,9 @@ final class DataSection {
         }
         int features = xm.length;
         int n = xm[0].length;
+        if (n < 3) {
+            throw doc.error(fileNode, name + " has " + n + " snapshots; at least 3 are needed");
+        }
         double[] x = new double[features * n];
         for (int i = 0; i < features; i++) {
             for (int k = 0; k < n; k++) {

@@ -20,6 +20,8 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 public final class DmdKind implements ProblemKind {
     /** The kind's name in {@code kind:}. */
     public static final String NAME = "dmd";
+    /** The most values (features x steps) a reconstruction with its forecast may hold: 800 MB of doubles. */
+    static final long MAX_FORECAST_VALUES = 100_000_000L;
     private static final Set<String> TOP = Set.of("kind", "name", "description", "data", "method",
             "truth_eigenvalues", "truth_time", "forecast");
 
@@ -52,6 +54,11 @@ public final class DmdKind implements ProblemKind {
         if (top.containsKey("forecast")) {
             Node f = top.get("forecast").getValueNode();
             forecast = doc.nonNegativeInt(f);
+            long values = ((long) s.firstTrajectoryLength() + forecast) * s.features();
+            if (values > MAX_FORECAST_VALUES) {
+                throw doc.error(f, "a forecast of " + forecast + " steps of " + s.features() + " features holds "
+                        + values + " values; at most " + MAX_FORECAST_VALUES + " (data and forecast together)");
+            }
             if (forecast > 0 && (method.name().equals("dmdc") || Double.isNaN(s.uniformStep()))) {
                 throw doc.error(f, "forecast needs a model without inputs and equally spaced snapshots (it"
                         + " predicts in steps of dt)");

@@ -47,7 +47,8 @@ final class MethodSection {
         RankRule rank = m.containsKey("rank") ? rank(m.get("rank").getValueNode()) : RankRule.optimal();
         int delays = m.containsKey("delays") ? doc.positiveInt(m.get("delays").getValueNode()) : 1;
         if (delays >= data.snapshots() - 1) {
-            throw doc.error(m.get("delays").getValueNode(), delays + " delays need more than " + (delays + 1)
+            throw doc.error(m.containsKey("delays") ? m.get("delays").getValueNode() : section, delays
+                    + " delays need more than " + (delays + 1)
                     + " snapshots; the data have " + data.snapshots());
         }
         int trials = m.containsKey("trials") ? doc.positiveInt(m.get("trials").getValueNode()) : 50;

@@ -71,6 +71,12 @@ class DmdProblemFileTest {
         fails("kind: dmd\ndata:\n  file: d.npz\n  array: X\nmethod: {name: exact}\n", 3, 3, "give the time step");
         fails("kind: dmd\ndata:\n  file: missing.npz\n  array: X\n  dt: 1\nmethod: {name: exact}\n", 3, 9,
                 "no such file");
+        Files.writeString(tmp.resolve("two.csv"), "x,y\n1,2\n3,4\n");
+        fails("kind: dmd\ndata:\n  file: two.csv\n  columns: [x, y]\n  dt: 0.1\nmethod: {name: exact}\n", 3, 9,
+                "two.csv has 2 snapshots; at least 3 are needed");
+        // 4 snapshots of 3 features and 1e8 steps more: 300000012 values, more than a reconstruction may hold
+        fails("kind: dmd\ndata:\n  file: d.npz\n  array: X\n  dt: 1\nmethod: {name: exact}\nforecast: 100000000\n",
+                7, 11, "holds 300000012 values; at most 100000000");
     }
 
     private JsonNode run(DmdProblem p) throws IOException {
