@@ -73,6 +73,28 @@ class OperatorKindTest {
     }
 
     @Test
+    void anOutputThatIsZeroEverywhereIsRefusedWhereARelativeErrorWouldDivideByItsNorm() throws IOException {
+        Tensor[] d = SyntheticOperators.antiderivative(30, 16, 1);
+        double[] out = d[1].toArray();
+        java.util.Arrays.fill(out, 3 * 16, 4 * 16, 0.0); // row 3, a training function
+        java.util.Arrays.fill(out, 27 * 16, 28 * 16, 0.0); // row 27, a test function (the last 5 rows)
+        Map<String, Tensor> a = new LinkedHashMap<>();
+        a.put("inputs", d[0]);
+        a.put("outputs", Tensor.of(out, 30, 16));
+        a.put("x", d[2]);
+        Npz.write(dir.resolve("zero.npz"), a, false);
+        String model = "model: {fno: {modes: 4, width: 4, layers: 1}}\n";
+        String data = "kind: operator\ndata: {file: zero.npz, train: 20, test: 5}\n";
+        assertThatThrownBy(() -> read(data + model)).isInstanceOf(ProblemFileException.class)
+                .hasMessageContaining("p.yaml, line 2").hasMessageContaining("the output of row 3 (a training"
+                        + " function) is zero everywhere").hasMessageContaining("loss: mse");
+        assertThatThrownBy(() -> read(data + model + "training: {loss: mse}\n"))
+                .hasMessageContaining("the output of row 27 (a test function) is zero everywhere");
+        assertThat(read("kind: operator\ndata: {file: zero.npz, train: 20, test: 2}\n" + model
+                + "training: {loss: mse}\n").data().test()).isEqualTo(2); // rows 20-27 unused: no error
+    }
+
+    @Test
     void dataFromAGeneratorSpecIsMadeOnceBesideTheSpec() throws IOException {
         Files.writeString(dir.resolve("anti.yaml"), "generator: antiderivative\nsamples: 30\nout: made/anti.npz\n"
                 + "sensors: 16\ninput: {rbf: {points: 200}}\nthreads: 1\n");

@@ -96,10 +96,7 @@ final class ConditionsSection {
         }
         TextTable.Table table = scope.dataTable(fileNode);
         String file = doc.string(fileNode);
-        if (table.columns().size() != columns.size()) {
-            throw doc.error(columnsNode, file + " has " + table.columns().size() + " columns but " + columns.size()
-                    + " names are given " + columns + "; name every column, in order");
-        }
+        scope.checkColumns(table, columns, columnsNode, file);
         for (String v : scope.ranges.keySet()) {
             if (!columns.contains(v)) {
                 throw doc.error(columnsNode, "condition '" + name + "': no column of " + file + " is named after"
@@ -110,8 +107,31 @@ final class ConditionsSection {
             throw doc.error(columnsNode, "condition '" + name + "': the columns " + columns + " name only"
                     + " variables; name at least one field, e.g. 'u'");
         }
+        insideRanges(table, columns, fileNode, file);
         observed.forEach(scope::bind);
         return Condition.data(doc.resolve(fileNode), columns.toArray(new String[0])).named(name);
+    }
+
+    /**
+     * Every data point lies within the variables' ranges (to a billionth of each range's width): a point outside,
+     * e.g. times in other units than the domain's, would fit the network where no equation holds.
+     */
+    private void insideRanges(TextTable.Table table, List<String> columns, Node fileNode, String file) {
+        double[] v = table.values().toArray();
+        int cols = columns.size();
+        for (Map.Entry<String, double[]> r : scope.ranges.entrySet()) {
+            int j = columns.indexOf(r.getKey());
+            double lo = r.getValue()[0];
+            double hi = r.getValue()[1];
+            double slack = 1e-9 * (hi - lo);
+            for (int i = 0; i < table.rows(); i++) {
+                double x = v[i * cols + j];
+                if (x < lo - slack || x > hi + slack) {
+                    throw doc.error(fileNode, file + ", data row " + (i + 1) + ": " + r.getKey() + " = " + x
+                            + " lies outside the domain, " + r.getKey() + " in [" + lo + ", " + hi + "]");
+                }
+            }
+        }
     }
 
     /** {@code {at: {t: 0}, require: [u = 1], points: 21, sampling: uniform}}. */

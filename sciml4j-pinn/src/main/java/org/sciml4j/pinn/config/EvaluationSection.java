@@ -75,18 +75,17 @@ final class EvaluationSection {
         Node columnsNode = doc.required(m, "columns", node, "columns: [t, u]");
         List<Node> cols = doc.list(columnsNode);
         TextTable.Table table = scope.table(fileNode);
-        if (table.columns().size() != cols.size()) {
-            throw doc.error(columnsNode, doc.string(fileNode) + " has " + table.columns().size() + " columns but "
-                    + cols.size() + " names are given; name every column, in order");
-        }
         List<String> names = new ArrayList<>();
+        for (Node c : cols) {
+            names.add(doc.string(c));
+        }
+        scope.checkColumns(table, names, columnsNode, doc.string(fileNode));
         for (Node c : cols) {
             String n = doc.string(c);
             if (problem.variableIndex(n) < 0 && !problem.fields().contains(n)) {
                 throw doc.error(c, "'" + n + "' is neither a variable " + problem.variableNames() + " nor a field "
                         + problem.fields());
             }
-            names.add(n);
         }
         List<String> wanted = new ArrayList<>(problem.variableNames());
         wanted.addAll(problem.fields());

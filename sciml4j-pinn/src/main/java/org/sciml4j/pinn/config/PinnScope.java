@@ -3,6 +3,7 @@ package org.sciml4j.pinn.config;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -206,5 +207,22 @@ final class PinnScope {
     /** A text table of data to train on named at {@code fileNode}: finite, with rows. */
     TextTable.Table dataTable(Node fileNode) {
         return load(fileNode, TextTable::readData);
+    }
+
+    /**
+     * Checks that {@code names} (the {@code columns:} at {@code columnsNode}, read by position) name every column of
+     * {@code table}, and that a header line in the file naming the same columns does not list them in another order:
+     * read by position, they would be silently swapped.
+     */
+    void checkColumns(TextTable.Table table, List<String> names, Node columnsNode, String file) {
+        List<String> header = table.columns();
+        if (header.size() != names.size()) {
+            throw doc.error(columnsNode, file + " has " + header.size() + " columns but " + names.size()
+                    + " names are given " + names + "; name every column, in order");
+        }
+        if (!header.equals(names) && new HashSet<>(header).equals(new HashSet<>(names))) {
+            throw doc.error(columnsNode, file + "'s header line names its columns " + header + ", but the columns"
+                    + " are read by position as " + names + "; list them in the file's order");
+        }
     }
 }

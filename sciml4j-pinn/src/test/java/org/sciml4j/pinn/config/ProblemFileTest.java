@@ -284,7 +284,7 @@ class ProblemFileTest {
     @Test
     void everyOptionalForm() throws IOException {
         Files.createDirectories(dir.resolve("obs"));
-        Files.writeString(dir.resolve("obs/u.csv"), "x,t,u\n0.5,1,0.25\n-0.5,2,0.5\n");
+        Files.writeString(dir.resolve("obs/u.csv"), "x,t,u\n0.5,1,0.25\n-0.5,1.5,0.5\n");
         ProblemFile f = ok("""
                 # a comment before everything
                 name: 'my run'   # quoted name
@@ -346,7 +346,7 @@ class ProblemFileTest {
         assertThat(corner.points().toArray()).containsExactly(1, 0);
         assertThat(corner.sides()).hasSize(2);
         Condition.Resolved data = p.conditions().get(2).resolve(p, 0);
-        assertThat(data.points().toArray()).containsExactly(0.5, 1, -0.5, 2);
+        assertThat(data.points().toArray()).containsExactly(0.5, 1, -0.5, 1.5);
         assertThat(data.observed().get(0).toArray()).containsExactly(0.25, 0.5);
 
         Tensor colloc = p.collocationPoints(3);
@@ -1342,6 +1342,44 @@ class ProblemFileTest {
     }
 
     // ================================================================== mistakes: evaluation
+
+    @Test
+    void aHeaderThatListsTheNamedColumnsInAnotherOrderIsRefused() throws IOException {
+        Files.writeString(dir.resolve("h.txt"), "u t\n0.8 0.5\n0.1 1.5\n");
+        String text = """
+                variables: {t: [0, 10]}
+                fields: [u]
+                conditions:
+                  data: {file: h.txt, columns: [t, u]}
+                """;
+        assertAt(fails(text), text, 4, 32, '[', "h.txt's header line names its columns [u, t], but the columns are"
+                + " read by position as [t, u]; list them in the file's order");
+        String evaluation = """
+                variables: {t: [0, 10]}
+                fields: [u]
+                equations: [u_t]
+                collocation: {points: 11}
+                evaluation: {file: h.txt, columns: [t, u]}
+                """;
+        assertAt(fails(evaluation), evaluation, 5, 36, '[', "h.txt's header line names its columns [u, t]");
+        Files.writeString(dir.resolve("h.txt"), "time value\n0.5 0.8\n1.5 0.1\n"); // other names: by position
+        assertThat(ok(text + "equations: [u_t]\ncollocation: {points: 11}\n").problem().fields()).containsExactly("u");
+    }
+
+    @Test
+    void dataOutsideTheDomainIsRefused() throws IOException {
+        Files.writeString(dir.resolve("far.txt"), "0.5 0.8\n50 0.1\n");
+        String text = """
+                variables: {t: [0, 10]}
+                fields: [u]
+                conditions:
+                  data: {file: far.txt, columns: [t, u]}
+                """;
+        assertAt(fails(text), text, 4, 16, 'f', "far.txt, data row 2: t = 50.0 lies outside the domain, t in [0.0,"
+                + " 10.0]");
+        Files.writeString(dir.resolve("far.txt"), "0 0.8\n10.000000000001 0.1\n"); // the end, to rounding
+        assertThat(ok(text + "equations: [u_t]\ncollocation: {points: 11}\n").problem().fields()).containsExactly("u");
+    }
 
     @Test
     void evaluationColumnCount() throws IOException {
