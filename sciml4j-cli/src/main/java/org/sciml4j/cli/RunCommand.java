@@ -156,6 +156,14 @@ final class RunCommand implements Callable<Integer> {
                                 diverged.add(reason);
                             }
                         }));
+            } catch (RuntimeException e) {
+                if (diverged.isEmpty()) {
+                    throw e;
+                }
+                // what failed is the family's use of a model that had diverged: the divergence is the news
+                System.out.println("training " + diverged.get(0) + "; what came after failed on the diverged model: "
+                        + Main.message(e) + "; lower the learning rate or check the data for extreme values");
+                return DIVERGED_STATUS;
             } finally {
                 Interrupts.uninstall();
             }

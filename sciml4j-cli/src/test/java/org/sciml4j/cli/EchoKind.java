@@ -19,7 +19,7 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 /**
  * A test kind ({@code kind: echo, value: 3}) that writes its value and the overrides it was given; with
  * {@code learning_rate:} it first trains w^4 from w = 1 by Adam for 5 epochs through the family's listener (a large
- * rate makes it diverge).
+ * rate makes it diverge); with {@code then_fail: true} it then fails as an evaluation of a blown-up model would.
  */
 public final class EchoKind implements ProblemKind {
     @Override
@@ -30,20 +30,23 @@ public final class EchoKind implements ProblemKind {
     @Override
     public ProblemDefinition read(YamlDocument doc) {
         Map<String, NodeTuple> m = doc.mapping(doc.root(), "the problem", Set.of("kind", "name", "value",
-                "learning_rate"));
+                "learning_rate", "then_fail"));
         double value = doc.number(doc.required(m, "value", doc.root(), "value: 3"));
         Double rate = m.containsKey("learning_rate") ? doc.number(m.get("learning_rate").getValueNode()) : null;
-        return new Echo(doc, value, rate);
+        boolean fail = m.containsKey("then_fail") && doc.bool(m.get("then_fail").getValueNode());
+        return new Echo(doc, value, rate, fail);
     }
 
     private static final class Echo extends DocumentProblem {
         private final double value;
         private final Double rate;
+        private final boolean fail;
 
-        Echo(YamlDocument doc, double value, Double rate) {
+        Echo(YamlDocument doc, double value, Double rate, boolean fail) {
             super(doc, "echo", doc.baseName());
             this.value = value;
             this.rate = rate;
+            this.fail = fail;
         }
 
         @Override
@@ -68,6 +71,9 @@ public final class EchoKind implements ProblemKind {
                     }
                 };
                 Trainer.builder().adam(rate, 5).listener(c.listener(1)).build().train(quartic);
+            }
+            if (fail) {
+                throw new IllegalStateException("step size underflow at t = 0.5");
             }
             new SummaryJson().put("value", value).put("seed", c.seedOr(7)).put("epochs", c.epochsOr(5))
                     .write(c.dir());

@@ -42,6 +42,20 @@ class FamilyRunTest {
     }
 
     @Test
+    void whatFailsAfterADivergenceIsReportedAsItsConsequence(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("e.yaml");
+        Files.writeString(file, "kind: echo\nvalue: 3\nlearning_rate: 1000\nthen_fail: true\n");
+        Captured r = Captured.run("run", file.toString(), "--out", dir.resolve("out").toString(), "--quiet");
+        assertThat(r.status()).as(r.text()).isEqualTo(RunCommand.DIVERGED_STATUS);
+        assertThat(r.text()).contains("training diverged: the loss grew to").contains("what came after failed on the"
+                + " diverged model: step size underflow at t = 0.5").doesNotContain("internal error");
+        Files.writeString(file, "kind: echo\nvalue: 3\nlearning_rate: 0.001\nthen_fail: true\n");
+        r = Captured.run("run", file.toString(), "--out", dir.resolve("out2").toString(), "--quiet");
+        assertThat(r.status()).as(r.text()).isEqualTo(1);
+        assertThat(r.text()).contains("step size underflow at t = 0.5").doesNotContain("diverged");
+    }
+
+    @Test
     void aFamilyFileIsCheckedBeforeAnyFolderIsMadeAndPinnOptionsAreRefused(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("e.yaml");
         Files.writeString(file, "kind: echo\nvalu: 3\n");

@@ -79,13 +79,22 @@ final class SbiReader {
         Prior prior = prior(value("prior"));
         Node simNode = value("simulator");
         Map<String, NodeTuple> sm = doc.mapping(simNode, "simulator", Set.of("command", "outputs", "batch"));
+        Node commandNode = doc.required(sm, "command", simNode, "command: [python3, simulate.py]");
         List<String> command = new ArrayList<>();
-        for (Node n : doc.list(doc.required(sm, "command", simNode, "command: [python3, simulate.py]"))) {
+        for (Node n : doc.list(commandNode)) {
             command.add(doc.string(n));
+        }
+        Path dir = doc.file().toAbsolutePath().getParent();
+        if (command.isEmpty()) {
+            throw doc.error(commandNode, "the simulator command is empty; e.g. [python3, simulate.py]");
+        }
+        if (!ProcessSimulator.findable(command.get(0), dir)) {
+            throw doc.error(doc.list(commandNode).get(0), "no program '" + command.get(0) + "' "
+                    + (command.get(0).contains("/") ? "at " + dir.resolve(command.get(0)) + " (or not executable)"
+                    : "on the PATH") + "; the command's first word is the program that runs the simulator");
         }
         int outputs = doc.positiveInt(doc.required(sm, "outputs", simNode, "outputs: 2"));
         int batch = sm.containsKey("batch") ? doc.positiveInt(sm.get("batch").getValueNode()) : 500;
-        Path dir = doc.file().toAbsolutePath().getParent();
         Simulator sim = new ProcessSimulator(command, dir, outputs);
         Observed obs = ownObservations(prior.dim(), outputs);
         return new SbiSpec(null, prior, sim, batch, simulations, simFile, npe, seed, obs.x, obs.labels, obs.truths,

@@ -6,8 +6,11 @@ import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 
@@ -18,6 +21,9 @@ import java.util.Locale;
  * output are skipped. Anything else is refused with a message naming the command, the line and what was wrong.
  */
 public final class ProcessSimulator implements Simulator {
+    /** How many of its last error lines a failed program's message quotes. */
+    private static final int ERROR_LINES = 5;
+
     private final List<String> command;
     private final Path workingDir;
     private final int outputDim;
@@ -43,11 +49,19 @@ public final class ProcessSimulator implements Simulator {
 
     @Override
     public double[][] simulate(double[][] theta, long[] seeds) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(command).directory(workingDir.toFile())
-                .redirectError(ProcessBuilder.Redirect.DISCARD);
-        Process p = pb.start();
+        ProcessBuilder pb = new ProcessBuilder(command).directory(workingDir.toFile());
+        Process p;
+        try {
+            p = pb.start();
+        } catch (IOException e) {
+            throw new IOException("cannot start the simulator " + command + " in " + workingDir + ": "
+                    + (findable(command.get(0), workingDir) ? e.getMessage() : "no such program"), e);
+        }
         Thread feeder = new Thread(() -> feed(p, theta, seeds), "simulator-stdin");
         feeder.start();
+        Deque<String> errors = new ArrayDeque<>();
+        Thread errorReader = new Thread(() -> keepLast(p, errors), "simulator-stderr");
+        errorReader.start();
         List<double[]> rows = new ArrayList<>();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(),
                 StandardCharsets.UTF_8))) {
@@ -65,8 +79,10 @@ public final class ProcessSimulator implements Simulator {
         try {
             int status = p.waitFor();
             feeder.join();
+            errorReader.join();
             if (status != 0) {
-                throw new IOException("simulator " + command + " exited with status " + status);
+                throw new IOException("simulator " + command + " exited with status " + status
+                        + (errors.isEmpty() ? "" : "; its last error output: " + String.join(" | ", errors)));
             }
         } catch (InterruptedException e) {
             p.destroyForcibly();
@@ -96,6 +112,43 @@ public final class ProcessSimulator implements Simulator {
             }
         }
         return x;
+    }
+
+    /** The last {@value #ERROR_LINES} lines the program wrote on standard error, for the message if it fails. */
+    private static void keepLast(Process p, Deque<String> lines) {
+        try (BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(),
+                StandardCharsets.UTF_8))) {
+            for (String line = err.readLine(); line != null; line = err.readLine()) {
+                synchronized (lines) {
+                    if (lines.size() == ERROR_LINES) {
+                        lines.removeFirst();
+                    }
+                    lines.addLast(line.strip());
+                }
+            }
+        } catch (IOException e) {
+            // the program closed its standard error: nothing more to keep
+        }
+    }
+
+    /**
+     * Whether {@code program} can be started: a path (with a '/') to an executable file, relative to {@code dir}, or
+     * a name found as an executable file in a folder of the {@code PATH}.
+     */
+    public static boolean findable(String program, Path dir) {
+        if (program.contains("/")) {
+            return Files.isExecutable(dir.resolve(program));
+        }
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return false;
+        }
+        for (String folder : path.split(java.io.File.pathSeparator)) {
+            if (!folder.isEmpty() && Files.isExecutable(Path.of(folder).resolve(program))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void feed(Process p, double[][] theta, long[] seeds) {

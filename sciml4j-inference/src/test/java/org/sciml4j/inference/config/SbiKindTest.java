@@ -52,6 +52,10 @@ public class SbiKindTest {
         assertThatThrownBy(() -> read("kind: sbi\nsimulations: 100\nprior:\n  uniform: {low: [0, 1], high: [1, 1]}\n"
                 + "simulator: {command: [cat], outputs: 2}\nobservations: {file: x.csv}\n"))
                 .hasMessageContaining("line 4, column 12").hasMessageContaining("parameter 2 needs finite low < high");
+        assertThatThrownBy(() -> read("kind: sbi\nsimulations: 100\nprior:\n  uniform: {low: [0, 0], high: [1, 1]}\n"
+                + "simulator: {command: [no-such-simulator-program, sim.py], outputs: 2}\n"))
+                .hasMessageContaining("line 5, column 23")
+                .hasMessageContaining("no program 'no-such-simulator-program' on the PATH");
         assertThat(ProblemKinds.names()).contains("sbi");
     }
 

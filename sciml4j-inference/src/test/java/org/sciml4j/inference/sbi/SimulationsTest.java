@@ -37,7 +37,18 @@ class SimulationsTest {
                 .hasMessageContaining("output line 1: 1 values, expected 2");
         Simulator failing = new ProcessSimulator(List.of("sh", "-c", "cat > /dev/null; exit 3"), dir, 2);
         assertThatThrownBy(() -> failing.simulate(new double[][] {{0.5, 1}}, new long[] {1}))
-                .hasMessageContaining("exited with status 3");
+                .hasMessageContaining("exited with status 3").hasMessageNotContaining("error output");
+        Simulator saying = new ProcessSimulator(List.of("sh", "-c",
+                "cat > /dev/null; for i in 1 2 3 4 5 6; do echo line $i >&2; done; exit 4"), dir, 2);
+        assertThatThrownBy(() -> saying.simulate(new double[][] {{0.5, 1}}, new long[] {1}))
+                .hasMessageEndingWith("exited with status 4; its last error output: line 2 | line 3 | line 4 | line 5"
+                        + " | line 6");
+        Simulator missing = new ProcessSimulator(List.of("no-such-simulator-program"), dir, 2);
+        assertThatThrownBy(() -> missing.simulate(new double[][] {{0.5, 1}}, new long[] {1}))
+                .hasMessageContaining("cannot start the simulator [no-such-simulator-program]")
+                .hasMessageEndingWith(": no such program");
+        assertThat(ProcessSimulator.findable("sh", dir)).isTrue();
+        assertThat(ProcessSimulator.findable("./missing.sh", dir)).isFalse();
     }
 
     @Test
