@@ -60,7 +60,8 @@ public record BenchmarkTask(String name, Prior prior, Simulator simulator) {
     }
 
     /**
-     * Reads a csv with one header line and numeric rows of {@code width} values (gzip when the name ends in .gz).
+     * Reads a csv of numeric rows of {@code width} values after an optional header line (a first line with a field
+     * that is not a number); gzip when the name ends in .gz.
      *
      * @return shape (rows, width)
      * @throws IOException naming the file and line of a bad row
@@ -73,28 +74,13 @@ public record BenchmarkTask(String name, Prior prior, Simulator simulator) {
         var raw = Files.newInputStream(file);
         var in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
         try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line = r.readLine();
-            int lineNo = 1;
-            while ((line = r.readLine()) != null) {
+            int lineNo = 0;
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
                 lineNo++;
-                if (line.isBlank()) {
+                if (line.isBlank() || lineNo == 1 && !allNumbers(line)) {
                     continue;
                 }
-                String[] parts = line.split(",");
-                if (parts.length != width) {
-                    throw new IOException(file + ", line " + lineNo + ": " + parts.length + " values, expected "
-                            + width);
-                }
-                double[] row = new double[width];
-                for (int j = 0; j < width; j++) {
-                    try {
-                        row[j] = Double.parseDouble(parts[j].strip());
-                    } catch (NumberFormatException e) {
-                        throw new IOException(file + ", line " + lineNo + ", column " + (j + 1)
-                                + ": not a number: '" + parts[j] + "'");
-                    }
-                }
-                rows.add(row);
+                rows.add(row(line, width, file, lineNo));
             }
         }
         double[] flat = new double[rows.size() * width];
@@ -102,5 +88,34 @@ public record BenchmarkTask(String name, Prior prior, Simulator simulator) {
             System.arraycopy(rows.get(i), 0, flat, i * width, width);
         }
         return Tensor.of(flat, rows.size(), width);
+    }
+
+    /** Whether every comma-separated field of {@code line} is a number (a data row, not a header). */
+    private static boolean allNumbers(String line) {
+        for (String part : line.split(",")) {
+            try {
+                Double.parseDouble(part.strip());
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static double[] row(String line, int width, Path file, int lineNo) throws IOException {
+        String[] parts = line.split(",");
+        if (parts.length != width) {
+            throw new IOException(file + ", line " + lineNo + ": " + parts.length + " values, expected " + width);
+        }
+        double[] row = new double[width];
+        for (int j = 0; j < width; j++) {
+            try {
+                row[j] = Double.parseDouble(parts[j].strip());
+            } catch (NumberFormatException e) {
+                throw new IOException(file + ", line " + lineNo + ", column " + (j + 1) + ": not a number: '"
+                        + parts[j] + "'");
+            }
+        }
+        return row;
     }
 }

@@ -69,12 +69,28 @@ final class DataSection {
         allowed.addAll(COMMON);
         Map<String, NodeTuple> m = doc.mapping(section, "the data section (" + source + ")", allowed);
         Snapshots s = source.equals("file") ? file(m, section) : generate(source, m, section);
+        if (!source.equals("file")) {
+            finiteGenerated(s, m, section, source);
+        }
         String what = source.equals("file") ? doc.string(m.get("file").getValueNode()) : "generated " + source;
         if (m.containsKey("noise")) {
             s = noise(m.get("noise").getValueNode(), s);
             what += " with noise";
         }
         return new Data(s, section, what);
+    }
+
+    /** Generated snapshots and times overflow for extreme settings (a huge dt, fast growth): said where, not NaN. */
+    private void finiteGenerated(Snapshots s, Map<String, NodeTuple> m, Node section, String source) {
+        for (double[] values : new double[][] {s.times(), s.x()}) {
+            for (double v : values) {
+                if (!Double.isFinite(v)) {
+                    throw doc.error(m.containsKey("dt") ? m.get("dt").getValueNode() : section, "the generated "
+                            + source + " data overflow (" + (values == s.times() ? "the times" : "the snapshots")
+                            + " reach " + v + "); use a smaller dt, fewer snapshots or slower growth");
+                }
+            }
+        }
     }
 
     private Snapshots noise(Node n, Snapshots s) {

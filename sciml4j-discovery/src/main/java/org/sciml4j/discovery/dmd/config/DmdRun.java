@@ -95,8 +95,13 @@ final class DmdRun {
         if (r.modeCount() > PRINTED) {
             context.say("   ... " + (r.modeCount() - PRINTED) + " more in summary.json");
         }
-        context.out().printf(Locale.ROOT, "reconstruction error %.3e (relative, Frobenius, first trajectory)%n",
-                recError);
+        if (Double.isFinite(recError)) {
+            context.out().printf(Locale.ROOT, "reconstruction error %.3e (relative, Frobenius, first trajectory)%n",
+                    recError);
+        } else { // e.g. data growing as exp(50 t): the model's powers of its eigenvalues leave double range
+            context.out().println("reconstruction error not computed: the reconstruction overflows double precision"
+                    + " (the data or the fitted modes grow too fast over the snapshots' time span)");
+        }
         if (score != null) {
             context.out().printf(Locale.ROOT, "eigenvalue error %.3e (largest |omega - omega_true|), growth rate"
                     + " %.3e, frequency %.3e (largest relative)%n", score.eigenvalueError(),

@@ -62,6 +62,8 @@ class DmdProblemFileTest {
                 "truth_time is");
         fails(GEN + "method: {name: edmd, degree: 40}\n", 5, 30, "more than 2000 terms");
         fails(GEN + "  noise: {sd: -1}\nmethod: {name: exact}\n", 5, 15, "noise sd must be >= 0");
+        fails("kind: dmd\ndata:\n  generate: linear\n  eigenvalues: [[0.05, 1]]\n  dt: 1e300\nmethod: {name: exact}\n",
+                5, 7, "the generated linear data overflow (the snapshots reach");
     }
 
     @Test
