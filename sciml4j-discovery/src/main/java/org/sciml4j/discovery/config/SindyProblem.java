@@ -43,6 +43,11 @@ final class SindyProblem extends DocumentProblem {
         this.seed = k.has("seed") ? doc.integer(k.node("seed")) : 0;
         MethodSection methods = new MethodSection(doc);
         this.derivative = methods.derivative(k.node("derivative"));
+        if (derivative.differentiator() != null && data.t().length < derivative.differentiator().minSamples()) {
+            throw doc.error(k.has("derivative") ? k.node("derivative") : k.node("data"), derivative.differentiator()
+                    .describe() + " needs at least " + derivative.differentiator().minSamples() + " samples; the data"
+                    + " have " + data.t().length);
+        }
         List<String> inputs = new ArrayList<>(data.names());
         inputs.addAll(data.controls());
         if (data.isField()) {

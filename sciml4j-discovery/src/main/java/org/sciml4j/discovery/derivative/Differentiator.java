@@ -20,6 +20,11 @@ public interface Differentiator {
     /** A short description for logs and summaries, such as {@code finite_difference(order 4)}. */
     String describe();
 
+    /** The fewest samples {@link #apply} accepts (a problem file's reader checks its data against it). */
+    default int minSamples() {
+        return 2;
+    }
+
     /** Checks shapes and that t increases; returns the number of samples. */
     static int checkShapes(double[] t, double[] x, int vars) {
         if (vars < 1) {

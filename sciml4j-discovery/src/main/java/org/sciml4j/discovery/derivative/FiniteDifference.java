@@ -30,14 +30,25 @@ public final class FiniteDifference implements Differentiator {
         this(1, 2);
     }
 
+    /** Half the centred stencil's width. */
+    private int half() {
+        return (accuracy + 2 * ((derivative + 1) / 2) - 2) / 2;
+    }
+
+    /** The centred stencil, and the one-sided stencils of {@code derivative + accuracy} points at the ends. */
+    @Override
+    public int minSamples() {
+        return Math.max(2 * half() + 1, derivative + accuracy);
+    }
+
     @Override
     public double[] apply(double[] t, double[] x, int vars) {
         int n = Differentiator.checkShapes(t, x, vars);
-        int half = (accuracy + 2 * ((derivative + 1) / 2) - 2) / 2;
+        int half = half();
         int edge = derivative + accuracy;
-        if (n < Math.max(2 * half + 1, edge)) {
+        if (n < minSamples()) {
             throw new IllegalArgumentException("finite differences of order " + derivative + " with accuracy "
-                    + accuracy + " need at least " + Math.max(2 * half + 1, edge) + " samples, got " + n);
+                    + accuracy + " need at least " + minSamples() + " samples, got " + n);
         }
         double[] out = new double[n * vars];
         boolean uniform = Differentiator.uniform(t);

@@ -38,6 +38,11 @@ public final class SavitzkyGolay implements Differentiator {
     }
 
     @Override
+    public int minSamples() {
+        return window;
+    }
+
+    @Override
     public double[] apply(double[] t, double[] x, int vars) {
         int n = Differentiator.checkShapes(t, x, vars);
         if (n < window) {

@@ -93,6 +93,12 @@ class SindyProblemFileTest {
         assertThat(e.column()).isEqualTo(9);
         assertThat(e.problem()).isEqualTo("header.csv has 0 samples (rows); derivatives need at least 2");
 
+        Files.writeString(dir.resolve("three.csv"), "t,x,y\n0,1,2\n0.1,1,2\n0.2,1,2\n");
+        e = error(HEAD + "data:\n  file: three.csv\n  time: t\n  state: [x, y]\n"
+                + "derivative: {method: finite_difference, accuracy: 4}\n");
+        assertThat(e.line()).isEqualTo(6);
+        assertThat(e.problem()).endsWith("needs at least 5 samples; the data have 3");
+
         e = error(HEAD + "data:\n  generate: lorenz\n  state: [x, y, z]\n");
         assertThat(e.line()).isEqualTo(4);
         assertThat(e.problem()).contains("'state' does not apply to a generated");

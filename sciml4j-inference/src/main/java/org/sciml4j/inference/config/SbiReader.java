@@ -78,7 +78,8 @@ final class SbiReader {
         }
         Prior prior = prior(value("prior"));
         Node simNode = value("simulator");
-        Map<String, NodeTuple> sm = doc.mapping(simNode, "simulator", Set.of("command", "outputs", "batch"));
+        Map<String, NodeTuple> sm = doc.mapping(simNode, "simulator", Set.of("command", "outputs", "batch",
+                "timeout"));
         Node commandNode = doc.required(sm, "command", simNode, "command: [python3, simulate.py]");
         List<String> command = new ArrayList<>();
         for (Node n : doc.list(commandNode)) {
@@ -95,7 +96,12 @@ final class SbiReader {
         }
         int outputs = doc.positiveInt(doc.required(sm, "outputs", simNode, "outputs: 2"));
         int batch = sm.containsKey("batch") ? doc.positiveInt(sm.get("batch").getValueNode()) : 500;
-        Simulator sim = new ProcessSimulator(command, dir, outputs);
+        double timeout = sm.containsKey("timeout") ? doc.number(sm.get("timeout").getValueNode()) : 0;
+        if (!(timeout >= 0) || Double.isInfinite(timeout)) {
+            throw doc.error(sm.get("timeout").getValueNode(), "timeout is the seconds a batch may take (0 for no"
+                    + " limit), got " + timeout);
+        }
+        Simulator sim = new ProcessSimulator(command, dir, outputs, timeout);
         Observed obs = ownObservations(prior.dim(), outputs);
         return new SbiSpec(null, prior, sim, batch, simulations, simFile, npe, seed, obs.x, obs.labels, obs.truths,
                 obs.references, samples, c2stEpochs, sbc, names(prior.dim()), method.name(), method.mcmc(), null,

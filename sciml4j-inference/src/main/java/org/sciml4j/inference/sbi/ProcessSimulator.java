@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * An external program as simulator, started once per batch: it reads on stdin one line per simulation,
@@ -27,6 +29,7 @@ public final class ProcessSimulator implements Simulator {
     private final List<String> command;
     private final Path workingDir;
     private final int outputDim;
+    private final double timeoutSeconds;
 
     /**
      * @param command    the program and its arguments
@@ -34,12 +37,27 @@ public final class ProcessSimulator implements Simulator {
      * @param outputDim  C, the values per output line
      */
     public ProcessSimulator(List<String> command, Path workingDir, int outputDim) {
+        this(command, workingDir, outputDim, 0);
+    }
+
+    /**
+     * @param command        the program and its arguments
+     * @param workingDir     where it runs (e.g. the problem file's folder)
+     * @param outputDim      C, the values per output line
+     * @param timeoutSeconds the longest a batch may take before the program is stopped and the run fails; 0 for no
+     *                       limit
+     */
+    public ProcessSimulator(List<String> command, Path workingDir, int outputDim, double timeoutSeconds) {
         if (command.isEmpty()) {
             throw new IllegalArgumentException("the simulator command is empty");
+        }
+        if (!(timeoutSeconds >= 0)) {
+            throw new IllegalArgumentException("the timeout must be >= 0 seconds, got " + timeoutSeconds);
         }
         this.command = List.copyOf(command);
         this.workingDir = workingDir;
         this.outputDim = outputDim;
+        this.timeoutSeconds = timeoutSeconds;
     }
 
     @Override
@@ -62,6 +80,23 @@ public final class ProcessSimulator implements Simulator {
         Deque<String> errors = new ArrayDeque<>();
         Thread errorReader = new Thread(() -> keepLast(p, errors), "simulator-stderr");
         errorReader.start();
+        AtomicBoolean timedOut = new AtomicBoolean();
+        if (timeoutSeconds > 0) { // stopping the program closes its output, which ends the reading below
+            Thread watchdog = new Thread(() -> {
+                try {
+                    if (!p.waitFor((long) Math.ceil(timeoutSeconds * 1000), TimeUnit.MILLISECONDS)) {
+                        timedOut.set(true);
+                        // its children too: one that holds the output open would keep the reading waiting
+                        p.descendants().forEach(ProcessHandle::destroyForcibly);
+                        p.destroyForcibly();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "simulator-watchdog");
+            watchdog.setDaemon(true);
+            watchdog.start();
+        }
         List<double[]> rows = new ArrayList<>();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(),
                 StandardCharsets.UTF_8))) {
@@ -80,6 +115,10 @@ public final class ProcessSimulator implements Simulator {
             int status = p.waitFor();
             feeder.join();
             errorReader.join();
+            if (timedOut.get()) {
+                throw new IOException("simulator " + command + " did not finish a batch of " + theta.length
+                        + " simulations within its timeout of " + timeoutSeconds + " s; it was stopped");
+            }
             if (status != 0) {
                 throw new IOException("simulator " + command + " exited with status " + status
                         + (errors.isEmpty() ? "" : "; its last error output: " + String.join(" | ", errors)));

@@ -47,6 +47,9 @@ class SimulationsTest {
         assertThatThrownBy(() -> missing.simulate(new double[][] {{0.5, 1}}, new long[] {1}))
                 .hasMessageContaining("cannot start the simulator [no-such-simulator-program]")
                 .hasMessageEndingWith(": no such program");
+        Simulator hanging = new ProcessSimulator(List.of("sh", "-c", "cat > /dev/null; sleep 600"), dir, 2, 0.5);
+        assertThatThrownBy(() -> hanging.simulate(new double[][] {{0.5, 1}}, new long[] {1}))
+                .hasMessageContaining("did not finish a batch of 1 simulations within its timeout of 0.5 s");
         assertThat(ProcessSimulator.findable("sh", dir)).isTrue();
         assertThat(ProcessSimulator.findable("./missing.sh", dir)).isFalse();
     }
