@@ -66,6 +66,8 @@ abstract class AbstractPolygon implements Geometry {
         }
         lo = new double[] {min(xs), min(ys)};
         hi = new double[] {max(xs), max(ys)};
+        // crossing edges first: a bow-tie's two halves have areas of opposite signs, which can cancel
+        checkSimple(vertexNames);
         double w = hi[0] - lo[0];
         double h = hi[1] - lo[1];
         // twice the signed area by the shoelace formula, relative to the bounding box so scale does not matter
@@ -77,7 +79,6 @@ abstract class AbstractPolygon implements Geometry {
         if (!(Math.abs(twice) > 1e-12 * (w * w + h * h))) {
             throw new IllegalArgumentException(name + ": " + degenerate);
         }
-        checkSimple(vertexNames);
         area = Math.abs(twice) / 2;
         tol = Shapes.tolerance(lo, hi);
         double orientation = Math.signum(twice); // +1 counterclockwise

@@ -155,6 +155,10 @@ class PolygonTest {
                 .hasMessage("polygon: vertices[3] = (1.0, 0.0) repeats vertices[1]");
         assertThatThrownBy(() -> new Polygon(new double[][] {{0, 0}, {1, 1}, {3, 3}}))
                 .hasMessage("polygon: zero area (all vertices are collinear)");
+        // a bow-tie: its halves' signed areas cancel, but what is wrong is that its edges cross
+        assertThatThrownBy(() -> new Polygon(new double[][] {{-1, -1}, {1, 1}, {1, -1}, {-1, 1}}))
+                .hasMessageStartingWith("polygon: edges 0 (vertices[0] to vertices[1]) and 2 (vertices[2] to"
+                        + " vertices[3]) intersect");
         assertThatThrownBy(() -> new Polygon(new double[][] {{0, 0}, {1, Double.NaN}, {3, 3}}))
                 .hasMessage("polygon: vertices[1][1] = NaN is not finite");
         assertThatThrownBy(() -> new Polygon(new double[][] {{0, 0}, {1, 0, 0}, {3, 3}}))

@@ -39,6 +39,9 @@ public final class PhaseFieldKind implements ProblemKind {
         return PhaseFieldRun.KIND;
     }
 
+    /** The coarsest reference grid accepted (cells per side). */
+    static final int MIN_REFERENCE_CELLS = 8;
+
     @Override
     public ProblemDefinition read(YamlDocument doc) {
         Node root = doc.root();
@@ -58,7 +61,12 @@ public final class PhaseFieldKind implements ProblemKind {
             doc.nonNegativeIntOr(q, "round", 0)};
         Map<String, NodeTuple> r = doc.optionalMapping(top, "reference", Set.of("cells", "tolerance",
                 "max_iterations"));
-        PhaseFieldSpec.Reference reference = new PhaseFieldSpec.Reference(doc.positiveIntOr(r, "cells", 64),
+        int cells = doc.positiveIntOr(r, "cells", 64);
+        if (cells < MIN_REFERENCE_CELLS) { // the grid solver's answer is the reference the network is judged by
+            throw doc.error(r.get("cells").getValueNode(), "the reference grid needs at least " + MIN_REFERENCE_CELLS
+                    + " cells a side to resolve the film, got " + cells);
+        }
+        PhaseFieldSpec.Reference reference = new PhaseFieldSpec.Reference(cells,
                 doc.positiveOr(r, "tolerance", 1e-4), doc.positiveIntOr(r, "max_iterations", 500));
         NetworkSpec network = network(doc, top.get("network"), film);
         TrainingSpec training = new TrainingSection(doc).read(top.get("training"));
@@ -81,6 +89,10 @@ public final class PhaseFieldKind implements ProblemKind {
                     Set.of("center", "radius", "depth"));
             if (w.containsKey("center")) {
                 double[] c = doc.numbers(w.get("center").getValueNode(), 2, "a point [x, y]");
+                if (!(c[0] >= 0 && c[0] <= size && c[1] >= 0 && c[1] <= size)) {
+                    throw doc.error(w.get("center").getValueNode(), "the weak spot's center must lie on the film,"
+                            + " [0, " + size + "]^2, got [" + c[0] + ", " + c[1] + "]");
+                }
                 spot[0] = c[0];
                 spot[1] = c[1];
             }

@@ -51,7 +51,18 @@ final class StagesSection {
                     + YamlDocument.suggestion(name, Set.copyOf(problem.variableNames())));
         }
         Node w = doc.required(m, "windows", node, "windows: 10");
-        return new TimeWindows(name, doc.positiveInt(w));
+        return new TimeWindows(name, stages(w, "windows"));
+    }
+
+    /** Each stage (window, curriculum step) trains for the whole schedule: a count beyond this is a mistake. */
+    static final int MAX_STAGES = 1000;
+
+    private int stages(Node n, String what) {
+        int count = doc.positiveInt(n);
+        if (count > MAX_STAGES) {
+            throw doc.error(n, what + " " + count + ": each stage trains for the whole schedule; at most " + MAX_STAGES);
+        }
+        return count;
     }
 
     private Curriculum curriculum(Node node) {
@@ -65,7 +76,11 @@ final class StagesSection {
         }
         Node f = doc.required(m, "from", node, "from: 0.1");
         double from = doc.number(f);
-        int steps = m.containsKey("steps") ? doc.positiveInt(m.get("steps").getValueNode()) : 4;
+        if (from == target) {
+            throw doc.error(f, "from " + from + " is already " + name + "'s value in the file: every stage would train"
+                    + " the same problem; start from an easier value");
+        }
+        int steps = m.containsKey("steps") ? stages(m.get("steps").getValueNode(), "steps") : 4;
         Node where = m.containsKey("steps") && steps < 2 ? m.get("steps").getValueNode() : f;
         Curriculum c = doc.at(where, () -> new Curriculum(name, from, steps));
         doc.at(f, () -> c.values(target));

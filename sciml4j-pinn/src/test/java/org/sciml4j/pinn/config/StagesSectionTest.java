@@ -57,6 +57,14 @@ class StagesSectionTest {
                 .contains("'mu' is not a known parameter");
         assertThat(fails("  curriculum: {parameter: nu, from: -1}\n", 9).problem()).contains("same sign");
         assertThat(fails("  curriculum: {parameter: nu, from: 1, steps: 1}\n", 9).problem()).contains(">= 2");
+        assertThat(fails("  curriculum: {parameter: nu, from: 1, steps: 1001}\n", 9).problem())
+                .isEqualTo("steps 1001: each stage trains for the whole schedule; at most 1000");
+        assertThat(fails("  time_windows: {variable: t, windows: 100000000}\n", 9).problem())
+                .startsWith("windows 100000000: each stage");
+        assertThat(ok("  time_windows: {variable: t, windows: 1000}\n").staging().timeWindows().windows())
+                .isEqualTo(1000);
+        assertThat(fails("  curriculum: {parameter: nu, from: 0.01}\n", 9).problem())
+                .startsWith("from 0.01 is already nu's value in the file");
         assertThat(fails("  time_windows: {variable: t, windows: 2}\n  curriculum: {parameter: nu, from: 1}\n", 10)
                 .problem()).contains("not both");
     }

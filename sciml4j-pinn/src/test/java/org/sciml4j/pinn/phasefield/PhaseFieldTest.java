@@ -214,6 +214,12 @@ class PhaseFieldTest {
         assertThat(e.getMessage()).contains("unknown key 'loads'");
         e = fails(TINY.replace("activation: tanh", "activation: relu"));
         assertThat(e.line()).isEqualTo(7);
+        e = fails(TINY.replace("center: [0.6, 0.45]", "center: [5, 5]"));
+        assertThat(e.line()).isEqualTo(3);
+        assertThat(e.problem()).isEqualTo("the weak spot's center must lie on the film, [0, 1.0]^2, got [5.0, 5.0]");
+        e = fails(TINY.replace("cells: 16", "cells: 1"));
+        assertThat(e.line()).isEqualTo(6);
+        assertThat(e.problem()).contains("at least 8 cells a side");
     }
 
     private Object read(String text) throws IOException {
