@@ -97,6 +97,9 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         threads.apply();
+        if (epochs != null && epochs < 0) { // every kind's first phase; a PINN's other options: RunSettings
+            throw new IllegalArgumentException("--epochs must be >= 0, got " + epochs);
+        }
         // every mistake is reported here, before any run
         ProblemDefinition definition = text != null ? ProblemKinds.parse(text, file) : ProblemKinds.read(file);
         if (definition instanceof RunnableProblem rp) {

@@ -67,5 +67,9 @@ class FamilyRunTest {
         r = Captured.run("run", file.toString(), "--lbfgs", "3", "--out", dir.resolve("out").toString());
         assertThat(r.text()).contains("--lbfgs");
         assertThat(dir.resolve("out")).doesNotExist();
+        r = Captured.run("run", file.toString(), "--epochs", "-5", "--out", dir.resolve("out").toString());
+        assertThat(r.status()).isNotZero();
+        assertThat(r.text()).contains("--epochs must be >= 0, got -5");
+        assertThat(dir.resolve("out")).doesNotExist();
     }
 }

@@ -117,6 +117,11 @@ final class HybridReader {
         int epochs = m.containsKey("epochs") ? doc.nonNegativeInt(value(m, "epochs")) : seir ? 300 : 400;
         double lr = doc.positiveOr(m, "learning_rate", seir ? 2e-2 : 1e-2);
         double step = doc.positiveOr(m, "step", seir ? 0.5 : 0.125);
+        double span = data.timeSpan()[1] - data.timeSpan()[0];
+        if (step >= span) {
+            throw doc.error(m.containsKey("step") ? value(m, "step") : doc.root(), "the integration step " + step + " must be shorter than the data's time"
+                    + " span, " + span);
+        }
         int segment = m.containsKey("segment") ? doc.positiveInt(value(m, "segment")) : 4;
         int times = (int) Math.round(data.rate() * (data.timeSpan()[1] - data.timeSpan()[0]));
         if (!seir && segment >= times) {

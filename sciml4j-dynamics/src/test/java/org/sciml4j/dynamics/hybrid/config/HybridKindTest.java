@@ -56,6 +56,8 @@ class HybridKindTest {
         assertThat(e.getMessage()).contains("segment must be below the 4 observation points");
         e = mistake(TINY.replace("  rate: 2", "  rate: 2\n  days: 30"));
         assertThat(e.line()).isEqualTo(10);
+        e = mistake(TINY.replace("step: 0.25", "step: 2"));
+        assertThat(e.getMessage()).contains("the integration step 2.0 must be shorter than the data's time span, 2.0");
     }
 
     @Test
