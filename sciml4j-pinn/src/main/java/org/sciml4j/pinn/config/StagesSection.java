@@ -5,6 +5,7 @@ import java.util.Set;
 
 import org.sciml4j.pinn.Problem;
 import org.sciml4j.pinn.marching.Curriculum;
+import org.sciml4j.pinn.marching.TimeMarching;
 import org.sciml4j.pinn.marching.TimeWindows;
 import org.sciml4j.train.config.YamlDocument;
 import org.yaml.snakeyaml.nodes.Node;
@@ -51,7 +52,12 @@ final class StagesSection {
                     + YamlDocument.suggestion(name, Set.copyOf(problem.variableNames())));
         }
         Node w = doc.required(m, "windows", node, "windows: 10");
-        return new TimeWindows(name, stages(w, "windows"));
+        TimeWindows windows = new TimeWindows(name, stages(w, "windows"));
+        doc.at(v, () -> {
+            TimeMarching.checkMarchable(problem, name);
+            return windows;
+        });
+        return windows;
     }
 
     /** Each stage (window, curriculum step) trains for the whole schedule: a count beyond this is a mistake. */

@@ -120,6 +120,19 @@ public final class TimeMarching {
     }
 
     /**
+     * Checks, before anything trains, that {@code variable} can be marched in: its initial conditions exist and
+     * require values only (the checks {@link #train} makes).
+     *
+     * @throws IllegalArgumentException saying what is missing
+     */
+    public static void checkMarchable(Problem problem, String variable) {
+        int tc = problem.variableIndex(variable);
+        if (tc >= 0) {
+            initialConditions(problem, tc, problem.variables().get(tc).lo());
+        }
+    }
+
+    /**
      * The conditions whose points all have {@code t = t0} and which use no time derivative, resolved; at least one.
      */
     static Map<String, Condition.Resolved> initialConditions(Problem problem, int tc, double t0) {

@@ -63,6 +63,8 @@ class StagesSectionTest {
                 .startsWith("windows 100000000: each stage");
         assertThat(ok("  time_windows: {variable: t, windows: 1000}\n").staging().timeWindows().windows())
                 .isEqualTo(1000);
+        assertThat(fails("  time_windows: {variable: x, windows: 2}\n", 9).problem())
+                .startsWith("time_windows needs an initial condition: a condition whose points all have x = 0.0");
         assertThat(fails("  curriculum: {parameter: nu, from: 0.01}\n", 9).problem())
                 .startsWith("from 0.01 is already nu's value in the file");
         assertThat(fails("  time_windows: {variable: t, windows: 2}\n  curriculum: {parameter: nu, from: 1}\n", 10)
