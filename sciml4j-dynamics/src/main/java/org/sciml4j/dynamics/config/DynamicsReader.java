@@ -25,6 +25,8 @@ final class DynamicsReader {
     private static final Set<String> TRAINING = Set.of("target", "epochs", "learning_rate", "weight_decay",
             "integrator", "step", "segment", "batch_size", "gradient", "print_every");
     private static final Set<String> EVALUATION = Set.of("trajectories", "duration", "points", "protocol");
+    /** How far the notebook protocol may stretch its last rollout, as a multiple of the duration. */
+    private static final double MAX_ROLLOUT_STRETCH = 1000;
 
     private final YamlDocument doc;
     private final String kind;
@@ -60,6 +62,16 @@ final class DynamicsReader {
         NetworkSpec network = network(m);
         DynamicsSpec.Training training = training(m, defaultTarget);
         DynamicsSpec.Evaluation evaluation = evaluation(m, system);
+        if (evaluation.notebook()) {
+            // the notebook protocol stretches rollout k to duration (1 + 0.9 noise)^(k+1)
+            double longest = evaluation.duration() * Math.pow(1 + 0.9 * data.noise(), evaluation.trajectories());
+            if (!(longest <= MAX_ROLLOUT_STRETCH * evaluation.duration())) {
+                throw doc.error(m.containsKey("data") ? value(m, "data") : doc.root(), "with noise " + data.noise()
+                        + " the greydanus_notebook protocol's last rollout would run to " + longest + " time units"
+                        + " (duration (1 + 0.9 noise)^trajectories); at most " + MAX_ROLLOUT_STRETCH
+                        + " times the duration: lower the noise or use protocol: fixed");
+            }
+        }
         return new DynamicsSpec(kind, model, system, data, network, training, evaluation, seed);
     }
 

@@ -75,6 +75,12 @@ class DynamicsKindsTest {
         e = mistake(TINY.replace("  points: 20", "  points: 20\n  protocol: greydanus_notebook")
                 .replace("system: mass_spring", "system: double_pendulum"));
         assertThat(e.getMessage()).contains("two-dimensional systems; double_pendulum has 4");
+        // 3 rollouts stretched by (1 + 0.9 * 1e200)^3: beyond any time span
+        e = mistake(TINY.replace("  points: 20", "  points: 20\n  protocol: greydanus_notebook")
+                .replace("  test_split: 0.5", "  test_split: 0.5\n  noise: 1e200"));
+        assertThat(e.line()).isEqualTo(6);
+        assertThat(e.getMessage()).contains("with noise 1.0E200 the greydanus_notebook protocol's last rollout")
+                .contains("at most 1000.0 times the duration");
         e = mistake(TINY.replace("trajectories: 4", "trajectories: 4\n  file: nowhere.npz"));
         assertThat(e.getMessage()).contains("no such file");
         e = mistake(TINY.replace("  trajectories: 4\n  test_split", "  file: nowhere.npz\n  test_split"));
