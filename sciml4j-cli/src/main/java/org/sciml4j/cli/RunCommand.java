@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.sciml4j.plot.Plots;
 import org.sciml4j.io.AtomicFiles;
@@ -58,6 +59,8 @@ final class RunCommand implements Callable<Integer> {
 
     /** The exit status of a run that stopped because its loss diverged. */
     static final int DIVERGED_STATUS = 3;
+    /** What to try when a family's training diverged. */
+    private static final String DIVERGED_HINT = "; lower the learning rate or check the data for extreme values";
 
     @picocli.CommandLine.Parameters(index = "0", paramLabel = "PROBLEM.yaml", description = "the problem file")
     Path file;
@@ -151,21 +154,21 @@ final class RunCommand implements Callable<Integer> {
             Interrupts.clear();
             Interrupts.install(System.err);
             int status;
-            List<String> diverged = new ArrayList<>();
+            AtomicReference<String> diverged = new AtomicReference<>(); // a family's first training that diverged
             try {
                 status = rp.run(new RunContext(dir, seed, epochs, quiet, System.out, Interrupts::requested,
                         reason -> {
-                            if (reason.startsWith("diverged")) {
-                                diverged.add(reason);
+                            if (exitStatus(reason) == DIVERGED_STATUS) {
+                                diverged.compareAndSet(null, reason);
                             }
                         }));
             } catch (RuntimeException e) {
-                if (diverged.isEmpty()) {
+                if (diverged.get() == null) {
                     throw e;
                 }
                 // what failed is the family's use of a model that had diverged: the divergence is the news
-                System.out.println("training " + diverged.get(0) + "; what came after failed on the diverged model: "
-                        + Main.message(e) + "; lower the learning rate or check the data for extreme values");
+                System.out.println("training " + diverged.get() + "; what came after failed on the diverged model: "
+                        + Main.message(e) + DIVERGED_HINT);
                 return DIVERGED_STATUS;
             } finally {
                 Interrupts.uninstall();
@@ -177,9 +180,9 @@ final class RunCommand implements Callable<Integer> {
             if (!quiet) {
                 System.out.println("outputs in " + dir);
             }
-            if (!diverged.isEmpty()) { // the results above come from a diverged model: said last, where it is seen
-                System.out.println("training " + diverged.get(0) + "; the results are those of the last step; lower"
-                        + " the learning rate or check the data for extreme values");
+            if (diverged.get() != null) { // the results above come from a diverged model: said last, where it is seen
+                System.out.println("training " + diverged.get() + "; the results are those of the last step"
+                        + DIVERGED_HINT);
                 return status != 0 ? status : DIVERGED_STATUS;
             }
             return status;
@@ -223,7 +226,12 @@ final class RunCommand implements Callable<Integer> {
                     + " --resume " + dir);
             return Interrupts.EXIT_STATUS;
         }
-        return reason.startsWith("diverged") ? DIVERGED_STATUS : 0;
+        return exitStatus(reason);
+    }
+
+    /** The exit status of a training that ended for {@code reason}: {@link #DIVERGED_STATUS} if it diverged, else 0. */
+    static int exitStatus(String reason) {
+        return org.sciml4j.train.Trainer.diverged(reason) ? DIVERGED_STATUS : 0;
     }
 
     /** Writes the prediction, the summary (with {@code extra}'s entries at its end) and the plots; prints the outcome. */

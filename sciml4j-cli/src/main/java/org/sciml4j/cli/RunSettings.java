@@ -87,7 +87,7 @@ record RunSettings(int adamEpochs, int lbfgsIterations, int lmIterations, long s
         }
     }
 
-    /** Writes {@value #FILE} into the run folder, atomically (the summary's JSON writer: no Jackson before training). */
+    /** Writes {@value #FILE} into the run folder, atomically (the summary's writer: no Jackson before training). */
     void write(Path dir) throws IOException {
         new SummaryJson().put("adam_epochs", adamEpochs).put("lbfgs_iterations", lbfgsIterations)
                 .put("lm_iterations", lmIterations).put("seed", seed).put("every", logEvery).writeTo(dir.resolve(FILE));

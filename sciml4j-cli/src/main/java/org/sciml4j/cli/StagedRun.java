@@ -63,7 +63,7 @@ final class StagedRun {
             System.out.println("interrupted in stage " + staged.stages().size() + "; a staged run starts afresh");
             return Interrupts.EXIT_STATUS;
         }
-        return reason.startsWith("diverged") ? RunCommand.DIVERGED_STATUS : 0;
+        return RunCommand.exitStatus(reason);
     }
 
     private static void say(boolean quiet, String line) {

@@ -44,6 +44,8 @@ public final class Trainer {
     public static final String CHECKPOINT_FILE = RunCheckpoint.FILE;
     /** How far above its best the total may grow before the run stops as diverged, unless set. */
     public static final double DEFAULT_DIVERGENCE_FACTOR = 1e6;
+    /** How a stop reason that says the total diverged begins. */
+    private static final String DIVERGED = "diverged: ";
 
     private final List<Phase> phases;
     private final List<TrainingListener> listeners;
@@ -87,6 +89,11 @@ public final class Trainer {
         public Result {
             phaseSeconds = List.copyOf(phaseSeconds);
         }
+    }
+
+    /** Whether a result's {@link Result#stopReason()} says the total diverged (grew far above its best). */
+    public static boolean diverged(String stopReason) {
+        return stopReason.startsWith(DIVERGED);
     }
 
     /**
@@ -412,10 +419,10 @@ public final class Trainer {
             if (!go) {
                 stopReason = "stopped by listener";
             } else if (diverged(value)) {
-                stopReason = best > 0 ? String.format(Locale.ROOT, "diverged: the loss grew to %.3e at epoch %d, more"
-                        + " than %.0e times its best %.3e", value, epoch, divergenceFactor, best)
-                        : String.format(Locale.ROOT, "diverged: the loss grew to %.3e at epoch %d, more than %.0e"
-                        + " times |%.3e| above its best %.3e", value, epoch, divergenceFactor - 1, best, best);
+                stopReason = DIVERGED + (best > 0 ? String.format(Locale.ROOT, "the loss grew to %.3e at epoch %d,"
+                        + " more than %.0e times its best %.3e", value, epoch, divergenceFactor, best)
+                        : String.format(Locale.ROOT, "the loss grew to %.3e at epoch %d, more than %.0e times"
+                        + " |%.3e| above its best %.3e", value, epoch, divergenceFactor - 1, best, best));
             } else if (timeBudget != null && System.nanoTime() - start > timeBudget.toNanos()) {
                 stopReason = "time budget";
             }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.sciml4j.discovery.derivative.Differentiator;
 import org.sciml4j.discovery.derivative.FiniteDifference;
 import org.sciml4j.discovery.sindy.Design;
 import org.sciml4j.discovery.sindy.Ensemble;
@@ -43,10 +44,10 @@ final class SindyProblem extends DocumentProblem {
         this.seed = k.has("seed") ? doc.integer(k.node("seed")) : 0;
         MethodSection methods = new MethodSection(doc);
         this.derivative = methods.derivative(k.node("derivative"));
-        if (derivative.differentiator() != null && data.t().length < derivative.differentiator().minSamples()) {
-            throw doc.error(k.has("derivative") ? k.node("derivative") : k.node("data"), derivative.differentiator()
-                    .describe() + " needs at least " + derivative.differentiator().minSamples() + " samples; the data"
-                    + " have " + data.t().length);
+        Differentiator diff = derivative.differentiator(); // null for the weak form
+        if (diff != null && data.t().length < diff.minSamples()) {
+            throw doc.error(k.has("derivative") ? k.node("derivative") : k.node("data"), diff.describe()
+                    + " needs at least " + diff.minSamples() + " samples; the data have " + data.t().length);
         }
         List<String> inputs = new ArrayList<>(data.names());
         inputs.addAll(data.controls());

@@ -97,11 +97,8 @@ final class SbiReader {
         int outputs = doc.positiveInt(doc.required(sm, "outputs", simNode, "outputs: 2"));
         int batch = sm.containsKey("batch") ? doc.positiveInt(sm.get("batch").getValueNode()) : 500;
         double timeout = sm.containsKey("timeout") ? doc.number(sm.get("timeout").getValueNode()) : 0;
-        if (!(timeout >= 0) || Double.isInfinite(timeout)) {
-            throw doc.error(sm.get("timeout").getValueNode(), "timeout is the seconds a batch may take (0 for no"
-                    + " limit), got " + timeout);
-        }
-        Simulator sim = new ProcessSimulator(command, dir, outputs, timeout);
+        Simulator sim = doc.at(sm.containsKey("timeout") ? sm.get("timeout").getValueNode() : simNode,
+                () -> new ProcessSimulator(command, dir, outputs, timeout));
         Observed obs = ownObservations(prior.dim(), outputs);
         return new SbiSpec(null, prior, sim, batch, simulations, simFile, npe, seed, obs.x, obs.labels, obs.truths,
                 obs.references, samples, c2stEpochs, sbc, names(prior.dim()), method.name(), method.mcmc(), null,

@@ -52,7 +52,8 @@ public final class ProcessSimulator implements Simulator {
             throw new IllegalArgumentException("the simulator command is empty");
         }
         if (!(timeoutSeconds >= 0)) {
-            throw new IllegalArgumentException("the timeout must be >= 0 seconds, got " + timeoutSeconds);
+            throw new IllegalArgumentException("timeout is the seconds a batch may take (0 for no limit), got "
+                    + timeoutSeconds);
         }
         this.command = List.copyOf(command);
         this.workingDir = workingDir;

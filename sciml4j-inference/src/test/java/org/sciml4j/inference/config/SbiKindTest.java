@@ -56,6 +56,10 @@ public class SbiKindTest {
                 + "simulator: {command: [no-such-simulator-program, sim.py], outputs: 2}\n"))
                 .hasMessageContaining("line 5, column 23")
                 .hasMessageContaining("no program 'no-such-simulator-program' on the PATH");
+        assertThatThrownBy(() -> read("kind: sbi\nsimulations: 100\nprior:\n  uniform: {low: [0, 0], high: [1, 1]}\n"
+                + "simulator: {command: [sh], outputs: 2, timeout: -1}\n"))
+                .hasMessageContaining("line 5, column 49")
+                .hasMessageContaining("timeout is the seconds a batch may take (0 for no limit), got -1.0");
         assertThat(ProblemKinds.names()).contains("sbi");
     }
 

@@ -64,7 +64,7 @@ public final class OperatorKind implements ProblemKind {
      * training function's: a function that is zero everywhere would make them infinite. The first such row is named.
      */
     private static void checkNorms(YamlDocument doc, Node dataNode, OperatorData d, OperatorLoss loss) {
-        double[] v = d.outputs().toArray();
+        double[] v = d.outputs().data(); // read in place: a data file's outputs can be gigabytes
         int n = d.outputs().size(0);
         int per = v.length / n;
         for (int r = 0; r < n; r++) {

@@ -20,6 +20,8 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 final class StagesSection {
     /** The keys of {@code training:} this section reads. */
     static final Set<String> KEYS = Set.of("time_windows", "curriculum");
+    /** Each stage (window, curriculum step) trains for the whole schedule: a count beyond this is a mistake. */
+    static final int MAX_STAGES = 1000;
 
     private final YamlDocument doc;
     private final Problem problem;
@@ -53,20 +55,17 @@ final class StagesSection {
         }
         Node w = doc.required(m, "windows", node, "windows: 10");
         TimeWindows windows = new TimeWindows(name, stages(w, "windows"));
-        doc.at(v, () -> {
+        return doc.at(v, () -> {
             TimeMarching.checkMarchable(problem, name);
             return windows;
         });
-        return windows;
     }
-
-    /** Each stage (window, curriculum step) trains for the whole schedule: a count beyond this is a mistake. */
-    static final int MAX_STAGES = 1000;
 
     private int stages(Node n, String what) {
         int count = doc.positiveInt(n);
         if (count > MAX_STAGES) {
-            throw doc.error(n, what + " " + count + ": each stage trains for the whole schedule; at most " + MAX_STAGES);
+            throw doc.error(n, what + " " + count + ": each stage trains for the whole schedule; at most "
+                    + MAX_STAGES);
         }
         return count;
     }

@@ -82,7 +82,8 @@ public final class TimeMarching {
 
     /** False once a window was stopped (Ctrl-C, a listener) or diverged: later windows would start from it. */
     static boolean finished(String reason) {
-        return !(reason.startsWith("stopped") || reason.startsWith("diverged") || reason.startsWith("time budget"));
+        return !(reason.startsWith("stopped") || org.sciml4j.train.Trainer.diverged(reason)
+                || reason.startsWith("time budget"));
     }
 
     /** Window [lo, hi]: the first keeps the problem's conditions, later ones get the previous fields at lo. */

@@ -32,15 +32,9 @@ public record RunContext(Path dir, Long seed, Integer epochs, boolean quiet, Pri
         Objects.requireNonNull(stopped, "stopped");
     }
 
-    /** A context whose trainings' early stops go unreported (they stay in each family's summary). */
-    public RunContext(Path dir, Long seed, Integer epochs, boolean quiet, PrintStream out,
-                      BooleanSupplier interrupted) {
-        this(dir, seed, epochs, quiet, out, interrupted, reason -> { });
-    }
-
-    /** A context for a run from Java (tests, examples): no overrides, not quiet, never interrupted. */
+    /** A context for a run from Java (tests, examples): no overrides, not quiet, never interrupted, stops unheard. */
     public static RunContext of(Path dir, PrintStream out) {
-        return new RunContext(dir, null, null, false, out, () -> false);
+        return new RunContext(dir, null, null, false, out, () -> false, reason -> { });
     }
 
     /** The seed to use: {@code --seed} when given, else the file's. */

@@ -119,11 +119,11 @@ final class HybridReader {
         double step = doc.positiveOr(m, "step", seir ? 0.5 : 0.125);
         double span = data.timeSpan()[1] - data.timeSpan()[0];
         if (step >= span) {
-            throw doc.error(m.containsKey("step") ? value(m, "step") : doc.root(), "the integration step " + step + " must be shorter than the data's time"
-                    + " span, " + span);
+            throw doc.error(m.containsKey("step") ? value(m, "step") : doc.root(), "the integration step " + step
+                    + " must be shorter than the data's time span, " + span);
         }
         int segment = m.containsKey("segment") ? doc.positiveInt(value(m, "segment")) : 4;
-        int times = (int) Math.round(data.rate() * (data.timeSpan()[1] - data.timeSpan()[0]));
+        int times = (int) Math.round(data.rate() * span);
         if (!seir && segment >= times) {
             throw doc.error(m.containsKey("segment") ? value(m, "segment") : doc.root(), "segment must be below the "
                     + times + " observation points of each trajectory, got " + segment);

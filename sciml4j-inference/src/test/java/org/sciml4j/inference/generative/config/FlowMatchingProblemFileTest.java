@@ -93,7 +93,7 @@ class FlowMatchingProblemFileTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Path dir = Files.createDirectories(tmp.resolve("run"));
         int rc = p.run(new RunContext(dir, null, null, true, new PrintStream(out, true, StandardCharsets.UTF_8),
-                () -> false));
+                () -> false, reason -> { }));
         assertThat(rc).isZero();
         JsonNode s = new ObjectMapper().readTree(dir.resolve("summary.json").toFile());
         FieldGenerator g = new FieldGenerator("heat", 12, 2, 2 * Math.PI, 0.05, 1, 0.25, 3.0);
