@@ -24,6 +24,7 @@ import org.sciml4j.nn.ModifiedMlp;
 import org.sciml4j.nn.Module;
 import org.sciml4j.nn.Parameters;
 import org.sciml4j.nn.Variable;
+import org.sciml4j.optim.TrainingDivergedException;
 import org.sciml4j.pinn.Condition;
 import org.sciml4j.pinn.Errors;
 import org.sciml4j.pinn.Problem;
@@ -213,6 +214,8 @@ final class RunCommand implements Callable<Integer> {
         Solution sol;
         try {
             sol = resume != null ? trainer.resume(dir, problem, net) : trainer.train(problem, net);
+        } catch (TrainingDivergedException e) {
+            throw pf.placed(e);
         } finally {
             Interrupts.uninstall();
         }

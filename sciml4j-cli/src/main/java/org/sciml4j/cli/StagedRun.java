@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.sciml4j.nn.Checkpoint;
 import org.sciml4j.nn.Parameters;
+import org.sciml4j.optim.TrainingDivergedException;
 import org.sciml4j.pinn.Trainer;
 import org.sciml4j.pinn.config.ProblemFile;
 import org.sciml4j.pinn.marching.ParameterCurriculum;
@@ -32,8 +33,8 @@ final class StagedRun {
     static int train(ProblemFile pf, Path dir, RunSettings st, boolean quiet) throws IOException {
         TrainingListener display = quiet ? null : ProgressBarListener.orPrinting(System.out, st.logEvery());
         Trainer trainer = pf.trainer().adam(pf.training().learningRate(), st.adamEpochs())
-                .lbfgs(st.lbfgsIterations()).lm(st.lmIterations()).seed(st.seed()).listener(TrainingListener.stoppable(display, Interrupts::requested))
-                .build();
+                .lbfgs(st.lbfgsIterations()).lm(st.lmIterations()).seed(st.seed())
+                .listener(TrainingListener.stoppable(display, Interrupts::requested)).build();
         Interrupts.clear();
         Interrupts.install(System.err);
         StagedSolution staged;
@@ -43,6 +44,8 @@ final class StagedRun {
                             line -> say(quiet, line))
                     : ParameterCurriculum.train(pf.problem(), pf.staging().curriculum(), pf.newNetwork(st.seed()),
                             trainer, line -> say(quiet, line));
+        } catch (TrainingDivergedException e) {
+            throw pf.placed(e);
         } finally {
             Interrupts.uninstall();
         }

@@ -146,7 +146,8 @@ class TrainerTest {
         assertThatThrownBy(() -> Trainer.builder().adam(1e-3, 10).build().train(p, net(0, 1, 8, 1)))
                 .isInstanceOf(TrainingDivergedException.class)
                 .hasMessageContaining("training cannot start: loss term")
-                .hasMessageContaining("equation = Infinity");
+                .hasMessageContaining("equation = Infinity")
+                .satisfies(e -> assertThat(((TrainingDivergedException) e).terms()).containsExactly("equation"));
     }
 
     @Test

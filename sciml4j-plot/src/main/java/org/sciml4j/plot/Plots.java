@@ -102,7 +102,7 @@ public final class Plots {
                 terms[i][e] = Math.exp(-e / (1000.0 * (i + 1))) * (1.5 + Math.sin(e * (0.37 + i)));
             }
         }
-        return lossChart("warm-up", epochs, List.of("loss", "a", "b"), List.of(terms));
+        return lossChart("warm-up", "epoch", epochs, List.of("loss", "a", "b"), List.of(terms));
     }
 
     // ------------------------------------------------------------------------------------------------ line charts
@@ -199,15 +199,22 @@ public final class Plots {
      */
     public static void lossCurves(Path png, String title, double[] epochs, List<String> names, List<double[]> values)
             throws IOException {
+        lossCurves(png, title, "epoch", epochs, names, values);
+    }
+
+    /** {@link #lossCurves(Path, String, double[], List, List)} with the x axis named {@code xLabel}, e.g. "step". */
+    public static void lossCurves(Path png, String title, String xLabel, double[] x, List<String> names,
+            List<double[]> values) throws IOException {
         Objects.requireNonNull(png, "png");
-        writeChart(png, lossChart(title, epochs, names, values));
+        writeChart(png, lossChart(title, xLabel, x, names, values));
     }
 
     /** The chart {@link #lossCurves} draws. */
-    private static XYChart lossChart(String title, double[] epochs, List<String> names, List<double[]> values) {
+    private static XYChart lossChart(String title, String xLabel, double[] epochs, List<String> names,
+            List<double[]> values) {
         requireX("epochs", epochs);
         checkSeries("epochs", epochs, "names", names, "values", values);
-        XYChart chart = lineChart(title, Axes.of("epoch", "loss (log scale)"));
+        XYChart chart = lineChart(title, Axes.of(xLabel, "loss (log scale)"));
         chart.getStyler().setYAxisLogarithmic(true);
         chart.getStyler().setYAxisDecimalPattern("0E0"); // 1E0, 1E-1, ... rather than a mix of 0.001 and 1E-4
         chart.getStyler().setXAxisDecimalPattern("0"); // epochs

@@ -20,7 +20,15 @@ public record Progress(String phase, int epoch, double total, List<String> termN
     /** {@code adam   epoch   1000  loss 1.234e-03  equation 1.0e-03  initial 2.3e-04  c 0.1023}. */
     @Override
     public String toString() {
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-5s epoch %6d  loss %.3e", phase, epoch,
+        return line("epoch");
+    }
+
+    /**
+     * The loss line with the count named {@code unit}: {@code adam  epoch   1000  loss 1.234e-03  pde 1.2e-03}
+     * ({@code step} where a family's epochs are passes over data and the count is the optimiser's steps).
+     */
+    public String line(String unit) {
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-5s %s %6d  loss %.3e", phase, unit, epoch,
                 total));
         for (int i = 0; i < terms.length; i++) {
             b.append(String.format(Locale.ROOT, "  %s %.3e", termNames.get(i), terms[i]));

@@ -380,10 +380,12 @@ public final class Trainer {
             }
             List<String> names = objective.termNames();
             StringBuilder bad = new StringBuilder();
+            List<String> badNames = new ArrayList<>();
             for (int i = 0; i < terms.size(); i++) {
                 double v = terms.get(i).item();
                 if (!Double.isFinite(v)) {
                     bad.append(bad.length() == 0 ? "" : ", ").append(names.get(i)).append(" = ").append(v);
+                    badNames.add(names.get(i));
                 }
             }
             String which = bad.length() == 0 ? "total = " + total.item() : bad.toString();
@@ -391,11 +393,12 @@ public final class Trainer {
                 // nothing has been trained yet: the learning rate is not the cause, the term's formula or data is
                 throw new TrainingDivergedException(at, -1, "training cannot start: loss term " + which + " at the"
                         + " initial parameters, before any step; look in that term for a division by zero, the log or"
-                        + " square root of a negative number, an exponential that overflows, or non-finite data");
+                        + " square root of a negative number, an exponential that overflows, or non-finite data",
+                        badNames);
             }
             throw new TrainingDivergedException(at, -1, String.format(Locale.ROOT, "training diverged at epoch %d:"
                     + " loss term %s; lower the learning rate or the loss weights, or rescale the problem", at,
-                    which));
+                    which), badNames);
         }
 
         /**

@@ -1,5 +1,7 @@
 package org.sciml4j.pinn.config;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.sciml4j.domain.expr.Expression;
@@ -25,21 +27,27 @@ final class EquationsSection {
     /**
      * Adds the equations to {@code b}, a list's unnamed (the builder names their loss terms and checks, when it
      * builds, that they have collocation points).
+     *
+     * @return the equations' nodes, in the order they were added
      */
-    void equations(Problem.Builder b, Map<String, NodeTuple> top) {
+    List<Node> equations(Problem.Builder b, Map<String, NodeTuple> top) {
         if (!top.containsKey("equations")) {
-            return;
+            return List.of();
         }
         Node eqs = top.get("equations").getValueNode();
+        List<Node> nodes = new ArrayList<>();
         if (eqs instanceof MappingNode) {
             for (NodeTuple e : doc.mapping(eqs, "equations", null).values()) {
                 b.equation(YamlDocument.key(e), scope.requirement(e.getValueNode()));
+                nodes.add(e.getValueNode());
             }
         } else {
             for (Node e : doc.list(eqs)) {
                 b.equation(null, scope.requirement(e));
+                nodes.add(e);
             }
         }
+        return nodes;
     }
 
     /** Adds the output transforms of {@code transform: {u: ...}} to {@code b}. */

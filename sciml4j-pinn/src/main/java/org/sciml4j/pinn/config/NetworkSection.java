@@ -119,12 +119,7 @@ final class NetworkSection {
             spec = named(m, "type", spec::withType);
         }
         if (m.containsKey("layers")) {
-            List<Node> l = doc.list(m.get("layers").getValueNode());
-            int[] hidden = new int[l.size()];
-            for (int i = 0; i < hidden.length; i++) {
-                hidden[i] = doc.positiveInt(l.get(i));
-            }
-            spec = spec.withHidden(hidden);
+            spec = spec.withHidden(doc.layerWidths(m.get("layers").getValueNode()));
         }
         if (m.containsKey("activation")) {
             spec = named(m, "activation", spec::withActivation);

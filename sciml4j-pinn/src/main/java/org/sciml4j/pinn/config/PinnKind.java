@@ -70,7 +70,7 @@ public final class PinnKind implements ProblemKind {
             scope.vocabulary = scope.symbols.build();
         }
         EquationsSection equations = new EquationsSection(scope);
-        equations.equations(b, top);
+        List<Node> equationNodes = equations.equations(b, top);
         Map<String, NodeTuple> conditions = top.containsKey("conditions")
                 ? new ConditionsSection(scope).read(b, top.get("conditions").getValueNode()) : Map.of();
         if (top.containsKey("collocation")) {
@@ -113,7 +113,7 @@ public final class PinnKind implements ProblemKind {
                 ? new EvaluationSection(scope, problem).read(top.get("evaluation").getValueNode()) : null;
         ProblemFile.Staging staging = new StagesSection(doc, problem).read(top.get("training"));
         ProblemFile file = new ProblemFile(doc.file(), doc.text(), name, problem, network, training, evaluation,
-                staging, weighting, inputs);
+                staging, weighting, inputs, TermPlaces.of(doc, problem, equationNodes, conditions));
         return withUncertainty(doc, top, file);
     }
 

@@ -8,6 +8,7 @@ import org.sciml4j.nn.Concat;
 import org.sciml4j.nn.Module;
 import org.sciml4j.nn.NetworkSpec;
 import org.sciml4j.nn.Networks;
+import org.sciml4j.optim.TrainingDivergedException;
 import org.sciml4j.pinn.AdaptiveSampling;
 import org.sciml4j.pinn.NetworkInputs;
 import org.sciml4j.pinn.Problem;
@@ -148,10 +149,13 @@ public final class ProblemFile implements ProblemDefinition {
     private final Staging staging;
     private final Weighting weighting;
     private final NetworkInputs inputs;
+    private final TermPlaces termPlaces;
 
     ProblemFile(Path path, String text, String name, Problem problem, NetworkSpec network, TrainingSpec training,
-            EvaluationSpec evaluation, Staging staging, Weighting weighting, NetworkInputs inputs) {
+            EvaluationSpec evaluation, Staging staging, Weighting weighting, NetworkInputs inputs,
+            TermPlaces termPlaces) {
         this.inputs = inputs;
+        this.termPlaces = termPlaces;
         this.staging = staging;
         this.weighting = weighting;
         this.path = path;
@@ -256,6 +260,14 @@ public final class ProblemFile implements ProblemDefinition {
     /** The loss-shaping remedies: weights' scheme, causal weights, refinement (none: {@link Weighting#none()}). */
     public Weighting weighting() {
         return weighting;
+    }
+
+    /**
+     * {@code e} as a mistake placed in the file when training could not start because a loss term written there was
+     * not finite at the initial parameters (its formula or data is at fault, not the training); else {@code e}.
+     */
+    public RuntimeException placed(TrainingDivergedException e) {
+        return termPlaces.placed(e);
     }
 
     /** A trainer builder with the file's schedule, seed and remedies. */

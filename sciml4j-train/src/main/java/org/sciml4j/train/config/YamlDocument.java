@@ -247,6 +247,22 @@ public final class YamlDocument {
         return (int) x;
     }
 
+    /**
+     * A network's hidden-layer widths: a non-empty list of whole numbers >= 1. An empty list is refused (it would make
+     * the network a linear map without a word), as is a width of 0.
+     */
+    public int[] layerWidths(Node n) {
+        List<Node> list = list(n);
+        if (list.isEmpty()) {
+            throw error(n, "a network needs at least one hidden layer: list their widths, e.g. [20, 20]");
+        }
+        int[] widths = new int[list.size()];
+        for (int i = 0; i < widths.length; i++) {
+            widths[i] = positiveInt(list.get(i));
+        }
+        return widths;
+    }
+
     /** The mapping under {@code key} of {@code top}, checked against {@code allowed}; empty when the key is absent. */
     public Map<String, NodeTuple> optionalMapping(Map<String, NodeTuple> top, String key, Set<String> allowed) {
         return top.containsKey(key) ? mapping(top.get(key).getValueNode(), key, allowed) : Map.of();

@@ -50,6 +50,19 @@ class YamlDocumentTest {
     }
 
     @Test
+    void layerWidthsAreANonEmptyListOfPositiveWholeNumbers() {
+        YamlDocument d = doc("a: [20, 30]\nb: []\nc: [20, 0]\nd: 16\n");
+        Map<String, NodeTuple> m = top(d);
+        assertThat(d.layerWidths(m.get("a").getValueNode())).containsExactly(20, 30);
+        assertThat(d.layerWidths(m.get("d").getValueNode())).containsExactly(16);
+        ProblemFileException empty = fails(() -> d.layerWidths(m.get("b").getValueNode()));
+        assertThat(empty.getMessage()).startsWith(FILE + ", line 2, column 4: a network needs at least one hidden"
+                + " layer: list their widths, e.g. [20, 20]");
+        assertThat(fails(() -> d.layerWidths(m.get("c").getValueNode())).getMessage())
+                .startsWith(FILE + ", line 3, column 9: expected a whole number >= 1, got 0");
+    }
+
+    @Test
     void aBadValueIsPlacedAndExplained() {
         YamlDocument d = doc("lr: 1e-3x\nn: -2\nflag: yes\n");
         Map<String, NodeTuple> m = top(d);
