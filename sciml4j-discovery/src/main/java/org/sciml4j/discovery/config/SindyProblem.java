@@ -33,6 +33,8 @@ final class SindyProblem extends DocumentProblem {
     private final List<String> lhs;
     private final double[] truth;
     private final double simulateFor;
+    /** The most samples a simulation (the data's span and a forecast past it) takes: 8 MB of doubles per state. */
+    static final int MAX_SIMULATION_SAMPLES = 1_000_000;
 
     private SindyProblem(YamlDocument doc, Map<String, NodeTuple> m) {
         super(doc, "sindy", doc.runName(m));
@@ -78,6 +80,32 @@ final class SindyProblem extends DocumentProblem {
         }
         double span = data.t()[data.t().length - 1] - data.t()[0];
         this.simulateFor = k.positive("simulate_for", span);
+        if (k.has("simulate_for")) {
+            checkForecast(doc, k.node("simulate_for"), span);
+        }
+    }
+
+    /**
+     * A simulate_for past the data's end is a forecast, sampled at the data's mean spacing: refused with controls
+     * (known only over the data) and when it would take more than {@link #MAX_SIMULATION_SAMPLES} samples.
+     */
+    private void checkForecast(YamlDocument doc, Node at, double span) {
+        double[] t = data.t();
+        double samples = SindyReport.simulationSamples(t, simulateFor);
+        if (samples <= t.length) {
+            return;
+        }
+        if (data.u() != null) {
+            throw doc.error(at, "simulate_for " + simulateFor + " goes past the data's end (t = " + t[t.length - 1]
+                    + "); the controls " + data.controls() + " are known only over the data, so simulate_for can be"
+                    + " at most the data's span, " + span);
+        }
+        if (samples > MAX_SIMULATION_SAMPLES) {
+            double most = span / (t.length - 1) * (MAX_SIMULATION_SAMPLES - 1);
+            throw doc.error(at, String.format(java.util.Locale.ROOT, "simulate_for %g would take %.3g samples at"
+                    + " the data's mean spacing %g; at most %d (simulate_for <= %g)", simulateFor, samples,
+                    span / (t.length - 1), MAX_SIMULATION_SAMPLES, most));
+        }
     }
 
     static SindyProblem read(YamlDocument doc) {

@@ -59,10 +59,16 @@ final class SindyReport {
                 .put("fit_seconds", seconds);
         if (!data.isField()) {
             double err = simulate();
+            double[] t = data.t();
+            // compared with the data where they overlap; the rest of simulate_for is a forecast
+            int n = comparedSamples(t, simulateFor);
+            double compared = t[n - 1];
             s.put("simulate_for", simulateFor);
+            s.put("simulation_compared_for", compared - t[0]);
             s.put("simulation_error", err, "the simulated trajectory of the discovered model blew up");
             c.say(String.format(Locale.ROOT, "  R^2 %.6f, simulation error %.3e over t <= %g", model.r2(), err,
-                    data.t()[0] + simulateFor));
+                    compared) + (simulationSamples(t, simulateFor) > n ? String.format(Locale.ROOT,
+                    " (the data's end); forecast to t = %g", t[0] + simulateFor) : ""));
         } else {
             c.say(String.format(Locale.ROOT, "  R^2 %.6f", model.r2()));
         }
@@ -132,15 +138,56 @@ final class SindyReport {
         AtomicFiles.write(c.dir().resolve("coefficients.tsv"), b.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Simulates from the first sample over simulate_for; returns the relative RMS error against the data. */
-    private double simulate() throws IOException {
-        double[] t = data.t();
+    /**
+     * The times a simulation over {@code simulateFor} is sampled at: the data's own times up to t0 + simulateFor
+     * and, past the data's end (a forecast), steps of the data's mean spacing ending exactly at t0 + simulateFor.
+     */
+    static double[] simulationTimes(double[] t, double simulateFor) {
+        int n = comparedSamples(t, simulateFor);
+        long extra = n < t.length ? 0 : (long) forecastSteps(t, simulateFor);
+        double[] out = java.util.Arrays.copyOf(t, Math.toIntExact(n + extra));
+        double step = meanStep(t);
+        for (int i = 1; i <= extra; i++) {
+            out[n - 1 + i] = i == extra ? t[0] + simulateFor : t[n - 1] + i * step;
+        }
+        return out;
+    }
+
+    /** How many samples a simulation over {@code simulateFor} takes (a double: a huge horizon may not fit a long). */
+    static double simulationSamples(double[] t, double simulateFor) {
+        int n = comparedSamples(t, simulateFor);
+        return n < t.length ? n : n + forecastSteps(t, simulateFor);
+    }
+
+    /** The data's samples within t0 + simulateFor: the ones the simulation is compared with. */
+    private static int comparedSamples(double[] t, double simulateFor) {
         int n = 0;
         while (n < t.length && t[n] <= t[0] + simulateFor * (1 + 1e-12)) {
             n++;
         }
+        return n;
+    }
+
+    /** The steps of the data's mean spacing from the data's end to t0 + simulateFor (the last one maybe shorter). */
+    private static double forecastSteps(double[] t, double simulateFor) {
+        double past = t[0] + simulateFor - t[t.length - 1];
+        return past <= 0 ? 0 : Math.max(0, Math.ceil(past / meanStep(t) - 1e-9));
+    }
+
+    private static double meanStep(double[] t) {
+        return (t[t.length - 1] - t[0]) / (t.length - 1);
+    }
+
+    /**
+     * Simulates from the first sample over simulate_for, past the data's end as a forecast; returns the relative RMS
+     * error against the data where they overlap, NaN if the simulation blew up before the data's end.
+     */
+    private double simulate() throws IOException {
+        double[] t = data.t();
+        double[] tt = simulationTimes(t, simulateFor);
+        int n = comparedSamples(t, simulateFor);
+        int total = tt.length;
         int m = data.names().size();
-        double[] tt = java.util.Arrays.copyOf(t, n);
         double[] u = data.u() == null ? null : java.util.Arrays.copyOf(data.u(), n * data.controls().size());
         OdeSampler.Result r = model.simulate(tt, java.util.Arrays.copyOf(measured, m), u);
         double num = 0;
@@ -150,26 +197,27 @@ final class SindyReport {
             num += d * d;
             den += measured[a] * measured[a];
         }
-        // plot the samples the simulation reached (all of them unless the model blew up)
+        // plot the samples the simulation reached (all of them unless the model blew up); the data end at sample n
         int shown = r.completed();
+        boolean forecast = total > n;
         for (int j = 0; j < m && shown >= 2; j++) {
             double[] sim = new double[shown];
             double[] obs = new double[shown];
             for (int i = 0; i < shown; i++) {
                 sim[i] = r.x()[i * m + j];
-                obs[i] = measured[i * m + j];
+                obs[i] = i < n ? measured[i * m + j] : Double.NaN;
             }
             String name = data.names().get(j);
             Plots.curves(c.dir().resolve("simulation_" + name + ".png"), name + ": data and the simulated"
-                    + " discovered model", Axes.of("t", name), java.util.Arrays.copyOf(tt, shown),
+                    + " discovered model" + (forecast ? " (a forecast past the data's end)" : ""),
+                    Axes.of("t", name), java.util.Arrays.copyOf(tt, shown),
                     List.of("data", "discovered model"),
                     List.of(obs, sim));
         }
-        if (r.completed() < n) {
+        if (r.completed() < total) {
             c.say(String.format(Locale.ROOT, "  the discovered model's simulation blew up after t = %g"
-                    + " (sample %d of %d)", tt[Math.max(r.completed() - 1, 0)], r.completed(), n));
-            return Double.NaN;
+                    + " (sample %d of %d)", tt[Math.max(r.completed() - 1, 0)], r.completed(), total));
         }
-        return Math.sqrt(num / den);
+        return r.completed() < n ? Double.NaN : Math.sqrt(num / den);
     }
 }

@@ -136,4 +136,38 @@ class SindyProblemFileTest {
         JsonNode s2 = SindyExamplesTest.run(b, dir.resolve("rb"));
         assertThat(s2.get("equations")).isEqualTo(s.get("equations"));
     }
+
+    @Test
+    void simulateForPastTheDataIsAForecastComparedOverTheOverlap() throws IOException {
+        // the data cover t in [0, 2]; simulate_for 5 compares over [0, 2] and forecasts on to t = 5
+        String rest = "library: {type: polynomial, degree: 1}\noptimizer: {method: stlsq, threshold: 0.1, alpha: 0}\n"
+                + "derivative: {method: finite_difference, accuracy: 4}\n";
+        Path a = dir.resolve("forecast.yaml");
+        Files.writeString(a, HEAD + "data: {file: d.npz, time: t, state: [x, y], array: xy}\n" + rest
+                + "simulate_for: 5\n");
+        Files.createDirectories(dir.resolve("rf"));
+        JsonNode s = SindyExamplesTest.run(a, dir.resolve("rf"));
+        assertThat(s.get("simulate_for").asDouble()).isEqualTo(5.0);
+        assertThat(s.get("simulation_compared_for").asDouble()).isCloseTo(2.0, org.assertj.core.data.Offset.offset(
+                1e-12));
+        assertThat(s.get("simulation_error").asDouble()).isLessThan(1e-5);
+        assertThat(dir.resolve("rf/simulation_x.png")).exists();
+        // the forecast's times: the data's, then steps of 0.01 to exactly 5
+        double[] t = SindyReport.simulationTimes(new double[] {0, 0.5, 1, 1.5, 2}, 3.2);
+        assertThat(t).containsExactly(new double[] {0, 0.5, 1, 1.5, 2, 2.5, 3, 3.2},
+                org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(SindyReport.simulationTimes(new double[] {0, 0.5, 1, 1.5, 2}, 1.2)).containsExactly(0, 0.5, 1);
+
+        // the controls are known only over the data, and a forecast's samples are bounded: both placed
+        ProblemFileException e = error(HEAD + "data: {file: d.txt, dt: 0.01, state: [x], control: [y]}\n"
+                + "simulate_for: 3\n");
+        assertThat(e.line()).isEqualTo(3);
+        assertThat(e.column()).isEqualTo(15);
+        assertThat(e.problem()).contains("goes past the data's end (t = 2.0)").contains("controls [y]")
+                .contains("at most the data's span, 2.0");
+        e = error(HEAD + "data: {file: d.npz, time: t, state: [x, y], array: xy}\nsimulate_for: 1e9\n");
+        assertThat(e.line()).isEqualTo(3);
+        assertThat(e.column()).isEqualTo(15);
+        assertThat(e.problem()).contains("at most 1000000").contains("simulate_for <= 9999.99");
+    }
 }

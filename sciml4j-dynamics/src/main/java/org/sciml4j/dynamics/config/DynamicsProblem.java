@@ -3,6 +3,7 @@ package org.sciml4j.dynamics.config;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.sciml4j.dynamics.data.TrajectoryData;
 import org.sciml4j.dynamics.data.TrajectoryGenerator;
@@ -10,6 +11,7 @@ import org.sciml4j.dynamics.hamiltonian.DerivativeObjective;
 import org.sciml4j.dynamics.hamiltonian.HamiltonianNetwork;
 import org.sciml4j.dynamics.hamiltonian.NetworkField;
 import org.sciml4j.dynamics.hamiltonian.TrajectoryObjective;
+import org.sciml4j.dynamics.ode.FixedStepSolver;
 import org.sciml4j.dynamics.ode.OdeSolver;
 import org.sciml4j.dynamics.ode.VectorField;
 import org.sciml4j.io.SafeTensors;
@@ -53,7 +55,8 @@ final class DynamicsProblem extends DocumentProblem {
         Objective objective = objective(field, train, seed);
         c.say(spec.kind() + " " + spec.model() + ": " + train.trajectories() + " training trajectories of "
                 + train.times() + " points, d = " + all.dimension() + ", " + field.parameters().stream()
-                .mapToInt(Tensor::numel).sum() + " parameters, target " + spec.training().target());
+                .mapToInt(Tensor::numel).sum() + " parameters, target " + spec.training().target()
+                + integration(train));
         Trainer trainer = Trainer.builder().adam(spec.training().learningRate(),
                 c.epochsOr(spec.training().epochs())).listener(c.listener(spec.training().printEvery())).build();
         Trainer.Result result;
@@ -102,8 +105,32 @@ final class DynamicsProblem extends DocumentProblem {
             }
             return new DerivativeObjective(field, train.states(), train.derivatives(), t.weightDecay());
         }
+        // a data file's points are known only now: the segment rule placed at segment: as the reader does
+        doc().at(DynamicsReader.segmentNode(doc()), () -> {
+            TrajectoryObjective.checkSegment(t.segment(), train.times());
+            return null;
+        });
         OdeSolver solver = OdeSolver.named(t.integrator(), t.step());
         return new TrajectoryObjective(field, solver, t.gradient(), train, t.segment(), t.batchSize(), seed);
+    }
+
+    /**
+     * How training through the integrator steps, e.g. {@code , rk4: 2 steps of 0.0125 per observation interval
+     * 0.025}: a fixed-step solver cuts each interval into the fewest equal steps no longer than {@code step}, so a
+     * step at or above the interval is one step per interval.
+     */
+    private String integration(TrajectoryData train) {
+        DynamicsSpec.Training t = spec.training();
+        if (t.target().equals("derivatives")) {
+            return "";
+        }
+        double dt = train.t().data()[1] - train.t().data()[0];
+        if (OdeSolver.named(t.integrator(), t.step()) instanceof FixedStepSolver f) {
+            int n = f.stepsFor(dt);
+            return String.format(Locale.ROOT, ", %s: %d step%s of %.4g per observation interval %.4g",
+                    t.integrator(), n, n == 1 ? "" : "s", dt / n, dt);
+        }
+        return ", " + t.integrator() + ": adaptive steps";
     }
 
     /** The model's tensors by name, as saved to {@code model.safetensors}. */

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import org.sciml4j.dynamics.data.DynamicalSystem;
 import org.sciml4j.dynamics.data.Systems;
+import org.sciml4j.dynamics.data.TrajectoryGenerator;
 import org.sciml4j.dynamics.hamiltonian.TrajectoryObjective;
 import org.sciml4j.dynamics.ode.OdeSolver;
 import org.sciml4j.nn.NetworkSpec;
@@ -60,13 +61,15 @@ final class DynamicsReader {
                     + ") or 'data: {file: trajectories.npz}'");
         }
         NetworkSpec network = network(m);
-        DynamicsSpec.Training training = training(m, defaultTarget);
+        DynamicsSpec.Training training = training(m, defaultTarget, data);
         DynamicsSpec.Evaluation evaluation = evaluation(m, system);
         if (evaluation.notebook()) {
             // the notebook protocol stretches rollout k to duration (1 + 0.9 noise)^(k+1)
             double longest = evaluation.duration() * Math.pow(1 + 0.9 * data.noise(), evaluation.trajectories());
             if (!(longest <= MAX_ROLLOUT_STRETCH * evaluation.duration())) {
-                throw doc.error(m.containsKey("data") ? value(m, "data") : doc.root(), "with noise " + data.noise()
+                Node at = nodeIn(m, "data", "noise");
+                at = at != null ? at : nodeIn(m, "evaluation", "trajectories");
+                throw doc.error(at != null ? at : doc.root(), "with noise " + data.noise()
                         + " the greydanus_notebook protocol's last rollout would run to " + longest + " time units"
                         + " (duration (1 + 0.9 noise)^trajectories); at most " + MAX_ROLLOUT_STRETCH
                         + " times the duration: lower the noise or use protocol: fixed");
@@ -77,6 +80,27 @@ final class DynamicsReader {
 
     private Node value(Map<String, NodeTuple> m, String key) {
         return m.get(key).getValueNode();
+    }
+
+    /** The value of {@code section.key} in the (already checked) top mapping, or null when either is absent. */
+    private Node nodeIn(Map<String, NodeTuple> top, String section, String key) {
+        if (!top.containsKey(section)) {
+            return null;
+        }
+        Map<String, NodeTuple> m = doc.mapping(value(top, section), section, null);
+        return m.containsKey(key) ? value(m, key) : null;
+    }
+
+    /** The segment's value node, or the file's root when the default segment applies. */
+    static Node segmentNode(YamlDocument doc) {
+        Map<String, NodeTuple> top = doc.mapping(doc.root(), "the problem", null);
+        if (top.containsKey("training")) {
+            Map<String, NodeTuple> t = doc.mapping(top.get("training").getValueNode(), "training", null);
+            if (t.containsKey("segment")) {
+                return t.get("segment").getValueNode();
+            }
+        }
+        return doc.root();
     }
 
     private DynamicsSpec.Data data(Map<String, NodeTuple> top, DynamicalSystem system) {
@@ -140,9 +164,7 @@ final class DynamicsReader {
         Node section = value(top, "network");
         Map<String, NodeTuple> m = doc.mapping(section, "network", NETWORK);
         if (m.containsKey("hidden")) {
-            Node n = value(m, "hidden");
-            int[] hidden = doc.list(n).stream().mapToInt(doc::positiveInt).toArray();
-            spec = spec.withHidden(hidden);
+            spec = spec.withHidden(doc.layerWidths(value(m, "hidden")));
         }
         if (m.containsKey("activation")) {
             Node n = value(m, "activation");
@@ -163,7 +185,7 @@ final class DynamicsReader {
         return spec;
     }
 
-    private DynamicsSpec.Training training(Map<String, NodeTuple> top, String defaultTarget) {
+    private DynamicsSpec.Training training(Map<String, NodeTuple> top, String defaultTarget, DynamicsSpec.Data data) {
         Map<String, NodeTuple> m = top.containsKey("training")
                 ? doc.mapping(value(top, "training"), "training", TRAINING) : Map.of();
         String target = doc.choiceOr(m, "target", defaultTarget, Set.of("derivatives", "trajectories"));
@@ -176,7 +198,8 @@ final class DynamicsReader {
             doc.at(value(m, "learning_rate"), () -> Phase.adam(lr, 1));
         }
         double wd = m.containsKey("weight_decay") ? nonNegative(m, "weight_decay") : 0;
-        String integrator = doc.choiceOr(m, "integrator", "rk4", Set.of("rk4", "dopri5", "leapfrog", "implicit_midpoint"));
+        String integrator = doc.choiceOr(m, "integrator", "rk4",
+                Set.of("rk4", "dopri5", "leapfrog", "implicit_midpoint"));
         double step = doc.positiveOr(m, "step", 0.05);
         doc.at(m.containsKey("step") ? value(m, "step") : doc.root(), () -> OdeSolver.named(integrator, step));
         int segment = m.containsKey("segment") ? doc.positiveInt(value(m, "segment")) : 1;
@@ -193,6 +216,18 @@ final class DynamicsReader {
                             + " add 'target: trajectories' or remove it");
                 }
             }
+        }
+        if (integrator.equals("dopri5") && m.containsKey("step")) {
+            throw doc.error(m.get("step").getKeyNode(), "'step' is the fixed-step integrators' (rk4, leapfrog,"
+                    + " implicit_midpoint) longest step; dopri5 chooses its own steps (rtol 1e-7, atol 1e-9), so"
+                    + " remove it or choose a fixed-step integrator");
+        }
+        if (data.file() == null && target.equals("trajectories")) { // a file's points are known when it is read
+            int points = TrajectoryGenerator.points(data.rate(), data.timeSpan()[0], data.timeSpan()[1]);
+            doc.at(m.containsKey("segment") ? value(m, "segment") : doc.root(), () -> {
+                TrajectoryObjective.checkSegment(segment, points);
+                return null;
+            });
         }
         return new DynamicsSpec.Training(target, epochs, lr, wd, integrator, step, segment, batch,
                 g.equals("adjoint") ? TrajectoryObjective.Gradient.ADJOINT : TrajectoryObjective.Gradient.DIRECT,

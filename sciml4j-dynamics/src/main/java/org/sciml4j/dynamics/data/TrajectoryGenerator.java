@@ -84,9 +84,14 @@ public final class TrajectoryGenerator {
         return this;
     }
 
+    /** How many observation points a trajectory of [t0, t1] at {@code rate} per unit time has: at least 2. */
+    public static int points(double rate, double t0, double t1) {
+        return Math.max(2, (int) Math.round(rate * (t1 - t0)));
+    }
+
     /** The observation times. */
     public double[] times() {
-        int n = Math.max(2, (int) Math.round(rate * (timeSpan[1] - timeSpan[0])));
+        int n = points(rate, timeSpan[0], timeSpan[1]);
         double[] t = new double[n];
         for (int i = 0; i < n; i++) {
             t[i] = timeSpan[0] + (timeSpan[1] - timeSpan[0]) * i / (n - 1);

@@ -19,7 +19,8 @@ import org.sciml4j.train.Objective;
  * <p>
  * The observation times must be evenly spaced (every segment then shares one time grid and all segments integrate
  * as one batch). With {@code batchSize > 0} each epoch takes that many segments drawn from a generator seeded by the
- * seed and the epoch, so a resumed run draws the same batches.
+ * seed and the epoch, so a resumed run draws the same batches; a batch of at least the number of segments takes all
+ * of them every epoch, as {@code batchSize} 0 does (the project's rule, {@code org.sciml4j.train.MiniBatches}).
  */
 public final class TrajectoryObjective implements Objective {
     /** How the parameter gradient of a solution is taken. */
@@ -53,7 +54,7 @@ public final class TrajectoryObjective implements Objective {
     /**
      * @param data      trajectories with evenly spaced times
      * @param segment   observation intervals per segment, 1 to T - 1
-     * @param batchSize segments per epoch; 0 for all of them
+     * @param batchSize segments per epoch; 0, or at least the number of segments, for all of them
      */
     public TrajectoryObjective(VectorField field, OdeSolver solver, Gradient gradient, TrajectoryData data,
             int segment, int batchSize, long seed) {
@@ -116,10 +117,16 @@ public final class TrajectoryObjective implements Objective {
         return this;
     }
 
-    private static void checkSegment(int segment, int times) {
+    /**
+     * The segment rule: 1 to T - 1 observation intervals for trajectories of T points (problem readers place its
+     * message at their {@code segment:}).
+     *
+     * @throws IllegalArgumentException if {@code segment} is outside 1 to T - 1
+     */
+    public static void checkSegment(int segment, int times) {
         if (segment < 1 || segment >= times) {
-            throw new IllegalArgumentException("segment must be 1 to " + (times - 1) + " observation intervals, got "
-                    + segment);
+            throw new IllegalArgumentException("segment must be 1 to " + (times - 1) + " observation intervals (the"
+                    + " trajectories have " + times + " points), got " + segment);
         }
     }
 
@@ -161,12 +168,13 @@ public final class TrajectoryObjective implements Objective {
             useSegments(laterSegment, laterBatch);
             laterSegment = 0; // switched once
         }
-        if (batchSize == 0) {
+        int[] all = allStarts();
+        if (batchSize == 0 || batchSize >= all.length) { // a batch of at least the segments is all of them, in order
+            batch = all;
             return;
         }
-        int[] all = allStarts();
         SplittableRandom rng = new SplittableRandom(seed * 1_000_003L + epoch);
-        int n = Math.min(batchSize, all.length);
+        int n = batchSize;
         for (int i = 0; i < n; i++) { // partial Fisher-Yates: the first n of a random permutation
             int j = i + rng.nextInt(all.length - i);
             int keep = all[i];

@@ -60,7 +60,8 @@ public final class SsgpObjective implements Objective {
     /**
      * @param data    trajectories (K, T, d), evenly spaced times
      * @param segment observation intervals per segment
-     * @param batch   segments per step, drawn uniformly (with replacement) from the seed and the epoch; 0: all
+     * @param batch   segments per step, drawn uniformly (with replacement) from the seed and the epoch; 0, or at
+     *                least the number of segments: all of them, every step
      * @param noise0  initial noise sd
      */
     public SsgpObjective(SymplecticFeatures features, VariationalWeights q, OdeSolver solver, TrajectoryData data,
@@ -86,7 +87,7 @@ public final class SsgpObjective implements Objective {
      *
      * @param epoch   the last epoch of the first segments (the first phase's epochs, counted from 1)
      * @param segment observation intervals per later segment, 1 to T - 1
-     * @param batch   later segments per step (>= 0; 0: all)
+     * @param batch   later segments per step (>= 0; 0 or at least the number of segments: all)
      */
     public SsgpObjective longSegmentsAfter(int epoch, int segment, int batch) {
         if (epoch < 0) {
@@ -129,7 +130,9 @@ public final class SsgpObjective implements Objective {
                 starts[k * per + i] = k * times + i;
             }
         }
-        return new Window(segment, batch, grid, starts);
+        // a batch of at least the segments is all of them every step, as 0 (the project's rule, train.MiniBatches),
+        // not that many draws with replacement
+        return new Window(segment, batch >= starts.length ? 0 : batch, grid, starts);
     }
 
     /** Segments of {@code segment} intervals on the time grid {@code grid}, their first observations' rows. */

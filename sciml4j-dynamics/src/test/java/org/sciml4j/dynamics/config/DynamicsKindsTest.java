@@ -78,9 +78,16 @@ class DynamicsKindsTest {
         // 3 rollouts stretched by (1 + 0.9 * 1e200)^3: beyond any time span
         e = mistake(TINY.replace("  points: 20", "  points: 20\n  protocol: greydanus_notebook")
                 .replace("  test_split: 0.5", "  test_split: 0.5\n  noise: 1e200"));
-        assertThat(e.line()).isEqualTo(6);
+        assertThat(e.line()).as("at the noise: value, not the data section").isEqualTo(8);
+        assertThat(e.column()).isEqualTo(10);
         assertThat(e.getMessage()).contains("with noise 1.0E200 the greydanus_notebook protocol's last rollout")
                 .contains("at most 1000.0 times the duration");
+        // the default noise 0.1 stretches 100 rollouts by 1.09^100 = 5500: placed at the rollouts' count
+        e = mistake(TINY.replace("  points: 20", "  points: 20\n  protocol: greydanus_notebook")
+                .replace("  trajectories: 3", "  trajectories: 100"));
+        assertThat(e.line()).isEqualTo(14);
+        assertThat(e.column()).isEqualTo(17);
+        assertThat(e.getMessage()).contains("with noise 0.1 the greydanus_notebook protocol's last rollout");
         e = mistake(TINY.replace("trajectories: 4", "trajectories: 4\n  file: nowhere.npz"));
         assertThat(e.getMessage()).contains("no such file");
         e = mistake(TINY.replace("  trajectories: 4\n  test_split", "  file: nowhere.npz\n  test_split"));
@@ -143,5 +150,72 @@ class DynamicsKindsTest {
         String summary = Files.readString(run.resolve("summary.json"));
         assertThat(summary).contains("\"test_trajectory_mse\"").doesNotContain("\"energy_mse\"");
         assertThat(run.resolve("model.safetensors")).exists();
+    }
+
+    static final String NODE = """
+            kind: neural_ode
+            system: spiral
+            data:
+              trajectories: 3
+              time_span: [0, 2]
+              rate: 10
+            network:
+              hidden: [8]
+            training:
+              integrator: rk4
+              step: 0.1
+              segment: 3
+              epochs: 2
+            """;
+
+    @Test
+    void theSegmentBoundIsPlacedAtSegmentForGeneratedAndFileData() throws Exception {
+        // 2 time units at 10 per unit: 20 points, so at most 19 intervals
+        ProblemFileException e = mistake(NODE.replace("segment: 3", "segment: 20"));
+        assertThat(e.line()).isEqualTo(12);
+        assertThat(e.column()).isEqualTo(12);
+        assertThat(e.problem()).isEqualTo("segment must be 1 to 19 observation intervals (the trajectories have 20"
+                + " points), got 20");
+        // a file's points are known when it is read: the run places the same rule at segment:
+        new TrajectoryGenerator(Systems.named("spiral")).trajectories(3).timeSpan(0, 2).rate(5).noise(0).seed(1)
+                .generate().write(dir.resolve("ten.npz"));
+        Path file = dir.resolve("from-file.yaml");
+        Files.writeString(file, NODE.replace("system: spiral\ndata:\n  trajectories: 3\n  time_span: [0, 2]\n"
+                + "  rate: 10\n", "data:\n  file: ten.npz\n").replace("segment: 3", "segment: 12"));
+        RunnableProblem p = (RunnableProblem) ProblemKinds.read(file);
+        Path run = dir.resolve("segment-run");
+        Files.createDirectories(run);
+        assertThatThrownBy(() -> p.run(RunContext.of(run, new PrintStream(new ByteArrayOutputStream(), true,
+                StandardCharsets.UTF_8)))).isInstanceOfSatisfying(ProblemFileException.class, x -> {
+                    assertThat(x.line()).isEqualTo(9);
+                    assertThat(x.column()).isEqualTo(12);
+                    assertThat(x.problem()).isEqualTo("segment must be 1 to 9 observation intervals (the"
+                            + " trajectories have 10 points), got 12");
+                });
+    }
+
+    @Test
+    void theStepIsRefusedWhereDopri5IgnoresItAndSaysHowItCutsTheInterval() throws Exception {
+        ProblemFileException e = mistake(NODE.replace("integrator: rk4", "integrator: dopri5"));
+        assertThat(e.line()).isEqualTo(11);
+        assertThat(e.column()).isEqualTo(3);
+        assertThat(e.problem()).startsWith("'step' is the fixed-step integrators' (rk4, leapfrog, implicit_midpoint)"
+                + " longest step; dopri5 chooses its own steps");
+        // the fixed-step solvers cut each interval of 2/19 into the fewest steps no longer than step
+        assertThat(runSaying(NODE)).contains("rk4: 2 steps of 0.05263 per observation interval 0.1053");
+        assertThat(runSaying(NODE.replace("step: 0.1", "step: 1000"))).contains("rk4: 1 step of 0.1053 per"
+                + " observation interval 0.1053");
+        assertThat(runSaying(NODE.replace("integrator: rk4", "integrator: dopri5").replace("  step: 0.1\n", "")))
+                .contains("dopri5: adaptive steps");
+    }
+
+    private String runSaying(String text) throws Exception {
+        Path file = dir.resolve("say.yaml");
+        Files.writeString(file, text);
+        Path run = Files.createDirectories(dir.resolve("say-run"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        RunnableProblem p = (RunnableProblem) ProblemKinds.read(file);
+        assertThat(p.run(RunContext.of(run, new PrintStream(out, true, StandardCharsets.UTF_8)))).isZero();
+        return out.toString(StandardCharsets.UTF_8);
     }
 }

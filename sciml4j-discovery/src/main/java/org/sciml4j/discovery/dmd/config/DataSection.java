@@ -20,8 +20,9 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 
 /**
  * Reads the {@code data:} section of a {@code dmd} problem: a generator ({@code generate:} linear, oscillations,
- * slow_manifold, travelling_wave, forced (with control inputs), with its knobs) or a file ({@code file:} an {@code .npz} or {@code .mat} with {@code array:}
- * (features, snapshots), or a text table whose {@code columns:} are the features and rows the snapshots), the times
+ * slow_manifold, travelling_wave, forced (with control inputs), with its knobs) or a file ({@code file:} an
+ * {@code .npz} or {@code .mat} with {@code array:} (features, snapshots), or a text table whose {@code columns:} are
+ * the features and rows the snapshots), the times
  * ({@code dt:} or {@code times:}, an array or column), optional {@code inputs:} for DMD with control, and
  * {@code noise:} added with its seed. Files are loaded here, so a wrong name or shape is reported before anything
  * runs.
@@ -38,6 +39,8 @@ final class DataSection {
             "travelling_wave", Set.of("generate", "points", "snapshots", "t_end", "part"),
             "forced", Set.of("generate", "eigenvalues", "features", "inputs", "snapshots", "dt", "seed"),
             "file", Set.of("file", "array", "columns", "dt", "times", "inputs"));
+    /** The fewest snapshots DMD works with: a fit pairs each snapshot with the next, and needs two such pairs. */
+    static final int MIN_SNAPSHOTS = 3;
 
     /** What the section gives: the snapshots and the node that a mistake about them is placed at. */
     record Data(Snapshots snapshots, Node node, String description) {
@@ -62,8 +65,8 @@ final class DataSection {
         } else if (any.containsKey("file")) {
             source = "file";
         } else {
-            throw doc.error(section, "the data section needs 'file:' (an .npz, .mat or text table) or 'generate:' (one of "
-                    + GENERATORS + ")");
+            throw doc.error(section, "the data section needs 'file:' (an .npz, .mat or text table) or 'generate:'"
+                    + " (one of " + GENERATORS + ")");
         }
         Set<String> allowed = new HashSet<>(KEYS.get(source));
         allowed.addAll(COMMON);
@@ -107,8 +110,8 @@ final class DataSection {
         long seed = m.containsKey("seed") ? doc.integer(m.get("seed").getValueNode()) : 1;
         double dt = doc.positiveOr(m, "dt", 0.1);
         int n = m.containsKey("snapshots") ? doc.positiveInt(m.get("snapshots").getValueNode()) : 100;
-        if (n < 3) {
-            throw doc.error(m.get("snapshots").getValueNode(), "at least 3 snapshots are needed, got " + n);
+        if (m.containsKey("snapshots")) {
+            enoughSnapshots(m.get("snapshots").getValueNode(), "the generated " + kind + " series", n);
         }
         boolean uneven = m.containsKey("uneven") && doc.bool(m.get("uneven").getValueNode());
         double[] times = uneven ? Generators.unevenTimes(n, dt, seed + 1) : Generators.uniformTimes(n, dt);
@@ -120,6 +123,14 @@ final class DataSection {
             case "forced" -> forced(m, section, features, n, dt, seed);
             default -> wave(m, n);
         };
+    }
+
+    /** The one snapshot-count rule of both sources, placed at {@code at}: the generator's knob or the file name. */
+    private void enoughSnapshots(Node at, String what, int n) {
+        if (n < MIN_SNAPSHOTS) {
+            throw doc.error(at, what + " has " + n + (n == 1 ? " snapshot" : " snapshots") + "; at least "
+                    + MIN_SNAPSHOTS + " are needed (DMD pairs each snapshot with the next)");
+        }
     }
 
     private Snapshots forced(Map<String, NodeTuple> m, Node section, int features, int n, double dt, long seed) {
@@ -223,9 +234,7 @@ final class DataSection {
         }
         int features = xm.length;
         int n = xm[0].length;
-        if (n < 3) {
-            throw doc.error(fileNode, name + " has " + n + " snapshots; at least 3 are needed");
-        }
+        enoughSnapshots(fileNode, name, n);
         double[] x = new double[features * n];
         for (int i = 0; i < features; i++) {
             for (int k = 0; k < n; k++) {

@@ -67,6 +67,22 @@ class DmdProblemFileTest {
     }
 
     @Test
+    void tooFewSnapshotsIsOneRulePlacedAtEachSource() throws IOException {
+        // the same rule and words for generated data (at snapshots:) and for a file (at file:)
+        fails(GEN + "  snapshots: 2\nmethod: {name: exact}\n", 5, 14,
+                "the generated linear series has 2 snapshots; at least 3 are needed (DMD pairs each snapshot with"
+                        + " the next)");
+        Files.writeString(tmp.resolve("one.csv"), "x,y\n1,2\n");
+        fails("kind: dmd\ndata:\n  file: one.csv\n  columns: [x, y]\n  dt: 0.1\nmethod: {name: exact}\n", 3, 9,
+                "one.csv has 1 snapshot; at least " + DataSection.MIN_SNAPSHOTS + " are needed");
+        // three is enough for both
+        assertThat(parse(GEN + "  features: 2\n  snapshots: 3\nmethod: {name: exact}\n")).isNotNull();
+        Files.writeString(tmp.resolve("three.csv"), "x,y\n1,2\n3,4\n5,7\n");
+        assertThat(parse("kind: dmd\ndata:\n  file: three.csv\n  columns: [x, y]\n  dt: 0.1\n"
+                + "method: {name: exact}\n")).isNotNull();
+    }
+
+    @Test
     void fileMistakesArePlaced() throws IOException {
         Npz.write(tmp.resolve("d.npz"), Map.of("X", Tensor.of(new double[12], 3, 4)), false);
         fails("kind: dmd\ndata:\n  file: d.npz\n  array: Y\n  dt: 1\nmethod: {name: exact}\n", 4, 10, "no such array");
@@ -75,7 +91,7 @@ class DmdProblemFileTest {
                 "no such file");
         Files.writeString(tmp.resolve("two.csv"), "x,y\n1,2\n3,4\n");
         fails("kind: dmd\ndata:\n  file: two.csv\n  columns: [x, y]\n  dt: 0.1\nmethod: {name: exact}\n", 3, 9,
-                "two.csv has 2 snapshots; at least 3 are needed");
+                "two.csv has 2 snapshots; at least 3 are needed (DMD pairs each snapshot with the next)");
         // 4 snapshots of 3 features and 1e8 steps more: 300000012 values, more than a reconstruction may hold
         fails("kind: dmd\ndata:\n  file: d.npz\n  array: X\n  dt: 1\nmethod: {name: exact}\nforecast: 100000000\n",
                 7, 11, "holds 300000012 values; at most 100000000");

@@ -100,7 +100,7 @@ final class HybridReader {
         }
         Map<String, NodeTuple> m = doc.mapping(value(top, "network"), "network", NETWORK);
         if (m.containsKey("hidden")) {
-            spec = spec.withHidden(doc.list(value(m, "hidden")).stream().mapToInt(doc::positiveInt).toArray());
+            spec = spec.withHidden(doc.layerWidths(value(m, "hidden")));
         }
         if (m.containsKey("activation")) {
             Node n = value(m, "activation");

@@ -52,7 +52,6 @@ final class VaeReader {
 
     private int[] hidden(Map<String, NodeTuple> top, String key, int[] fallback) {
         Map<String, NodeTuple> n = doc.optionalMapping(top, key, NETWORK);
-        return n.containsKey("hidden") ? doc.list(n.get("hidden").getValueNode()).stream().mapToInt(doc::positiveInt)
-                .toArray() : fallback;
+        return n.containsKey("hidden") ? doc.layerWidths(n.get("hidden").getValueNode()) : fallback;
     }
 }
