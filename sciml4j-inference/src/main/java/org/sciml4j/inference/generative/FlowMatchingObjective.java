@@ -12,8 +12,10 @@ import org.sciml4j.train.Objective;
  * t ~ U(0, 1), and the regression target u = x1 - (1 - sigma_min) x0; the loss is the mean of (v_theta(x_t, t) - u)^2
  * over the batch and the field.
  * <p>
- * Each epoch draws a fresh mini-batch of data, fresh x0 and t from a generator seeded by (seed, epoch), so a run is
- * reproducible and a resumed run draws what an uninterrupted one would (no state to checkpoint).
+ * Each epoch draws a fresh mini-batch of data (rows drawn with replacement), fresh x0 and t from a generator seeded by
+ * (seed, epoch), so a run is reproducible and a resumed run draws what an uninterrupted one would (no state to
+ * checkpoint). A batch of 0 or at least the number of fields takes every field once per epoch, in order (the rule of
+ * {@link org.sciml4j.train.MiniBatches}); x0 and t are still drawn afresh.
  * <p>
  * Residual-regularised training adds the term mean_B sum_k R_k(x1_hat)^2, weighted by lambda, where
  * x1_hat = (1 - sigma_min) x_t + (1 - (1 - sigma_min) t) v_theta is the end point the network predicts by one Euler
@@ -25,6 +27,7 @@ public final class FlowMatchingObjective implements Objective {
     private final int count;
     private final int n;
     private final int batch;
+    private final boolean fullBatch;
     private final double sigmaMin;
     private final long seed;
     private final List<Constraint> constraints;
@@ -36,7 +39,7 @@ public final class FlowMatchingObjective implements Objective {
     /**
      * @param field       the vector field to train
      * @param data        training fields, flat (N, n) row-major
-     * @param batch       fields per step (at most N)
+     * @param batch       fields per step; 0 or at least N: all N fields, each once
      * @param sigmaMin    the path's end width sigma_min in [0, 1)
      * @param seed        seed of the draws
      * @param constraints constraints of the residual term (empty: plain flow matching)
@@ -52,13 +55,14 @@ public final class FlowMatchingObjective implements Objective {
         }
         this.data = data;
         this.count = data.length / n;
-        if (batch < 1 || batch > count) {
-            throw new IllegalArgumentException("the batch must be in [1, " + count + "], got " + batch);
+        if (batch < 0) {
+            throw new IllegalArgumentException("the batch must be >= 0 (0: all fields), got " + batch);
         }
         if (!(sigmaMin >= 0 && sigmaMin < 1)) {
             throw new IllegalArgumentException("sigma_min must be in [0, 1), got " + sigmaMin);
         }
-        this.batch = batch;
+        this.fullBatch = batch == 0 || batch >= count;
+        this.batch = fullBatch ? count : batch;
         this.sigmaMin = sigmaMin;
         this.seed = seed;
         this.constraints = List.copyOf(constraints);
@@ -89,7 +93,7 @@ public final class FlowMatchingObjective implements Objective {
         double[] times = new double[batch];
         double a = 1 - sigmaMin;
         for (int i = 0; i < batch; i++) {
-            int row = rng.nextInt(count);
+            int row = fullBatch ? i : rng.nextInt(count);
             double ti = rng.uniform();
             times[i] = ti;
             for (int j = 0; j < n; j++) {

@@ -6,6 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.sciml4j.nn.NetworkSpec;
+import org.sciml4j.tensor.Tensor;
 import org.sciml4j.train.Trainer;
 
 /**
@@ -73,5 +74,32 @@ class FlowMatchingTest {
         assertThat(worstEnergy).isLessThan(1e-6);
         assertThat(plainWorst).isGreaterThan(1e-3);
         assertThat(mmdPcfm).isLessThanOrEqualTo(mmdPlain * 1.05);
+    }
+
+    @Test
+    void aBatchOfAtLeastTheTrainingSetTakesEveryFieldOncePerStep() {
+        // field k holds 1e6 k everywhere and the network is zero, so a step's loss / 1e12 is the mean of k^2 over
+        // the fields it took (the noise adds ~1e-6): 513.5 when each of the 40 fields is taken once
+        int count = 40;
+        int n = 4;
+        double[] data = new double[count * n];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = 1e6 * (i / n);
+        }
+        VectorField zero = VectorField.of(new NetworkSpec(new int[] {8}, "silu", "glorot_normal"), n, 1);
+        for (Tensor p : zero.parameters()) {
+            java.util.Arrays.fill(p.data(), 0);
+        }
+        for (int batch : new int[] {0, 40, 64}) {
+            var objective = new FlowMatchingObjective(zero, data, batch, SIGMA, 4, List.of(), 0);
+            for (int step = 1; step <= 3; step++) {
+                objective.beforeEpoch(step);
+                assertThat(objective.loss().get(0).item() / 1e12).as("batch %d, step %d", batch, step)
+                        .isCloseTo(513.5, org.assertj.core.data.Offset.offset(1e-3));
+            }
+        }
+        var smaller = new FlowMatchingObjective(zero, data, 39, SIGMA, 4, List.of(), 0);
+        assertThat(smaller.loss().get(0).item() / 1e12).as("a smaller batch draws fields with replacement")
+                .isNotCloseTo(513.5, org.assertj.core.data.Offset.offset(1.0));
     }
 }

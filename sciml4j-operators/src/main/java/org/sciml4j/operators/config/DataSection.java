@@ -91,6 +91,44 @@ final class DataSection {
         return load(node, m, fileNode, file, 0, test, defaultFields);
     }
 
+    /**
+     * The test relative L2 error divides by each test function's norm, and so does the relative L2 loss by each
+     * training function's: a function that is zero everywhere would make them infinite. One rule for the training
+     * data ({@link #checkNorms}) and the {@code evaluation:} test sets ({@link TestSetEvaluation#problem}).
+     *
+     * @param trainingRows whether the training rows count too (training with the relative L2 loss)
+     * @return null when no such row, else a line naming the file and the first such row
+     */
+    static String zeroOutput(OperatorData d, boolean trainingRows) {
+        double[] v = d.outputs().data(); // read in place: a data file's outputs can be gigabytes
+        int n = d.outputs().size(0);
+        int per = v.length / n;
+        for (int r = trainingRows ? 0 : n - d.test(); r < n; r++) {
+            boolean test = r >= n - d.test();
+            if (!test && r >= d.train()) {
+                continue;
+            }
+            boolean zero = true;
+            for (int i = r * per; i < (r + 1) * per && zero; i++) {
+                zero = v[i] == 0;
+            }
+            if (zero) {
+                return d.file().getFileName() + ": the output of row " + r + " (a " + (test ? "test" : "training")
+                        + " function) is zero everywhere, and the relative L2 " + (test ? "test error divides"
+                        : "loss divides") + " by its norm; drop the row" + (test ? "" : " or train with loss: mse");
+            }
+        }
+        return null;
+    }
+
+    /** {@link #zeroOutput} of the training data, placed at {@code at} (the data section). */
+    void checkNorms(Node at, OperatorData d, boolean trainingRows) {
+        String problem = zeroOutput(d, trainingRows);
+        if (problem != null) {
+            throw doc.error(at, problem);
+        }
+    }
+
     /** Reads and checks the arrays of a data file; the split is the first {@code train} and the last {@code test}. */
     private OperatorData load(Node node, Map<String, NodeTuple> m, Node fileNode, Path file, int train, int test,
                               int defaultFields) {

@@ -5,7 +5,6 @@ import org.sciml4j.train.config.YamlDocument;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -68,8 +67,8 @@ final class ModelSection {
     private ModelSpec deepOnet(Node node) {
         Map<String, NodeTuple> m = doc.mapping(node, "deeponet",
                 Set.of("branch", "trunk", "p", "stacked", "activation"));
-        int[] branch = m.containsKey("branch") ? widths(m.get("branch").getValueNode()) : new int[] {40};
-        int[] trunk = m.containsKey("trunk") ? widths(m.get("trunk").getValueNode()) : new int[] {40, 40};
+        int[] branch = m.containsKey("branch") ? doc.layerWidths(m.get("branch").getValueNode()) : new int[] {40};
+        int[] trunk = m.containsKey("trunk") ? doc.layerWidths(m.get("trunk").getValueNode()) : new int[] {40, 40};
         int p = m.containsKey("p") ? doc.positiveInt(m.get("p").getValueNode()) : 40;
         boolean stacked = m.containsKey("stacked") && doc.bool(m.get("stacked").getValueNode());
         String activation = "relu";
@@ -80,14 +79,5 @@ final class ModelSection {
             doc.at(a, () -> Activation.of(name));
         }
         return new ModelSpec.DeepOnetSpec(branch, trunk, p, stacked, activation);
-    }
-
-    private int[] widths(Node node) {
-        List<Node> list = doc.list(node);
-        int[] w = new int[list.size()];
-        for (int i = 0; i < w.length; i++) {
-            w[i] = doc.positiveInt(list.get(i));
-        }
-        return w;
     }
 }

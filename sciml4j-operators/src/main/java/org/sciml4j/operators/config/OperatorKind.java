@@ -51,37 +51,11 @@ public final class OperatorKind implements ProblemKind {
                     + " training has no outputs to normalise"));
         }
         if (data.queries() == null && physics == null) {
-            checkNorms(doc, dataNode, data, training.loss());
+            new DataSection(doc).checkNorms(dataNode, data, training.loss() == OperatorLoss.RELATIVE_L2);
         }
         List<OperatorData> evaluation = m.containsKey("evaluation")
                 ? TestSetEvaluation.read(doc, m.get("evaluation").getValueNode(), model, data, normalize != null)
                 : List.of();
         return new OperatorProblem(doc, name, seed, data, model, physics, training, evaluation, normalize != null);
-    }
-
-    /**
-     * The test relative L2 error divides by each test function's norm, and so does the relative L2 loss by each
-     * training function's: a function that is zero everywhere would make them infinite. The first such row is named.
-     */
-    private static void checkNorms(YamlDocument doc, Node dataNode, OperatorData d, OperatorLoss loss) {
-        double[] v = d.outputs().data(); // read in place: a data file's outputs can be gigabytes
-        int n = d.outputs().size(0);
-        int per = v.length / n;
-        for (int r = 0; r < n; r++) {
-            boolean test = r >= n - d.test();
-            if (!test && (r >= d.train() || loss != OperatorLoss.RELATIVE_L2)) {
-                continue;
-            }
-            boolean zero = true;
-            for (int i = r * per; i < (r + 1) * per && zero; i++) {
-                zero = v[i] == 0;
-            }
-            if (zero) {
-                throw doc.error(dataNode, d.file().getFileName() + ": the output of row " + r + " (a "
-                        + (test ? "test" : "training") + " function) is zero everywhere, and the relative L2 "
-                        + (test ? "test error divides" : "loss divides") + " by its norm; drop the row"
-                        + (test ? "" : " or train with loss: mse"));
-            }
-        }
     }
 }

@@ -66,13 +66,13 @@ final class OperatorPlots {
         if (h.size() == 0) {
             return;
         }
-        double[] epochs = h.column("epoch");
+        double[] steps = h.column(h.columns().get(0)); // the optimiser's steps (StepLog)
         List<double[]> values = new ArrayList<>();
         List<String> names = new ArrayList<>(h.columns().subList(1, h.columns().size()));
         for (String c : names) {
             values.add(h.column(c));
         }
-        Plots.lossCurves(dir.resolve("loss.png"), name + ": loss per step", epochs, names, values);
+        Plots.lossCurves(dir.resolve("loss.png"), name + ": loss per step", "step", steps, names, values);
     }
 
     /** Test function 0 as a heat map, rows along x (vertical) and columns along y; minus {@code minus} if given. */

@@ -26,8 +26,8 @@ import java.util.Map;
  * {@code inputs (N, s...)}, {@code outputs (N, s...)} and optionally {@code x (s,)}, {@code y}; the test rows are its
  * last N (default: as many as the run's {@code data.test}). Writes {@code RUN_DIR/evaluation-<label>.json}
  * atomically ({@code resolution, grid, data, test, relative_error, relative_error_worst, test_mse}, plus
- * {@code run, model}) and the pictures {@code test-<label>-<i>.png}; the figures are those of {@link TestSetEvaluation}, as for a problem's
- * {@code evaluation:} entries.
+ * {@code run, model}) and the pictures {@code test-<label>-<i>.png}; the figures are those of
+ * {@link TestSetEvaluation}, as for a problem's {@code evaluation:} entries.
  */
 public final class RunEvaluation {
     /** Names the command line's DATA in the messages of its entry, which are then given without a place. */

@@ -88,7 +88,8 @@ final class TestSetEvaluation {
 
     /**
      * Null when the model of {@code spec}, built for data of layout {@code trained}, can be applied to the set's test
-     * inputs; else why not, naming the set's file and shapes.
+     * inputs and its relative L2 error is finite (no test output zero everywhere); else why not, naming the set's
+     * file and shapes or row.
      *
      * @param normalizedShape for a model normalised per grid point, the shape of one training input function (the
      *                        statistics' shape, which the set's functions must have); null for a plain model
@@ -104,7 +105,11 @@ final class TestSetEvaluation {
                     + " trained on " + trained.describe();
         }
         String grid = normalizedShape == null ? null : NormalizedOperator.gridProblem(normalizedShape, onePoint(set));
-        return grid != null ? set.file() + ": " + grid : ModelSection.gridProblem(fno, set);
+        if (grid != null) {
+            return set.file() + ": " + grid;
+        }
+        String modes = ModelSection.gridProblem(fno, set);
+        return modes != null ? modes : DataSection.zeroOutput(set, false); // else an infinite relative L2
     }
 
     /** Applies the model to the set's test inputs and compares with its test outputs. */

@@ -11,7 +11,8 @@ import java.util.Set;
 
 /**
  * Reads {@code training: {loss: relative_l2, log_every: 10, test_every: 0, keep_best: 1000, adam: {lr, epochs,
- * batch, step, gamma, weight_decay}, lbfgs: {iterations: 5000}}}; what is not given keeps the model family's defaults ({@link TrainingSpec}).
+ * batch, step, gamma, weight_decay}, lbfgs: {iterations: 5000}}}; what is not given keeps the model family's
+ * defaults ({@link TrainingSpec}).
  * {@code keep_best} counts optimiser steps, not epochs (passes).
  */
 final class TrainingSection {

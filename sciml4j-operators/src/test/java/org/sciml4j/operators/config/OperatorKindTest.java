@@ -146,6 +146,29 @@ class OperatorKindTest {
     }
 
     @Test
+    void theLogAndLossTsvCountOptimiserStepsAndSaySo() throws IOException {
+        data1d(50, 16);
+        // 40 training functions in batches of 10: 4 steps per epoch, 3 epochs = 12 steps, a line every 2 epochs
+        RunnableProblem p = read("""
+                kind: operator
+                data: {file: anti.npz, train: 40, test: 10}
+                model: {deeponet: {branch: [8], trunk: [8], p: 8}}
+                training: {adam: {lr: 1.0e-3, epochs: 3, batch: 10}, log_every: 2}
+                """);
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        assertThat(p.run(RunContext.of(dir, new PrintStream(buf, true)))).isZero();
+        String log = buf.toString();
+        assertThat(log).contains("3 epochs of 4 steps").containsPattern("(?m)^adam  step +8  loss ")
+                .doesNotContainPattern("step +4  loss").doesNotContain("adam  epoch");
+        String[] lines = Files.readString(dir.resolve("loss.tsv")).strip().split("\n");
+        assertThat(lines).hasSize(13);
+        assertThat(lines[0]).startsWith("step\ttotal\t");
+        assertThat(lines[12]).startsWith("12.0\t");
+        assertThat(new ObjectMapper().readTree(dir.resolve("summary.json").toFile()).get("steps").asInt())
+                .isEqualTo(12);
+    }
+
+    @Test
     void aPhysicsInformedRunNeedsNoOutputDataAndAnFnoRunIn2dDrawsHeatMaps() throws IOException {
         data1d(60, 16);
         RunnableProblem pi = read("""

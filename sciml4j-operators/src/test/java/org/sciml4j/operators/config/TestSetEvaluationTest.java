@@ -186,6 +186,31 @@ class TestSetEvaluationTest {
     }
 
     @Test
+    void aTestOutputThatIsZeroEverywhereIsRefusedAsForTheTrainingData() throws IOException {
+        periodic("p32.npz", 50, 32);
+        Map<String, Tensor> arrays = Npz.read(periodic("p64.npz", 50, 64));
+        double[] out = arrays.get("outputs").toArray();
+        java.util.Arrays.fill(out, 47 * 64, 48 * 64, 0.0); // row 47: among the last 10, the test rows
+        java.util.Arrays.fill(out, 5 * 64, 6 * 64, 0.0); // row 5: not a test row, not checked
+        arrays.put("outputs", Tensor.wrap(out, 50, 64));
+        Npz.write(dir.resolve("zero.npz"), arrays, false);
+        String head = "kind: operator\ndata: {file: p32.npz, train: 40, test: 10}\n" + TINY_FNO;
+        String words = "zero.npz: the output of row 47 (a test function) is zero everywhere, and the relative L2 test"
+                + " error divides by its norm; drop the row";
+        assertThatThrownBy(() -> read(head + "evaluation:\n  - {data: p64.npz}\n  - {data: zero.npz}\n"))
+                .isInstanceOf(ProblemFileException.class).hasMessageContaining("p.yaml, line 6")
+                .hasMessageContaining(words);
+        assertThat(read(head + "evaluation: [{data: zero.npz, test: 2}]\n").evaluation()).hasSize(1);
+        // sciml4j evaluate reads its DATA through the same check
+        Path run = Files.createDirectories(dir.resolve("run"));
+        SafeTensors.write(run.resolve("model.safetensors"), new Fno(1, 4, 8, 1, 0, 1, new Rng(0)).parameters()
+                .snapshot(), Map.of());
+        Files.writeString(run.resolve("problem.yaml"), head);
+        assertThatThrownBy(() -> RunEvaluation.evaluate(run, dir.resolve("zero.npz"), null, new PrintStream(
+                new ByteArrayOutputStream()))).isNotInstanceOf(ProblemFileException.class).hasMessage(words);
+    }
+
+    @Test
     void theCommandSaysWhatIsWrongWithTheFolderOrTheSet() throws IOException {
         periodic("p32.npz", 20, 32);
         Npz.write(dir.resolve("no-outputs.npz"), Map.of("inputs", Tensor.zeros(20, 32)), false);

@@ -45,7 +45,8 @@ class TrainingOptionsRunTest {
     private Path run(String name, int epochs, String extra) throws IOException {
         Path out = Files.createDirectories(dir.resolve(name));
         YamlDocument doc = YamlDocument.parse(PROBLEM.formatted(epochs, extra), dir.resolve(name + ".yaml"));
-        int rc = ((OperatorProblem) new OperatorKind().read(doc)).run(RunContext.of(out, new PrintStream(new ByteArrayOutputStream())));
+        int rc = ((OperatorProblem) new OperatorKind().read(doc)).run(RunContext.of(out,
+                new PrintStream(new ByteArrayOutputStream())));
         assertThat(rc).isZero();
         return out;
     }
@@ -56,7 +57,7 @@ class TrainingOptionsRunTest {
         // full batch: one epoch is one step; a large rate so the training loss goes up and down
         Path kept = run("kept", 30, ", keep_best: 3");
         JsonNode s = new ObjectMapper().readTree(kept.resolve("summary.json").toFile());
-        // loss.tsv's row k (epoch k + 1) is the loss the step k + 1 was taken at: that of the parameters after k
+        // loss.tsv's row k (step k + 1) is the loss the step k + 1 was taken at: that of the parameters after k
         // steps; steps 3, 6, ..., 27 are checked (after step 30 training evaluates no loss)
         double[] total = TextTable.read(kept.resolve("loss.tsv")).column(1).data();
         int best = 3;

@@ -24,7 +24,8 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
  * </pre>
  * Keys every generator takes: {@code generator} (required), {@code samples} (required), {@code seed} (default 0),
  * {@code out} (default {@code <spec name>.npz}; a relative path is taken from the spec file's folder, as every
- * file a problem file names; {@code --out} on the command line from the current directory),
+ * file a problem file names; {@code --out} on the command line from the current directory; missing folders are
+ * created, as for {@code sciml4j run --out}, and a file in the way is refused at {@code out}),
  * {@code threads} (default: all processors). The rest are the generator's own (see docs/SOLVERS.md). Every mistake
  * is reported at its file:line:column before anything is computed.
  *
@@ -90,7 +91,24 @@ public record GeneratorSpec(Generator generator, int samples, long seed, Path ou
         if (!out.getFileName().toString().endsWith(".npz")) {
             throw spec.error("out", "'out' must name a .npz file, got '" + out + "'");
         }
+        Path blocking = nonFolderAbove(out);
+        if (blocking != null) {
+            throw spec.error("out", "'out' " + out + " cannot be written: " + blocking + " is a file, not a folder");
+        }
         return new GeneratorSpec(kind.reader().apply(spec), samples, seed, out, threads);
+    }
+
+    /**
+     * The nearest existing path above {@code out} when it is not a folder (so the output's folder cannot be made),
+     * else null. Missing folders are fine: they are created, with their parents, as {@code sciml4j run --out} does.
+     */
+    private static Path nonFolderAbove(Path out) {
+        for (Path p = out.toAbsolutePath().getParent(); p != null; p = p.getParent()) {
+            if (java.nio.file.Files.exists(p)) {
+                return java.nio.file.Files.isDirectory(p) ? null : p;
+            }
+        }
+        return null;
     }
 
     /** This spec with other samples, output or threads (null keeps the file's). */
@@ -106,6 +124,16 @@ public record GeneratorSpec(Generator generator, int samples, long seed, Path ou
      * @return the generation's result
      */
     public Generation.Result make(java.io.PrintStream log) throws java.io.IOException {
+        Path folder = out.toAbsolutePath().getParent();
+        try {
+            java.nio.file.Files.createDirectories(folder); // before the work, not after it
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            throw new java.io.IOException("cannot create the folder " + folder + " for " + out + ": " + e.getFile()
+                    + " is a file, not a folder", e);
+        } catch (java.io.IOException e) {
+            throw new java.io.IOException("cannot create the folder " + folder + " for " + out + ": "
+                    + org.sciml4j.io.InputFiles.describe(e), e);
+        }
         log.printf(java.util.Locale.ROOT, "generating %d %s pairs with seed %d on %d threads%n", samples,
                 generator.name(), seed, threads);
         Generation.Result r;

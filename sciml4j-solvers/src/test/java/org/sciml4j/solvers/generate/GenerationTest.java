@@ -189,6 +189,27 @@ class GenerationTest {
     }
 
     @Test
+    void missingOutputFoldersAreMadeAndAFileInTheWayIsRefusedBeforeAnyWork() throws IOException {
+        Path file = Files.writeString(dir.resolve("plain.txt"), "not a folder");
+        String head = "generator: antiderivative\nsamples: 2\nsensors: 8\ninput: {rbf: {points: 50}}\nout: ";
+        assertThatThrownBy(() -> spec(head + file.resolve("sub/x.npz") + "\n"))
+                .hasMessageContaining("spec.yaml, line 5, column 6:")
+                .hasMessageContaining("cannot be written: " + file + " is a file, not a folder");
+        // --out of `sciml4j generate` is not read from the spec: make() fails before generating
+        GeneratorSpec ok = spec(head + dir.resolve("a/b/x.npz") + "\n");
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream print = new java.io.PrintStream(log, true);
+        assertThatThrownBy(() -> ok.with(null, file.resolve("x.npz"), 1).make(print))
+                .isInstanceOf(IOException.class).hasMessage("cannot create the folder " + file + " for "
+                        + file.resolve("x.npz") + ": " + file + " is a file, not a folder");
+        assertThat(log.toString()).doesNotContain("generating");
+        // like `sciml4j run --out`, missing folders are created with their parents
+        ok.with(null, null, 1).make(print);
+        assertThat(dir.resolve("a/b/x.npz")).isRegularFile();
+        assertThat(dir.resolve("a/b/x.json")).isRegularFile();
+    }
+
+    @Test
     void sampleSeedsDifferAndRepeat() {
         assertThat(SampleSeeds.of(0, 0)).isNotEqualTo(SampleSeeds.of(0, 1)).isNotEqualTo(SampleSeeds.of(1, 0));
         assertThat(SampleSeeds.of(5, 7)).isEqualTo(SampleSeeds.of(5, 7));

@@ -35,6 +35,11 @@ final class Fields {
         return doc.positiveIntOr(map, key, fallback);
     }
 
+    /** An integer in [0, inf) when given. */
+    int nonNegativeInt(String key, int fallback) {
+        return doc.nonNegativeIntOr(map, key, fallback);
+    }
+
     double number(String key, double fallback) {
         return has(key) ? doc.number(value(key)) : fallback;
     }

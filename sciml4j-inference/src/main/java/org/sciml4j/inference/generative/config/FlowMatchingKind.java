@@ -51,11 +51,6 @@ public final class FlowMatchingKind implements ProblemKind {
                 "data: {generator: heat, samples: 512, grid: 32}"), seed);
         NetworkSpec network = s.network(value(top, "network"));
         Settings.Training training = s.training(value(top, "training"));
-        if (training.batch() > data.trainCount()) {
-            Node at = top.containsKey("training") ? top.get("training").getValueNode() : root;
-            throw doc.error(at, "batch " + training.batch() + " exceeds the "
-                    + data.trainCount() + " training fields");
-        }
         return new FlowMatchingProblem(doc, name, seed, data, network, training, sampling, constraints);
     }
 

@@ -21,7 +21,10 @@ final class Settings {
     /** The sampling methods. */
     static final Set<String> METHODS = Set.of("plain", "pcfm", "regularised");
 
-    /** How to train: Adam at a fixed learning rate on mini-batches. */
+    /**
+     * How to train: Adam at a fixed learning rate on mini-batches of {@code batch} fields (0, or at least the
+     * training set's size: all of it).
+     */
     record Training(int epochs, double learningRate, int batch, double sigmaMin, int logEvery) {
     }
 
@@ -47,11 +50,7 @@ final class Settings {
         Fields f = new Fields(doc, node, "network", NETWORK);
         int[] hidden = {128, 128};
         if (f.has("hidden")) {
-            List<Node> l = doc.list(f.value("hidden"));
-            hidden = new int[l.size()];
-            for (int i = 0; i < hidden.length; i++) {
-                hidden[i] = doc.positiveInt(l.get(i));
-            }
+            hidden = doc.layerWidths(f.value("hidden"));
         }
         NetworkSpec base = new NetworkSpec(hidden, "silu", "glorot_normal");
         NetworkSpec typed = doc.at(f.place("type"), () -> base.withType(f.string("type", NetworkSpec.DEFAULT_TYPE)));
@@ -71,7 +70,7 @@ final class Settings {
             throw doc.error(f.value("sigma_min"), "sigma_min must be in [0, 1), got " + sigma);
         }
         return new Training(f.positiveInt("epochs", 2000), f.positive("learning_rate", 2e-3),
-                f.positiveInt("batch", 128), sigma, f.positiveInt("log_every", 200));
+                f.nonNegativeInt("batch", 128), sigma, f.positiveInt("log_every", 200));
     }
 
     Sampling sampling(Node node) {

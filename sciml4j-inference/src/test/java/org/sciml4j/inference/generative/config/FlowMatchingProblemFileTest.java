@@ -49,10 +49,23 @@ class FlowMatchingProblemFileTest {
         fails(GEN + "constraints:\n  - {name: mass}\n  - {name: mass}\n", 5, 12, "given twice");
         fails("kind: flow_matching\ndata: {generator: heat, grid: 12, modes: 6}\n", 2, 7, "modes must be in [1, 5]");
         fails("kind: flow_matching\ndata: {generator: heat, file: x.npz}\n", 2, 7, "not both");
-        fails(GEN + "training: {batch: 64}\n", 3, 11, "exceeds the 40 training fields");
         fails(GEN + "training: {sigma_min: 1.5}\n", 3, 23, "sigma_min must be in [0, 1)");
         fails(GEN + "network: {activation: tahn}\n", 3, 23, "tahn");
         fails("kind: flow_matching\ndata: {file: missing.npz}\n", 2, 14, "cannot read");
+    }
+
+    @Test
+    void aBatchOfAtLeastTheTrainingSetMeansAllOfIt() throws Exception {
+        assertThat(parse(GEN + "training: {batch: 0}\n").training().batch()).isZero();
+        fails(GEN + "training: {batch: -1}\n", 3, 19, "expected a whole number >= 0, got -1");
+        FlowMatchingProblem p = parse(GEN + "network: {hidden: [8]}\ntraining: {epochs: 3, batch: 64}\n"
+                + "sampling: {steps: 2, samples: 4}\n");
+        assertThat(p.training().batch()).isEqualTo(64);
+        Path dir = Files.createDirectories(tmp.resolve("run"));
+        int rc = p.run(new RunContext(dir, null, null, true, new PrintStream(new ByteArrayOutputStream(), true,
+                StandardCharsets.UTF_8), () -> false, reason -> { }));
+        assertThat(rc).isZero();
+        assertThat(Files.readAllLines(dir.resolve("loss.tsv"))).hasSize(4);
     }
 
     @Test
