@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.sciml4j.io.AtomicFiles;
+import org.sciml4j.io.InputFiles;
 import org.sciml4j.tensor.Rng;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,10 +39,10 @@ final class DataCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!(noise >= 0)) {
-            throw new IllegalArgumentException("--noise must be a non-negative number, got " + noise);
+        if (!(noise >= 0) || noise == Double.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException("--noise must be a finite non-negative number, got " + noise);
         }
-        Files.createDirectories(out);
+        createFolder(out);
         StringBuilder exactRows = new StringBuilder();
         StringBuilder noisyRows = new StringBuilder();
         Rng rng = new Rng(seed);
@@ -71,6 +72,21 @@ final class DataCommand implements Callable<Integer> {
         System.out.println("wrote data_exact.txt, data_noisy.txt (noise sd " + noise + ", seed " + seed
                 + "), data_truth.txt, data_truth_c.txt to " + out);
         return 0;
+    }
+
+    /** Creates the folder {@code --out} names, or says why it cannot (empty, a file, not creatable). */
+    static void createFolder(Path out) throws IOException {
+        if (out.toString().isBlank()) {
+            throw new IllegalArgumentException("--out is empty; give a folder name");
+        }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new IllegalArgumentException("--out " + out + " is a file, not a folder; choose another --out");
+        }
+        try {
+            Files.createDirectories(out);
+        } catch (IOException e) {
+            throw new IOException("--out " + out + ": cannot create the folder: " + InputFiles.describe(e), e);
+        }
     }
 
     private void write(String name, CharSequence text) throws IOException {

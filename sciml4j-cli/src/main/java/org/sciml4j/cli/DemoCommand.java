@@ -40,9 +40,9 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if ((epochs != null && epochs < 1) || (every != null && every < 1)) {
-            throw new IllegalArgumentException("--epochs and --every must be at least 1");
-        }
+        RunCommand.atLeast("--epochs", epochs, 1);
+        RunCommand.atLeast("--every", every, 1);
+        DataCommand.createFolder(out);
         Path input = out.resolve("input");
         copy("forward.yaml", input.resolve("forward.yaml"));
         copy("data/data_truth.txt", input.resolve("data/data_truth.txt"));

@@ -1,6 +1,7 @@
 package org.sciml4j.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -38,6 +39,10 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         threads.apply();
+        if (Files.exists(runDir) && !Files.isDirectory(runDir)) {
+            throw new IllegalArgumentException("RUN_DIR " + runDir + " is a file, not a run folder; sciml4j evaluate"
+                    + " takes the run folder first, then the test set");
+        }
         RunEvaluation.evaluate(runDir, data, test, System.out);
         return 0;
     }

@@ -1,6 +1,7 @@
 package org.sciml4j.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -35,11 +36,17 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (samples != null && samples < 1 || threads != null && threads < 1) {
-            throw new IllegalArgumentException("--samples and --threads must be >= 1");
+        if (samples != null && samples < 1) {
+            throw new IllegalArgumentException("--samples " + samples + ": at least 1");
         }
-        if (out != null && !out.getFileName().toString().endsWith(".npz")) {
+        if (threads != null) {
+            ThreadsOption.check("--threads", threads);
+        }
+        if (out != null && (out.getFileName() == null || !out.getFileName().toString().endsWith(".npz"))) {
             throw new IllegalArgumentException("--out must name a .npz file, got '" + out + "'");
+        }
+        if (out != null && Files.isDirectory(out)) {
+            throw new IllegalArgumentException("--out " + out + " is a folder; name a .npz file");
         }
         GeneratorSpec.read(file).with(samples, out, threads).make(System.out);
         return 0;

@@ -82,12 +82,30 @@ public final class Main implements Runnable {
     public static int run(String... args) {
         CommandLine cl = commandLine(args);
         cl.setExecutionExceptionHandler((ex, line, parsed) -> report(ex, line.getErr()));
+        cl.setParameterExceptionHandler(Main::usageMistake);
         try {
             return cl.execute(args);
         } catch (RuntimeException | Error e) {
             // what picocli lets through (errors such as OutOfMemoryError): still one line, not a stack trace
             return report(e, cl.getErr());
         }
+    }
+
+    /**
+     * A command line picocli cannot parse (an unknown option, a value that is not a number, a missing or extra
+     * argument): what is wrong, picocli's suggestions for a mistyped name, and where the options are listed; exit
+     * status {@value #FAILURE_STATUS}, as for every other input mistake (picocli's own default is 2 and the whole
+     * usage, which pushes the message out of sight).
+     */
+    private static int usageMistake(CommandLine.ParameterException ex, String[] args) {
+        CommandLine line = ex.getCommandLine();
+        PrintWriter err = line.getErr();
+        String command = line.getCommandSpec().qualifiedName();
+        err.println(command + ": " + ex.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+        err.println("(" + command + " --help lists the options)");
+        err.flush();
+        return FAILURE_STATUS;
     }
 
     private static int report(Throwable t, PrintWriter err) {

@@ -2,6 +2,7 @@ package org.sciml4j.cli;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -101,9 +102,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         threads.apply();
-        if (epochs != null && epochs < 0) { // every kind's first phase; a PINN's other options: RunSettings
-            throw new IllegalArgumentException("--epochs must be >= 0, got " + epochs);
-        }
+        checkOptions();
         // every mistake is reported here, before any run
         ProblemDefinition definition = text != null ? ProblemKinds.parse(text, file) : ProblemKinds.read(file);
         if (definition instanceof RunnableProblem rp) {
@@ -140,6 +139,28 @@ final class RunCommand implements Callable<Integer> {
                 return StagedRun.train(pf, dir, settings, quiet);
             }
             return train(pf, dir, settings); // stops the warm-up just before training
+        }
+    }
+
+    /** Refuses, naming the option, a length out of range and a --resume that cannot name a run folder. */
+    private void checkOptions() {
+        atLeast("--epochs", epochs, 0); // every kind's first phase
+        atLeast("--lbfgs", lbfgs, 0);
+        atLeast("--lm", lm, 0);
+        atLeast("--every", every, 1);
+        if (resume != null && resume.toString().isBlank()) {
+            throw new IllegalArgumentException("--resume is empty; give the folder of the run to continue");
+        }
+        if (resume != null && Files.exists(resume) && !Files.isDirectory(resume)) {
+            throw new IllegalArgumentException("--resume " + resume + " is a file, not a run folder; give the folder"
+                    + " of the run to continue");
+        }
+    }
+
+    /** Refuses a value of {@code option} below {@code least}, naming both. */
+    static void atLeast(String option, Integer value, int least) {
+        if (value != null && value < least) {
+            throw new IllegalArgumentException(option + " must be >= " + least + ", got " + value);
         }
     }
 

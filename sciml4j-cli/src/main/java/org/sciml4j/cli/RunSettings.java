@@ -5,8 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import org.sciml4j.io.SummaryJson;
 import org.sciml4j.pinn.config.ProblemFile;
 
@@ -23,6 +26,8 @@ import org.sciml4j.pinn.config.ProblemFile;
 record RunSettings(int adamEpochs, int lbfgsIterations, int lmIterations, long seed, int logEvery) {
     /** The settings' file in a run folder. */
     static final String FILE = "run.json";
+    /** What to do about a damaged {@value #FILE}. */
+    private static final String DAMAGED = "; the run folder is damaged: start the run afresh with --out";
 
     RunSettings {
         // all 0 is refused by the trainer ("nothing to train") unless the file's schedule has another phase
@@ -69,15 +74,36 @@ record RunSettings(int adamEpochs, int lbfgsIterations, int lmIterations, long s
             throw new IllegalArgumentException("cannot resume: " + file + " is missing, so " + dir + " holds no run"
                     + " started by this version of sciml4j run");
         }
-        JsonNode n = new ObjectMapper().readTree(file.toFile());
-        RunSettings saved = new RunSettings(n.path("adam_epochs").asInt(-1), n.path("lbfgs_iterations").asInt(-1),
-                n.path("lm_iterations").asInt(-1), n.path("seed").asLong(), n.path("every").asInt(-1));
+        JsonNode n;
+        try {
+            n = new ObjectMapper().readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw new IllegalArgumentException("cannot resume: " + file + " is not valid JSON" + (at == null ? ""
+                    : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")") + ": "
+                    + e.getOriginalMessage().replaceAll("\\s*\\(start marker at \\[Source:[^\\]]*\\]\\)", "")
+                            .lines().findFirst().orElse("") + DAMAGED);
+        }
+        RunSettings saved = new RunSettings((int) saved(file, n, "adam_epochs", 0),
+                (int) saved(file, n, "lbfgs_iterations", 0), (int) saved(file, n, "lm_iterations", 0),
+                saved(file, n, "seed", Long.MIN_VALUE), (int) saved(file, n, "every", 1));
         agree("--epochs", epochs, saved.adamEpochs);
         agree("--lbfgs", lbfgs, saved.lbfgsIterations);
         agree("--lm", lm, saved.lmIterations);
         agree("--seed", seed, saved.seed);
         agree("--every", every, saved.logEvery);
         return saved;
+    }
+
+    /** A whole number of {@code run.json}, at least {@code least} ({@code Long.MIN_VALUE}: any long, else an int). */
+    private static long saved(Path file, JsonNode n, String field, long least) {
+        JsonNode v = n == null ? MissingNode.getInstance() : n.path(field);
+        boolean any = least == Long.MIN_VALUE;
+        if (!v.isIntegralNumber() || !(any ? v.canConvertToLong() : v.canConvertToInt()) || v.asLong() < least) {
+            throw new IllegalArgumentException("cannot resume: " + file + ": '" + field + "' is " + (v.isMissingNode()
+                    ? "missing" : v + ", not a whole number" + (any ? "" : " >= " + least)) + DAMAGED);
+        }
+        return v.asLong();
     }
 
     private static void agree(String option, Number given, long saved) {
