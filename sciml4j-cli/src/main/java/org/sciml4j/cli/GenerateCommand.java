@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import org.sciml4j.solvers.generate.GeneratorSpec;
+import org.sciml4j.tensor.kernel.Parallel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -40,7 +41,7 @@ final class GenerateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--samples " + samples + ": at least 1");
         }
         if (threads != null) {
-            ThreadsOption.check("--threads", threads);
+            Parallel.checkThreads("--threads", threads);
         }
         if (out != null && (out.getFileName() == null || !out.getFileName().toString().endsWith(".npz"))) {
             throw new IllegalArgumentException("--out must name a .npz file, got '" + out + "'");

@@ -170,6 +170,10 @@ final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException(rp.path() + ": problems of kind '" + rp.kind() + "' take --out, --seed,"
                     + " --epochs and --quiet; not --resume, --lbfgs, --lm or --every");
         }
+        if (epochs != null && !rp.trainsInEpochs()) {
+            throw new IllegalArgumentException(rp.path() + ": problems of kind '" + rp.kind() + "' are fitted without"
+                    + " epochs: --epochs does not apply (they take --out, --seed and --quiet)");
+        }
         Path dir = out != null ? out : RunFolder.under(Path.of("runs"), rp.name(), "the problem's name");
         try (RunFolder folder = RunFolder.open(dir, RunFolder.Mode.FRESH)) {
             AtomicFiles.write(dir.resolve("problem.yaml"), rp.text().getBytes(StandardCharsets.UTF_8));

@@ -49,6 +49,16 @@ class OptionMistakesTest {
     }
 
     @Test
+    void epochsAreRefusedWhereAFamilyFitsWithoutThem(@TempDir Path dir) {
+        // SINDy and DMD read the run context's epochs nowhere: the option was silently ignored
+        for (String example : new String[] {"sindy/cubic-oscillator.yaml", "dmd/linear.yaml"}) {
+            assertThat(refused("run", Repo.examples(example).toString(), "--epochs", "5", "--out",
+                    dir.resolve("r").toString())).contains("are fitted without epochs: --epochs does not apply");
+        }
+        assertThat(dir.resolve("r")).doesNotExist();
+    }
+
+    @Test
     void resumeNamesAFileOrAnEmptyValue(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("file"), "x");
         assertThat(refused("run", FORWARD, "--resume", file.toString()))

@@ -49,6 +49,21 @@ public final class InputFiles {
         return null;
     }
 
+    /**
+     * {@code cannot read FILE: why}, naming the file once: readers that name the file in their own message (the
+     * .npz and safetensors readers do) are not prefixed with it again.
+     */
+    public static String cannotRead(Path file, IOException e) {
+        String why = describe(e);
+        for (String name : new String[] {file.toString(), String.valueOf(file.getFileName())}) {
+            if (why.startsWith(name + ": ")) {
+                why = why.substring(name.length() + 2);
+                break;
+            }
+        }
+        return "cannot read " + file + ": " + why;
+    }
+
     /** An I/O error in words, without the exception's class name. */
     public static String describe(IOException e) {
         if (e instanceof CharacterCodingException) {

@@ -134,7 +134,7 @@ public final class RunFolder implements Closeable {
         prepare(folder, mode);
         Path key = folder.toRealPath();
         if (!HELD.add(key)) {
-            throw inUse(folder, holder());
+            throw inUse(folder, holder(), mode);
         }
         FileChannel channel = null;
         try {
@@ -142,7 +142,7 @@ public final class RunFolder implements Closeable {
                     StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
             FileLock lock = tryLock(channel);
             if (lock == null) {
-                throw inUse(folder, readHolder(channel));
+                throw inUse(folder, readHolder(channel), mode);
             }
             channel.truncate(0);
             channel.write(ByteBuffer.wrap((holder() + "\n").getBytes(StandardCharsets.UTF_8)), 0);
@@ -196,9 +196,9 @@ public final class RunFolder implements Closeable {
         }
     }
 
-    private static InUseException inUse(Path folder, String holder) {
-        return new InUseException("run folder " + folder + " is in use by " + holder
-                + "; wait for it or choose another --out");
+    private static InUseException inUse(Path folder, String holder, Mode mode) {
+        return new InUseException("run folder " + folder + " is in use by " + holder + (mode == Mode.FRESH
+                ? "; wait for it or choose another --out" : "; wait for it to end, then resume"));
     }
 
     /** This process, as the lock file names it: {@code process PID on host HOST}. */
@@ -252,9 +252,17 @@ public final class RunFolder implements Closeable {
     /** Moves the results into previous/ after deleting the results already there; returns the names moved. */
     private static List<String> moveResultsAside(Path folder) throws IOException {
         List<Path> results = new ArrayList<>();
-        for (Path p : regularFiles(folder)) {
-            if (isResult(p.getFileName().toString())) {
-                results.add(p);
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(folder)) {
+            for (Path p : ds) {
+                String name = p.getFileName().toString();
+                boolean plain = Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS);
+                if (!plain && RESULT_NAMES.contains(name)) { // found now, not when the training's results are written
+                    throw new IOException(p + " is in the way of the result file of that name (it is not a plain"
+                            + " file); remove or rename it, or choose another --out");
+                }
+                if (plain && isResult(name)) {
+                    results.add(p);
+                }
             }
         }
         if (results.isEmpty()) {
@@ -267,8 +275,11 @@ public final class RunFolder implements Closeable {
                     Files.delete(p);
                 }
             }
+        } else if (Files.exists(previous, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IOException("cannot move the earlier results aside: " + previous + " is not a folder; remove"
+                    + " or rename it, or choose another --out");
         } else {
-            Files.createDirectory(previous); // fails, naming it, if a file called previous is in the way
+            Files.createDirectory(previous);
         }
         List<String> moved = new ArrayList<>();
         for (Path p : results) {

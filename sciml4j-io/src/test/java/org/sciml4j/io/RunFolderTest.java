@@ -70,7 +70,8 @@ class RunFolderTest {
                     .hasMessageEndingWith("; wait for it or choose another --out");
             // also through another spelling of the same folder
             assertThatThrownBy(() -> RunFolder.open(tmp.resolve("runs/./poisson/../poisson"),
-                    RunFolder.Mode.RESUME)).isInstanceOf(RunFolder.InUseException.class);
+                    RunFolder.Mode.RESUME)).isInstanceOf(RunFolder.InUseException.class)
+                    .hasMessageEndingWith("; wait for it to end, then resume"); // --out does not apply to a resume
         } finally {
             folder.close();
         }
@@ -147,6 +148,27 @@ class RunFolderTest {
             assertThat(folder.movedAside()).containsExactly("loss.tsv", "summary.json");
             assertThat(names(dir.resolve("previous"))).containsExactly("loss.tsv", "mine.txt", "summary.json");
             assertThat(Files.readString(dir.resolve("previous/loss.tsv"))).isEqualTo("run 2 loss.tsv");
+        }
+    }
+
+    @Test
+    void whatIsInTheWayOfAResultIsRefusedBeforeTheRun() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("run"));
+        Files.createDirectories(dir.resolve("model.safetensors")); // the model would be written only after training
+        assertThatThrownBy(() -> RunFolder.open(dir, RunFolder.Mode.FRESH)).isInstanceOf(IOException.class)
+                .hasMessage(dir.resolve("model.safetensors") + " is in the way of the result file of that name (it is"
+                        + " not a plain file); remove or rename it, or choose another --out");
+        Files.delete(dir.resolve("model.safetensors"));
+        Files.createDirectories(dir.resolve("checkpoints")); // a folder of the user's: left alone
+        Files.writeString(dir.resolve("loss.tsv"), "earlier");
+        Files.writeString(dir.resolve(RunFolder.PREVIOUS), "a file called previous");
+        assertThatThrownBy(() -> RunFolder.open(dir, RunFolder.Mode.FRESH)).isInstanceOf(IOException.class)
+                .hasMessage("cannot move the earlier results aside: " + dir.resolve(RunFolder.PREVIOUS) + " is not a"
+                        + " folder; remove or rename it, or choose another --out");
+        Files.delete(dir.resolve(RunFolder.PREVIOUS));
+        try (RunFolder folder = RunFolder.open(dir, RunFolder.Mode.FRESH)) {
+            assertThat(folder.movedAside()).containsExactly("loss.tsv");
+            assertThat(dir.resolve("checkpoints")).isDirectory();
         }
     }
 

@@ -62,15 +62,36 @@ public final class Parallel {
     }
 
     /**
+     * The most threads a thread count may name: a fork-join pool holds at most 32767 workers beside the calling
+     * thread, far more than any machine's cores (a pool of threads that large fails for want of memory).
+     */
+    public static final int MAX_THREADS = 32768;
+
+    /**
+     * Refuses a thread count out of [1, {@value #MAX_THREADS}]: the one rule for every thread count a user gives
+     * (the kernels', a generator's, an ensemble's).
+     *
+     * @param what names the count in the message, e.g. {@code --threads}
+     * @return {@code threads}
+     * @throws IllegalArgumentException naming {@code what} if {@code threads} is out of range
+     */
+    public static int checkThreads(String what, int threads) {
+        if (threads < 1 || threads > MAX_THREADS) {
+            throw new IllegalArgumentException(what + " " + threads + ": " + (threads < 1 ? "at least 1"
+                    : "at most " + MAX_THREADS + " (this machine has " + Runtime.getRuntime().availableProcessors()
+                            + " cores)"));
+        }
+        return threads;
+    }
+
+    /**
      * Sets the number of threads the kernels use from now on (the caller included; 1: everything on the caller).
      * Results do not change, only their speed.
      *
-     * @throws IllegalArgumentException if {@code threads < 1}
+     * @throws IllegalArgumentException if {@code threads} is out of [1, {@value #MAX_THREADS}]
      */
     public static synchronized void setThreads(int threads) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
-        }
+        checkThreads("threads", threads);
         if (threads == pool.threads) {
             return;
         }

@@ -193,4 +193,10 @@ final class SindyProblem extends DocumentProblem {
         }
         return out;
     }
+
+    /** Fitted in closed form: {@code --epochs} does not apply. */
+    @Override
+    public boolean trainsInEpochs() {
+        return false;
+    }
 }

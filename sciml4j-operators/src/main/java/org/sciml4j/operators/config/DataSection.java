@@ -144,7 +144,7 @@ final class DataSection {
         try {
             arrays = Npz.read(file);
         } catch (IOException e) {
-            throw doc.error(fileNode, "cannot read " + file + ": " + InputFiles.describe(e));
+            throw doc.error(fileNode, InputFiles.cannotRead(file, e));
         }
         Tensor inputs = array(arrays, in, file, fileNode);
         Tensor outputs = array(arrays, out, file, fileNode);

@@ -72,14 +72,18 @@ public final class RunEvaluation {
         try {
             weights = SafeTensors.read(weightsFile).tensors();
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read " + weightsFile + ": " + InputFiles.describe(e), e);
+            throw new IllegalArgumentException(InputFiles.cannotRead(weightsFile, e), e);
         }
         int[] layout = Fno.layoutOf(weights);
         OperatorData set = testSet(data, test != null ? test : runTest(doc, top), layout == null ? 1 : layout[1]);
         Node modelNode = doc.required(top, "model", doc.root(), "model: {fno: {modes: 16, width: 64}}");
         ModelSpec spec = new ModelSection(doc).read(modelNode, set);
-        if (spec instanceof ModelSpec.DeepOnetSpec || layout == null) {
+        if (spec instanceof ModelSpec.DeepOnetSpec) {
             throw doc.error(modelNode, TestSetEvaluation.deepOnetProblem());
+        }
+        if (layout == null) { // the file's model is an FNO, the saved weights are not
+            throw new IllegalArgumentException(weightsFile + " does not hold an FNO's weights, so it is not the model"
+                    + " of " + problemFile + " (an FNO); evaluate the run folder that trained it");
         }
         TestSetEvaluation.Layout trained = new TestSetEvaluation.Layout(layout[0], layout[1], layout[2]);
         String problem = TestSetEvaluation.problem(spec, trained, NormalizedOperator.savedInputShape(weights), set);

@@ -243,5 +243,11 @@ class TestSetEvaluationTest {
         assertThatThrownBy(() -> RunEvaluation.evaluate(run, data, null, quiet))
                 .isInstanceOf(ProblemFileException.class).hasMessageContaining("problem.yaml, line 3")
                 .hasMessageContaining("DeepONet evaluation at other sensors is not supported");
+        // an FNO's problem beside weights that are not an FNO's: not the DeepONet message
+        Files.writeString(run.resolve("problem.yaml"), "kind: operator\ndata: {file: x.npz, train: 1, test: 5}\n"
+                + TINY_FNO);
+        assertThatThrownBy(() -> RunEvaluation.evaluate(run, data, null, quiet))
+                .hasMessage(run.resolve("model.safetensors") + " does not hold an FNO's weights, so it is not the model"
+                        + " of " + run.resolve("problem.yaml") + " (an FNO); evaluate the run folder that trained it");
     }
 }

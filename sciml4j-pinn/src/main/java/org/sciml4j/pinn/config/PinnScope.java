@@ -189,7 +189,7 @@ final class PinnScope {
         } catch (DataFormatException e) {
             throw doc.error(fileNode, "bad data file: " + e.getMessage());
         } catch (IOException e) {
-            throw doc.error(fileNode, "cannot read " + p + ": " + InputFiles.describe(e));
+            throw doc.error(fileNode, InputFiles.cannotRead(p, e));
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.Set;
 import org.sciml4j.pinn.uncertainty.HmcSettings;
 import org.sciml4j.pinn.uncertainty.Likelihood;
 import org.sciml4j.pinn.uncertainty.UncertaintySpec;
+import org.sciml4j.tensor.kernel.Parallel;
 import org.sciml4j.train.config.YamlDocument;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -48,7 +49,10 @@ final class UncertaintySection {
         Map<String, NodeTuple> m = doc.mapping(node, "ensemble", Set.of("members", "threads", "anchored"));
         Node membersNode = doc.required(m, "members", node, "members: 8");
         int members = doc.positiveInt(membersNode);
-        int threads = doc.nonNegativeIntOr(m, "threads", 0);
+        int threads = doc.nonNegativeIntOr(m, "threads", 0); // 0: the machine's cores
+        if (threads > 0) {
+            doc.at(m.get("threads").getValueNode(), () -> Parallel.checkThreads("threads", threads));
+        }
         Likelihood anchored = null;
         if (m.containsKey("anchored")) {
             Node a = m.get("anchored").getValueNode();

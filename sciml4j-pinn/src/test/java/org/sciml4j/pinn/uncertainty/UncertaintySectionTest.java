@@ -40,6 +40,8 @@ class UncertaintySectionTest {
         assertThat(new UncertaintySpec.Ensemble(8, 0).threadCount())
                 .isEqualTo(Math.min(8, Runtime.getRuntime().availableProcessors()));
         assertThat(new UncertaintySpec.Ensemble(3, 16).threadCount()).isEqualTo(3);
+        assertThat(fails("uncertainty:\n  ensemble: {members: 4, threads: 100000}\n").getMessage())
+                .startsWith("p.yaml, line 7, column 35: threads 100000: at most 32768");
         assertThat(spec("uncertainty:\n  ensemble: {members: 4, anchored: {data_sd: 0.1}}\n"))
                 .isEqualTo(new UncertaintySpec.Ensemble(4, 0, new Likelihood(0.1, 0.05, 0.05, 1, 1)));
     }

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 
+import org.sciml4j.tensor.kernel.Parallel;
 import org.sciml4j.train.config.YamlDocument;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -83,6 +84,9 @@ public record GeneratorSpec(Generator generator, int samples, long seed, Path ou
         int samples = spec.positiveInt("samples", 1);
         long seed = spec.integer("seed", 0);
         int threads = spec.positiveInt("threads", Runtime.getRuntime().availableProcessors());
+        if (spec.value("threads") != null) {
+            doc.at(spec.value("threads"), () -> Parallel.checkThreads("threads", threads));
+        }
         Path out = Path.of(spec.text("out", doc.baseName() + ".npz"));
         Path specDir = doc.file().toAbsolutePath().getParent();
         if (!out.isAbsolute() && specDir != null) {

@@ -210,6 +210,12 @@ class GenerationTest {
     }
 
     @Test
+    void aThreadCountBeyondAnyPoolIsPlaced() {
+        assertThatThrownBy(() -> spec("generator: antiderivative\nsamples: 2\nthreads: 100000\n"))
+                .hasMessageStartingWith("spec.yaml, line 3, column 10: threads 100000: at most 32768");
+    }
+
+    @Test
     void sampleSeedsDifferAndRepeat() {
         assertThat(SampleSeeds.of(0, 0)).isNotEqualTo(SampleSeeds.of(0, 1)).isNotEqualTo(SampleSeeds.of(1, 0));
         assertThat(SampleSeeds.of(5, 7)).isEqualTo(SampleSeeds.of(5, 7));

@@ -19,4 +19,12 @@ public interface RunnableProblem extends ProblemDefinition {
      * @throws IOException when a result cannot be written
      */
     int run(RunContext context) throws IOException;
+
+    /**
+     * Whether the family trains in epochs, so that {@code --epochs} means something (a regression fitted in closed
+     * form, such as SINDy's or DMD's, does not: the command refuses the option rather than ignore it).
+     */
+    default boolean trainsInEpochs() {
+        return true;
+    }
 }

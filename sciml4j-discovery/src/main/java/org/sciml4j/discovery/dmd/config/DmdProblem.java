@@ -49,4 +49,10 @@ public final class DmdProblem extends DocumentProblem {
     public int run(RunContext context) throws IOException {
         return new DmdRun(this, context).run();
     }
+
+    /** Fitted in closed form: {@code --epochs} does not apply. */
+    @Override
+    public boolean trainsInEpochs() {
+        return false;
+    }
 }
