@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.sciml4j.dynamics.data.TrajectoryData;
 import org.sciml4j.dynamics.data.TrajectoryGenerator;
 import org.sciml4j.dynamics.hamiltonian.DerivativeObjective;
@@ -14,6 +15,7 @@ import org.sciml4j.dynamics.hamiltonian.TrajectoryObjective;
 import org.sciml4j.dynamics.ode.FixedStepSolver;
 import org.sciml4j.dynamics.ode.OdeSolver;
 import org.sciml4j.dynamics.ode.VectorField;
+import org.sciml4j.io.InputFiles;
 import org.sciml4j.io.SafeTensors;
 import org.sciml4j.nn.Module;
 import org.sciml4j.nn.Networks;
@@ -24,6 +26,7 @@ import org.sciml4j.train.Trainer;
 import org.sciml4j.train.config.RunContext;
 import org.sciml4j.train.config.DocumentProblem;
 import org.sciml4j.train.config.YamlDocument;
+import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * A read {@code hamiltonian} or {@code neural_ode} file and its run: make or read the trajectories, build the field,
@@ -31,11 +34,18 @@ import org.sciml4j.train.config.YamlDocument;
  * {@code model.safetensors}, {@code data.npz}, {@code rollouts.npz} and the plots ({@link DynamicsOutputs}).
  */
 final class DynamicsProblem extends DocumentProblem {
+    /** The models whose field is a {@link HamiltonianNetwork}: their states are (q, p) pairs. */
+    private static final Set<String> HAMILTONIAN_MODELS = Set.of("hnn", "dissipative_hnn");
+
     private final DynamicsSpec spec;
+
+    /** The data file's trajectories, read (and checked) with the problem file; null for generated data. */
+    private final TrajectoryData fileData;
 
     DynamicsProblem(YamlDocument doc, DynamicsSpec spec) {
         super(doc, spec.kind(), doc.runName());
         this.spec = spec;
+        this.fileData = spec.data().file() == null ? null : readFile(spec.data().file());
     }
 
     /** The checked specification. */
@@ -72,17 +82,51 @@ final class DynamicsProblem extends DocumentProblem {
 
     private TrajectoryData data(long seed) throws IOException {
         DynamicsSpec.Data d = spec.data();
-        if (d.file() != null) {
-            TrajectoryData read = TrajectoryData.read(d.file());
-            if (spec.system() != null && read.dimension() != spec.system().dimension()) {
-                throw new IOException(d.file() + ": x has states of width " + read.dimension() + " but system "
-                        + spec.system().name() + " has " + spec.system().dimension());
-            }
-            return read;
+        if (fileData != null) {
+            return fileData;
         }
         return new TrajectoryGenerator(spec.system()).trajectories(d.trajectories()).timeSpan(d.timeSpan()[0],
                 d.timeSpan()[1]).rate(d.rate()).noise(d.noise()).radius(d.radius()[0], d.radius()[1]).seed(seed)
                 .generate();
+    }
+
+    /**
+     * The data file's trajectories, read when the problem is: a file that cannot be read as trajectories, or whose
+     * state width is not the system's or (for an HNN) not (q, p) pairs, is a mistake placed at {@code file:}; a
+     * segment of as many intervals as the file has points one placed at {@code segment:}, as the reader places it
+     * for generated data.
+     */
+    private TrajectoryData readFile(Path file) {
+        Node at = DynamicsReader.nodeOr(doc(), "data", "file");
+        TrajectoryData read;
+        try {
+            read = TrajectoryData.read(file);
+        } catch (IOException e) {
+            throw doc().error(at, InputFiles.cannotRead(file, e));
+        }
+        int found = read.dimension();
+        String states = file.getFileName() + " has states of width " + found + " (x of shape (" + read.trajectories()
+                + ", " + read.times() + ", " + found + "))";
+        if (spec.system() != null && found != spec.system().dimension()) {
+            throw doc().error(at, states + ", but system " + spec.system().name() + " has states of width "
+                    + spec.system().dimension());
+        }
+        if (HAMILTONIAN_MODELS.contains(spec.model()) && found % 2 != 0) {
+            throw doc().error(at, states + ", but " + spec.model() + " takes (q, p) pairs: an even width (q the"
+                    + " first half of the columns, p the second)");
+        }
+        int times = read.times();
+        DynamicsSpec.Training t = spec.training();
+        if (t.target().equals("trajectories")) {
+            doc().at(DynamicsReader.nodeOr(doc(), "training", "segment"), () -> {
+                TrajectoryObjective.checkSegment(t.segment(), times);
+                return null;
+            });
+        } else if (read.dxdt() == null) {
+            throw doc().error(at, file.getFileName() + " has no array 'dxdt' (the time derivatives that 'target:"
+                    + " derivatives' fits): train through the integrator with 'target: trajectories'");
+        }
+        return read;
     }
 
     private VectorField field(int d, long seed) {
@@ -97,19 +141,11 @@ final class DynamicsProblem extends DocumentProblem {
         }
     }
 
-    private Objective objective(VectorField field, TrajectoryData train, long seed) throws IOException {
+    private Objective objective(VectorField field, TrajectoryData train, long seed) {
         DynamicsSpec.Training t = spec.training();
         if (t.target().equals("derivatives")) {
-            if (train.dxdt() == null) {
-                throw new IOException(spec.data().file() + " has no array 'dxdt': train with 'target: trajectories'");
-            }
             return new DerivativeObjective(field, train.states(), train.derivatives(), t.weightDecay());
         }
-        // a data file's points are known only now: the segment rule placed at segment: as the reader does
-        doc().at(DynamicsReader.segmentNode(doc()), () -> {
-            TrajectoryObjective.checkSegment(t.segment(), train.times());
-            return null;
-        });
         OdeSolver solver = OdeSolver.named(t.integrator(), t.step());
         return new TrajectoryObjective(field, solver, t.gradient(), train, t.segment(), t.batchSize(), seed);
     }

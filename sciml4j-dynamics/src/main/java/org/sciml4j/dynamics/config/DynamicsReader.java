@@ -62,7 +62,7 @@ final class DynamicsReader {
         }
         NetworkSpec network = network(m);
         DynamicsSpec.Training training = training(m, defaultTarget, data);
-        DynamicsSpec.Evaluation evaluation = evaluation(m, system);
+        DynamicsSpec.Evaluation evaluation = evaluation(m, system, data);
         if (evaluation.notebook()) {
             // the notebook protocol stretches rollout k to duration (1 + 0.9 noise)^(k+1)
             double longest = evaluation.duration() * Math.pow(1 + 0.9 * data.noise(), evaluation.trajectories());
@@ -91,13 +91,16 @@ final class DynamicsReader {
         return m.containsKey(key) ? value(m, key) : null;
     }
 
-    /** The segment's value node, or the file's root when the default segment applies. */
-    static Node segmentNode(YamlDocument doc) {
+    /**
+     * The value node of {@code section.key} in a read file (where the rules that need the data file's content are
+     * placed: {@code training.segment}, {@code data.file}), or the file's root when it is absent.
+     */
+    static Node nodeOr(YamlDocument doc, String section, String key) {
         Map<String, NodeTuple> top = doc.mapping(doc.root(), "the problem", null);
-        if (top.containsKey("training")) {
-            Map<String, NodeTuple> t = doc.mapping(top.get("training").getValueNode(), "training", null);
-            if (t.containsKey("segment")) {
-                return t.get("segment").getValueNode();
+        if (top.containsKey(section)) {
+            Map<String, NodeTuple> t = doc.mapping(top.get(section).getValueNode(), section, null);
+            if (t.containsKey(key)) {
+                return t.get(key).getValueNode();
             }
         }
         return doc.root();
@@ -222,7 +225,7 @@ final class DynamicsReader {
                     + " implicit_midpoint) longest step; dopri5 chooses its own steps (rtol 1e-7, atol 1e-9), so"
                     + " remove it or choose a fixed-step integrator");
         }
-        if (data.file() == null && target.equals("trajectories")) { // a file's points are known when it is read
+        if (data.file() == null && target.equals("trajectories")) { // a file's: DynamicsProblem, reading it
             int points = TrajectoryGenerator.points(data.rate(), data.timeSpan()[0], data.timeSpan()[1]);
             doc.at(m.containsKey("segment") ? value(m, "segment") : doc.root(), () -> {
                 TrajectoryObjective.checkSegment(segment, points);
@@ -234,7 +237,8 @@ final class DynamicsReader {
                 every);
     }
 
-    private DynamicsSpec.Evaluation evaluation(Map<String, NodeTuple> top, DynamicalSystem system) {
+    private DynamicsSpec.Evaluation evaluation(Map<String, NodeTuple> top, DynamicalSystem system,
+            DynamicsSpec.Data data) {
         Map<String, NodeTuple> m = top.containsKey("evaluation")
                 ? doc.mapping(value(top, "evaluation"), "evaluation", EVALUATION) : Map.of();
         int k = m.containsKey("trajectories") ? doc.positiveInt(value(m, "trajectories")) : 15;
@@ -254,6 +258,13 @@ final class DynamicsReader {
             if (notebook && system != null && system.dimension() != 2) {
                 throw doc.error(value(m, "protocol"), "the greydanus_notebook protocol is for two-dimensional"
                         + " systems; " + system.name() + " has " + system.dimension());
+            }
+            if (notebook && data.file() != null) {
+                // the notebook's stretch c = 1 + 0.9 noise is its generated data's noise sd: a file's is not known
+                throw doc.error(value(m, "protocol"), "the greydanus_notebook protocol stretches its rollouts by"
+                        + " 1 + 0.9 noise, the noise sd of data generated from the system; the noise of a data file"
+                        + " is not known (noise: applies to generated data only): use protocol: fixed, or generate"
+                        + " the data (system:, data: {noise: ...}) instead of reading a file");
             }
         }
         return new DynamicsSpec.Evaluation(k, duration, points, notebook);

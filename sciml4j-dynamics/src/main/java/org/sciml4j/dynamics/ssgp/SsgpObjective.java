@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import org.sciml4j.dynamics.data.TrajectoryData;
+import org.sciml4j.dynamics.hamiltonian.TrajectoryObjective;
 import org.sciml4j.dynamics.ode.OdeSolver;
 import org.sciml4j.tensor.Tensor;
 import org.sciml4j.train.Objective;
@@ -116,9 +117,7 @@ public final class SsgpObjective implements Objective {
         if (batch < 0) {
             throw new IllegalArgumentException("batch must be >= 0, got " + batch);
         }
-        if (segment < 1 || segment >= times) {
-            throw new IllegalArgumentException("segment must be 1 to " + (times - 1) + ", got " + segment);
-        }
+        TrajectoryObjective.checkSegment(segment, times);
         double[] grid = new double[segment + 1];
         for (int k = 0; k <= segment; k++) {
             grid[k] = k * dt;

@@ -12,8 +12,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sciml4j.dynamics.data.Systems;
+import org.sciml4j.dynamics.data.TrajectoryData;
 import org.sciml4j.dynamics.data.TrajectoryGenerator;
 import org.sciml4j.io.SafeTensors;
+import org.sciml4j.tensor.Tensor;
 import org.sciml4j.train.config.ProblemFileException;
 import org.sciml4j.train.config.ProblemKinds;
 import org.sciml4j.train.config.RunContext;
@@ -176,22 +178,93 @@ class DynamicsKindsTest {
         assertThat(e.column()).isEqualTo(12);
         assertThat(e.problem()).isEqualTo("segment must be 1 to 19 observation intervals (the trajectories have 20"
                 + " points), got 20");
-        // a file's points are known when it is read: the run places the same rule at segment:
+        // a file's points are known when it is read, with the problem: the same rule placed at segment:
         new TrajectoryGenerator(Systems.named("spiral")).trajectories(3).timeSpan(0, 2).rate(5).noise(0).seed(1)
                 .generate().write(dir.resolve("ten.npz"));
         Path file = dir.resolve("from-file.yaml");
         Files.writeString(file, NODE.replace("system: spiral\ndata:\n  trajectories: 3\n  time_span: [0, 2]\n"
                 + "  rate: 10\n", "data:\n  file: ten.npz\n").replace("segment: 3", "segment: 12"));
-        RunnableProblem p = (RunnableProblem) ProblemKinds.read(file);
-        Path run = dir.resolve("segment-run");
-        Files.createDirectories(run);
-        assertThatThrownBy(() -> p.run(RunContext.of(run, new PrintStream(new ByteArrayOutputStream(), true,
-                StandardCharsets.UTF_8)))).isInstanceOfSatisfying(ProblemFileException.class, x -> {
-                    assertThat(x.line()).isEqualTo(9);
-                    assertThat(x.column()).isEqualTo(12);
-                    assertThat(x.problem()).isEqualTo("segment must be 1 to 9 observation intervals (the"
-                            + " trajectories have 10 points), got 12");
-                });
+        assertThatThrownBy(() -> ProblemKinds.read(file)).isInstanceOfSatisfying(ProblemFileException.class, x -> {
+            assertThat(x.line()).isEqualTo(9);
+            assertThat(x.column()).isEqualTo(12);
+            assertThat(x.problem()).isEqualTo("segment must be 1 to 9 observation intervals (the"
+                    + " trajectories have 10 points), got 12");
+        });
+    }
+
+    /** The data file's mistake, read with the problem {@code text} written beside it. */
+    private ProblemFileException fileMistake(String text) throws Exception {
+        Path file = dir.resolve("with-file.yaml");
+        Files.writeString(file, text);
+        try {
+            ProblemKinds.read(file);
+        } catch (ProblemFileException e) {
+            return e;
+        }
+        throw new AssertionError("no mistake reported in\n" + text);
+    }
+
+    static final String FROM_FILE = """
+            kind: hamiltonian
+            model: hnn
+            data:
+              file: states.npz
+            network:
+              hidden: [8]
+            training:
+              epochs: 2
+            """;
+
+    @Test
+    void aDataFileWhoseStatesDoNotFitIsPlacedAtFileBeforeAnythingRuns() throws Exception {
+        double[] t = {0, 0.5, 1};
+        new TrajectoryData(Tensor.of(t, 3), Tensor.zeros(2, 3, 3), Tensor.zeros(2, 3, 3)).write(dir.resolve(
+                "states.npz"));
+        // an HNN's state is (q, p) pairs: 3 columns are no such state
+        ProblemFileException e = fileMistake(FROM_FILE);
+        assertThat(e.getMessage()).startsWith(dir.resolve("with-file.yaml") + ", line 4, column 9: ");
+        assertThat(e.problem()).isEqualTo("states.npz has states of width 3 (x of shape (2, 3, 3)), but hnn takes"
+                + " (q, p) pairs: an even width (q the first half of the columns, p the second)");
+        e = fileMistake(FROM_FILE.replace("model: hnn", "model: dissipative_hnn"));
+        assertThat(e.problem()).contains("but dissipative_hnn takes (q, p) pairs");
+        // the declared system's states are 2 wide: the baseline takes any width, but not another system's
+        e = fileMistake(FROM_FILE.replace("model: hnn", "model: baseline\nsystem: mass_spring"));
+        assertThat(e.line()).isEqualTo(5);
+        assertThat(e.column()).isEqualTo(9);
+        assertThat(e.problem()).isEqualTo("states.npz has states of width 3 (x of shape (2, 3, 3)), but system"
+                + " mass_spring has states of width 2");
+        e = fileMistake(FROM_FILE.replace("kind: hamiltonian\nmodel: hnn", "kind: neural_ode\nsystem: spiral"));
+        assertThat(e.line()).isEqualTo(4);
+        assertThat(e.problem()).endsWith("but system spiral has states of width 2");
+        // derivative training needs the file's dxdt; a damaged file is placed too
+        new TrajectoryData(Tensor.of(t, 3), Tensor.zeros(2, 3, 2), null).write(dir.resolve("states.npz"));
+        e = fileMistake(FROM_FILE);
+        assertThat(e.line()).isEqualTo(4);
+        assertThat(e.problem()).startsWith("states.npz has no array 'dxdt'").endsWith("'target: trajectories'");
+        Files.writeString(dir.resolve("states.npz"), "not an archive");
+        e = fileMistake(FROM_FILE);
+        assertThat(e.line()).isEqualTo(4);
+        assertThat(e.problem()).startsWith("cannot read " + dir.resolve("states.npz") + ": ");
+    }
+
+    @Test
+    void theNotebookProtocolIsRefusedForADataFileWhoseNoiseIsUnknown() throws Exception {
+        new TrajectoryGenerator(Systems.named("mass_spring")).trajectories(2).timeSpan(0, 1).rate(10).seed(1)
+                .generate().write(dir.resolve("states.npz"));
+        String text = FROM_FILE.replace("model: hnn", "model: hnn\nsystem: mass_spring") + """
+                evaluation:
+                  trajectories: 3
+                  protocol: greydanus_notebook
+                """;
+        // the notebook stretches by 1 + 0.9 noise of its generated data; a file's noise is not the default 0.1
+        ProblemFileException e = fileMistake(text);
+        assertThat(e.line()).isEqualTo(12);
+        assertThat(e.column()).isEqualTo(13);
+        assertThat(e.problem()).startsWith("the greydanus_notebook protocol stretches its rollouts by 1 + 0.9 noise,"
+                + " the noise sd of data generated from the system; the noise of a data file is not known")
+                .contains("use protocol: fixed");
+        assertThat(ProblemKinds.parse(text.replace("greydanus_notebook", "fixed"), dir.resolve("fixed.yaml")))
+                .isInstanceOf(RunnableProblem.class);
     }
 
     @Test

@@ -3,6 +3,8 @@ package org.sciml4j.dynamics.hybrid.config;
 import java.util.Map;
 import java.util.Set;
 
+import org.sciml4j.dynamics.data.TrajectoryGenerator;
+import org.sciml4j.dynamics.hamiltonian.TrajectoryObjective;
 import org.sciml4j.nn.NetworkSpec;
 import org.sciml4j.train.config.YamlDocument;
 import org.yaml.snakeyaml.nodes.Node;
@@ -123,10 +125,12 @@ final class HybridReader {
                     + " must be shorter than the data's time span, " + span);
         }
         int segment = m.containsKey("segment") ? doc.positiveInt(value(m, "segment")) : 4;
-        int times = (int) Math.round(data.rate() * span);
-        if (!seir && segment >= times) {
-            throw doc.error(m.containsKey("segment") ? value(m, "segment") : doc.root(), "segment must be below the "
-                    + times + " observation points of each trajectory, got " + segment);
+        if (!seir) { // the points the run generates, under the rule its objective applies
+            int points = TrajectoryGenerator.points(data.rate(), data.timeSpan()[0], data.timeSpan()[1]);
+            doc.at(m.containsKey("segment") ? value(m, "segment") : doc.root(), () -> {
+                TrajectoryObjective.checkSegment(segment, points);
+                return null;
+            });
         }
         double lambda0 = doc.positiveOr(m, "lambda0", 1);
         double tau2 = m.containsKey("tau2") ? doc.number(value(m, "tau2")) : 100;

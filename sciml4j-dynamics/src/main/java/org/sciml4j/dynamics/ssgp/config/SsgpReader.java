@@ -3,6 +3,8 @@ package org.sciml4j.dynamics.ssgp.config;
 import java.util.Map;
 import java.util.Set;
 
+import org.sciml4j.dynamics.data.TrajectoryGenerator;
+import org.sciml4j.dynamics.hamiltonian.TrajectoryObjective;
 import org.sciml4j.train.config.YamlDocument;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -48,14 +50,11 @@ final class SsgpReader {
             }
         }
         double rate = doc.positiveOr(d, "rate", 5);
-        int times = (int) Math.round(rate * (span[1] - span[0]));
+        int times = TrajectoryGenerator.points(rate, span[0], span[1]); // the points the run generates
         Map<String, NodeTuple> f = doc.optionalMapping(m, "features", FEATURES);
         Map<String, NodeTuple> t = doc.optionalMapping(m, "training", TRAINING);
         int segment = doc.positiveIntOr(t, "segment", 2);
-        if (segment >= times) {
-            throw doc.error(t.containsKey("segment") ? t.get("segment").getValueNode() : doc.root(), "segment must be"
-                    + " below the " + times + " observation points of each trajectory, got " + segment);
-        }
+        checkSegment(t.containsKey("segment") ? t.get("segment").getValueNode() : doc.root(), segment, times);
         Map<String, NodeTuple> e = doc.optionalMapping(m, "evaluation", EVALUATION);
         int samples = doc.positiveIntOr(e, "samples", 50);
         if (samples < 2) {
@@ -97,6 +96,14 @@ final class SsgpReader {
                 t.containsKey("lbfgs") ? doc.iterations(t.get("lbfgs").getValueNode(), "lbfgs") : 0);
     }
 
+    /** The objective's segment rule ({@link TrajectoryObjective#checkSegment}), placed at {@code at}. */
+    private void checkSegment(Node at, int segment, int times) {
+        doc.at(at, () -> {
+            TrajectoryObjective.checkSegment(segment, times);
+            return null;
+        });
+    }
+
     /** training.fine_tune: {segment, epochs, learning_rate, batch, averaged_samples}, or null when absent. */
     private SsgpSpec.FineTune fineTune(Map<String, NodeTuple> t, int times) {
         if (!t.containsKey("fine_tune")) {
@@ -106,10 +113,7 @@ final class SsgpReader {
         Map<String, NodeTuple> f = doc.optionalMapping(t, "fine_tune", FINE_TUNE);
         Node sn = doc.required(f, "segment", at, "segment: " + (times - 1));
         int segment = doc.positiveInt(sn);
-        if (segment >= times) {
-            throw doc.error(sn, "the fine-tuning segment must be below the " + times + " observation points of each"
-                    + " trajectory (at most " + (times - 1) + " intervals: the whole trajectory), got " + segment);
-        }
+        checkSegment(sn, segment, times);
         int epochs = doc.positiveInt(doc.required(f, "epochs", at, "epochs: 500"));
         int batch = doc.nonNegativeIntOr(f, "batch", 0);
         return new SsgpSpec.FineTune(segment, epochs, doc.positiveOr(f, "learning_rate",

@@ -51,9 +51,19 @@ class HybridKindTest {
                 + "  time_span: [0, 2]\n  rate: 2\n", ""));
         assertThat(e.line()).isEqualTo(4);
         assertThat(e.getMessage()).contains("'min_norm' applies to 'physics: pendulum' only");
+        // the segment rule of TrajectoryObjective over the points the run generates: [0, 2] at 2 per unit is 4
         e = mistake(TINY.replace("  segment: 2", "  segment: 4"));
         assertThat(e.line()).isEqualTo(14);
-        assertThat(e.getMessage()).contains("segment must be below the 4 observation points");
+        assertThat(e.column()).isEqualTo(12);
+        assertThat(e.problem()).isEqualTo("segment must be 1 to 3 observation intervals (the trajectories have 4"
+                + " points), got 4");
+        // [0, 2] at 0.25 per unit rounds to 1 point, but the generator takes at least 2: segment 1 fits, 2 does not
+        String sparse = TINY.replace("  rate: 2", "  rate: 0.25");
+        assertThat(ProblemKinds.parse(sparse.replace("  segment: 2", "  segment: 1"), Path.of("sparse.yaml")))
+                .isInstanceOf(RunnableProblem.class);
+        e = mistake(sparse);
+        assertThat(e.getMessage()).contains("bad.yaml, line 14, column 12: segment must be 1 to 1 observation"
+                + " intervals (the trajectories have 2 points), got 2");
         e = mistake(TINY.replace("  rate: 2", "  rate: 2\n  days: 30"));
         assertThat(e.line()).isEqualTo(10);
         e = mistake(TINY.replace("step: 0.25", "step: 2"));

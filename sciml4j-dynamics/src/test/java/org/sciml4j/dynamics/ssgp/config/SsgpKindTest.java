@@ -69,7 +69,8 @@ class SsgpKindTest {
         assertThat(e.getMessage()).contains("exclude each other");
         e = mistake(TINY.replace("  step: 0.2", "  step: 0.2\n  fine_tune: {segment: 9, epochs: 2}"));
         assertThat(e.line()).isEqualTo(12);
-        assertThat(e.getMessage()).contains("below the 9 observation points", "at most 8");
+        assertThat(e.getMessage()).contains("segment must be 1 to 8 observation intervals (the trajectories have 9"
+                + " points), got 9");
         e = mistake(TINY.replace("  step: 0.2", "  step: 0.2\n  fine_tune:\n    segment: 8"));
         assertThat(e.line()).isEqualTo(13);
         assertThat(e.getMessage()).contains("epochs");
