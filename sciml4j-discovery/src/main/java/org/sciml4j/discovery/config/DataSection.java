@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.sciml4j.discovery.data.Generators;
+import org.sciml4j.io.InputFiles;
 import org.sciml4j.io.Mat;
 import org.sciml4j.io.Npz;
 import org.sciml4j.io.TextTable;
@@ -320,8 +321,10 @@ final class DataSection {
                 }
             }
             return new Arrays(map, path.getFileName().toString());
-        } catch (IOException | RuntimeException e) {
-            throw doc.error(where, "cannot read " + path.getFileName() + ": " + e.getMessage());
+        } catch (IOException e) {
+            throw doc.error(where, InputFiles.cannotRead(path, e));
+        } catch (RuntimeException e) {
+            throw doc.error(where, "cannot read " + path + ": " + e.getMessage());
         }
     }
 }

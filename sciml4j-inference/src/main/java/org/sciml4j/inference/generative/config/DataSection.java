@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import org.sciml4j.inference.generative.FieldGenerator;
+import org.sciml4j.io.InputFiles;
 import org.sciml4j.io.Npz;
 import org.sciml4j.tensor.Tensor;
 import org.sciml4j.train.config.YamlDocument;
@@ -79,7 +80,9 @@ final class DataSection {
         Map<String, Tensor> arrays;
         try {
             arrays = Npz.read(path);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            throw doc.error(f.value("file"), InputFiles.cannotRead(path, e));
+        } catch (RuntimeException e) {
             throw doc.error(f.value("file"), "cannot read " + path + ": " + e.getMessage());
         }
         String name = f.has("array") ? f.string("array", null) : arrays.size() == 1
