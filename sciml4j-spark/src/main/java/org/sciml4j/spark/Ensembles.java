@@ -1,6 +1,7 @@
 package org.sciml4j.spark;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,14 +43,46 @@ public final class Ensembles {
         return new double[] {mean, sd, mean - Z95 * sd, mean + Z95 * sd};
     }
 
-    /** Writes summary.json (figure -> {mean, sd, low95, high95}) and ensemble.tsv (if the members predicted). */
-    public static void write(SweepTable table, Path out) throws IOException {
+    /**
+     * Writes summary.json (figure -> {mean, sd, low95, high95}) and ensemble.tsv (if the members predicted) of the
+     * members that finished; members that diverged or stopped (status not 0) are reported and left out.
+     *
+     * @return 0, or 3 when fewer than 2 members finished (nothing is written then)
+     * @throws IllegalArgumentException when the members' results are all the same (the problem does not depend on
+     *                                  the seed, so their spread says nothing)
+     */
+    public static int write(SweepTable table, Path out, PrintStream log) throws IOException {
+        List<Integer> kept = new ArrayList<>();
+        List<String> left = new ArrayList<>();
+        for (int i = 0; i < table.rows(); i++) {
+            if (table.figure(i, "status") == 0) {
+                kept.add(i);
+            } else {
+                left.add(table.id(i) + " (status " + (int) table.figure(i, "status") + ")");
+            }
+        }
+        if (!left.isEmpty()) {
+            log.println(left.size() + " of " + table.rows() + " members diverged or stopped and are left out: "
+                    + String.join(", ", left));
+        }
+        if (kept.size() < 2) {
+            log.println("fewer than 2 members finished: no ensemble statistics (see sweep.tsv and runs/)");
+            return 3;
+        }
+        List<String> columns = new ArrayList<>(table.figureColumns());
+        columns.removeIf(c -> c.equals("seed") || c.contains("seconds"));
+        if (columns.stream().allMatch(c -> kept.stream().allMatch(i -> same(table.figure(i, c),
+                table.figure(kept.get(0), c))))) {
+            throw new IllegalArgumentException("the " + kept.size() + " members' results are identical: this problem"
+                    + " does not depend on the seed, so an ensemble of it has no spread (runs in " + out.resolve("runs")
+                    + ")");
+        }
         SummaryJson summary = new SummaryJson();
-        summary.put("members", table.rows());
+        summary.put("members", kept.size());
         for (String c : table.figureColumns()) {
-            double[] v = new double[table.rows()];
+            double[] v = new double[kept.size()];
             for (int i = 0; i < v.length; i++) {
-                v[i] = table.figure(i, c);
+                v[i] = table.figure(kept.get(i), c);
             }
             double[] s = stats(v);
             Map<String, Object> m = new LinkedHashMap<>();
@@ -61,15 +94,21 @@ public final class Ensembles {
         }
         summary.write(out);
         List<TextTable.Table> predictions = new ArrayList<>();
-        for (int i = 0; i < table.rows(); i++) {
+        for (int i : kept) {
             Path p = RunTask.runDir(out, table.id(i)).resolve("prediction.tsv");
             if (Files.isRegularFile(p)) {
                 predictions.add(TextTable.read(p));
             }
         }
-        if (predictions.size() == table.rows() && !predictions.isEmpty()) {
-            AtomicFiles.write(out.resolve("ensemble.tsv"), predictionStats(predictions).getBytes(StandardCharsets.UTF_8));
+        if (predictions.size() == kept.size()) {
+            AtomicFiles.write(out.resolve("ensemble.tsv"),
+                    predictionStats(predictions).getBytes(StandardCharsets.UTF_8));
         }
+        return 0;
+    }
+
+    private static boolean same(double a, double b) {
+        return Double.compare(a, b) == 0;
     }
 
     /** The text of ensemble.tsv from the members' prediction tables (same columns and rows in each). */

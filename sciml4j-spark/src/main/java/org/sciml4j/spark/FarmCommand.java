@@ -1,5 +1,8 @@
 package org.sciml4j.spark;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -22,15 +25,39 @@ public final class FarmCommand implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
-    /** Refuses a shard count below 1 (0 means: the default, four per task slot). */
-    static void checkShards(int shards) {
-        if (shards < 0) {
+    /** Refuses a shard count below 1 (null: the default, four per task slot). */
+    static void checkShards(Integer shards) {
+        if (shards != null && shards < 1) {
             throw new IllegalArgumentException("--shards must be at least 1, not " + shards);
         }
     }
 
     /** The shard count asked for, or the default for this context. */
-    static int shards(int asked, org.apache.spark.api.java.JavaSparkContext sc) {
-        return asked > 0 ? asked : Farms.defaultShards(sc);
+    static int shards(Integer asked, org.apache.spark.api.java.JavaSparkContext sc) {
+        return asked != null ? asked : Farms.defaultShards(sc);
+    }
+
+    /**
+     * Refuses an output that is a folder or lies under a file, and a farm whose merged arrays would not fit: the
+     * driver holds {@code bytesPerItem} bytes for each of {@code items} (the plan, the shards read back and the
+     * merged arrays), and one Java array holds at most 2^31 - 1 values ({@code valuesPerItem} a row).
+     *
+     * @param out  the .npz to write; {@code what} names where it came from ("--out" or the file's key)
+     * @param many the option or key that gave the count, for the message
+     */
+    static void checkOutput(Path out, String what, int items, long valuesPerItem, long bytesPerItem, String many) {
+        if (Files.isDirectory(out)) {
+            throw new IllegalArgumentException(what + " " + out + " is a folder; name a .npz file");
+        }
+        SparkMain.checkFolder(out.toAbsolutePath().getParent(), what + " " + out + ": its folder");
+        long need = items * bytesPerItem;
+        long heap = Runtime.getRuntime().maxMemory();
+        if ((double) items * valuesPerItem > Integer.MAX_VALUE - 8 || need > heap) {
+            throw new IllegalArgumentException(many + " " + items + ": the merged data would take about "
+                    + String.format(java.util.Locale.ROOT, "%.1f GiB", need / 1073741824.0) + " on the driver"
+                    + (need > heap ? String.format(java.util.Locale.ROOT, ", more than its %.1f GiB heap (give it more"
+                    + " with SCIML4J_JAVA_OPTS=-Xmx...)", heap / 1073741824.0) : ", more than one array holds")
+                    + "; make fewer");
+        }
     }
 }

@@ -1,13 +1,12 @@
 package org.sciml4j.spark;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import org.apache.spark.api.java.JavaSparkContext;
 import org.sciml4j.solvers.generate.GeneratorSpec;
+import org.sciml4j.tensor.kernel.Parallel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -24,7 +23,7 @@ final class FarmGenerate implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SPEC.yaml", description = "the generation spec")
     Path file;
     @Option(names = "--shards", description = "number of shards (default: 4 per task slot)")
-    int shards;
+    Integer shards;
     @Option(names = "--master", description = "Spark master: local[N], local[*] or spark://host:7077"
             + " (default: local[*])")
     String master = "local[*]";
@@ -36,16 +35,29 @@ final class FarmGenerate implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         FarmCommand.checkShards(shards);
+        Parallel.checkThreads("--threads", threads);
         if (out != null && !out.getFileName().toString().endsWith(".npz")) {
             throw new IllegalArgumentException("--out must name a .npz file, got '" + out + "'");
         }
-        String text = Files.readString(file, StandardCharsets.UTF_8);
+        String text = SparkMain.readText(file, "a generation spec");
         GeneratorSpec read = GenerateShardTask.spec(text, file); // every mistake placed at its file:line before Spark
         GeneratorSpec spec = read.with(null, (out != null ? out : read.out()).toAbsolutePath().normalize(), threads);
+        long values = (long) size(spec.generator().inputShape()) + size(spec.generator().outputShape());
+        FarmCommand.checkOutput(spec.out(), out != null ? "--out" : file + ": out", spec.samples(),
+                Math.max(size(spec.generator().inputShape()), size(spec.generator().outputShape())), 32 * values,
+                file + ": samples");
         try (JavaSparkContext sc = new JavaSparkContext(SparkSweeps.conf(master, threads)
                 .setAppName("sciml4j farm generate"))) {
             GenerationFarm.run(sc, text, file, spec, FarmCommand.shards(shards, sc), threads, System.out);
         }
         return 0;
+    }
+
+    private static long size(int[] shape) {
+        long n = 1;
+        for (int d : shape) {
+            n *= d;
+        }
+        return n;
     }
 }

@@ -1,8 +1,6 @@
 package org.sciml4j.spark;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -27,7 +25,7 @@ final class FarmSimulate implements Callable<Integer> {
     @Option(names = "--simulations", description = "number of simulations N (default: the file's 'simulations')")
     Integer simulations;
     @Option(names = "--shards", description = "number of shards (default: 4 per task slot)")
-    int shards;
+    Integer shards;
     @Option(names = "--seed", description = "the seed (default: the file's; 'sciml4j run --seed S' reuses the data"
             + " made with S)")
     Long seed;
@@ -43,7 +41,7 @@ final class FarmSimulate implements Callable<Integer> {
         if (simulations != null && simulations < 1) {
             throw new IllegalArgumentException("--simulations must be at least 1, not " + simulations);
         }
-        String text = Files.readString(file, StandardCharsets.UTF_8);
+        String text = SparkMain.readText(file, "a problem file");
         SbiSpec spec = SimulateShardTask.spec(text, file); // every mistake placed at its file:line before Spark
         Path target = out != null ? out : spec.simulationFile();
         if (target != null) {
@@ -58,6 +56,10 @@ final class FarmSimulate implements Callable<Integer> {
         }
         int n = simulations != null ? simulations : spec.simulations();
         long s = seed != null ? seed : spec.seed();
+        int d = spec.prior().dim();
+        int c = spec.simulator().outputDim();
+        FarmCommand.checkOutput(target, out != null ? "--out" : file + ": simulation_file", n, Math.max(d, c),
+                64 + 32L * d + 24L * c, simulations != null ? "--simulations" : file + ": simulations");
         if (SimulationData.readIfSame(target, s, n, spec.prior().dim(), spec.simulator().outputDim()) != null) {
             System.out.println(target + " already holds the " + n + " simulations with seed " + s + "; nothing to do");
             return 0;

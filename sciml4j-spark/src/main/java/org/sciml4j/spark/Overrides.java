@@ -36,8 +36,10 @@ public final class Overrides {
         }
         String path = assignment.substring(0, eq).strip();
         if (!path.matches("[A-Za-z_][A-Za-z0-9_-]*(\\.[A-Za-z_][A-Za-z0-9_-]*)*")) {
+            java.util.regex.Matcher item = Pattern.compile("^(.+?)(\\.[0-9]|\\[)").matcher(path);
             throw new IllegalArgumentException("override '" + assignment + "': '" + path + "' is not a dotted path"
-                    + " of keys, e.g. training.adam.lr");
+                    + " of keys, e.g. training.adam.lr" + (item.find() ? "; a list's items cannot be set one by one:"
+                    + " set the whole list " + item.group(1) : ""));
         }
         return Map.entry(path, assignment.substring(eq + 1).strip());
     }

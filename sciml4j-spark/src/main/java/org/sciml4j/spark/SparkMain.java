@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.apache.spark.api.java.JavaSparkContext;
+import org.sciml4j.io.InputFiles;
+import org.sciml4j.tensor.kernel.Parallel;
+import org.sciml4j.train.config.YamlDocument;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,7 +34,42 @@ public final class SparkMain implements Runnable {
 
     /** Runs the command line and exits with its status. */
     public static void main(String[] args) {
-        System.exit(run(args));
+        int status;
+        try {
+            status = run(args);
+        } catch (OutOfMemoryError e) { // the checks before Spark starts did not foresee it: no stack dump, a hint
+            System.err.println("sciml4j: out of memory (" + e.getMessage() + "); make fewer runs, members or samples,"
+                    + " or give the JVM more heap, e.g. SCIML4J_JAVA_OPTS=-Xmx16g");
+            status = 1;
+        }
+        System.exit(status);
+    }
+
+    /** A command's input file as text; a missing, unreadable or oversized one is refused with its name. */
+    static String readText(Path file, String what) {
+        String problem = InputFiles.problem(file, YamlDocument.MAX_FILE_SIZE, what);
+        if (problem != null) {
+            throw new IllegalArgumentException(file + ": " + problem);
+        }
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + ": cannot read it: " + InputFiles.describe(e));
+        }
+    }
+
+    /** Refuses an output folder that is a file or lies under one (before Spark starts, not in its tasks). */
+    static void checkFolder(Path dir, String option) {
+        Path whole = dir.toAbsolutePath().normalize();
+        for (Path p = whole; p != null; p = p.getParent()) {
+            if (Files.exists(p)) {
+                if (!Files.isDirectory(p)) {
+                    throw new IllegalArgumentException(option + " " + dir + ": " + (p.equals(whole) ? "" : p + " ")
+                            + "is a file, not a folder");
+                }
+                return;
+            }
+        }
     }
 
     /** Runs the command line and returns its exit status (for tests). */
@@ -59,7 +97,9 @@ public final class SparkMain implements Runnable {
 
         Path out(String suffix) {
             String name = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
-            return out != null ? out : Path.of("runs", name + "-" + suffix);
+            Path dir = out != null ? out : Path.of("runs", name + "-" + suffix);
+            checkFolder(dir, "--out");
+            return dir;
         }
 
         SweepTable execute(List<RunSpec> runs, Path dir) throws IOException {
@@ -79,7 +119,7 @@ public final class SparkMain implements Runnable {
         @Option(names = "--grid", description = "path=[v1,v2,...], e.g. 'training.adam.lr=[1e-3,3e-3]' (repeat)")
         List<String> grids = List.of();
         @Option(names = "--seeds", description = "run every combination with seeds 0..K-1 (default: the file's seed)")
-        int seeds;
+        Integer seeds;
         @Option(names = "--random", description = "draw N combinations at random instead of the whole grid")
         int random;
         @Option(names = "--draw-seed", description = "seed of the --random draw (default: 0)")
@@ -87,26 +127,48 @@ public final class SparkMain implements Runnable {
 
         @Override
         public Integer call() throws IOException {
+            Parallel.checkThreads("--threads", threads);
+            if (seeds != null && seeds < 1) {
+                throw new IllegalArgumentException("--seeds must be at least 1, not " + seeds + " (without --seeds"
+                        + " each run keeps the file's seed)");
+            }
+            if (random < 0) {
+                throw new IllegalArgumentException("--random must be at least 1, not " + random);
+            }
             Map<String, List<String>> g = new LinkedHashMap<>();
             for (String s : grids) {
                 Map.Entry<String, List<String>> e = SweepPlan.grid(s);
-                g.put(e.getKey(), e.getValue());
+                if (g.put(e.getKey(), e.getValue()) != null) {
+                    throw new IllegalArgumentException("--grid " + e.getKey() + " is given twice; list all its values"
+                            + " in one --grid");
+                }
             }
-            String text = Files.readString(file, StandardCharsets.UTF_8);
-            List<RunSpec> runs = SweepPlan.runs(file, text, g, seeds, random, drawSeed);
+            String text = readText(file, "a problem file");
+            int k = seeds == null ? 1 : seeds;
+            List<RunSpec> runs = SweepPlan.runs(file, text, g, seeds == null ? 0 : seeds, random, drawSeed);
+            if (random > 0 && runs.size() < (long) random * k) {
+                System.out.println("--random " + random + " is not fewer than the grid's " + runs.size() / k
+                        + " combinations: running all of them");
+            }
             Path dir = out("sweep");
             SweepTable table = execute(runs, dir);
+            int done = table.finished();
+            if (done < table.rows()) {
+                System.out.println((table.rows() - done) + " of " + table.rows() + " runs diverged or stopped"
+                        + " (their status in sweep.tsv)" + (done > 0 ? "; the best run is chosen among the others"
+                        : ": no run finished"));
+            }
             int best = SweepPlot.best(table, "relative_error");
             if (best >= 0) {
                 System.out.println("best run " + table.id(best) + ": relative_error "
                         + table.figure(best, "relative_error") + " with " + runs.get(best).columns());
             }
             System.out.println("table in " + dir.resolve("sweep.tsv"));
-            return 0;
+            return done == 0 ? 3 : 0;
         }
     }
 
-    /** {@code ensemble FILE --members K}; for a file with an {@code uncertainty:} ensemble, {@code --members} optional. */
+    /** {@code ensemble FILE --members K}; for a file with an {@code uncertainty:} ensemble, --members optional. */
     @Command(name = "ensemble", mixinStandardHelpOptions = true, description = {"Train K members of the problem"
             + " (seeds 0..K-1) on Spark; write the mean, standard deviation and 95 %% interval of the prediction"
             + " (ensemble.tsv) and of every summary figure and unknown (summary.json).", "A PINN file whose"
@@ -119,7 +181,12 @@ public final class SparkMain implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            String text = Files.readString(file, StandardCharsets.UTF_8);
+            Parallel.checkThreads("--threads", threads);
+            if (members != null && members > SweepPlan.MAX_RUNS) {
+                throw new IllegalArgumentException("--members must be at most " + SweepPlan.MAX_RUNS + ", not "
+                        + members);
+            }
+            String text = readText(file, "a problem file");
             org.sciml4j.pinn.uncertainty.UncertainProblem uq = UncertaintyEnsembles.ensembleOf(text, file);
             if (uq != null) {
                 try (JavaSparkContext sc = new JavaSparkContext(SparkSweeps.conf(master, threads))) {
@@ -135,9 +202,11 @@ public final class SparkMain implements Runnable {
             }
             List<RunSpec> runs = SweepPlan.runs(file, text, Map.of(), members, 0, 0);
             Path dir = out("ensemble");
-            Ensembles.write(execute(runs, dir), dir);
-            System.out.println("ensemble statistics in " + dir.resolve("summary.json"));
-            return 0;
+            int status = Ensembles.write(execute(runs, dir), dir, System.out);
+            if (status == 0) {
+                System.out.println("ensemble statistics in " + dir.resolve("summary.json"));
+            }
+            return status;
         }
     }
 }

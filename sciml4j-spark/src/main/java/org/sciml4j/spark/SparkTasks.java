@@ -9,6 +9,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.apache.spark.ExceptionFailure;
+import org.apache.spark.SparkException;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function;
 import org.apache.spark.scheduler.SparkListener;
@@ -40,15 +42,49 @@ final class SparkTasks {
                 boolean ok = end.reason() instanceof org.apache.spark.Success$;
                 int d = ok ? done.incrementAndGet() : done.get();
                 log.printf(Locale.ROOT, "%s %s %d of %d %s(%.1f s)%n", ok ? "finished" : "retrying after a failure:",
-                        noun, d, items.size(), ok ? "" : end.reason() + " ", (System.nanoTime() - start) * 1e-9);
+                        noun, d, items.size(), ok ? "" : reason(end.reason()) + " ",
+                        (System.nanoTime() - start) * 1e-9);
             }
         };
         sc.sc().addSparkListener(progress);
         try {
             return sc.parallelize(items, Math.max(1, items.size())).map(task).collect();
+        } catch (Exception e) { // Scala declares no exceptions: a failed job's SparkException is checked yet thrown
+            if (e instanceof SparkException s) {
+                throw failure(s, noun);
+            }
+            if (sc.sc().isStopped()) { // e.g. no master answered at the URL: Spark stops the context and says only that
+                throw new IllegalStateException("the Spark context stopped before the " + noun + "s finished: is the"
+                        + " master " + sc.master() + " reachable, with workers that accept the tasks?", e);
+            }
+            throw e;
         } finally {
             sc.sc().removeSparkListener(progress);
         }
+    }
+
+    /** A failed attempt in one line: the task's exception and its message (Spark's own text holds its stack). */
+    static String reason(org.apache.spark.TaskEndReason reason) {
+        if (reason instanceof ExceptionFailure f) {
+            return "(" + f.className() + ": " + firstLine(f.description()) + ")";
+        }
+        return "(" + firstLine(reason.toString()) + ")";
+    }
+
+    /**
+     * A failed job as the failure of its task: the message of the task's exception (a task fails 4 times before
+     * the job does, with its exception each time), not Spark's dump of the job's stage with its stack traces.
+     */
+    static RuntimeException failure(SparkException e, String noun) {
+        Throwable c = e.getCause();
+        String why = c != null && c.getMessage() != null ? c.getMessage() : firstLine(e.getMessage());
+        String prefix = c instanceof java.io.IOException || c instanceof IllegalArgumentException ? ""
+                : c == null ? "" : c.getClass().getSimpleName() + ": ";
+        return new IllegalStateException("a " + noun + " failed on every attempt: " + prefix + why, e);
+    }
+
+    private static String firstLine(String s) {
+        return s == null ? "" : s.lines().findFirst().orElse("");
     }
 
     /**

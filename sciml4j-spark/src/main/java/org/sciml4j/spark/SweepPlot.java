@@ -19,13 +19,13 @@ public final class SweepPlot {
     }
 
     /**
-     * The row with the smallest finite figure, or -1 if none is finite.
+     * The row with the smallest finite figure among the runs that finished (status 0), or -1 if there is none.
      */
     public static int best(SweepTable table, String figure) {
         int best = -1;
         for (int i = 0; i < table.rows(); i++) {
             double v = table.figure(i, figure);
-            if (Double.isFinite(v) && (best < 0 || v < table.figure(best, figure))) {
+            if (table.figure(i, "status") == 0 && Double.isFinite(v) && (best < 0 || v < table.figure(best, figure))) {
                 best = i;
             }
         }

@@ -50,6 +50,15 @@ public final class SweepTable {
         return ids.size();
     }
 
+    /** The number of runs that finished (status 0: neither diverged nor stopped). */
+    public int finished() {
+        int n = 0;
+        for (int i = 0; i < rows(); i++) {
+            n += figure(i, "status") == 0 ? 1 : 0;
+        }
+        return n;
+    }
+
     /** The knob columns (override paths, then "seed"), in first-seen order. */
     public List<String> knobColumns() {
         Set<String> s = new LinkedHashSet<>();

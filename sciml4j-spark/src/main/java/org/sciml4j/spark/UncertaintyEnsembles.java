@@ -56,8 +56,9 @@ public final class UncertaintyEnsembles {
             PrintStream log) throws IOException {
         ProblemFile pf = problem.file();
         int k = members != null ? members : ((UncertaintySpec.Ensemble) problem.spec()).members();
-        if (k < 2) {
-            throw new IllegalArgumentException("--members must be at least 2, not " + k);
+        if (k < 2 || k > SweepPlan.MAX_RUNS) {
+            throw new IllegalArgumentException((members != null ? "--members" : pf.path() + ": members") + " must be"
+                    + " from 2 to " + SweepPlan.MAX_RUNS + ", not " + k);
         }
         long seed = pf.training().seed();
         int epochs = pf.training().epochs();
@@ -69,8 +70,8 @@ public final class UncertaintyEnsembles {
             long start = System.nanoTime();
             EnsembleMemberTask task = new EnsembleMemberTask(pf.text(), pf.path().toAbsolutePath().toString(), k,
                     seed, epochs, out.toAbsolutePath().toString(), threads);
-            List<MemberResult> results = sc.parallelize(IntStream.range(0, k).boxed().toList(), k).map(task)
-                    .collect();
+            List<MemberResult> results = SparkTasks.each(sc, IntStream.range(0, k).boxed().toList(), task, "member",
+                    log);
             double seconds = (System.nanoTime() - start) * 1e-9;
             Map<String, Object> execution = new LinkedHashMap<>();
             execution.put("spark_master", sc.master());

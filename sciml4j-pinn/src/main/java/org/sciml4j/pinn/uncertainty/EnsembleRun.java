@@ -152,6 +152,9 @@ public final class EnsembleRun {
         } catch (TrainingDivergedException e) {
             return new Member(k, seed, null, null, null, e.getMessage());
         }
+        if (org.sciml4j.train.Trainer.diverged(sol.stopReason())) { // stopped by the loss-growth guard: as above
+            return new Member(k, seed, null, null, null, "training " + sol.stopReason());
+        }
         double[] prediction = sol.predict(points).toArray();
         double[] unknowns = m.problem().unknowns().stream().mapToDouble(Variable::current).toArray();
         if (dir != null) {

@@ -60,6 +60,23 @@ class EnsembleTest {
     }
 
     @Test
+    void membersStoppedByTheLossGrowthGuardAreLeftOutAsDiverged(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("p.yaml");
+        Files.writeString(file, problem(dir, "uncertainty: {ensemble: 3}\n").replace("lr: 1e-2, epochs: 150",
+                "lr: 1e3, epochs: 50"));
+        UncertainProblem p = (UncertainProblem) ProblemKinds.read(file);
+        EnsembleRun run = new EnsembleRun(p.file(), (UncertaintySpec.Ensemble) p.spec());
+        List<EnsembleRun.Member> members = run.train(5, 50, 1, UncertaintyOutputs.points(p.file()), null, null);
+        // the guard stops a member whose loss grew 1e6-fold with "diverged: ..." as its reason, without an
+        // exception: such a member's estimate (c = -18 +- 413 in a 3-member run) counted in the spread
+        assertThat(members).allSatisfy(m -> {
+            assertThat(m.failure()).startsWith("training diverged");
+            assertThat(m.prediction()).isNull();
+        });
+        assertThat(members).anyMatch(m -> m.failure().startsWith("training diverged: "));
+    }
+
+    @Test
     void aRunWritesTheSpreadAndEachMember(@TempDir Path dir) throws Exception {
         UncertainProblem p = read(dir, "uncertainty: {ensemble: {members: 3, threads: 2}}\n");
         Path out = dir.resolve("run");
