@@ -50,6 +50,19 @@ public final class InputFiles {
     }
 
     /**
+     * What stops a folder from being made at {@code folder} (with its missing parents): the nearest existing path at
+     * or above it when that is not a folder; null when the folder exists or can be made there.
+     */
+    public static Path fileInTheWay(Path folder) {
+        for (Path p = folder.toAbsolutePath().normalize(); p != null; p = p.getParent()) {
+            if (Files.exists(p)) {
+                return Files.isDirectory(p) ? null : p;
+            }
+        }
+        return null;
+    }
+
+    /**
      * {@code cannot read FILE: why}, naming the file once: readers that name the file in their own message (the
      * .npz and safetensors readers do) are not prefixed with it again.
      */

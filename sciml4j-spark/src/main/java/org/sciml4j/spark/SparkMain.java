@@ -60,15 +60,10 @@ public final class SparkMain implements Runnable {
 
     /** Refuses an output folder that is a file or lies under one (before Spark starts, not in its tasks). */
     static void checkFolder(Path dir, String option) {
-        Path whole = dir.toAbsolutePath().normalize();
-        for (Path p = whole; p != null; p = p.getParent()) {
-            if (Files.exists(p)) {
-                if (!Files.isDirectory(p)) {
-                    throw new IllegalArgumentException(option + " " + dir + ": " + (p.equals(whole) ? "" : p + " ")
-                            + "is a file, not a folder");
-                }
-                return;
-            }
+        Path p = InputFiles.fileInTheWay(dir);
+        if (p != null) {
+            throw new IllegalArgumentException(option + " " + dir + ": " + (p.equals(dir.toAbsolutePath().normalize())
+                    ? "" : p + " ") + "is a file, not a folder");
         }
     }
 

@@ -86,6 +86,13 @@ public final class LossHistory {
 
     /** Writes the table (tab-separated, with a header) atomically. */
     public void write(Path file) throws IOException {
-        TextTable.write(file, columns, values());
+        write(file, "epoch");
+    }
+
+    /** {@link #write(Path)} with the first column named {@code count}, e.g. "step". */
+    public void write(Path file, String count) throws IOException {
+        List<String> header = new ArrayList<>(columns);
+        header.set(0, count);
+        TextTable.write(file, header, values());
     }
 }

@@ -48,7 +48,12 @@ public final class ProgressBarListener implements TrainingListener {
      * {@link TrainingListener#printing printing(out, every)}: redirected output and tests see the loss lines.
      */
     public static TrainingListener orPrinting(PrintStream out, int every) {
-        TrainingListener lines = TrainingListener.printing(out, every); // checks every, whichever is shown
+        return orPrinting(out, every, "epoch");
+    }
+
+    /** {@link #orPrinting(PrintStream, int)}, the printed lines counting in {@code unit} (the bar shows no unit). */
+    public static TrainingListener orPrinting(PrintStream out, int every, String unit) {
+        TrainingListener lines = TrainingListener.printing(out, every, unit); // checks every, whichever is shown
         return interactive() ? new ProgressBarListener(out, terminalWidth()) : lines;
     }
 

@@ -49,13 +49,21 @@ public interface TrainingListener {
 
     /** Prints {@link Progress#toString()} at every {@code every}-th epoch (counted across phases). */
     static TrainingListener printing(PrintStream out, int every) {
+        return printing(out, every, "epoch");
+    }
+
+    /**
+     * {@link #printing(PrintStream, int)} with the count named {@code unit} ({@link Progress#line}): "step" where a
+     * family's epochs are passes over data and the trainer counts the optimiser's steps.
+     */
+    static TrainingListener printing(PrintStream out, int every, String unit) {
         Objects.requireNonNull(out, "out");
         if (every < 1) {
             throw new IllegalArgumentException("print interval must be >= 1, got " + every);
         }
         return p -> {
             if (p.epoch() % every == 0) {
-                out.println(p);
+                out.println(p.line(unit));
             }
             return true;
         };

@@ -67,8 +67,8 @@ final class DynamicsReader {
             // the notebook protocol stretches rollout k to duration (1 + 0.9 noise)^(k+1)
             double longest = evaluation.duration() * Math.pow(1 + 0.9 * data.noise(), evaluation.trajectories());
             if (!(longest <= MAX_ROLLOUT_STRETCH * evaluation.duration())) {
-                Node at = nodeIn(m, "data", "noise");
-                at = at != null ? at : nodeIn(m, "evaluation", "trajectories");
+                Node at = nodeIn(doc, m, "data", "noise");
+                at = at != null ? at : nodeIn(doc, m, "evaluation", "trajectories");
                 throw doc.error(at != null ? at : doc.root(), "with noise " + data.noise()
                         + " the greydanus_notebook protocol's last rollout would run to " + longest + " time units"
                         + " (duration (1 + 0.9 noise)^trajectories); at most " + MAX_ROLLOUT_STRETCH
@@ -83,12 +83,9 @@ final class DynamicsReader {
     }
 
     /** The value of {@code section.key} in the (already checked) top mapping, or null when either is absent. */
-    private Node nodeIn(Map<String, NodeTuple> top, String section, String key) {
-        if (!top.containsKey(section)) {
-            return null;
-        }
-        Map<String, NodeTuple> m = doc.mapping(value(top, section), section, null);
-        return m.containsKey(key) ? value(m, key) : null;
+    private static Node nodeIn(YamlDocument doc, Map<String, NodeTuple> top, String section, String key) {
+        Map<String, NodeTuple> m = doc.optionalMapping(top, section, null);
+        return m.containsKey(key) ? m.get(key).getValueNode() : null;
     }
 
     /**
@@ -96,14 +93,8 @@ final class DynamicsReader {
      * placed: {@code training.segment}, {@code data.file}), or the file's root when it is absent.
      */
     static Node nodeOr(YamlDocument doc, String section, String key) {
-        Map<String, NodeTuple> top = doc.mapping(doc.root(), "the problem", null);
-        if (top.containsKey(section)) {
-            Map<String, NodeTuple> t = doc.mapping(top.get(section).getValueNode(), section, null);
-            if (t.containsKey(key)) {
-                return t.get(key).getValueNode();
-            }
-        }
-        return doc.root();
+        Node n = nodeIn(doc, doc.mapping(doc.root(), "the problem", null), section, key);
+        return n != null ? n : doc.root();
     }
 
     private DynamicsSpec.Data data(Map<String, NodeTuple> top, DynamicalSystem system) {
@@ -227,10 +218,7 @@ final class DynamicsReader {
         }
         if (data.file() == null && target.equals("trajectories")) { // a file's: DynamicsProblem, reading it
             int points = TrajectoryGenerator.points(data.rate(), data.timeSpan()[0], data.timeSpan()[1]);
-            doc.at(m.containsKey("segment") ? value(m, "segment") : doc.root(), () -> {
-                TrajectoryObjective.checkSegment(segment, points);
-                return null;
-            });
+            doc.at(m.containsKey("segment") ? value(m, "segment") : doc.root(), () -> TrajectoryObjective.checkSegment(segment, points));
         }
         return new DynamicsSpec.Training(target, epochs, lr, wd, integrator, step, segment, batch,
                 g.equals("adjoint") ? TrajectoryObjective.Gradient.ADJOINT : TrajectoryObjective.Gradient.DIRECT,

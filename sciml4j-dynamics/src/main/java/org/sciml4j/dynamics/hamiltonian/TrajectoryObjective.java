@@ -121,19 +121,24 @@ public final class TrajectoryObjective implements Objective {
      * The segment rule: 1 to T - 1 observation intervals for trajectories of T points (problem readers place its
      * message at their {@code segment:}).
      *
+     * @return {@code segment}
      * @throws IllegalArgumentException if {@code segment} is outside 1 to T - 1
      */
-    public static void checkSegment(int segment, int times) {
+    public static int checkSegment(int segment, int times) {
         if (segment < 1 || segment >= times) {
             throw new IllegalArgumentException("segment must be 1 to " + (times - 1) + " observation intervals (the"
                     + " trajectories have " + times + " points), got " + segment);
         }
+        return segment;
     }
 
-    /** Sets the segment length, its time grid and the batch size, and takes all segments as the batch. */
+    /**
+     * Sets the segment length, its time grid and the batch size, and takes all segments as the batch. A batch of at
+     * least the segments is all of them, in order, as 0 is (the project's rule, {@code org.sciml4j.train.MiniBatches}).
+     */
     private void useSegments(int length, int size) {
         this.segment = length;
-        this.batchSize = Math.max(0, size);
+        this.batchSize = size >= trajectories * (times - length) ? 0 : Math.max(0, size);
         this.grid = new double[length + 1];
         for (int k = 0; k <= length; k++) {
             grid[k] = k * dt;
@@ -168,11 +173,10 @@ public final class TrajectoryObjective implements Objective {
             useSegments(laterSegment, laterBatch);
             laterSegment = 0; // switched once
         }
-        int[] all = allStarts();
-        if (batchSize == 0 || batchSize >= all.length) { // a batch of at least the segments is all of them, in order
-            batch = all;
-            return;
+        if (batchSize == 0) {
+            return; // all segments, set by useSegments (no array per epoch)
         }
+        int[] all = allStarts();
         SplittableRandom rng = new SplittableRandom(seed * 1_000_003L + epoch);
         int n = batchSize;
         for (int i = 0; i < n; i++) { // partial Fisher-Yates: the first n of a random permutation

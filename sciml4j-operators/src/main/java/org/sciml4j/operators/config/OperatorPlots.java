@@ -66,7 +66,7 @@ final class OperatorPlots {
         if (h.size() == 0) {
             return;
         }
-        double[] steps = h.column(h.columns().get(0)); // the optimiser's steps (StepLog)
+        double[] steps = h.column("epoch"); // the trainer's count: the optimiser's steps
         List<double[]> values = new ArrayList<>();
         List<String> names = new ArrayList<>(h.columns().subList(1, h.columns().size()));
         for (String c : names) {

@@ -31,7 +31,7 @@ import java.util.Map;
  * One run of an {@link OperatorProblem}: builds the model from the seed, trains it through the {@link Trainer}
  * (Adam with the step schedule and weight decay of the file), evaluates the test split and writes
  * {@code summary.json}, {@code model.safetensors}, {@code predictions.npz} (test inputs, outputs, predictions
- * and per-function relative errors), {@code loss.tsv} (a row per optimiser step, {@link StepLog}) and the plots
+ * and per-function relative errors), {@code loss.tsv} (a row per optimiser step, its first column {@code step}) and the plots
  * ({@link OperatorPlots}); then evaluates the {@code evaluation:} test sets ({@link TestSetEvaluation}).
  */
 final class OperatorRun {
@@ -98,7 +98,7 @@ final class OperatorRun {
         summary.write(c.dir());
         SafeTensors.write(c.dir().resolve("model.safetensors"), model.state(),
                 Map.of("model", model.describe(), "seed", Long.toString(seed)));
-        StepLog.write(r.history(), c.dir().resolve("loss.tsv"));
+        r.history().write(c.dir().resolve("loss.tsv"), "step");
         Map<String, Tensor> results = new LinkedHashMap<>();
         results.put("inputs", d.testInputs());
         results.put("outputs", d.testOutputs());
@@ -183,7 +183,7 @@ final class OperatorRun {
         Phase adam = new Phase.FirstOrder("adam", () -> Adam.builder().learningRate(t.lr()).schedule(schedule)
                 .weightDecay(t.weightDecay()).build(), epochs * perPass);
         Trainer.Builder b = Trainer.builder().phase(adam).lbfgs(t.lbfgs())
-                .listener(StepLog.listener(c, t.logEvery() * perPass));
+                .listener(c.listener(t.logEvery() * perPass, "step")); // the trainer counts steps, not passes
         if (t.testEvery() > 0) {
             OperatorData d = p.data();
             b.listener(new TestCurve(model, d.testInputs(), d.testOutputs(), perPass, t.testEvery(), c.dir(), c::say));

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 
+import org.sciml4j.io.InputFiles;
 import org.sciml4j.tensor.kernel.Parallel;
 import org.sciml4j.train.config.YamlDocument;
 import org.yaml.snakeyaml.nodes.Node;
@@ -95,24 +96,11 @@ public record GeneratorSpec(Generator generator, int samples, long seed, Path ou
         if (!out.getFileName().toString().endsWith(".npz")) {
             throw spec.error("out", "'out' must name a .npz file, got '" + out + "'");
         }
-        Path blocking = nonFolderAbove(out);
+        Path blocking = InputFiles.fileInTheWay(out.toAbsolutePath().getParent());
         if (blocking != null) {
             throw spec.error("out", "'out' " + out + " cannot be written: " + blocking + " is a file, not a folder");
         }
         return new GeneratorSpec(kind.reader().apply(spec), samples, seed, out, threads);
-    }
-
-    /**
-     * The nearest existing path above {@code out} when it is not a folder (so the output's folder cannot be made),
-     * else null. Missing folders are fine: they are created, with their parents, as {@code sciml4j run --out} does.
-     */
-    private static Path nonFolderAbove(Path out) {
-        for (Path p = out.toAbsolutePath().getParent(); p != null; p = p.getParent()) {
-            if (java.nio.file.Files.exists(p)) {
-                return java.nio.file.Files.isDirectory(p) ? null : p;
-            }
-        }
-        return null;
     }
 
     /** This spec with other samples, output or threads (null keeps the file's). */
@@ -129,14 +117,16 @@ public record GeneratorSpec(Generator generator, int samples, long seed, Path ou
      */
     public Generation.Result make(java.io.PrintStream log) throws java.io.IOException {
         Path folder = out.toAbsolutePath().getParent();
+        Path blocking = InputFiles.fileInTheWay(folder); // --out is not read from the spec: checked here, before work
+        if (blocking != null) {
+            throw new java.io.IOException("cannot create the folder " + folder + " for " + out + ": " + blocking
+                    + " is a file, not a folder");
+        }
         try {
-            java.nio.file.Files.createDirectories(folder); // before the work, not after it
-        } catch (java.nio.file.FileAlreadyExistsException e) {
-            throw new java.io.IOException("cannot create the folder " + folder + " for " + out + ": " + e.getFile()
-                    + " is a file, not a folder", e);
+            java.nio.file.Files.createDirectories(folder);
         } catch (java.io.IOException e) {
             throw new java.io.IOException("cannot create the folder " + folder + " for " + out + ": "
-                    + org.sciml4j.io.InputFiles.describe(e), e);
+                    + InputFiles.describe(e), e);
         }
         log.printf(java.util.Locale.ROOT, "generating %d %s pairs with seed %d on %d threads%n", samples,
                 generator.name(), seed, threads);

@@ -59,7 +59,12 @@ public record RunContext(Path dir, Long seed, Integer epochs, boolean quiet, Pri
      * line every {@code every} epochs (nothing when quiet), and a stop after the current epoch once interrupted.
      */
     public TrainingListener listener(int every) {
-        return TrainingListener.stoppable(quiet ? null : ProgressBarListener.orPrinting(out, every), interrupted,
-                stopped);
+        return listener(every, "epoch");
+    }
+
+    /** {@link #listener(int)} with the loss lines counting in {@code unit}, e.g. "step". */
+    public TrainingListener listener(int every, String unit) {
+        return TrainingListener.stoppable(quiet ? null : ProgressBarListener.orPrinting(out, every, unit),
+                interrupted, stopped);
     }
 }

@@ -54,7 +54,8 @@ final class SsgpReader {
         Map<String, NodeTuple> f = doc.optionalMapping(m, "features", FEATURES);
         Map<String, NodeTuple> t = doc.optionalMapping(m, "training", TRAINING);
         int segment = doc.positiveIntOr(t, "segment", 2);
-        checkSegment(t.containsKey("segment") ? t.get("segment").getValueNode() : doc.root(), segment, times);
+        doc.at(t.containsKey("segment") ? t.get("segment").getValueNode() : doc.root(),
+                () -> TrajectoryObjective.checkSegment(segment, times));
         Map<String, NodeTuple> e = doc.optionalMapping(m, "evaluation", EVALUATION);
         int samples = doc.positiveIntOr(e, "samples", 50);
         if (samples < 2) {
@@ -96,14 +97,6 @@ final class SsgpReader {
                 t.containsKey("lbfgs") ? doc.iterations(t.get("lbfgs").getValueNode(), "lbfgs") : 0);
     }
 
-    /** The objective's segment rule ({@link TrajectoryObjective#checkSegment}), placed at {@code at}. */
-    private void checkSegment(Node at, int segment, int times) {
-        doc.at(at, () -> {
-            TrajectoryObjective.checkSegment(segment, times);
-            return null;
-        });
-    }
-
     /** training.fine_tune: {segment, epochs, learning_rate, batch, averaged_samples}, or null when absent. */
     private SsgpSpec.FineTune fineTune(Map<String, NodeTuple> t, int times) {
         if (!t.containsKey("fine_tune")) {
@@ -113,7 +106,7 @@ final class SsgpReader {
         Map<String, NodeTuple> f = doc.optionalMapping(t, "fine_tune", FINE_TUNE);
         Node sn = doc.required(f, "segment", at, "segment: " + (times - 1));
         int segment = doc.positiveInt(sn);
-        checkSegment(sn, segment, times);
+        doc.at(sn, () -> TrajectoryObjective.checkSegment(segment, times));
         int epochs = doc.positiveInt(doc.required(f, "epochs", at, "epochs: 500"));
         int batch = doc.nonNegativeIntOr(f, "batch", 0);
         return new SsgpSpec.FineTune(segment, epochs, doc.positiveOr(f, "learning_rate",
