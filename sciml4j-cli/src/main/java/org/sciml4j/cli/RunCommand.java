@@ -60,7 +60,7 @@ final class RunCommand implements Callable<Integer> {
             "SSBroyden");
 
     /** The exit status of a run that stopped because its loss diverged. */
-    static final int DIVERGED_STATUS = 3;
+    static final int DIVERGED_STATUS = RunnableProblem.DIVERGED_STATUS;
     /** What to try when a family's training diverged. */
     private static final String DIVERGED_HINT = "; lower the learning rate or check the data for extreme values";
 

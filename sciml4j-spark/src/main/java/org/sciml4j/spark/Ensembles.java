@@ -13,6 +13,7 @@ import java.util.Map;
 import org.sciml4j.io.AtomicFiles;
 import org.sciml4j.io.SummaryJson;
 import org.sciml4j.io.TextTable;
+import org.sciml4j.train.config.RunnableProblem;
 
 /**
  * The statistics of an ensemble (K members of one problem that differ only in their seed): for every number of the
@@ -67,7 +68,7 @@ public final class Ensembles {
         }
         if (kept.size() < 2) {
             log.println("fewer than 2 members finished: no ensemble statistics (see sweep.tsv and runs/)");
-            return 3;
+            return RunnableProblem.DIVERGED_STATUS;
         }
         List<String> columns = new ArrayList<>(table.figureColumns());
         columns.removeIf(c -> c.equals("seed") || c.contains("seconds"));

@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.sciml4j.io.InputFiles;
 import org.sciml4j.tensor.kernel.Parallel;
+import org.sciml4j.train.config.RunnableProblem;
 import org.sciml4j.train.config.YamlDocument;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -159,7 +160,7 @@ public final class SparkMain implements Runnable {
                         + table.figure(best, "relative_error") + " with " + runs.get(best).columns());
             }
             System.out.println("table in " + dir.resolve("sweep.tsv"));
-            return done == 0 ? 3 : 0;
+            return done == 0 ? RunnableProblem.DIVERGED_STATUS : 0;
         }
     }
 

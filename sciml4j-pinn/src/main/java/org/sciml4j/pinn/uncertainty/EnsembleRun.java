@@ -25,6 +25,7 @@ import org.sciml4j.tensor.Tensor;
 import org.sciml4j.train.Progress;
 import org.sciml4j.train.TrainingListener;
 import org.sciml4j.train.config.RunContext;
+import org.sciml4j.train.config.RunnableProblem;
 
 /**
  * A deep ensemble (Lakshminarayanan, Pritzel and Blundell 2017) of PINNs: K members, each the file's problem, network
@@ -259,7 +260,7 @@ public final class EnsembleRun {
             summary.write(context.dir());
             context.out().println("only " + ok.size() + " of " + spec.members() + " members trained without"
                     + " diverging: no spread; see members/*/");
-            return 3;
+            return RunnableProblem.DIVERGED_STATUS;
         }
         Tensor points = points();
         Band fields = Band.of(ok.stream().map(MemberResult::prediction).toArray(double[][]::new));

@@ -9,6 +9,11 @@ import java.io.IOException;
  * {@code summary.json}, through {@code org.sciml4j.io.SummaryJson}) into {@link RunContext#dir()}.
  */
 public interface RunnableProblem extends ProblemDefinition {
+    /**
+     * The exit status of a run whose training diverged (every command's: {@code sciml4j run}, ensembles, sweeps), or
+     * that had too few trainings left that did not.
+     */
+    int DIVERGED_STATUS = 3;
 
     /**
      * Runs the problem and writes its results.
