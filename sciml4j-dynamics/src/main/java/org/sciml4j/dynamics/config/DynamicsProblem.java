@@ -118,7 +118,8 @@ final class DynamicsProblem extends DocumentProblem {
         int times = read.times();
         DynamicsSpec.Training t = spec.training();
         if (t.target().equals("trajectories")) {
-            doc().at(DynamicsReader.nodeOr(doc(), "training", "segment"), () -> TrajectoryObjective.checkSegment(t.segment(), times));
+            doc().at(DynamicsReader.nodeOr(doc(), "training", "segment"),
+                    () -> TrajectoryObjective.checkSegment(t.segment(), times));
         } else if (read.dxdt() == null) {
             throw doc().error(at, file.getFileName() + " has no array 'dxdt' (the time derivatives that 'target:"
                     + " derivatives' fits): train through the integrator with 'target: trajectories'");

@@ -218,7 +218,8 @@ final class DynamicsReader {
         }
         if (data.file() == null && target.equals("trajectories")) { // a file's: DynamicsProblem, reading it
             int points = TrajectoryGenerator.points(data.rate(), data.timeSpan()[0], data.timeSpan()[1]);
-            doc.at(m.containsKey("segment") ? value(m, "segment") : doc.root(), () -> TrajectoryObjective.checkSegment(segment, points));
+            doc.at(m.containsKey("segment") ? value(m, "segment") : doc.root(),
+                    () -> TrajectoryObjective.checkSegment(segment, points));
         }
         return new DynamicsSpec.Training(target, epochs, lr, wd, integrator, step, segment, batch,
                 g.equals("adjoint") ? TrajectoryObjective.Gradient.ADJOINT : TrajectoryObjective.Gradient.DIRECT,

@@ -31,8 +31,8 @@ import java.util.Map;
  * One run of an {@link OperatorProblem}: builds the model from the seed, trains it through the {@link Trainer}
  * (Adam with the step schedule and weight decay of the file), evaluates the test split and writes
  * {@code summary.json}, {@code model.safetensors}, {@code predictions.npz} (test inputs, outputs, predictions
- * and per-function relative errors), {@code loss.tsv} (a row per optimiser step, its first column {@code step}) and the plots
- * ({@link OperatorPlots}); then evaluates the {@code evaluation:} test sets ({@link TestSetEvaluation}).
+ * and per-function relative errors), {@code loss.tsv} (a row per optimiser step, its first column {@code step})
+ * and the plots ({@link OperatorPlots}); then evaluates the {@code evaluation:} test sets ({@link TestSetEvaluation}).
  */
 final class OperatorRun {
     private final OperatorProblem p;

@@ -127,7 +127,8 @@ final class HybridReader {
         int segment = m.containsKey("segment") ? doc.positiveInt(value(m, "segment")) : 4;
         if (!seir) { // the points the run generates, under the rule its objective applies
             int points = TrajectoryGenerator.points(data.rate(), data.timeSpan()[0], data.timeSpan()[1]);
-            doc.at(m.containsKey("segment") ? value(m, "segment") : doc.root(), () -> TrajectoryObjective.checkSegment(segment, points));
+            doc.at(m.containsKey("segment") ? value(m, "segment") : doc.root(),
+                    () -> TrajectoryObjective.checkSegment(segment, points));
         }
         double lambda0 = doc.positiveOr(m, "lambda0", 1);
         double tau2 = m.containsKey("tau2") ? doc.number(value(m, "tau2")) : 100;
