@@ -5,27 +5,30 @@
 # commit, the JDK, the kernels in use.
 #
 #   forward: ./sciml4j run examples/damped-oscillation/forward.yaml (10000 Adam epochs, float64) against the
-#            tutorial's forward program (sciml4j-bench/python/tutorial/forward.py --slope reference: the tutorial's
-#            code, float32, 10000 Adam epochs)
+#            tutorial's forward program (sciml4j-bench/python/tutorial/forward.py --slope reference --outputs DIR: the
+#            tutorial's code, float32, 10000 Adam epochs, and what its program writes: the loss history line by line,
+#            the network, the two figures with matplotlib; sciml4j run writes the same and more)
 #   burgers: the Adam phase of examples/burgers/burgers.yaml (./sciml4j run ... --lbfgs 0: 15000 Adam epochs, with
 #            its two RAD redraws) against sciml4j-bench/burgers_torch.py --lbfgs 0 (the same setup, float64)
 #
-# Usage: sciml4j-bench/run-end-to-end.sh [--pairs N] [--only forward|burgers] [--epochs N] [--no-build]
-#   --epochs N  Adam epochs on both sides instead of the programs' (10000 / 15000): shorter runs, more start-up share
+# Usage: sciml4j-bench/run-end-to-end.sh [--pairs N] [--only forward|burgers] [--epochs N] [--no-build] [--bare-torch]
+#   --epochs N    Adam epochs on both sides instead of the programs' (10000 / 15000): shorter runs, more start-up share
+#   --bare-torch  forward.py without --outputs: PyTorch trains and prints only (the comparison before session 26)
 # Output: a Markdown table on stdout, also written atomically to target/bench/end-to-end.md (+ .csv, one row per run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 PY=/usr/bin/python3
 
-pairs=3 only="forward burgers" epochs="" build=1
+pairs=3 only="forward burgers" epochs="" build=1 torch_outputs=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --pairs) [ $# -ge 2 ] || { echo "--pairs needs N" >&2; exit 2; }; pairs="$2"; shift 2 ;;
     --only) [ $# -ge 2 ] || { echo "--only needs forward|burgers" >&2; exit 2; }; only="${2//,/ }"; shift 2 ;;
     --epochs) [ $# -ge 2 ] || { echo "--epochs needs N" >&2; exit 2; }; epochs="$2"; shift 2 ;;
     --no-build) build=0; shift ;;
-    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --bare-torch) torch_outputs=0; shift ;;
+    -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -36,7 +39,7 @@ for n in $only; do
 done
 
 source "$root/sciml4j-bench/lib/alternate.sh"   # bench_torch, field, median
-bench_torch
+bench_torch matplotlib
 if [ "$build" = 1 ]; then
   echo "Building sciml4j (./sciml4j info)..." >&2
   ./sciml4j info >/dev/null 2>&1
@@ -79,7 +82,14 @@ for name in $only; do
     sciml=(./sciml4j run examples/damped-oscillation/forward.yaml --out "$work/forward" --quiet "${ep[@]}")
     torch=("$PY" sciml4j-bench/python/tutorial/forward.py --slope reference
       --data-dir "$root/examples/damped-oscillation/data" "${ep[@]}")
-    what="tutorial forward: \`sciml4j run forward.yaml\` (float64) / the tutorial's forward.py (float32), ${epochs:-10000} Adam epochs"
+    what="tutorial forward: \`sciml4j run forward.yaml\` (float64) / the tutorial's forward.py (float32)"
+    if [ "$torch_outputs" = 1 ]; then
+      torch+=(--outputs "$work/forward-torch")
+      what="$what with the tutorial program's outputs"
+    else
+      what="$what, training only (--bare-torch)"
+    fi
+    what="$what, ${epochs:-10000} Adam epochs"
   else
     [ -n "$epochs" ] && ep=(--epochs "$epochs")
     sciml=(./sciml4j run examples/burgers/burgers.yaml
@@ -90,7 +100,8 @@ for name in $only; do
   echo "== $name: $pairs pairs" >&2
   s_w="" s_c="" p_w="" p_c=""
   for i in $(seq 1 "$pairs"); do
-    rm -rf "$work/$name"
+    rm -rf "$work/$name" "$work/$name-torch"
+    mkdir -p "$work/$name-torch"
     run sciml4j "$name" "$i" "${sciml[@]}"
     s_w="$s_w $r_wall" s_c="$s_c $r_cpu"
     run pytorch "$name" "$i" "${torch[@]}"
@@ -106,7 +117,7 @@ cpu=$(lscpu 2>/dev/null | sed -nE 's/^Model name:[[:space:]]+//p' | head -1)
   echo
   echo "- started $started, commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')$( [ -n "$(git status --porcelain --untracked-files=no 2>/dev/null)" ] && echo ' (with local changes)' || true)"
   echo "- machine: ${cpu:-unknown CPU}, $(nproc) cores; load average $load_before before, $(cut -d' ' -f1-3 /proc/loadavg) after"
-  echo "- java: $(java -version 2>&1 | head -1); PyTorch $("$PY" -c 'import torch; print(torch.__version__, "at", torch.get_num_threads(), "thread(s), its default")')"
+  echo "- java: $(java -version 2>&1 | head -1); PyTorch $("$PY" -c 'import torch; print(torch.__version__, "at", torch.get_num_threads(), "thread(s), its default")'), its BLAS: $(torch_blas)"
   echo "- wall: the whole process (JVM or Python start, reading, training, evaluation, files); CPU: user + sys of the process"
   echo
   echo "| program | sciml4j wall s, median (runs) | sciml4j CPU s | PyTorch wall s, median (runs) | PyTorch CPU s | ratio (wall, PyTorch / sciml4j) | ratio (CPU) |"

@@ -93,7 +93,8 @@ run() {
   local side=$1 name=$2 runid=$3 log="$work/run.log" load
   shift 3
   load=$(cut -d' ' -f1 /proc/loadavg)
-  if ! "${timer[@]}" "$@" >"$log" 2>&1; then
+  bench_blas_prefix "$@"
+  if ! "${timer[@]}" "${blas_prefix[@]}" "$@" >"$log" 2>&1; then
     cat "$log" >&2; echo "run failed: $side $name ($*)" >&2; exit 1
   fi
   r_line=$(grep '^RESULT ' "$log" | tail -1) || { cat "$log" >&2; echo "no RESULT line: $side $name" >&2; exit 1; }
@@ -125,7 +126,7 @@ write_table() {
     echo "- machine: ${cpu:-unknown CPU}, $(nproc) cores (${flags:-no avx2/fma/avx512f flags}); load average $load_before before, $load_after after"
     echo "- sciml4j's JVM options: the launcher's JIT thresholds (sciml4j-cli/jit.options) ${SCIML4J_JAVA_OPTS:-}"
     echo "- java: $(java -version 2>&1 | head -1); sciml4j: $(grep -E '^(small matrix products|BLAS)' "$work/info.txt" | paste -sd ';' | sed 's/;/; /g'); kernels' vector width in use ${vector_bits:-?} bits; threads: ${s_threads:-?} (available processors)"
-    echo "- PyTorch $("$PY" -c 'import torch; print(torch.__version__)'), float64, at the faster of 1 and 2 threads per problem (probed once each)"
+    echo "- PyTorch $("$PY" -c 'import torch; print(torch.__version__)'), float64, at the faster of 1 and 2 threads per problem (probed once each; OpenBLAS, where it is PyTorch's BLAS, at the same count); its BLAS: $(torch_blas)"
     echo "- per side: median of $pairs runs of the per-epoch wall time (range in brackets) and of the process's CPU time per epoch (all threads)"
     echo
     echo "| problem | points | parameters | sciml4j path | sciml4j ms/epoch (range) | sciml4j CPU ms/epoch | PyTorch ms/epoch (range) | PyTorch CPU ms/epoch | PyTorch threads (probe ms/epoch) | ratio (wall, PyTorch / sciml4j) | ratio (CPU) |"

@@ -10,7 +10,9 @@
 #   bench_pairs                       the default and the check of --pairs (1 with --quick, else 3), and of --width
 #   bench_only_common_options "$@"    for a script with no options of its own: all of the above, unknown refused
 #   bench_build [MODULES]             unless --no-build: mvn package of sciml4j-bench (or MODULES) and upstream
-#   bench_torch                       install python3-torch when missing
+#   bench_torch [matplotlib]          install python3-torch when missing (and python3-matplotlib, when asked)
+#   torch_blas                        one line: the BLAS library PyTorch's products run on
+#   bench_blas_prefix CMD...          blas_prefix: env OPENBLAS_NUM_THREADS=... for CMD (see there)
 #   bench_setup NAME                  jar, out (target/bench), work (temporary), the CSV header
 #   java_cmd=(...) torch_cmd=(...)    the two sides' commands (torch_cmd gets --threads N appended)
 #   bench_alternate PAIRS             probe PyTorch at 1 and 2 threads, then PAIRS pairs; medians and ratios
@@ -64,10 +66,46 @@ bench_build() {
 }
 
 bench_torch() {
-  "$PY" -c "import torch" 2>/dev/null && return 0
-  echo "Installing Debian's python3-torch for the reference runs (apt-get update; apt-get install -y python3-torch)..." >&2
-  if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq python3-torch >/dev/null
-  else sudo apt-get update -qq && sudo apt-get install -y -qq python3-torch >/dev/null; fi
+  local pkgs=()
+  "$PY" -c "import torch" 2>/dev/null || pkgs+=(python3-torch)
+  [ "${1:-}" != matplotlib ] || "$PY" -c "import matplotlib" 2>/dev/null || pkgs+=(python3-matplotlib python3-munkres)
+  [ ${#pkgs[@]} -gt 0 ] || return 0
+  # matplotlib without changing PyTorch's BLAS (Debian's torch uses whatever libblas.so.3 is): left to itself apt
+  # reaches python3-scipy (python3-fonttools depends on python3-scipy | python3-munkres) and through python3-pythran
+  # libopenblas-dev, which makes OpenBLAS the machine's libblas.so.3 (session 26: PyTorch's Burgers epoch 27.7 ->
+  # 12.1 ms); python3-munkres satisfies fonttools instead, and no recommended packages are installed
+  echo "Installing Debian's ${pkgs[*]} for the reference runs (apt-get install -y --no-install-recommends)..." >&2
+  local apt=(apt-get install -y -qq --no-install-recommends "${pkgs[@]}")
+  if [ "$(id -u)" = 0 ]; then apt-get update -qq && "${apt[@]}" >/dev/null
+  else sudo apt-get update -qq && sudo "${apt[@]}" >/dev/null; fi
+}
+
+# bench_blas_prefix CMD...: sets blas_prefix, the words to put before CMD so that OPENBLAS_NUM_THREADS is set for it
+# where a machine has OpenBLAS (elsewhere the variable is ignored): 1 for a JVM (sciml4j splits its products over its
+# own threads; the ./sciml4j launcher sets the same), the N of a trailing "--threads N" for PyTorch (whose --threads
+# sets torch's threads, not OpenBLAS's: without this the probe's "1 thread" ran its products on two), else nothing
+bench_blas_prefix() {
+  local n=$#
+  blas_prefix=()
+  if [ "$1" = java ]; then
+    blas_prefix=(env OPENBLAS_NUM_THREADS=1)
+  elif [ "$n" -ge 2 ] && [ "${@:n-1:1}" = --threads ]; then
+    blas_prefix=(env "OPENBLAS_NUM_THREADS=${@:n:1}")
+  fi
+}
+
+# torch_blas: the BLAS library PyTorch runs its float64 products on (Debian's torch is built against the generic
+# libblas.so.3, so the machine's BLAS alternative decides: the reference BLAS, or OpenBLAS where libopenblas0 is
+# installed, which also runs its own threads whatever --threads says)
+torch_blas() {
+  "$PY" - <<'PYEOF' 2>/dev/null || echo unknown
+import torch
+torch.ones(64, 64, dtype=torch.float64) @ torch.ones(64, 64, dtype=torch.float64)
+libs = sorted({l.split()[-1] for l in open("/proc/self/maps") if "blas" in l.split()[-1]})
+tuned = [k for k in ("OpenBLAS", "BLIS", "ATLAS", "MKL") if any(k.lower() in l.lower() for l in libs)]
+kind = tuned[0] if tuned else "the reference BLAS" if libs else "none loaded"
+print(kind + " (" + ", ".join(libs) + ")")
+PYEOF
 }
 
 bench_setup() {
@@ -89,7 +127,8 @@ bench_run() {
   local side=$1 runid=$2 log="$work/run.log" load
   shift 2
   load=$(cut -d' ' -f1 /proc/loadavg)
-  "$@" >"$log" 2>&1 || { cat "$log" >&2; echo "run failed: $side ($*)" >&2; exit 1; }
+  bench_blas_prefix "$@"
+  "${blas_prefix[@]}" "$@" >"$log" 2>&1 || { cat "$log" >&2; echo "run failed: $side ($*)" >&2; exit 1; }
   r_line=$(grep '^RESULT ' "$log" | tail -1) || { cat "$log" >&2; echo "no RESULT line: $side" >&2; exit 1; }
   r_ms=$(field ms_per_epoch "$r_line") r_cpu=$(field cpu_ms_per_epoch "$r_line")
   echo "$side,$runid,$(field threads "$r_line"),$r_ms,$r_cpu,$(field warmup "$r_line"),$(field epochs "$r_line"),$load" >>"$csv"
@@ -125,7 +164,7 @@ bench_report() {
     echo "$1"
     echo
     echo "- $(date -u '+%Y-%m-%d %H:%M UTC'), commit $commit, $(nproc) cores, load average $load_before before, $(cut -d' ' -f1-3 /proc/loadavg) after"
-    echo "- java: $(java -version 2>&1 | head -1); PyTorch $torchv, float64, $best thread(s) (probe: 1 thread $t1 ms, 2 threads $t2 ms)"
+    echo "- java: $(java -version 2>&1 | head -1); PyTorch $torchv, float64, $best thread(s) (probe: 1 thread $t1 ms, 2 threads $t2 ms), its BLAS: $(torch_blas)"
     echo "- $2"
     echo
     echo "| side | ms/epoch wall (median; runs) | CPU ms/epoch (median; runs) |"

@@ -30,7 +30,7 @@ REPO_ROOT = os.path.abspath(os.path.join(HERE, "..", "..", ".."))
 DEFAULT_DATA_DIR = os.path.abspath(os.path.join(REPO_ROOT, "..", "shared", "data", "damped-oscillation"))
 
 
-def parse_args(program, with_data=False, with_slope=False):
+def parse_args(program, with_data=False, with_slope=False, with_outputs=False):
     p = argparse.ArgumentParser(description=f"PyTorch reference: damped-oscillator tutorial, {program}")
     if with_data:
         p.add_argument("--data", choices=["exact", "noisy"], default="exact", help="training data file")
@@ -43,6 +43,10 @@ def parse_args(program, with_data=False, with_slope=False):
     p.add_argument("--threads", type=int, default=None, help="torch.set_num_threads (default: torch's default)")
     p.add_argument("--seed", type=int, default=SEEDS[program], help="torch/numpy seed (default: the tutorial's)")
     p.add_argument("--loss-file", default=None, help="optional: write epoch, total, each term (and c) per line")
+    if with_outputs:
+        p.add_argument("--outputs", default=None, metavar="DIR",
+                       help="write what the tutorial's program writes, into DIR: the loss history line by line during "
+                            "training, the network (torch.save) and the two figures (matplotlib)")
     args = p.parse_args()
     if args.threads is not None:
         torch.set_num_threads(args.threads)
@@ -110,6 +114,12 @@ def train(program, args, params, loss_fn, names, c_param=None):
     """Full-batch Adam loop. loss_fn() returns (total, term1, ...). Returns the training wall time in seconds."""
     opt = torch.optim.Adam(params, lr=LR)
     hist = [] if args.loss_file else None
+    outputs = getattr(args, "outputs", None)
+    fw = open(os.path.join(outputs, f"loss_{program}.txt"), "w") if outputs else None
+
+    def line(epoch, terms):
+        # the tutorial's own line: str('%.4e' % loss) per term, one line per epoch, written as training goes
+        fw.write(str(epoch) + "".join("\t" + str("%.4e" % v) for v in terms) + "\n")
 
     def report(epoch, terms):
         parts = " ".join(f"{n}={float(v):.4e}" for n, v in zip(names, terms))
@@ -124,11 +134,16 @@ def train(program, args, params, loss_fn, names, c_param=None):
         opt.step()
         if hist is not None:
             hist.append([epoch] + [float(v) for v in terms] + ([float(c_param)] if c_param is not None else []))
+        if fw is not None:
+            line(epoch, terms)
         if epoch % 1000 == 0:
             report(epoch, terms)
     seconds = time.perf_counter() - start
     terms = loss_fn()
     report(args.epochs, terms)
+    if fw is not None:
+        line(args.epochs, terms)
+        fw.close()
     if hist is not None:
         hist.append([args.epochs] + [float(v) for v in terms] + ([float(c_param)] if c_param is not None else []))
         np.savetxt(args.loss_file, np.array(hist), fmt="%.6e", delimiter="\t")
@@ -147,6 +162,44 @@ def evaluate_1d(net, data_dir):
     with torch.no_grad():
         u_pred = net(tu[:, [0]])
     return errors(u_pred, tu[:, [1]])
+
+
+def save_outputs(args, program, net, names):
+    """With --outputs: the network (torch.save of the module) and the tutorial's two figures, made as it makes them
+    (matplotlib, pyplot): the prediction against the truth over data_truth.txt, and the loss history, read back from
+    the loss file, on a log scale."""
+    if not getattr(args, "outputs", None):
+        return
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    torch.save(net, os.path.join(args.outputs, f"net_{program}.ckpt"))
+    tu = load(args.data_dir, "data_truth.txt")
+    net.eval()
+    with torch.no_grad():
+        u_pred = net(tu[:, [0]])
+    plt.plot(tu[:, [0]], tu[:, [1]], label="Truth")
+    plt.plot(tu[:, [0]], u_pred, label="PINN")
+    plt.xlim(TMIN, TMAX)
+    plt.ylim(-1.2, 1.2)
+    plt.xlabel("Time")
+    plt.ylabel("Displacement")
+    plt.legend()
+    plt.title(program)
+    plt.savefig(os.path.join(args.outputs, f"{program}.png"))
+    plt.close()
+    loss = np.loadtxt(os.path.join(args.outputs, f"loss_{program}.txt")).T
+    plt.figure()
+    for i, n in enumerate(names):
+        plt.plot(loss[0], loss[i + 1], label=n)
+    plt.yscale("log")
+    plt.xlim(0, args.epochs)
+    plt.xlabel("Epoch")
+    plt.ylabel("Loss")
+    plt.title(program)
+    plt.legend()
+    plt.savefig(os.path.join(args.outputs, f"loss_{program}.png"))
+    plt.close()
 
 
 def result(program, seconds, abs_err, rel_err, c=float("nan")):

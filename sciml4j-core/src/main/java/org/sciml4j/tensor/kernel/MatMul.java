@@ -44,7 +44,7 @@ public final class MatMul {
         }
 
         /** The lines of {@code /proc/self/maps} (the process's mapped files, Linux), empty where unreadable. */
-        private static List<String> mappedFiles() {
+        static List<String> mappedFiles() {
             try {
                 return Files.readAllLines(Path.of("/proc/self/maps"));
             } catch (IOException | RuntimeException e) {
@@ -89,7 +89,13 @@ public final class MatMul {
     /** Name of the BLAS implementation loaded (loads it), and whether large products use it or stay in Java. */
     public static String blasName() {
         String name = Holder.BLAS_INSTANCE.getClass().getName();
-        return Holder.USE_BLAS ? name : name + " over the reference libblas: not used, products stay in the Java kernel";
+        if (!Holder.USE_BLAS) {
+            return name + " over the reference libblas: not used, products stay in the Java kernel";
+        }
+        boolean openBlas = Holder.mappedFiles().stream().anyMatch(l -> l.toLowerCase(Locale.ROOT).contains("openblas"));
+        String threads = System.getenv("OPENBLAS_NUM_THREADS");
+        return !openBlas ? name : name + " over OpenBLAS, " + (threads != null ? "OPENBLAS_NUM_THREADS=" + threads
+                : "its own threads (the sciml4j command sets OPENBLAS_NUM_THREADS=1: they competed with the kernels')");
     }
 
     /**
