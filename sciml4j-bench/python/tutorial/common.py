@@ -45,9 +45,11 @@ def parse_args(program, with_data=False, with_slope=False, with_outputs=False):
     p.add_argument("--loss-file", default=None, help="optional: write epoch, total, each term (and c) per line")
     if with_outputs:
         p.add_argument("--outputs", default=None, metavar="DIR",
-                       help="write what the tutorial's program writes, into DIR: the loss history line by line during "
-                            "training, the network (torch.save) and the two figures (matplotlib)")
+                       help="write what the tutorial's program writes, into DIR (made if missing): the loss history "
+                            "line by line during training, the network (torch.save) and the two figures (matplotlib)")
     args = p.parse_args()
+    if getattr(args, "outputs", None):
+        os.makedirs(args.outputs, exist_ok=True)
     if args.threads is not None:
         torch.set_num_threads(args.threads)
     np.random.seed(args.seed)
