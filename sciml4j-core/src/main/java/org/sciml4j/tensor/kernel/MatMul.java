@@ -11,8 +11,9 @@ import java.util.logging.Logger;
 
 /**
  * Row-major matrix products. Small products run a direct Java loop (a BLAS call costs more than it saves below
- * {@link Thresholds#BLAS_MIN_MULADDS}); larger ones go to {@code dev.ludovic.netlib} BLAS when it is a tuned native
- * library (OpenBLAS, MKL, BLIS, ...). Every product stays in Java when the native library is the unoptimised
+ * {@link Thresholds#BLAS_MIN_MULADDS}); larger ones with at least two blocks of {@link Thresholds#BLAS_BLOCK_ROWS}
+ * rows go to {@code dev.ludovic.netlib} BLAS when it is a tuned native library (OpenBLAS, MKL, BLIS, ...), one call
+ * per block over the kernels' threads. Every product stays in Java when the native library is the unoptimised
  * reference BLAS (Debian's {@code libblas3}, 1.2-2 GFLOP/s on 750 x 200 x 200 where {@code VectorGemm} runs 30-40 on
  * one core) or when there is none: netlib's own Java fallback ({@code VectorBLAS}, 512-bit vectors) is slower than
  * {@code VectorGemm} at that size (about 21 GFLOP/s) and, once it has run, {@code VectorGemm}'s products in the same
@@ -130,8 +131,7 @@ public final class MatMul {
      */
     public static double[] transposedProduct(double[] a, double[] b, int m, int k, int n) {
         double[] c = new double[m * n];
-        boolean blas = (long) m * k * n >= Thresholds.BLAS_MIN_MULADDS && Holder.USE_BLAS;
-        if (m < 2 || k < 2 || blas) {
+        if (m < 2 || k < 2 || usesBlas(m, k, n)) {
             gemm(Layout.permute(a, new int[] {k, m}, new int[] {1, 0}), 0, b, 0, c, 0, m, k, n, false);
         } else if (n == 1 && VECTOR_API) {
             VectorGemv.gemvTransA(a, 0, b, 0, c, 0, m, k);
@@ -197,10 +197,12 @@ public final class MatMul {
             }
             return;
         }
-        if ((long) m * k * n >= Thresholds.BLAS_MIN_MULADDS && Holder.USE_BLAS) {
-            // column-major view: C^T (n x m) = B^T (n x k) * A^T (k x m)
-            Holder.BLAS_INSTANCE.dgemm("N", "N", n, m, k, 1.0, b, bOff, n, a, aOff, k, accumulate ? 1.0 : 0.0,
-                    c, cOff, n);
+        if (usesBlas(m, k, n)) {
+            // blocks of rows fixed by index, over the kernels' threads: a BLAS's result depends on how its rows are
+            // cut (OpenBLAS: 42-172 elements of a 300^3 product differed), so the cut must not follow the threads
+            int rows = Thresholds.BLAS_BLOCK_ROWS;
+            Parallel.each((m + rows - 1) / rows, q -> blasRows(a, aOff + q * rows * k, b, bOff, c, cOff + q * rows * n,
+                    Math.min(rows, m - q * rows), k, n, accumulate));
             return;
         }
         int chunks = rowChunks(m, k, n);
@@ -239,6 +241,24 @@ public final class MatMul {
                 c[cOff + j] = Math.fma(ap, b[bp + j], c[cOff + j]);
             }
         }
+    }
+
+    /**
+     * Whether {@link #gemm} of (m, k, n) goes to BLAS: a tuned native one, from {@link Thresholds#BLAS_MIN_MULADDS}
+     * multiply-adds and two blocks of {@link Thresholds#BLAS_BLOCK_ROWS} rows. Fewer rows would be one call on one
+     * thread, slower than the Java kernel on two (100 x 2400 x 100: 1.05 against 0.61 ms; 256^3: 0.65 against 0.44).
+     * The shape alone decides, never the thread count, so that the bits do not depend on it.
+     */
+    private static boolean usesBlas(int m, int k, int n) {
+        return (long) m * k * n >= Thresholds.BLAS_MIN_MULADDS && m >= 2 * Thresholds.BLAS_BLOCK_ROWS
+                && Holder.USE_BLAS;
+    }
+
+    /** {@link #gemm} through BLAS, on the caller's thread. */
+    private static void blasRows(double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int m, int k,
+                                 int n, boolean accumulate) {
+        // column-major view: C^T (n x m) = B^T (n x k) * A^T (k x m)
+        Holder.BLAS_INSTANCE.dgemm("N", "N", n, m, k, 1.0, b, bOff, n, a, aOff, k, accumulate ? 1.0 : 0.0, c, cOff, n);
     }
 
     /** {@link #gemm} in Java, on the caller's thread. */

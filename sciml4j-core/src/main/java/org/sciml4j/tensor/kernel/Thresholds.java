@@ -23,6 +23,13 @@ public final class Thresholds {
     public static final long BLAS_MIN_MULADDS = Long.getLong("sciml4j.blas.min", 192L * 192 * 192);
 
     /**
+     * Rows of C per BLAS call: a product that goes to BLAS is cut into blocks of this many rows (fixed by index, so
+     * that the bits do not depend on the thread count), run over the kernels' threads, each on one BLAS thread (the
+     * launcher sets {@code OPENBLAS_NUM_THREADS=1}: OpenBLAS's own spinning workers took the cores from the kernels).
+     */
+    public static final int BLAS_BLOCK_ROWS = Math.max(1, Integer.getInteger("sciml4j.blas.rows", 128));
+
+    /**
      * Multiply-add count (m*k*n) from which a matrix product that runs in Java ({@code MatMul}) is split by rows of
      * its output over the kernels' threads. The split does not change the bits (each output element is the same chain
      * of multiply-adds). About 0.1 ms of work at 10 GFLOP/s, well above the cost of handing work to the pool.
