@@ -82,7 +82,9 @@ trap 'rm -rf "$work"' EXIT
 echo "Building sciml4j if needed (./sciml4j info)..." >&2
 ./sciml4j info >"$work/info.txt" 2>"$work/info.err" || { cat "$work/info.txt" "$work/info.err" >&2; exit 1; }
 jar="$root/sciml4j-cli/target/sciml4j.jar"
-java_cmd=(java --add-modules jdk.incubator.vector "${SCIML4J_JIT[@]}" ${SCIML4J_JAVA_OPTS:-} -jar "$jar")
+# OpenBLAS (where it is the machine's BLAS) on the calling thread, as the ./sciml4j launcher runs it
+java_cmd=(env OPENBLAS_NUM_THREADS="${OPENBLAS_NUM_THREADS:-1}" java --add-modules jdk.incubator.vector "${SCIML4J_JIT[@]}"
+  ${SCIML4J_JAVA_OPTS:-} -jar "$jar")
 
 if command -v jq >/dev/null 2>&1; then
   json() { jq -r "$2" "$1"; }
@@ -115,7 +117,7 @@ echo "java: $(java -version 2>&1 | head -1)"
 blas_lib=$(readlink -f "$(ldconfig -p 2>/dev/null | awk '/libblas\.so\.3 / { print $NF; exit }')" 2>/dev/null || true)
 echo "sciml4j kernels (./sciml4j info): $(grep -E '^(small matrix products|BLAS)' "$work/info.txt" | paste -sd ';' | sed 's/;/; /g')${blas_lib:+ (libblas.so.3 = $blas_lib)}"
 if [ "$skip_torch" = 0 ]; then
-  echo "torch: $("$PY" -c 'import torch; print(torch.__version__, "(" + str(torch.get_num_threads()) + " threads, its default)")')"
+  echo "torch: $("$PY" -c 'import torch; print(torch.__version__, "(" + str(torch.get_num_threads()) + " threads, its default)")'), its BLAS: $(torch_blas)"
 else
   echo "torch: skipped (--skip-torch)"
 fi
