@@ -226,13 +226,20 @@ final class RunCommand implements Callable<Integer> {
         if (!quiet) {
             printSetup(pf, net, st, st.seed());
         }
-        if (resume != null) {
-            System.out.println("resuming the run in " + dir + " from epoch "
-                    + Checkpoints.read(dir).metadata().get("epoch"));
-        }
         TrainingOutput output = new TrainingOutput(dir, all, st.logEvery(), quiet);
         Trainer trainer = pf.trainer().adam(pf.training().learningRate(), st.adamEpochs()).lbfgs(st.lbfgsIterations())
                 .lm(st.lmIterations()).seed(st.seed()).checkpoint(dir, st.logEvery()).listener(output).build();
+        if (resume != null) {
+            Object at = Checkpoints.read(dir).metadata().get("epoch");
+            if (trainer.finished(dir) && Files.isRegularFile(dir.resolve(org.sciml4j.io.SummaryJson.FILE))) {
+                // resuming would train nothing and rewrite the summary without the phases' times (a run stopped
+                // after its last checkpoint but before its summary still resumes: the results are written again)
+                System.out.println("the run in " + dir + " has finished (epoch " + at + "): nothing to resume; its"
+                        + " results are in that folder");
+                return 0;
+            }
+            System.out.println("resuming the run in " + dir + " from epoch " + at);
+        }
         Interrupts.clear();
         Interrupts.install(System.err);
         JitWarmup.stop();

@@ -53,11 +53,16 @@ class RunFolderOptionsTest {
                 run.toString())).contains("differs from the problem file the run started with");
         Path empty = Files.createDirectories(dir.resolve("empty"));
         assertThat(refused("run", forward, "--resume", empty.toString())).contains("cannot resume");
-        // a finished run resumes to the same end: nothing more to train, the same model
+        // a finished run has nothing to resume: said so, and its files are left as they are (the summary kept its
+        // phases' times, which a run of no epochs would have overwritten)
         byte[] model = Files.readAllBytes(run.resolve("model.safetensors"));
+        byte[] summary = Files.readAllBytes(run.resolve("summary.json"));
         Object[] again = run("run", forward, "--resume", run.toString(), "--quiet");
         assertThat((int) again[0]).as((String) again[1]).isZero();
+        assertThat((String) again[1]).contains("has finished (epoch 40)").contains("nothing to resume");
         assertThat(Files.readAllBytes(run.resolve("model.safetensors"))).isEqualTo(model);
+        assertThat(Files.readAllBytes(run.resolve("summary.json"))).isEqualTo(summary);
+        assertThat(new String(summary, java.nio.charset.StandardCharsets.UTF_8)).contains("\"name\" : \"adam\"");
     }
 
     @Test

@@ -130,6 +130,16 @@ public final class Trainer {
         return solution(problem, network, general.resume(dir, objective(problem, network)));
     }
 
+    /**
+     * Whether the run checkpointed in {@code dir} went through this trainer's whole schedule: a {@link #resume} would
+     * train nothing.
+     *
+     * @throws org.sciml4j.io.DataFormatException if {@code dir} holds no checkpoint or a malformed one
+     */
+    public boolean finished(Path dir) throws IOException {
+        return general.finished(dir);
+    }
+
     private PinnObjective objective(Problem problem, Module network) {
         return new PinnObjective(problem, network, seed, resampleEvery, batchSize, adaptive, weighting);
     }

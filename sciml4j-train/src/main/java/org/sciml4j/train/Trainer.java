@@ -107,6 +107,16 @@ public final class Trainer {
     }
 
     /**
+     * Whether the run checkpointed in {@code dir} went through this trainer's whole schedule, so that a
+     * {@link #resume} would train nothing (and report no phase).
+     *
+     * @throws org.sciml4j.io.DataFormatException if {@code dir} holds no checkpoint, or a malformed one
+     */
+    public boolean finished(Path dir) throws IOException {
+        return RunCheckpoint.read(dir).phase() >= phases.size();
+    }
+
+    /**
      * Continues the run whose checkpoint is in {@code dir}, on an objective built as for the interrupted run (same
      * data, network shape, seeds): restores its parameters, the objective's draws, the history and the optimiser's
      * or minimiser's state, then trains to the end of the schedule. The final parameters and history equal, bit for
