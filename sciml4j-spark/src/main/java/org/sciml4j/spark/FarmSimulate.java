@@ -59,7 +59,7 @@ final class FarmSimulate implements Callable<Integer> {
         int d = spec.prior().dim();
         int c = spec.simulator().outputDim();
         FarmCommand.checkOutput(target, out != null ? "--out" : file + ": simulation_file", n, Math.max(d, c),
-                64 + 32L * d + 24L * c, simulations != null ? "--simulations" : file + ": simulations");
+                SimulationData.bytesPerSimulation(d, c), simulations != null ? "--simulations" : file + ": simulations");
         if (SimulationData.readIfSame(target, s, n, spec.prior().dim(), spec.simulator().outputDim()) != null) {
             System.out.println(target + " already holds the " + n + " simulations with seed " + s + "; nothing to do");
             return 0;

@@ -11,12 +11,14 @@ import org.sciml4j.inference.flow.FlowSpec;
 import org.sciml4j.inference.sbi.NpeSettings;
 import org.sciml4j.inference.sbi.Prior;
 import org.sciml4j.inference.sbi.ProcessSimulator;
+import org.sciml4j.inference.sbi.SimulationData;
 import org.sciml4j.inference.sbi.Simulator;
 import org.sciml4j.inference.mcmc.McmcSettings;
 import org.sciml4j.inference.tasks.BenchmarkTask;
 import org.sciml4j.inference.tasks.DampedOscillator;
 import org.sciml4j.inference.tasks.ExactLikelihoods;
 import org.sciml4j.inference.tasks.SbibmTasks;
+import org.sciml4j.train.config.HeapLimit;
 import org.sciml4j.train.config.YamlDocument;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -44,7 +46,17 @@ final class SbiReader {
         return t == null ? null : t.getValueNode();
     }
 
+    /** The spec, refused at {@code simulations:} when its simulations would not fit in the heap. */
     SbiSpec read() {
+        SbiSpec spec = spec();
+        int d = spec.prior().dim();
+        int c = spec.simulator().outputDim();
+        HeapLimit.require(doc, value("simulations"), spec.simulations() + " simulations of " + d + " parameters and "
+                + c + " outputs", (double) spec.simulations() * SimulationData.bytesPerSimulation(d, c));
+        return spec;
+    }
+
+    private SbiSpec spec() {
         long seed = value("seed") == null ? 1 : doc.integer(value("seed"));
         int simulations = doc.positiveInt(doc.required(root, "simulations", doc.root(), "simulations: 10000"));
         Path simFile = value("simulation_file") == null ? null : doc.resolve(value("simulation_file"));

@@ -21,6 +21,15 @@ public record SimulationData(Tensor theta, Tensor x) {
         }
     }
 
+    /**
+     * A lower bound of the bytes one simulation of D parameters and C outputs holds while simulations are made and
+     * gathered (in one JVM, or on a Spark farm's driver): the plan's theta row and seed, the gathered theta and x rows
+     * (each a Java array with its header) and the flat arrays they are copied into.
+     */
+    public static long bytesPerSimulation(int d, int c) {
+        return 64 + 32L * d + 24L * c;
+    }
+
     /** N. */
     public int size() {
         return theta.size(0);

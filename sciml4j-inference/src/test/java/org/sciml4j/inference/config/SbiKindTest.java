@@ -63,6 +63,17 @@ public class SbiKindTest {
         assertThat(ProblemKinds.names()).contains("sbi");
     }
 
+    /** Simulations that could never fit in the heap are refused at their line before any is made. */
+    @Test
+    void simulationsBeyondTheHeapAreRefusedAtTheirLine() {
+        // 2e9 simulations of 2 parameters and 2 outputs: at least 2e9 x 176 bytes, some 330 GiB
+        assertThatThrownBy(() -> read("kind: sbi\ntask: two_moons\nsimulations: 2000000000\ndata: " + DATA + "\n"))
+                .isInstanceOf(ProblemFileException.class).hasMessageContaining("line 3, column 14")
+                .hasMessageContaining("2000000000 simulations of 2 parameters and 2 outputs take at least 327.8 GiB")
+                .hasMessageContaining("SCIML4J_JAVA_OPTS=-Xmx");
+        assertThat(read("kind: sbi\ntask: two_moons\nsimulations: 1000\ndata: " + DATA + "\n")).isNotNull();
+    }
+
     @Test
     void theExamplesRead() throws Exception {
         Path examples = Path.of(System.getProperty("sciml4j.repoRoot", "/work/wt/inference")).resolve("examples/sbi");

@@ -11,6 +11,7 @@ import org.sciml4j.pinn.config.ProblemFile.EvaluationSpec;
 import org.sciml4j.solvers.antiplane.AntiplaneFd;
 import org.sciml4j.solvers.antiplane.ScrewDislocation;
 import org.sciml4j.tensor.Tensor;
+import org.sciml4j.train.config.HeapLimit;
 import org.sciml4j.train.config.YamlDocument;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -74,7 +75,7 @@ final class AntiplaneEvaluation {
             throw doc.error(cellsNode, "cells are whole numbers, e.g. 'cells: [513, 256]'");
         }
         double tolerance = a.containsKey("tolerance") ? doc.number(a.get("tolerance").getValueNode()) : 1e-10;
-        HeapCheck.require(doc, cellsNode, "the antiplane reference's grid", 8.0 * 20 * (cells[0] + 1)
+        HeapLimit.require(doc, cellsNode, "the antiplane reference's grid", 8.0 * 20 * (cells[0] + 1)
                 * (cells[1] + 1));
         AntiplaneFd fd = doc.at(cellsNode, () -> new AntiplaneFd(vars.get(0).lo(), vars.get(0).hi(), -vars.get(1)
                 .lo(), (int) cells[0], (int) cells[1], fault));

@@ -18,6 +18,7 @@ import org.sciml4j.pinn.JumpCondition;
 import org.sciml4j.pinn.PointCondition;
 import org.sciml4j.pinn.Problem;
 import org.sciml4j.pinn.Requirement;
+import org.sciml4j.train.config.HeapLimit;
 import org.sciml4j.train.config.YamlDocument;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -256,7 +257,7 @@ final class ConditionsSection {
         String[] reqs = requirements(reqNode, periodic ? scope.vocabulary : scope.boundaryVocabulary());
         int n = m.containsKey("points") ? doc.positiveInt(m.get("points").getValueNode())
                 : BoundaryCondition.DEFAULT_POINTS;
-        HeapCheck.require(doc, m.containsKey("points") ? m.get("points").getValueNode() : node, "the " + n
+        HeapLimit.require(doc, m.containsKey("points") ? m.get("points").getValueNode() : node, "the " + n
                 + " points (" + scope.ranges.size() + " coordinates each) for condition '" + name + "'", 2 * 8.0 * n
                 * scope.ranges.size());
         Sampler s = scope.sampler(m);

@@ -17,6 +17,7 @@ import org.sciml4j.pinn.Problem;
 import org.sciml4j.pinn.config.ProblemFile.EvaluationSpec;
 import org.sciml4j.tensor.Autodiff;
 import org.sciml4j.tensor.Tensor;
+import org.sciml4j.train.config.HeapLimit;
 import org.sciml4j.train.config.YamlDocument;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -326,7 +327,7 @@ final class EvaluationSection {
         }
         int d = problem.variables().size();
         // the points, a copy while drawing, the columns evaluated and the values of every field
-        HeapCheck.require(doc, where, "the " + n + " evaluation points (" + d + " coordinates each)", 8.0 * n
+        HeapLimit.require(doc, where, "the " + n + " evaluation points (" + d + " coordinates each)", 8.0 * n
                 * (3 * d + problem.fields().size()));
         try {
             // a grid's points inside the domain (all of them for a box); other samplers draw inside it

@@ -1,13 +1,10 @@
 package org.sciml4j.pinn.config;
 
-import java.util.Locale;
-
 import org.sciml4j.nn.NetworkSpec;
-import org.sciml4j.train.config.YamlDocument;
-import org.yaml.snakeyaml.nodes.Node;
 
 /**
- * Rough memory estimates checked against the Java heap before anything large is allocated, so that 200 million
+ * Rough memory estimates of a PINN problem file, checked against the Java heap ({@link
+ * org.sciml4j.train.config.HeapLimit}) before anything large is allocated, so that 200 million
  * points or a 20000 x 20000 layer is refused at its line with the numbers and the setting to raise the heap, instead
  * of an out-of-memory error after seconds of work. The estimates are lower bounds of what training holds (float64
  * values, 8 bytes each), so a refusal is certain to be needed; a run that passes may still need more.
@@ -22,17 +19,6 @@ final class HeapCheck {
     static final int VALUES_PER_POINT_AND_UNIT = 4;
 
     private HeapCheck() {
-    }
-
-    /** Refuses at {@code where} when {@code bytes} would not fit in the heap; {@code what} says what needs them. */
-    static void require(YamlDocument doc, Node where, String what, double bytes) {
-        long heap = Runtime.getRuntime().maxMemory();
-        if (bytes > heap) {
-            throw doc.error(where, String.format(Locale.ROOT, "too large for the memory: %s take at least %s, more"
-                    + " than the Java heap of %s; make it smaller, or raise the heap, e.g. SCIML4J_JAVA_OPTS=-Xmx%dg"
-                    + " sciml4j ...", what, size(bytes), size(heap), Math.max(2, (long) Math.ceil(bytes * 2
-                    / (1L << 30)))));
-        }
     }
 
     /** The parameters of the network a spec builds, for {@code inputs} variables and {@code outputs} fields. */
@@ -76,17 +62,5 @@ final class HeapCheck {
             in = h;
         }
         return n + (double) in * outputs + outputs;
-    }
-
-    /** Bytes in words: "3.2 GiB". */
-    static String size(double bytes) {
-        String[] units = {"bytes", "KiB", "MiB", "GiB", "TiB", "PiB"};
-        int u = 0;
-        while (bytes >= 1024 && u < units.length - 1) {
-            bytes /= 1024;
-            u++;
-        }
-        return u == 0 ? String.format(Locale.ROOT, "%.0f bytes", bytes)
-                : String.format(Locale.ROOT, "%.1f %s", bytes, units[u]);
     }
 }

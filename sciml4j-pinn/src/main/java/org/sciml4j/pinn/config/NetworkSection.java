@@ -14,6 +14,7 @@ import org.sciml4j.domain.expr.Expression;
 import org.sciml4j.nn.Networks;
 import org.sciml4j.pinn.NetworkInputs;
 import org.sciml4j.pinn.Problem;
+import org.sciml4j.train.config.HeapLimit;
 import org.sciml4j.train.config.YamlDocument;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -58,7 +59,7 @@ final class NetworkSection {
         NetworkSpec main = settings(m, DEFAULT_NETWORK);
         NetworkSpec spec = m.containsKey("fields") ? main.withFieldNetworks(
                 fieldNetworks(m.get("fields").getValueNode(), main, fields)) : main;
-        HeapCheck.require(doc, node, String.format(Locale.ROOT, "the network's %.0f parameters (with their gradient"
+        HeapLimit.require(doc, node, String.format(Locale.ROOT, "the network's %.0f parameters (with their gradient"
                 + " and Adam's moments)", HeapCheck.parameters(spec, inputs, fields.size())), HeapCheck.PARAMETER_COPIES
                 * 8.0 * HeapCheck.parameters(spec, inputs, fields.size()));
         doc.at(node, () -> Networks.build(spec, inputs, fields.size(), 0));

@@ -14,6 +14,7 @@ import org.sciml4j.pinn.weighting.Weighting;
 import org.sciml4j.pinn.config.ProblemFile.EvaluationSpec;
 import org.sciml4j.pinn.config.ProblemFile.TrainingSpec;
 import org.sciml4j.pinn.uncertainty.UncertainProblem;
+import org.sciml4j.train.config.HeapLimit;
 import org.sciml4j.train.config.ProblemDefinition;
 import org.sciml4j.train.config.ProblemFileException;
 import org.sciml4j.train.config.ProblemKind;
@@ -163,7 +164,7 @@ public final class PinnKind implements ProblemKind {
             return;
         }
         double width = HeapCheck.width(network, problem.variables().size(), problem.fields().size());
-        HeapCheck.require(scope.doc, top.get("collocation").getValueNode(), String.format(Locale.ROOT,
+        HeapLimit.require(scope.doc, top.get("collocation").getValueNode(), String.format(Locale.ROOT,
                 "training on %d points through layers %.0f values wide", points, width),
                 HeapCheck.VALUES_PER_POINT_AND_UNIT * 8.0 * points * width);
     }

@@ -17,6 +17,7 @@ import org.sciml4j.io.DataFormatException;
 import org.sciml4j.io.InputFiles;
 import org.sciml4j.io.TextTable;
 import org.sciml4j.pinn.Requirement;
+import org.sciml4j.train.config.HeapLimit;
 import org.sciml4j.train.config.YamlDocument;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -144,7 +145,7 @@ final class PinnScope {
             return;
         }
         // the points, and as much again while a sampler draws or a domain keeps the ones inside
-        HeapCheck.require(doc, where, "the " + n + " points (" + over.size() + " coordinates each) for " + what, 2 * 8.0
+        HeapLimit.require(doc, where, "the " + n + " points (" + over.size() + " coordinates each) for " + what, 2 * 8.0
                 * n * over.size());
         if (domainShape != null) {
             try {
