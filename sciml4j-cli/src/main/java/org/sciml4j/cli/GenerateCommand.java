@@ -1,10 +1,10 @@
 package org.sciml4j.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import org.sciml4j.io.InputFiles;
 import org.sciml4j.solvers.generate.GeneratorSpec;
 import org.sciml4j.tensor.kernel.Parallel;
 import picocli.CommandLine.Command;
@@ -43,11 +43,8 @@ final class GenerateCommand implements Callable<Integer> {
         if (threads != null) {
             Parallel.checkThreads("--threads", threads);
         }
-        if (out != null && (out.getFileName() == null || !out.getFileName().toString().endsWith(".npz"))) {
-            throw new IllegalArgumentException("--out must name a .npz file, got '" + out + "'");
-        }
-        if (out != null && Files.isDirectory(out)) {
-            throw new IllegalArgumentException("--out " + out + " is a folder; name a .npz file");
+        if (out != null) {
+            InputFiles.requireNpzFile(out, "--out");
         }
         GeneratorSpec.read(file).with(samples, out, threads).make(System.out);
         return 0;

@@ -50,6 +50,22 @@ public final class InputFiles {
     }
 
     /**
+     * Refuses an output that must be a {@code .npz} file: a name that does not end in {@code .npz}, or an existing
+     * folder. The one rule for every such output (generate's and the farms' {@code --out}, a file's key).
+     *
+     * @param what names where the path came from, e.g. {@code --out} or {@code spec.yaml: out}
+     * @throws IllegalArgumentException naming {@code what} and the path
+     */
+    public static void requireNpzFile(Path out, String what) {
+        if (out.getFileName() == null || !out.getFileName().toString().endsWith(".npz")) {
+            throw new IllegalArgumentException(what + " must name a .npz file, got '" + out + "'");
+        }
+        if (Files.isDirectory(out)) {
+            throw new IllegalArgumentException(what + " " + out + " is a folder; name a .npz file");
+        }
+    }
+
+    /**
      * What stops a folder from being made at {@code folder} (with its missing parents): the nearest existing path at
      * or above it when that is not a folder; null when the folder exists or can be made there.
      */

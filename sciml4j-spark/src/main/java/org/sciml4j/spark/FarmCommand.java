@@ -1,7 +1,8 @@
 package org.sciml4j.spark;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
+
+import org.sciml4j.io.InputFiles;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,17 +39,16 @@ public final class FarmCommand implements Runnable {
     }
 
     /**
-     * Refuses an output that is a folder or lies under a file, and a farm whose merged arrays would not fit: the
-     * driver holds {@code bytesPerItem} bytes for each of {@code items} (the plan, the shards read back and the
-     * merged arrays), and one Java array holds at most 2^31 - 1 values ({@code valuesPerItem} a row).
+     * Refuses an output that is not a .npz file ({@link InputFiles#requireNpzFile}) or lies under a file, and a farm
+     * whose merged arrays would not fit: the driver holds {@code bytesPerItem} bytes for each of {@code items} (the
+     * plan, the shards read back and the merged arrays), and one Java array holds at most 2^31 - 1 values
+     * ({@code valuesPerItem} a row).
      *
      * @param out  the .npz to write; {@code what} names where it came from ("--out" or the file's key)
      * @param many the option or key that gave the count, for the message
      */
     static void checkOutput(Path out, String what, int items, long valuesPerItem, long bytesPerItem, String many) {
-        if (Files.isDirectory(out)) {
-            throw new IllegalArgumentException(what + " " + out + " is a folder; name a .npz file");
-        }
+        InputFiles.requireNpzFile(out, what);
         SparkMain.checkFolder(out.toAbsolutePath().getParent(), what + " " + out + ": its folder");
         long need = items * bytesPerItem;
         long heap = Runtime.getRuntime().maxMemory();
