@@ -233,7 +233,7 @@ final class RunCommand implements Callable<Integer> {
             Object at = Checkpoints.read(dir).metadata().get("epoch");
             if (trainer.finished(dir) && Files.isRegularFile(dir.resolve(org.sciml4j.io.SummaryJson.FILE))) {
                 // resuming would train nothing and rewrite the summary without the phases' times (a run stopped
-                // after its last checkpoint but before its summary still resumes: the results are written again)
+                // after its last checkpoint but before its summary, written last, resumes: its results are written)
                 System.out.println("the run in " + dir + " has finished (epoch " + at + "): nothing to resume; its"
                         + " results are in that folder");
                 return 0;
@@ -269,7 +269,10 @@ final class RunCommand implements Callable<Integer> {
         return org.sciml4j.train.Trainer.diverged(reason) ? DIVERGED_STATUS : 0;
     }
 
-    /** Writes the prediction, the summary (with {@code extra}'s entries at its end) and the plots; prints the outcome. */
+    /**
+     * Writes the prediction, the plots and the summary (with {@code extra}'s entries at its end), the summary last: a
+     * folder with a summary holds all of a run's results ({@code --resume} then has nothing to do); prints the outcome.
+     */
     static void report(ProblemFile pf, Path dir, Solution sol, RunSettings st, String reason,
             java.util.Map<String, Object> extra) throws IOException {
         report(pf, dir, sol, st, reason, extra, Plotting.startLossPlot(dir, pf, sol.history()));
@@ -288,9 +291,12 @@ final class RunCommand implements Callable<Integer> {
                     + " whose reference value is not finite");
         }
         writePrediction(dir, pf, sol);
-        RunSummary.write(dir, pf, sol, errors, st, reason, extra);
-        Plotting.solutionPlots(dir, pf, sol, st.seed());
-        lossPlot.await();
+        try {
+            Plotting.solutionPlots(dir, pf, sol, st.seed());
+            lossPlot.await();
+        } finally { // a plot that cannot be drawn still leaves the summary
+            RunSummary.write(dir, pf, sol, errors, st, reason, extra);
+        }
         System.out.printf(Locale.ROOT, "trained %d epochs in %.2f s (%s)%n", sol.epochs(), sol.trainSeconds(), reason);
         sol.parameters().forEach((k, v) -> System.out.printf(Locale.ROOT, "estimated %s = %.6g%n", k, v));
         if (errors != null) {
