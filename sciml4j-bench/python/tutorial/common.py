@@ -159,27 +159,30 @@ def errors(u_pred, u_true):
     return abs_err, rel_err
 
 
-def evaluate_1d(net, data_dir):
+def predict_1d(net, data_dir):
+    """data_truth.txt's (t, u) rows and the network's prediction at its t, as the tutorial evaluates it."""
     tu = load(data_dir, "data_truth.txt")
+    net.eval()
     with torch.no_grad():
         u_pred = net(tu[:, [0]])
+    return tu, u_pred
+
+
+def evaluate_1d(net, data_dir):
+    tu, u_pred = predict_1d(net, data_dir)
     return errors(u_pred, tu[:, [1]])
 
 
-def save_outputs(args, program, net, names):
+def save_outputs(args, program, net, tu, u_pred, names):
     """With --outputs: the network (torch.save of the module) and the tutorial's two figures, made as it makes them
-    (matplotlib, pyplot): the prediction against the truth over data_truth.txt, and the loss history, read back from
-    the loss file, on a log scale."""
+    (matplotlib, pyplot): the prediction u_pred against the truth tu (predict_1d), and the loss history, read back
+    from the loss file, on a log scale."""
     if not getattr(args, "outputs", None):
         return
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
     torch.save(net, os.path.join(args.outputs, f"net_{program}.ckpt"))
-    tu = load(args.data_dir, "data_truth.txt")
-    net.eval()
-    with torch.no_grad():
-        u_pred = net(tu[:, [0]])
     plt.plot(tu[:, [0]], tu[:, [1]], label="Truth")
     plt.plot(tu[:, [0]], u_pred, label="PINN")
     plt.xlim(TMIN, TMAX)

@@ -25,6 +25,6 @@ def loss_fn():
 
 
 seconds = cm.train(program, args, list(net.parameters()), loss_fn, ["loss", "ode", "ic"])
-errors = cm.evaluate_1d(net, args.data_dir)
-cm.save_outputs(args, program, net, ["Total", "ODE", "IC"])
-cm.result(program, seconds, *errors)
+tu, u_pred = cm.predict_1d(net, args.data_dir)
+cm.save_outputs(args, program, net, tu, u_pred, ["Total", "ODE", "IC"])
+cm.result(program, seconds, *cm.errors(u_pred, tu[:, [1]]))

@@ -8,16 +8,20 @@ import org.sciml4j.tensor.kernel.MatMul;
 import org.sciml4j.tensor.kernel.Parallel;
 
 /**
- * Matrix products alone, through {@link MatMul#gemm} as the engine calls it: for each shape m x k x n, enough calls to
- * warm up (about 3 GFLOP), then as many timed one by one, and the median. Which path ran is the machine's and the
- * JVM's: run it with and without a tuned BLAS, {@code OPENBLAS_NUM_THREADS}, {@code -Dsciml4j.blas.min=...} (a huge
- * value keeps every product in Java) or {@code -Dsciml4j.threads=N}. Prints one line per shape,
+ * Matrix products alone, through {@link MatMul#gemm} as the engine calls it: for each shape m x k x n, calls to warm up
+ * (about 3 GFLOP and at least 2 s), then as many as 3 GFLOP (at least 20) timed one by one, and the median. Which
+ * path ran is the machine's and the JVM's: run it with and without a tuned BLAS, {@code OPENBLAS_NUM_THREADS},
+ * {@code -Dsciml4j.blas.min=...} (a huge value keeps every product in Java) or {@code -Dsciml4j.threads=N}. Prints one
+ * line per shape,
  * <pre>RESULT shape=MxKxN ms=.. gflops=.. threads=.. blas=..</pre>
  * Usage: {@code GemmShapes [MxKxN ...]} (default: the PINN and operator shapes of docs/BENCHMARKS, session 26).
  */
 public final class GemmShapes {
     private GemmShapes() {
     }
+
+    /** The least warm-up per shape. */
+    private static final long WARMUP_NANOS = 2_000_000_000L;
 
     private static final String[] DEFAULT = {"2400x100x100", "100x2400x100", "8000x100x100", "100x8000x100",
         "256x256x256", "512x512x512", "1000x200x200", "200x1000x200"};
@@ -37,7 +41,10 @@ public final class GemmShapes {
             double[] b = rng.doubles((long) k * n).toArray();
             double[] c = new double[m * n];
             int reps = (int) Math.max(20, 3e9 / (2.0 * m * k * n));
-            for (int w = 0; w < reps; w++) {
+            // warm-up: at least WARMUP_NANOS, so that C2 has compiled the kernels and left the other cores to them
+            // (a shorter one timed the two-thread Java kernel at one thread's speed while C2 still ran)
+            long warmEnd = System.nanoTime() + WARMUP_NANOS;
+            for (int w = 0; w < reps || System.nanoTime() < warmEnd; w++) {
                 MatMul.gemm(a, 0, b, 0, c, 0, m, k, n, false);
             }
             long[] t = new long[reps];

@@ -246,7 +246,7 @@ public final class MatMul {
     /**
      * Whether {@link #gemm} of (m, k, n) goes to BLAS: a tuned native one, from {@link Thresholds#BLAS_MIN_MULADDS}
      * multiply-adds and two blocks of {@link Thresholds#BLAS_BLOCK_ROWS} rows. Fewer rows would be one call on one
-     * thread, slower than the Java kernel on two (100 x 2400 x 100: 1.05 against 0.61 ms; 256^3: 0.65 against 0.44).
+     * thread, slower than the Java kernel on two (100 x 2400 x 100: 1.05 against 0.61 ms; 256^3: 0.65 against 0.50).
      * The shape alone decides, never the thread count, so that the bits do not depend on it.
      */
     private static boolean usesBlas(int m, int k, int n) {
