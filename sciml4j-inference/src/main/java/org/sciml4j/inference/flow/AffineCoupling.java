@@ -12,9 +12,7 @@ import org.sciml4j.tensor.Tensor;
  * network pass. The conditioner is a tanh network of {@code blocks + 1} hidden layers on {@code [x_I, c]}.
  */
 public final class AffineCoupling implements FlowLayer {
-    private final int[] kept;
-    private final int[] transformed;
-    private final int[] unsplit;
+    private final CouplingHalves halves;
     private final List<Dense> hiddenLayers = new ArrayList<>();
     private final Dense shift;
     private final Dense logScale;
@@ -28,26 +26,13 @@ public final class AffineCoupling implements FlowLayer {
         if (features < 2) {
             throw new IllegalArgumentException("a coupling step needs at least 2 features, got " + features);
         }
-        List<Integer> k = new ArrayList<>();
-        List<Integer> t = new ArrayList<>();
-        for (int i = 0; i < features; i++) {
-            ((i % 2 == 0) == even ? k : t).add(i);
-        }
-        kept = k.stream().mapToInt(Integer::intValue).toArray();
-        transformed = t.stream().mapToInt(Integer::intValue).toArray();
-        unsplit = new int[features];
-        for (int j = 0; j < kept.length; j++) {
-            unsplit[kept[j]] = j;
-        }
-        for (int j = 0; j < transformed.length; j++) {
-            unsplit[transformed[j]] = kept.length + j;
-        }
-        int in = kept.length + contextFeatures;
+        halves = new CouplingHalves(features, even);
+        int in = halves.kept.length + contextFeatures;
         for (int b = 0; b <= blocks; b++) {
             hiddenLayers.add(new Dense(b == 0 ? in : hidden, hidden, rng, null));
         }
-        shift = new Dense(hidden, transformed.length, rng, null);
-        logScale = new Dense(hidden, transformed.length, rng, null);
+        shift = new Dense(hidden, halves.transformed.length, rng, null);
+        logScale = new Dense(hidden, halves.transformed.length, rng, null);
     }
 
     private Tensor[] conditioner(Tensor xKept, Tensor context) {
@@ -60,20 +45,20 @@ public final class AffineCoupling implements FlowLayer {
 
     @Override
     public Transformed forward(Tensor x, Tensor context) {
-        Tensor xKept = x.indexSelect(1, kept);
+        Tensor xKept = halves.kept(x);
         Tensor[] st = conditioner(xKept, context);
-        Tensor zT = x.indexSelect(1, transformed).mul(st[0]).add(st[1]);
-        Tensor z = Tensor.concat(1, xKept, zT).indexSelect(1, unsplit);
+        Tensor zT = halves.transformed(x).mul(st[0]).add(st[1]);
+        Tensor z = halves.join(xKept, zT);
         return new Transformed(z, st[0].log().sum(1));
     }
 
     @Override
     public Tensor inverse(Tensor z, Tensor context) {
         try (var s = Autodiff.noGrad()) {
-            Tensor zKept = z.indexSelect(1, kept);
+            Tensor zKept = halves.kept(z);
             Tensor[] st = conditioner(zKept, context);
-            Tensor xT = z.indexSelect(1, transformed).sub(st[1]).div(st[0]);
-            return Tensor.concat(1, zKept, xT).indexSelect(1, unsplit).detach();
+            Tensor xT = halves.transformed(z).sub(st[1]).div(st[0]);
+            return halves.join(zKept, xT).detach();
         }
     }
 

@@ -17,9 +17,7 @@ public final class SplineCoupling implements FlowLayer {
     private static final double MIN_BIN = 1e-3;
     private static final double MIN_DERIVATIVE = 1e-3;
     private static final double DERIVATIVE_OFFSET = Math.log(Math.exp(1 - MIN_DERIVATIVE) - 1);
-    private final int[] kept;
-    private final int[] transformed;
-    private final int[] unsplit;
+    private final CouplingHalves halves;
     private final int bins;
     private final double bound;
     private final List<Dense> hiddenLayers = new ArrayList<>();
@@ -39,26 +37,13 @@ public final class SplineCoupling implements FlowLayer {
             throw new IllegalArgumentException("a spline coupling step needs >= 2 features, >= 2 bins and a bound >"
                     + " 0, got " + features + ", " + bins + ", " + bound);
         }
-        List<Integer> k = new ArrayList<>();
-        List<Integer> t = new ArrayList<>();
-        for (int i = 0; i < features; i++) {
-            ((i % 2 == 0) == even ? k : t).add(i);
-        }
-        kept = k.stream().mapToInt(Integer::intValue).toArray();
-        transformed = t.stream().mapToInt(Integer::intValue).toArray();
-        unsplit = new int[features];
-        for (int j = 0; j < kept.length; j++) {
-            unsplit[kept[j]] = j;
-        }
-        for (int j = 0; j < transformed.length; j++) {
-            unsplit[transformed[j]] = kept.length + j;
-        }
+        halves = new CouplingHalves(features, even);
         this.bins = bins;
         this.bound = bound;
         for (int b = 0; b <= blocks; b++) {
-            hiddenLayers.add(new Dense(b == 0 ? kept.length + contextFeatures : hidden, hidden, rng, null));
+            hiddenLayers.add(new Dense(b == 0 ? halves.kept.length + contextFeatures : hidden, hidden, rng, null));
         }
-        head = new Dense(hidden, transformed.length * (3 * bins - 1), rng, null);
+        head = new Dense(hidden, halves.transformed.length * (3 * bins - 1), rng, null);
         // cumulative[i][j] = 1 for i < j: knots = -B + widths @ cumulative, shape (K, K + 1)
         double[] u = new double[bins * (bins + 1)];
         for (int i = 0; i < bins; i++) {
@@ -75,7 +60,7 @@ public final class SplineCoupling implements FlowLayer {
         for (Dense d : hiddenLayers) {
             h = d.apply(h).tanh();
         }
-        int rows = xKept.size(0) * transformed.length;
+        int rows = xKept.size(0) * halves.transformed.length;
         Tensor p = head.apply(h).reshape(rows, 3 * bins - 1);
         Tensor xs = knots(p.slice(1, 0, bins));
         Tensor ys = knots(p.slice(1, bins, 2 * bins));
@@ -94,9 +79,9 @@ public final class SplineCoupling implements FlowLayer {
     @Override
     public Transformed forward(Tensor x, Tensor context) {
         int n = x.size(0);
-        int t = transformed.length;
-        Tensor xKept = x.indexSelect(1, kept);
-        Tensor xT = x.indexSelect(1, transformed).reshape(n * t, 1);
+        int t = halves.transformed.length;
+        Tensor xKept = halves.kept(x);
+        Tensor xT = halves.transformed(x).reshape(n * t, 1);
         Tensor[] k = spline(xKept, context);
         double[] xv = xT.data();
         double[] inside = new double[n * t];
@@ -126,7 +111,7 @@ public final class SplineCoupling implements FlowLayer {
         Tensor inB = in.gt(0.5);
         Tensor z = Tensor.where(inB, y, xT).reshape(n, t);
         Tensor logDet = Tensor.where(inB, dydx.log(), Tensor.zeros(n * t, 1)).reshape(n, t).sum(1);
-        return new Transformed(Tensor.concat(1, xKept, z).indexSelect(1, unsplit), logDet);
+        return new Transformed(halves.join(xKept, z), logDet);
     }
 
     private static Tensor pick(Tensor values, Tensor mask) {
@@ -148,9 +133,9 @@ public final class SplineCoupling implements FlowLayer {
     public Tensor inverse(Tensor z, Tensor context) {
         try (var scope = Autodiff.noGrad()) {
             int n = z.size(0);
-            int t = transformed.length;
-            Tensor zKept = z.indexSelect(1, kept);
-            double[] zt = z.indexSelect(1, transformed).data();
+            int t = halves.transformed.length;
+            Tensor zKept = halves.kept(z);
+            double[] zt = halves.transformed(z).data();
             Tensor[] k = spline(zKept, context);
             double[] kx = k[0].data();
             double[] ky = k[1].data();
@@ -159,7 +144,7 @@ public final class SplineCoupling implements FlowLayer {
             for (int r = 0; r < n * t; r++) {
                 x[r] = invertOne(zt[r], kx, ky, kd, r);
             }
-            return Tensor.concat(1, zKept, Tensor.of(x, n, t)).indexSelect(1, unsplit).detach();
+            return halves.join(zKept, Tensor.of(x, n, t)).detach();
         }
     }
 
