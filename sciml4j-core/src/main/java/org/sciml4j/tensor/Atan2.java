@@ -39,6 +39,11 @@ public final class Atan2 extends CustomPrimitive {
     }
 
     @Override
+    protected boolean replayable() {
+        return true;
+    }
+
+    @Override
     protected Tensor forward(Tensor[] in) {
         double[] a = in[0].toArray();
         double[] b = in[1].toArray();

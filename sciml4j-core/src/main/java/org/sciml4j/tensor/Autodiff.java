@@ -86,57 +86,88 @@ public final class Autodiff {
             throw new ShapeException("grad: cotangent of shape " + Shape.str(seed.shape)
                     + " does not match the output shape " + Shape.str(y.shape));
         }
-        // every tensor of the graph gets its position in the topological order; the walk then works on arrays
-        IdentityHashMap<Tensor, Integer> index = new IdentityHashMap<>(64);
-        List<Tensor> order = topologicalOrder(y, index);
-        int size = order.size();
-        boolean[] target = new boolean[size];
-        for (Tensor x : xs) {
-            Integer i = index.get(x);
-            if (i != null) {
-                target[i] = true;
-            }
-        }
-        // positions of each node's inputs (-1: untracked, outside the graph), and which tensors lie on a path to
-        // a target: only these need cotangents
-        int[][] inputsAt = new int[size][];
-        boolean[] needed = new boolean[size];
-        for (int i = 0; i < size; i++) {
-            Tensor t = order.get(i);
-            boolean n = target[i];
-            if (t.node != null) {
-                Tensor[] inputs = t.node.inputs;
-                int[] at = new int[inputs.length];
-                for (int k = 0; k < inputs.length; k++) {
-                    Integer j = index.get(inputs[k]);
-                    at[k] = j == null ? -1 : j;
-                    n |= j != null && needed[j];
+        return backward(Plan.of(y, xs), seed, createGraph);
+    }
+
+    /**
+     * The reverse pass's view of a graph: every tensor of y's graph at its position in the topological order, each
+     * node's inputs by position (-1: untracked, outside the graph), and which tensors lie on a path to one of
+     * {@code xs} (only these need cotangents). Made once per graph: a replayed graph ({@link Tape}) keeps its plan.
+     */
+    static final class Plan {
+        final Tensor y;
+        final List<Tensor> xs;
+        final List<Tensor> order;
+        final int[][] inputsAt;
+        final boolean[] target;
+        final boolean[] needed;
+        /** The position of each of xs, -1 where y does not depend on it. */
+        final int[] xsAt;
+
+        private Plan(Tensor y, List<Tensor> xs) {
+            this.y = y;
+            this.xs = xs;
+            IdentityHashMap<Tensor, Integer> index = new IdentityHashMap<>(64);
+            order = topologicalOrder(y, index);
+            int size = order.size();
+            target = new boolean[size];
+            xsAt = new int[xs.size()];
+            for (int k = 0; k < xsAt.length; k++) {
+                Integer i = index.get(xs.get(k));
+                xsAt[k] = i == null ? -1 : i;
+                if (i != null) {
+                    target[i] = true;
                 }
-                inputsAt[i] = at;
             }
-            needed[i] = n;
+            inputsAt = new int[size][];
+            needed = new boolean[size];
+            for (int i = 0; i < size; i++) {
+                Tensor t = order.get(i);
+                boolean n = target[i];
+                if (t.node != null) {
+                    Tensor[] inputs = t.node.inputs;
+                    int[] at = new int[inputs.length];
+                    for (int k = 0; k < inputs.length; k++) {
+                        Integer j = index.get(inputs[k]);
+                        at[k] = j == null ? -1 : j;
+                        n |= j != null && needed[j];
+                    }
+                    inputsAt[i] = at;
+                }
+                needed[i] = n;
+            }
         }
+
+        static Plan of(Tensor y, List<Tensor> xs) {
+            return new Plan(y, xs);
+        }
+    }
+
+    /** The reverse pass over a plan's graph: {@link #grad(Tensor, List, Tensor, boolean)} after its checks. */
+    static List<Tensor> backward(Plan plan, Tensor seed, boolean createGraph) {
+        List<Tensor> order = plan.order;
+        int size = order.size();
         Tensor[] cot = new Tensor[size];
-        cot[index.get(y)] = seed != null ? seed : Tensor.ones(y.shape);
+        cot[size - 1] = seed != null ? seed : Tensor.ones(plan.y.shape); // y is last in the order
         // cotangents this pass allocated and nobody else holds: later contributions are added into them in place
         boolean[] owned = new boolean[size];
         try (Scope scope = createGraph ? enableGrad() : noGrad()) {
             for (int i = size - 1; i >= 0; i--) {
                 Tensor t = order.get(i);
-                if (cot[i] == null || t.node == null || !needed[i]) {
+                if (cot[i] == null || t.node == null || !plan.needed[i]) {
                     continue;
                 }
-                propagate(t, cot[i], inputsAt[i], needed, cot, owned, createGraph);
-                if (!target[i]) {
+                propagate(t, cot[i], plan.inputsAt[i], plan.needed, cot, owned, createGraph);
+                if (!plan.target[i]) {
                     cot[i] = null; // free memory as we go
                 }
             }
         }
-        List<Tensor> out = new ArrayList<>(xs.size());
-        for (Tensor x : xs) {
-            Integer i = index.get(x);
-            Tensor g = i != null ? cot[i] : null;
-            out.add(g != null ? g : Tensor.zeros(x.shape));
+        List<Tensor> out = new ArrayList<>(plan.xs.size());
+        for (int k = 0; k < plan.xsAt.length; k++) {
+            int i = plan.xsAt[k];
+            Tensor g = i >= 0 ? cot[i] : null;
+            out.add(g != null ? g : Tensor.zeros(plan.xs.get(k).shape));
         }
         return out;
     }

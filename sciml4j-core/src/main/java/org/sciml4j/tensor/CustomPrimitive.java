@@ -106,6 +106,14 @@ public abstract class CustomPrimitive {
     }
 
     /**
+     * Whether {@link #forward} depends on nothing but its inputs' values and this primitive's fixed settings, so that
+     * a recorded application may be computed again by calling it ({@link Tape}); false by default.
+     */
+    protected boolean replayable() {
+        return false;
+    }
+
+    /**
      * Applies the primitive: computes {@link #forward} and, when recording and some input is tracked, records one
      * node whose derivatives are given by {@link #vjp} and {@link #jvp}.
      *
@@ -148,6 +156,11 @@ public abstract class CustomPrimitive {
                 }
             }
             return r;
+        }
+
+        @Override
+        boolean recompute(Tensor out, Tensor[] in) {
+            return replayable() && store(out, forward(in).data);
         }
 
         @Override

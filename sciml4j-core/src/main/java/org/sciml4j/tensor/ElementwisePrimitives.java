@@ -21,25 +21,38 @@ final class ElementwisePrimitives {
     private ElementwisePrimitives() {
     }
 
+    /** An arithmetic primitive applied to a and b, broadcasting. */
+    static Tensor binary(Broadcasting p, Tensor a, Tensor b) {
+        return binary(p, p.op, a, b);
+    }
+
+    /** {@code op(a, b)}, broadcasting, recorded as {@code p} (a comparison's node, or an arithmetic primitive's). */
     static Tensor binary(Primitive p, Binary op, Tensor a, Tensor b) {
-        double[] out;
         int[] shape;
-        if (Arrays.equals(a.shape, b.shape)) {
+        if (Arrays.equals(a.shape, b.shape) || b.data.length == 1 && b.shape.length <= a.shape.length) {
             shape = a.shape;
-            out = Elementwise.binary(op, a.data, b.data, new double[a.data.length]);
-        } else if (b.data.length == 1 && b.shape.length <= a.shape.length) {
-            shape = a.shape;
-            out = Elementwise.binaryScalar(op, a.data, b.data[0], new double[a.data.length]);
         } else if (a.data.length == 1 && a.shape.length <= b.shape.length) {
             shape = b.shape;
-            out = Elementwise.scalarBinary(op, a.data[0], b.data, new double[b.data.length]);
         } else {
             shape = Shape.broadcast(p.name(), a.shape, b.shape);
-            double[] ea = Layout.expand(a.data, a.shape, shape);
-            double[] eb = Layout.expand(b.data, b.shape, shape);
-            out = Elementwise.binary(op, ea, eb, new double[ea.length]);
         }
-        return Tensor.record(p, out, shape, a, b);
+        return Tensor.record(p, binaryInto(op, a, b, shape, new double[Shape.numel(shape)]), shape, a, b);
+    }
+
+    /**
+     * {@code op(a, b)} broadcast to {@code shape} (the result's, from {@link #binary}) into {@code out}: the one
+     * computation of a binary primitive's values, for its first evaluation and for a replay ({@link Tape}).
+     */
+    static double[] binaryInto(Binary op, Tensor a, Tensor b, int[] shape, double[] out) {
+        if (Arrays.equals(a.shape, b.shape)) {
+            return Elementwise.binary(op, a.data, b.data, out);
+        } else if (b.data.length == 1 && b.shape.length <= a.shape.length) {
+            return Elementwise.binaryScalar(op, a.data, b.data[0], out);
+        } else if (a.data.length == 1 && a.shape.length <= b.shape.length) {
+            return Elementwise.scalarBinary(op, a.data[0], b.data, out);
+        }
+        return Elementwise.binary(op, Layout.expand(a.data, a.shape, shape), Layout.expand(b.data, b.shape, shape),
+                out);
     }
 
     /**
@@ -47,7 +60,23 @@ final class ElementwisePrimitives {
      * give the per-point rules by {@link #sumToRows}.
      */
     abstract static class Broadcasting extends Primitive {
+        /** The kernel of the values, or null where the primitive is not replayed ({@link Where}). */
+        final Binary op;
+
+        Broadcasting(Binary op) {
+            this.op = op;
+        }
+
         abstract Tensor term(int k, Tensor g, Tensor out, Tensor[] in);
+
+        @Override
+        boolean recompute(Tensor out, Tensor[] in) {
+            if (op == null) {
+                return false;
+            }
+            binaryInto(op, in[0], in[1], out.shape, out.data);
+            return true;
+        }
 
         Tensor[] vjp(Tensor g, Tensor out, Tensor[] in, boolean[] need) {
             Tensor[] r = new Tensor[in.length];
@@ -71,7 +100,7 @@ final class ElementwisePrimitives {
         }
     }
 
-    static final Primitive ADD = new Broadcasting() {
+    static final Broadcasting ADD = new Broadcasting(Binary.ADD) {
         String name() {
             return "add";
         }
@@ -90,7 +119,7 @@ final class ElementwisePrimitives {
         }
     };
 
-    static final Primitive SUB = new Broadcasting() {
+    static final Broadcasting SUB = new Broadcasting(Binary.SUB) {
         String name() {
             return "sub";
         }
@@ -111,7 +140,7 @@ final class ElementwisePrimitives {
         }
     };
 
-    static final Primitive MUL = new Broadcasting() {
+    static final Broadcasting MUL = new Broadcasting(Binary.MUL) {
         String name() {
             return "mul";
         }
@@ -131,7 +160,7 @@ final class ElementwisePrimitives {
         }
     };
 
-    static final Primitive DIV = new Broadcasting() {
+    static final Broadcasting DIV = new Broadcasting(Binary.DIV) {
         String name() {
             return "div";
         }
@@ -188,6 +217,12 @@ final class ElementwisePrimitives {
 
     // ------------------------------------------------------------------ element-wise unary
 
+    /** A unary primitive applied to x. */
+    static Tensor unary(LiftableUnary p, Tensor x) {
+        return unary(p, p.op, x);
+    }
+
+    /** {@code op(x)} recorded as {@code p} (the sign's node, or a unary primitive's). */
     static Tensor unary(Primitive p, Unary op, Tensor x) {
         return Tensor.record(p, Elementwise.unary(op, x.data, new double[x.data.length]), x.shape, x);
     }
@@ -197,6 +232,22 @@ final class ElementwisePrimitives {
      * the per-point cotangent of a parameter-only input.
      */
     abstract static class LiftableUnary extends Primitive {
+        /** The kernel of the values; null where they come otherwise (a power, the identity). */
+        final Unary op;
+
+        LiftableUnary(Unary op) {
+            this.op = op;
+        }
+
+        @Override
+        boolean recompute(Tensor out, Tensor[] in) {
+            if (op == null) {
+                return false;
+            }
+            Elementwise.unary(op, in[0].data, out.data);
+            return true;
+        }
+
         @Override
         Tensor[] vjpRows(Tensor g, Tensor out, Tensor[] in, boolean[] need, boolean outBatched) {
             return vjp(g, out, in, need);
@@ -205,6 +256,10 @@ final class ElementwisePrimitives {
 
     /** A unary primitive whose derivative is {@code out' = factor(x, out) * x'}. */
     abstract static class Pointwise extends LiftableUnary {
+        Pointwise(Unary op) {
+            super(op);
+        }
+
         abstract Tensor factor(Tensor x, Tensor out);
 
         Tensor[] vjp(Tensor g, Tensor out, Tensor[] in, boolean[] need) {
@@ -216,7 +271,7 @@ final class ElementwisePrimitives {
         }
     }
 
-    static final Primitive NEG = new LiftableUnary() {
+    static final LiftableUnary NEG = new LiftableUnary(Unary.NEG) {
         String name() {
             return "neg";
         }
@@ -235,7 +290,7 @@ final class ElementwisePrimitives {
         }
     };
 
-    static final Primitive EXP = new Pointwise() {
+    static final LiftableUnary EXP = new Pointwise(Unary.EXP) {
         String name() {
             return "exp";
         }
@@ -250,7 +305,7 @@ final class ElementwisePrimitives {
         }
     };
 
-    static final Primitive LOG = new LiftableUnary() {
+    static final LiftableUnary LOG = new LiftableUnary(Unary.LOG) {
         String name() {
             return "log";
         }
@@ -269,7 +324,7 @@ final class ElementwisePrimitives {
         }
     };
 
-    static final Primitive LOG1P = new LiftableUnary() {
+    static final LiftableUnary LOG1P = new LiftableUnary(Unary.LOG1P) {
         String name() {
             return "log1p";
         }
@@ -288,7 +343,7 @@ final class ElementwisePrimitives {
         }
     };
 
-    static final Primitive SIN = new Pointwise() {
+    static final LiftableUnary SIN = new Pointwise(Unary.SIN) {
         String name() {
             return "sin";
         }
@@ -303,7 +358,7 @@ final class ElementwisePrimitives {
         }
     };
 
-    static final Primitive COS = new Pointwise() {
+    static final LiftableUnary COS = new Pointwise(Unary.COS) {
         String name() {
             return "cos";
         }
@@ -318,7 +373,7 @@ final class ElementwisePrimitives {
         }
     };
 
-    static final Primitive TANH = new Pointwise() {
+    static final LiftableUnary TANH = new Pointwise(Unary.TANH) {
         String name() {
             return "tanh";
         }
@@ -333,7 +388,7 @@ final class ElementwisePrimitives {
         }
     };
 
-    static final Primitive ABS = new Pointwise() {
+    static final LiftableUnary ABS = new Pointwise(Unary.ABS) {
         String name() {
             return "abs";
         }
@@ -352,11 +407,18 @@ final class ElementwisePrimitives {
         final double p;
 
         PowScalar(double p) {
+            super(null);
             this.p = p;
         }
 
         String name() {
             return "pow";
+        }
+
+        @Override
+        boolean recompute(Tensor out, Tensor[] in) {
+            Elementwise.pow(in[0].data, p, out.data);
+            return true;
         }
 
         Tensor factor(Tensor x, Tensor out) {
@@ -383,6 +445,7 @@ final class ElementwisePrimitives {
         final Tensor cond;
 
         Where(Tensor cond) {
+            super(null); // cond is a constant taken from values: a replay would keep a stale one
             this.cond = cond;
         }
 
@@ -419,9 +482,18 @@ final class ElementwisePrimitives {
     }
 
     /** Identity: gives a function its own copy of an input so nested derivatives do not confuse perturbations. */
-    static final Primitive IDENTITY = new LiftableUnary() {
+    static final LiftableUnary IDENTITY = new LiftableUnary(null) {
         String name() {
             return "identity";
+        }
+
+        /** Its output shares its input's array ({@code Tensor.identity}): nothing to compute. */
+        @Override
+        boolean recompute(Tensor out, Tensor[] in) {
+            if (out.data != in[0].data) {
+                System.arraycopy(in[0].data, 0, out.data, 0, out.data.length);
+            }
+            return true;
         }
 
         Tensor[] vjp(Tensor g, Tensor out, Tensor[] in, boolean[] need) {

@@ -1,5 +1,6 @@
 package org.sciml4j.tensor;
 
+import org.sciml4j.tensor.kernel.Elementwise;
 import org.sciml4j.tensor.kernel.TaylorKernels;
 
 import java.util.Arrays;
@@ -20,8 +21,16 @@ import java.util.List;
  * loops, so the results agree to rounding and higher derivatives stay exact.
  */
 final class FusedActivationJet extends Primitive {
-    /** The activations with a fused rule. */
-    enum Kind { TANH, SIN, COS }
+    /** The activations with a fused rule, each with the kernel of its values. */
+    enum Kind {
+        TANH(Elementwise.Unary.TANH), SIN(Elementwise.Unary.SIN), COS(Elementwise.Unary.COS);
+
+        final Elementwise.Unary values;
+
+        Kind(Elementwise.Unary values) {
+            this.values = values;
+        }
+    }
 
     private final Kind kind;
     private final TaylorPlan plan;
@@ -75,17 +84,31 @@ final class FusedActivationJet extends Primitive {
      * @param stack the stack of x, shape (R, *S)
      */
     static Tensor apply(Kind kind, TaylorPlan plan, Tensor x, Tensor out, Tensor stack) {
-        int m = x.data.length;
-        double[] b0 = new double[m];
-        for (int e = 0; e < m; e++) {
+        FusedActivationJet op = new FusedActivationJet(kind, plan, out.data, new double[x.data.length]);
+        op.seriesStart(x.data);
+        return Tensor.record(op, op.forward(stack.data, x.data.length), stack.shape, x, stack);
+    }
+
+    /** b_0 from x_0 and a_0 = f(x_0). */
+    private void seriesStart(double[] x) {
+        for (int e = 0; e < b0.length; e++) {
             b0[e] = switch (kind) {
-                case TANH -> 1 - out.data[e] * out.data[e];
-                case SIN -> Math.cos(x.data[e]);
-                case COS -> Math.sin(x.data[e]);
+                case TANH -> 1 - a0[e] * a0[e];
+                case SIN -> Math.cos(x[e]);
+                case COS -> Math.sin(x[e]);
             };
         }
-        FusedActivationJet op = new FusedActivationJet(kind, plan, out.data, b0);
-        return Tensor.record(op, op.forward(stack.data, m), stack.shape, x, stack);
+    }
+
+    /**
+     * The replay rule: a_0 = f(x_0) again into the primal output's array (which a_0 is: the same kernel as the
+     * primal node's, so the same values whichever of the two a replay computes first), b_0, then the stack.
+     */
+    @Override
+    boolean recompute(Tensor out, Tensor[] in) {
+        Elementwise.unary(kind.values, in[0].data, a0);
+        seriesStart(in[0].data);
+        return store(out, forward(in[1].data, a0.length));
     }
 
     /** The order of direction d (rows of the plan that belong to it). */

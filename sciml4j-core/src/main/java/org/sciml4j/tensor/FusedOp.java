@@ -47,6 +47,14 @@ public abstract class FusedOp {
         return null;
     }
 
+    /**
+     * Whether {@link #forward} depends on nothing but its inputs' values and this operation's fixed settings, so that
+     * a recorded application may be computed again by calling it ({@link Tape}); false by default.
+     */
+    protected boolean replayable() {
+        return false;
+    }
+
     /** Applies the operation, recording one node when recording and some input is tracked. */
     public final Tensor apply(Tensor... inputs) {
         Tensor out;
@@ -85,6 +93,11 @@ public abstract class FusedOp {
         @Override
         Tensor jvp(Tensor[] t, Tensor out, Tensor[] in) {
             throw new NotDifferentiableException("fused operation '" + name() + "' has no forward-mode rule");
+        }
+
+        @Override
+        boolean recompute(Tensor out, Tensor[] in) {
+            return replayable() && store(out, forward(in).data);
         }
 
         @Override

@@ -20,6 +20,12 @@ final class MatrixProduct {
             return "matmul";
         }
 
+        @Override
+        boolean recompute(Tensor out, Tensor[] in) {
+            product(in[0], in[1], out.shape, out.data);
+            return true;
+        }
+
         Tensor[] vjp(Tensor g, Tensor out, Tensor[] in, boolean[] need) {
             return new Tensor[] {need[0] ? sumTo(g.matmul(in[1].mT()), in[0].shape) : null,
                 need[1] ? sumTo(transposedLeft(in[0], g), in[1].shape) : null};
@@ -91,19 +97,31 @@ final class MatrixProduct {
         int[] shape = Arrays.copyOf(batch, batch.length + 2);
         shape[batch.length] = m;
         shape[batch.length + 1] = n;
-        double[] c = new double[Shape.numel(shape)];
+        return Tensor.record(MATMUL, product(a, b, shape, new double[Shape.numel(shape)]), shape, a, b);
+    }
+
+    /** a @ b into c, of the product's {@code shape} (batch dimensions broadcast): its one computation. */
+    private static double[] product(Tensor a, Tensor b, int[] shape, double[] c) {
+        int ra = a.shape.length;
+        int rb = b.shape.length;
+        int m = a.shape[ra - 2];
+        int k = a.shape[ra - 1];
+        int n = b.shape[rb - 1];
+        int[] batch = Arrays.copyOf(shape, shape.length - 2);
         int nb = Shape.numel(batch);
         if (nb == 1) {
             MatMul.gemm(a.data, 0, b.data, 0, c, 0, m, k, n, false);
         } else {
             // batch offsets through broadcasting of batch indices
+            int[] ba = Arrays.copyOf(a.shape, ra - 2);
+            int[] bb = Arrays.copyOf(b.shape, rb - 2);
             double[] ia = Layout.expand(iota(Shape.numel(ba)), ba, batch);
             double[] ib = Layout.expand(iota(Shape.numel(bb)), bb, batch);
             for (int i = 0; i < nb; i++) {
                 MatMul.gemm(a.data, (int) ia[i] * m * k, b.data, (int) ib[i] * k * n, c, i * m * n, m, k, n, false);
             }
         }
-        return Tensor.record(MATMUL, c, shape, a, b);
+        return c;
     }
 
     private static double[] iota(int n) {

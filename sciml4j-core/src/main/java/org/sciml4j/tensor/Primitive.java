@@ -38,6 +38,23 @@ abstract class Primitive {
     }
 
     /**
+     * The replay rule ({@link Tape}): this application's values computed again into {@code out}'s array from its
+     * inputs' current values, by the same kernels as its first evaluation (so the same bits). A primitive whose
+     * values depend on anything but its inputs' values and its own fixed parameters has none.
+     *
+     * @return false where the primitive has no replay rule (the default): a graph holding it is not replayed
+     */
+    boolean recompute(Tensor out, Tensor[] in) {
+        return false;
+    }
+
+    /** {@code values} copied into {@code out}'s array (a replay rule whose kernel returns a new array); true. */
+    static boolean store(Tensor out, double[] values) {
+        System.arraycopy(values, 0, out.data, 0, out.data.length);
+        return true;
+    }
+
+    /**
      * Jacobian-vector product: the tangent of the output given tangents of the inputs.
      *
      * @param t   one tangent per input (shape of that input), null where zero

@@ -23,6 +23,15 @@ final class Reductions {
             return "sum";
         }
 
+        double[] values(Tensor x) {
+            return Reduce.reduce(Reduce.Kind.SUM, x.data, x.shape, axes);
+        }
+
+        @Override
+        boolean recompute(Tensor out, Tensor[] in) {
+            return store(out, values(in[0]));
+        }
+
         Tensor[] vjp(Tensor g, Tensor out, Tensor[] in, boolean[] need) {
             return one(g.reshape(Reduce.keptShape(in[0].shape, axes)).broadcastTo(in[0].shape));
         }
@@ -74,8 +83,8 @@ final class Reductions {
 
     static Tensor sum(Tensor x, int[] axes, boolean keep) {
         int[] ax = Shape.axes("sum", axes, x.shape.length);
-        return Tensor.record(new Sum(ax, keep), Reduce.reduce(Reduce.Kind.SUM, x.data, x.shape, ax),
-                reducedShape(x.shape, ax, keep), x);
+        Sum op = new Sum(ax, keep);
+        return Tensor.record(op, op.values(x), reducedShape(x.shape, ax, keep), x);
     }
 
     /** max or min over axes; the derivative is shared equally among tied extremes. */
@@ -92,6 +101,16 @@ final class Reductions {
 
         String name() {
             return max ? "max" : "min";
+        }
+
+        double[] values(Tensor x) {
+            return Reduce.reduce(max ? Reduce.Kind.MAX : Reduce.Kind.MIN, x.data, x.shape, axes);
+        }
+
+        /** The rules find the selected elements from the input and the output: both are current after a replay. */
+        @Override
+        boolean recompute(Tensor out, Tensor[] in) {
+            return store(out, values(in[0]));
         }
 
         private Tensor weights(Tensor x, Tensor out) {
@@ -125,8 +144,7 @@ final class Reductions {
             throw new ShapeException(name + ": empty tensor of shape " + Shape.str(x.shape) + " has no " + name);
         }
         int[] ax = Shape.axes(name, axes, x.shape.length);
-        return Tensor.record(new Extreme(ax, keep, max),
-                Reduce.reduce(max ? Reduce.Kind.MAX : Reduce.Kind.MIN, x.data, x.shape, ax),
-                reducedShape(x.shape, ax, keep), x);
+        Extreme op = new Extreme(ax, keep, max);
+        return Tensor.record(op, op.values(x), reducedShape(x.shape, ax, keep), x);
     }
 }

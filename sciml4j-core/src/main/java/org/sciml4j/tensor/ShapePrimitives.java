@@ -22,6 +22,12 @@ final class ShapePrimitives {
             return "reshape";
         }
 
+        /** Its output shares its input's array: nothing to compute. */
+        @Override
+        boolean recompute(Tensor out, Tensor[] in) {
+            return out.data == in[0].data || store(out, in[0].data);
+        }
+
         Tensor[] vjp(Tensor g, Tensor out, Tensor[] in, boolean[] need) {
             return one(g.reshape(in[0].shape));
         }
@@ -57,6 +63,15 @@ final class ShapePrimitives {
 
         String name() {
             return "permute";
+        }
+
+        double[] values(Tensor x) {
+            return Layout.permute(x.data, x.shape, perm);
+        }
+
+        @Override
+        boolean recompute(Tensor out, Tensor[] in) {
+            return store(out, values(in[0]));
         }
 
         Tensor[] vjp(Tensor g, Tensor out, Tensor[] in, boolean[] need) {
@@ -117,12 +132,22 @@ final class ShapePrimitives {
         if (identity) {
             return x;
         }
-        return Tensor.record(new Permute(p), Layout.permute(x.data, x.shape, p), shape, x);
+        Permute op = new Permute(p);
+        return Tensor.record(op, op.values(x), shape, x);
     }
 
     static final class BroadcastTo extends Primitive {
         String name() {
             return "broadcast_to";
+        }
+
+        static double[] values(Tensor x, int[] shape) {
+            return Layout.expand(x.data, x.shape, shape);
+        }
+
+        @Override
+        boolean recompute(Tensor out, Tensor[] in) {
+            return store(out, values(in[0], out.shape));
         }
 
         Tensor[] vjp(Tensor g, Tensor out, Tensor[] in, boolean[] need) {
@@ -154,7 +179,7 @@ final class ShapePrimitives {
             throw new ShapeException("broadcast_to: shape " + Shape.str(x.shape) + " cannot be broadcast to "
                     + Shape.str(shape));
         }
-        return Tensor.record(BROADCAST, Layout.expand(x.data, x.shape, shape), shape.clone(), x);
+        return Tensor.record(BROADCAST, BroadcastTo.values(x, shape), shape.clone(), x);
     }
 
     /** Elements start, start+step, ... (count of them) along an axis; its adjoint is {@link Unslice}. */
@@ -178,6 +203,15 @@ final class ShapePrimitives {
 
         String name() {
             return "slice";
+        }
+
+        double[] values(Tensor x) {
+            return Layout.slice(x.data, x.shape, axis, start, step, count);
+        }
+
+        @Override
+        boolean recompute(Tensor out, Tensor[] in) {
+            return store(out, values(in[0]));
         }
 
         Tensor[] vjp(Tensor g, Tensor out, Tensor[] in, boolean[] need) {
@@ -207,7 +241,7 @@ final class ShapePrimitives {
     static Tensor slice(Tensor x, Slice s) {
         int[] shape = x.shape.clone();
         shape[s.axis] = s.count;
-        return Tensor.record(s, Layout.slice(x.data, x.shape, s.axis, s.start, s.step, s.count), shape, x);
+        return Tensor.record(s, s.values(x), shape, x);
     }
 
     static final class Unslice extends Primitive {
@@ -215,6 +249,15 @@ final class ShapePrimitives {
 
         Unslice(Slice slice) {
             this.slice = slice;
+        }
+
+        double[] values(Tensor g, int[] shape) {
+            return Layout.unslice(g.data, shape, slice.axis, slice.start, slice.step, slice.count);
+        }
+
+        @Override
+        boolean recompute(Tensor out, Tensor[] in) {
+            return store(out, values(in[0], out.shape));
         }
 
         @Override
@@ -242,8 +285,8 @@ final class ShapePrimitives {
     }
 
     static Tensor unslice(Tensor g, int[] shape, Slice s) {
-        return Tensor.record(new Unslice(s), Layout.unslice(g.data, shape, s.axis, s.start, s.step, s.count),
-                shape.clone(), g);
+        Unslice op = new Unslice(s);
+        return Tensor.record(op, op.values(g, shape), shape.clone(), g);
     }
 
     static final class IndexSelect extends Primitive {
@@ -264,6 +307,15 @@ final class ShapePrimitives {
             return "index_select";
         }
 
+        double[] values(Tensor x) {
+            return Layout.indexSelect(x.data, x.shape, axis, index);
+        }
+
+        @Override
+        boolean recompute(Tensor out, Tensor[] in) {
+            return store(out, values(in[0]));
+        }
+
         Tensor[] vjp(Tensor g, Tensor out, Tensor[] in, boolean[] need) {
             return one(indexAdd(g, in[0].shape, this));
         }
@@ -281,7 +333,7 @@ final class ShapePrimitives {
     static Tensor indexSelect(Tensor x, IndexSelect s) {
         int[] shape = x.shape.clone();
         shape[s.axis] = s.index.length;
-        return Tensor.record(s, Layout.indexSelect(x.data, x.shape, s.axis, s.index), shape, x);
+        return Tensor.record(s, s.values(x), shape, x);
     }
 
     static final class IndexAdd extends Primitive {
@@ -289,6 +341,15 @@ final class ShapePrimitives {
 
         IndexAdd(IndexSelect select) {
             this.select = select;
+        }
+
+        double[] values(Tensor g, int[] shape) {
+            return Layout.indexAdd(g.data, shape, select.axis, select.index);
+        }
+
+        @Override
+        boolean recompute(Tensor out, Tensor[] in) {
+            return store(out, values(in[0], out.shape));
         }
 
         @Override
@@ -315,7 +376,8 @@ final class ShapePrimitives {
     }
 
     static Tensor indexAdd(Tensor g, int[] shape, IndexSelect s) {
-        return Tensor.record(new IndexAdd(s), Layout.indexAdd(g.data, shape, s.axis, s.index), shape.clone(), g);
+        IndexAdd op = new IndexAdd(s);
+        return Tensor.record(op, op.values(g, shape), shape.clone(), g);
     }
 
     static final class Concat extends Primitive {
@@ -332,6 +394,22 @@ final class ShapePrimitives {
 
         String name() {
             return "concat";
+        }
+
+        /** The parts' values side by side along the axis, in the output's {@code shape}. */
+        double[] values(Tensor[] parts, int[] shape) {
+            double[][] data = new double[parts.length][];
+            int[][] shapes = new int[parts.length][];
+            for (int i = 0; i < parts.length; i++) {
+                data[i] = parts[i].data;
+                shapes[i] = parts[i].shape;
+            }
+            return Layout.concat(data, shapes, axis, shape);
+        }
+
+        @Override
+        boolean recompute(Tensor out, Tensor[] in) {
+            return store(out, values(in, out.shape));
         }
 
         Tensor[] vjp(Tensor g, Tensor out, Tensor[] in, boolean[] need) {
@@ -373,8 +451,6 @@ final class ShapePrimitives {
         int ax = Shape.axis("concat", axis, rank);
         int[] shape = parts[0].shape.clone();
         shape[ax] = 0;
-        double[][] data = new double[parts.length][];
-        int[][] shapes = new int[parts.length][];
         for (int i = 0; i < parts.length; i++) {
             int[] s = parts[i].shape;
             boolean ok = s.length == rank;
@@ -386,10 +462,9 @@ final class ShapePrimitives {
                         + ", which does not match " + Shape.str(parts[0].shape) + " outside that axis");
             }
             shape[ax] += s[ax];
-            data[i] = parts[i].data;
-            shapes[i] = s;
         }
-        return Tensor.record(new Concat(ax), Layout.concat(data, shapes, ax, shape), shape, parts.clone());
+        Concat op = new Concat(ax);
+        return Tensor.record(op, op.values(parts, shape), shape, parts.clone());
     }
 
     // ------------------------------------------------------------------ the shape methods of Tensor

@@ -240,7 +240,7 @@ public final class Tensor {
 
     /** {@code this + other}, broadcasting. */
     public Tensor add(Tensor other) {
-        return ElementwisePrimitives.binary(ElementwisePrimitives.ADD, Binary.ADD, this, other);
+        return ElementwisePrimitives.binary(ElementwisePrimitives.ADD, this, other);
     }
 
     /** {@code this + c}. */
@@ -250,7 +250,7 @@ public final class Tensor {
 
     /** {@code this - other}, broadcasting. */
     public Tensor sub(Tensor other) {
-        return ElementwisePrimitives.binary(ElementwisePrimitives.SUB, Binary.SUB, this, other);
+        return ElementwisePrimitives.binary(ElementwisePrimitives.SUB, this, other);
     }
 
     /** {@code this - c}. */
@@ -260,7 +260,7 @@ public final class Tensor {
 
     /** {@code this * other}, broadcasting. */
     public Tensor mul(Tensor other) {
-        return ElementwisePrimitives.binary(ElementwisePrimitives.MUL, Binary.MUL, this, other);
+        return ElementwisePrimitives.binary(ElementwisePrimitives.MUL, this, other);
     }
 
     /** {@code this * c}. */
@@ -270,7 +270,7 @@ public final class Tensor {
 
     /** {@code this / other}, broadcasting. */
     public Tensor div(Tensor other) {
-        return ElementwisePrimitives.binary(ElementwisePrimitives.DIV, Binary.DIV, this, other);
+        return ElementwisePrimitives.binary(ElementwisePrimitives.DIV, this, other);
     }
 
     /** {@code this / c}. */
@@ -287,42 +287,42 @@ public final class Tensor {
 
     /** {@code -this}. */
     public Tensor neg() {
-        return ElementwisePrimitives.unary(ElementwisePrimitives.NEG, Unary.NEG, this);
+        return ElementwisePrimitives.unary(ElementwisePrimitives.NEG, this);
     }
 
     /** e to the power of each element. */
     public Tensor exp() {
-        return ElementwisePrimitives.unary(ElementwisePrimitives.EXP, Unary.EXP, this);
+        return ElementwisePrimitives.unary(ElementwisePrimitives.EXP, this);
     }
 
     /** Natural logarithm. */
     public Tensor log() {
-        return ElementwisePrimitives.unary(ElementwisePrimitives.LOG, Unary.LOG, this);
+        return ElementwisePrimitives.unary(ElementwisePrimitives.LOG, this);
     }
 
     /** {@code log(1 + x)}, accurate for small x. */
     public Tensor log1p() {
-        return ElementwisePrimitives.unary(ElementwisePrimitives.LOG1P, Unary.LOG1P, this);
+        return ElementwisePrimitives.unary(ElementwisePrimitives.LOG1P, this);
     }
 
     /** Sine. */
     public Tensor sin() {
-        return ElementwisePrimitives.unary(ElementwisePrimitives.SIN, Unary.SIN, this);
+        return ElementwisePrimitives.unary(ElementwisePrimitives.SIN, this);
     }
 
     /** Cosine. */
     public Tensor cos() {
-        return ElementwisePrimitives.unary(ElementwisePrimitives.COS, Unary.COS, this);
+        return ElementwisePrimitives.unary(ElementwisePrimitives.COS, this);
     }
 
     /** Hyperbolic tangent. */
     public Tensor tanh() {
-        return ElementwisePrimitives.unary(ElementwisePrimitives.TANH, Unary.TANH, this);
+        return ElementwisePrimitives.unary(ElementwisePrimitives.TANH, this);
     }
 
     /** Absolute value (derivative sign(x), taken as 0 at 0). */
     public Tensor abs() {
-        return ElementwisePrimitives.unary(ElementwisePrimitives.ABS, Unary.ABS, this);
+        return ElementwisePrimitives.unary(ElementwisePrimitives.ABS, this);
     }
 
     /** Sign: -1, 0 or 1. Not differentiable. */

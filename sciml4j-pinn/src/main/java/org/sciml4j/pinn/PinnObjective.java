@@ -190,6 +190,15 @@ public final class PinnObjective implements LeastSquaresObjective {
         return hasCollocation ? collocation : Tensor.zeros(0, problem.variables().size());
     }
 
+    /**
+     * Fixed points: no redraws, no mini-batches, no adaptive sampling or weighting, no energy (whose quadrature may
+     * be random). Unknown parameters are leaves, their values recorded operations on them.
+     */
+    @Override
+    public boolean fixedGraph() {
+        return resampleEvery == 0 && batchSize == 0 && adaptive == null && remedies == null && energy == null;
+    }
+
     /** The unknowns' current values. */
     @Override
     public double[] loggedValues() {

@@ -77,6 +77,9 @@ public final class Trainer {
         if (b.checkpointDir != null) {
             g.checkpoint(b.checkpointDir, b.checkpointEvery);
         }
+        if (b.replay != null) {
+            g.replay(b.replay);
+        }
         general = g.build();
     }
 
@@ -168,6 +171,7 @@ public final class Trainer {
         private Weighting weighting;
         private Duration timeBudget;
         private Path checkpointDir;
+        private Boolean replay;
         private int checkpointEvery;
 
         private Builder() {
@@ -281,6 +285,12 @@ public final class Trainer {
         public Builder checkpoint(Path dir, int every) {
             this.checkpointDir = Objects.requireNonNull(dir, "dir");
             this.checkpointEvery = every;
+            return this;
+        }
+
+        /** See {@link org.sciml4j.train.Trainer.Builder#replay}: on by default; the results are the same. */
+        public Builder replay(boolean on) {
+            this.replay = on;
             return this;
         }
 

@@ -44,6 +44,16 @@ public interface Objective {
      */
     List<Tensor> loss();
 
+    /**
+     * Whether every first-order epoch builds the same graph from the same code, its values depending only on the
+     * parameters' values: the same points, term weights and expressions at every epoch ({@link #beforeEpoch} changes
+     * nothing). The trainer may then evaluate the graph it recorded again ({@link org.sciml4j.tensor.Tape}) instead of
+     * calling {@link #loss()}; the values are the same. False unless overridden.
+     */
+    default boolean fixedGraph() {
+        return false;
+    }
+
     /** The names of the values {@link #loggedValues()} reports (e.g. unknown parameters of an inverse problem). */
     default List<String> loggedNames() {
         return List.of();

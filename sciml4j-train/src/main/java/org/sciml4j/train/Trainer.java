@@ -21,6 +21,7 @@ import org.sciml4j.optim.ParameterVector;
 import org.sciml4j.optim.SteppingMinimizer;
 import org.sciml4j.optim.TrainingDivergedException;
 import org.sciml4j.tensor.Autodiff;
+import org.sciml4j.tensor.Tape;
 import org.sciml4j.tensor.Tensor;
 
 /**
@@ -47,12 +48,16 @@ public final class Trainer {
     /** How a stop reason that says the total diverged begins. */
     private static final String DIVERGED = "diverged: ";
 
+    /** The default of {@link Builder#replay}: on, unless {@code -Dsciml4j.replay=off}. */
+    private static final boolean REPLAY = !"off".equals(System.getProperty("sciml4j.replay"));
+
     private final List<Phase> phases;
     private final List<TrainingListener> listeners;
     private final Duration timeBudget;
     private final double divergenceFactor;
     private final Path checkpointDir;
     private final int checkpointEvery;
+    private final boolean replay;
 
     private Trainer(Builder b) {
         phases = List.copyOf(b.phases);
@@ -61,6 +66,7 @@ public final class Trainer {
         divergenceFactor = b.divergenceFactor;
         checkpointDir = b.checkpointDir;
         checkpointEvery = b.checkpointEvery;
+        replay = b.replay;
     }
 
     /** A builder with no phase, no listener, no time budget, no checkpoint. */
@@ -262,12 +268,25 @@ public final class Trainer {
             }
             round = 0;
             roundStart = phaseStart;
+            Tape tape = null;
+            int built = 0;
             while (epoch - phaseStart < phase.epochs()) {
                 epoch++;
                 objective.beforeEpoch(epoch);
-                Tensor loss = evaluate();
+                Tensor loss;
+                if (tape != null) {
+                    tape.run();
+                    loss = tape.output();
+                } else {
+                    loss = evaluate();
+                    // the third graph built here (an objective's first evaluations may lay out their graph otherwise;
+                    // counted from this loop's start, so that a resumed run replays the graph an unbroken one does)
+                    if (replay && ++built == 3 && objective.fixedGraph()) {
+                        tape = Tape.of(loss, params).orElse(null);
+                    }
+                }
                 checkFinite(epoch);
-                optimizer.step(params, Autodiff.grad(loss, params, null, false));
+                optimizer.step(params, tape != null ? tape.gradients() : Autodiff.grad(loss, params, null, false));
                 // logged values are those the step's gradient was taken at, as in PyTorch loops
                 if (!reported(phase.name(), loss.item())) {
                     return stopReason;
@@ -481,6 +500,7 @@ public final class Trainer {
         private double divergenceFactor = DEFAULT_DIVERGENCE_FACTOR;
         private Path checkpointDir;
         private int checkpointEvery;
+        private boolean replay = REPLAY;
 
         private Builder() {
         }
@@ -549,6 +569,16 @@ public final class Trainer {
             }
             this.checkpointDir = Objects.requireNonNull(dir, "dir");
             this.checkpointEvery = every;
+            return this;
+        }
+
+        /**
+         * Whether first-order epochs of an objective with a {@linkplain Objective#fixedGraph() fixed graph} replay the
+         * graph recorded at the phase's third epoch ({@link Tape}) instead of building it again: the same values (the
+         * same bits), without the objective's own code. On by default ({@code -Dsciml4j.replay=off} turns it off).
+         */
+        public Builder replay(boolean on) {
+            this.replay = on;
             return this;
         }
 

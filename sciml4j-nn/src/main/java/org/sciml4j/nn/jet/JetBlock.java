@@ -40,6 +40,12 @@ final class JetBlock extends FusedOp {
         return source.jetName() + "_block";
     }
 
+    /** Its values are its jet's block, which a replay of the jet (its input) has just computed again. */
+    @Override
+    protected boolean replayable() {
+        return true;
+    }
+
     @Override
     protected Tensor forward(Tensor[] in) {
         return Tensor.wrap(source.block(k), rows, cols);

@@ -158,6 +158,12 @@ abstract class StackedJetOp extends FusedOp implements JetBlock.Source {
         }
     }
 
+    /** The pass depends on its inputs (points, weights, biases) and the layout fixed at its creation only. */
+    @Override
+    protected final boolean replayable() {
+        return true;
+    }
+
     /** Output: a one-element token (the blocks, {@link JetBlock}s on top of it, carry the values). */
     @Override
     protected final synchronized Tensor forward(Tensor[] in) {
