@@ -55,6 +55,7 @@ public final class PinnObjective implements LeastSquaresObjective {
     private int draws;             // how many times the collocation points were drawn again
     private Tensor batch;          // the points the evaluator uses: all, or this epoch's mini-batch
     private PointEvaluator evaluator;
+    private long pointChanges;     // how many times use() has placed points (graphVersion)
     private boolean evaluated;     // whether the evaluator has made a pass (its later passes lay out rows otherwise)
     private final boolean hasCollocation;
     /** The loss terms in order: each equation as a condition at the collocation points, then the conditions. */
@@ -191,12 +192,12 @@ public final class PinnObjective implements LeastSquaresObjective {
     }
 
     /**
-     * Fixed points: no redraws, no mini-batches, no adaptive sampling or weighting, no energy (whose quadrature may
-     * be random). Unknown parameters are leaves, their values recorded operations on them.
+     * The number of times the points changed (redraws, mini-batches, new quadrature nodes): the graph is the same
+     * between changes; with adaptive weighting (weights and residual shapes that move every epoch) negative.
      */
     @Override
-    public boolean fixedGraph() {
-        return resampleEvery == 0 && batchSize == 0 && adaptive == null && remedies == null && energy == null;
+    public long graphVersion() {
+        return remedies == null ? pointChanges : -1;
     }
 
     /** The unknowns' current values. */
@@ -225,6 +226,7 @@ public final class PinnObjective implements LeastSquaresObjective {
         batch = points;
         evaluator = evaluator(sets, needed);
         evaluated = false;
+        pointChanges++;
     }
 
     private PointEvaluator evaluator(List<Tensor> sets, Set<Derivative> derivatives) {
@@ -443,7 +445,7 @@ public final class PinnObjective implements LeastSquaresObjective {
                 values[row + i] = v[i] * scale;
             }
             if (withJacobian) {
-                jacobianInto(r, n, tracked.get(k), p, scale, jacobian, row * p);
+                ResidualJacobian.into(parameters, r, n, tracked.get(k), p, scale, jacobian, row * p);
             }
             row += n;
         }
@@ -487,35 +489,6 @@ public final class PinnObjective implements LeastSquaresObjective {
             termPoints[t] = points;
         }
         return termEvaluators[t];
-    }
-
-    /**
-     * Writes {@code scale} times the (n, p) Jacobian of the n residuals {@code r} with respect to the parameters into
-     * {@code out} from {@code offset}: one pass for all points from {@code points}, or one backward pass per row
-     * when null or when {@code r} is one value.
-     */
-    private void jacobianInto(Tensor r, int n, Tensor points, int p, double scale, double[] out, int offset) {
-        if (!r.isTracked()) {
-            return; // depends on no parameter
-        }
-        if (points != null && r.rank() > 0) {
-            double[] j = Autodiff.jacobianRows(r.reshape(n), points, parameters).data();
-            for (int k = 0; k < n * p; k++) {
-                out[offset + k] = j[k] * scale;
-            }
-            return;
-        }
-        Tensor flat = r.reshape(n);
-        for (int i = 0; i < n; i++) {
-            int col = offset + i * p;
-            for (Tensor g : Autodiff.grad(flat.slice(0, i, i + 1).sum(), parameters, null, false)) {
-                double[] d = g.data();
-                for (int k = 0; k < d.length; k++) {
-                    out[col + k] = d[k] * scale;
-                }
-                col += d.length;
-            }
-        }
     }
 
     /**

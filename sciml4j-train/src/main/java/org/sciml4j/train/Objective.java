@@ -45,13 +45,14 @@ public interface Objective {
     List<Tensor> loss();
 
     /**
-     * Whether every first-order epoch builds the same graph from the same code, its values depending only on the
-     * parameters' values: the same points, term weights and expressions at every epoch ({@link #beforeEpoch} changes
-     * nothing). The trainer may then evaluate the graph it recorded again ({@link org.sciml4j.tensor.Tape}) instead of
-     * calling {@link #loss()}; the values are the same. False unless overridden.
+     * The version of the graph {@link #loss()} builds: while it stays the same, every evaluation builds the same graph
+     * from the same code, its values depending only on the parameters' values (the same points, term weights and
+     * expressions); it changes when {@link #beforeEpoch} changes them (new points, say). The trainer may then
+     * evaluate the graph it recorded again ({@link org.sciml4j.tensor.Tape}) instead of calling {@link #loss()}; the
+     * values are the same. Negative (the default): the graph may change at any evaluation, and is built every time.
      */
-    default boolean fixedGraph() {
-        return false;
+    default long graphVersion() {
+        return -1;
     }
 
     /** The names of the values {@link #loggedValues()} reports (e.g. unknown parameters of an inverse problem). */

@@ -20,8 +20,6 @@ import org.sciml4j.optim.Optimizer;
 import org.sciml4j.optim.ParameterVector;
 import org.sciml4j.optim.SteppingMinimizer;
 import org.sciml4j.optim.TrainingDivergedException;
-import org.sciml4j.tensor.Autodiff;
-import org.sciml4j.tensor.Tape;
 import org.sciml4j.tensor.Tensor;
 
 /**
@@ -268,25 +266,13 @@ public final class Trainer {
             }
             round = 0;
             roundStart = phaseStart;
-            Tape tape = null;
-            int built = 0;
+            EpochGraphs graphs = new EpochGraphs(objective, params, replay);
             while (epoch - phaseStart < phase.epochs()) {
                 epoch++;
                 objective.beforeEpoch(epoch);
-                Tensor loss;
-                if (tape != null) {
-                    tape.run();
-                    loss = tape.output();
-                } else {
-                    loss = evaluate();
-                    // the third graph built here (an objective's first evaluations may lay out their graph otherwise;
-                    // counted from this loop's start, so that a resumed run replays the graph an unbroken one does)
-                    if (replay && ++built == 3 && objective.fixedGraph()) {
-                        tape = Tape.of(loss, params).orElse(null);
-                    }
-                }
+                Tensor loss = graphs.loss(this::evaluate);
                 checkFinite(epoch);
-                optimizer.step(params, tape != null ? tape.gradients() : Autodiff.grad(loss, params, null, false));
+                optimizer.step(params, graphs.gradients(loss));
                 // logged values are those the step's gradient was taken at, as in PyTorch loops
                 if (!reported(phase.name(), loss.item())) {
                     return stopReason;
@@ -573,9 +559,9 @@ public final class Trainer {
         }
 
         /**
-         * Whether first-order epochs of an objective with a {@linkplain Objective#fixedGraph() fixed graph} replay the
-         * graph recorded at the phase's third epoch ({@link Tape}) instead of building it again: the same values (the
-         * same bits), without the objective's own code. On by default ({@code -Dsciml4j.replay=off} turns it off).
+         * Whether first-order epochs replay the graph recorded at the third evaluation of an objective's
+         * {@linkplain Objective#graphVersion() graph version} ({@link Tape}) instead of building it again: the same
+         * values (the same bits), without the objective's own code. On by default ({@code -Dsciml4j.replay=off}).
          */
         public Builder replay(boolean on) {
             this.replay = on;
