@@ -81,13 +81,32 @@ public final class Main implements Runnable {
     /** Runs the command line and returns its exit status (for tests). */
     public static int run(String... args) {
         CommandLine cl = commandLine(args);
-        cl.setExecutionExceptionHandler((ex, line, parsed) -> report(ex, line.getErr()));
-        cl.setParameterExceptionHandler(Main::usageMistake);
+        cl.setExecutionExceptionHandler(Handlers.INSTANCE);
+        cl.setParameterExceptionHandler(Handlers.INSTANCE);
         try {
             return cl.execute(args);
         } catch (RuntimeException | Error e) {
             // what picocli lets through (errors such as OutOfMemoryError): still one line, not a stack trace
             return report(e, cl.getErr());
+        }
+    }
+
+    /**
+     * Main's answers to picocli: a class, not lambdas, so that the launcher's class-data archive keeps picocli (a
+     * lambda implementing one of its Java 5 interfaces had JDK 17's archive dump skip picocli's main class).
+     */
+    private static final class Handlers
+            implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
+        static final Handlers INSTANCE = new Handlers();
+
+        @Override
+        public int handleExecutionException(Exception ex, CommandLine line, CommandLine.ParseResult parsed) {
+            return report(ex, line.getErr());
+        }
+
+        @Override
+        public int handleParseException(CommandLine.ParameterException ex, String[] args) {
+            return usageMistake(ex, args);
         }
     }
 
