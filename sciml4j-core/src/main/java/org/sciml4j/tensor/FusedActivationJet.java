@@ -86,7 +86,8 @@ final class FusedActivationJet extends Primitive {
     static Tensor apply(Kind kind, TaylorPlan plan, Tensor x, Tensor out, Tensor stack) {
         FusedActivationJet op = new FusedActivationJet(kind, plan, out.data, new double[x.data.length]);
         op.seriesStart(x.data);
-        return Tensor.record(op, op.forward(stack.data, x.data.length), stack.shape, x, stack);
+        return Tensor.record(op, op.forward(stack.data, x.data.length, new double[stack.data.length]), stack.shape,
+                x, stack);
     }
 
     /** b_0 from x_0 and a_0 = f(x_0). */
@@ -108,7 +109,8 @@ final class FusedActivationJet extends Primitive {
     boolean recompute(Tensor out, Tensor[] in) {
         Elementwise.unary(kind.values, in[0].data, a0);
         seriesStart(in[0].data);
-        return store(out, forward(in[1].data, a0.length));
+        forward(in[1].data, a0.length, out.data);
+        return true;
     }
 
     /** The order of direction d (rows of the plan that belong to it). */
@@ -152,12 +154,15 @@ final class FusedActivationJet extends Primitive {
         }
     }
 
+    /**
+     * The stack of f(x) into {@code ys} (xs's length; zeros where a direction's order leaves rows unwritten, which a
+     * replay into the same array keeps), from the stack {@code xs}.
+     */
     // numerical kernel
-    private double[] forward(double[] xs, int m) {
+    private double[] forward(double[] xs, int m, double[] ys) {
         if (plan.order <= 2) {
-            return forward2(xs, m);
+            return forward2(xs, m, ys);
         }
-        double[] ys = new double[xs.length];
         Scratch s = new Scratch(plan.order, false);
         for (int e0 = 0; e0 < m; e0 += BLOCK) {
             int len = Math.min(BLOCK, m - e0);
@@ -295,8 +300,7 @@ final class FusedActivationJet extends Primitive {
      * {@link #BLOCK}: the derivatives of a block stay in the L1 cache for all its rows).
      */
     // numerical kernel
-    private double[] forward2(double[] xs, int m) {
-        double[] ys = new double[xs.length];
+    private double[] forward2(double[] xs, int m, double[] ys) {
         double[][] d = new double[3][BLOCK];
         double[] d1 = d[0];
         double[] d2 = d[1];

@@ -23,13 +23,15 @@ final class Reductions {
             return "sum";
         }
 
-        double[] values(Tensor x) {
-            return Reduce.reduce(Reduce.Kind.SUM, x.data, x.shape, axes);
+        /** The sums, into {@code out} (or a new array where it is null). */
+        double[] values(Tensor x, double[] out) {
+            return Reduce.reduce(Reduce.Kind.SUM, x.data, x.shape, axes, out);
         }
 
         @Override
         boolean recompute(Tensor out, Tensor[] in) {
-            return store(out, values(in[0]));
+            values(in[0], out.data);
+            return true;
         }
 
         Tensor[] vjp(Tensor g, Tensor out, Tensor[] in, boolean[] need) {
@@ -84,7 +86,7 @@ final class Reductions {
     static Tensor sum(Tensor x, int[] axes, boolean keep) {
         int[] ax = Shape.axes("sum", axes, x.shape.length);
         Sum op = new Sum(ax, keep);
-        return Tensor.record(op, op.values(x), reducedShape(x.shape, ax, keep), x);
+        return Tensor.record(op, op.values(x, null), reducedShape(x.shape, ax, keep), x);
     }
 
     /** max or min over axes; the derivative is shared equally among tied extremes. */
@@ -103,14 +105,16 @@ final class Reductions {
             return max ? "max" : "min";
         }
 
-        double[] values(Tensor x) {
-            return Reduce.reduce(max ? Reduce.Kind.MAX : Reduce.Kind.MIN, x.data, x.shape, axes);
+        /** The extremes, into {@code out} (or a new array where it is null). */
+        double[] values(Tensor x, double[] out) {
+            return Reduce.reduce(max ? Reduce.Kind.MAX : Reduce.Kind.MIN, x.data, x.shape, axes, out);
         }
 
         /** The rules find the selected elements from the input and the output: both are current after a replay. */
         @Override
         boolean recompute(Tensor out, Tensor[] in) {
-            return store(out, values(in[0]));
+            values(in[0], out.data);
+            return true;
         }
 
         private Tensor weights(Tensor x, Tensor out) {
@@ -145,6 +149,6 @@ final class Reductions {
         }
         int[] ax = Shape.axes(name, axes, x.shape.length);
         Extreme op = new Extreme(ax, keep, max);
-        return Tensor.record(op, op.values(x), reducedShape(x.shape, ax, keep), x);
+        return Tensor.record(op, op.values(x, null), reducedShape(x.shape, ax, keep), x);
     }
 }

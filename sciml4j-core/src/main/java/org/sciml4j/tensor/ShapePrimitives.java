@@ -65,13 +65,15 @@ final class ShapePrimitives {
             return "permute";
         }
 
-        double[] values(Tensor x) {
-            return Layout.permute(x.data, x.shape, perm);
+        /** x's values permuted, into {@code out} (or a new array where it is null). */
+        double[] values(Tensor x, double[] out) {
+            return Layout.permute(x.data, x.shape, perm, out);
         }
 
         @Override
         boolean recompute(Tensor out, Tensor[] in) {
-            return store(out, values(in[0]));
+            values(in[0], out.data);
+            return true;
         }
 
         Tensor[] vjp(Tensor g, Tensor out, Tensor[] in, boolean[] need) {
@@ -133,7 +135,7 @@ final class ShapePrimitives {
             return x;
         }
         Permute op = new Permute(p);
-        return Tensor.record(op, op.values(x), shape, x);
+        return Tensor.record(op, op.values(x, null), shape, x);
     }
 
     static final class BroadcastTo extends Primitive {
@@ -205,13 +207,15 @@ final class ShapePrimitives {
             return "slice";
         }
 
-        double[] values(Tensor x) {
-            return Layout.slice(x.data, x.shape, axis, start, step, count);
+        /** x's slice, into {@code out} (or a new array where it is null). */
+        double[] values(Tensor x, double[] out) {
+            return Layout.slice(x.data, x.shape, axis, start, step, count, out);
         }
 
         @Override
         boolean recompute(Tensor out, Tensor[] in) {
-            return store(out, values(in[0]));
+            values(in[0], out.data);
+            return true;
         }
 
         Tensor[] vjp(Tensor g, Tensor out, Tensor[] in, boolean[] need) {
@@ -241,7 +245,7 @@ final class ShapePrimitives {
     static Tensor slice(Tensor x, Slice s) {
         int[] shape = x.shape.clone();
         shape[s.axis] = s.count;
-        return Tensor.record(s, s.values(x), shape, x);
+        return Tensor.record(s, s.values(x, null), shape, x);
     }
 
     static final class Unslice extends Primitive {
@@ -307,13 +311,15 @@ final class ShapePrimitives {
             return "index_select";
         }
 
-        double[] values(Tensor x) {
-            return Layout.indexSelect(x.data, x.shape, axis, index);
+        /** x's selected rows, into {@code out} (or a new array where it is null). */
+        double[] values(Tensor x, double[] out) {
+            return Layout.indexSelect(x.data, x.shape, axis, index, out);
         }
 
         @Override
         boolean recompute(Tensor out, Tensor[] in) {
-            return store(out, values(in[0]));
+            values(in[0], out.data);
+            return true;
         }
 
         Tensor[] vjp(Tensor g, Tensor out, Tensor[] in, boolean[] need) {
@@ -333,7 +339,7 @@ final class ShapePrimitives {
     static Tensor indexSelect(Tensor x, IndexSelect s) {
         int[] shape = x.shape.clone();
         shape[s.axis] = s.index.length;
-        return Tensor.record(s, s.values(x), shape, x);
+        return Tensor.record(s, s.values(x, null), shape, x);
     }
 
     static final class IndexAdd extends Primitive {
@@ -396,20 +402,21 @@ final class ShapePrimitives {
             return "concat";
         }
 
-        /** The parts' values side by side along the axis, in the output's {@code shape}. */
-        double[] values(Tensor[] parts, int[] shape) {
+        /** The parts' values side by side along the axis, in the output's {@code shape}, into {@code out} (or new). */
+        double[] values(Tensor[] parts, int[] shape, double[] out) {
             double[][] data = new double[parts.length][];
             int[][] shapes = new int[parts.length][];
             for (int i = 0; i < parts.length; i++) {
                 data[i] = parts[i].data;
                 shapes[i] = parts[i].shape;
             }
-            return Layout.concat(data, shapes, axis, shape);
+            return Layout.concat(data, shapes, axis, shape, out);
         }
 
         @Override
         boolean recompute(Tensor out, Tensor[] in) {
-            return store(out, values(in, out.shape));
+            values(in, out.shape, out.data);
+            return true;
         }
 
         Tensor[] vjp(Tensor g, Tensor out, Tensor[] in, boolean[] need) {
@@ -464,7 +471,7 @@ final class ShapePrimitives {
             shape[ax] += s[ax];
         }
         Concat op = new Concat(ax);
-        return Tensor.record(op, op.values(parts, shape), shape, parts.clone());
+        return Tensor.record(op, op.values(parts, shape, null), shape, parts.clone());
     }
 
     // ------------------------------------------------------------------ the shape methods of Tensor

@@ -66,9 +66,16 @@ public final class Layout {
 
     /** Permutes the axes: output axis i is input axis {@code perm[i]}. */
     public static double[] permute(double[] x, int[] shape, int[] perm) {
+        return permute(x, shape, perm, null);
+    }
+
+    /** {@link #permute} into {@code out} (x's size, overwritten), or a new array where it is null. */
+    public static double[] permute(double[] x, int[] shape, int[] perm, double[] out) {
         int rank = shape.length;
         int n = x.length;
-        double[] out = new double[n];
+        if (out == null) {
+            out = new double[n];
+        }
         if (rank == 2 && perm[0] == 1) {
             int r = shape[0];
             int c = shape[1];
@@ -123,10 +130,17 @@ public final class Layout {
 
     /** Elements {@code start, start+step, ...} (count of them) along {@code axis}. */
     public static double[] slice(double[] x, int[] shape, int axis, int start, int step, int count) {
+        return slice(x, shape, axis, start, step, count, null);
+    }
+
+    /** {@link #slice} into {@code out} (the slice's size, overwritten), or a new array where it is null. */
+    public static double[] slice(double[] x, int[] shape, int axis, int start, int step, int count, double[] out) {
         int outer = outer(shape, axis);
         int inner = inner(shape, axis);
         int dim = shape[axis];
-        double[] out = new double[outer * count * inner];
+        if (out == null) {
+            out = new double[outer * count * inner];
+        }
         for (int o = 0; o < outer; o++) {
             for (int j = 0; j < count; j++) {
                 System.arraycopy(x, (o * dim + start + j * step) * inner, out, (o * count + j) * inner, inner);
@@ -167,11 +181,18 @@ public final class Layout {
 
     /** Rows {@code index[j]} along {@code axis}. */
     public static double[] indexSelect(double[] x, int[] shape, int axis, int[] index) {
+        return indexSelect(x, shape, axis, index, null);
+    }
+
+    /** {@link #indexSelect} into {@code out} (the selection's size, overwritten), or a new array where it is null. */
+    public static double[] indexSelect(double[] x, int[] shape, int axis, int[] index, double[] out) {
         int outer = outer(shape, axis);
         int inner = inner(shape, axis);
         int dim = shape[axis];
         int count = index.length;
-        double[] out = new double[outer * count * inner];
+        if (out == null) {
+            out = new double[outer * count * inner];
+        }
         for (int o = 0; o < outer; o++) {
             for (int j = 0; j < count; j++) {
                 System.arraycopy(x, (o * dim + index[j]) * inner, out, (o * count + j) * inner, inner);
@@ -201,10 +222,17 @@ public final class Layout {
 
     /** Concatenates arrays along {@code axis}; {@code shapes[p][axis]} may differ, other dimensions agree. */
     public static double[] concat(double[][] parts, int[][] shapes, int axis, int[] outShape) {
+        return concat(parts, shapes, axis, outShape, null);
+    }
+
+    /** {@link #concat} into {@code out} (of {@code outShape}, overwritten), or a new array where it is null. */
+    public static double[] concat(double[][] parts, int[][] shapes, int axis, int[] outShape, double[] out) {
         int outer = outer(outShape, axis);
         int inner = inner(outShape, axis);
         int dim = outShape[axis];
-        double[] out = new double[Shape.numel(outShape)];
+        if (out == null) {
+            out = new double[Shape.numel(outShape)];
+        }
         int offset = 0;
         for (int p = 0; p < parts.length; ++p) {
             int d = shapes[p][axis];

@@ -21,13 +21,18 @@ public final class Reduce {
 
     /** Reduces {@code x} of {@code shape} over the sorted {@code axes}; the result has the kept shape's size. */
     public static double[] reduce(Kind kind, double[] x, int[] shape, int[] axes) {
+        return reduce(kind, x, shape, axes, null);
+    }
+
+    /** {@link #reduce} into {@code out} (of the kept shape's size, overwritten), or a new array where it is null. */
+    public static double[] reduce(Kind kind, double[] x, int[] shape, int[] axes, double[] out) {
         int[] kept = keptShape(shape, axes);
         int n = Shape.numel(kept);
-        double[] out = new double[n];
         double init = kind == Kind.SUM ? 0 : kind == Kind.MAX ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
-        if (kind != Kind.SUM) {
-            java.util.Arrays.fill(out, init);
+        if (out == null) {
+            out = new double[n];
         }
+        java.util.Arrays.fill(out, 0, n, init);
         if (x.length == 0) {
             return out;
         }
