@@ -13,7 +13,10 @@ import org.sciml4j.optim.TrainingDivergedException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code sciml4j} command: {@code sciml4j run PROBLEM.yaml}, {@code sciml4j evaluate RUN_DIR DATA}, {@code sciml4j demo}, {@code sciml4j info}, {@code sciml4j --help}. */
+/**
+ * The {@code sciml4j} command: {@code sciml4j run PROBLEM.yaml}, {@code sciml4j evaluate RUN_DIR DATA},
+ * {@code sciml4j demo}, {@code sciml4j info}, {@code sciml4j --help}.
+ */
 @Command(name = "sciml4j", mixinStandardHelpOptions = true, version = "sciml4j 0.1.0-SNAPSHOT",
         description = "Scientific machine learning for the JVM.",
         footer = {"", "Many runs on Apache Spark (the ./sciml4j launcher runs these with the sciml4j-spark module;"
@@ -43,7 +46,8 @@ public final class Main implements Runnable {
 
     /** The subcommands, in the order the usage lists them; each is named by its own {@code @Command}. */
     private static final List<Class<?>> SUBCOMMANDS = List.of(RunCommand.class, EvaluateCommand.class,
-            DemoCommand.class, DataCommand.class, GenerateCommand.class, InfoCommand.class, CommandLine.HelpCommand.class);
+            DemoCommand.class, DataCommand.class, GenerateCommand.class, InfoCommand.class,
+            CommandLine.HelpCommand.class);
 
     @Override
     public void run() {

@@ -329,7 +329,8 @@ public final class Autodiff {
     }
 
     /** The tensors of {@code order} that are targets or lie on a path to one: only these need cotangents. */
-    private static IdentityHashMap<Tensor, Boolean> onPathTo(List<Tensor> order, IdentityHashMap<Tensor, Boolean> targets) {
+    private static IdentityHashMap<Tensor, Boolean> onPathTo(List<Tensor> order,
+                                                             IdentityHashMap<Tensor, Boolean> targets) {
         IdentityHashMap<Tensor, Boolean> needed = new IdentityHashMap<>();
         for (Tensor t : order) {
             boolean n = targets.containsKey(t);

@@ -151,7 +151,8 @@ public final class PinnObjective implements LeastSquaresObjective {
         for (Variable v : problem.unknowns()) {
             parameters.addAll(v.parameters().trainable());
         }
-        remedies = weighting == null || weighting.isEmpty() ? null : new WeightingRun(weighting, new PinnWeightingHost(this), seed);
+        remedies = weighting == null || weighting.isEmpty() ? null
+                : new WeightingRun(weighting, new PinnWeightingHost(this), seed);
     }
 
     @Override
