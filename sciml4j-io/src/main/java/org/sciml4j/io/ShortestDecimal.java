@@ -25,27 +25,30 @@ public final class ShortestDecimal {
     private static final int K_MIN = -324;
     private static final int K_MAX = 292;
     private static final long MASK_63 = (1L << 63) - 1;
-    /** 10^-k for k in [K_MIN, K_MAX] as 126-bit integers g, rounded up: g 2^(flog2pow10(-k) - 125) >= 10^-k. */
-    private static final long[] G_HIGH = new long[K_MAX - K_MIN + 1];
-    private static final long[] G_LOW = new long[K_MAX - K_MIN + 1];
+    /**
+     * 10^-k for k in [K_MIN, K_MAX] as 126-bit integers g, rounded up: g 2^(flog2pow10(-k) - 125) >= 10^-k; each made
+     * on first use (the numbers of one table need few exponents: the whole table took 7-10 ms of BigInteger
+     * arithmetic, interpreted, before a run's first loss table could be written).
+     */
+    private static final Power[] G = new Power[K_MAX - K_MIN + 1];
 
-    static {
-        BigInteger power = BigInteger.ONE; // 10^|k|
-        for (int k = 0; k >= K_MIN; k--, power = power.multiply(BigInteger.TEN)) {
-            int e = 125 - flog2pow10(-k);
-            put(k, e >= 0 ? power.shiftLeft(e) : power.shiftRight(-e));
-        }
-        power = BigInteger.TEN;
-        for (int k = 1; k <= K_MAX; k++, power = power.multiply(BigInteger.TEN)) {
-            put(k, BigInteger.ONE.shiftLeft(125 - flog2pow10(-k)).divide(power));
-        }
+    /** g's high 63 bits and low 63 bits; final fields, so an entry is safely seen by any thread that reads it. */
+    private record Power(long high, long low) {
     }
 
-    /** Stores g = floor(10^-k 2^(125 - flog2pow10(-k))) + 1. */
-    private static void put(int k, BigInteger floor) {
-        BigInteger g = floor.add(BigInteger.ONE);
-        G_HIGH[k - K_MIN] = g.shiftRight(63).longValueExact();
-        G_LOW[k - K_MIN] = g.longValue() & MASK_63;
+    /** The entry of k: g = floor(10^-k 2^(125 - flog2pow10(-k))) + 1. */
+    private static Power power(int k) {
+        Power p = G[k - K_MIN];
+        if (p == null) {
+            int e = 125 - flog2pow10(-k);
+            BigInteger floor = k <= 0
+                    ? (e >= 0 ? BigInteger.TEN.pow(-k).shiftLeft(e) : BigInteger.TEN.pow(-k).shiftRight(-e))
+                    : BigInteger.ONE.shiftLeft(e).divide(BigInteger.TEN.pow(k));
+            BigInteger g = floor.add(BigInteger.ONE);
+            p = new Power(g.shiftRight(63).longValueExact(), g.longValue() & MASK_63);
+            G[k - K_MIN] = p; // two threads may both make it: the same value
+        }
+        return p;
     }
 
     /** floor(q log10 2), for |q| up to a few thousand. */
@@ -98,8 +101,9 @@ public final class ShortestDecimal {
             k = flog10threeQuartersPow2(q);
         }
         int h = q + flog2pow10(-k) + 2;
-        long g1 = G_HIGH[k - K_MIN];
-        long g0 = G_LOW[k - K_MIN];
+        Power g = power(k);
+        long g1 = g.high();
+        long g0 = g.low();
         long vb = roundToOdd(g1, g0, cb << h);
         long vbl = roundToOdd(g1, g0, cbl << h);
         long vbr = roundToOdd(g1, g0, cbr << h);
