@@ -8,10 +8,11 @@ import org.sciml4j.tensor.Tape;
 import org.sciml4j.tensor.Tensor;
 
 /**
- * The loss graphs of a first-order phase's epochs: built by the objective, or replayed ({@link Tape}) from the third
- * graph of an {@linkplain Objective#graphVersion() objective's graph version} on, until the version changes. The
- * graphs are counted from this object's making (a phase's start, or its resumption), so that a resumed run replays
- * the graph an unbroken one does: an objective's first evaluations may lay out their graph otherwise.
+ * The loss graphs of a phase's evaluations (a first-order phase's epochs, a quasi-Newton round's evaluations): built by
+ * the objective, or replayed ({@link Tape}) from the third graph of an {@linkplain Objective#graphVersion() objective's
+ * graph version} on, until the version changes. The graphs are counted from this object's making (a phase's or a
+ * round's start, or its resumption), so that a resumed run replays the graph an unbroken one does: an objective's
+ * first evaluations may lay out their graph otherwise.
  */
 final class EpochGraphs {
     private final Objective objective;

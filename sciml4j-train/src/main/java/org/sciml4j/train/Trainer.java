@@ -293,8 +293,9 @@ public final class Trainer {
                 roundStart = resumed ? from.roundStart() : epoch;
                 int iterations = Math.min(phase.roundLength(), phase.iterations() - round * phase.roundLength());
                 boolean[] checkStart = {!resumed};
+                EpochGraphs graphs = new EpochGraphs(objective, params, replay); // the minimiser's evaluations
                 org.sciml4j.optim.Objective f = ParameterVector.objective(() -> {
-                    Tensor loss = evaluate();
+                    Tensor loss = graphs.loss(this::evaluate);
                     if (checkStart[0]) {
                         // a term that is not finite where the round starts is named, not left to the line search
                         checkStart[0] = false;

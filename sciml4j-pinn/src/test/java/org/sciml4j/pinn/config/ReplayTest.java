@@ -40,8 +40,8 @@ class ReplayTest {
         }
         assertThat(Tape.of(total, objective.parameters())).as("%s: its graph replays", example).isPresent();
 
-        double[] replayed = train(file, true, 0);
-        double[] rebuilt = train(file, false, 0);
+        double[] replayed = train(file, true, 0, 0);
+        double[] rebuilt = train(file, false, 0, 0);
         assertThat(replayed).as("%s: losses and parameters", example).containsExactly(rebuilt);
     }
 
@@ -49,16 +49,26 @@ class ReplayTest {
     void newPointsAreANewGraphToReplay() {
         // redraws at epochs 8 and 15: each drops the recorded graph, and the new points' third graph replays
         Path file = ProblemFileTest.examples().resolve("forward.yaml");
-        assertThat(train(file, true, 7)).containsExactly(train(file, false, 7));
+        assertThat(train(file, true, 7, 0)).containsExactly(train(file, false, 7, 0));
     }
 
-    /** Every epoch's logged values, then the trained parameters (and unknowns), read afresh from the file. */
-    private static double[] train(Path file, boolean replay, int resampleEvery) {
+    @Test
+    void quasiNewtonEvaluationsReplayToo() {
+        // L-BFGS's evaluations (line searches included) replay from the round's third: the same iterates
+        Path file = ProblemFileTest.examples().resolve("forward.yaml");
+        assertThat(train(file, true, 0, 30)).containsExactly(train(file, false, 0, 30));
+    }
+
+    /**
+     * Every epoch's and iteration's logged values, then the trained parameters (and unknowns), read afresh from the
+     * file; {@code lbfgs} L-BFGS iterations after the Adam epochs.
+     */
+    private static double[] train(Path file, boolean replay, int resampleEvery, int lbfgs) {
         ProblemFile f = ProblemFile.read(file); // its own unknowns: training moves them
         long seed = f.training().seed();
         Module net = f.newNetwork(seed);
-        Solution s = Trainer.builder().adam(1e-3, EPOCHS).seed(seed).resample(resampleEvery).replay(replay).build()
-                .train(f.problem(), net);
+        Solution s = Trainer.builder().adam(1e-3, EPOCHS).lbfgs(lbfgs).seed(seed).resample(resampleEvery)
+                .replay(replay).build().train(f.problem(), net);
         List<Double> values = new ArrayList<>();
         for (double v : s.history().values().data()) {
             values.add(v);
@@ -69,7 +79,7 @@ class ReplayTest {
             }
         }
         f.problem().unknowns().forEach(u -> values.add(u.current()));
-        assertThat(s.history().values().size(0)).isEqualTo(EPOCHS);
+        assertThat(s.history().values().size(0)).isGreaterThanOrEqualTo(EPOCHS + Math.min(lbfgs, 1));
         return values.stream().mapToDouble(Double::doubleValue).toArray();
     }
 }
