@@ -16,6 +16,8 @@ public final class Regression implements Objective {
     private final MiniBatches batches;
     private Tensor inputs;
     private Tensor targets;
+    /** How many times the examples evaluated changed (a mini-batch per epoch, or all of them again). */
+    private long changes;
 
     /**
      * @param model     inputs (N, in) to outputs (N, out)
@@ -45,12 +47,19 @@ public final class Regression implements Objective {
         return List.of(model.forward(inputs).sub(targets).square().mean());
     }
 
+    /** The same graph while the examples stay: all of them (full batch), or a new mini-batch at every epoch. */
+    @Override
+    public long graphVersion() {
+        return changes;
+    }
+
     @Override
     public void beforeEpoch(int epoch) {
         if (!batches.fullBatch()) {
             int[] rows = batches.rows(epoch);
             inputs = data.inputs(rows);
             targets = data.targets(rows);
+            changes++;
         }
     }
 
@@ -58,5 +67,6 @@ public final class Regression implements Objective {
     public void fullBatch() {
         inputs = data.inputs();
         targets = data.targets();
+        changes++;
     }
 }
