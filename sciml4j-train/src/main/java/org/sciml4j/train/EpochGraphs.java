@@ -9,10 +9,11 @@ import org.sciml4j.tensor.Tensor;
 
 /**
  * The loss graphs of a phase's evaluations (a first-order phase's epochs, a quasi-Newton round's evaluations): built by
- * the objective, or replayed ({@link Tape}) from the third graph of an {@linkplain Objective#graphVersion() objective's
+ * the objective, or replayed ({@link Tape}) from the second graph of an {@linkplain Objective#graphVersion() objective's
  * graph version} on, until the version changes. The graphs are counted from this object's making (a phase's or a
  * round's start, or its resumption), so that a resumed run replays the graph an unbroken one does: an objective's
- * first evaluations may lay out their graph otherwise.
+ * first evaluation may lay out its graph otherwise (a PINN's first pass computes derivatives at every point set, its
+ * later ones only where they were asked for).
  */
 final class EpochGraphs {
     private final Objective objective;
@@ -42,7 +43,7 @@ final class EpochGraphs {
             return tape.output();
         }
         Tensor loss = build.get();
-        if (replay && version >= 0 && ++built == 3) {
+        if (replay && version >= 0 && ++built == 2) {
             tape = Tape.of(loss, params).orElse(null);
         }
         return loss;

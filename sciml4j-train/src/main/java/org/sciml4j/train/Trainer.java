@@ -560,7 +560,7 @@ public final class Trainer {
         }
 
         /**
-         * Whether first-order epochs replay the graph recorded at the third evaluation of an objective's
+         * Whether first-order epochs replay the graph recorded at the second evaluation of an objective's
          * {@linkplain Objective#graphVersion() graph version} ({@link Tape}) instead of building it again: the same
          * values (the same bits), without the objective's own code. On by default ({@code -Dsciml4j.replay=off}).
          */
