@@ -28,15 +28,26 @@ final class ElementwisePrimitives {
 
     /** {@code op(a, b)}, broadcasting, recorded as {@code p} (a comparison's node, or an arithmetic primitive's). */
     static Tensor binary(Primitive p, Binary op, Tensor a, Tensor b) {
-        int[] shape;
-        if (Arrays.equals(a.shape, b.shape) || b.data.length == 1 && b.shape.length <= a.shape.length) {
-            shape = a.shape;
-        } else if (a.data.length == 1 && a.shape.length <= b.shape.length) {
-            shape = b.shape;
-        } else {
-            shape = Shape.broadcast(p.name(), a.shape, b.shape);
-        }
+        int[] shape = switch (form(a, b)) {
+            case SAME, SCALAR_RIGHT -> a.shape;
+            case SCALAR_LEFT -> b.shape;
+            case BROADCAST -> Shape.broadcast(p.name(), a.shape, b.shape);
+        };
         return Tensor.record(p, binaryInto(op, a, b, shape, new double[Shape.numel(shape)]), shape, a, b);
+    }
+
+    /** How a binary operation's operands meet: the kernel it takes, and the result's shape. */
+    private enum Form { SAME, SCALAR_RIGHT, SCALAR_LEFT, BROADCAST }
+
+    private static Form form(Tensor a, Tensor b) {
+        if (Arrays.equals(a.shape, b.shape)) {
+            return Form.SAME;
+        } else if (b.data.length == 1 && b.shape.length <= a.shape.length) {
+            return Form.SCALAR_RIGHT;
+        } else if (a.data.length == 1 && a.shape.length <= b.shape.length) {
+            return Form.SCALAR_LEFT;
+        }
+        return Form.BROADCAST;
     }
 
     /**
@@ -44,15 +55,13 @@ final class ElementwisePrimitives {
      * computation of a binary primitive's values, for its first evaluation and for a replay ({@link Tape}).
      */
     static double[] binaryInto(Binary op, Tensor a, Tensor b, int[] shape, double[] out) {
-        if (Arrays.equals(a.shape, b.shape)) {
-            return Elementwise.binary(op, a.data, b.data, out);
-        } else if (b.data.length == 1 && b.shape.length <= a.shape.length) {
-            return Elementwise.binaryScalar(op, a.data, b.data[0], out);
-        } else if (a.data.length == 1 && a.shape.length <= b.shape.length) {
-            return Elementwise.scalarBinary(op, a.data[0], b.data, out);
-        }
-        return Elementwise.binary(op, Layout.expand(a.data, a.shape, shape), Layout.expand(b.data, b.shape, shape),
-                out);
+        return switch (form(a, b)) {
+            case SAME -> Elementwise.binary(op, a.data, b.data, out);
+            case SCALAR_RIGHT -> Elementwise.binaryScalar(op, a.data, b.data[0], out);
+            case SCALAR_LEFT -> Elementwise.scalarBinary(op, a.data[0], b.data, out);
+            case BROADCAST -> Elementwise.binary(op, Layout.expand(a.data, a.shape, shape),
+                    Layout.expand(b.data, b.shape, shape), out);
+        };
     }
 
     /**
@@ -70,12 +79,13 @@ final class ElementwisePrimitives {
         abstract Tensor term(int k, Tensor g, Tensor out, Tensor[] in);
 
         @Override
-        boolean recompute(Tensor out, Tensor[] in) {
-            if (op == null) {
-                return false;
-            }
+        boolean replays() {
+            return op != null;
+        }
+
+        @Override
+        void recompute(Tensor out, Tensor[] in) {
             binaryInto(op, in[0], in[1], out.shape, out.data);
-            return true;
         }
 
         Tensor[] vjp(Tensor g, Tensor out, Tensor[] in, boolean[] need) {
@@ -240,12 +250,13 @@ final class ElementwisePrimitives {
         }
 
         @Override
-        boolean recompute(Tensor out, Tensor[] in) {
-            if (op == null) {
-                return false;
-            }
+        boolean replays() {
+            return op != null;
+        }
+
+        @Override
+        void recompute(Tensor out, Tensor[] in) {
             Elementwise.unary(op, in[0].data, out.data);
-            return true;
         }
 
         @Override
@@ -416,9 +427,13 @@ final class ElementwisePrimitives {
         }
 
         @Override
-        boolean recompute(Tensor out, Tensor[] in) {
-            Elementwise.pow(in[0].data, p, out.data);
+        boolean replays() {
             return true;
+        }
+
+        @Override
+        void recompute(Tensor out, Tensor[] in) {
+            Elementwise.pow(in[0].data, p, out.data);
         }
 
         Tensor factor(Tensor x, Tensor out) {
@@ -489,11 +504,15 @@ final class ElementwisePrimitives {
 
         /** Its output shares its input's array ({@code Tensor.identity}): nothing to compute. */
         @Override
-        boolean recompute(Tensor out, Tensor[] in) {
+        boolean replays() {
+            return true;
+        }
+
+        @Override
+        void recompute(Tensor out, Tensor[] in) {
             if (out.data != in[0].data) {
                 System.arraycopy(in[0].data, 0, out.data, 0, out.data.length);
             }
-            return true;
         }
 
         Tensor[] vjp(Tensor g, Tensor out, Tensor[] in, boolean[] need) {

@@ -20,7 +20,7 @@ import java.util.List;
  * tangent) they differentiate the same rule written in tensor operations ({@link TaylorRules}) instead of running the
  * loops, so the results agree to rounding and higher derivatives stay exact.
  */
-final class FusedActivationJet extends Primitive {
+final class FusedActivationJet extends ReplayablePrimitive {
     /** The activations with a fused rule, each with the kernel of its values. */
     enum Kind {
         TANH(Elementwise.Unary.TANH), SIN(Elementwise.Unary.SIN), COS(Elementwise.Unary.COS);
@@ -106,11 +106,10 @@ final class FusedActivationJet extends Primitive {
      * primal node's, so the same values whichever of the two a replay computes first), b_0, then the stack.
      */
     @Override
-    boolean recompute(Tensor out, Tensor[] in) {
+    void recompute(Tensor out, Tensor[] in) {
         Elementwise.unary(kind.values, in[0].data, a0);
         seriesStart(in[0].data);
         forward(in[1].data, a0.length, out.data);
-        return true;
     }
 
     /** The order of direction d (rows of the plan that belong to it). */

@@ -96,8 +96,13 @@ public abstract class FusedOp {
         }
 
         @Override
-        boolean recompute(Tensor out, Tensor[] in) {
-            return replayable() && store(out, forward(in).data);
+        boolean replays() {
+            return replayable();
+        }
+
+        @Override
+        void recompute(Tensor out, Tensor[] in) {
+            store(out, forward(in).data);
         }
 
         @Override

@@ -15,15 +15,14 @@ final class MatrixProduct {
     private MatrixProduct() {
     }
 
-    static final Primitive MATMUL = new Primitive() {
+    static final Primitive MATMUL = new ReplayablePrimitive() {
         String name() {
             return "matmul";
         }
 
         @Override
-        boolean recompute(Tensor out, Tensor[] in) {
+        void recompute(Tensor out, Tensor[] in) {
             product(in[0], in[1], out.shape, out.data);
-            return true;
         }
 
         Tensor[] vjp(Tensor g, Tensor out, Tensor[] in, boolean[] need) {

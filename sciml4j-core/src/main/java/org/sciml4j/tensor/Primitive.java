@@ -38,20 +38,26 @@ abstract class Primitive {
     }
 
     /**
-     * The replay rule ({@link Tape}): this application's values computed again into {@code out}'s array from its
-     * inputs' current values, by the same kernels as its first evaluation (so the same bits). A primitive whose
-     * values depend on anything but its inputs' values and its own fixed parameters has none.
-     *
-     * @return false where the primitive has no replay rule (the default): a graph holding it is not replayed
+     * Whether this application has a replay rule ({@link #recompute}); false by default: a primitive whose values
+     * depend on anything but its inputs' values and its own fixed parameters has none, and a graph holding it is not
+     * replayed ({@link Tape#of}).
      */
-    boolean recompute(Tensor out, Tensor[] in) {
+    boolean replays() {
         return false;
     }
 
-    /** {@code values} copied into {@code out}'s array (a replay rule whose kernel returns a new array); true. */
-    static boolean store(Tensor out, double[] values) {
+    /**
+     * The replay rule ({@link Tape}), where {@link #replays}: this application's values computed again into
+     * {@code out}'s array from its inputs' current values, by the same kernels as its first evaluation (so the same
+     * bits).
+     */
+    void recompute(Tensor out, Tensor[] in) {
+        throw new UnsupportedOperationException(name() + ": no replay rule");
+    }
+
+    /** {@code values} copied into {@code out}'s array (a replay rule whose kernel returns a new array). */
+    static void store(Tensor out, double[] values) {
         System.arraycopy(values, 0, out.data, 0, out.data.length);
-        return true;
     }
 
     /**

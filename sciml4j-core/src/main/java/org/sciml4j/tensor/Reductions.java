@@ -10,7 +10,7 @@ final class Reductions {
     private Reductions() {
     }
 
-    static final class Sum extends Primitive {
+    static final class Sum extends ReplayablePrimitive {
         final int[] axes;
         final boolean keep;
 
@@ -29,9 +29,8 @@ final class Reductions {
         }
 
         @Override
-        boolean recompute(Tensor out, Tensor[] in) {
+        void recompute(Tensor out, Tensor[] in) {
             values(in[0], out.data);
-            return true;
         }
 
         Tensor[] vjp(Tensor g, Tensor out, Tensor[] in, boolean[] need) {
@@ -90,7 +89,7 @@ final class Reductions {
     }
 
     /** max or min over axes; the derivative is shared equally among tied extremes. */
-    static final class Extreme extends Primitive {
+    static final class Extreme extends ReplayablePrimitive {
         final int[] axes;
         final boolean keep;
         final boolean max;
@@ -112,9 +111,8 @@ final class Reductions {
 
         /** The rules find the selected elements from the input and the output: both are current after a replay. */
         @Override
-        boolean recompute(Tensor out, Tensor[] in) {
+        void recompute(Tensor out, Tensor[] in) {
             values(in[0], out.data);
-            return true;
         }
 
         private Tensor weights(Tensor x, Tensor out) {

@@ -17,15 +17,17 @@ final class ShapePrimitives {
     private ShapePrimitives() {
     }
 
-    static final class Reshape extends Primitive {
+    static final class Reshape extends ReplayablePrimitive {
         String name() {
             return "reshape";
         }
 
         /** Its output shares its input's array: nothing to compute. */
         @Override
-        boolean recompute(Tensor out, Tensor[] in) {
-            return out.data == in[0].data || store(out, in[0].data);
+        void recompute(Tensor out, Tensor[] in) {
+            if (out.data != in[0].data) {
+                store(out, in[0].data);
+            }
         }
 
         Tensor[] vjp(Tensor g, Tensor out, Tensor[] in, boolean[] need) {
@@ -54,7 +56,7 @@ final class ShapePrimitives {
 
     static final Primitive RESHAPE = new Reshape();
 
-    static final class Permute extends Primitive {
+    static final class Permute extends ReplayablePrimitive {
         final int[] perm;
 
         Permute(int[] perm) {
@@ -71,9 +73,8 @@ final class ShapePrimitives {
         }
 
         @Override
-        boolean recompute(Tensor out, Tensor[] in) {
+        void recompute(Tensor out, Tensor[] in) {
             values(in[0], out.data);
-            return true;
         }
 
         Tensor[] vjp(Tensor g, Tensor out, Tensor[] in, boolean[] need) {
@@ -138,7 +139,7 @@ final class ShapePrimitives {
         return Tensor.record(op, op.values(x, null), shape, x);
     }
 
-    static final class BroadcastTo extends Primitive {
+    static final class BroadcastTo extends ReplayablePrimitive {
         String name() {
             return "broadcast_to";
         }
@@ -148,8 +149,8 @@ final class ShapePrimitives {
         }
 
         @Override
-        boolean recompute(Tensor out, Tensor[] in) {
-            return store(out, values(in[0], out.shape));
+        void recompute(Tensor out, Tensor[] in) {
+            store(out, values(in[0], out.shape));
         }
 
         Tensor[] vjp(Tensor g, Tensor out, Tensor[] in, boolean[] need) {
@@ -185,7 +186,7 @@ final class ShapePrimitives {
     }
 
     /** Elements start, start+step, ... (count of them) along an axis; its adjoint is {@link Unslice}. */
-    static final class Slice extends Primitive {
+    static final class Slice extends ReplayablePrimitive {
         final int axis;
         final int start;
         final int step;
@@ -213,9 +214,8 @@ final class ShapePrimitives {
         }
 
         @Override
-        boolean recompute(Tensor out, Tensor[] in) {
+        void recompute(Tensor out, Tensor[] in) {
             values(in[0], out.data);
-            return true;
         }
 
         Tensor[] vjp(Tensor g, Tensor out, Tensor[] in, boolean[] need) {
@@ -248,7 +248,7 @@ final class ShapePrimitives {
         return Tensor.record(s, s.values(x, null), shape, x);
     }
 
-    static final class Unslice extends Primitive {
+    static final class Unslice extends ReplayablePrimitive {
         final Slice slice;
 
         Unslice(Slice slice) {
@@ -260,8 +260,8 @@ final class ShapePrimitives {
         }
 
         @Override
-        boolean recompute(Tensor out, Tensor[] in) {
-            return store(out, values(in[0], out.shape));
+        void recompute(Tensor out, Tensor[] in) {
+            store(out, values(in[0], out.shape));
         }
 
         @Override
@@ -293,7 +293,7 @@ final class ShapePrimitives {
         return Tensor.record(op, op.values(g, shape), shape.clone(), g);
     }
 
-    static final class IndexSelect extends Primitive {
+    static final class IndexSelect extends ReplayablePrimitive {
         final int axis;
         final int[] index;
 
@@ -317,9 +317,8 @@ final class ShapePrimitives {
         }
 
         @Override
-        boolean recompute(Tensor out, Tensor[] in) {
+        void recompute(Tensor out, Tensor[] in) {
             values(in[0], out.data);
-            return true;
         }
 
         Tensor[] vjp(Tensor g, Tensor out, Tensor[] in, boolean[] need) {
@@ -342,7 +341,7 @@ final class ShapePrimitives {
         return Tensor.record(s, s.values(x, null), shape, x);
     }
 
-    static final class IndexAdd extends Primitive {
+    static final class IndexAdd extends ReplayablePrimitive {
         final IndexSelect select;
 
         IndexAdd(IndexSelect select) {
@@ -354,8 +353,8 @@ final class ShapePrimitives {
         }
 
         @Override
-        boolean recompute(Tensor out, Tensor[] in) {
-            return store(out, values(in[0], out.shape));
+        void recompute(Tensor out, Tensor[] in) {
+            store(out, values(in[0], out.shape));
         }
 
         @Override
@@ -386,7 +385,7 @@ final class ShapePrimitives {
         return Tensor.record(op, op.values(g, shape), shape.clone(), g);
     }
 
-    static final class Concat extends Primitive {
+    static final class Concat extends ReplayablePrimitive {
         final int axis;
 
         Concat(int axis) {
@@ -414,9 +413,8 @@ final class ShapePrimitives {
         }
 
         @Override
-        boolean recompute(Tensor out, Tensor[] in) {
+        void recompute(Tensor out, Tensor[] in) {
             values(in, out.shape, out.data);
-            return true;
         }
 
         Tensor[] vjp(Tensor g, Tensor out, Tensor[] in, boolean[] need) {

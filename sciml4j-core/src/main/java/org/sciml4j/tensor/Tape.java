@@ -37,21 +37,13 @@ public final class Tape {
             return Optional.empty();
         }
         Autodiff.Plan plan = Autodiff.Plan.of(y, List.copyOf(xs));
-        int count = 0;
-        for (Tensor t : plan.order) {
-            if (t.node != null) {
-                count++;
+        Tensor[] nodes = plan.order.stream().filter(t -> t.node != null).toArray(Tensor[]::new);
+        for (Tensor t : nodes) {
+            if (!t.node.op.replays()) {
+                return Optional.empty();
             }
         }
-        Tensor[] nodes = new Tensor[count];
-        int k = 0;
-        for (Tensor t : plan.order) {
-            if (t.node != null) {
-                nodes[k++] = t;
-            }
-        }
-        Tape tape = new Tape(plan, nodes);
-        return tape.replay() ? Optional.of(tape) : Optional.empty();
+        return Optional.of(new Tape(plan, nodes));
     }
 
     /** The output the tape was made from, its values those of the last replay. */
@@ -59,25 +51,13 @@ public final class Tape {
         return plan.y;
     }
 
-    /**
-     * Computes every node again from the leaves' current values, in place.
-     *
-     * @return false if a node has no replay rule (then nothing after it was computed: only {@link #of} sees this)
-     */
-    private boolean replay() {
+    /** Evaluates the graph again from the leaves' current values, in place; {@link #output()} then holds the value. */
+    public void run() {
         try (Autodiff.Scope s = Autodiff.noGrad()) {
             for (Tensor t : nodes) {
-                if (!t.node.op.recompute(t, t.node.inputs)) {
-                    return false;
-                }
+                t.node.op.recompute(t, t.node.inputs);
             }
         }
-        return true;
-    }
-
-    /** Evaluates the graph again from the leaves' current values; {@link #output()} then holds the new value. */
-    public void run() {
-        replay();
     }
 
     /**

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import org.apache.spark.api.java.JavaSparkContext;
-import org.sciml4j.io.InputFiles;
 import org.sciml4j.solvers.generate.GeneratorSpec;
 import org.sciml4j.tensor.kernel.Parallel;
 import picocli.CommandLine.Command;
@@ -37,9 +36,6 @@ final class FarmGenerate implements Callable<Integer> {
     public Integer call() throws IOException {
         FarmCommand.checkShards(shards);
         Parallel.checkThreads("--threads", threads);
-        if (out != null) {
-            InputFiles.requireNpzFile(out, "--out");
-        }
         String text = SparkMain.readText(file, "a generation spec");
         GeneratorSpec read = GenerateShardTask.spec(text, file); // every mistake placed at its file:line before Spark
         GeneratorSpec spec = read.with(null, (out != null ? out : read.out()).toAbsolutePath().normalize(), threads);

@@ -6,7 +6,6 @@ import java.util.concurrent.Callable;
 
 import org.apache.spark.api.java.JavaSparkContext;
 import org.sciml4j.inference.config.SbiSpec;
-import org.sciml4j.io.InputFiles;
 import org.sciml4j.inference.sbi.SimulationData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -52,7 +51,6 @@ final class FarmSimulate implements Callable<Integer> {
             throw new IllegalArgumentException(file + ": give --out FILE.npz, or 'simulation_file: FILE.npz' in the"
                     + " problem (then 'sciml4j run' trains on the farm's simulations)");
         }
-        InputFiles.requireNpzFile(target, out != null ? "--out" : file + ": simulation_file");
         int n = simulations != null ? simulations : spec.simulations();
         long s = seed != null ? seed : spec.seed();
         int d = spec.prior().dim();

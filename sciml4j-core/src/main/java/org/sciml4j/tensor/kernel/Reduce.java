@@ -31,8 +31,12 @@ public final class Reduce {
         double init = kind == Kind.SUM ? 0 : kind == Kind.MAX ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
         if (out == null) {
             out = new double[n];
+            if (kind != Kind.SUM) { // a new array holds the sum's start already
+                java.util.Arrays.fill(out, init);
+            }
+        } else {
+            java.util.Arrays.fill(out, 0, n, init);
         }
-        java.util.Arrays.fill(out, 0, n, init);
         if (x.length == 0) {
             return out;
         }

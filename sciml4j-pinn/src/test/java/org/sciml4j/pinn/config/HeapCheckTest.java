@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sciml4j.nn.NetworkSpec;
+import org.sciml4j.train.config.HeapLimit;
 import org.sciml4j.train.config.ProblemFileException;
 
 /** Sizes beyond the heap are refused at their line, with the numbers and the setting to raise the heap. */
@@ -34,8 +35,8 @@ class HeapCheckTest {
         // 2 -> 20 -> 30 -> 3: (2*20 + 20) + (20*30 + 30) + (30*3 + 3)
         assertThat(HeapCheck.parameters(spec, 2, 3)).isEqualTo(60 + 630 + 93);
         assertThat(HeapCheck.width(spec, 2, 3)).isEqualTo(2 + 20 + 30 + 3);
-        assertThat(org.sciml4j.train.config.HeapLimit.size(3.5 * (1L << 30))).isEqualTo("3.5 GiB");
-        assertThat(org.sciml4j.train.config.HeapLimit.size(512)).isEqualTo("512 bytes");
+        assertThat(HeapLimit.size(3.5 * (1L << 30))).isEqualTo("3.5 GiB");
+        assertThat(HeapLimit.size(512)).isEqualTo("512 bytes");
     }
 
     @Test
@@ -50,7 +51,7 @@ class HeapCheckTest {
         assertThat(e.line()).isEqualTo(5);
         assertThat(e.problem()).startsWith("too large for the memory: the network's 1000004000001 parameters (with"
                 + " their gradient and Adam's moments) take at least 29.1 TiB, more than the Java heap of "
-                + org.sciml4j.train.config.HeapLimit.size(HEAP) + "; make it smaller, or raise the heap, e.g. SCIML4J_JAVA_OPTS=-Xmx");
+                + HeapLimit.size(HEAP) + "; make it smaller, or raise the heap, e.g. SCIML4J_JAVA_OPTS=-Xmx");
     }
 
     @Test
