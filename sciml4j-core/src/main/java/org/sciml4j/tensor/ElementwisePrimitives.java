@@ -59,8 +59,7 @@ final class ElementwisePrimitives {
             case SAME -> Elementwise.binary(op, a.data, b.data, out);
             case SCALAR_RIGHT -> Elementwise.binaryScalar(op, a.data, b.data[0], out);
             case SCALAR_LEFT -> Elementwise.scalarBinary(op, a.data[0], b.data, out);
-            case BROADCAST -> Elementwise.binary(op, Layout.expand(a.data, a.shape, shape),
-                    Layout.expand(b.data, b.shape, shape), out);
+            case BROADCAST -> Elementwise.binary(op, a.data, a.shape, b.data, b.shape, shape, out);
         };
     }
 

@@ -1,8 +1,9 @@
 package org.sciml4j.tensor.kernel;
 
 /**
- * Element-wise loops over flat {@code double[]} of equal length. Broadcasting is resolved by the caller
- * ({@link Layout#expand}); every loop here is a plain counted loop that the JIT vectorises where it can.
+ * Element-wise loops over flat {@code double[]}: of equal length, with a scalar operand, or with operands broadcast
+ * to the output's shape and read in place ({@link BroadcastWalk}); every loop here is a plain counted loop that the
+ * JIT vectorises where it can.
  */
 public final class Elementwise {
     private Elementwise() {
@@ -130,55 +131,99 @@ public final class Elementwise {
 
     /** {@code out[i] = op(a[i], b[i])}, arrays of equal length; returns {@code out}. */
     public static double[] binary(Binary op, double[] a, double[] b, double[] out) {
-        Parallel.range(out.length, (from, to) -> binaryRange(op, a, b, out, from, to));
+        Parallel.range(out.length, (from, to) -> binaryRange(op, a, from, b, from, out, from, to - from));
         return out;
     }
 
-    private static void binaryRange(Binary op, double[] a, double[] b, double[] out, int from, int to) {
+    /** {@code out[i] = op(a[i], s)} with a scalar right operand; avoids expanding the scalar. */
+    public static double[] binaryScalar(Binary op, double[] a, double s, double[] out) {
+        Parallel.range(out.length, (from, to) -> binaryScalarRange(op, a, from, s, out, from, to - from));
+        return out;
+    }
+
+    /** {@code out[i] = s op b[i]} with a scalar left operand. */
+    public static double[] scalarBinary(Binary op, double s, double[] b, double[] out) {
+        Parallel.range(out.length, (from, to) -> scalarBinaryRange(op, s, b, from, out, from, to - from));
+        return out;
+    }
+
+    /**
+     * {@code out = op(a, b)} with {@code a} (shape {@code aShape}) and {@code b} (shape {@code bShape}) broadcast to
+     * {@code shape} by NumPy's rules, reading each operand in place ({@link BroadcastWalk}) rather than copying it to
+     * the output's shape first: element by element the same operation, so the same bits as on expanded copies.
+     *
+     * @param out the output, {@code shape}'s size; returned
+     */
+    public static double[] binary(Binary op, double[] a, int[] aShape, double[] b, int[] bShape, int[] shape,
+                                  double[] out) {
+        BroadcastWalk w = new BroadcastWalk(aShape, bShape, shape);
+        int len = w.len;
+        Parallel.range(out.length, (from, to) -> {
+            for (int i = from; i < to; ) {
+                int r = i / len;
+                int c = i - r * len;
+                int n = Math.min(len - c, to - i);
+                int ao = w.offsetA(r) + c * w.strideA;
+                int bo = w.offsetB(r) + c * w.strideB;
+                if (w.strideA == w.strideB) { // both along the row (or a one-element output)
+                    binaryRange(op, a, ao, b, bo, out, i, n);
+                } else if (w.strideA == 1) {
+                    binaryScalarRange(op, a, ao, b[bo], out, i, n);
+                } else {
+                    scalarBinaryRange(op, a[ao], b, bo, out, i, n);
+                }
+                i += n;
+            }
+        });
+        return out;
+    }
+
+    /** {@code out[oo + i] = op(a[ao + i], b[bo + i])} for i in [0, len). */
+    private static void binaryRange(Binary op, double[] a, int ao, double[] b, int bo, double[] out, int oo, int len) {
         switch (op) {
             case ADD:
-                for (int i = from; i < to; i++) {
-                    out[i] = a[i] + b[i];
+                for (int i = 0; i < len; i++) {
+                    out[oo + i] = a[ao + i] + b[bo + i];
                 }
                 break;
             case SUB:
-                for (int i = from; i < to; i++) {
-                    out[i] = a[i] - b[i];
+                for (int i = 0; i < len; i++) {
+                    out[oo + i] = a[ao + i] - b[bo + i];
                 }
                 break;
             case MUL:
-                for (int i = from; i < to; i++) {
-                    out[i] = a[i] * b[i];
+                for (int i = 0; i < len; i++) {
+                    out[oo + i] = a[ao + i] * b[bo + i];
                 }
                 break;
             case DIV:
-                for (int i = from; i < to; i++) {
-                    out[i] = a[i] / b[i];
+                for (int i = 0; i < len; i++) {
+                    out[oo + i] = a[ao + i] / b[bo + i];
                 }
                 break;
             case GT:
-                for (int i = from; i < to; i++) {
-                    out[i] = a[i] > b[i] ? 1 : 0;
+                for (int i = 0; i < len; i++) {
+                    out[oo + i] = a[ao + i] > b[bo + i] ? 1 : 0;
                 }
                 break;
             case GE:
-                for (int i = from; i < to; i++) {
-                    out[i] = a[i] >= b[i] ? 1 : 0;
+                for (int i = 0; i < len; i++) {
+                    out[oo + i] = a[ao + i] >= b[bo + i] ? 1 : 0;
                 }
                 break;
             case LT:
-                for (int i = from; i < to; i++) {
-                    out[i] = a[i] < b[i] ? 1 : 0;
+                for (int i = 0; i < len; i++) {
+                    out[oo + i] = a[ao + i] < b[bo + i] ? 1 : 0;
                 }
                 break;
             case LE:
-                for (int i = from; i < to; i++) {
-                    out[i] = a[i] <= b[i] ? 1 : 0;
+                for (int i = 0; i < len; i++) {
+                    out[oo + i] = a[ao + i] <= b[bo + i] ? 1 : 0;
                 }
                 break;
             case EQ:
-                for (int i = from; i < to; i++) {
-                    out[i] = a[i] == b[i] ? 1 : 0;
+                for (int i = 0; i < len; i++) {
+                    out[oo + i] = a[ao + i] == b[bo + i] ? 1 : 0;
                 }
                 break;
             default:
@@ -186,79 +231,109 @@ public final class Elementwise {
         }
     }
 
-    /** {@code out[i] = op(a[i], s)} with a scalar right operand; avoids expanding the scalar. */
-    public static double[] binaryScalar(Binary op, double[] a, double s, double[] out) {
-        Parallel.range(out.length, (from, to) -> {
-            switch (op) {
-                case ADD:
-                    for (int i = from; i < to; i++) {
-                        out[i] = a[i] + s;
-                    }
-                    break;
-                case SUB:
-                    for (int i = from; i < to; i++) {
-                        out[i] = a[i] - s;
-                    }
-                    break;
-                case MUL:
-                    for (int i = from; i < to; i++) {
-                        out[i] = a[i] * s;
-                    }
-                    break;
-                case DIV:
-                    for (int i = from; i < to; i++) {
-                        out[i] = a[i] / s;
-                    }
-                    break;
-                case GT:
-                    for (int i = from; i < to; i++) {
-                        out[i] = a[i] > s ? 1 : 0;
-                    }
-                    break;
-                case GE:
-                    for (int i = from; i < to; i++) {
-                        out[i] = a[i] >= s ? 1 : 0;
-                    }
-                    break;
-                case LT:
-                    for (int i = from; i < to; i++) {
-                        out[i] = a[i] < s ? 1 : 0;
-                    }
-                    break;
-                case LE:
-                    for (int i = from; i < to; i++) {
-                        out[i] = a[i] <= s ? 1 : 0;
-                    }
-                    break;
-                case EQ:
-                    for (int i = from; i < to; i++) {
-                        out[i] = a[i] == s ? 1 : 0;
-                    }
-                    break;
-                default:
-                    throw new AssertionError(op);
-            }
-        });
-        return out;
-    }
-
-    /** {@code out[i] = s op b[i]} with a scalar left operand. */
-    public static double[] scalarBinary(Binary op, double s, double[] b, double[] out) {
+    /** {@code out[oo + i] = op(a[ao + i], s)} for i in [0, len). */
+    private static void binaryScalarRange(Binary op, double[] a, int ao, double s, double[] out, int oo, int len) {
         switch (op) {
             case ADD:
+                for (int i = 0; i < len; i++) {
+                    out[oo + i] = a[ao + i] + s;
+                }
+                break;
+            case SUB:
+                for (int i = 0; i < len; i++) {
+                    out[oo + i] = a[ao + i] - s;
+                }
+                break;
             case MUL:
-            case EQ:
-                return binaryScalar(op, b, s, out);
+                for (int i = 0; i < len; i++) {
+                    out[oo + i] = a[ao + i] * s;
+                }
+                break;
+            case DIV:
+                for (int i = 0; i < len; i++) {
+                    out[oo + i] = a[ao + i] / s;
+                }
+                break;
             case GT:
-                return binaryScalar(Binary.LT, b, s, out);
+                for (int i = 0; i < len; i++) {
+                    out[oo + i] = a[ao + i] > s ? 1 : 0;
+                }
+                break;
             case GE:
-                return binaryScalar(Binary.LE, b, s, out);
+                for (int i = 0; i < len; i++) {
+                    out[oo + i] = a[ao + i] >= s ? 1 : 0;
+                }
+                break;
             case LT:
-                return binaryScalar(Binary.GT, b, s, out);
+                for (int i = 0; i < len; i++) {
+                    out[oo + i] = a[ao + i] < s ? 1 : 0;
+                }
+                break;
             case LE:
-                return binaryScalar(Binary.GE, b, s, out);
-            default: // s - b, s / b
-                return binary(op, filled(b.length, s), b, out);
+                for (int i = 0; i < len; i++) {
+                    out[oo + i] = a[ao + i] <= s ? 1 : 0;
+                }
+                break;
+            case EQ:
+                for (int i = 0; i < len; i++) {
+                    out[oo + i] = a[ao + i] == s ? 1 : 0;
+                }
+                break;
+            default:
+                throw new AssertionError(op);
+        }
+    }
+
+    /** {@code out[oo + i] = op(s, b[bo + i])} for i in [0, len). */
+    private static void scalarBinaryRange(Binary op, double s, double[] b, int bo, double[] out, int oo, int len) {
+        switch (op) {
+            case ADD:
+                for (int i = 0; i < len; i++) {
+                    out[oo + i] = s + b[bo + i];
+                }
+                break;
+            case SUB:
+                for (int i = 0; i < len; i++) {
+                    out[oo + i] = s - b[bo + i];
+                }
+                break;
+            case MUL:
+                for (int i = 0; i < len; i++) {
+                    out[oo + i] = s * b[bo + i];
+                }
+                break;
+            case DIV:
+                for (int i = 0; i < len; i++) {
+                    out[oo + i] = s / b[bo + i];
+                }
+                break;
+            case GT:
+                for (int i = 0; i < len; i++) {
+                    out[oo + i] = s > b[bo + i] ? 1 : 0;
+                }
+                break;
+            case GE:
+                for (int i = 0; i < len; i++) {
+                    out[oo + i] = s >= b[bo + i] ? 1 : 0;
+                }
+                break;
+            case LT:
+                for (int i = 0; i < len; i++) {
+                    out[oo + i] = s < b[bo + i] ? 1 : 0;
+                }
+                break;
+            case LE:
+                for (int i = 0; i < len; i++) {
+                    out[oo + i] = s <= b[bo + i] ? 1 : 0;
+                }
+                break;
+            case EQ:
+                for (int i = 0; i < len; i++) {
+                    out[oo + i] = s == b[bo + i] ? 1 : 0;
+                }
+                break;
+            default:
+                throw new AssertionError(op);
         }
     }
 
@@ -270,11 +345,5 @@ public final class Elementwise {
             }
         });
         return out;
-    }
-
-    private static double[] filled(int n, double v) {
-        double[] a = new double[n];
-        java.util.Arrays.fill(a, v);
-        return a;
     }
 }

@@ -28,32 +28,33 @@ final class FourRowBlocks {
      */
     static void block4x5(double[] a, int aOff, int ars, int acs, double[] b, int bOff, double[] c, int cOff,
                          int m, int k, int n, int j, boolean accumulate) {
+        double[] init = VectorGemm.initial(c, accumulate);
         for (int i = 0; i + 4 <= m; i += 4) {
             int a0 = aOff + i * ars;
             int c0 = cOff + i * n + j;
             int c1 = c0 + n;
             int c2 = c1 + n;
             int c3 = c2 + n;
-            DoubleVector s0 = VectorGemm.start(c, c0, accumulate);
-            DoubleVector s1 = VectorGemm.start(c, c0 + L, accumulate);
-            DoubleVector s2 = VectorGemm.start(c, c0 + 2 * L, accumulate);
-            DoubleVector s3 = VectorGemm.start(c, c0 + 3 * L, accumulate);
-            DoubleVector s4 = VectorGemm.start(c, c0 + 4 * L, accumulate);
-            DoubleVector t0 = VectorGemm.start(c, c1, accumulate);
-            DoubleVector t1 = VectorGemm.start(c, c1 + L, accumulate);
-            DoubleVector t2 = VectorGemm.start(c, c1 + 2 * L, accumulate);
-            DoubleVector t3 = VectorGemm.start(c, c1 + 3 * L, accumulate);
-            DoubleVector t4 = VectorGemm.start(c, c1 + 4 * L, accumulate);
-            DoubleVector u0 = VectorGemm.start(c, c2, accumulate);
-            DoubleVector u1 = VectorGemm.start(c, c2 + L, accumulate);
-            DoubleVector u2 = VectorGemm.start(c, c2 + 2 * L, accumulate);
-            DoubleVector u3 = VectorGemm.start(c, c2 + 3 * L, accumulate);
-            DoubleVector u4 = VectorGemm.start(c, c2 + 4 * L, accumulate);
-            DoubleVector v0 = VectorGemm.start(c, c3, accumulate);
-            DoubleVector v1 = VectorGemm.start(c, c3 + L, accumulate);
-            DoubleVector v2 = VectorGemm.start(c, c3 + 2 * L, accumulate);
-            DoubleVector v3 = VectorGemm.start(c, c3 + 3 * L, accumulate);
-            DoubleVector v4 = VectorGemm.start(c, c3 + 4 * L, accumulate);
+            DoubleVector s0 = DoubleVector.fromArray(S, init, accumulate ? c0 : 0);
+            DoubleVector s1 = DoubleVector.fromArray(S, init, accumulate ? c0 + L : 0);
+            DoubleVector s2 = DoubleVector.fromArray(S, init, accumulate ? c0 + 2 * L : 0);
+            DoubleVector s3 = DoubleVector.fromArray(S, init, accumulate ? c0 + 3 * L : 0);
+            DoubleVector s4 = DoubleVector.fromArray(S, init, accumulate ? c0 + 4 * L : 0);
+            DoubleVector t0 = DoubleVector.fromArray(S, init, accumulate ? c1 : 0);
+            DoubleVector t1 = DoubleVector.fromArray(S, init, accumulate ? c1 + L : 0);
+            DoubleVector t2 = DoubleVector.fromArray(S, init, accumulate ? c1 + 2 * L : 0);
+            DoubleVector t3 = DoubleVector.fromArray(S, init, accumulate ? c1 + 3 * L : 0);
+            DoubleVector t4 = DoubleVector.fromArray(S, init, accumulate ? c1 + 4 * L : 0);
+            DoubleVector u0 = DoubleVector.fromArray(S, init, accumulate ? c2 : 0);
+            DoubleVector u1 = DoubleVector.fromArray(S, init, accumulate ? c2 + L : 0);
+            DoubleVector u2 = DoubleVector.fromArray(S, init, accumulate ? c2 + 2 * L : 0);
+            DoubleVector u3 = DoubleVector.fromArray(S, init, accumulate ? c2 + 3 * L : 0);
+            DoubleVector u4 = DoubleVector.fromArray(S, init, accumulate ? c2 + 4 * L : 0);
+            DoubleVector v0 = DoubleVector.fromArray(S, init, accumulate ? c3 : 0);
+            DoubleVector v1 = DoubleVector.fromArray(S, init, accumulate ? c3 + L : 0);
+            DoubleVector v2 = DoubleVector.fromArray(S, init, accumulate ? c3 + 2 * L : 0);
+            DoubleVector v3 = DoubleVector.fromArray(S, init, accumulate ? c3 + 3 * L : 0);
+            DoubleVector v4 = DoubleVector.fromArray(S, init, accumulate ? c3 + 4 * L : 0);
             for (int p = 0; p < k; p++) {
                 int bp = bOff + p * n + j;
                 int ap = a0 + p * acs;

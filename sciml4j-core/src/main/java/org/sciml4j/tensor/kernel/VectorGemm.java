@@ -117,6 +117,7 @@ final class VectorGemm {
     /** Vector columns [j0, full) of C, fewer than W: four rows at a time, then the rows left one at a time. */
     private static void vectorColumns(double[] a, int aOff, int ars, int acs, double[] b, int bOff, double[] c,
                                       int cOff, int m, int k, int n, int j0, int full, boolean accumulate) {
+        double[] init = initial(c, accumulate);
         int i = 0;
         // four rows at a time share each load of B; two vectors of columns give eight independent FMA chains,
         // enough to keep two FMA units busy through their latency
@@ -125,14 +126,14 @@ final class VectorGemm {
             int c0 = cOff + i * n;
             int j = j0;
             for (; j + 2 * L <= full; j += 2 * L) {
-                DoubleVector s0 = start(c, c0 + j, accumulate);
-                DoubleVector s1 = start(c, c0 + n + j, accumulate);
-                DoubleVector s2 = start(c, c0 + 2 * n + j, accumulate);
-                DoubleVector s3 = start(c, c0 + 3 * n + j, accumulate);
-                DoubleVector t0 = start(c, c0 + j + L, accumulate);
-                DoubleVector t1 = start(c, c0 + n + j + L, accumulate);
-                DoubleVector t2 = start(c, c0 + 2 * n + j + L, accumulate);
-                DoubleVector t3 = start(c, c0 + 3 * n + j + L, accumulate);
+                DoubleVector s0 = DoubleVector.fromArray(S, init, accumulate ? c0 + j : 0);
+                DoubleVector s1 = DoubleVector.fromArray(S, init, accumulate ? c0 + n + j : 0);
+                DoubleVector s2 = DoubleVector.fromArray(S, init, accumulate ? c0 + 2 * n + j : 0);
+                DoubleVector s3 = DoubleVector.fromArray(S, init, accumulate ? c0 + 3 * n + j : 0);
+                DoubleVector t0 = DoubleVector.fromArray(S, init, accumulate ? c0 + j + L : 0);
+                DoubleVector t1 = DoubleVector.fromArray(S, init, accumulate ? c0 + n + j + L : 0);
+                DoubleVector t2 = DoubleVector.fromArray(S, init, accumulate ? c0 + 2 * n + j + L : 0);
+                DoubleVector t3 = DoubleVector.fromArray(S, init, accumulate ? c0 + 3 * n + j + L : 0);
                 for (int p = 0; p < k; p++) {
                     int bp = bOff + p * n + j;
                     DoubleVector bv = DoubleVector.fromArray(S, b, bp);
@@ -161,10 +162,10 @@ final class VectorGemm {
                 t3.intoArray(c, c0 + 3 * n + j + L);
             }
             for (; j < full; j += L) {
-                DoubleVector s0 = start(c, c0 + j, accumulate);
-                DoubleVector s1 = start(c, c0 + n + j, accumulate);
-                DoubleVector s2 = start(c, c0 + 2 * n + j, accumulate);
-                DoubleVector s3 = start(c, c0 + 3 * n + j, accumulate);
+                DoubleVector s0 = DoubleVector.fromArray(S, init, accumulate ? c0 + j : 0);
+                DoubleVector s1 = DoubleVector.fromArray(S, init, accumulate ? c0 + n + j : 0);
+                DoubleVector s2 = DoubleVector.fromArray(S, init, accumulate ? c0 + 2 * n + j : 0);
+                DoubleVector s3 = DoubleVector.fromArray(S, init, accumulate ? c0 + 3 * n + j : 0);
                 for (int p = 0; p < k; p++) {
                     DoubleVector bv = DoubleVector.fromArray(S, b, bOff + p * n + j);
                     int ap = a0 + p * acs;
@@ -183,7 +184,7 @@ final class VectorGemm {
             int ai = aOff + i * ars;
             int ci = cOff + i * n;
             for (int j = j0; j < full; j += L) {
-                DoubleVector s0 = start(c, ci + j, accumulate);
+                DoubleVector s0 = DoubleVector.fromArray(S, init, accumulate ? ci + j : 0);
                 for (int p = 0; p < k; p++) {
                     DoubleVector bv = DoubleVector.fromArray(S, b, bOff + p * n + j);
                     s0 = bv.fma(DoubleVector.broadcast(S, a[ai + p * acs]), s0);
@@ -238,21 +239,22 @@ final class VectorGemm {
     /** Columns [j, j + 5L) of C, two rows at a time (a last odd row alone). */
     private static void block2x5(double[] a, int aOff, int ars, int acs, double[] b, int bOff, double[] c, int cOff,
                                  int m, int k, int n, int j, boolean accumulate) {
+        double[] init = initial(c, accumulate);
         int i = 0;
         for (; i + 2 <= m; i += 2) {
             int a0 = aOff + i * ars;
             int c0 = cOff + i * n + j;
             int c1 = c0 + n;
-            DoubleVector s0 = start(c, c0, accumulate);
-            DoubleVector s1 = start(c, c0 + L, accumulate);
-            DoubleVector s2 = start(c, c0 + 2 * L, accumulate);
-            DoubleVector s3 = start(c, c0 + 3 * L, accumulate);
-            DoubleVector s4 = start(c, c0 + 4 * L, accumulate);
-            DoubleVector t0 = start(c, c1, accumulate);
-            DoubleVector t1 = start(c, c1 + L, accumulate);
-            DoubleVector t2 = start(c, c1 + 2 * L, accumulate);
-            DoubleVector t3 = start(c, c1 + 3 * L, accumulate);
-            DoubleVector t4 = start(c, c1 + 4 * L, accumulate);
+            DoubleVector s0 = DoubleVector.fromArray(S, init, accumulate ? c0 : 0);
+            DoubleVector s1 = DoubleVector.fromArray(S, init, accumulate ? c0 + L : 0);
+            DoubleVector s2 = DoubleVector.fromArray(S, init, accumulate ? c0 + 2 * L : 0);
+            DoubleVector s3 = DoubleVector.fromArray(S, init, accumulate ? c0 + 3 * L : 0);
+            DoubleVector s4 = DoubleVector.fromArray(S, init, accumulate ? c0 + 4 * L : 0);
+            DoubleVector t0 = DoubleVector.fromArray(S, init, accumulate ? c1 : 0);
+            DoubleVector t1 = DoubleVector.fromArray(S, init, accumulate ? c1 + L : 0);
+            DoubleVector t2 = DoubleVector.fromArray(S, init, accumulate ? c1 + 2 * L : 0);
+            DoubleVector t3 = DoubleVector.fromArray(S, init, accumulate ? c1 + 3 * L : 0);
+            DoubleVector t4 = DoubleVector.fromArray(S, init, accumulate ? c1 + 4 * L : 0);
             for (int p = 0; p < k; p++) {
                 int bp = bOff + p * n + j;
                 int ap = a0 + p * acs;
@@ -296,21 +298,22 @@ final class VectorGemm {
      */
     private static void block2x5Groups(double[] q, double[] b, double[] c, int cOff, int m, int k, int n,
                                        boolean accumulate) {
+        double[] init = initial(c, accumulate);
         int i = 0;
         for (; i + 2 <= m; i += 2) {
             int a0 = (i / L) * k * L + i % L;
             int c0 = cOff + i * n;
             int c1 = c0 + n;
-            DoubleVector s0 = start(c, c0, accumulate);
-            DoubleVector s1 = start(c, c0 + L, accumulate);
-            DoubleVector s2 = start(c, c0 + 2 * L, accumulate);
-            DoubleVector s3 = start(c, c0 + 3 * L, accumulate);
-            DoubleVector s4 = start(c, c0 + 4 * L, accumulate);
-            DoubleVector t0 = start(c, c1, accumulate);
-            DoubleVector t1 = start(c, c1 + L, accumulate);
-            DoubleVector t2 = start(c, c1 + 2 * L, accumulate);
-            DoubleVector t3 = start(c, c1 + 3 * L, accumulate);
-            DoubleVector t4 = start(c, c1 + 4 * L, accumulate);
+            DoubleVector s0 = DoubleVector.fromArray(S, init, accumulate ? c0 : 0);
+            DoubleVector s1 = DoubleVector.fromArray(S, init, accumulate ? c0 + L : 0);
+            DoubleVector s2 = DoubleVector.fromArray(S, init, accumulate ? c0 + 2 * L : 0);
+            DoubleVector s3 = DoubleVector.fromArray(S, init, accumulate ? c0 + 3 * L : 0);
+            DoubleVector s4 = DoubleVector.fromArray(S, init, accumulate ? c0 + 4 * L : 0);
+            DoubleVector t0 = DoubleVector.fromArray(S, init, accumulate ? c1 : 0);
+            DoubleVector t1 = DoubleVector.fromArray(S, init, accumulate ? c1 + L : 0);
+            DoubleVector t2 = DoubleVector.fromArray(S, init, accumulate ? c1 + 2 * L : 0);
+            DoubleVector t3 = DoubleVector.fromArray(S, init, accumulate ? c1 + 3 * L : 0);
+            DoubleVector t4 = DoubleVector.fromArray(S, init, accumulate ? c1 + 4 * L : 0);
             for (int p = 0; p < k; p++) {
                 int bp = p * W;
                 int ap = a0 + p * L;
@@ -356,22 +359,23 @@ final class VectorGemm {
      */
     private static void block2x5Packed(double[] a, int aOff, int ars, double[] b, double[] c, int cOff, int m, int k,
                                        int n, boolean accumulate) {
+        double[] init = initial(c, accumulate);
         int i = 0;
         for (; i + 2 <= m; i += 2) {
             int a0 = aOff + i * ars;
             int a1 = a0 + ars;
             int c0 = cOff + i * n;
             int c1 = c0 + n;
-            DoubleVector s0 = start(c, c0, accumulate);
-            DoubleVector s1 = start(c, c0 + L, accumulate);
-            DoubleVector s2 = start(c, c0 + 2 * L, accumulate);
-            DoubleVector s3 = start(c, c0 + 3 * L, accumulate);
-            DoubleVector s4 = start(c, c0 + 4 * L, accumulate);
-            DoubleVector t0 = start(c, c1, accumulate);
-            DoubleVector t1 = start(c, c1 + L, accumulate);
-            DoubleVector t2 = start(c, c1 + 2 * L, accumulate);
-            DoubleVector t3 = start(c, c1 + 3 * L, accumulate);
-            DoubleVector t4 = start(c, c1 + 4 * L, accumulate);
+            DoubleVector s0 = DoubleVector.fromArray(S, init, accumulate ? c0 : 0);
+            DoubleVector s1 = DoubleVector.fromArray(S, init, accumulate ? c0 + L : 0);
+            DoubleVector s2 = DoubleVector.fromArray(S, init, accumulate ? c0 + 2 * L : 0);
+            DoubleVector s3 = DoubleVector.fromArray(S, init, accumulate ? c0 + 3 * L : 0);
+            DoubleVector s4 = DoubleVector.fromArray(S, init, accumulate ? c0 + 4 * L : 0);
+            DoubleVector t0 = DoubleVector.fromArray(S, init, accumulate ? c1 : 0);
+            DoubleVector t1 = DoubleVector.fromArray(S, init, accumulate ? c1 + L : 0);
+            DoubleVector t2 = DoubleVector.fromArray(S, init, accumulate ? c1 + 2 * L : 0);
+            DoubleVector t3 = DoubleVector.fromArray(S, init, accumulate ? c1 + 3 * L : 0);
+            DoubleVector t4 = DoubleVector.fromArray(S, init, accumulate ? c1 + 4 * L : 0);
             int p = 0;
             // p two at a time, each chain still in order of p: 1.06-1.08x for k = 20, 1.2x for k = 2 (the first
             // layer), no change for k = 50 or 100 (interleaved rounds in one JVM)
@@ -457,11 +461,12 @@ final class VectorGemm {
      */
     private static void block1x5(double[] a, int a0, int aStep, double[] b, int b0, int bStep, double[] c, int c0,
                                  int k, boolean accumulate) {
-        DoubleVector s0 = start(c, c0, accumulate);
-        DoubleVector s1 = start(c, c0 + L, accumulate);
-        DoubleVector s2 = start(c, c0 + 2 * L, accumulate);
-        DoubleVector s3 = start(c, c0 + 3 * L, accumulate);
-        DoubleVector s4 = start(c, c0 + 4 * L, accumulate);
+        double[] init = initial(c, accumulate);
+        DoubleVector s0 = DoubleVector.fromArray(S, init, accumulate ? c0 : 0);
+        DoubleVector s1 = DoubleVector.fromArray(S, init, accumulate ? c0 + L : 0);
+        DoubleVector s2 = DoubleVector.fromArray(S, init, accumulate ? c0 + 2 * L : 0);
+        DoubleVector s3 = DoubleVector.fromArray(S, init, accumulate ? c0 + 3 * L : 0);
+        DoubleVector s4 = DoubleVector.fromArray(S, init, accumulate ? c0 + 4 * L : 0);
         for (int p = 0; p < k; p++) {
             int bp = b0 + p * bStep;
             DoubleVector x0 = DoubleVector.broadcast(S, a[a0 + p * aStep]);
@@ -533,12 +538,17 @@ final class VectorGemm {
     private static final double[] ZEROS = new double[L];
 
     /**
-     * An accumulator's first value: C's lanes, or zeros. One load from one of two arrays, not a choice between two
-     * vectors: C2 joins two vectors with a phi, which it could not always take apart again, and the accumulators
-     * were then allocated as objects (kovasznay, PinnSuiteStep: 8.16 MB allocated per epoch before, 3.90 after, in
-     * every run; in some runs 274 MB, the boxes inside the loop over p, 25-37 ms per epoch instead of 8-10).
+     * Where the accumulators start, each read as {@code DoubleVector.fromArray(S, init, accumulate ? off : 0)}: C's
+     * lanes, or zeros. One load from one of two arrays, not a choice between two vectors: C2 joins two vectors with a
+     * phi, which it could not always take apart again, and the accumulators were then allocated as objects
+     * (kovasznay, PinnSuiteStep: 8.16 MB allocated per epoch before, 3.90 after, in every run; in some runs 274 MB,
+     * the boxes inside the loop over p, 25-37 ms per epoch instead of 8-10). Nor a method that returns the vector:
+     * C2 stops inlining a method's calls once its graph has 18000 nodes ({@code NodeCountInliningCutoff}), and
+     * {@link FourRowBlocks#block4x5} reached that after three of its twenty accumulators, each of the other seventeen
+     * then a call returning a new vector object (allen-cahn-hard: 3.1 MB allocated per epoch, a quarter of it those).
+     * The array and the offset are computed in place, so nothing is left to inline.
      */
-    static DoubleVector start(double[] c, int off, boolean accumulate) {
-        return DoubleVector.fromArray(S, accumulate ? c : ZEROS, accumulate ? off : 0);
+    static double[] initial(double[] c, boolean accumulate) {
+        return accumulate ? c : ZEROS;
     }
 }

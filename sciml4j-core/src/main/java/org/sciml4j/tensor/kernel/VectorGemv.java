@@ -162,6 +162,7 @@ final class VectorGemv {
      */
     static void outer(double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int m, int n,
                       boolean accumulate) {
+        double[] init = VectorGemm.initial(c, accumulate);
         int full = S.loopBound(n);
         for (int i = 0; i < m; i++) {
             double ai = a[aOff + i];
@@ -169,7 +170,7 @@ final class VectorGemv {
             int ci = cOff + i * n;
             int j = 0;
             for (; j < full; j += L) {
-                av.fma(DoubleVector.fromArray(S, b, bOff + j), VectorGemm.start(c, ci + j, accumulate))
+                av.fma(DoubleVector.fromArray(S, b, bOff + j), DoubleVector.fromArray(S, init, accumulate ? ci + j : 0))
                         .intoArray(c, ci + j);
             }
             for (; j < n; j++) {
