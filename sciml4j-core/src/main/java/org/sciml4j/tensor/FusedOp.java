@@ -55,6 +55,21 @@ public abstract class FusedOp {
         return false;
     }
 
+    /**
+     * A replay's computation ({@link Tape}): this application's output again, from the inputs' current values, into
+     * {@code output}'s array. Called only when {@link #replayable}. By default {@link #forward}, then a copy; an
+     * operation that keeps buffers for it overrides it to allocate nothing.
+     *
+     * @param output the output of the recorded application, overwritten
+     * @param inputs its inputs, holding their current values
+     */
+    protected void replay(Tensor output, Tensor[] inputs) {
+        double[] values = forward(inputs).data;
+        if (values != output.data) {
+            System.arraycopy(values, 0, output.data, 0, output.data.length);
+        }
+    }
+
     /** Applies the operation, recording one node when recording and some input is tracked. */
     public final Tensor apply(Tensor... inputs) {
         Tensor out;
@@ -102,7 +117,7 @@ public abstract class FusedOp {
 
         @Override
         void recompute(Tensor out, Tensor[] in) {
-            store(out, forward(in).data);
+            replay(out, in);
         }
 
         @Override
