@@ -108,23 +108,30 @@ public final class Checkpoints {
     /** CRC-32 over the tensors in name order: each name, its shape and its values' bits, as 8 hex digits. */
     static String checksum(Map<String, Tensor> tensors) {
         CRC32 crc = new CRC32();
-        ByteBuffer buf = ByteBuffer.allocate(1 << 13).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer buf = ByteBuffer.allocate(8 * CHUNK).order(ByteOrder.LITTLE_ENDIAN);
         for (Map.Entry<String, Tensor> e : new TreeMap<>(tensors).entrySet()) {
             crc.update(e.getKey().getBytes(StandardCharsets.UTF_8));
             Tensor t = e.getValue();
             for (int size : t.shape()) {
                 crc.update(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(0, size));
             }
-            for (double v : t.data()) {
-                if (buf.remaining() < 8) {
-                    crc.update(buf.flip());
-                    buf.clear();
+            double[] data = t.data();
+            for (int off = 0; off < data.length; off += CHUNK) {
+                int n = Math.min(CHUNK, data.length - off);
+                // the values' bits in bulk, then every NaN as one NaN, whatever its payload (doubleToLongBits)
+                buf.clear();
+                buf.asDoubleBuffer().put(data, off, n);
+                for (int i = 0; i < n; i++) {
+                    if (data[off + i] != data[off + i]) {
+                        buf.putLong(8 * i, Double.doubleToLongBits(Double.NaN));
+                    }
                 }
-                buf.putLong(Double.doubleToLongBits(v)); // one NaN, whatever its payload
+                crc.update(buf.limit(8 * n));
             }
-            crc.update(buf.flip());
-            buf.clear();
         }
         return String.format(Locale.ROOT, "%08x", crc.getValue());
     }
+
+    /** Values per block of the checksum's buffer. */
+    private static final int CHUNK = 1 << 10;
 }

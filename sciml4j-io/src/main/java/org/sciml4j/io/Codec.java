@@ -29,7 +29,10 @@ final class Codec {
         void decode(ByteBuffer in, double[] dst, int off, int n) {
             int end = off + n;
             switch (this) {
-                case F64 -> { for (int i = off; i < end; i++) dst[i] = in.getDouble(); }
+                case F64 -> { // one bulk copy through a view in the buffer's order, not a call per element
+                    in.asDoubleBuffer().get(dst, off, n);
+                    in.position(in.position() + 8 * n);
+                }
                 case F32 -> { for (int i = off; i < end; i++) dst[i] = in.getFloat(); }
                 case F16 -> { for (int i = off; i < end; i++) dst[i] = halfToDouble(in.getShort()); }
                 case BF16 -> { for (int i = off; i < end; i++) dst[i] = Float.intBitsToFloat(in.getShort() << 16); }
@@ -54,7 +57,10 @@ final class Codec {
         void encode(double[] src, int off, int n, ByteBuffer out, String what) {
             int end = off + n;
             switch (this) {
-                case F64 -> { for (int i = off; i < end; i++) out.putDouble(src[i]); }
+                case F64 -> { // the bits as they are (NaN payloads too), as putDouble would store them
+                    out.asDoubleBuffer().put(src, off, n);
+                    out.position(out.position() + 8 * n);
+                }
                 case F32 -> { for (int i = off; i < end; i++) out.putFloat((float) src[i]); }
                 case F16 -> { for (int i = off; i < end; i++) out.putShort((short) doubleToHalf(src[i])); }
                 case BF16 -> { for (int i = off; i < end; i++) out.putShort((short) doubleToBfloat16(src[i])); }

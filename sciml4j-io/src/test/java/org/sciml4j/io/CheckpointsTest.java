@@ -39,6 +39,40 @@ class CheckpointsTest {
         }
     }
 
+    /**
+     * The checksum is the CRC-32 of its definition, element by element (so checkpoints written before stay readable),
+     * over tensors longer than its blocks, with NaNs of several payloads counted as one NaN.
+     */
+    @Test
+    void checksumIsTheCrcOfNamesShapesAndCanonicalBits() {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(11);
+        double[] v = new double[2500];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = i % 97 == 0 ? Double.longBitsToDouble(0x7ff8000000000000L | i) : rng.nextGaussian();
+        }
+        Map<String, Tensor> t = new LinkedHashMap<>(state(2));
+        t.put("history.values", Tensor.of(v, 1250, 2));
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        for (Map.Entry<String, Tensor> e : new java.util.TreeMap<>(t).entrySet()) {
+            crc.update(e.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4 * e.getValue().shape().length
+                    + 8 * e.getValue().toArray().length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            for (int size : e.getValue().shape()) {
+                b.putInt(size);
+            }
+            for (double x : e.getValue().toArray()) {
+                b.putLong(Double.doubleToLongBits(x));
+            }
+            crc.update(b.array());
+        }
+        assertThat(Checkpoints.checksum(t)).isEqualTo(String.format("%08x", crc.getValue()));
+        double[] otherNaN = v.clone();
+        otherNaN[97] = Double.NaN;
+        Map<String, Tensor> same = new LinkedHashMap<>(t);
+        same.put("history.values", Tensor.of(otherNaN, 1250, 2));
+        assertThat(Checkpoints.checksum(same)).isEqualTo(Checkpoints.checksum(t));
+    }
+
     @Test
     void roundTripKeepsEveryBitAndTheMetadata() throws IOException {
         assertThat(Checkpoints.exists(dir)).isFalse();
