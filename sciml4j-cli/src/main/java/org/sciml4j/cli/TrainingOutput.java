@@ -21,11 +21,14 @@ import org.sciml4j.train.TrainingListener;
  * What a run shows and keeps while it trains: a loss line every {@code every} epochs (on an interactive terminal a
  * progress bar per phase instead, {@link ProgressBarListener#orPrinting}), each phase's figures ({@link PhaseLog}),
  * {@code loss.tsv} and
- * {@code model.safetensors} rewritten at the first line and then at most every {@link #SAVE_INTERVAL_NANOS}, and a
- * stop after the current step when the user interrupts ({@link Interrupts}).
+ * {@code model.safetensors} rewritten at loss lines at most every {@link #SAVE_INTERVAL_NANOS}, the first time that
+ * long after training starts (the checkpoint, written every {@code every} epochs, holds the history for a resume;
+ * a run shorter than that writes them once, at its end: at the tutorial's first loss line, its history of 1000 epochs
+ * took 16-27 ms to format and write, before the JIT had compiled the formatting), and a stop after the current step
+ * when the user interrupts ({@link Interrupts}).
  */
 final class TrainingOutput implements TrainingListener {
-    /** Least time between two saves after the first: rewriting the history costs as much as hundreds of epochs. */
+    /** Least time between two saves, and before the first: rewriting the history costs as much as hundreds of epochs. */
     static final long SAVE_INTERVAL_NANOS = 5_000_000_000L;
 
     private final Path dir;
@@ -35,7 +38,7 @@ final class TrainingOutput implements TrainingListener {
     private final TrainingListener display;
     private final PhaseLog phases = new PhaseLog();
     private LossHistory history;
-    private long lastSave = Long.MIN_VALUE;
+    private long lastSave;
 
     TrainingOutput(Path dir, Parameters all, int every, boolean quiet) {
         this.dir = dir;
@@ -47,6 +50,7 @@ final class TrainingOutput implements TrainingListener {
     @Override
     public void onStart(LossHistory h) {
         history = h;
+        lastSave = System.nanoTime();
     }
 
     @Override
@@ -77,7 +81,7 @@ final class TrainingOutput implements TrainingListener {
             Plots.warmUpInBackground();
         }
         if (p.epoch() % every == 0) {
-            if (lastSave == Long.MIN_VALUE || System.nanoTime() - lastSave > SAVE_INTERVAL_NANOS) {
+            if (System.nanoTime() - lastSave > SAVE_INTERVAL_NANOS) {
                 save(history);
                 lastSave = System.nanoTime();
             }
