@@ -59,9 +59,9 @@ final class NetworkSection {
         NetworkSpec main = settings(m, DEFAULT_NETWORK);
         NetworkSpec spec = m.containsKey("fields") ? main.withFieldNetworks(
                 fieldNetworks(m.get("fields").getValueNode(), main, fields)) : main;
-        HeapLimit.require(doc, node, String.format(Locale.ROOT, "the network's %.0f parameters (with their gradient"
-                + " and Adam's moments)", HeapCheck.parameters(spec, inputs, fields.size())), HeapCheck.PARAMETER_COPIES
-                * 8.0 * HeapCheck.parameters(spec, inputs, fields.size()));
+        double parameters = HeapCheck.parameters(spec, inputs, fields.size());
+        HeapLimit.require(doc, node, () -> String.format(Locale.ROOT, "the network's %.0f parameters (with their"
+                + " gradient and Adam's moments)", parameters), HeapCheck.PARAMETER_COPIES * 8.0 * parameters);
         doc.at(node, () -> Networks.build(spec, inputs, fields.size(), 0));
         return spec;
     }

@@ -164,7 +164,7 @@ public final class PinnKind implements ProblemKind {
             return;
         }
         double width = HeapCheck.width(network, problem.variables().size(), problem.fields().size());
-        HeapLimit.require(scope.doc, top.get("collocation").getValueNode(), String.format(Locale.ROOT,
+        HeapLimit.require(scope.doc, top.get("collocation").getValueNode(), () -> String.format(Locale.ROOT,
                 "training on %d points through layers %.0f values wide", points, width),
                 HeapCheck.VALUES_PER_POINT_AND_UNIT * 8.0 * points * width);
     }

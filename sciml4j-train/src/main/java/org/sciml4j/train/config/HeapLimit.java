@@ -1,6 +1,7 @@
 package org.sciml4j.train.config;
 
 import java.util.Locale;
+import java.util.function.Supplier;
 
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -21,11 +22,20 @@ public final class HeapLimit {
      * @throws ProblemFileException placed at {@code where}, with the need, the heap and the option that raises it
      */
     public static void require(YamlDocument doc, Node where, String what, double bytes) {
+        require(doc, where, () -> what, bytes);
+    }
+
+    /**
+     * {@link #require(YamlDocument, Node, String, double)} with the words made only for a refusal: a file that fits,
+     * nearly every one, formats nothing (the first {@code String.format} of a run initialises the JDK's formatter and
+     * locale data, 10-20 ms of its start).
+     */
+    public static void require(YamlDocument doc, Node where, Supplier<String> what, double bytes) {
         long heap = Runtime.getRuntime().maxMemory();
         if (bytes > heap) {
             throw doc.error(where, String.format(Locale.ROOT, "too large for the memory: %s take at least %s, more"
                     + " than the Java heap of %s; make it smaller, or raise the heap, e.g. SCIML4J_JAVA_OPTS=-Xmx%dg"
-                    + " sciml4j ...", what, size(bytes), size(heap), Math.max(2, (long) Math.ceil(bytes * 2
+                    + " sciml4j ...", what.get(), size(bytes), size(heap), Math.max(2, (long) Math.ceil(bytes * 2
                     / (1L << 30)))));
         }
     }
