@@ -1,6 +1,7 @@
 package org.sciml4j.cli;
 
 import java.util.Locale;
+import java.util.logging.LogManager;
 
 import org.sciml4j.domain.sampling.Sampler;
 import org.sciml4j.nn.Mlp;
@@ -57,8 +58,10 @@ final class JitWarmup {
 
     private static void train() {
         try {
-            // the loss lines' formatter: its first use in a JVM initialises java.util.Formatter and the locale data,
-            // 10-20 ms that the training thread would otherwise spend at its first loss line
+            // one-time set-ups the training thread would otherwise wait for: java.util.logging (SnakeYAML's logger
+            // starts it while the problem file is read; about 10 ms) and the loss lines' formatter (java.util.Formatter
+            // and the locale data, 10-20 ms at the first loss line)
+            LogManager.getLogManager();
             String.format(Locale.ROOT, "%.3e %.6g %6d", 1.0, 2.0, 3);
             Problem p = Problem.builder().variable("t", 0, 1).fields("u").equation("u_tt + 0.1*u_t + u")
                     .condition(Condition.at("t", 0, "u = 1", "u_t = 0").named("initial"))

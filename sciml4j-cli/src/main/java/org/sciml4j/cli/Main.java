@@ -5,8 +5,6 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 import org.sciml4j.optim.TrainingDivergedException;
@@ -29,20 +27,11 @@ public final class Main implements Runnable {
     static final int FAILURE_STATUS = 1;
 
     /** A Java class name such as {@code java.nio.charset.MalformedInputException}, with a following ": ". */
-    private static final Pattern CLASS_NAME = Pattern.compile(
-            "\\b(?:[a-z_][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*(?:Exception|Error)\\b(?::\\s*)?");
-
-    /**
-     * netlib's logger, held so the level set on it stays: it reports at warning level on every start that the native
-     * BLAS/LAPACK is absent, which is the normal case (the pure-Java fallback runs; {@code sciml4j info} says which).
-     */
-    private static final Logger NETLIB = Logger.getLogger("dev.ludovic.netlib");
-
-    /**
-     * sciml4j's own logger, held for the same reason: the engine logs at info level which BLAS and LAPACK it loaded,
-     * once per process, which is for {@code sciml4j info} to say, not for every run's output.
-     */
-    private static final Logger SCIML4J = Logger.getLogger("org.sciml4j");
+    private static final class ClassName {
+        // compiled when an error is reported, not at every start
+        static final Pattern PATTERN = Pattern.compile(
+                "\\b(?:[a-z_][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*(?:Exception|Error)\\b(?::\\s*)?");
+    }
 
     /** The subcommands, in the order the usage lists them; each is named by its own {@code @Command}. */
     private static final List<Class<?>> SUBCOMMANDS = List.of(RunCommand.class, EvaluateCommand.class,
@@ -74,8 +63,7 @@ public final class Main implements Runnable {
 
     /** Runs the command line and exits with its status. */
     public static void main(String[] args) {
-        NETLIB.setLevel(Level.SEVERE);
-        SCIML4J.setLevel(Level.WARNING);
+        QuietLogs.install();
         if (args.length > 0 && (args[0].equals("run") || args[0].equals("demo"))) { // both train a PINN
             JitWarmup.start();
         }
@@ -156,7 +144,7 @@ public final class Main implements Runnable {
             }
         }
         Throwable cause = t instanceof CommandLine.ExecutionException && t.getCause() != null ? t.getCause() : t;
-        String text = cause.getMessage() == null ? "" : CLASS_NAME.matcher(cause.getMessage()).replaceAll("").strip();
+        String text = cause.getMessage() == null ? "" : ClassName.PATTERN.matcher(cause.getMessage()).replaceAll("").strip();
         if (isInputMistake(cause) && !text.isEmpty()) {
             return text;
         }
