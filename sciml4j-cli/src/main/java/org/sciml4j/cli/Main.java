@@ -144,7 +144,8 @@ public final class Main implements Runnable {
             }
         }
         Throwable cause = t instanceof CommandLine.ExecutionException && t.getCause() != null ? t.getCause() : t;
-        String text = cause.getMessage() == null ? "" : ClassName.PATTERN.matcher(cause.getMessage()).replaceAll("").strip();
+        String text = cause.getMessage() == null ? ""
+                : ClassName.PATTERN.matcher(cause.getMessage()).replaceAll("").strip();
         if (isInputMistake(cause) && !text.isEmpty()) {
             return text;
         }

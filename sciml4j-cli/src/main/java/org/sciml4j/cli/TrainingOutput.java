@@ -28,7 +28,7 @@ import org.sciml4j.train.TrainingListener;
  * when the user interrupts ({@link Interrupts}).
  */
 final class TrainingOutput implements TrainingListener {
-    /** Least time between two saves, and before the first: rewriting the history costs as much as hundreds of epochs. */
+    /** Least time between two saves, and before the first: rewriting the history costs hundreds of epochs' time. */
     static final long SAVE_INTERVAL_NANOS = 5_000_000_000L;
 
     private final Path dir;
