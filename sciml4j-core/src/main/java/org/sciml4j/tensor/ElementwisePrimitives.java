@@ -509,9 +509,7 @@ final class ElementwisePrimitives {
 
         @Override
         void recompute(Tensor out, Tensor[] in) {
-            if (out.data != in[0].data) {
-                System.arraycopy(in[0].data, 0, out.data, 0, out.data.length);
-            }
+            store(out, in[0].data);
         }
 
         Tensor[] vjp(Tensor g, Tensor out, Tensor[] in, boolean[] need) {

@@ -64,10 +64,7 @@ public abstract class FusedOp {
      * @param inputs its inputs, holding their current values
      */
     protected void replay(Tensor output, Tensor[] inputs) {
-        double[] values = forward(inputs).data;
-        if (values != output.data) {
-            System.arraycopy(values, 0, output.data, 0, output.data.length);
-        }
+        Primitive.store(output, forward(inputs).data);
     }
 
     /** Applies the operation, recording one node when recording and some input is tracked. */

@@ -55,9 +55,14 @@ abstract class Primitive {
         throw new UnsupportedOperationException(name() + ": no replay rule");
     }
 
-    /** {@code values} copied into {@code out}'s array (a replay rule whose kernel returns a new array). */
+    /**
+     * {@code values} copied into {@code out}'s array (a replay rule whose kernel returns a new array); nothing to do
+     * where they are that array already (an output that shares its input's array, or a kernel that wrote into it).
+     */
     static void store(Tensor out, double[] values) {
-        System.arraycopy(values, 0, out.data, 0, out.data.length);
+        if (values != out.data) {
+            System.arraycopy(values, 0, out.data, 0, out.data.length);
+        }
     }
 
     /**

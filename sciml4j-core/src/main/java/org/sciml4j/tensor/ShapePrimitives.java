@@ -25,9 +25,7 @@ final class ShapePrimitives {
         /** Its output shares its input's array: nothing to compute. */
         @Override
         void recompute(Tensor out, Tensor[] in) {
-            if (out.data != in[0].data) {
-                store(out, in[0].data);
-            }
+            store(out, in[0].data);
         }
 
         Tensor[] vjp(Tensor g, Tensor out, Tensor[] in, boolean[] need) {
@@ -144,13 +142,14 @@ final class ShapePrimitives {
             return "broadcast_to";
         }
 
-        static double[] values(Tensor x, int[] shape) {
-            return Layout.expand(x.data, x.shape, shape);
+        /** x's values broadcast to {@code shape}, into {@code out} (or x's own array or a new one where it is null). */
+        static double[] values(Tensor x, int[] shape, double[] out) {
+            return Layout.expand(x.data, x.shape, shape, out);
         }
 
         @Override
         void recompute(Tensor out, Tensor[] in) {
-            store(out, values(in[0], out.shape));
+            values(in[0], out.shape, out.data);
         }
 
         Tensor[] vjp(Tensor g, Tensor out, Tensor[] in, boolean[] need) {
@@ -182,7 +181,7 @@ final class ShapePrimitives {
             throw new ShapeException("broadcast_to: shape " + Shape.str(x.shape) + " cannot be broadcast to "
                     + Shape.str(shape));
         }
-        return Tensor.record(BROADCAST, BroadcastTo.values(x, shape), shape.clone(), x);
+        return Tensor.record(BROADCAST, BroadcastTo.values(x, shape, null), shape.clone(), x);
     }
 
     /** Elements start, start+step, ... (count of them) along an axis; its adjoint is {@link Unslice}. */
@@ -255,13 +254,14 @@ final class ShapePrimitives {
             this.slice = slice;
         }
 
-        double[] values(Tensor g, int[] shape) {
-            return Layout.unslice(g.data, shape, slice.axis, slice.start, slice.step, slice.count);
+        /** g's values placed at the slice in zeros of {@code shape}, into {@code out} (or a new array where null). */
+        double[] values(Tensor g, int[] shape, double[] out) {
+            return Layout.unslice(g.data, shape, slice.axis, slice.start, slice.step, slice.count, out);
         }
 
         @Override
         void recompute(Tensor out, Tensor[] in) {
-            store(out, values(in[0], out.shape));
+            values(in[0], out.shape, out.data);
         }
 
         @Override
@@ -290,7 +290,7 @@ final class ShapePrimitives {
 
     static Tensor unslice(Tensor g, int[] shape, Slice s) {
         Unslice op = new Unslice(s);
-        return Tensor.record(op, op.values(g, shape), shape.clone(), g);
+        return Tensor.record(op, op.values(g, shape, null), shape.clone(), g);
     }
 
     static final class IndexSelect extends ReplayablePrimitive {
@@ -348,13 +348,14 @@ final class ShapePrimitives {
             this.select = select;
         }
 
-        double[] values(Tensor g, int[] shape) {
-            return Layout.indexAdd(g.data, shape, select.axis, select.index);
+        /** g's rows added at the selected indices into zeros of {@code shape}, into {@code out} (or new where null). */
+        double[] values(Tensor g, int[] shape, double[] out) {
+            return Layout.indexAdd(g.data, shape, select.axis, select.index, out);
         }
 
         @Override
         void recompute(Tensor out, Tensor[] in) {
-            store(out, values(in[0], out.shape));
+            values(in[0], out.shape, out.data);
         }
 
         @Override
@@ -382,7 +383,7 @@ final class ShapePrimitives {
 
     static Tensor indexAdd(Tensor g, int[] shape, IndexSelect s) {
         IndexAdd op = new IndexAdd(s);
-        return Tensor.record(op, op.values(g, shape), shape.clone(), g);
+        return Tensor.record(op, op.values(g, shape, null), shape.clone(), g);
     }
 
     static final class Concat extends ReplayablePrimitive {

@@ -329,7 +329,7 @@ public final class TextTable {
                     ShortestDecimal.append(j > 0 ? b.append('\t') : b, d[i * cols + j]);
                 }
                 b.append('\n');
-                if (b.length() >= TEXT_BLOCK || i == rows - 1) {
+                if (b.length() >= TEXT_BLOCK) {
                     out.write(b.toString().getBytes(StandardCharsets.UTF_8));
                     b.setLength(0);
                 }

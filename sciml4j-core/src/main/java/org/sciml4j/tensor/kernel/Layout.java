@@ -12,11 +12,25 @@ public final class Layout {
      * adds no elements (the caller only reads it), else a new array.
      */
     public static double[] expand(double[] x, int[] from, int[] to) {
+        return expand(x, from, to, null);
+    }
+
+    /**
+     * {@link #expand} into {@code out} (of {@code to}'s size, overwritten; x's values copied where broadcasting adds
+     * no elements), or as there where it is null.
+     */
+    public static double[] expand(double[] x, int[] from, int[] to, double[] out) {
         int n = Shape.numel(to);
         if (x.length == n) {
-            return x;
+            if (out == null || out == x) {
+                return x;
+            }
+            System.arraycopy(x, 0, out, 0, n);
+            return out;
         }
-        double[] out = new double[n];
+        if (out == null) {
+            out = new double[n];
+        }
         if (x.length == 1) {
             java.util.Arrays.fill(out, x[0]);
             return out;
@@ -151,10 +165,19 @@ public final class Layout {
 
     /** Adjoint of {@link #slice}: places {@code g} into zeros of shape {@code shape}. */
     public static double[] unslice(double[] g, int[] shape, int axis, int start, int step, int count) {
+        return unslice(g, shape, axis, start, step, count, null);
+    }
+
+    /** {@link #unslice} into {@code out} (of {@code shape}'s size, overwritten), or a new array where it is null. */
+    public static double[] unslice(double[] g, int[] shape, int axis, int start, int step, int count, double[] out) {
         int outer = outer(shape, axis);
         int inner = inner(shape, axis);
         int dim = shape[axis];
-        double[] out = new double[Shape.numel(shape)];
+        if (out == null) {
+            out = new double[Shape.numel(shape)];
+        } else {
+            java.util.Arrays.fill(out, 0.0);
+        }
         for (int o = 0; o < outer; o++) {
             for (int j = 0; j < count; j++) {
                 System.arraycopy(g, (o * count + j) * inner, out, (o * dim + start + j * step) * inner, inner);
@@ -203,11 +226,20 @@ public final class Layout {
 
     /** Adjoint of {@link #indexSelect}: adds slice j of {@code g} into row {@code index[j]} of zeros. */
     public static double[] indexAdd(double[] g, int[] shape, int axis, int[] index) {
+        return indexAdd(g, shape, axis, index, null);
+    }
+
+    /** {@link #indexAdd} into {@code out} (of {@code shape}'s size, overwritten), or a new array where it is null. */
+    public static double[] indexAdd(double[] g, int[] shape, int axis, int[] index, double[] out) {
         int outer = outer(shape, axis);
         int inner = inner(shape, axis);
         int dim = shape[axis];
         int count = index.length;
-        double[] out = new double[Shape.numel(shape)];
+        if (out == null) {
+            out = new double[Shape.numel(shape)];
+        } else {
+            java.util.Arrays.fill(out, 0.0);
+        }
         for (int o = 0; o < outer; o++) {
             for (int j = 0; j < count; j++) {
                 int dst = (o * dim + index[j]) * inner;

@@ -47,14 +47,14 @@ class ReplayTest {
 
     @Test
     void newPointsAreANewGraphToReplay() {
-        // redraws at epochs 8 and 15: each drops the recorded graph, and the new points' third graph replays
+        // redraws at epochs 8 and 15: each drops the recorded graph, and the new points' second graph replays
         Path file = ProblemFileTest.examples().resolve("forward.yaml");
         assertThat(train(file, true, 7, 0)).containsExactly(train(file, false, 7, 0));
     }
 
     @Test
     void quasiNewtonEvaluationsReplayToo() {
-        // L-BFGS's evaluations (line searches included) replay from the round's third: the same iterates
+        // L-BFGS's evaluations (line searches included) replay from the round's second: the same iterates
         Path file = ProblemFileTest.examples().resolve("forward.yaml");
         assertThat(train(file, true, 0, 30)).containsExactly(train(file, false, 0, 30));
     }
