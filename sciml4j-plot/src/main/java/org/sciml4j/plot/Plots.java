@@ -330,6 +330,9 @@ public final class Plots {
         st.setPlotBackgroundColor(Color.WHITE);
         st.setPlotBorderColor(Color.DARK_GRAY);
         st.setPlotGridLinesColor(new Color(0xdddddd));
+        // solid, not XChart's dashes: a log axis has eight grid lines a decade, and each dash is a shape of its own
+        // for the antialiasing rasteriser (a run's first chart, drawn by interpreted code: 0.35 -> 0.30 s)
+        st.setPlotGridLinesStroke(new BasicStroke(0.5f));
         st.setChartFontColor(Color.BLACK);
         st.setAxisTickLabelsColor(Color.BLACK);
         st.setChartTitleBoxVisible(false);
