@@ -27,6 +27,19 @@ class TensorOpsTest {
     }
 
     @Test
+    void shapeComparisonsCopyNothingAndMatchShape() {
+        Tensor a = Tensor.zeros(2, 3);
+        int[] s = a.shape();
+        s[0] = 7; // shape() is a copy: changing it leaves the tensor as it was
+        assertThat(a.hasShape(2, 3)).isTrue();
+        assertThat(a.hasShape(3, 2)).isFalse();
+        assertThat(a.hasShape(6)).isFalse();
+        assertThat(a.sameShape(Tensor.ones(2, 3))).isTrue();
+        assertThat(a.sameShape(Tensor.ones(1, 2, 3))).isFalse();
+        assertThat(Tensor.scalar(1).hasShape()).isTrue();
+    }
+
+    @Test
     void broadcastingArithmetic() {
         Tensor a = Tensor.matrix(new double[] {1, 2, 3}, new double[] {4, 5, 6});
         assertThat(a.add(Tensor.vector(10, 20, 30)).toArray()).containsExactly(11, 22, 33, 14, 25, 36);

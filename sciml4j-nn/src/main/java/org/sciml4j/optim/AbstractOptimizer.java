@@ -141,18 +141,21 @@ abstract class AbstractOptimizer implements Optimizer {
         }
         int next = steps + 1;
         for (int i = 0; i < n; i++) {
-            Tensor p = Objects.requireNonNull(params.get(i), "parameter " + i);
-            Tensor g = Objects.requireNonNull(grads.get(i), "gradient " + i);
+            Tensor p = params.get(i);
+            Tensor g = grads.get(i);
+            if (p == null || g == null) { // the message is built only here: step runs at every epoch
+                throw new NullPointerException((p == null ? "parameter " : "gradient ") + i);
+            }
             if (p.isTracked() && !p.requiresGrad()) {
                 throw new IllegalArgumentException(name() + ".step: parameter " + i + " of shape "
                         + Shape.str(p.shape()) + " is the result of an operation, not a leaf; pass the parameter"
                         + " tensors themselves");
             }
-            if (!Arrays.equals(p.shape(), g.shape())) {
+            if (!p.sameShape(g)) {
                 throw new IllegalArgumentException(name() + ".step: gradient " + i + " has shape "
                         + Shape.str(g.shape()) + " but parameter " + i + " has shape " + Shape.str(p.shape()));
             }
-            if (shapes != null && !Arrays.equals(shapes[i], p.shape())) {
+            if (shapes != null && !p.hasShape(shapes[i])) {
                 throw new IllegalArgumentException(name() + ".step: parameter " + i + " has shape "
                         + Shape.str(p.shape()) + " but the optimiser's state for it has shape "
                         + Shape.str(shapes[i]) + " (pass the same parameter list at every step)");
