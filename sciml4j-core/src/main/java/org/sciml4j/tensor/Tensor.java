@@ -170,12 +170,7 @@ public final class Tensor {
 
     /** Whether this tensor's shape is {@code s}; unlike comparing {@link #shape()}, copies nothing. */
     public boolean hasShape(int... s) {
-        return java.util.Arrays.equals(shape, s);
-    }
-
-    /** Whether this tensor and {@code other} have the same shape; unlike comparing {@link #shape()}, copies nothing. */
-    public boolean sameShape(Tensor other) {
-        return java.util.Arrays.equals(shape, other.shape);
+        return Arrays.equals(shape, s);
     }
 
     /** Size of one axis (negative axes count from the end). */

@@ -151,7 +151,9 @@ abstract class AbstractOptimizer implements Optimizer {
                         + Shape.str(p.shape()) + " is the result of an operation, not a leaf; pass the parameter"
                         + " tensors themselves");
             }
-            if (!p.sameShape(g)) {
+            // against the state's shape once there is state (in place; p.shape() copies)
+            int[] expected = shapes != null && p.hasShape(shapes[i]) ? shapes[i] : p.shape();
+            if (!g.hasShape(expected)) {
                 throw new IllegalArgumentException(name() + ".step: gradient " + i + " has shape "
                         + Shape.str(g.shape()) + " but parameter " + i + " has shape " + Shape.str(p.shape()));
             }
