@@ -81,7 +81,7 @@ public final class LossHistory {
 
     /** The table, shape (epochs, columns). */
     public Tensor values() {
-        return Tensor.of(Arrays.copyOf(rows, count * columns.size()), count, columns.size());
+        return Tensor.wrap(Arrays.copyOf(rows, count * columns.size()), count, columns.size());
     }
 
     /** Writes the table (tab-separated, with a header) atomically. */
