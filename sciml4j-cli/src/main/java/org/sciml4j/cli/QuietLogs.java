@@ -13,7 +13,8 @@ import java.util.logging.LogManager;
  * which is the normal case (the pure-Java fallback runs; {@code sciml4j info} says which), and the engine logs at info
  * level which BLAS and LAPACK it loaded, which is for {@code sciml4j info} to say, not for every run's output.
  * Configured lazily rather than at start: initialising {@code java.util.logging} took about 10 ms of every start,
- * and a run that never loads BLAS never logs.
+ * and a command that never loads BLAS never logs ({@code run} and {@code demo} start it on the JIT warm-up thread,
+ * beside the main thread: SnakeYAML's logger would start it there while the problem file is read).
  */
 public final class QuietLogs {
     private static final String CONFIGURATION = String.join("\n",

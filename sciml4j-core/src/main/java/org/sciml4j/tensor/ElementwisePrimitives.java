@@ -28,12 +28,13 @@ final class ElementwisePrimitives {
 
     /** {@code op(a, b)}, broadcasting, recorded as {@code p} (a comparison's node, or an arithmetic primitive's). */
     static Tensor binary(Primitive p, Binary op, Tensor a, Tensor b) {
-        int[] shape = switch (form(a, b)) {
+        Form f = form(a, b);
+        int[] shape = switch (f) {
             case SAME, SCALAR_RIGHT -> a.shape;
             case SCALAR_LEFT -> b.shape;
             case BROADCAST -> Shape.broadcast(p.name(), a.shape, b.shape);
         };
-        return Tensor.record(p, binaryInto(op, a, b, shape, new double[Shape.numel(shape)]), shape, a, b);
+        return Tensor.record(p, into(f, op, a, b, shape, new double[Shape.numel(shape)]), shape, a, b);
     }
 
     /** How a binary operation's operands meet: the kernel it takes, and the result's shape. */
@@ -55,7 +56,11 @@ final class ElementwisePrimitives {
      * computation of a binary primitive's values, for its first evaluation and for a replay ({@link Tape}).
      */
     static double[] binaryInto(Binary op, Tensor a, Tensor b, int[] shape, double[] out) {
-        return switch (form(a, b)) {
+        return into(form(a, b), op, a, b, shape, out);
+    }
+
+    private static double[] into(Form f, Binary op, Tensor a, Tensor b, int[] shape, double[] out) {
+        return switch (f) {
             case SAME -> Elementwise.binary(op, a.data, b.data, out);
             case SCALAR_RIGHT -> Elementwise.binaryScalar(op, a.data, b.data[0], out);
             case SCALAR_LEFT -> Elementwise.scalarBinary(op, a.data[0], b.data, out);

@@ -163,12 +163,10 @@ public final class Layout {
         return out;
     }
 
-    /** Adjoint of {@link #slice}: places {@code g} into zeros of shape {@code shape}. */
-    public static double[] unslice(double[] g, int[] shape, int axis, int start, int step, int count) {
-        return unslice(g, shape, axis, start, step, count, null);
-    }
-
-    /** {@link #unslice} into {@code out} (of {@code shape}'s size, overwritten), or a new array where it is null. */
+    /**
+     * Adjoint of {@link #slice}: places {@code g} into zeros of shape {@code shape}, in {@code out} (of that size,
+     * overwritten) or a new array where it is null.
+     */
     public static double[] unslice(double[] g, int[] shape, int axis, int start, int step, int count, double[] out) {
         int outer = outer(shape, axis);
         int inner = inner(shape, axis);
@@ -224,12 +222,10 @@ public final class Layout {
         return out;
     }
 
-    /** Adjoint of {@link #indexSelect}: adds slice j of {@code g} into row {@code index[j]} of zeros. */
-    public static double[] indexAdd(double[] g, int[] shape, int axis, int[] index) {
-        return indexAdd(g, shape, axis, index, null);
-    }
-
-    /** {@link #indexAdd} into {@code out} (of {@code shape}'s size, overwritten), or a new array where it is null. */
+    /**
+     * Adjoint of {@link #indexSelect}: adds slice j of {@code g} into row {@code index[j]} of zeros, in {@code out}
+     * (of {@code shape}'s size, overwritten) or a new array where it is null.
+     */
     public static double[] indexAdd(double[] g, int[] shape, int axis, int[] index, double[] out) {
         int outer = outer(shape, axis);
         int inner = inner(shape, axis);

@@ -188,13 +188,19 @@ abstract class StackedJetOp extends FusedOp implements JetBlock.Source {
     @Override
     protected final synchronized void replay(Tensor output, Tensor[] in) {
         ws = acquire(in);
-        inputs = in.clone();
+        if (inputs == null || !Arrays.equals(inputs, in)) { // the node's own inputs at every replay: kept as they are
+            inputs = in.clone();
+        }
         if (replayed == null || replayed[0].length != (long) ws.n * ws.dims[ws.dims.length - 1]) {
             replayed = newBlocks(ws);
         }
         results = replayed;
         forwardChunks(ws, in, results);
-        delivered = new boolean[blocks];
+        if (delivered == null) {
+            delivered = new boolean[blocks];
+        } else {
+            Arrays.fill(delivered, false);
+        }
     }
 
     @Override
